@@ -1,0 +1,105 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '@hushdesk/contracts';
+import { randomUUID } from 'node:crypto';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AllExceptionsFilter } from '../common/http/exception.filter';
+import { SpaFallback } from '../common/http/spa-fallback';
+import { createValidationPipe } from '../common/validation/validation-pipe';
+import { AppConfig } from '../config/app-config';
+import { SchemaMigrator } from '../database/schema-migrator';
+import { DemoSeed } from '../demo/demo-seed';
+import { AppModule } from './app.module';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+// The web app is built by Vite with no inline scripts, so scripts can be 'self' only.
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  mediaSrc: ["'self'", 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
+/**
+ * Builds the whole HTTP app: Fastify, security headers, validation, the error filter, OpenAPI and
+ * the web app's static files. Runs migrations and the demo seed before returning. `main.ts` and
+ * the tests both use this, so tests exercise exactly what production runs.
+ */
+export async function createApp(
+  config: AppConfig,
+  opts: { logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A caller's correlation id is reused only when it is a plain UUID (no log injection).
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-correlation-id'];
+      return typeof given === 'string' && UUID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, opts.logDestination), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP } });
+  await app.register(fastifyCookie);
+  if (config.corsOrigins.length) app.enableCors({ origin: [...config.corsOrigins], credentials: true });
+
+  const spa = new SpaFallback(config.webDistDir);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter(spa));
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-correlation-id', request.id);
+    done();
+  });
+  if (spa.available) {
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, path) => {
+        // Vite fingerprints assets, so they can be cached for good.
+        if (path.includes('/assets/')) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Hushdesk API')
+      .setDescription('A helpdesk for IT and telecoms service companies, with privacy built in.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.init();
+  await fastify.ready();
+  await app.get(SchemaMigrator).migrate();
+  await app.get(DemoSeed).seedIfEmpty();
+  return app;
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '@hushdesk/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AnyRole, CurrentActor, Public } from '../common/auth/access.decorator';
+import type { Actor } from '../common/auth/actor';
+import { UsersService } from '../users/users.service';
+import { AuthService } from './auth.service';
+import { AuthUserDto, LoginDto, LoginResponseDto } from './dto/login.dto';
+import { SessionService } from './session.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @ApiOkResponse({ type: LoginResponseDto, description: 'Also sets the httpOnly session cookie' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failures for this account or address' })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponseDto> {
+    const { response, cookieToken } = await this.auth.login(body.email, body.password, request.ip);
+    this.sessions.setCookie(reply, cookieToken);
+    return response;
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Public() // authenticated by the session cookie inside
+  @ApiOkResponse({ type: LoginResponseDto })
+  refresh(@Req() request: FastifyRequest): Promise<LoginResponseDto> {
+    return this.auth.refresh(request.cookies?.[SESSION_COOKIE]);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @AnyRole()
+  @ApiNoContentResponse({ description: 'The session is revoked and the cookie cleared' })
+  async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.sessions.revoke(actor.sessionId);
+    this.sessions.clearCookie(reply);
+  }
+
+  @Get('me')
+  @AnyRole()
+  @ApiOkResponse({ type: AuthUserDto })
+  me(@CurrentActor() actor: Actor): Promise<AuthUserDto> {
+    return this.users.authUser(actor.userId);
+  }
+}

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle.service';
+import { SessionService } from './session.service';
+
+@Global()
+@Module({
+  imports: [
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds, issuer: 'hushdesk' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'hushdesk' },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, SessionService, LoginThrottle],
+  exports: [SessionService],
+})
+export class AuthModule {}

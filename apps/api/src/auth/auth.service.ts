@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { UsersService } from '../users/users.service';
+import type { LoginResponseDto } from './dto/login.dto';
+import { LoginThrottle } from './login-throttle.service';
+import { PasswordHasher } from './password-hasher';
+import { SessionService } from './session.service';
+
+const BAD_CREDENTIALS = 'Email or password is incorrect';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Unknown email, disabled account and wrong password all answer the same 401 after the same
+   * argon2 work, so the response reveals nothing about which accounts exist.
+   */
+  async login(email: string, password: string, ip: string): Promise<{ response: LoginResponseDto; cookieToken: string }> {
+    const keys = this.throttle.keysFor(email, ip);
+    await this.throttle.assertAllowed(keys);
+    const credentials = await this.users.findCredentials(email);
+    const ok = await this.passwords.verify(credentials?.passwordHash, password);
+    if (!credentials || !ok) {
+      await this.throttle.recordFailure(keys);
+      throw new DomainError(DomainErrorCode.Unauthenticated, BAD_CREDENTIALS);
+    }
+    await this.throttle.clearAccount(keys);
+    const { sessionId, cookieToken } = await this.sessions.start(credentials.userId);
+    await this.users.recordLogin(credentials.userId);
+    return { response: await this.tokenFor(credentials.userId, sessionId), cookieToken };
+  }
+
+  /** A fresh access token for the session behind the cookie. */
+  async refresh(cookieToken: string | undefined): Promise<LoginResponseDto> {
+    const actor = cookieToken ? await this.sessions.lookupByCookie(cookieToken) : null;
+    if (!actor) throw new DomainError(DomainErrorCode.Unauthenticated, 'Your session has ended; sign in again');
+    return this.tokenFor(actor.userId, actor.sessionId);
+  }
+
+  private async tokenFor(userId: string, sessionId: string): Promise<LoginResponseDto> {
+    return {
+      accessToken: this.sessions.issueAccessToken(userId, sessionId),
+      expiresIn: this.config.accessTokenTtlSeconds,
+      user: await this.users.authUser(userId),
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PASSWORD_MAX_LENGTH, ROLES, type AuthUser, type LoginResponse, type Role } from '@hushdesk/contracts';
+import { EmailField, PasswordField } from '../../common/validation/fields';
+
+export class LoginDto {
+  @EmailField({ example: 'engineer@hushdesk.local' }) email: string;
+  // No minimum here: old or demo passwords must still be able to sign in.
+  @PasswordField({ max: PASSWORD_MAX_LENGTH, example: 'hushdesk' }) password: string;
+}
+
+export class AuthUserDto implements AuthUser {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organisationId: string | null;
+  @ApiProperty({ type: String, nullable: true }) fullName: string | null;
+}
+
+export class LoginResponseDto implements LoginResponse {
+  @ApiProperty({ description: 'Short-lived HS256 token for the Authorization header' }) accessToken: string;
+  @ApiProperty({ description: 'Seconds until accessToken expires' }) expiresIn: number;
+  @ApiProperty({ type: AuthUserDto }) user: AuthUserDto;
+}

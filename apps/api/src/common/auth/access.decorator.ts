@@ -1,0 +1,38 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ROLES, type Role, SESSION_COOKIE } from '@hushdesk/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from './actor';
+
+export const ACCESS_KEY = 'hushdesk:access';
+
+export type AccessRule = { public: true } | { public: false; roles: readonly Role[] };
+
+/** Anyone, signed in or not. Use sparingly: every public route is part of the attack surface. */
+export function Public(): MethodDecorator & ClassDecorator {
+  return SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
+}
+
+/**
+ * Signed-in callers with one of these roles. Every non-public route declares this, next to the
+ * route, and the global AccessGuard refuses routes that declare nothing.
+ */
+export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ACCESS_KEY, { public: false, roles } satisfies AccessRule),
+    ApiBearerAuth(),
+    ApiCookieAuth(SESSION_COOKIE),
+    ApiUnauthorizedResponse({ description: 'No or invalid credentials' }),
+    ApiForbiddenResponse({ description: `Allowed roles: ${roles.join(', ')}` }),
+  );
+}
+
+/** Any signed-in role. */
+export const AnyRole = (): MethodDecorator & ClassDecorator => Roles(...ROLES);
+
+/** The resolved caller; only on routes guarded by `@Roles`. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<FastifyRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a route without @Roles');
+  return actor;
+});

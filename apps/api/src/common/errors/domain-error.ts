@@ -1,0 +1,49 @@
+/**
+ * Errors the domain raises on purpose. Each code maps to one HTTP status in the filter; the map is
+ * typed as a full Record, so adding a code without a status is a compile error.
+ */
+export enum DomainErrorCode {
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+  InvalidField = 'invalid_field',
+  InvalidState = 'invalid_state',
+  Forbidden = 'forbidden',
+  Unauthenticated = 'unauthenticated',
+  RateLimited = 'rate_limited',
+  Unavailable = 'unavailable',
+}
+
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
+  [DomainErrorCode.NotFound]: 404,
+  [DomainErrorCode.Conflict]: 409,
+  [DomainErrorCode.InvalidField]: 400,
+  [DomainErrorCode.InvalidState]: 409,
+  [DomainErrorCode.Forbidden]: 403,
+  [DomainErrorCode.Unauthenticated]: 401,
+  [DomainErrorCode.RateLimited]: 429,
+  [DomainErrorCode.Unavailable]: 503,
+};
+
+/** The message is shown to the caller: never put personal data in it, only field names and ids. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: { fields?: Record<string, string[]>; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(DomainErrorCode.NotFound, `${what} not found`);
+  }
+
+  static invalidField(field: string, problem: string): DomainError {
+    return new DomainError(DomainErrorCode.InvalidField, `${field} ${problem}`, { fields: { [field]: [problem] } });
+  }
+
+  static conflict(message: string): DomainError {
+    return new DomainError(DomainErrorCode.Conflict, message);
+  }
+}

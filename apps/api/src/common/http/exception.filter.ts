@@ -1,0 +1,130 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiErrorBody } from '@hushdesk/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DOMAIN_ERROR_STATUS, DomainError } from '../errors/domain-error';
+import { ValidationFailedException } from '../validation/validation-pipe';
+import { SpaFallback } from './spa-fallback';
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+// Fastify's own errors (body parsing, limits) that are the caller's fault, with a message we control.
+const FASTIFY_ERRORS: Record<string, [number, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'body is empty but the content type is JSON'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body is larger than the 1 MB limit'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'content type is not supported; send application/json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'content-length does not match the body'],
+};
+
+// PostgreSQL error classes that mean "the database is not reachable right now", not "bad request".
+const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
+const UNAVAILABLE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+interface Mapped {
+  status: number;
+  message: string;
+  fields?: Record<string, string[]>;
+  retryAfter?: number;
+}
+
+/**
+ * The one exception filter. Every error leaves as `{statusCode, error, message, correlationId}`;
+ * stack traces, SQL and driver messages stay in the (scrubbed) log.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  constructor(private readonly spa?: SpaFallback) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const mapped = this.map(exception);
+
+    if (mapped.status === 404 && this.spa?.serves(request)) {
+      this.spa.send(reply);
+      return;
+    }
+    if (mapped.status >= 500) {
+      this.logger.error({ err: exception, reqId: request.id }, 'request failed');
+    }
+    respondWithError(reply, request, mapped);
+  }
+
+  private map(exception: unknown): Mapped {
+    if (exception instanceof ValidationFailedException) {
+      return { status: 400, message: exception.message, fields: exception.fields };
+    }
+    if (exception instanceof DomainError) {
+      return {
+        status: DOMAIN_ERROR_STATUS[exception.code],
+        message: exception.message,
+        fields: exception.details.fields,
+        retryAfter: exception.details.retryAfterSeconds,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      let message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      if (Array.isArray(message)) message = message.join('; ');
+      if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(String(message))) {
+        message = 'No such route';
+      }
+      if (status === 429) message = 'Too many requests; slow down and try again shortly';
+      return { status, message: status >= 500 ? 'Internal server error' : String(message) };
+    }
+    const fastifyCode = (exception as { code?: string })?.code;
+    if (fastifyCode && FASTIFY_ERRORS[fastifyCode]) {
+      const [status, message] = FASTIFY_ERRORS[fastifyCode];
+      return { status, message };
+    }
+    const statusCode = (exception as { statusCode?: number })?.statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return { status: statusCode, message: REASONS[statusCode] ?? 'Bad request' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { status: 503, message: 'The database is unavailable; try again shortly', retryAfter: 5 };
+    }
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+  }
+}
+
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const err = (exception instanceof QueryFailedError ? exception.driverError : exception) as {
+    code?: string;
+    message?: string;
+  };
+  if (!err) return false;
+  if (err.code && (UNAVAILABLE_PG_CODES.has(err.code) || UNAVAILABLE_NET_CODES.has(err.code))) return true;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(err.message ?? '');
+}
+
+export function respondWithError(reply: FastifyReply, request: FastifyRequest, mapped: Mapped): void {
+  const body: ApiErrorBody = {
+    statusCode: mapped.status,
+    error: REASONS[mapped.status] ?? 'Error',
+    message: mapped.message,
+    correlationId: String(request.id),
+    ...(mapped.fields ? { fields: mapped.fields } : {}),
+  };
+  if (mapped.retryAfter) void reply.header('retry-after', String(mapped.retryAfter));
+  void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(body);
+}

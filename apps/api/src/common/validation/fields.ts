@@ -1,0 +1,89 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+/**
+ * Field decorators that validate and document in one place, so the OpenAPI document cannot drift
+ * from the checks. Each takes `optional` to allow the field to be absent.
+ */
+interface Common {
+  optional?: boolean;
+  description?: string;
+  example?: unknown;
+}
+
+const doc = (o: Common, extra: Record<string, unknown> = {}) =>
+  o.optional
+    ? ApiPropertyOptional({ description: o.description, example: o.example, ...extra })
+    : ApiProperty({ description: o.description, example: o.example, ...extra });
+const presence = (o: Common) => (o.optional ? [IsOptional()] : []);
+const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+export function TextField(o: Common & { max: number; min?: number }): PropertyDecorator {
+  return applyDecorators(
+    doc(o, { type: String, maxLength: o.max, minLength: o.min }),
+    ...presence(o),
+    trim,
+    IsString(),
+    ...(o.optional ? [] : [IsNotEmpty()]),
+    ...(o.min ? [MinLength(o.min)] : []),
+    MaxLength(o.max),
+  );
+}
+
+export function EmailField(o: Common = {}): PropertyDecorator {
+  return applyDecorators(
+    doc(o, { type: String, format: 'email', maxLength: 320 }),
+    ...presence(o),
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+    IsString(),
+    MaxLength(320),
+    IsEmail({}, { message: 'email must be a valid email address' }),
+  );
+}
+
+export function PasswordField(o: Common & { min?: number; max: number }): PropertyDecorator {
+  return applyDecorators(
+    doc(o, { type: String, format: 'password', minLength: o.min, maxLength: o.max }),
+    ...presence(o),
+    IsString(),
+    ...(o.min ? [MinLength(o.min)] : [IsNotEmpty()]),
+    MaxLength(o.max),
+  );
+}
+
+export function EnumField(values: readonly string[], o: Common = {}): PropertyDecorator {
+  return applyDecorators(
+    doc(o, { enum: values }),
+    ...presence(o),
+    IsIn(values as string[], { message: ({ property }) => `${property} must be one of: ${values.join(', ')}` }),
+  );
+}
+
+export function UuidField(o: Common = {}): PropertyDecorator {
+  return applyDecorators(doc(o, { type: String, format: 'uuid' }), ...presence(o), IsUUID('all'));
+}
+
+export function IntField(o: Common & { min: number; max: number }): PropertyDecorator {
+  return applyDecorators(
+    doc(o, { type: Number, minimum: o.min, maximum: o.max }),
+    ...presence(o),
+    Type(() => Number),
+    IsInt(),
+    Min(o.min),
+    Max(o.max),
+  );
+}

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { EnvironmentVariables } from './environment';
+
+/**
+ * The resolved configuration the app runs with. Injected by class, so every consumer is typed.
+ * Built from the validated environment plus what the launcher decides (the database URL).
+ */
+export abstract class AppConfig {
+  abstract readonly env: 'development' | 'production' | 'test';
+  abstract readonly port: number;
+  abstract readonly host: string;
+  abstract readonly databaseUrl: string;
+  abstract readonly dbPoolSize: number;
+  abstract readonly dataDir: string;
+  abstract readonly webDistDir: string;
+  abstract readonly demo: { readonly enabled: boolean; readonly password: string };
+  abstract readonly jwtSecret: string;
+  abstract readonly identifierKey: Buffer;
+  abstract readonly accessTokenTtlSeconds: number;
+  abstract readonly sessionIdleMinutes: number;
+  abstract readonly sessionMaxHours: number;
+  abstract readonly cookieSecure: boolean;
+  abstract readonly login: { readonly maxFailures: number; readonly windowMinutes: number };
+  abstract readonly rateLimitPerMinute: number;
+  abstract readonly logLevel: string;
+  abstract readonly redisUrl?: string;
+  abstract readonly corsOrigins: readonly string[];
+}
+
+interface LocalSecrets {
+  jwtSecret: string;
+  identifierKey: string;
+}
+
+/**
+ * Outside production, secrets that were not configured are generated once and kept in DATA_DIR,
+ * so sessions and identifier hashes stay valid across restarts of a demo install.
+ */
+function localSecrets(dataDir: string): LocalSecrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = {
+    jwtSecret: randomBytes(48).toString('base64url'),
+    identifierKey: randomBytes(48).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+export function buildAppConfig(
+  vars: EnvironmentVariables,
+  databaseUrl: string,
+  opts: { embedded: boolean },
+): AppConfig {
+  const dataDir = resolve(vars.DATA_DIR);
+  const secrets = vars.JWT_SECRET && vars.IDENTIFIER_HMAC_KEY ? undefined : localSecrets(dataDir);
+  return {
+    env: vars.NODE_ENV,
+    port: vars.PORT,
+    host: vars.HOST,
+    databaseUrl,
+    dbPoolSize: vars.DB_POOL_SIZE,
+    dataDir,
+    webDistDir: resolve(vars.WEB_DIST_DIR),
+    demo: { enabled: vars.HUSHDESK_DEMO ?? opts.embedded, password: vars.HUSHDESK_DEMO_PASSWORD },
+    jwtSecret: vars.JWT_SECRET ?? (secrets as LocalSecrets).jwtSecret,
+    identifierKey: Buffer.from(vars.IDENTIFIER_HMAC_KEY ?? (secrets as LocalSecrets).identifierKey, 'utf8'),
+    accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
+    sessionIdleMinutes: vars.SESSION_IDLE_MINUTES,
+    sessionMaxHours: vars.SESSION_MAX_HOURS,
+    cookieSecure: vars.COOKIE_SECURE ?? vars.NODE_ENV === 'production',
+    login: { maxFailures: vars.LOGIN_MAX_FAILURES, windowMinutes: vars.LOGIN_WINDOW_MINUTES },
+    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    logLevel: vars.LOG_LEVEL,
+    redisUrl: vars.REDIS_URL,
+    corsOrigins: (vars.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  };
+}

@@ -1,0 +1,149 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
+    ? true
+    : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase())
+      ? false
+      : value;
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+/**
+ * Every environment variable the API reads, validated once at boot.
+ * docs/configuration.md lists them; keep the two in step.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** An external PostgreSQL server. Without it, an embedded one runs under DATA_DIR/pg. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @IsString()
+  WEB_DIST_DIR = 'dist/apps/web';
+
+  /** Seed the demo organisation and logins into an empty database even when DATABASE_URL is set. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  HUSHDESK_DEMO?: boolean;
+
+  @IsString() @MinLength(1)
+  HUSHDESK_DEMO_PASSWORD = 'hushdesk';
+
+  /** Signs access tokens. Required in production; otherwise generated once and kept in DATA_DIR. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Keys the HMACs of identifiers (index, suppression list, rate-limit keys). Same rules as JWT_SECRET. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'IDENTIFIER_HMAC_KEY must be at least 32 characters' })
+  IDENTIFIER_HMAC_KEY?: string;
+
+  @Transform(toInt) @IsInt() @Min(30) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(5) @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 120;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  SESSION_MAX_HOURS = 12;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  COOKIE_SECURE?: boolean;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  LOGIN_WINDOW_MINUTES = 15;
+
+  /** Requests per minute per client address, across all routes. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_PER_MINUTE = 6000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  /** Comma-separated origins allowed to call the API from a browser; same-origin needs none. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+}
+
+export const ENVIRONMENT_KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DB_POOL_SIZE',
+  'DATA_DIR',
+  'WEB_DIST_DIR',
+  'HUSHDESK_DEMO',
+  'HUSHDESK_DEMO_PASSWORD',
+  'JWT_SECRET',
+  'IDENTIFIER_HMAC_KEY',
+  'ACCESS_TOKEN_TTL_SECONDS',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_MAX_HOURS',
+  'COOKIE_SECURE',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_WINDOW_MINUTES',
+  'RATE_LIMIT_PER_MINUTE',
+  'LOG_LEVEL',
+  'REDIS_URL',
+  'CORS_ORIGINS',
+] as const satisfies readonly (keyof EnvironmentVariables)[];
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Parses and validates the environment, naming every bad variable at once. */
+export function validateEnvironment(env: Record<string, string | undefined>): EnvironmentVariables {
+  const picked: Record<string, string> = {};
+  for (const key of ENVIRONMENT_KEYS) {
+    // Empty strings mean "unset", as in most shells' `VAR= cmd`.
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const parsed = plainToInstance(EnvironmentVariables, picked);
+  const errors = validateSync(parsed, { skipMissingProperties: false });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`)),
+  );
+  if (parsed.NODE_ENV === 'production') {
+    if (!parsed.JWT_SECRET) problems.push('JWT_SECRET is required in production');
+    if (!parsed.IDENTIFIER_HMAC_KEY) problems.push('IDENTIFIER_HMAC_KEY is required in production');
+  }
+  if (problems.length) throw new ConfigurationError(problems);
+  return parsed;
+}

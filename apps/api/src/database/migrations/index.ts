@@ -1,0 +1,4 @@
+import { Foundation1795321827067 } from './1795321827067-Foundation';
+
+/** Every migration, in order. The app and the CLI read this list; add new ones at the end. */
+export const MIGRATIONS = [Foundation1795321827067];

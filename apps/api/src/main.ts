@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { createApp } from './app/create-app';
+import { buildAppConfig } from './config/app-config';
+import { ConfigurationError, validateEnvironment } from './config/environment';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { DemoSeed } from './demo/demo-seed';
+
+// Start-up messages go to stderr/stdout directly: the logger does not exist yet, and none of this
+// is personal data.
+const say = (line: string) => process.stderr.write(`[hushdesk] ${line}\n`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let vars;
+  try {
+    vars = validateEnvironment(process.env);
+  } catch (e) {
+    if (e instanceof ConfigurationError) {
+      say(e.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = vars.DATABASE_URL;
+  if (!databaseUrl) {
+    const dir = resolve(vars.DATA_DIR, 'pg');
+    say(`No DATABASE_URL: starting the embedded PostgreSQL in ${dir}`);
+    embedded = await startEmbeddedPostgres({ dir });
+    databaseUrl = embedded.url;
+  }
+
+  const config = buildAppConfig(vars, databaseUrl, { embedded: embedded !== undefined });
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: stopping`);
+    try {
+      await app?.close();
+    } finally {
+      await embedded?.stop().catch(() => undefined);
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    app = await createApp(config);
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await embedded?.stop().catch(() => undefined);
+    throw e;
+  }
+  say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  app.get(DemoSeed).printLogins(`http://localhost:${config.port}`);
+}
+
+main().catch((e: unknown) => {
+  say(`Failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

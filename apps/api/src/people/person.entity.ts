@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * A data subject: anyone Hushdesk holds personal data about, with or without a login.
+ * Contact fields are nullable because each one is collected only when its field policy allows.
+ */
+@Entity('people')
+@Index('uq_people_email', ['email'], { unique: true })
+export class PersonEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_people' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  fullName: string | null;
+
+  /** Stored normalised (trimmed, lower-case), so equality is plain equality. */
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  jobTitle: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  employer: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  workAddress: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  imHandle: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,41 @@
+import type { Role } from './roles';
+
+export interface Organisation {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface CreateOrganisationRequest {
+  name: string;
+}
+
+export interface CreatePersonFields {
+  fullName: string;
+  phone?: string;
+  jobTitle?: string;
+  employer?: string;
+  workAddress?: string;
+  imHandle?: string;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  password: string;
+  role: Role;
+  organisationId?: string;
+  person?: CreatePersonFields;
+}
+
+/** An account as admins see it in lists. */
+export interface UserSummary {
+  id: string;
+  personId: string;
+  email: string;
+  fullName: string | null;
+  role: Role;
+  organisationId: string | null;
+  organisationName: string | null;
+  disabled: boolean;
+  createdAt: string;
+}

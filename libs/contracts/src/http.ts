@@ -1,0 +1,33 @@
+/** Every keyset-paginated list: pass `nextCursor` back as `cursor` for the next page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The one error shape every failing route returns. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  correlationId: string;
+  /** For 400s: each offending field (dotted path) and what is wrong with it. */
+  fields?: Record<string, string[]>;
+}
+
+export const API_PREFIX = '/api';
+
+/** Paths of the public API, relative to `API_PREFIX`, so no client types a URL by hand. */
+export const apiPaths = {
+  health: '/health',
+  login: '/auth/login',
+  logout: '/auth/logout',
+  refresh: '/auth/refresh',
+  me: '/auth/me',
+  organisations: '/organisations',
+  users: '/users',
+  person: (id: string) => `/people/${id}`,
+} as const;
+
+/** Password rules shared by the API's validation and the web forms. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './auth';
+export * from './admin';
+export * from './http';

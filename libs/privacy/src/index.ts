@@ -1,0 +1,3 @@
+export * from './log-scrub';
+export * from './email';
+export * from './keyed-hash';
