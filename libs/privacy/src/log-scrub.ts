@@ -18,10 +18,10 @@ export function scrubIdentifiers(text: string): string {
   const uuids: string[] = [];
   const guarded = text.replace(UUID, (m) => {
     uuids.push(m);
-    return `\u0000${uuids.length - 1}\u0000`;
+    return `\uE000${uuids.length - 1}\uE000`;
   });
   const scrubbed = guarded.replace(EMAIL, EMAIL_MASK).replace(PHONE, PHONE_MASK);
-  return uuids.length ? scrubbed.replace(/\u0000(\d+)\u0000/g, (_, i: string) => uuids[Number(i)]) : scrubbed;
+  return uuids.length ? scrubbed.replace(/\uE000(\d+)\uE000/g, (_, i: string) => uuids[Number(i)]) : scrubbed;
 }
 
 /** Applies `scrubIdentifiers` to every string inside a JSON-like value, returning a copy. */

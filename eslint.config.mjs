@@ -1,0 +1,49 @@
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default [
+  { ignores: ['**/dist', '**/node_modules', '.data/**', '.nx/**', 'coverage/**', 'apps/api/src/database/migrations/*-*.ts'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    rules: {
+      // Who may import whom: both apps use only shared libs, and shared libs only each other.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+          ],
+        },
+      ],
+      // The API logs through its logger, which masks personal data; console output bypasses it.
+      'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['libs/privacy/**/*.ts'],
+    rules: {
+      // The privacy kernel stays framework-free, so it can be tested and reused anywhere.
+      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'react', 'fastify'] }],
+    },
+  },
+  {
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['scripts/**/*.mjs', 'test/**/*.ts', '**/*.spec.ts', 'jest.config.*'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+  prettier,
+];

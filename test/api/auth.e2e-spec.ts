@@ -1,0 +1,178 @@
+import { SESSION_COOKIE } from '@hushdesk/contracts';
+import { bearerFor, createUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+
+const cookieOf = (res: { headers: Record<string, unknown> }) => {
+  const raw = ([] as string[]).concat((res.headers['set-cookie'] as string[]) ?? []);
+  return raw.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+};
+
+describe('auth', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_MAX_FAILURES: '10' } });
+  });
+  afterAll(() => t.close());
+
+  it('logs in with the contract shape and sets an httpOnly, SameSite cookie', async () => {
+    const user = await createUser(t, 'engineer', { fullName: 'Sam Engineer' });
+    const res = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      expiresIn: 900,
+      user: {
+        id: user.id,
+        email: user.email,
+        role: 'engineer',
+        personId: user.personId,
+        organisationId: null,
+        fullName: 'Sam Engineer',
+      },
+    });
+    const cookie = cookieOf(res);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(res.body).not.toHaveProperty('user.passwordHash');
+  });
+
+  it('accepts the email in any case and with spaces', async () => {
+    const user = await createUser(t, 'dpo');
+    await t.http().post('/api/auth/login').send({ email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('authenticates later calls by bearer token or by cookie', async () => {
+    const user = await createUser(t, 'admin');
+    const login = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    await t.http().get('/api/auth/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    const cookie = (cookieOf(login) as string).split(';')[0];
+    const me = await t.http().get('/api/auth/me').set('cookie', cookie).expect(200);
+    expect(me.body.id).toBe(user.id);
+  });
+
+  it('refuses missing, malformed and forged tokens with 401', async () => {
+    await t.http().get('/api/auth/me').expect(401);
+    await t.http().get('/api/auth/me').set('authorization', 'Bearer not-a-jwt').expect(401);
+    await t.http().get('/api/auth/me').set('authorization', 'Basic abc').expect(401);
+    const user = await createUser(t, 'engineer');
+    const real = (await bearerFor(t, user.email)).slice(7);
+    const [h, p] = real.split('.');
+    // alg "none", and a valid-looking token signed with another key
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${p}.`;
+    await t.http().get('/api/auth/me').set('authorization', `Bearer ${none}`).expect(401);
+    await t.http().get('/api/auth/me').set('authorization', `Bearer ${h}.${p}.c2lnbmF0dXJl`).expect(401);
+  });
+
+  it('gives unknown email and wrong password the same 401, in about the same time', async () => {
+    const user = await createUser(t, 'engineer');
+    const time = async (email: string, password: string) => {
+      const start = process.hrtime.bigint();
+      const res = await t.http().post('/api/auth/login').send({ email, password });
+      return { res, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+    };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const unknownMs: number[] = [];
+    const wrongMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const unknown = await time(`nobody-${i}@example.test`, 'whatever-password');
+      const wrong = await time(user.email, `wrong-password-${i}`);
+      expect(unknown.res.status).toBe(401);
+      expect(wrong.res.status).toBe(401);
+      expect(unknown.res.body.message).toBe(wrong.res.body.message);
+      expect(unknown.res.body.error).toBe(wrong.res.body.error);
+      unknownMs.push(unknown.ms);
+      wrongMs.push(wrong.ms);
+    }
+    await t.db.query('DELETE FROM login_failures');
+    // Both pay for one argon2 verification; without the decoy an unknown email answers ~10x faster.
+    const ratio = median(unknownMs) / median(wrongMs);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+
+  it('logout revokes the session: the same token and cookie stop working', async () => {
+    const user = await createUser(t, 'customer');
+    const login = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const bearer = `Bearer ${login.body.accessToken}`;
+    const cookie = (cookieOf(login) as string).split(';')[0];
+    const out = await t.http().post('/api/auth/logout').set('authorization', bearer).expect(204);
+    expect(cookieOf(out)).toMatch(/hd_session=;/);
+    await t.http().get('/api/auth/me').set('authorization', bearer).expect(401);
+    await t.http().get('/api/auth/me').set('cookie', cookie).expect(401);
+    await t.http().post('/api/auth/refresh').set('cookie', cookie).expect(401);
+  });
+
+  it('refresh issues a new access token for a live session cookie', async () => {
+    const user = await createUser(t, 'dpo');
+    const login = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const cookie = (cookieOf(login) as string).split(';')[0];
+    const res = await t.http().post('/api/auth/refresh').set('cookie', cookie).expect(200);
+    expect(res.body.user.id).toBe(user.id);
+    await t.http().get('/api/auth/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    await t.http().post('/api/auth/refresh').expect(401);
+  });
+
+  it('an expired session is refused even with a valid access token', async () => {
+    const user = await createUser(t, 'engineer');
+    const bearer = await bearerFor(t, user.email);
+    await t.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [user.id]);
+    await t.http().get('/api/auth/me').set('authorization', bearer).expect(401);
+  });
+
+  it('a disabled account can neither sign in nor keep using its session', async () => {
+    const user = await createUser(t, 'engineer');
+    const bearer = await bearerFor(t, user.email);
+    await t.db.query('UPDATE users SET disabled_at = now() WHERE id = $1', [user.id]);
+    await t.http().get('/api/auth/me').set('authorization', bearer).expect(401);
+    await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
+  });
+
+  it('a role change applies on the next request', async () => {
+    const user = await createUser(t, 'admin');
+    const bearer = await bearerFor(t, user.email);
+    await t.http().get('/api/users').set('authorization', bearer).expect(200);
+    await t.db.query("UPDATE users SET role = 'engineer' WHERE id = $1", [user.id]);
+    await t.http().get('/api/users').set('authorization', bearer).expect(403);
+  });
+
+  it('answers 400 naming the field for a malformed login body', async () => {
+    const res = await t.http().post('/api/auth/login').send({ email: 'not-an-email', extra: 1 }).expect(400);
+    expect(Object.keys(res.body.fields)).toEqual(expect.arrayContaining(['email', 'password', 'extra']));
+  });
+
+  it('blocks an account with 429 after ten failures in the window, even with the right password', async () => {
+    await t.db.query('DELETE FROM login_failures'); // every test here calls from the same address
+    const user = await createUser(t, 'customer');
+    for (let i = 0; i < 10; i++) {
+      await t.http().post('/api/auth/login').send({ email: user.email, password: `wrong-${i}` }).expect(401);
+    }
+    const res = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+    expect(res.headers['retry-after']).toBe('900');
+    expect(res.body.message).toMatch(/Too many failed sign-in attempts/);
+    // The failures are stored as keyed hashes, never as the email itself.
+    const { rows } = await t.db.query("SELECT count(*)::int AS n FROM login_failures WHERE encode(key_hash, 'escape') LIKE '%' || $1 || '%'", [
+      user.email,
+    ]);
+    expect(rows[0].n).toBe(0);
+    // Once the window has passed, the account works again.
+    await t.db.query("UPDATE login_failures SET failed_at = now() - interval '16 minutes'");
+    await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('blocks an address with 429 after ten failures across different accounts', async () => {
+    await t.db.query('DELETE FROM login_failures');
+    for (let i = 0; i < 10; i++) {
+      await t.http().post('/api/auth/login').send({ email: `spray-${i}@example.test`, password: 'guess-guess' }).expect(401);
+    }
+    const user = await createUser(t, 'engineer');
+    await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+    await t.db.query('DELETE FROM login_failures');
+  });
+
+  it('logs no email address or password', async () => {
+    const marker = `leak.${Date.now()}@example.test`;
+    await t.http().post('/api/auth/login').send({ email: marker, password: 'pw-marker-9137' }).expect(401);
+    expect(t.logs.text).not.toContain(marker);
+    expect(t.logs.text).not.toContain('pw-marker-9137');
+    expect(t.logs.text.length).toBeGreaterThan(0);
+  });
+});
