@@ -4,7 +4,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '.data/**', '.nx/**', 'coverage/**', 'apps/api/src/database/migrations/*-*.ts'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '.data/**',
+      '.nx/**',
+      'coverage/**',
+      'apps/api/src/database/migrations/*-*.ts',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],

@@ -10,7 +10,12 @@ export const require = createRequire(import.meta.url);
 /** Runs a command in the repo root with inherited stdio; resolves on exit code 0. */
 export function run(cmd, args, opts = {}) {
   return new Promise((res, rej) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts, env: { ...process.env, ...opts.env } });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      stdio: 'inherit',
+      ...opts,
+      env: { ...process.env, ...opts.env },
+    });
     child.on('error', rej);
     child.on('exit', (code, signal) =>
       code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited with ${signal ?? code}`)),

@@ -6,7 +6,8 @@ import { root, run, tsEnv, tsNode } from './lib.mjs';
 const [command, name] = process.argv.slice(2);
 const cli = 'node_modules/typeorm/cli.js';
 const dataSource = 'apps/api/src/database/data-source.ts';
-const typeorm = (args, env) => run('node', tsNode(cli, ['-d', dataSource, ...args]), { env: { ...tsEnv, ...env } });
+const typeorm = (args, env) =>
+  run('node', tsNode(cli, ['-d', dataSource, ...args]), { env: { ...tsEnv, ...env } });
 
 async function withServer(fn) {
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;

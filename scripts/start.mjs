@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process';
 import { root, run } from './lib.mjs';
 
 const nxEnv = { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
-await run('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static'], { env: nxEnv });
+await run('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static'], {
+  env: nxEnv,
+});
 
 const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/apps/api/src/main.js'], {
   cwd: root,
@@ -13,4 +15,3 @@ const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/apps
 // Pass signals on, so the API can stop its embedded database cleanly.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
 api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-

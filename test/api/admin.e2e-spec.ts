@@ -3,7 +3,7 @@ import { bearerFor, createUser, startTestApp, type TestApp } from '../support/te
 
 describe('admin routes: organisations and users', () => {
   let t: TestApp;
-  const as: Partial<Record<Role, string>> = {};
+  const as = {} as Record<Role, string>;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -21,7 +21,13 @@ describe('admin routes: organisations and users', () => {
     ['GET', '/api/users', undefined],
   ] as const)('%s %s', (method, path, body) => {
     const call = (auth?: string) => {
-      const req = method === 'POST' ? t.http().post(path).send(body ?? {}) : t.http().get(path);
+      const req =
+        method === 'POST'
+          ? t
+              .http()
+              .post(path)
+              .send(body ?? {})
+          : t.http().get(path);
       return auth ? req.set('authorization', auth) : req;
     };
 
@@ -40,17 +46,22 @@ describe('admin routes: organisations and users', () => {
     it('creates and lists with keyset pagination', async () => {
       const names = ['Alpha Comms', 'Beta Networks', 'Gamma Telecom'];
       for (const name of names) {
-        const res = await t.http().post('/api/organisations').set('authorization', as.admin!).send({ name }).expect(201);
+        const res = await t
+          .http()
+          .post('/api/organisations')
+          .set('authorization', as.admin)
+          .send({ name })
+          .expect(201);
         expect(res.body).toEqual({ id: expect.any(String), name, createdAt: expect.any(String) });
       }
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await t
+        const res: { body: { items: { name: string }[]; nextCursor: string | null } } = await t
           .http()
           .get('/api/organisations')
           .query({ limit: 2, ...(cursor ? { cursor } : {}) })
-          .set('authorization', as.admin!)
+          .set('authorization', as.admin)
           .expect(200);
         expect(res.body.items.length).toBeLessThanOrEqual(2);
         seen.push(...res.body.items.map((o: { name: string }) => o.name));
@@ -61,8 +72,18 @@ describe('admin routes: organisations and users', () => {
     });
 
     it('refuses a duplicate name, in any case, with 409', async () => {
-      await t.http().post('/api/organisations').set('authorization', as.admin!).send({ name: 'Delta Ltd' }).expect(201);
-      const res = await t.http().post('/api/organisations').set('authorization', as.admin!).send({ name: 'delta ltd' }).expect(409);
+      await t
+        .http()
+        .post('/api/organisations')
+        .set('authorization', as.admin)
+        .send({ name: 'Delta Ltd' })
+        .expect(201);
+      const res = await t
+        .http()
+        .post('/api/organisations')
+        .set('authorization', as.admin)
+        .send({ name: 'delta ltd' })
+        .expect(409);
       expect(res.body.message).toMatch(/already exists/);
     });
 
@@ -73,26 +94,44 @@ describe('admin routes: organisations and users', () => {
       [{ name: 42 }, 'name'],
       [{ name: 'Ok', colour: 'red' }, 'colour'],
     ])('answers 400 naming the field for %j', async (body, field) => {
-      const res = await t.http().post('/api/organisations').set('authorization', as.admin!).send(body).expect(400);
+      const res = await t
+        .http()
+        .post('/api/organisations')
+        .set('authorization', as.admin)
+        .send(body)
+        .expect(400);
       expect(res.body.fields).toHaveProperty(field);
       expect(res.body.message).toContain(field);
     });
 
     it('answers 400 for a bad cursor or limit', async () => {
-      const a = await t.http().get('/api/organisations?cursor=garbage').set('authorization', as.admin!).expect(400);
+      const a = await t
+        .http()
+        .get('/api/organisations?cursor=garbage')
+        .set('authorization', as.admin)
+        .expect(400);
       expect(a.body.fields).toHaveProperty('cursor');
-      const b = await t.http().get('/api/organisations?limit=1000').set('authorization', as.admin!).expect(400);
+      const b = await t
+        .http()
+        .get('/api/organisations?limit=1000')
+        .set('authorization', as.admin)
+        .expect(400);
       expect(b.body.fields).toHaveProperty('limit');
     });
   });
 
   describe('users', () => {
     it('creates a customer in an organisation, who can then sign in', async () => {
-      const org = await t.http().post('/api/organisations').set('authorization', as.admin!).send({ name: 'Epsilon plc' }).expect(201);
+      const org = await t
+        .http()
+        .post('/api/organisations')
+        .set('authorization', as.admin)
+        .send({ name: 'Epsilon plc' })
+        .expect(201);
       const res = await t
         .http()
         .post('/api/users')
-        .set('authorization', as.admin!)
+        .set('authorization', as.admin)
         .send({
           email: 'Jamie.Reed@Epsilon.example',
           password: 'a-long-enough-password',
@@ -112,31 +151,47 @@ describe('admin routes: organisations and users', () => {
         disabled: false,
         createdAt: expect.any(String),
       });
-      await t.http().post('/api/auth/login').send({ email: 'jamie.reed@epsilon.example', password: 'a-long-enough-password' }).expect(200);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'jamie.reed@epsilon.example', password: 'a-long-enough-password' })
+        .expect(200);
       const { rows } = await t.db.query('SELECT password_hash FROM users WHERE id = $1', [res.body.id]);
       expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
     });
 
     it('requires an organisation for a customer, and a real one', async () => {
       const base = { email: 'c1@example.test', password: 'a-long-enough-password', role: 'customer' };
-      const missing = await t.http().post('/api/users').set('authorization', as.admin!).send(base).expect(400);
+      const missing = await t
+        .http()
+        .post('/api/users')
+        .set('authorization', as.admin)
+        .send(base)
+        .expect(400);
       expect(missing.body.fields).toHaveProperty('organisationId');
       const unknown = await t
         .http()
         .post('/api/users')
-        .set('authorization', as.admin!)
+        .set('authorization', as.admin)
         .send({ ...base, organisationId: '00000000-0000-4000-8000-000000000000' })
         .expect(400);
       expect(unknown.body.fields).toHaveProperty('organisationId');
-      const { rows } = await t.db.query("SELECT count(*)::int AS n FROM people WHERE email = 'c1@example.test'");
+      const { rows } = await t.db.query(
+        "SELECT count(*)::int AS n FROM people WHERE email = 'c1@example.test'",
+      );
       expect(rows[0].n).toBe(0);
     });
 
     it('refuses an email already in use with 409 and writes nothing', async () => {
       const body = { email: 'dup@example.test', password: 'a-long-enough-password', role: 'engineer' };
-      await t.http().post('/api/users').set('authorization', as.admin!).send(body).expect(201);
+      await t.http().post('/api/users').set('authorization', as.admin).send(body).expect(201);
       const before = await t.db.query('SELECT count(*)::int AS n FROM people');
-      await t.http().post('/api/users').set('authorization', as.admin!).send({ ...body, email: 'DUP@example.test' }).expect(409);
+      await t
+        .http()
+        .post('/api/users')
+        .set('authorization', as.admin)
+        .send({ ...body, email: 'DUP@example.test' })
+        .expect(409);
       const after = await t.db.query('SELECT count(*)::int AS n FROM people');
       expect(after.rows[0].n).toBe(before.rows[0].n);
     });
@@ -145,19 +200,48 @@ describe('admin routes: organisations and users', () => {
       [{ email: 'bad', password: 'a-long-enough-password', role: 'engineer' }, 'email'],
       [{ email: 'ok@example.test', password: 'short', role: 'engineer' }, 'password'],
       [{ email: 'ok@example.test', password: 'a-long-enough-password', role: 'superuser' }, 'role'],
-      [{ email: 'ok@example.test', password: 'a-long-enough-password', role: 'engineer', organisationId: 'nope' }, 'organisationId'],
-      [{ email: 'ok@example.test', password: 'a-long-enough-password', role: 'engineer', person: { fullName: '' } }, 'person.fullName'],
-      [{ email: 'ok@example.test', password: 'a-long-enough-password', role: 'engineer', person: { nickname: 'x', fullName: 'A' } }, 'person.nickname'],
-      [{ email: 'ok@example.test', password: 'a-long-enough-password', role: 'engineer', isAdmin: true }, 'isAdmin'],
+      [
+        {
+          email: 'ok@example.test',
+          password: 'a-long-enough-password',
+          role: 'engineer',
+          organisationId: 'nope',
+        },
+        'organisationId',
+      ],
+      [
+        {
+          email: 'ok@example.test',
+          password: 'a-long-enough-password',
+          role: 'engineer',
+          person: { fullName: '' },
+        },
+        'person.fullName',
+      ],
+      [
+        {
+          email: 'ok@example.test',
+          password: 'a-long-enough-password',
+          role: 'engineer',
+          person: { nickname: 'x', fullName: 'A' },
+        },
+        'person.nickname',
+      ],
+      [
+        { email: 'ok@example.test', password: 'a-long-enough-password', role: 'engineer', isAdmin: true },
+        'isAdmin',
+      ],
     ])('answers 400 naming the field for %j', async (body, field) => {
-      const res = await t.http().post('/api/users').set('authorization', as.admin!).send(body).expect(400);
+      const res = await t.http().post('/api/users').set('authorization', as.admin).send(body).expect(400);
       expect(res.body.fields).toHaveProperty([field]);
-      const { rows } = await t.db.query("SELECT count(*)::int AS n FROM people WHERE email = 'ok@example.test'");
+      const { rows } = await t.db.query(
+        "SELECT count(*)::int AS n FROM people WHERE email = 'ok@example.test'",
+      );
       expect(rows[0].n).toBe(0);
     });
 
     it('lists users filtered by role, without password hashes', async () => {
-      const res = await t.http().get('/api/users?role=dpo').set('authorization', as.admin!).expect(200);
+      const res = await t.http().get('/api/users?role=dpo').set('authorization', as.admin).expect(200);
       expect(res.body.items.length).toBeGreaterThanOrEqual(1);
       for (const u of res.body.items) {
         expect(u.role).toBe('dpo');

@@ -15,7 +15,11 @@ describe('auth', () => {
 
   it('logs in with the contract shape and sets an httpOnly, SameSite cookie', async () => {
     const user = await createUser(t, 'engineer', { fullName: 'Sam Engineer' });
-    const res = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(200);
     expect(res.body).toEqual({
       accessToken: expect.any(String),
       expiresIn: 900,
@@ -37,12 +41,20 @@ describe('auth', () => {
 
   it('accepts the email in any case and with spaces', async () => {
     const user = await createUser(t, 'dpo');
-    await t.http().post('/api/auth/login').send({ email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD }).expect(200);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD })
+      .expect(200);
   });
 
   it('authenticates later calls by bearer token or by cookie', async () => {
     const user = await createUser(t, 'admin');
-    const login = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(200);
     await t.http().get('/api/auth/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(200);
     const cookie = (cookieOf(login) as string).split(';')[0];
     const me = await t.http().get('/api/auth/me').set('cookie', cookie).expect(200);
@@ -91,7 +103,11 @@ describe('auth', () => {
 
   it('logout revokes the session: the same token and cookie stop working', async () => {
     const user = await createUser(t, 'customer');
-    const login = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(200);
     const bearer = `Bearer ${login.body.accessToken}`;
     const cookie = (cookieOf(login) as string).split(';')[0];
     const out = await t.http().post('/api/auth/logout').set('authorization', bearer).expect(204);
@@ -103,7 +119,11 @@ describe('auth', () => {
 
   it('refresh issues a new access token for a live session cookie', async () => {
     const user = await createUser(t, 'dpo');
-    const login = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(200);
     const cookie = (cookieOf(login) as string).split(';')[0];
     const res = await t.http().post('/api/auth/refresh').set('cookie', cookie).expect(200);
     expect(res.body.user.id).toBe(user.id);
@@ -114,7 +134,9 @@ describe('auth', () => {
   it('an expired session is refused even with a valid access token', async () => {
     const user = await createUser(t, 'engineer');
     const bearer = await bearerFor(t, user.email);
-    await t.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [user.id]);
+    await t.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [
+      user.id,
+    ]);
     await t.http().get('/api/auth/me').set('authorization', bearer).expect(401);
   });
 
@@ -143,15 +165,24 @@ describe('auth', () => {
     await t.db.query('DELETE FROM login_failures'); // every test here calls from the same address
     const user = await createUser(t, 'customer');
     for (let i = 0; i < 10; i++) {
-      await t.http().post('/api/auth/login').send({ email: user.email, password: `wrong-${i}` }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: `wrong-${i}` })
+        .expect(401);
     }
-    const res = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(429);
     expect(res.headers['retry-after']).toBe('900');
     expect(res.body.message).toMatch(/Too many failed sign-in attempts/);
     // The failures are stored as keyed hashes, never as the email itself.
-    const { rows } = await t.db.query("SELECT count(*)::int AS n FROM login_failures WHERE encode(key_hash, 'escape') LIKE '%' || $1 || '%'", [
-      user.email,
-    ]);
+    const { rows } = await t.db.query(
+      "SELECT count(*)::int AS n FROM login_failures WHERE encode(key_hash, 'escape') LIKE '%' || $1 || '%'",
+      [user.email],
+    );
     expect(rows[0].n).toBe(0);
     // Once the window has passed, the account works again.
     await t.db.query("UPDATE login_failures SET failed_at = now() - interval '16 minutes'");
@@ -161,7 +192,11 @@ describe('auth', () => {
   it('blocks an address with 429 after ten failures across different accounts', async () => {
     await t.db.query('DELETE FROM login_failures');
     for (let i = 0; i < 10; i++) {
-      await t.http().post('/api/auth/login').send({ email: `spray-${i}@example.test`, password: 'guess-guess' }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: `spray-${i}@example.test`, password: 'guess-guess' })
+        .expect(401);
     }
     const user = await createUser(t, 'engineer');
     await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);

@@ -25,7 +25,9 @@ async function dropAbandoned(serverUrl) {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'hushdesk\\_t\\_%'");
+    const { rows } = await client.query(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'hushdesk\\_t\\_%'",
+    );
     for (const { datname } of rows) {
       const pid = Number(datname.split('_')[2]);
       if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

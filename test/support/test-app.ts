@@ -117,7 +117,7 @@ export async function createUser(
   const password = opts.password ?? TEST_PASSWORD;
   let organisationId = opts.organisationId;
   if (role === 'customer' && !organisationId) {
-    const { rows } = await t.db.query("INSERT INTO organisations (name) VALUES ($1) RETURNING id", [
+    const { rows } = await t.db.query('INSERT INTO organisations (name) VALUES ($1) RETURNING id', [
       `Org ${Math.random().toString(36).slice(2, 10)}`,
     ]);
     organisationId = rows[0].id;

@@ -53,9 +53,13 @@ export async function createApp(
     },
     requestIdHeader: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, opts.logDestination), adapter, {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, opts.logDestination),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
 
@@ -80,7 +84,8 @@ export async function createApp(
       index: false,
       setHeaders: (reply, path) => {
         // Vite fingerprints assets, so they can be cached for good.
-        if (path.includes('/assets/')) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+        if (path.includes('/assets/'))
+          void reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

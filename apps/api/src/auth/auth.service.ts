@@ -23,7 +23,11 @@ export class AuthService {
    * Unknown email, disabled account and wrong password all answer the same 401 after the same
    * argon2 work, so the response reveals nothing about which accounts exist.
    */
-  async login(email: string, password: string, ip: string): Promise<{ response: LoginResponseDto; cookieToken: string }> {
+  async login(
+    email: string,
+    password: string,
+    ip: string,
+  ): Promise<{ response: LoginResponseDto; cookieToken: string }> {
     const keys = this.throttle.keysFor(email, ip);
     await this.throttle.assertAllowed(keys);
     const credentials = await this.users.findCredentials(email);
@@ -41,7 +45,8 @@ export class AuthService {
   /** A fresh access token for the session behind the cookie. */
   async refresh(cookieToken: string | undefined): Promise<LoginResponseDto> {
     const actor = cookieToken ? await this.sessions.lookupByCookie(cookieToken) : null;
-    if (!actor) throw new DomainError(DomainErrorCode.Unauthenticated, 'Your session has ended; sign in again');
+    if (!actor)
+      throw new DomainError(DomainErrorCode.Unauthenticated, 'Your session has ended; sign in again');
     return this.tokenFor(actor.userId, actor.sessionId);
   }
 

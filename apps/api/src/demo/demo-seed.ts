@@ -60,7 +60,9 @@ export class DemoSeed {
     const lines = [
       '',
       `  Hushdesk is running at ${baseUrl}`,
-      '  Demo logins (password: ' + (process.env.HUSHDESK_DEMO_PASSWORD ? '$HUSHDESK_DEMO_PASSWORD' : this.config.demo.password) + '):',
+      '  Demo logins (password: ' +
+        (process.env.HUSHDESK_DEMO_PASSWORD ? '$HUSHDESK_DEMO_PASSWORD' : this.config.demo.password) +
+        '):',
       ...DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(9)} ${a.email}`),
       '',
     ];

@@ -9,7 +9,9 @@ import { OrganisationEntity } from './organisation.entity';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(@InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>) {}
+  constructor(
+    @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
+  ) {}
 
   async create(name: string): Promise<OrganisationDto> {
     const existing = await this.organisations
@@ -32,7 +34,8 @@ export class OrganisationsService {
       .orderBy('o.createdAt', 'DESC')
       .addOrderBy('o.id', 'DESC')
       .limit(limit + 1);
-    if (after) qb.where('(o.createdAt, o.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
+    if (after)
+      qb.where('(o.createdAt, o.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await qb.getMany();
     return toPage(rows, limit, OrganisationDto.from, (o) => [o.createdAt.toISOString(), o.id]);
   }

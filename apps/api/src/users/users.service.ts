@@ -103,7 +103,8 @@ export class UsersService {
     const param = (v: unknown) => `$${params.push(v)}`;
     if (query.role) where.push(`u.role = ${param(query.role)}`);
     if (query.organisationId) where.push(`u.organisation_id = ${param(query.organisationId)}`);
-    if (after) where.push(`(u.created_at, u.id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
+    if (after)
+      where.push(`(u.created_at, u.id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
     const rows: UserRow[] = await this.dataSource.query(
       `SELECT ${USER_COLUMNS} FROM ${USER_FROM}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -115,9 +116,10 @@ export class UsersService {
   }
 
   async findById(id: string): Promise<UserDto | null> {
-    const rows: UserRow[] = await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.id = $1`, [
-      id,
-    ]);
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.id = $1`,
+      [id],
+    );
     return rows[0] ? toUserDto(rows[0]) : null;
   }
 

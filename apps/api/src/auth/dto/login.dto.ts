@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PASSWORD_MAX_LENGTH, ROLES, type AuthUser, type LoginResponse, type Role } from '@hushdesk/contracts';
+import {
+  PASSWORD_MAX_LENGTH,
+  ROLES,
+  type AuthUser,
+  type LoginResponse,
+  type Role,
+} from '@hushdesk/contracts';
 import { EmailField, PasswordField } from '../../common/validation/fields';
 
 export class LoginDto {

@@ -25,7 +25,9 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!rule) {
-      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no access rule`);
+      this.logger.error(
+        `Route ${context.getClass().name}.${context.getHandler().name} declares no access rule`,
+      );
       throw new DomainError(DomainErrorCode.Forbidden, 'This route is not available');
     }
     if (rule.public) return true;

@@ -40,7 +40,9 @@ export class DomainError extends Error {
   }
 
   static invalidField(field: string, problem: string): DomainError {
-    return new DomainError(DomainErrorCode.InvalidField, `${field} ${problem}`, { fields: { [field]: [problem] } });
+    return new DomainError(DomainErrorCode.InvalidField, `${field} ${problem}`, {
+      fields: { [field]: [problem] },
+    });
   }
 
   static conflict(message: string): DomainError {

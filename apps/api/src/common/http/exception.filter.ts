@@ -31,7 +31,17 @@ const FASTIFY_ERRORS: Record<string, [number, string]> = {
 };
 
 // PostgreSQL error classes that mean "the database is not reachable right now", not "bad request".
-const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
+const UNAVAILABLE_PG_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+  '53300',
+]);
 const UNAVAILABLE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
 interface Mapped {
@@ -83,7 +93,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      let message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      let message =
+        typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
       if (Array.isArray(message)) message = message.join('; ');
       if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(String(message))) {
         message = 'No such route';
@@ -114,7 +125,9 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   };
   if (!err) return false;
   if (err.code && (UNAVAILABLE_PG_CODES.has(err.code) || UNAVAILABLE_NET_CODES.has(err.code))) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(err.message ?? '');
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(
+    err.message ?? '',
+  );
 }
 
 export function respondWithError(reply: FastifyReply, request: FastifyRequest, mapped: Mapped): void {

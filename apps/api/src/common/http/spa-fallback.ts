@@ -22,6 +22,10 @@ export class SpaFallback {
   }
 
   send(reply: FastifyReply): void {
-    void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.html);
+    void reply
+      .status(200)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(this.html);
   }
 }

@@ -28,7 +28,10 @@ export class ScrubbingDestination implements DestinationStream {
   }
 }
 
-export function loggerParams(level: string, destination: DestinationStream = new ScrubbingDestination()): Params {
+export function loggerParams(
+  level: string,
+  destination: DestinationStream = new ScrubbingDestination(),
+): Params {
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: [
@@ -43,7 +46,8 @@ export function loggerParams(level: string, destination: DestinationStream = new
           }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
-        customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+        customLogLevel: (_req, res, err) =>
+          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         autoLogging: { ignore: (req) => req.url === '/api/health' },
         quietReqLogger: true,
       },

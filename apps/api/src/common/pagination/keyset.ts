@@ -33,7 +33,12 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
 }
 
 /** Rows fetched with `limit + 1`: the extra row only says whether another page exists. */
-export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, keyOf: (row: R) => (string | number)[]): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+  keyOf: (row: R) => (string | number)[],
+): Page<T> {
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   return {

@@ -69,7 +69,9 @@ export function EnumField(values: readonly string[], o: Common = {}): PropertyDe
   return applyDecorators(
     doc(o, { enum: values }),
     ...presence(o),
-    IsIn(values as string[], { message: ({ property }) => `${property} must be one of: ${values.join(', ')}` }),
+    IsIn(values as string[], {
+      message: ({ property }) => `${property} must be one of: ${values.join(', ')}`,
+    }),
   );
 }
 

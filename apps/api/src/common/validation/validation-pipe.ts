@@ -7,7 +7,9 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
       out[path] = Object.entries(error.constraints).map(([rule, message]) =>
-        rule === 'whitelistValidation' ? 'is not an accepted field' : message.replace(`${error.property} `, ''),
+        rule === 'whitelistValidation'
+          ? 'is not an accepted field'
+          : message.replace(`${error.property} `, ''),
       );
     }
     Object.assign(out, flattenValidationErrors(error.children ?? [], path));

@@ -1,0 +1,88 @@
+import { ROLE_LABELS } from '@hushdesk/contracts';
+import { NavLink, Outlet } from 'react-router';
+import { useCurrentUser, useLogout } from '../features/auth/hooks/use-auth';
+import { isApiError } from '../lib/api-client';
+import { SignOutIcon } from '../ui/icons';
+import { Wordmark } from '../ui/Logo';
+import { AREA_NAMES, NAVIGATION } from './navigation';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+  return letters.map((part) => part.charAt(0).toUpperCase()).join('') || '?';
+}
+
+/** The frame around every signed-in page: sidebar with navigation and account, then the page. */
+export function AppShell() {
+  const { data: user } = useCurrentUser();
+  const logout = useLogout();
+  if (!user) return null;
+
+  const displayName = user.fullName?.trim() || user.email;
+  const logoutFailed = logout.isError && !(isApiError(logout.error) && logout.error.status === 401);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <header className="sidebar">
+        <div className="sidebar__brand">
+          <Wordmark tone="light" />
+          <span className="sidebar__area">{AREA_NAMES[user.role]}</span>
+        </div>
+
+        <nav className="sidebar__nav" aria-label="Main">
+          <ul>
+            {NAVIGATION[user.role].map(({ to, label, icon: Icon, end }) => (
+              <li key={to}>
+                <NavLink to={to} end={end} className="nav-link">
+                  <Icon />
+                  <span>{label}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+
+        <div className="sidebar__account">
+          <div className="account">
+            <span className="account__avatar" aria-hidden="true">
+              {initials(displayName)}
+            </span>
+            <div className="account__text">
+              <p className="account__name" data-testid="current-user-name">
+                {displayName}
+              </p>
+              <p className="account__role" data-testid="current-user-role">
+                {ROLE_LABELS[user.role]}
+              </p>
+            </div>
+          </div>
+          {logoutFailed ? (
+            <p className="sidebar__error" role="alert">
+              Could not sign out. {logout.error.message}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            className="button button--sidebar"
+            onClick={() => {
+              logout.mutate();
+            }}
+            disabled={logout.isPending}
+          >
+            <SignOutIcon size={18} />
+            Sign out
+          </button>
+        </div>
+      </header>
+
+      <main className="shell__main" id="main-content" tabIndex={-1}>
+        <div className="shell__content">
+          <Outlet />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { Outlet } from 'react-router';
+import { useSessionExpiryRedirect } from '../features/auth/hooks/use-auth';
+
+/** The top of the route tree: app-wide behaviour that needs the router. */
+export function RootLayout() {
+  useSessionExpiryRedirect();
+  return <Outlet />;
+}

@@ -1,0 +1,30 @@
+import type { Role } from '@hushdesk/contracts';
+import type { ComponentType } from 'react';
+import { BuildingIcon, InboxIcon, QueueIcon, ShieldIcon, UsersIcon } from '../ui/icons';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number }>;
+  /** Only highlight when the path matches exactly (for area homes that have sub-pages). */
+  end?: boolean;
+}
+
+/** The sidebar for each role. Every role only ever sees its own area. */
+export const NAVIGATION: Record<Role, NavItem[]> = {
+  customer: [{ to: '/portal', label: 'Your requests', icon: InboxIcon, end: true }],
+  engineer: [{ to: '/console', label: 'Queue', icon: QueueIcon, end: true }],
+  dpo: [{ to: '/dpo', label: 'Data-subject requests', icon: ShieldIcon, end: true }],
+  admin: [
+    { to: '/admin', label: 'Organisations', icon: BuildingIcon, end: true },
+    { to: '/admin/users', label: 'Users', icon: UsersIcon },
+  ],
+};
+
+/** What the area is called, shown under the wordmark. */
+export const AREA_NAMES: Record<Role, string> = {
+  customer: 'Customer portal',
+  engineer: 'Engineer console',
+  dpo: 'Privacy office',
+  admin: 'Administration',
+};

@@ -1,0 +1,124 @@
+import type { Organisation } from '@hushdesk/contracts';
+import { useMemo, useState } from 'react';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { BuildingIcon } from '../../../ui/icons';
+import { Badge, Card, EmptyState, PageHeader } from '../../../ui/Layout';
+import { useOrganisations } from '../hooks/use-organisations';
+import { mergeRecent } from './merge-recent';
+import { NewOrganisationForm } from './NewOrganisationForm';
+import './admin.css';
+
+export function OrganisationsPage() {
+  useDocumentTitle('Organisations');
+  const [recent, setRecent] = useState<Organisation[]>([]);
+
+  return (
+    <>
+      <PageHeader
+        title="Organisations"
+        description="The companies you support. Every customer account belongs to one organisation."
+      />
+      <div className="admin-stack">
+        <NewOrganisationForm
+          onCreated={(organisation) => {
+            setRecent((list) => [organisation, ...list]);
+          }}
+        />
+        <OrganisationTable recent={recent} />
+      </div>
+    </>
+  );
+}
+
+function OrganisationTable({ recent }: { recent: Organisation[] }) {
+  const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } =
+    useOrganisations();
+  const loaded = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
+  const rows = useMemo(() => mergeRecent(recent, loaded), [recent, loaded]);
+  const recentIds = useMemo(() => new Set(recent.map((organisation) => organisation.id)), [recent]);
+
+  let body;
+  if (isPending) {
+    body = <Spinner label="Loading organisations…" />;
+  } else if (error && rows.length === 0) {
+    body = (
+      <ErrorMessage
+        action={
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void refetch()}
+          >
+            Try again
+          </button>
+        }
+      >
+        The list could not be loaded. {error.message}
+      </ErrorMessage>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <EmptyState icon={<BuildingIcon size={28} />} title="No organisations yet">
+        <p>Create the first one with the form above, then add its people on the Users page.</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <>
+        <div className="table-wrap">
+          <table className="table" aria-label="Organisation list">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((organisation) => (
+                <tr
+                  key={organisation.id}
+                  className={recentIds.has(organisation.id) ? 'table__row--new' : undefined}
+                >
+                  <th scope="row" className="table__primary">
+                    {organisation.name}
+                    {recentIds.has(organisation.id) ? <Badge tone="accent">New</Badge> : null}
+                  </th>
+                  <td>
+                    <time dateTime={organisation.createdAt} title={formatDateTime(organisation.createdAt)}>
+                      {formatDate(organisation.createdAt)}
+                    </time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="table-footer">
+          <p className="table-footer__count">
+            {hasNextPage ? `Showing the first ${String(rows.length)}` : `${String(rows.length)} in total`}
+          </p>
+          {hasNextPage ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void fetchNextPage()}
+              disabled={isFetchingNextPage}
+              aria-busy={isFetchingNextPage}
+            >
+              {isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
+              Load more
+            </button>
+          ) : null}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <Card className="card--flush" as="div">
+      {body}
+    </Card>
+  );
+}

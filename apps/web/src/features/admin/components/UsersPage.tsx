@@ -1,0 +1,178 @@
+import { ROLE_LABELS, ROLES, type Role, type UserSummary } from '@hushdesk/contracts';
+import { useMemo, useState } from 'react';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { UsersIcon } from '../../../ui/icons';
+import { Badge, Card, EmptyState, PageHeader } from '../../../ui/Layout';
+import { useUsers } from '../hooks/use-users';
+import { mergeRecent } from './merge-recent';
+import { NewUserForm } from './NewUserForm';
+import './admin.css';
+
+export function UsersPage() {
+  useDocumentTitle('Users');
+  const [recent, setRecent] = useState<UserSummary[]>([]);
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Everyone who can sign in to Hushdesk: your customers’ staff, your engineers, your Data Protection Officer and administrators."
+      />
+      <div className="admin-stack">
+        <NewUserForm
+          onCreated={(user) => {
+            setRecent((list) => [user, ...list]);
+          }}
+        />
+        <UserTable recent={recent} />
+      </div>
+    </>
+  );
+}
+
+const ROLE_PLURALS: Record<Role, string> = {
+  customer: 'Customers',
+  engineer: 'Engineers',
+  dpo: 'Data Protection Officers',
+  admin: 'Administrators',
+};
+
+const ROLE_BADGE_TONE: Record<Role, 'neutral' | 'accent' | 'success' | 'danger'> = {
+  customer: 'neutral',
+  engineer: 'accent',
+  dpo: 'accent',
+  admin: 'accent',
+};
+
+function UserTable({ recent }: { recent: UserSummary[] }) {
+  const [roleFilter, setRoleFilter] = useState<Role | undefined>(undefined);
+  const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } =
+    useUsers(roleFilter);
+  const loaded = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
+  const rows = useMemo(
+    () =>
+      mergeRecent(
+        recent.filter((user) => !roleFilter || user.role === roleFilter),
+        loaded,
+      ),
+    [recent, loaded, roleFilter],
+  );
+  const recentIds = useMemo(() => new Set(recent.map((user) => user.id)), [recent]);
+
+  const filters: { value: Role | undefined; label: string }[] = [
+    { value: undefined, label: 'Everyone' },
+    ...ROLES.map((role) => ({ value: role, label: ROLE_PLURALS[role] })),
+  ];
+
+  let body;
+  if (isPending) {
+    body = <Spinner label="Loading accounts…" />;
+  } else if (error && rows.length === 0) {
+    body = (
+      <ErrorMessage
+        action={
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void refetch()}
+          >
+            Try again
+          </button>
+        }
+      >
+        The list could not be loaded. {error.message}
+      </ErrorMessage>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <EmptyState icon={<UsersIcon size={28} />} title="No accounts to show">
+        <p>
+          {roleFilter
+            ? `There are no accounts with the role ${ROLE_LABELS[roleFilter]} yet.`
+            : 'Create the first account with the form above.'}
+        </p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <>
+        <div className="table-wrap">
+          <table className="table" aria-label="Account list">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((user) => (
+                <tr key={user.id} className={recentIds.has(user.id) ? 'table__row--new' : undefined}>
+                  <th scope="row" className="table__primary">
+                    {user.fullName ?? <span className="muted">No name recorded</span>}
+                    {recentIds.has(user.id) ? <Badge tone="accent">New</Badge> : null}
+                  </th>
+                  <td className="table__email">{user.email}</td>
+                  <td>
+                    <Badge tone={ROLE_BADGE_TONE[user.role]}>{ROLE_LABELS[user.role]}</Badge>
+                  </td>
+                  <td>{user.organisationName ?? <span className="muted">Staff</span>}</td>
+                  <td>
+                    {user.disabled ? (
+                      <Badge tone="danger">Disabled</Badge>
+                    ) : (
+                      <Badge tone="success">Active</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="table-footer">
+          <p className="table-footer__count">
+            {hasNextPage ? `Showing the first ${String(rows.length)}` : `${String(rows.length)} in total`}
+          </p>
+          {hasNextPage ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void fetchNextPage()}
+              disabled={isFetchingNextPage}
+              aria-busy={isFetchingNextPage}
+            >
+              {isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
+              Load more
+            </button>
+          ) : null}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <Card className="card--flush" as="div">
+      <div className="table-toolbar">
+        <div className="segmented" role="group" aria-label="Show accounts">
+          {filters.map((filter) => (
+            <button
+              key={filter.label}
+              type="button"
+              className="segmented__option"
+              aria-pressed={roleFilter === filter.value}
+              onClick={() => {
+                setRoleFilter(filter.value);
+              }}
+            >
+              {filter.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      {body}
+    </Card>
+  );
+}

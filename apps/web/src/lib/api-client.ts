@@ -1,0 +1,188 @@
+/**
+ * The one place in the web app that talks HTTP. Features call the typed helpers here from
+ * their own `api/` modules, and components reach those only through hooks.
+ *
+ * Authentication is an httpOnly session cookie set by the API, so requests carry
+ * `credentials: 'same-origin'` and the app never sees or stores a token.
+ */
+import { API_PREFIX, apiPaths, type ApiErrorBody } from '@hushdesk/contracts';
+
+export type FieldErrors = Record<string, string[]>;
+
+/** A failed API call: a non-2xx answer, or no answer at all (`status` 0). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  /** The HTTP reason phrase from the body (`Bad Request`, `Conflict`...), if any. */
+  readonly error: string | undefined;
+  /** Per-field validation messages, keyed by dotted path (`person.fullName`). Empty when none. */
+  readonly fields: FieldErrors;
+  /** Quote this to support so they can find the request in the logs. */
+  readonly correlationId: string | undefined;
+
+  constructor(
+    status: number,
+    message: string,
+    options: { error?: string; fields?: FieldErrors; correlationId?: string } = {},
+  ) {
+    super(message);
+    this.status = status;
+    this.error = options.error;
+    this.fields = options.fields ?? {};
+    this.correlationId = options.correlationId;
+  }
+
+  get isNetworkError(): boolean {
+    return this.status === 0;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+// ---------------------------------------------------------------------------
+// Session expiry: a 401 on an ordinary call means the cookie has lapsed.
+// ---------------------------------------------------------------------------
+
+type SessionExpiredListener = () => void;
+const sessionExpiredListeners = new Set<SessionExpiredListener>();
+
+/** Subscribe to "the session has expired"; returns the unsubscribe function. */
+export function onSessionExpired(listener: SessionExpiredListener): () => void {
+  sessionExpiredListeners.add(listener);
+  return () => {
+    sessionExpiredListeners.delete(listener);
+  };
+}
+
+/**
+ * Calls where a 401 is an expected answer rather than an expired session: a wrong password,
+ * "not signed in", and signing out of a session that has already gone.
+ */
+const SESSION_PROBE_PATHS: ReadonlySet<string> = new Set([apiPaths.login, apiPaths.me, apiPaths.logout]);
+
+function notifySessionExpired(): void {
+  for (const listener of sessionExpiredListeners) listener();
+}
+
+// ---------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Serialised as JSON. */
+  body?: unknown;
+  /** Appended as a query string; `null`/`undefined`/empty values are left out. */
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === null || value === undefined || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_PREFIX}${path}${search ? `?${search}` : ''}`;
+}
+
+const DEFAULT_MESSAGES: Record<number, string> = {
+  0: 'Hushdesk could not be reached. Check your connection and try again.',
+  400: 'Some of the details are not valid. Please check them and try again.',
+  401: 'You need to sign in to continue.',
+  403: 'You do not have permission to do that.',
+  404: 'We could not find what you were looking for.',
+  409: 'That conflicts with something that already exists.',
+  429: 'Too many attempts. Please wait a moment and try again.',
+};
+
+function defaultMessage(status: number): string {
+  return (
+    DEFAULT_MESSAGES[status] ??
+    (status >= 500
+      ? 'Something went wrong on our side. Please try again in a moment.'
+      : `The request failed (HTTP ${String(status)}).`)
+  );
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function normaliseFields(raw: unknown): FieldErrors | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const fields: FieldErrors = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (Array.isArray(value)) fields[key] = value.map(String);
+    else if (typeof value === 'string') fields[key] = [value];
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const errorBody = (body && typeof body === 'object' ? body : {}) as Partial<
+    Omit<ApiErrorBody, 'message'> & { message: unknown }
+  >;
+  const rawMessage = errorBody.message;
+  const message =
+    typeof rawMessage === 'string' && rawMessage.trim()
+      ? rawMessage
+      : Array.isArray(rawMessage) && rawMessage.length > 0
+        ? rawMessage.map(String).join(' ')
+        : defaultMessage(status);
+  return new ApiError(status, message, {
+    error: typeof errorBody.error === 'string' ? errorBody.error : undefined,
+    fields: normaliseFields(errorBody.fields),
+    correlationId: typeof errorBody.correlationId === 'string' ? errorBody.correlationId : undefined,
+  });
+}
+
+/** Sends one request to the Hushdesk API and resolves with the parsed JSON body (or `undefined` for 204). */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, query, signal } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, defaultMessage(0));
+  }
+
+  const payload = response.status === 204 ? undefined : parseJson(await response.text());
+
+  if (!response.ok) {
+    if (response.status === 401 && !SESSION_PROBE_PATHS.has(path)) notifySessionExpired();
+    throw toApiError(response.status, payload);
+  }
+  return payload as T;
+}
+
+export const apiClient = {
+  get: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'GET' }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'POST', body }),
+  patch: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
+  delete: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'DELETE' }),
+};
