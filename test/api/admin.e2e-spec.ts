@@ -162,12 +162,7 @@ describe('admin routes: organisations and users', () => {
 
     it('requires an organisation for a customer, and a real one', async () => {
       const base = { email: 'c1@example.test', password: 'a-long-enough-password', role: 'customer' };
-      const missing = await t
-        .http()
-        .post('/api/users')
-        .set('authorization', as.admin)
-        .send(base)
-        .expect(400);
+      const missing = await t.http().post('/api/users').set('authorization', as.admin).send(base).expect(400);
       expect(missing.body.fields).toHaveProperty('organisationId');
       const unknown = await t
         .http()

@@ -62,7 +62,9 @@ describe('admin screens, in Chromium', () => {
     await page.getByLabel('Role').selectOption('engineer');
     await page.getByRole('button', { name: 'Create user' }).click();
     await expect(page.getByLabel('Password').getAttribute('aria-invalid')).resolves.toBe('true');
-    const { rows } = await t.db.query("SELECT count(*)::int AS n FROM people WHERE email = 'short.pw@example.test'");
+    const { rows } = await t.db.query(
+      "SELECT count(*)::int AS n FROM people WHERE email = 'short.pw@example.test'",
+    );
     expect(rows[0].n).toBe(0);
   });
 

@@ -23,3 +23,10 @@ export interface LoginResponse {
 }
 
 export const SESSION_COOKIE = 'hd_session';
+
+/** `GET /api/demo`, only in demo mode (404 otherwise): the seeded logins the sign-in page offers. */
+export interface DemoInfo {
+  accounts: { email: string; role: Role }[];
+  /** The demo password when it is the documented default; null when the operator changed it. */
+  password: string | null;
+}

@@ -20,6 +20,7 @@ export const API_PREFIX = '/api';
 export const apiPaths = {
   health: '/health',
   login: '/auth/login',
+  demo: '/demo',
   logout: '/auth/logout',
   refresh: '/auth/refresh',
   me: '/auth/me',

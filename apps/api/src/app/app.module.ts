@@ -11,7 +11,7 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
 import { SchemaMigrator } from '../database/schema-migrator';
-import { DemoSeed } from '../demo/demo-seed';
+import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
@@ -30,10 +30,10 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         HealthModule,
+        DemoModule,
       ],
       providers: [
         SchemaMigrator,
-        DemoSeed,
         // Order matters: rate-limit first, then resolve the caller and check the route's roles.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

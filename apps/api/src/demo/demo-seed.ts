@@ -7,6 +7,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UsersService } from '../users/users.service';
 
 export const DEMO_ORGANISATION = 'Acme Ltd';
+export const DEFAULT_DEMO_PASSWORD = 'hushdesk';
 
 /** One login per role. These are fictional demo accounts, not personal data. */
 export const DEMO_ACCOUNTS: readonly { email: string; role: Role; fullName: string }[] = [

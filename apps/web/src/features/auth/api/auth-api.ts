@@ -1,4 +1,10 @@
-import { apiPaths, type AuthUser, type LoginRequest, type LoginResponse } from '@hushdesk/contracts';
+import {
+  apiPaths,
+  type AuthUser,
+  type DemoInfo,
+  type LoginRequest,
+  type LoginResponse,
+} from '@hushdesk/contracts';
 import { apiClient, isApiError } from '../../../lib/api-client';
 import { sessionMarker } from '../session-marker';
 
@@ -15,6 +21,16 @@ export const authApi = {
       return user;
     } catch (error) {
       if (isApiError(error) && error.status === 401) return null;
+      throw error;
+    }
+  },
+
+  /** The demo logins on a demo install, or `null` on a real one (the API answers 404). */
+  async demo(signal?: AbortSignal): Promise<DemoInfo | null> {
+    try {
+      return await apiClient.get<DemoInfo>(apiPaths.demo, { signal });
+    } catch (error) {
+      if (isApiError(error) && error.status === 404) return null;
       throw error;
     }
   },

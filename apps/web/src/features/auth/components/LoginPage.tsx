@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role } from '@hushdesk/contracts';
+import { ROLE_LABELS } from '@hushdesk/contracts';
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
@@ -14,7 +14,13 @@ import { TextField } from '../../../ui/Field';
 import { ErrorMessage, FullPageSpinner, StatusMessage } from '../../../ui/Feedback';
 import { ClockIcon, EyeOffIcon, ShieldIcon } from '../../../ui/icons';
 import { Wordmark } from '../../../ui/Logo';
-import { destinationAfterLogin, useCurrentUser, useLogin, type LoginLocationState } from '../hooks/use-auth';
+import {
+  destinationAfterLogin,
+  useCurrentUser,
+  useDemoInfo,
+  useLogin,
+  type LoginLocationState,
+} from '../hooks/use-auth';
 import { sessionMarker } from '../session-marker';
 import './login.css';
 
@@ -22,14 +28,6 @@ type LoginField = 'email' | 'password';
 
 const FIELD_IDS: Record<LoginField, string> = { email: 'login-email', password: 'login-password' };
 const API_FIELDS: Record<string, LoginField> = { email: 'email', password: 'password' };
-
-const DEMO_PASSWORD = 'hushdesk';
-const DEMO_ACCOUNTS: { email: string; role: Role }[] = [
-  { email: 'customer@hushdesk.local', role: 'customer' },
-  { email: 'engineer@hushdesk.local', role: 'engineer' },
-  { email: 'dpo@hushdesk.local', role: 'dpo' },
-  { email: 'admin@hushdesk.local', role: 'admin' },
-];
 
 export function LoginPage() {
   useDocumentTitle('Sign in');
@@ -43,6 +41,7 @@ export function LoginPage() {
   }, [sessionExpired]);
 
   const currentUser = useCurrentUser();
+  const demo = useDemoInfo().data;
   const login = useLogin();
 
   const [email, setEmail] = useState('');
@@ -87,9 +86,14 @@ export function LoginPage() {
 
   const fillDemoAccount = (demoEmail: string) => {
     setEmail(demoEmail);
-    setPassword(DEMO_PASSWORD);
     setErrors(NO_ERRORS);
-    document.getElementById('login-submit')?.focus();
+    // With a known demo password the form is ready to submit; otherwise the password is typed.
+    if (demo?.password) {
+      setPassword(demo.password);
+      document.getElementById('login-submit')?.focus();
+    } else {
+      document.getElementById(FIELD_IDS.password)?.focus();
+    }
   };
 
   return (
@@ -189,31 +193,39 @@ export function LoginPage() {
             </button>
           </form>
 
-          <section className="demo-accounts" aria-labelledby="demo-accounts-title">
-            <h2 className="demo-accounts__title" id="demo-accounts-title">
-              Demo accounts
-            </h2>
-            <p className="demo-accounts__hint">
-              Every demo account uses the password <code>{DEMO_PASSWORD}</code>. Choose one to fill in the
-              form.
-            </p>
-            <ul className="demo-accounts__list">
-              {DEMO_ACCOUNTS.map((account) => (
-                <li key={account.email}>
-                  <button
-                    type="button"
-                    className="demo-account"
-                    onClick={() => {
-                      fillDemoAccount(account.email);
-                    }}
-                  >
-                    <span className="demo-account__email">{account.email}</span>
-                    <span className="demo-account__role">{ROLE_LABELS[account.role]}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
+          {demo ? (
+            <section className="demo-accounts" aria-labelledby="demo-accounts-title">
+              <h2 className="demo-accounts__title" id="demo-accounts-title">
+                Demo accounts
+              </h2>
+              <p className="demo-accounts__hint">
+                {demo.password ? (
+                  <>
+                    Every demo account uses the password <code>{demo.password}</code>.{' '}
+                  </>
+                ) : (
+                  'Every demo account uses the password your administrator set. '
+                )}
+                Choose one to fill in the form.
+              </p>
+              <ul className="demo-accounts__list">
+                {demo.accounts.map((account) => (
+                  <li key={account.email}>
+                    <button
+                      type="button"
+                      className="demo-account"
+                      onClick={() => {
+                        fillDemoAccount(account.email);
+                      }}
+                    >
+                      <span className="demo-account__email">{account.email}</span>
+                      <span className="demo-account__role">{ROLE_LABELS[account.role]}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
       </main>
     </div>

@@ -8,6 +8,7 @@ import { sessionMarker } from '../session-marker';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,
+  demo: ['auth', 'demo'] as const,
 };
 
 /** Where a guard sent the visitor from, so signing in can take them back there. */
@@ -98,4 +99,13 @@ export function useSessionExpiryRedirect(): void {
       }),
     [queryClient, navigate],
   );
+}
+
+/** The demo logins to offer on the sign-in page; `null` on a real install. */
+export function useDemoInfo() {
+  return useQuery({
+    queryKey: authKeys.demo,
+    queryFn: ({ signal }) => authApi.demo(signal),
+    staleTime: Infinity,
+  });
 }
