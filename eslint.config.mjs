@@ -38,9 +38,9 @@ export default [
     },
   },
   {
-    files: ['libs/privacy/**/*.ts'],
+    files: ['libs/privacy/**/*.ts', 'libs/ticketing/**/*.ts'],
     rules: {
-      // The privacy kernel stays framework-free, so it can be tested and reused anywhere.
+      // Domain libs stay framework-free, so both apps can use them and they test in isolation.
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'react', 'fastify'] }],
     },
   },

@@ -19,6 +19,7 @@ const shared = {
   moduleNameMapper: {
     '^@hushdesk/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@hushdesk/privacy$': '<rootDir>/libs/privacy/src/index.ts',
+    '^@hushdesk/ticketing$': '<rootDir>/libs/ticketing/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
 };

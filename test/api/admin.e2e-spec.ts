@@ -52,7 +52,12 @@ describe('admin routes: organisations and users', () => {
           .set('authorization', as.admin)
           .send({ name })
           .expect(201);
-        expect(res.body).toEqual({ id: expect.any(String), name, createdAt: expect.any(String) });
+        expect(res.body).toEqual({
+          id: expect.any(String),
+          name,
+          sharedTicketVisibility: false,
+          createdAt: expect.any(String),
+        });
       }
       const seen: string[] = [];
       let cursor: string | null = null;

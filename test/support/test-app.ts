@@ -80,6 +80,7 @@ export async function startTestApp(
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hushdesk-test-')),
     WEB_DIST_DIR: join(root, 'dist/apps/web'),
     HUSHDESK_DEMO: opts.demo ? '1' : '0',
+    JOBS_ENABLED: '0',
     ...opts.env,
   });
   const config = buildAppConfig(vars, databaseUrl, { embedded: false });

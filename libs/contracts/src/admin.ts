@@ -3,7 +3,14 @@ import type { Role } from './roles';
 export interface Organisation {
   id: string;
   name: string;
+  /** When on, each customer of the organisation sees all its tickets, not only their own. */
+  sharedTicketVisibility: boolean;
   createdAt: string;
+}
+
+export interface UpdateOrganisationRequest {
+  name?: string;
+  sharedTicketVisibility?: boolean;
 }
 
 export interface CreateOrganisationRequest {

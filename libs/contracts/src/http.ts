@@ -27,6 +27,16 @@ export const apiPaths = {
   organisations: '/organisations',
   users: '/users',
   person: (id: string) => `/people/${id}`,
+  tickets: '/tickets',
+  ticket: (id: string) => `/tickets/${id}`,
+  ticketMessages: (id: string) => `/tickets/${id}/messages`,
+  ticketHistory: (id: string) => `/tickets/${id}/history`,
+  ticketAttachments: (id: string) => `/tickets/${id}/attachments`,
+  attachment: (ticketId: string, id: string) => `/tickets/${ticketId}/attachments/${id}`,
+  groups: '/groups',
+  engineers: '/engineers',
+  dashboard: '/dashboard',
+  organisation: (id: string) => `/organisations/${id}`,
 } as const;
 
 /** Password rules shared by the API's validation and the web forms. */

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './auth';
 export * from './admin';
 export * from './http';
+export * from './tickets';

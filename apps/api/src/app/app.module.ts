@@ -4,7 +4,9 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuthModule } from '../auth/auth.module';
+import { BlobsModule } from '../blobs/blobs.module';
 import { AccessGuard } from '../common/auth/access.guard';
 import { loggerParams } from '../common/logging/logging';
 import { AppConfig } from '../config/app-config';
@@ -13,7 +15,9 @@ import { dataSourceOptions } from '../database/data-source';
 import { SchemaMigrator } from '../database/schema-migrator';
 import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 
 @Module({})
@@ -31,6 +35,10 @@ export class AppModule {
         OrganisationsModule,
         HealthModule,
         DemoModule,
+        BlobsModule,
+        JobsModule,
+        TicketsModule,
+        AttachmentsModule,
       ],
       providers: [
         SchemaMigrator,

@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,6 +15,8 @@ import { createValidationPipe } from '../common/validation/validation-pipe';
 import { AppConfig } from '../config/app-config';
 import { SchemaMigrator } from '../database/schema-migrator';
 import { DemoSeed } from '../demo/demo-seed';
+import { JobScheduler } from '../jobs/job-scheduler';
+import { RealtimeIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,6 +68,12 @@ export async function createApp(
 
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP } });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
+  });
+  const io = new RealtimeIoAdapter(app, config.redisUrl);
+  await io.connect();
+  app.useWebSocketAdapter(io);
   if (config.corsOrigins.length) app.enableCors({ origin: [...config.corsOrigins], credentials: true });
 
   const spa = new SpaFallback(config.webDistDir);
@@ -106,5 +115,6 @@ export async function createApp(
   await fastify.ready();
   await app.get(SchemaMigrator).migrate();
   await app.get(DemoSeed).seedIfEmpty();
+  await app.get(JobScheduler).start();
   return app;
 }

@@ -62,15 +62,21 @@ export class SessionService {
   }
 
   /** The caller behind a Bearer token or the session cookie, or null. Bearer wins when both are sent. */
-  async authenticate(request: FastifyRequest): Promise<Actor | null> {
-    const header = request.headers.authorization;
+  authenticate(request: FastifyRequest): Promise<Actor | null> {
+    return this.authenticateCredentials(request.headers.authorization, request.cookies?.[SESSION_COOKIE]);
+  }
+
+  /** Shared by HTTP and the socket handshake: an Authorization header value or the cookie's token. */
+  async authenticateCredentials(
+    header: string | undefined,
+    cookie: string | undefined,
+  ): Promise<Actor | null> {
     if (header) {
       const [scheme, token] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token) return null;
       const claims = this.verifyAccessToken(token);
       return claims ? this.lookup('s.id = $1', claims.sid, claims.sub) : null;
     }
-    const cookie = request.cookies?.[SESSION_COOKIE];
     return cookie ? this.lookupByCookie(cookie) : null;
   }
 

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { EnvironmentVariables } from './environment';
+import {
+  DEFAULT_CALENDAR,
+  DEFAULT_SLA_TARGETS,
+  type BusinessCalendar,
+  type SlaTargets,
+} from '@hushdesk/ticketing';
+import { ConfigurationError, type EnvironmentVariables } from './environment';
 
 /**
  * The resolved configuration the app runs with. Injected by class, so every consumer is typed.
@@ -27,6 +33,10 @@ export abstract class AppConfig {
   abstract readonly logLevel: string;
   abstract readonly redisUrl?: string;
   abstract readonly corsOrigins: readonly string[];
+  abstract readonly sla: { readonly calendar: BusinessCalendar; readonly targets: SlaTargets };
+  abstract readonly jobsEnabled: boolean;
+  abstract readonly attachmentMaxBytes: number;
+  abstract readonly blobDir: string;
 }
 
 interface LocalSecrets {
@@ -80,5 +90,34 @@ export function buildAppConfig(
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    sla: {
+      calendar: vars.SLA_BANK_HOLIDAYS
+        ? { ...DEFAULT_CALENDAR, bankHolidays: vars.SLA_BANK_HOLIDAYS.split(',').map((d) => d.trim()) }
+        : DEFAULT_CALENDAR,
+      targets: parseSlaTargets(vars.SLA_TARGETS),
+    },
+    jobsEnabled: vars.JOBS_ENABLED,
+    attachmentMaxBytes: vars.ATTACHMENT_MAX_BYTES,
+    blobDir: join(dataDir, 'blobs'),
   };
+}
+
+function parseSlaTargets(json: string | undefined): SlaTargets {
+  if (!json) return DEFAULT_SLA_TARGETS;
+  let given: Record<string, Partial<SlaTargets[keyof SlaTargets]>>;
+  try {
+    given = JSON.parse(json);
+  } catch {
+    throw new ConfigurationError(['SLA_TARGETS must be JSON']);
+  }
+  const targets = { ...DEFAULT_SLA_TARGETS };
+  for (const [priority, target] of Object.entries(given ?? {})) {
+    if (!(priority in targets)) throw new ConfigurationError([`SLA_TARGETS: unknown priority ${priority}`]);
+    const merged = { ...targets[priority as keyof SlaTargets], ...target };
+    if (!(merged.firstResponseMinutes > 0 && merged.resolutionMinutes > 0)) {
+      throw new ConfigurationError([`SLA_TARGETS: ${priority} needs positive minutes`]);
+    }
+    targets[priority as keyof SlaTargets] = merged;
+  }
+  return targets;
 }

@@ -127,6 +127,29 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /** Bank holidays for SLA business hours, comma-separated YYYY-MM-DD; replaces the built-in England & Wales list. */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}(,\s*\d{4}-\d{2}-\d{2})*$/, {
+    message: 'SLA_BANK_HOLIDAYS must be comma-separated YYYY-MM-DD dates',
+  })
+  SLA_BANK_HOLIDAYS?: string;
+
+  /** SLA targets in minutes, JSON like {"P2":{"firstResponseMinutes":240,"resolutionMinutes":510}}; merged over the defaults. */
+  @IsOptional()
+  @IsString()
+  SLA_TARGETS?: string;
+
+  /** Background jobs (pg-boss) in this process. Off in tests that do not need them. */
+  @Transform(toBool)
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
+  /** Largest attachment accepted, in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
   /** Comma-separated origins allowed to call the API from a browser; same-origin needs none. */
   @IsOptional()
   @IsString()
@@ -155,6 +178,10 @@ export const ENVIRONMENT_KEYS = [
   'LOG_LEVEL',
   'REDIS_URL',
   'CORS_ORIGINS',
+  'SLA_BANK_HOLIDAYS',
+  'SLA_TARGETS',
+  'JOBS_ENABLED',
+  'ATTACHMENT_MAX_BYTES',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 export class ConfigurationError extends Error {

@@ -1,8 +1,24 @@
+import { AttachmentEntity } from '../attachments/attachment.entity';
 import { LoginFailureEntity } from '../auth/login-failure.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { TicketGroupEntity } from '../groups/ticket-group.entity';
+import { TicketMessageEntity } from '../messages/ticket-message.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PersonEntity } from '../people/person.entity';
+import { TicketHistoryEntity } from '../tickets/ticket-history.entity';
+import { TicketEntity } from '../tickets/ticket.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Every entity, listed once: the app and the migration CLI both read this. */
-export const ENTITIES = [OrganisationEntity, PersonEntity, UserEntity, SessionEntity, LoginFailureEntity];
+export const ENTITIES = [
+  OrganisationEntity,
+  PersonEntity,
+  UserEntity,
+  SessionEntity,
+  LoginFailureEntity,
+  TicketGroupEntity,
+  TicketEntity,
+  TicketMessageEntity,
+  TicketHistoryEntity,
+  AttachmentEntity,
+];

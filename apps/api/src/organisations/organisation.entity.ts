@@ -9,6 +9,10 @@ export class OrganisationEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  /** When on, a customer sees every ticket of their organisation, not only the ones they raised. */
+  @Column({ type: 'boolean', default: false })
+  sharedTicketVisibility: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

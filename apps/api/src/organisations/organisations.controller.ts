@@ -1,8 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/access.decorator';
 import { PageQueryDto } from '../common/pagination/keyset';
-import { CreateOrganisationDto, OrganisationDto, OrganisationPageDto } from './dto/organisation.dto';
+import { UuidParam } from '../common/validation/uuid-param';
+import {
+  CreateOrganisationDto,
+  OrganisationDto,
+  OrganisationPageDto,
+  UpdateOrganisationDto,
+} from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -23,5 +29,12 @@ export class OrganisationsController {
   @ApiOkResponse({ type: OrganisationPageDto })
   list(@Query() query: PageQueryDto): Promise<OrganisationPageDto> {
     return this.organisations.list(query);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOkResponse({ type: OrganisationDto })
+  update(@UuidParam('id') id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationDto> {
+    return this.organisations.update(id, body);
   }
 }

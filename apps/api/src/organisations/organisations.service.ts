@@ -30,7 +30,7 @@ export class OrganisationsService {
     const after = decodeCursor(query.cursor, 2);
     const qb = this.organisations
       .createQueryBuilder('o')
-      .select(['o.id', 'o.name', 'o.createdAt'])
+      .select(['o.id', 'o.name', 'o.sharedTicketVisibility', 'o.createdAt'])
       .orderBy('o.createdAt', 'DESC')
       .addOrderBy('o.id', 'DESC')
       .limit(limit + 1);
@@ -38,6 +38,28 @@ export class OrganisationsService {
       qb.where('(o.createdAt, o.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await qb.getMany();
     return toPage(rows, limit, OrganisationDto.from, (o) => [o.createdAt.toISOString(), o.id]);
+  }
+
+  async update(
+    id: string,
+    input: { name?: string; sharedTicketVisibility?: boolean },
+  ): Promise<OrganisationDto> {
+    const organisation = await this.organisations.findOne({
+      where: { id },
+      select: ['id', 'name', 'sharedTicketVisibility', 'createdAt'],
+    });
+    if (!organisation) throw DomainError.notFound('Organisation');
+    if (input.name !== undefined && input.name.toLowerCase() !== organisation.name.toLowerCase()) {
+      const clash = await this.organisations
+        .createQueryBuilder('o')
+        .select('o.id')
+        .where('lower(o.name) = lower(:name) AND o.id <> :id', { name: input.name, id })
+        .getOne();
+      if (clash) throw DomainError.conflict('An organisation with this name already exists');
+    }
+    Object.assign(organisation, input);
+    await this.organisations.save(organisation);
+    return OrganisationDto.from(organisation);
   }
 
   async exists(id: string): Promise<boolean> {

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from '../auth/password-hasher';
+import { EngineersController } from './engineers.controller';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  controllers: [UsersController],
+  controllers: [UsersController, EngineersController],
   providers: [UsersService, PasswordHasher],
   exports: [UsersService, PasswordHasher],
 })

@@ -10,6 +10,7 @@ export enum DomainErrorCode {
   Forbidden = 'forbidden',
   Unauthenticated = 'unauthenticated',
   RateLimited = 'rate_limited',
+  TooLarge = 'too_large',
   Unavailable = 'unavailable',
 }
 
@@ -21,6 +22,7 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.Forbidden]: 403,
   [DomainErrorCode.Unauthenticated]: 401,
   [DomainErrorCode.RateLimited]: 429,
+  [DomainErrorCode.TooLarge]: 413,
   [DomainErrorCode.Unavailable]: 503,
 };
 

@@ -1,4 +1,5 @@
 import { Foundation1795321827067 } from './1795321827067-Foundation';
+import { Ticketing1795323420672 } from './1795323420672-Ticketing';
 
 /** Every migration, in order. The app and the CLI read this list; add new ones at the end. */
-export const MIGRATIONS = [Foundation1795321827067];
+export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672];

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Organisation } from '@hushdesk/contracts';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TextField } from '../../common/validation/fields';
 import type { OrganisationEntity } from '../organisation.entity';
 
@@ -8,13 +10,30 @@ export class CreateOrganisationDto {
   name: string;
 }
 
+export class UpdateOrganisationDto {
+  @TextField({ optional: true, max: 200 }) name?: string;
+
+  @ApiPropertyOptional({ description: 'Let every customer of the organisation see all its tickets' })
+  @IsOptional()
+  @IsBoolean()
+  sharedTicketVisibility?: boolean;
+}
+
 export class OrganisationDto implements Organisation {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiProperty() sharedTicketVisibility: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static from(entity: Pick<OrganisationEntity, 'id' | 'name' | 'createdAt'>): OrganisationDto {
-    return { id: entity.id, name: entity.name, createdAt: entity.createdAt.toISOString() };
+  static from(
+    entity: Pick<OrganisationEntity, 'id' | 'name' | 'sharedTicketVisibility' | 'createdAt'>,
+  ): OrganisationDto {
+    return {
+      id: entity.id,
+      name: entity.name,
+      sharedTicketVisibility: entity.sharedTicketVisibility,
+      createdAt: entity.createdAt.toISOString(),
+    };
   }
 }
 

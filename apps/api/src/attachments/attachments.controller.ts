@@ -1,0 +1,85 @@
+import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AttachmentInfo } from '@hushdesk/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, Roles } from '../common/auth/access.decorator';
+import type { Actor } from '../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { UuidParam } from '../common/validation/uuid-param';
+import { AppConfig } from '../config/app-config';
+import { AttachmentsService } from './attachments.service';
+import { ACCEPTED_FILES } from './file-type';
+
+/** RFC 6266/5987: a plain ASCII fallback plus the exact UTF-8 name. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+@ApiTags('tickets')
+@Controller('tickets/:id/attachments')
+export class AttachmentsController {
+  constructor(
+    private readonly attachments: AttachmentsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Roles('customer', 'engineer', 'dpo', 'admin')
+  @ApiOkResponse({ description: 'Files on the ticket' })
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<AttachmentInfo[]> {
+    return this.attachments.list(actor, id);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Roles('customer', 'engineer', 'admin')
+  @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ description: `One file in the field "file": ${ACCEPTED_FILES}` })
+  @ApiPayloadTooLargeResponse({ description: 'Over the size limit (10 MB by default)' })
+  async upload(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentInfo> {
+    if (!request.isMultipart()) throw DomainError.invalidField('file', 'must be sent as multipart/form-data');
+    const file = await request.file({ limits: { fileSize: this.config.attachmentMaxBytes, files: 1 } });
+    if (!file || file.fieldname !== 'file') throw DomainError.invalidField('file', 'is required');
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        const mb = Math.round(this.config.attachmentMaxBytes / (1024 * 1024));
+        throw new DomainError(DomainErrorCode.TooLarge, `file is larger than the ${mb} MB limit`);
+      }
+      throw e;
+    }
+    return this.attachments.add(actor, id, file.filename, bytes);
+  }
+
+  @Get(':attachmentId')
+  @Roles('customer', 'engineer', 'dpo', 'admin')
+  @ApiOkResponse({ description: 'The file, as a download' })
+  async download(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('attachmentId') attachmentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { info, stream } = await this.attachments.open(actor, id, attachmentId);
+    await reply
+      .header('content-type', info.contentType)
+      .header('content-length', String(info.sizeBytes))
+      .header('content-disposition', contentDisposition(info.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(stream);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsService } from './attachments.service';
+
+@Module({
+  imports: [TicketsModule],
+  controllers: [AttachmentsController],
+  providers: [AttachmentsService],
+})
+export class AttachmentsModule {}

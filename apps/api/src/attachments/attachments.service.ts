@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { AttachmentInfo } from '@hushdesk/contracts';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { BlobStore } from '../blobs/blob-store';
+import type { Actor } from '../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { TicketsService } from '../tickets/tickets.service';
+import { cleanFileName, detectFileType } from './file-type';
+
+interface AttachmentRow {
+  id: string;
+  ticket_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  uploaded_by_id: string;
+  uploader_name: string | null;
+  blob_key: string;
+  created_at: Date;
+}
+
+const SELECT = `
+  SELECT a.id, a.ticket_id, a.file_name, a.content_type, a.size_bytes, a.uploaded_by_id,
+         p.full_name AS uploader_name, a.blob_key, a.created_at
+    FROM attachments a JOIN users u ON u.id = a.uploaded_by_id JOIN people p ON p.id = u.person_id`;
+
+const toInfo = (r: AttachmentRow): AttachmentInfo => ({
+  id: r.id,
+  ticketId: r.ticket_id,
+  fileName: r.file_name,
+  contentType: r.content_type,
+  sizeBytes: r.size_bytes,
+  uploadedBy: { id: r.uploaded_by_id, name: r.uploader_name },
+  createdAt: r.created_at.toISOString(),
+});
+
+/** Files on tickets, readable by whoever can read the ticket. The bytes go through the BlobStore. */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+    private readonly tickets: TicketsService,
+  ) {}
+
+  async list(actor: Actor, ticketId: string): Promise<AttachmentInfo[]> {
+    await this.tickets.findVisible(actor, ticketId);
+    const rows: AttachmentRow[] = await this.dataSource.query(
+      `${SELECT} WHERE a.ticket_id = $1 ORDER BY a.created_at`,
+      [ticketId],
+    );
+    return rows.map(toInfo);
+  }
+
+  /**
+   * Stores an upload. The blob is written first and the row second; if the row cannot be written
+   * the blob is removed again, so a failed upload leaves neither.
+   */
+  async add(actor: Actor, ticketId: string, rawName: string, bytes: Buffer): Promise<AttachmentInfo> {
+    const ticket = await this.tickets.findVisible(actor, ticketId);
+    if (ticket.status === 'closed')
+      throw new DomainError(DomainErrorCode.InvalidState, 'This ticket is closed');
+    const fileName = cleanFileName(rawName);
+    const type = detectFileType(fileName, bytes);
+    if (!type.ok) throw DomainError.invalidField('file', type.reason);
+
+    const blobKey = randomUUID().replace(/-/g, '');
+    await this.blobs.put(blobKey, bytes);
+    try {
+      const [{ id }] = await this.dataSource.query(
+        `INSERT INTO attachments (ticket_id, uploaded_by_id, file_name, content_type, size_bytes, blob_key, sha256)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [
+          ticketId,
+          actor.userId,
+          fileName,
+          type.contentType,
+          bytes.length,
+          blobKey,
+          createHash('sha256').update(bytes).digest(),
+        ],
+      );
+      const [row]: AttachmentRow[] = await this.dataSource.query(`${SELECT} WHERE a.id = $1`, [id]);
+      return toInfo(row);
+    } catch (e) {
+      await this.blobs.delete(blobKey);
+      throw e;
+    }
+  }
+
+  async open(
+    actor: Actor,
+    ticketId: string,
+    id: string,
+  ): Promise<{ info: AttachmentInfo; stream: Readable }> {
+    await this.tickets.findVisible(actor, ticketId);
+    const [row]: AttachmentRow[] = await this.dataSource.query(
+      `${SELECT} WHERE a.id = $1 AND a.ticket_id = $2`,
+      [id, ticketId],
+    );
+    if (!row) throw DomainError.notFound('Attachment');
+    try {
+      return { info: toInfo(row), stream: await this.blobs.read(row.blob_key) };
+    } catch {
+      throw DomainError.notFound('Attachment file');
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Decides what an uploaded file really is from its bytes, and whether Hushdesk accepts it.
+ * The name's extension must agree with the content, so a script named "photo.png" is refused.
+ */
+interface Kind {
+  contentType: string;
+  extensions: readonly string[];
+  matches(bytes: Buffer): boolean;
+}
+
+const startsWith = (bytes: Buffer, signature: number[] | string, offset = 0) => {
+  const sig = typeof signature === 'string' ? Buffer.from(signature, 'latin1') : Buffer.from(signature);
+  return bytes.length >= offset + sig.length && bytes.subarray(offset, offset + sig.length).equals(sig);
+};
+
+function isText(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 64 * 1024);
+  if (sample.includes(0)) return false;
+  try {
+    // Cut at the sample edge may split a character; decode a little less than we read.
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      sample.length === bytes.length ? sample : sample.subarray(0, -4),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const KINDS: readonly Kind[] = [
+  {
+    contentType: 'image/png',
+    extensions: ['.png'],
+    matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  {
+    contentType: 'image/jpeg',
+    extensions: ['.jpg', '.jpeg'],
+    matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]),
+  },
+  {
+    contentType: 'image/gif',
+    extensions: ['.gif'],
+    matches: (b) => startsWith(b, 'GIF87a') || startsWith(b, 'GIF89a'),
+  },
+  {
+    contentType: 'image/webp',
+    extensions: ['.webp'],
+    matches: (b) => startsWith(b, 'RIFF') && startsWith(b, 'WEBP', 8),
+  },
+  { contentType: 'application/pdf', extensions: ['.pdf'], matches: (b) => startsWith(b, '%PDF-') },
+  { contentType: 'text/csv', extensions: ['.csv'], matches: isText },
+  {
+    contentType: 'text/plain',
+    extensions: ['.txt', '.log', '.text', '.conf', '.cfg', '.ini', '.md', ''],
+    matches: isText,
+  },
+];
+
+export const ACCEPTED_FILES = 'PNG, JPEG, GIF, WebP, PDF, plain text, CSV or log files';
+
+export type Detection = { ok: true; contentType: string } | { ok: false; reason: string };
+
+export function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(dot).toLowerCase() : '';
+}
+
+export function detectFileType(fileName: string, bytes: Buffer): Detection {
+  if (bytes.length === 0) return { ok: false, reason: 'file is empty' };
+  const ext = extensionOf(fileName);
+  const byContent = KINDS.filter((k) => k.matches(bytes));
+  if (!byContent.length) return { ok: false, reason: `file type is not accepted; send ${ACCEPTED_FILES}` };
+  const kind = byContent.find((k) => k.extensions.includes(ext));
+  if (!kind) return { ok: false, reason: `file content does not match its name (${ext || 'no extension'})` };
+  return { ok: true, contentType: kind.contentType };
+}
+
+/** A display name without paths, control characters or anything a filesystem or header would choke on. */
+export function cleanFileName(raw: string): string {
+  const base = raw.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .replace(/^\.+/, '')
+    .trim();
+  return (cleaned || 'file').slice(0, 255);
+}

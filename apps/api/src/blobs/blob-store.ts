@@ -1,0 +1,15 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * Where file bytes live (attachments, call audio, export packages). Features depend on this
+ * interface only, so an S3-compatible store can replace the filesystem one without touching them.
+ * Keys are opaque and never contain personal data.
+ */
+export abstract class BlobStore {
+  /** Stores the bytes under `key`, atomically: a reader sees all of them or none. */
+  abstract put(key: string, data: Buffer): Promise<void>;
+  abstract read(key: string): Promise<Readable>;
+  abstract size(key: string): Promise<number | null>;
+  /** Deleting a missing key is not an error, so deletions can be retried. */
+  abstract delete(key: string): Promise<void>;
+}

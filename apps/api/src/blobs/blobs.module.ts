@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { BlobStore } from './blob-store';
+import { FsBlobStore } from './fs-blob-store';
+
+@Global()
+@Module({
+  providers: [
+    { provide: BlobStore, inject: [AppConfig], useFactory: (c: AppConfig) => new FsBlobStore(c.blobDir) },
+  ],
+  exports: [BlobStore],
+})
+export class BlobsModule {}

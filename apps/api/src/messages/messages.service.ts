@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, TicketMessage } from '@hushdesk/contracts';
+import {
+  statusAfterCustomerReply,
+  statusAfterEngineerPublicReply,
+  type TicketStatus,
+} from '@hushdesk/ticketing';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { DEFAULT_PAGE_SIZE, decodeCursor, PageQueryDto, toPage } from '../common/pagination/keyset';
+import { TicketEvents } from '../realtime/ticket-events';
+import { SlaClockService, slaColumns } from '../sla/sla-clock';
+import { slaFieldsOf } from '../tickets/ticket-rows';
+import { isStaff, SqlParams } from '../tickets/ticket-scope';
+import { TicketsService } from '../tickets/tickets.service';
+import type { CreateMessageDto } from './dto/message.dto';
+
+interface MessageRow {
+  id: string;
+  ticket_id: string;
+  visibility: 'public' | 'internal';
+  body: string;
+  author_id: string;
+  author_name: string | null;
+  author_role: string;
+  created_at: Date;
+}
+
+const MESSAGE_SELECT = `
+  SELECT m.id, m.ticket_id, m.visibility, m.body, m.author_id, p.full_name AS author_name, u.role AS author_role,
+         m.created_at
+    FROM ticket_messages m JOIN users u ON u.id = m.author_id JOIN people p ON p.id = u.person_id`;
+
+const toMessage = (r: MessageRow): TicketMessage => ({
+  id: r.id,
+  ticketId: r.ticket_id,
+  visibility: r.visibility,
+  body: r.body,
+  author: { id: r.author_id, name: r.author_name, kind: r.author_role === 'customer' ? 'customer' : 'staff' },
+  createdAt: r.created_at.toISOString(),
+});
+
+/**
+ * Replies and internal notes. Customers read and write public replies only; to them, internal notes
+ * do not exist (not in lists, counts or events). A customer reply reopens a resolved ticket; the
+ * first public staff reply stops the first-response clock.
+ */
+@Injectable()
+export class MessagesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tickets: TicketsService,
+    private readonly sla: SlaClockService,
+    private readonly events: TicketEvents,
+  ) {}
+
+  async list(actor: Actor, ticketId: string, query: PageQueryDto): Promise<Page<TicketMessage>> {
+    await this.tickets.findVisible(actor, ticketId);
+    const limit = query.limit ?? 100;
+    const after = decodeCursor(query.cursor, 2);
+    const p = new SqlParams();
+    const where = [`m.ticket_id = ${p.add(ticketId)}`];
+    if (!isStaff(actor)) where.push("m.visibility = 'public'");
+    if (after)
+      where.push(`(m.created_at, m.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
+    const rows: MessageRow[] = await this.dataSource.query(
+      `${MESSAGE_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.created_at, m.id LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    return toPage(rows, limit, toMessage, (r) => [r.created_at.toISOString(), r.id]);
+  }
+
+  async create(actor: Actor, ticketId: string, input: CreateMessageDto): Promise<TicketMessage> {
+    const staff = isStaff(actor);
+    if (!staff && input.visibility !== 'public') {
+      throw DomainError.invalidField('visibility', 'must be public for customers');
+    }
+    const now = new Date();
+    const { message, statusChanged } = await this.dataSource
+      .transaction(async (manager) => {
+        const ticket = await this.tickets.lockVisible(manager, actor, ticketId);
+        if (ticket.status === 'closed') {
+          throw new DomainError(
+            DomainErrorCode.InvalidState,
+            'This ticket is closed; open a new one instead',
+          );
+        }
+        const [{ id }] = await manager.query(
+          `INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [ticketId, actor.userId, input.visibility, input.body, now],
+        );
+
+        let status: TicketStatus = ticket.status;
+        const firstResponse = staff && input.visibility === 'public' && !ticket.first_responded_at;
+        if (input.visibility === 'public') {
+          status = staff
+            ? statusAfterEngineerPublicReply(ticket.status)
+            : statusAfterCustomerReply(ticket.status);
+        }
+        const changes: Record<string, unknown> = {};
+        if (status !== ticket.status) {
+          changes.status = status;
+          if (ticket.status === 'resolved') changes.resolved_at = null;
+        }
+        if (firstResponse) changes.first_responded_at = now;
+        if (Object.keys(changes).length) {
+          const sla = this.sla.apply(
+            slaFieldsOf(ticket),
+            { status, firstRespondedAt: firstResponse ? now : ticket.first_responded_at },
+            now,
+          );
+          await this.tickets.writeChanges(manager, ticketId, { ...changes, ...slaColumns(sla) }, now);
+          if (status !== ticket.status) {
+            await this.tickets.recordHistory(
+              manager,
+              ticketId,
+              actor.userId,
+              [['status', ticket.status, status]],
+              now,
+            );
+          }
+        } else if (input.visibility === 'public') {
+          // Internal notes leave the ticket untouched: even its updatedAt must not hint at them.
+          await manager.query('UPDATE tickets SET updated_at = $1 WHERE id = $2', [now, ticketId]);
+        }
+        const [row]: MessageRow[] = await manager.query(`${MESSAGE_SELECT} WHERE m.id = $1`, [id]);
+        return {
+          message: toMessage(row),
+          statusChanged: status !== ticket.status || firstResponse,
+          audience: {
+            requesterId: ticket.requester_id,
+            organisationId: ticket.organisation_id,
+            organisationShared: ticket.shared_ticket_visibility,
+          },
+        };
+      })
+      .then(async (r) => {
+        this.events.messageCreated(r.message, r.audience);
+        return r;
+      });
+    // An internal note changes nothing a customer can see, so only staff hear the ticket moved.
+    if (statusChanged || message.visibility === 'public') await this.tickets.publishUpdated(ticketId);
+    return message;
+  }
+}

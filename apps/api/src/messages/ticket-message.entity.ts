@@ -1,0 +1,48 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { UserEntity } from '../users/user.entity';
+
+/**
+ * A public reply or an internal note. There is no edit: the only later change is a DPO redaction,
+ * made in place, so no older copy of the text survives anywhere.
+ */
+@Entity('ticket_messages')
+@Check('ck_ticket_messages_visibility', `"visibility" IN ('public', 'internal')`)
+@Index('ix_ticket_messages_ticket_created', ['ticketId', 'createdAt'])
+@Index('ix_ticket_messages_search', { synchronize: false })
+export class TicketMessageEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_ticket_messages' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  ticketId: string;
+
+  @ManyToOne(() => TicketEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_ticket_messages_ticket' })
+  ticket?: TicketEntity;
+
+  @Column({ type: 'uuid' })
+  authorId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'fk_ticket_messages_author' })
+  author?: UserEntity;
+
+  @Column({ type: 'varchar', length: 10 })
+  visibility: 'public' | 'internal';
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,151 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import {
+  SESSION_COOKIE,
+  SOCKET_EVENTS,
+  type ClientToServerEvents,
+  type PresenceActivity,
+  type PresenceEntry,
+  type ServerToClientEvents,
+} from '@hushdesk/contracts';
+import { parse as parseCookie } from 'cookie';
+import type { Server, Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { SessionService } from '../auth/session.service';
+import type { Actor } from '../common/auth/actor';
+import { isStaff } from '../tickets/ticket-scope';
+import { rooms } from './rooms';
+import { TicketEvents } from './ticket-events';
+
+interface SocketData {
+  actor: Actor;
+  name: string | null;
+  /** What this connection is doing on each ticket it watches. */
+  activity: Record<string, PresenceActivity>;
+}
+
+type HushdeskServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type HushdeskSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Live updates. The handshake is authenticated like HTTP (session cookie, or `auth.token` as a
+ * bearer token) and refused otherwise. Each connection joins its user's room; staff also join the
+ * staff room, customers their organisation's room. Presence ("Sam is replying") is for staff and is
+ * read from the sockets in a ticket's presence room, so it works across instances.
+ */
+@WebSocketGateway({ cors: false })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(RealtimeGateway.name);
+  @WebSocketServer() private server: HushdeskServer;
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly events: TicketEvents,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  afterInit(server: HushdeskServer): void {
+    this.events.attach(server as unknown as Server);
+    server.use((socket, next) => {
+      this.authenticate(socket as HushdeskSocket)
+        .then((ok) => next(ok ? undefined : new Error('unauthorized')))
+        .catch((e: unknown) => {
+          this.logger.warn(`socket handshake failed: ${e instanceof Error ? e.message : 'unknown error'}`);
+          next(new Error('unavailable'));
+        });
+    });
+  }
+
+  private async authenticate(socket: HushdeskSocket): Promise<boolean> {
+    const token = socket.handshake.auth?.token;
+    const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
+    const actor = await this.sessions.authenticateCredentials(
+      typeof token === 'string' ? `Bearer ${token}` : undefined,
+      cookies[SESSION_COOKIE],
+    );
+    if (!actor) return false;
+    const [person] = await this.dataSource.query('SELECT full_name FROM people WHERE id = $1', [
+      actor.personId,
+    ]);
+    socket.data = { actor, name: person?.full_name ?? null, activity: {} };
+    return true;
+  }
+
+  async handleConnection(socket: HushdeskSocket): Promise<void> {
+    const { actor } = socket.data;
+    const joined = [rooms.user(actor.userId)];
+    if (isStaff(actor)) joined.push(rooms.staff);
+    else if (actor.organisationId) joined.push(rooms.organisation(actor.organisationId));
+    await socket.join(joined);
+    socket.on('disconnecting', () => {
+      const watched = [...socket.rooms].filter((r) => r.startsWith('presence:'));
+      // After the socket has left its rooms, tell the others.
+      setImmediate(() =>
+        watched.forEach((room) => void this.broadcastPresence(room.slice('presence:'.length))),
+      );
+    });
+  }
+
+  /** Staff follow a ticket for presence; everything else already reaches them through their rooms. */
+  @SubscribeMessage(SOCKET_EVENTS.watchTicket)
+  async watch(
+    @ConnectedSocket() socket: HushdeskSocket,
+    @MessageBody() ticketId: unknown,
+  ): Promise<{ ok: boolean }> {
+    if (typeof ticketId !== 'string' || !UUID.test(ticketId) || !isStaff(socket.data.actor))
+      return { ok: false };
+    const [exists] = await this.dataSource.query('SELECT 1 FROM tickets WHERE id = $1', [ticketId]);
+    if (!exists) return { ok: false };
+    socket.data.activity[ticketId] = 'viewing';
+    await socket.join(rooms.presence(ticketId));
+    await this.broadcastPresence(ticketId);
+    return { ok: true };
+  }
+
+  @SubscribeMessage(SOCKET_EVENTS.unwatchTicket)
+  async unwatch(@ConnectedSocket() socket: HushdeskSocket, @MessageBody() ticketId: unknown): Promise<void> {
+    if (typeof ticketId !== 'string' || !socket.rooms.has(rooms.presence(ticketId))) return;
+    delete socket.data.activity[ticketId];
+    await socket.leave(rooms.presence(ticketId));
+    await this.broadcastPresence(ticketId);
+  }
+
+  @SubscribeMessage(SOCKET_EVENTS.setActivity)
+  async activity(
+    @ConnectedSocket() socket: HushdeskSocket,
+    @MessageBody() body: { ticketId?: unknown; activity?: unknown },
+  ): Promise<void> {
+    const ticketId = typeof body?.ticketId === 'string' ? body.ticketId : '';
+    if (!socket.rooms.has(rooms.presence(ticketId))) return;
+    const activity = body.activity === 'replying' ? 'replying' : 'viewing';
+    if (socket.data.activity[ticketId] === activity) return;
+    socket.data.activity[ticketId] = activity;
+    await this.broadcastPresence(ticketId);
+  }
+
+  /** One entry per person; "replying" wins over "viewing" when they have several tabs open. */
+  private async broadcastPresence(ticketId: string): Promise<void> {
+    const room = rooms.presence(ticketId);
+    const sockets = await this.server.in(room).fetchSockets();
+    const byUser = new Map<string, PresenceEntry>();
+    for (const s of sockets) {
+      const activity = s.data.activity?.[ticketId];
+      if (!activity) continue;
+      const current = byUser.get(s.data.actor.userId);
+      if (!current || activity === 'replying') {
+        byUser.set(s.data.actor.userId, { userId: s.data.actor.userId, name: s.data.name, activity });
+      }
+    }
+    this.server.to(room).emit(SOCKET_EVENTS.presence, { ticketId, present: [...byUser.values()] });
+  }
+}

@@ -1,0 +1,10 @@
+/** socket.io room names, in one place. */
+export const rooms = {
+  /** Every engineer, DPO and admin connection. */
+  staff: 'staff',
+  user: (userId: string) => `user:${userId}`,
+  /** Customers of an organisation with shared ticket visibility. */
+  organisation: (organisationId: string) => `org:${organisationId}`,
+  /** Staff following one ticket, for presence. */
+  presence: (ticketId: string) => `presence:${ticketId}`,
+};

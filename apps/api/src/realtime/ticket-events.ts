@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { SOCKET_EVENTS, type TicketMessage, type TicketSummary } from '@hushdesk/contracts';
+import type { Server } from 'socket.io';
+import { rooms } from './rooms';
+
+/** Who besides staff may hear about a ticket. */
+export interface TicketAudience {
+  requesterId: string;
+  organisationId: string;
+  organisationShared: boolean;
+}
+
+/**
+ * Publishes ticket events to the socket rooms allowed to hear them. Staff hear everything; the
+ * customer side hears only public events of tickets it can see. Internal notes go to staff only,
+ * so customers never learn they exist. With the Redis adapter, emits reach every instance.
+ */
+@Injectable()
+export class TicketEvents {
+  private server?: Server;
+
+  attach(server: Server): void {
+    this.server = server;
+  }
+
+  private customerRooms(a: TicketAudience): string[] {
+    return a.organisationShared ? [rooms.organisation(a.organisationId)] : [rooms.user(a.requesterId)];
+  }
+
+  ticketCreated(ticket: TicketSummary, audience: TicketAudience): void {
+    this.server?.to([rooms.staff, ...this.customerRooms(audience)]).emit(SOCKET_EVENTS.ticketCreated, ticket);
+  }
+
+  ticketUpdated(ticket: TicketSummary, audience: TicketAudience): void {
+    this.server?.to([rooms.staff, ...this.customerRooms(audience)]).emit(SOCKET_EVENTS.ticketUpdated, ticket);
+  }
+
+  messageCreated(message: TicketMessage, audience: TicketAudience): void {
+    const to =
+      message.visibility === 'internal' ? [rooms.staff] : [rooms.staff, ...this.customerRooms(audience)];
+    this.server?.to(to).emit(SOCKET_EVENTS.messageCreated, message);
+  }
+}

@@ -1,0 +1,429 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  DashboardStats,
+  TicketDetail,
+  TicketHistoryEntry,
+  TicketListResponse,
+} from '@hushdesk/contracts';
+import {
+  ALLOWED_TRANSITIONS,
+  assertTransition,
+  AUTO_CLOSE_AFTER_DAYS,
+  categoriesFor,
+  IllegalTransitionError,
+  PRIORITIES,
+  TICKET_STATUSES,
+  type TicketStatus,
+} from '@hushdesk/ticketing';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
+import { TicketEvents, type TicketAudience } from '../realtime/ticket-events';
+import { SlaClockService, slaColumns, type SlaFields } from '../sla/sla-clock';
+import type { CreateTicketDto, TicketQueryDto, UpdateTicketDto } from './dto/ticket.dto';
+import {
+  DETAIL_COLUMNS,
+  slaFieldsOf,
+  SUMMARY_COLUMNS,
+  TICKET_FROM,
+  toDetail,
+  toSummary,
+  type TicketDetailRow,
+  type TicketRow,
+} from './ticket-rows';
+import { isStaff, SqlParams, visibleTo } from './ticket-scope';
+
+const REFERENCE = /^\s*(?:HD-?)?0*(\d{1,12})\s*$/i;
+const OPEN_STATUSES = "('new', 'open', 'pending_customer', 'on_hold')";
+
+const audienceOf = (r: TicketRow): TicketAudience => ({
+  requesterId: r.requester_id,
+  organisationId: r.organisation_id,
+  organisationShared: r.shared_ticket_visibility,
+});
+
+/** Ticket use cases: create, the queue, one ticket, changes with their history, auto-close. */
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sla: SlaClockService,
+    private readonly events: TicketEvents,
+  ) {}
+
+  async create(actor: Actor, input: CreateTicketDto): Promise<TicketDetail> {
+    const requester = await this.resolveRequester(actor, input.requesterId);
+    if (input.category && !(categoriesFor(input.type) as readonly string[]).includes(input.category)) {
+      throw DomainError.invalidField('category', `must be one of: ${categoriesFor(input.type).join(', ')}`);
+    }
+    if (input.equipment && input.type !== 'fault') {
+      throw DomainError.invalidField('equipment', 'is only recorded for faults');
+    }
+    if (input.groupId) await this.assertGroup(this.dataSource.manager, input.groupId);
+
+    const now = new Date();
+    const priority = input.priority ?? 'P3';
+    const clocks = this.sla.start(now, priority);
+    const fields: SlaFields = {
+      ...clocks,
+      priority,
+      status: 'new',
+      createdAt: now,
+      nextDueAt: null,
+      nextAtRiskAt: null,
+      slaPausedAt: null,
+      firstRespondedAt: null,
+      resolvedAt: null,
+    };
+    this.sla.pointAtRunningClock(fields);
+    const [{ id }] = await this.dataSource.query(
+      `INSERT INTO tickets (type, status, priority, category, subject, description, requester_id, created_by_id,
+         organisation_id, group_id, tags, equipment_asset_tag, equipment_model, equipment_serial_number,
+         equipment_location, contact_phone, first_response_due_at, first_response_at_risk_at, resolution_due_at,
+         resolution_at_risk_at, next_due_at, next_at_risk_at, created_at, updated_at)
+       VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22)
+       RETURNING id`,
+      [
+        input.type,
+        priority,
+        input.category ?? null,
+        input.subject,
+        input.description,
+        requester.userId,
+        actor.userId,
+        requester.organisationId,
+        input.groupId ?? null,
+        input.tags ?? [],
+        input.equipment?.assetTag ?? null,
+        input.equipment?.model ?? null,
+        input.equipment?.serialNumber ?? null,
+        input.equipment?.location ?? null,
+        input.contactPhone ?? null,
+        fields.firstResponseDueAt,
+        fields.firstResponseAtRiskAt,
+        fields.resolutionDueAt,
+        fields.resolutionAtRiskAt,
+        fields.nextDueAt,
+        fields.nextAtRiskAt,
+        now,
+      ],
+    );
+    const row = await this.loadRow(id);
+    this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row));
+    return toDetail(row, this.sla, now, this.transitionsFor(actor, row.status));
+  }
+
+  /** Customers log for themselves; staff must name the customer account the ticket is for. */
+  private async resolveRequester(actor: Actor, requesterId?: string) {
+    if (!isStaff(actor)) {
+      if (requesterId && requesterId !== actor.userId) {
+        throw DomainError.invalidField('requesterId', 'can only be set by staff');
+      }
+      return { userId: actor.userId, organisationId: actor.organisationId as string };
+    }
+    if (!requesterId) throw DomainError.invalidField('requesterId', 'is required when staff log a ticket');
+    const rows = await this.dataSource.query(
+      "SELECT id, organisation_id FROM users WHERE id = $1 AND role = 'customer' AND disabled_at IS NULL",
+      [requesterId],
+    );
+    if (!rows.length) throw DomainError.invalidField('requesterId', 'does not match a customer account');
+    return { userId: rows[0].id as string, organisationId: rows[0].organisation_id as string };
+  }
+
+  async list(actor: Actor, query: TicketQueryDto): Promise<TicketListResponse> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const staff = isStaff(actor);
+    const p = new SqlParams();
+    const where = [visibleTo(actor, p.add)];
+    if (query.priority) where.push(`t.priority = ${p.add(query.priority)}`);
+    if (query.assigneeId === 'unassigned') where.push('t.assignee_id IS NULL');
+    else if (query.assigneeId) {
+      where.push(`t.assignee_id = ${p.add(query.assigneeId === 'me' ? actor.userId : query.assigneeId)}`);
+    }
+    if (query.requesterId) where.push(`t.requester_id = ${p.add(query.requesterId)}`);
+    if (query.groupId) where.push(`t.group_id = ${p.add(query.groupId)}`);
+    if (query.organisationId) where.push(`t.organisation_id = ${p.add(query.organisationId)}`);
+    if (query.sla === 'breached') where.push('t.next_due_at < now()');
+    if (query.sla === 'at_risk') where.push('t.next_at_risk_at <= now() AND t.next_due_at >= now()');
+    if (query.q?.trim()) where.push(this.searchCondition(query.q.trim(), staff, p.add));
+
+    const countsWhere = where.join(' AND ');
+    const countParams = [...p.values];
+    if (query.status) where.push(`t.status = ${p.add(query.status)}`);
+
+    // Staff work the queue by the next SLA deadline; customers see their newest first.
+    const after = decodeCursor(query.cursor, 2);
+    let order: string;
+    if (staff) {
+      const sortKey = `COALESCE(t.next_due_at, 'infinity'::timestamptz)`;
+      if (after)
+        where.push(`(${sortKey}, t.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
+      order = `${sortKey} ASC, t.id ASC`;
+    } else {
+      if (after)
+        where.push(`(t.created_at, t.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
+      order = 't.created_at DESC, t.id DESC';
+    }
+    const [rows, counts] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM ${TICKET_FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(limit + 1)}`,
+        p.values,
+      ) as Promise<TicketRow[]>,
+      this.dataSource.query(
+        `SELECT t.status, count(*)::int AS n FROM tickets t JOIN organisations o ON o.id = t.organisation_id
+          WHERE ${countsWhere} GROUP BY t.status`,
+        countParams,
+      ) as Promise<{ status: TicketStatus; n: number }[]>,
+    ]);
+    const now = new Date();
+    const page = toPage(
+      rows,
+      limit,
+      (r) => toSummary(r, this.sla, now),
+      (r) =>
+        staff ? [r.next_due_at?.toISOString() ?? 'infinity', r.id] : [r.created_at.toISOString(), r.id],
+    );
+    const byStatus = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as Record<TicketStatus, number>;
+    for (const c of counts) byStatus[c.status] = c.n;
+    return { ...page, counts: byStatus };
+  }
+
+  /** A reference (HD-000123) or full-text over subject, description and the messages the caller may read. */
+  private searchCondition(q: string, staff: boolean, add: (v: unknown) => string): string {
+    const ref = REFERENCE.exec(q);
+    const tsq = `websearch_to_tsquery('english', ${add(q)})`;
+    const messageVisibility = staff ? '' : "AND m.visibility = 'public'";
+    return `(${ref ? `t.reference = ${add(Number(ref[1]))} OR ` : ''}t.id IN (
+      SELECT s.id FROM tickets s WHERE to_tsvector('english', s.subject || ' ' || s.description) @@ ${tsq}
+      UNION
+      SELECT m.ticket_id FROM ticket_messages m WHERE to_tsvector('english', m.body) @@ ${tsq} ${messageVisibility}))`;
+  }
+
+  async get(actor: Actor, id: string): Promise<TicketDetail> {
+    const row = await this.findVisible(actor, id);
+    return toDetail(row, this.sla, new Date(), this.transitionsFor(actor, row.status));
+  }
+
+  /** The ticket if the caller may see it; otherwise 404, so ids of others' tickets reveal nothing. */
+  async findVisible(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TicketDetailRow> {
+    const p = new SqlParams();
+    const rows: TicketDetailRow[] = await manager.query(
+      `SELECT ${DETAIL_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = ${p.add(id)} AND ${visibleTo(actor, p.add)}`,
+      p.values,
+    );
+    if (!rows[0]) throw DomainError.notFound('Ticket');
+    return rows[0];
+  }
+
+  private async loadRow(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TicketDetailRow> {
+    const rows: TicketDetailRow[] = await manager.query(
+      `SELECT ${DETAIL_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  private transitionsFor(actor: Actor, status: TicketStatus): TicketStatus[] {
+    return isStaff(actor) ? [...ALLOWED_TRANSITIONS[status]] : [];
+  }
+
+  /** Staff change status, priority, assignee, group or tags; each change lands in the history. */
+  async update(actor: Actor, id: string, input: UpdateTicketDto): Promise<TicketDetail> {
+    const now = new Date();
+    const { row, changed } = await this.dataSource.transaction(async (manager) => {
+      const before = await this.lockVisible(manager, actor, id);
+      const changes: Record<string, unknown> = {};
+      const history: [string, string | null, string | null][] = [];
+
+      if (input.status !== undefined && input.status !== before.status) {
+        this.assertTransition(before.status, input.status);
+        changes.status = input.status;
+        history.push(['status', before.status, input.status]);
+        if (input.status === 'resolved') changes.resolved_at = now;
+        else if (before.status === 'resolved') changes.resolved_at = null;
+        if (input.status === 'closed') changes.closed_at = now;
+      }
+      if (input.priority !== undefined && input.priority !== before.priority) {
+        changes.priority = input.priority;
+        history.push(['priority', before.priority, input.priority]);
+      }
+      if (input.assigneeId !== undefined && input.assigneeId !== before.assignee_id) {
+        if (input.assigneeId) await this.assertEngineer(manager, input.assigneeId);
+        changes.assignee_id = input.assigneeId;
+        history.push(['assignee', before.assignee_id, input.assigneeId]);
+      }
+      if (input.groupId !== undefined && input.groupId !== before.group_id) {
+        if (input.groupId) await this.assertGroup(manager, input.groupId);
+        changes.group_id = input.groupId;
+        history.push(['group', before.group_id, input.groupId]);
+      }
+      if (input.tags !== undefined && JSON.stringify(input.tags) !== JSON.stringify(before.tags)) {
+        changes.tags = input.tags;
+        history.push(['tags', before.tags.join(', ') || null, input.tags.join(', ') || null]);
+      }
+      if (!history.length) return { row: before, changed: false };
+
+      const sla = this.sla.apply(
+        slaFieldsOf(before),
+        {
+          ...(changes.status ? { status: changes.status as TicketStatus } : {}),
+          ...(changes.priority ? { priority: input.priority } : {}),
+        },
+        now,
+      );
+      await this.writeChanges(manager, id, { ...changes, ...slaColumns(sla) }, now);
+      await this.recordHistory(manager, id, actor.userId, history, now);
+      return { row: await this.loadRow(id, manager), changed: true };
+    });
+    if (changed) {
+      this.events.ticketUpdated(toSummary(row, this.sla, now), audienceOf(row));
+    }
+    return toDetail(row, this.sla, now, this.transitionsFor(actor, row.status));
+  }
+
+  private assertTransition(from: TicketStatus, to: TicketStatus): void {
+    try {
+      assertTransition(from, to);
+    } catch (e) {
+      if (e instanceof IllegalTransitionError) throw new DomainError(DomainErrorCode.InvalidState, e.message);
+      throw e;
+    }
+  }
+
+  /** Locks the row for the rest of the transaction, after checking the caller may see it. */
+  async lockVisible(manager: EntityManager, actor: Actor, id: string): Promise<TicketDetailRow> {
+    await this.findVisible(actor, id, manager);
+    await manager.query('SELECT 1 FROM tickets WHERE id = $1 FOR UPDATE', [id]);
+    return this.loadRow(id, manager);
+  }
+
+  async writeChanges(
+    manager: EntityManager,
+    id: string,
+    changes: Record<string, unknown>,
+    now: Date,
+  ): Promise<void> {
+    const p = new SqlParams();
+    const sets = Object.entries(changes).map(([column, value]) => `${column} = ${p.add(value)}`);
+    sets.push(`updated_at = ${p.add(now)}`);
+    await manager.query(`UPDATE tickets SET ${sets.join(', ')} WHERE id = ${p.add(id)}`, p.values);
+  }
+
+  async recordHistory(
+    manager: EntityManager,
+    ticketId: string,
+    actorId: string | null,
+    entries: [string, string | null, string | null][],
+    at: Date,
+  ): Promise<void> {
+    if (!entries.length) return;
+    const p = new SqlParams();
+    const values = entries.map(
+      ([field, from, to]) =>
+        `(${p.add(ticketId)}, ${p.add(actorId)}, ${p.add(field)}, ${p.add(from)}, ${p.add(to)}, ${p.add(at)})`,
+    );
+    await manager.query(
+      `INSERT INTO ticket_history (ticket_id, actor_id, field, from_value, to_value, at) VALUES ${values.join(', ')}`,
+      p.values,
+    );
+  }
+
+  /** Publishes the current state of a ticket after a change made elsewhere (a reply). */
+  async publishUpdated(id: string): Promise<void> {
+    const row = await this.loadRow(id);
+    this.events.ticketUpdated(toSummary(row, this.sla, new Date()), audienceOf(row));
+  }
+
+  async history(actor: Actor, id: string): Promise<TicketHistoryEntry[]> {
+    await this.findVisible(actor, id);
+    const rows = await this.dataSource.query(
+      `SELECT h.id, h.field, h.from_value, h.to_value, h.at, h.actor_id, p.full_name AS actor_name,
+              fa.full_name AS from_assignee, ta.full_name AS to_assignee, fg.name AS from_group, tg.name AS to_group
+         FROM ticket_history h
+         LEFT JOIN users u ON u.id = h.actor_id LEFT JOIN people p ON p.id = u.person_id
+         LEFT JOIN users fu ON h.field = 'assignee' AND fu.id::text = h.from_value LEFT JOIN people fa ON fa.id = fu.person_id
+         LEFT JOIN users tu ON h.field = 'assignee' AND tu.id::text = h.to_value LEFT JOIN people ta ON ta.id = tu.person_id
+         LEFT JOIN ticket_groups fg ON h.field = 'group' AND fg.id::text = h.from_value
+         LEFT JOIN ticket_groups tg ON h.field = 'group' AND tg.id::text = h.to_value
+        WHERE h.ticket_id = $1
+        ORDER BY h.at DESC, h.id DESC`,
+      [id],
+    );
+    // Ids of people and groups are shown as their names; the stored values stay ids.
+    return rows.map((r: Record<string, any>) => ({
+      id: String(r.id),
+      field: r.field,
+      from: r.field === 'assignee' ? r.from_assignee : r.field === 'group' ? r.from_group : r.from_value,
+      to: r.field === 'assignee' ? r.to_assignee : r.field === 'group' ? r.to_group : r.to_value,
+      actor: { id: r.actor_id, name: r.actor_id ? r.actor_name : 'Hushdesk' },
+      at: r.at.toISOString(),
+    }));
+  }
+
+  /** Resolved tickets close by themselves after 7 days. Idempotent; safe to run on any instance. */
+  async closeStaleResolved(now = new Date(), batchSize = 500): Promise<number> {
+    let closed = 0;
+    for (;;) {
+      const ids: string[] = await this.dataSource.transaction(async (manager) => {
+        // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+        const [rows]: [{ id: string }[], number] = await manager.query(
+          `UPDATE tickets SET status = 'closed', closed_at = $1, updated_at = $1
+            WHERE id IN (SELECT id FROM tickets WHERE status = 'resolved'
+                           AND resolved_at <= $1::timestamptz - make_interval(days => $2)
+                         ORDER BY resolved_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+            RETURNING id`,
+          [now, AUTO_CLOSE_AFTER_DAYS, batchSize],
+        );
+        for (const { id } of rows)
+          await this.recordHistory(manager, id, null, [['status', 'resolved', 'closed']], now);
+        return rows.map((r) => r.id);
+      });
+      for (const id of ids) await this.publishUpdated(id);
+      closed += ids.length;
+      if (ids.length < batchSize) return closed;
+    }
+  }
+
+  async dashboard(): Promise<DashboardStats> {
+    const rows: { priority: string; sla: string; n: number }[] = await this.dataSource.query(
+      `SELECT priority,
+              CASE WHEN next_due_at < now() THEN 'breached'
+                   WHEN next_at_risk_at <= now() THEN 'at_risk'
+                   WHEN sla_paused_at IS NOT NULL THEN 'paused'
+                   ELSE 'ok' END AS sla,
+              count(*)::int AS n
+         FROM tickets WHERE status IN ${OPEN_STATUSES}
+        GROUP BY 1, 2`,
+    );
+    const openByPriority = Object.fromEntries(
+      PRIORITIES.map((p) => [p, 0]),
+    ) as DashboardStats['openByPriority'];
+    const openBySla: DashboardStats['openBySla'] = { ok: 0, at_risk: 0, breached: 0, paused: 0 };
+    for (const r of rows) {
+      openByPriority[r.priority as keyof typeof openByPriority] += r.n;
+      openBySla[r.sla as keyof typeof openBySla] += r.n;
+    }
+    return { openByPriority, openBySla };
+  }
+
+  private async assertGroup(manager: EntityManager, groupId: string): Promise<void> {
+    const rows = await manager.query('SELECT 1 FROM ticket_groups WHERE id = $1', [groupId]);
+    if (!rows.length) throw DomainError.invalidField('groupId', 'does not match a group');
+  }
+
+  private async assertEngineer(manager: EntityManager, userId: string): Promise<void> {
+    const rows = await manager.query(
+      "SELECT 1 FROM users WHERE id = $1 AND role = 'engineer' AND disabled_at IS NULL",
+      [userId],
+    );
+    if (!rows.length) throw DomainError.invalidField('assigneeId', 'does not match an engineer');
+  }
+}

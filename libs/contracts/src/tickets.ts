@@ -1,0 +1,175 @@
+import type { Priority, SlaState, TicketStatus, TicketType } from '@hushdesk/ticketing';
+import type { Page } from './http';
+
+export type { Priority, SlaState, TicketStatus, TicketType } from '@hushdesk/ticketing';
+
+export type MessageVisibility = 'public' | 'internal';
+export const MESSAGE_VISIBILITIES: readonly MessageVisibility[] = ['public', 'internal'];
+
+export interface Equipment {
+  assetTag: string | null;
+  /** Make and model, e.g. "Yealink T54W". */
+  model: string | null;
+  serialNumber: string | null;
+  location: string | null;
+}
+
+export interface CreateTicketRequest {
+  type: TicketType;
+  subject: string;
+  description: string;
+  priority?: Priority;
+  category?: string;
+  equipment?: Partial<Equipment>;
+  contactPhone?: string;
+  /** Engineers logging a ticket for a customer: the customer's user id. */
+  requesterId?: string;
+  groupId?: string;
+  tags?: string[];
+}
+
+export interface UpdateTicketRequest {
+  status?: TicketStatus;
+  priority?: Priority;
+  /** An engineer's user id, or null to unassign. */
+  assigneeId?: string | null;
+  groupId?: string | null;
+  tags?: string[];
+}
+
+export interface PersonRef {
+  id: string;
+  name: string | null;
+}
+
+export interface SlaClock {
+  dueAt: string | null;
+  state: SlaState;
+}
+
+export interface TicketSummary {
+  id: string;
+  reference: string;
+  type: TicketType;
+  subject: string;
+  status: TicketStatus;
+  priority: Priority;
+  category: string | null;
+  /** The customer account that raised it. */
+  requester: PersonRef;
+  organisation: { id: string; name: string };
+  assignee: PersonRef | null;
+  group: { id: string; name: string } | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** The next SLA deadline still running, for sorting and countdowns; null when none runs. */
+  nextDueAt: string | null;
+  sla: { firstResponse: SlaClock; resolution: SlaClock };
+}
+
+export interface TicketDetail extends TicketSummary {
+  description: string;
+  equipment: Equipment | null;
+  contactPhone: string | null;
+  firstRespondedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** Statuses the caller may move the ticket to; empty for customers. */
+  allowedTransitions: TicketStatus[];
+}
+
+export interface TicketListResponse extends Page<TicketSummary> {
+  /** Tickets per status for the same filters (without the status filter itself). */
+  counts: Record<TicketStatus, number>;
+}
+
+export interface TicketMessage {
+  id: string;
+  ticketId: string;
+  visibility: MessageVisibility;
+  body: string;
+  author: PersonRef & { kind: 'customer' | 'staff' };
+  createdAt: string;
+}
+
+export interface CreateMessageRequest {
+  body: string;
+  visibility: MessageVisibility;
+}
+
+export interface TicketHistoryEntry {
+  id: string;
+  field: 'status' | 'priority' | 'assignee' | 'group' | 'tags';
+  from: string | null;
+  to: string | null;
+  actor: PersonRef;
+  at: string;
+}
+
+export interface AttachmentInfo {
+  id: string;
+  ticketId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedBy: PersonRef;
+  createdAt: string;
+}
+
+export interface TicketGroup {
+  id: string;
+  name: string;
+}
+
+export interface DashboardStats {
+  openByPriority: Record<Priority, number>;
+  openBySla: Record<'ok' | 'at_risk' | 'breached' | 'paused', number>;
+}
+
+/** Queue filters for `GET /api/tickets`. `assigneeId` also takes `me` and `unassigned`. */
+export interface TicketQuery {
+  status?: TicketStatus;
+  priority?: Priority;
+  assigneeId?: string;
+  requesterId?: string;
+  groupId?: string;
+  organisationId?: string;
+  sla?: 'at_risk' | 'breached';
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** socket.io: event names and payloads, shared by the gateway and the web app. */
+export const SOCKET_EVENTS = {
+  ticketCreated: 'ticket.created',
+  ticketUpdated: 'ticket.updated',
+  messageCreated: 'message.created',
+  presence: 'ticket.presence',
+  /** client -> server */
+  watchTicket: 'ticket.watch',
+  unwatchTicket: 'ticket.unwatch',
+  setActivity: 'ticket.activity',
+} as const;
+
+export type PresenceActivity = 'viewing' | 'replying';
+
+export interface PresenceEntry {
+  userId: string;
+  name: string | null;
+  activity: PresenceActivity;
+}
+
+export interface ServerToClientEvents {
+  'ticket.created': (ticket: TicketSummary) => void;
+  'ticket.updated': (ticket: TicketSummary) => void;
+  'message.created': (message: TicketMessage) => void;
+  'ticket.presence': (payload: { ticketId: string; present: PresenceEntry[] }) => void;
+}
+
+export interface ClientToServerEvents {
+  'ticket.watch': (ticketId: string, ack?: (result: { ok: boolean }) => void) => void;
+  'ticket.unwatch': (ticketId: string) => void;
+  'ticket.activity': (payload: { ticketId: string; activity: PresenceActivity | null }) => void;
+}
