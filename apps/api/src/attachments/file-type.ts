@@ -76,10 +76,12 @@ export function detectFileType(fileName: string, bytes: Buffer): Detection {
   return { ok: true, contentType: kind.contentType };
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped
+const CONTROL_OR_QUOTE = /[\u0000-\u001f\u007f"]/g;
+
 /** A display name without paths, control characters or anything a filesystem or header would choke on. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .replace(/^\.+/, '')

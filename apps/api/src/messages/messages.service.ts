@@ -8,7 +8,10 @@ import {
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, PageQueryDto, toPage } from '../common/pagination/keyset';
+import { decodeCursor, PageQueryDto, toPage } from '../common/pagination/keyset';
+
+/** A thread loads whole in most cases; longer ones page on. */
+const THREAD_PAGE_SIZE = 100;
 import { TicketEvents } from '../realtime/ticket-events';
 import { SlaClockService, slaColumns } from '../sla/sla-clock';
 import { slaFieldsOf } from '../tickets/ticket-rows';
@@ -57,7 +60,7 @@ export class MessagesService {
 
   async list(actor: Actor, ticketId: string, query: PageQueryDto): Promise<Page<TicketMessage>> {
     await this.tickets.findVisible(actor, ticketId);
-    const limit = query.limit ?? 100;
+    const limit = query.limit ?? THREAD_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2);
     const p = new SqlParams();
     const where = [`m.ticket_id = ${p.add(ticketId)}`];

@@ -34,6 +34,20 @@ import {
 } from './ticket-rows';
 import { isStaff, SqlParams, visibleTo } from './ticket-scope';
 
+interface HistoryRow {
+  id: string;
+  field: TicketHistoryEntry['field'];
+  from_value: string | null;
+  to_value: string | null;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  from_assignee: string | null;
+  to_assignee: string | null;
+  from_group: string | null;
+  to_group: string | null;
+}
+
 const REFERENCE = /^\s*(?:HD-?)?0*(\d{1,12})\s*$/i;
 const OPEN_STATUSES = "('new', 'open', 'pending_customer', 'on_hold')";
 
@@ -358,7 +372,7 @@ export class TicketsService {
       [id],
     );
     // Ids of people and groups are shown as their names; the stored values stay ids.
-    return rows.map((r: Record<string, any>) => ({
+    return rows.map((r: HistoryRow) => ({
       id: String(r.id),
       field: r.field,
       from: r.field === 'assignee' ? r.from_assignee : r.field === 'group' ? r.from_group : r.from_value,

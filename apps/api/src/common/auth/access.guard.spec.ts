@@ -8,9 +8,15 @@ import type { Actor } from './actor';
 
 @Controller()
 class Routes {
-  @Get() undeclared(): void {}
-  @Get() @Public() open(): void {}
-  @Get() @Roles('dpo', 'admin') privileged(): void {}
+  @Get() undeclared(): string {
+    return 'undeclared';
+  }
+  @Get() @Public() open(): string {
+    return 'open';
+  }
+  @Get() @Roles('dpo', 'admin') privileged(): string {
+    return 'privileged';
+  }
 }
 
 const actor = (role: Actor['role']): Actor => ({
