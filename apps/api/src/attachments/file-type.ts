@@ -83,7 +83,7 @@ const CONTROL_OR_QUOTE = /[\u0000-\u001f\u007f"]/g;
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[/\\]/).pop() ?? '';
   const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .replace(CONTROL_OR_QUOTE, '')
     .replace(/^\.+/, '')
     .trim();
   return (cleaned || 'file').slice(0, 255);
