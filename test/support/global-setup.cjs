@@ -37,6 +37,22 @@ async function dropAbandoned(serverUrl) {
   }
 }
 
+/** Redis for the multi-instance tests: TEST_REDIS_URL, else the machine's own if it answers. */
+async function findRedis() {
+  const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const Redis = require('ioredis');
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await client.connect();
+    await client.ping();
+    return url;
+  } catch {
+    return null;
+  } finally {
+    client.disconnect();
+  }
+}
+
 module.exports = async function globalSetup() {
   const started = Date.now();
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -65,7 +81,15 @@ module.exports = async function globalSetup() {
   await ds.destroy();
 
   mkdirSync(resolve(root, '.data'), { recursive: true });
-  writeFileSync(RUN_FILE, JSON.stringify({ serverUrl, template, runId }));
+  const redisUrl = await findRedis();
+  if (!redisUrl) {
+    if (process.env.CI && process.env.CI !== 'false')
+      throw new Error('CI needs Redis (TEST_REDIS_URL or 127.0.0.1:6379)');
+    process.stderr.write(
+      '\n[test] !!! No Redis reachable: the two-instance socket.io test will not run. !!!\n',
+    );
+  }
+  writeFileSync(RUN_FILE, JSON.stringify({ serverUrl, template, runId, redisUrl }));
   globalThis.__HUSHDESK_TEST_RUN__ = { serverUrl, runId };
   process.stderr.write(
     `\n[test] PostgreSQL ${process.env.TEST_DATABASE_URL ? 'from TEST_DATABASE_URL' : 'embedded'}; template ready in ${Date.now() - started} ms\n`,

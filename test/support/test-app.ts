@@ -17,6 +17,12 @@ interface TestRun {
   serverUrl: string;
   template: string;
   runId: string;
+  /** A reachable Redis for multi-instance tests, or null on a machine without one. */
+  redisUrl: string | null;
+}
+
+export function testRun(): TestRun {
+  return JSON.parse(readFileSync(join(root, '.data/test-run.json'), 'utf8')) as TestRun;
 }
 
 /** Collects every log line the app writes, so tests can assert nothing personal was logged. */
@@ -32,6 +38,7 @@ export class LogCapture {
 
 export interface TestApp {
   app: NestFastifyApplication;
+  databaseUrl: string;
   /** supertest bound to the app. */
   http: () => ReturnType<typeof request>;
   /** Direct access to this file's own database, for assertions and setup. */
@@ -68,10 +75,15 @@ async function cloneTemplate(run: TestRun): Promise<string> {
 }
 
 export async function startTestApp(
-  opts: { env?: Record<string, string>; listen?: boolean; demo?: boolean } = {},
+  opts: {
+    env?: Record<string, string>;
+    listen?: boolean;
+    demo?: boolean;
+    /** Share another test app's database, to run two instances of the API side by side. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestApp> {
-  const run = JSON.parse(readFileSync(join(root, '.data/test-run.json'), 'utf8')) as TestRun;
-  const databaseUrl = await cloneTemplate(run);
+  const databaseUrl = opts.databaseUrl ?? (await cloneTemplate(testRun()));
   const vars = validateEnvironment({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -95,6 +107,7 @@ export async function startTestApp(
   const db = new Pool({ connectionString: databaseUrl, max: 2 });
   return {
     app,
+    databaseUrl,
     http: () => request(app.getHttpServer()),
     db,
     logs,

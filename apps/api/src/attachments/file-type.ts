@@ -82,9 +82,6 @@ const CONTROL_OR_QUOTE = /[\u0000-\u001f\u007f"]/g;
 /** A display name without paths, control characters or anything a filesystem or header would choke on. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[/\\]/).pop() ?? '';
-  const cleaned = base
-    .replace(CONTROL_OR_QUOTE, '')
-    .replace(/^\.+/, '')
-    .trim();
+  const cleaned = base.replace(CONTROL_OR_QUOTE, '').replace(/^\.+/, '').trim();
   return (cleaned || 'file').slice(0, 255);
 }

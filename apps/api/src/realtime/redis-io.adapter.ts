@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
@@ -9,6 +9,7 @@ import type { Server, ServerOptions } from 'socket.io';
  * reaches clients connected to any other. Without it, the in-memory adapter serves one instance.
  */
 export class RealtimeIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('Realtime');
   private clients: Redis[] = [];
   private adapter?: ReturnType<typeof createAdapter>;
 
@@ -24,6 +25,10 @@ export class RealtimeIoAdapter extends IoAdapter {
     const pub = new Redis(this.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
     const sub = pub.duplicate();
     this.clients = [pub, sub];
+    for (const client of this.clients) {
+      // ioredis reconnects by itself; log instead of crashing on a dropped connection.
+      client.on('error', (e: Error) => this.logger.warn(`redis: ${e.message}`));
+    }
     await Promise.all(this.clients.map((c) => c.connect()));
     this.adapter = createAdapter(pub, sub);
   }
@@ -36,6 +41,9 @@ export class RealtimeIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
+    // The adapter unsubscribes without waiting; a PING answered on each client means those
+    // commands are done (Redis answers in order), so quitting cannot cut them off.
+    await Promise.all(this.clients.map((c) => c.ping().catch(() => undefined)));
     await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
     this.clients = [];
   }
