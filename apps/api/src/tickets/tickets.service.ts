@@ -48,7 +48,7 @@ interface HistoryRow {
   to_group: string | null;
 }
 
-const REFERENCE = /^\s*(?:HD-?)?0*(\d{1,12})\s*$/i;
+const REFERENCE = /^\s*HD-?0*(\d{1,12})\s*$/i;
 const OPEN_STATUSES = "('new', 'open', 'pending_customer', 'on_hold')";
 
 const audienceOf = (r: TicketRow): TicketAudience => ({
@@ -203,15 +203,19 @@ export class TicketsService {
     return { ...page, counts: byStatus };
   }
 
-  /** A reference (HD-000123) or full-text over subject, description and the messages the caller may read. */
+  /**
+   * A reference (HD-000123, or just the number) finds that ticket; anything else is full-text over
+   * subject, description and the messages the caller may read.
+   */
   private searchCondition(q: string, staff: boolean, add: (v: unknown) => string): string {
     const ref = REFERENCE.exec(q);
+    if (ref) return `t.reference = ${add(Number(ref[1]))}`;
     const tsq = `websearch_to_tsquery('english', ${add(q)})`;
     const messageVisibility = staff ? '' : "AND m.visibility = 'public'";
-    return `(${ref ? `t.reference = ${add(Number(ref[1]))} OR ` : ''}t.id IN (
+    return `t.id IN (
       SELECT s.id FROM tickets s WHERE to_tsvector('english', s.subject || ' ' || s.description) @@ ${tsq}
       UNION
-      SELECT m.ticket_id FROM ticket_messages m WHERE to_tsvector('english', m.body) @@ ${tsq} ${messageVisibility}))`;
+      SELECT m.ticket_id FROM ticket_messages m WHERE to_tsvector('english', m.body) @@ ${tsq} ${messageVisibility})`;
   }
 
   async get(actor: Actor, id: string): Promise<TicketDetail> {
