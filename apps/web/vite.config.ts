@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@hushdesk/contracts': path.resolve(workspaceRoot, 'libs/contracts/src/index.ts'),
+      '@hushdesk/ticketing': path.resolve(workspaceRoot, 'libs/ticketing/src/index.ts'),
     },
   },
   server: {

@@ -1,21 +1,21 @@
 import { ROLE_LABELS } from '@hushdesk/contracts';
 import { NavLink, Outlet } from 'react-router';
 import { useCurrentUser, useLogout } from '../features/auth/hooks/use-auth';
+import { useLiveTickets } from '../features/tickets/hooks/use-live-tickets';
 import { isApiError } from '../lib/api-client';
+import { initials } from '../lib/format';
+import { useSessionSocket } from '../lib/socket';
 import { SignOutIcon } from '../ui/icons';
 import { Wordmark } from '../ui/Logo';
 import { AREA_NAMES, NAVIGATION } from './navigation';
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
-  return letters.map((part) => part.charAt(0).toUpperCase()).join('') || '?';
-}
 
 /** The frame around every signed-in page: sidebar with navigation and account, then the page. */
 export function AppShell() {
   const { data: user } = useCurrentUser();
   const logout = useLogout();
+  // Live updates for as long as someone is signed in.
+  useSessionSocket(user?.id);
+  useLiveTickets();
   if (!user) return null;
 
   const displayName = user.fullName?.trim() || user.email;

@@ -1,6 +1,6 @@
 import type { Role } from '@hushdesk/contracts';
 import type { ComponentType } from 'react';
-import { BuildingIcon, InboxIcon, QueueIcon, ShieldIcon, UsersIcon } from '../ui/icons';
+import { BuildingIcon, ChartIcon, InboxIcon, QueueIcon, ShieldIcon, UsersIcon } from '../ui/icons';
 
 export interface NavItem {
   to: string;
@@ -13,7 +13,10 @@ export interface NavItem {
 /** The sidebar for each role. Every role only ever sees its own area. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
   customer: [{ to: '/portal', label: 'Your requests', icon: InboxIcon, end: true }],
-  engineer: [{ to: '/console', label: 'Queue', icon: QueueIcon, end: true }],
+  engineer: [
+    { to: '/console', label: 'Queue', icon: QueueIcon, end: true },
+    { to: '/console/dashboard', label: 'Dashboard', icon: ChartIcon },
+  ],
   dpo: [{ to: '/dpo', label: 'Data-subject requests', icon: ShieldIcon, end: true }],
   admin: [
     { to: '/admin', label: 'Organisations', icon: BuildingIcon, end: true },

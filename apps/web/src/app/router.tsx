@@ -3,8 +3,12 @@ import { OrganisationsPage } from '../features/admin/components/OrganisationsPag
 import { UsersPage } from '../features/admin/components/UsersPage';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { ConsoleHomePage } from '../features/console/components/ConsoleHomePage';
+import { ConsoleTicketPage } from '../features/console/components/ConsoleTicketPage';
+import { DashboardPage } from '../features/console/components/DashboardPage';
 import { DpoHomePage } from '../features/dpo/components/DpoHomePage';
+import { NewTicketPage } from '../features/portal/components/NewTicketPage';
 import { PortalHomePage } from '../features/portal/components/PortalHomePage';
+import { PortalTicketPage } from '../features/portal/components/PortalTicketPage';
 import { AppShell } from './AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
@@ -14,8 +18,12 @@ import { RootLayout } from './RootLayout';
  * Routes:
  *   /             -> the signed-in role's home, or /login
  *   /login        -> sign in (?expired=1 explains a lapsed session)
- *   /portal       -> customer
- *   /console      -> engineer
+ *   /portal                     -> customer: their requests
+ *   /portal/new                 -> customer: log a fault or request
+ *   /portal/tickets/:ticketId   -> customer: one request, its thread and files
+ *   /console                    -> engineer: the queue (filters in the query string)
+ *   /console/tickets/:ticketId  -> engineer: one ticket
+ *   /console/dashboard          -> engineer: charts of open tickets
  *   /dpo          -> Data Protection Officer
  *   /admin        -> administrator: organisations
  *   /admin/users  -> administrator: users
@@ -41,7 +49,11 @@ export const router = createBrowserRouter([
                 <Outlet />
               </RequireRole>
             ),
-            children: [{ index: true, element: <PortalHomePage /> }],
+            children: [
+              { index: true, element: <PortalHomePage /> },
+              { path: 'new', element: <NewTicketPage /> },
+              { path: 'tickets/:ticketId', element: <PortalTicketPage /> },
+            ],
           },
           {
             path: '/console',
@@ -50,7 +62,11 @@ export const router = createBrowserRouter([
                 <Outlet />
               </RequireRole>
             ),
-            children: [{ index: true, element: <ConsoleHomePage /> }],
+            children: [
+              { index: true, element: <ConsoleHomePage /> },
+              { path: 'tickets/:ticketId', element: <ConsoleTicketPage /> },
+              { path: 'dashboard', element: <DashboardPage /> },
+            ],
           },
           {
             path: '/dpo',

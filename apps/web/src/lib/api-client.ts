@@ -74,11 +74,19 @@ export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Serialised as JSON. */
+  /**
+   * Serialised as JSON, except `FormData`, which is sent as multipart/form-data (the browser
+   * sets the content type with its boundary).
+   */
   body?: unknown;
   /** Appended as a query string; `null`/`undefined`/empty values are left out. */
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+}
+
+/** The URL of an API path, for links the browser follows itself (file downloads). */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  return buildUrl(path, query);
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -98,6 +106,8 @@ const DEFAULT_MESSAGES: Record<number, string> = {
   403: 'You do not have permission to do that.',
   404: 'We could not find what you were looking for.',
   409: 'That conflicts with something that already exists.',
+  413: 'That is too large to send.',
+  415: 'That type of file is not accepted.',
   429: 'Too many attempts. Please wait a moment and try again.',
 };
 
@@ -151,14 +161,15 @@ function toApiError(status: number, body: unknown): ApiError {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -181,6 +192,9 @@ export const apiClient = {
     apiRequest<T>(path, { ...options, method: 'GET' }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'POST', body }),
+  /** Sends `form` as multipart/form-data (file uploads). */
+  postForm: <T>(path: string, form: FormData, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'POST', body: form }),
   patch: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
   delete: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>

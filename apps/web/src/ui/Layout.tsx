@@ -82,7 +82,7 @@ export function Badge({
   tone = 'neutral',
   children,
 }: {
-  tone?: 'neutral' | 'success' | 'danger' | 'accent';
+  tone?: 'neutral' | 'success' | 'danger' | 'accent' | 'warning';
   children: ReactNode;
 }) {
   return <span className={`badge badge--${tone}`}>{children}</span>;

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { isApiError, onSessionExpired } from '../../../lib/api-client';
+import { closeSocket } from '../../../lib/socket';
 import { authApi } from '../api/auth-api';
 import { sessionMarker } from '../session-marker';
 
@@ -39,6 +40,8 @@ export function useLogin() {
     mutationFn: (credentials: LoginRequest) => authApi.login(credentials),
     onSuccess: (response) => {
       sessionMarker.set();
+      // Another account may have been signed in on this tab: its live connection must not carry over.
+      closeSocket();
       forgetAccountData(queryClient);
       queryClient.setQueryData<AuthUser | null>(authKeys.me, response.user);
     },
@@ -51,6 +54,7 @@ export function useLogout() {
   const navigate = useNavigate();
 
   const finish = () => {
+    closeSocket();
     sessionMarker.clear();
     void navigate('/login', { replace: true });
     queryClient.setQueryData<AuthUser | null>(authKeys.me, null);

@@ -1,43 +1,428 @@
+import type { TicketStatus, TicketSummary } from '@hushdesk/contracts';
+import {
+  isPriority,
+  isTicketStatus,
+  PRIORITIES,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  TICKET_STATUSES,
+} from '@hushdesk/ticketing';
+import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { EyeOffIcon, QueueIcon } from '../../../ui/icons';
+import { useNow } from '../../../lib/use-now';
+import { SelectField } from '../../../ui/Field';
+import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { QueueIcon, SearchIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
+import { LiveIndicator } from '../../tickets/components/LiveIndicator';
+import { SlaTimer } from '../../tickets/components/SlaTimer';
+import { PriorityBadge, StatusBadge } from '../../tickets/components/TicketBadges';
+import { typeAndCategory } from '../../tickets/components/TicketFacts';
+import '../../tickets/components/tickets.css';
+import type { TicketFilters } from '../../tickets/hooks/ticket-cache';
+import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
+import { useEngineers, useTicketGroups, useTicketList } from '../../tickets/hooks/use-tickets';
+
+const SEARCH_DELAY_MS = 350;
+
+/** The URL's query string is the source of truth for the filters, so they survive reloads and Back. */
+const PARAM = {
+  status: 'status',
+  priority: 'priority',
+  assignee: 'assignee',
+  group: 'group',
+  sla: 'sla',
+  q: 'q',
+} as const;
+type Param = keyof typeof PARAM;
+
+function readFilters(params: URLSearchParams): TicketFilters {
+  const status = params.get(PARAM.status);
+  const priority = params.get(PARAM.priority);
+  const sla = params.get(PARAM.sla);
+  const filters: TicketFilters = {};
+  if (isTicketStatus(status)) filters.status = status;
+  if (isPriority(priority)) filters.priority = priority;
+  const assignee = params.get(PARAM.assignee);
+  if (assignee) filters.assigneeId = assignee;
+  const group = params.get(PARAM.group);
+  if (group) filters.groupId = group;
+  if (sla === 'at_risk' || sla === 'breached') filters.sla = sla;
+  const q = params.get(PARAM.q)?.trim();
+  if (q) filters.q = q;
+  return filters;
+}
 
 export function ConsoleHomePage() {
   useDocumentTitle('Queue');
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(params), [params]);
+
+  const setFilter = (name: Param, value: string | undefined) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(PARAM[name], value);
+        else next.delete(PARAM[name]);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
   return (
     <>
       <PageHeader
         title="Queue"
-        description="Open requests from every organisation you support, oldest first."
+        description="Requests from every organisation you support, the soonest SLA deadline first."
+        actions={<LiveIndicator />}
       />
-
-      <div className="home-grid">
-        <Card className="home-grid__main" as="div">
-          <EmptyState icon={<QueueIcon size={28} />} title="Nothing is waiting">
-            <p>
-              New requests land here as soon as a customer logs them. Pick one up to see the details you need
-              to fix the fault.
-            </p>
-          </EmptyState>
-        </Card>
-
-        <Card title="Working with personal data" titleId="console-privacy-title" className="home-grid__aside">
-          <ul className="checklist">
-            <li>
-              <EyeOffIcon size={18} />
-              <span>Customer contact details are masked until you reveal them on a request.</span>
-            </li>
-            <li>
-              <EyeOffIcon size={18} />
-              <span>Each reveal is logged with the request it was for, so keep them to what you need.</span>
-            </li>
-            <li>
-              <EyeOffIcon size={18} />
-              <span>Keep personal data out of internal notes; link to the customer record instead.</span>
-            </li>
-          </ul>
-        </Card>
-      </div>
+      <QueueTable
+        filters={filters}
+        setFilter={setFilter}
+        clearFilters={() => setParams({}, { replace: true })}
+      />
     </>
+  );
+}
+
+function QueueTable({
+  filters,
+  setFilter,
+  clearFilters,
+}: {
+  filters: TicketFilters;
+  setFilter: (name: Param, value: string | undefined) => void;
+  clearFilters: () => void;
+}) {
+  const now = useNow(30_000);
+  const list = useTicketList(filters);
+  const {
+    data,
+    isPending,
+    error,
+    refetch,
+    hasNextPage,
+    fetchNextPage,
+    isFetchingNextPage,
+    isPlaceholderData,
+  } = list;
+  const rows = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
+  const counts = data?.pages[0]?.counts;
+  const filtered = Object.keys(filters).length > 0;
+
+  // Tickets that arrived while the queue was open: highlighted, and announced.
+  const [arrived, setArrived] = useState<ReadonlySet<string>>(() => new Set());
+  const [announcement, setAnnouncement] = useState('');
+  useTicketEvent('ticket.created', (ticket: TicketSummary) => {
+    setArrived((current) => new Set(current).add(ticket.id));
+    setAnnouncement(
+      `New ticket ${ticket.reference} from ${ticket.organisation.name}: ${ticket.subject}, ${PRIORITY_LABELS[ticket.priority]}.`,
+    );
+  });
+
+  let body;
+  if (isPending) {
+    body = <Spinner label="Loading the queue…" />;
+  } else if (error && rows.length === 0) {
+    body = (
+      <ErrorMessage
+        action={
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void refetch()}
+          >
+            Try again
+          </button>
+        }
+      >
+        The queue could not be loaded. {error.message}
+      </ErrorMessage>
+    );
+  } else if (rows.length === 0) {
+    body = filtered ? (
+      <EmptyState
+        icon={<SearchIcon size={28} />}
+        title="No tickets match"
+        action={
+          <button type="button" className="button button--secondary" onClick={clearFilters}>
+            Clear filters
+          </button>
+        }
+      >
+        <p>Nothing in the queue matches these filters{filters.q ? ` and “${filters.q}”` : ''}.</p>
+      </EmptyState>
+    ) : (
+      <EmptyState icon={<QueueIcon size={28} />} title="Nothing is waiting">
+        <p>
+          New requests land here as soon as a customer logs them. Pick one up to see the details you need to
+          fix the fault.
+        </p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <>
+        <div className="table-wrap">
+          <table
+            className={`table ticket-table queue-table${isPlaceholderData ? ' is-updating' : ''}`}
+            aria-busy={isPlaceholderData}
+          >
+            <caption className="visually-hidden">Tickets, soonest SLA deadline first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ticket</th>
+                <th scope="col">Requester</th>
+                <th scope="col">Priority</th>
+                <th scope="col">Status</th>
+                <th scope="col">Assignee</th>
+                <th scope="col">SLA</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((ticket) => (
+                <tr key={ticket.id} className={arrived.has(ticket.id) ? 'table__row--new' : undefined}>
+                  <th scope="row" className="table__primary ticket-table__subject">
+                    <span className="ticket-table__reference ticket-table__reference--inline">
+                      {ticket.reference}
+                    </span>
+                    <Link to={`/console/tickets/${ticket.id}`} className="ticket-table__link">
+                      {ticket.subject}
+                    </Link>
+                    <span className="ticket-table__secondary">{typeAndCategory(ticket)}</span>
+                  </th>
+                  <td>
+                    <span className="ticket-table__person">
+                      {ticket.requester.name ?? 'Unnamed customer'}
+                    </span>
+                    <span className="ticket-table__secondary">{ticket.organisation.name}</span>
+                  </td>
+                  <td>
+                    <PriorityBadge priority={ticket.priority} />
+                  </td>
+                  <td>
+                    <StatusBadge status={ticket.status} />
+                  </td>
+                  <td>
+                    {ticket.assignee ? (
+                      (ticket.assignee.name ?? 'Unnamed engineer')
+                    ) : (
+                      <span className="muted">Unassigned</span>
+                    )}
+                  </td>
+                  <td>
+                    <SlaTimer ticket={ticket} now={now} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="table-footer">
+          <p className="table-footer__count">
+            {hasNextPage ? `Showing the first ${String(rows.length)}` : `${String(rows.length)} in total`}
+          </p>
+          {hasNextPage ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void fetchNextPage()}
+              disabled={isFetchingNextPage}
+              aria-busy={isFetchingNextPage}
+            >
+              {isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
+              Load more
+            </button>
+          ) : null}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <Card className="card--flush" as="div">
+      <FilterBar filters={filters} setFilter={setFilter} counts={counts} />
+      {body}
+      <div role="status" aria-live="polite" className="visually-hidden">
+        {announcement}
+      </div>
+    </Card>
+  );
+}
+
+function FilterBar({
+  filters,
+  setFilter,
+  counts,
+}: {
+  filters: TicketFilters;
+  setFilter: (name: Param, value: string | undefined) => void;
+  counts: Record<TicketStatus, number> | undefined;
+}) {
+  const engineers = useEngineers();
+  const groups = useTicketGroups();
+
+  // The search box types freely; the queue follows once typing pauses (or on Enter).
+  const appliedQuery = filters.q ?? '';
+  const [query, setQuery] = useState(appliedQuery);
+  // What this box last sent: a different value in the URL came from elsewhere (Back, a chip).
+  const sentRef = useRef(appliedQuery);
+  useEffect(() => {
+    if (appliedQuery === sentRef.current) return;
+    sentRef.current = appliedQuery;
+    setQuery(appliedQuery);
+  }, [appliedQuery]);
+  useEffect(() => {
+    const text = query.trim();
+    if (text === appliedQuery) return undefined;
+    const timer = window.setTimeout(() => {
+      sentRef.current = text;
+      setFilter('q', text || undefined);
+    }, SEARCH_DELAY_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+    // setFilter is recreated every render; the query text is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, appliedQuery]);
+
+  const handleSearch = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    sentRef.current = query.trim();
+    setFilter('q', query.trim() || undefined);
+  };
+
+  const total = counts ? TICKET_STATUSES.reduce((sum, status) => sum + (counts[status] ?? 0), 0) : undefined;
+
+  return (
+    <div className="filter-bar">
+      <div className="filter-bar__top">
+        <form role="search" className="search-box" onSubmit={handleSearch}>
+          <label htmlFor="queue-search" className="field__label">
+            Search tickets
+          </label>
+          <div className="search-box__control">
+            <SearchIcon size={18} />
+            <input
+              id="queue-search"
+              type="search"
+              className="input search-box__input"
+              placeholder="Subjects, descriptions and messages"
+              value={query}
+              onChange={(event) => {
+                setQuery(event.target.value);
+              }}
+            />
+          </div>
+        </form>
+
+        {counts ? (
+          <div className="status-chips" role="group" aria-label="Ticket counts">
+            <button
+              type="button"
+              className="status-chip"
+              aria-pressed={!filters.status}
+              onClick={() => {
+                setFilter('status', undefined);
+              }}
+            >
+              All <span className="status-chip__count">{total}</span>
+            </button>
+            {TICKET_STATUSES.map((status) => (
+              <button
+                key={status}
+                type="button"
+                className={`status-chip status-chip--${status}`}
+                aria-pressed={filters.status === status}
+                onClick={() => {
+                  setFilter('status', filters.status === status ? undefined : status);
+                }}
+              >
+                {STATUS_LABELS[status]} <span className="status-chip__count">{counts[status] ?? 0}</span>
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
+
+      <div className="filter-bar__selects">
+        <SelectField
+          id="filter-status"
+          label="Status"
+          value={filters.status ?? ''}
+          onChange={(event) => {
+            setFilter('status', event.target.value || undefined);
+          }}
+        >
+          <option value="">Any</option>
+          {TICKET_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="filter-priority"
+          label="Priority"
+          value={filters.priority ?? ''}
+          onChange={(event) => {
+            setFilter('priority', event.target.value || undefined);
+          }}
+        >
+          <option value="">Any</option>
+          {PRIORITIES.map((priority) => (
+            <option key={priority} value={priority}>
+              {PRIORITY_LABELS[priority]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="filter-assignee"
+          label="Assignee"
+          value={filters.assigneeId ?? ''}
+          onChange={(event) => {
+            setFilter('assignee', event.target.value || undefined);
+          }}
+        >
+          <option value="">Anyone</option>
+          <option value="me">Me</option>
+          <option value="unassigned">Unassigned</option>
+          {engineers.data?.map((engineer) => (
+            <option key={engineer.id} value={engineer.id}>
+              {engineer.name ?? 'Unnamed engineer'}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="filter-group"
+          label="Group"
+          value={filters.groupId ?? ''}
+          onChange={(event) => {
+            setFilter('group', event.target.value || undefined);
+          }}
+        >
+          <option value="">Any</option>
+          {groups.data?.map((group) => (
+            <option key={group.id} value={group.id}>
+              {group.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="filter-sla"
+          label="SLA"
+          value={filters.sla ?? ''}
+          onChange={(event) => {
+            setFilter('sla', event.target.value || undefined);
+          }}
+        >
+          <option value="">Any</option>
+          <option value="at_risk">At risk</option>
+          <option value="breached">Breached</option>
+        </SelectField>
+      </div>
+    </div>
   );
 }

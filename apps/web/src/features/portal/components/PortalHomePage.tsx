@@ -1,7 +1,21 @@
-import { useCurrentUser } from '../../auth/hooks/use-auth';
+import type { TicketSummary } from '@hushdesk/contracts';
+import { STATUS_LABELS } from '@hushdesk/ticketing';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useNow } from '../../../lib/use-now';
+import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { InboxIcon, LockIcon, PlusIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
+import { useCurrentUser } from '../../auth/hooks/use-auth';
+import { LiveIndicator } from '../../tickets/components/LiveIndicator';
+import { StatusBadge } from '../../tickets/components/TicketBadges';
+import '../../tickets/components/tickets.css';
+import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
+import { useTicketList } from '../../tickets/hooks/use-tickets';
+
+const NO_FILTERS = {};
 
 export function PortalHomePage() {
   useDocumentTitle('Your requests');
@@ -14,29 +28,19 @@ export function PortalHomePage() {
         title="Your requests"
         description={
           firstName
-            ? `Welcome back, ${firstName}. Faults you report to your service provider appear here.`
-            : 'Faults you report to your service provider appear here.'
+            ? `Welcome back, ${firstName}. Faults and requests you raise with your service provider appear here.`
+            : 'Faults and requests you raise with your service provider appear here.'
         }
         actions={
-          <button type="button" className="button button--primary" disabled aria-describedby="log-fault-note">
+          <Link to="/portal/new" className="button button--primary button--large">
             <PlusIcon size={18} />
-            Log a fault
-          </button>
+            Log a fault or request
+          </Link>
         }
       />
-      <p className="coming-soon-note" id="log-fault-note">
-        Logging faults online is coming soon. Until then, contact your service provider as usual.
-      </p>
 
       <div className="home-grid">
-        <Card className="home-grid__main" as="div">
-          <EmptyState icon={<InboxIcon size={28} />} title="You have no open requests">
-            <p>
-              When you report a fault, you can follow its progress here and reply to the engineer working on
-              it. Requests from colleagues at your organisation appear here too when they share them.
-            </p>
-          </EmptyState>
-        </Card>
+        <MyTickets />
 
         <Card title="How we handle your details" titleId="portal-privacy-title" className="home-grid__aside">
           <ul className="checklist">
@@ -56,5 +60,116 @@ export function PortalHomePage() {
         </Card>
       </div>
     </>
+  );
+}
+
+function MyTickets() {
+  const now = useNow(60_000);
+  const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } =
+    useTicketList(NO_FILTERS);
+  const rows = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
+  const [announcement, setAnnouncement] = useState('');
+
+  useTicketEvent('ticket.updated', (ticket: TicketSummary) => {
+    setAnnouncement(`${ticket.reference} ${ticket.subject}: now ${STATUS_LABELS[ticket.status]}.`);
+  });
+
+  let body;
+  if (isPending) {
+    body = <Spinner label="Loading your requests…" />;
+  } else if (error && rows.length === 0) {
+    body = (
+      <ErrorMessage
+        action={
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void refetch()}
+          >
+            Try again
+          </button>
+        }
+      >
+        Your requests could not be loaded. {error.message}
+      </ErrorMessage>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <EmptyState icon={<InboxIcon size={28} />} title="You have no requests yet">
+        <p>
+          When you report a fault or ask for something, you can follow its progress here and reply to the
+          engineer working on it. Requests from colleagues at your organisation appear here too when they
+          share them.
+        </p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <>
+        <div className="table-wrap">
+          <table className="table ticket-table">
+            <caption className="visually-hidden">Your requests, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
+                <th scope="col">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((ticket) => (
+                <tr key={ticket.id}>
+                  <td className="ticket-table__reference">{ticket.reference}</td>
+                  <th scope="row" className="table__primary">
+                    <Link to={`/portal/tickets/${ticket.id}`} className="ticket-table__link">
+                      {ticket.subject}
+                    </Link>
+                  </th>
+                  <td>
+                    <StatusBadge status={ticket.status} />
+                  </td>
+                  <td className="ticket-table__time">
+                    <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>
+                      {formatRelative(ticket.updatedAt, now)}
+                    </time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="table-footer">
+          <p className="table-footer__count">
+            {hasNextPage ? `Showing the latest ${String(rows.length)}` : `${String(rows.length)} in total`}
+          </p>
+          {hasNextPage ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void fetchNextPage()}
+              disabled={isFetchingNextPage}
+              aria-busy={isFetchingNextPage}
+            >
+              {isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
+              Load more
+            </button>
+          ) : null}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <Card className="home-grid__main card--flush" as="div">
+      <div className="table-toolbar table-toolbar--split">
+        <h2 className="table-toolbar__title">Requests</h2>
+        <LiveIndicator />
+      </div>
+      {body}
+      <div role="status" aria-live="polite" className="visually-hidden">
+        {announcement}
+      </div>
+    </Card>
   );
 }

@@ -1,0 +1,165 @@
+import type { TicketDetail } from '@hushdesk/contracts';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../../lib/api-client';
+import { formatDateTime, formatRelative } from '../../../lib/format';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useNow } from '../../../lib/use-now';
+import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { ArrowLeftIcon } from '../../../ui/icons';
+import { useCurrentUser } from '../../auth/hooks/use-auth';
+import { AttachmentsPanel } from '../../tickets/components/AttachmentsPanel';
+import { LiveIndicator } from '../../tickets/components/LiveIndicator';
+import { MessageThread } from '../../tickets/components/MessageThread';
+import { PresenceLine } from '../../tickets/components/PresenceLine';
+import { SlaClockRow } from '../../tickets/components/SlaTimer';
+import { PriorityBadge, StatusBadge } from '../../tickets/components/TicketBadges';
+import { TicketFacts, typeAndCategory } from '../../tickets/components/TicketFacts';
+import { TicketNotFound } from '../../tickets/components/TicketNotFound';
+import '../../tickets/components/tickets.css';
+import { useTicketPresence } from '../../tickets/hooks/use-ticket-presence';
+import { useTicket, useTicketMessages } from '../../tickets/hooks/use-tickets';
+import { Composer } from './Composer';
+import { HistoryPanel } from './HistoryPanel';
+import { TicketControls } from './TicketControls';
+
+export function ConsoleTicketPage() {
+  const { ticketId = '' } = useParams();
+  const ticket = useTicket(ticketId);
+  useDocumentTitle(ticket.data ? `${ticket.data.reference} · ${ticket.data.subject}` : 'Ticket');
+
+  if (ticket.isPending) return <Spinner label="Loading the ticket…" />;
+  if (ticket.error) {
+    if (isApiError(ticket.error) && ticket.error.status === 404) {
+      return <TicketNotFound backTo="/console" backLabel="Back to the queue" />;
+    }
+    return (
+      <ErrorMessage
+        action={
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void ticket.refetch()}
+          >
+            Try again
+          </button>
+        }
+      >
+        This ticket could not be loaded. {ticket.error.message}
+      </ErrorMessage>
+    );
+  }
+  return <ConsoleTicket key={ticketId} ticket={ticket.data} />;
+}
+
+function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
+  const { data: user } = useCurrentUser();
+  const now = useNow(30_000);
+  const messages = useTicketMessages(ticket.id);
+  const [replying, setReplying] = useState(false);
+  const others = useTicketPresence(ticket.id, replying);
+  const thread = useMemo(() => messages.data?.pages.flatMap((page) => page.items) ?? [], [messages.data]);
+  const closed = ticket.status === 'closed';
+
+  return (
+    <>
+      <Link to="/console" className="back-link">
+        <ArrowLeftIcon size={16} />
+        Back to the queue
+      </Link>
+
+      <header className="ticket-header">
+        <div className="ticket-header__text">
+          <h1 className="ticket-header__title">{ticket.subject}</h1>
+          <p className="ticket-header__meta">
+            <span className="ticket-ref">{ticket.reference}</span>
+            <StatusBadge status={ticket.status} />
+            <PriorityBadge priority={ticket.priority} />
+            <span className="ticket-header__detail">{typeAndCategory(ticket)}</span>
+          </p>
+          <p className="ticket-header__sub">
+            Raised by <strong>{ticket.requester.name ?? 'an unnamed customer'}</strong> at{' '}
+            <strong>{ticket.organisation.name}</strong> ·{' '}
+            <time dateTime={ticket.createdAt} title={formatDateTime(ticket.createdAt)}>
+              {formatRelative(ticket.createdAt, now)}
+            </time>
+          </p>
+        </div>
+        <LiveIndicator />
+      </header>
+      <PresenceLine others={others} />
+
+      <div className="ticket-layout">
+        <div className="ticket-layout__main">
+          <TicketFacts ticket={ticket} showContact />
+
+          <section className="card conversation" aria-labelledby="conversation-title">
+            <h2 className="card__title" id="conversation-title">
+              Conversation
+            </h2>
+            {messages.isPending ? (
+              <Spinner label="Loading the conversation…" />
+            ) : messages.error ? (
+              <ErrorMessage>The conversation could not be loaded. {messages.error.message}</ErrorMessage>
+            ) : (
+              <>
+                <MessageThread
+                  messages={thread}
+                  currentUserId={user?.id}
+                  audience="staff"
+                  emptyText="No replies or notes yet."
+                />
+                {messages.hasNextPage ? (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small thread__more"
+                    onClick={() => void messages.fetchNextPage()}
+                    disabled={messages.isFetchingNextPage}
+                  >
+                    Show newer replies
+                  </button>
+                ) : null}
+              </>
+            )}
+            {closed ? (
+              <p className="composer-closed">
+                This ticket is closed, so it cannot take more replies or notes.
+              </p>
+            ) : (
+              <Composer ticketId={ticket.id} onReplyingChange={setReplying} />
+            )}
+          </section>
+        </div>
+
+        <aside className="ticket-layout__side" aria-label="Ticket details">
+          <TicketControls ticket={ticket} />
+
+          <section className="card side-card" aria-labelledby="sla-title">
+            <h2 className="card__title side-card__title" id="sla-title">
+              Service levels
+            </h2>
+            <dl className="sla-clocks">
+              <SlaClockRow
+                label="First response"
+                clock={ticket.sla.firstResponse}
+                completedAt={ticket.firstRespondedAt}
+                completedVerb="Responded"
+                now={now}
+              />
+              <SlaClockRow
+                label="Resolution"
+                clock={ticket.sla.resolution}
+                completedAt={ticket.resolvedAt}
+                completedVerb="Resolved"
+                now={now}
+              />
+            </dl>
+          </section>
+
+          <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} />
+          <HistoryPanel ticketId={ticket.id} />
+        </aside>
+      </div>
+    </>
+  );
+}

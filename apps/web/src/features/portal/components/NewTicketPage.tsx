@@ -1,0 +1,364 @@
+import type { CreateTicketRequest, Equipment, Priority, TicketType } from '@hushdesk/contracts';
+import { categoriesFor, categoryLabel, isPriority, PRIORITIES, PRIORITY_LABELS } from '@hushdesk/ticketing';
+import { useState, type ChangeEvent, type ReactNode, type SubmitEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import {
+  focusFirstInvalid,
+  NO_ERRORS,
+  toFormErrors,
+  type FieldErrorMap,
+  type FormErrors,
+} from '../../../lib/form-errors';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
+import { ErrorMessage } from '../../../ui/Feedback';
+import { ArrowLeftIcon, SparkIcon, WrenchIcon } from '../../../ui/icons';
+import { PageHeader } from '../../../ui/Layout';
+import '../../tickets/components/tickets.css';
+import { useCreateTicket } from '../../tickets/hooks/use-tickets';
+import type { TicketCreatedState } from './PortalTicketPage';
+
+type Field =
+  | 'type'
+  | 'subject'
+  | 'description'
+  | 'category'
+  | 'priority'
+  | 'assetTag'
+  | 'model'
+  | 'serialNumber'
+  | 'location'
+  | 'contactPhone';
+
+/** In the order they appear, so the first invalid one gets focus. */
+const FIELD_IDS: Record<Field, string> = {
+  type: 'ticket-type-fault',
+  subject: 'ticket-subject',
+  description: 'ticket-description',
+  category: 'ticket-category',
+  priority: 'ticket-priority',
+  assetTag: 'ticket-asset-tag',
+  model: 'ticket-model',
+  serialNumber: 'ticket-serial-number',
+  location: 'ticket-location',
+  contactPhone: 'ticket-contact-phone',
+};
+
+/** The API's dotted field paths, mapped to this form's fields. */
+const API_FIELDS: Record<string, Field> = {
+  type: 'type',
+  subject: 'subject',
+  description: 'description',
+  category: 'category',
+  priority: 'priority',
+  'equipment.assetTag': 'assetTag',
+  'equipment.model': 'model',
+  'equipment.serialNumber': 'serialNumber',
+  'equipment.location': 'location',
+  equipment: 'assetTag',
+  contactPhone: 'contactPhone',
+};
+
+const TYPE_CHOICES: { value: TicketType; title: string; hint: string; icon: ReactNode }[] = [
+  {
+    value: 'fault',
+    title: 'Report a fault',
+    hint: 'Something is broken or not working as it should.',
+    icon: <WrenchIcon size={22} />,
+  },
+  {
+    value: 'service_request',
+    title: 'Request a service',
+    hint: 'Something new or a change: a new starter, a mailbox, access, a number port.',
+    icon: <SparkIcon size={22} />,
+  },
+];
+
+const PRIORITY_HINTS: Record<Priority, string> = {
+  P1: 'A complete outage: nobody can work, or your phones are down.',
+  P2: 'A major problem affecting many people, with no workaround.',
+  P3: 'Something is not working for one person or team, or there is a workaround.',
+  P4: 'A question, a minor annoyance or something that can wait.',
+};
+
+const EQUIPMENT_FIELDS: {
+  field: 'assetTag' | 'model' | 'serialNumber' | 'location';
+  label: string;
+  hint?: string;
+}[] = [
+  { field: 'assetTag', label: 'Asset tag', hint: 'Usually on a sticker on the device.' },
+  { field: 'model', label: 'Make and model', hint: 'For example, Yealink T54W.' },
+  { field: 'serialNumber', label: 'Serial number' },
+  { field: 'location', label: 'Location', hint: 'Where the equipment is, e.g. “Reception, 2nd floor”.' },
+];
+
+const EMPTY = {
+  subject: '',
+  description: '',
+  category: '',
+  assetTag: '',
+  model: '',
+  serialNumber: '',
+  location: '',
+  contactPhone: '',
+};
+type TextValues = typeof EMPTY;
+
+export function NewTicketPage() {
+  useDocumentTitle('Log a fault or request');
+  const navigate = useNavigate();
+  const createTicket = useCreateTicket();
+  const [type, setType] = useState<TicketType>('fault');
+  const [priority, setPriority] = useState<Priority>('P3');
+  const [values, setValues] = useState<TextValues>(EMPTY);
+  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+
+  const isFault = type === 'fault';
+  const categories = categoriesFor(type);
+
+  const setValue =
+    (field: keyof TextValues) =>
+    (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+      setValues((current) => ({ ...current, [field]: event.target.value }));
+    };
+
+  const chooseType = (next: TicketType) => {
+    setType(next);
+    // A category belongs to one type: drop it if the new type does not have it.
+    setValues((current) =>
+      categoryLabel(next, current.category) === undefined ? { ...current, category: '' } : current,
+    );
+  };
+
+  const validate = (): FieldErrorMap<Field> => {
+    const fields: FieldErrorMap<Field> = {};
+    if (!values.subject.trim())
+      fields.subject = 'Enter a subject: a short summary of the problem or request.';
+    if (!values.description.trim()) fields.description = 'Describe the problem or what you need.';
+    return fields;
+  };
+
+  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const fields = validate();
+    if (Object.keys(fields).length > 0) {
+      setErrors({ fields });
+      focusFirstInvalid(FIELD_IDS, fields);
+      return;
+    }
+    setErrors(NO_ERRORS);
+
+    const equipment: Partial<Equipment> = {};
+    if (isFault) {
+      for (const { field } of EQUIPMENT_FIELDS) {
+        const value = values[field].trim();
+        if (value) equipment[field] = value;
+      }
+    }
+    const request: CreateTicketRequest = {
+      type,
+      subject: values.subject.trim(),
+      description: values.description.trim(),
+      priority,
+      category: values.category || undefined,
+      equipment: Object.keys(equipment).length > 0 ? equipment : undefined,
+      contactPhone: values.contactPhone.trim() || undefined,
+    };
+
+    createTicket.mutate(request, {
+      onSuccess: (ticket) => {
+        const state: TicketCreatedState = { created: true };
+        void navigate(`/portal/tickets/${ticket.id}`, { state });
+      },
+      onError: (error) => {
+        const next = toFormErrors(error, API_FIELDS);
+        setErrors(next);
+        focusFirstInvalid(FIELD_IDS, next.fields);
+      },
+    });
+  };
+
+  return (
+    <>
+      <Link to="/portal" className="back-link">
+        <ArrowLeftIcon size={16} />
+        Back to your requests
+      </Link>
+      <PageHeader
+        title="Log a fault or request"
+        description="Tell us what is wrong or what you need. An engineer picks it up and replies here."
+      />
+
+      <div className="card new-ticket">
+        {errors.form ? <ErrorMessage>{errors.form}</ErrorMessage> : null}
+        <form className="form-stack" onSubmit={handleSubmit} noValidate aria-label="New request">
+          <fieldset className="choice-group" role="radiogroup" aria-labelledby="ticket-type-legend">
+            <legend id="ticket-type-legend" className="field__label choice-group__legend">
+              What do you need?
+            </legend>
+            <div className="choice-cards">
+              {TYPE_CHOICES.map((choice) => {
+                const id = choice.value === 'fault' ? FIELD_IDS.type : 'ticket-type-service-request';
+                return (
+                  <div key={choice.value} className="choice-card">
+                    <input
+                      type="radio"
+                      id={id}
+                      name="type"
+                      value={choice.value}
+                      className="choice-card__input"
+                      checked={type === choice.value}
+                      onChange={() => {
+                        chooseType(choice.value);
+                      }}
+                      aria-describedby={`${id}-hint`}
+                    />
+                    <span className="choice-card__icon" aria-hidden="true">
+                      {choice.icon}
+                    </span>
+                    <span className="choice-card__text">
+                      <label htmlFor={id} className="choice-card__title">
+                        {choice.title}
+                      </label>
+                      <span className="choice-card__hint" id={`${id}-hint`}>
+                        {choice.hint}
+                      </span>
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+            {errors.fields.type ? (
+              <p className="field__error" role="alert">
+                {errors.fields.type}
+              </p>
+            ) : null}
+          </fieldset>
+
+          <TextField
+            id={FIELD_IDS.subject}
+            label="Subject"
+            name="subject"
+            autoComplete="off"
+            hint={
+              isFault
+                ? 'A short summary, e.g. “Desk phones in reception have no dial tone”.'
+                : 'A short summary, e.g. “New starter in the Leeds office on 3 March”.'
+            }
+            value={values.subject}
+            onChange={setValue('subject')}
+            error={errors.fields.subject}
+          />
+
+          <TextAreaField
+            id={FIELD_IDS.description}
+            label="Description"
+            name="description"
+            rows={6}
+            hint={
+              isFault
+                ? 'What happened, when it started, who is affected and anything you have already tried.'
+                : 'What you need, for whom and by when.'
+            }
+            value={values.description}
+            onChange={setValue('description')}
+            error={errors.fields.description}
+          />
+
+          <div className="form-grid form-grid--pair">
+            <SelectField
+              id={FIELD_IDS.category}
+              label="Category"
+              name="category"
+              hint="Optional. It helps us send this to the right engineer."
+              value={values.category}
+              onChange={setValue('category')}
+              error={errors.fields.category}
+            >
+              <option value="">Choose a category</option>
+              {categories.map((category) => (
+                <option key={category} value={category}>
+                  {categoryLabel(type, category)}
+                </option>
+              ))}
+            </SelectField>
+
+            <SelectField
+              id={FIELD_IDS.priority}
+              label="Priority"
+              name="priority"
+              hint={PRIORITY_HINTS[priority]}
+              value={priority}
+              onChange={(event) => {
+                if (isPriority(event.target.value)) setPriority(event.target.value);
+              }}
+              error={errors.fields.priority}
+            >
+              {PRIORITIES.map((option) => (
+                <option key={option} value={option}>
+                  {PRIORITY_LABELS[option]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+
+          {isFault ? (
+            <fieldset className="subform" aria-describedby="ticket-equipment-hint">
+              <legend className="subform__legend">Equipment</legend>
+              <p className="field__hint subform__hint" id="ticket-equipment-hint">
+                Optional. If the fault is with a device, tell us which one.
+              </p>
+              <div className="form-grid">
+                {EQUIPMENT_FIELDS.map(({ field, label, hint }) => (
+                  <TextField
+                    key={field}
+                    id={FIELD_IDS[field]}
+                    label={label}
+                    name={field}
+                    autoComplete="off"
+                    hint={hint}
+                    value={values[field]}
+                    onChange={setValue(field)}
+                    error={errors.fields[field]}
+                  />
+                ))}
+              </div>
+            </fieldset>
+          ) : null}
+
+          <div className="form-grid form-grid--pair">
+            <TextField
+              id={FIELD_IDS.contactPhone}
+              label="Contact phone"
+              name="contactPhone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              hint="Only if you want us to call you back about this."
+              value={values.contactPhone}
+              onChange={setValue('contactPhone')}
+              error={errors.fields.contactPhone}
+            />
+          </div>
+
+          <div className="form-actions">
+            <Link to="/portal" className="button button--secondary">
+              Cancel
+            </Link>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={createTicket.isPending}
+              aria-busy={createTicket.isPending}
+            >
+              {createTicket.isPending ? (
+                <span className="spinner spinner--inverse" aria-hidden="true" />
+              ) : null}
+              Submit request
+            </button>
+          </div>
+        </form>
+      </div>
+    </>
+  );
+}

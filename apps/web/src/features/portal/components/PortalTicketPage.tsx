@@ -1,0 +1,175 @@
+import type { TicketDetail } from '@hushdesk/contracts';
+import { useMemo, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { isApiError } from '../../../lib/api-client';
+import { formatDateTime, formatRelative } from '../../../lib/format';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useNow } from '../../../lib/use-now';
+import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
+import { ArrowLeftIcon } from '../../../ui/icons';
+import { useCurrentUser } from '../../auth/hooks/use-auth';
+import { AttachmentsPanel } from '../../tickets/components/AttachmentsPanel';
+import { LiveIndicator } from '../../tickets/components/LiveIndicator';
+import { MessageThread } from '../../tickets/components/MessageThread';
+import { PresenceLine } from '../../tickets/components/PresenceLine';
+import { StatusBadge } from '../../tickets/components/TicketBadges';
+import { TicketFacts, typeAndCategory } from '../../tickets/components/TicketFacts';
+import { TicketNotFound } from '../../tickets/components/TicketNotFound';
+import '../../tickets/components/tickets.css';
+import { useTicketPresence } from '../../tickets/hooks/use-ticket-presence';
+import { useTicket, useTicketMessages } from '../../tickets/hooks/use-tickets';
+import { ReplyBox } from './ReplyBox';
+
+/** Navigation state from the new-request form, to thank the customer once. */
+export interface TicketCreatedState {
+  created?: boolean;
+}
+
+export function PortalTicketPage() {
+  const { ticketId = '' } = useParams();
+  const ticket = useTicket(ticketId);
+  useDocumentTitle(ticket.data ? `${ticket.data.reference} · ${ticket.data.subject}` : 'Request');
+
+  if (ticket.isPending) return <Spinner label="Loading your request…" />;
+  if (ticket.error) {
+    if (isApiError(ticket.error) && ticket.error.status === 404) {
+      return <TicketNotFound backTo="/portal" backLabel="Back to your requests" />;
+    }
+    return (
+      <ErrorMessage
+        action={
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void ticket.refetch()}
+          >
+            Try again
+          </button>
+        }
+      >
+        This request could not be loaded. {ticket.error.message}
+      </ErrorMessage>
+    );
+  }
+  // Keyed by id, so moving to another ticket starts with a fresh reply box and presence.
+  return <PortalTicket key={ticketId} ticket={ticket.data} />;
+}
+
+const STATUS_NOTES: Partial<
+  Record<TicketDetail['status'], { tone: 'info' | 'warning' | 'success'; text: string }>
+> = {
+  new: { tone: 'info', text: 'We have your request. An engineer will pick it up and reply here.' },
+  pending_customer: {
+    tone: 'warning',
+    text: 'We are waiting for you. Reply below with the details the engineer asked for, and we will carry on.',
+  },
+  resolved: {
+    tone: 'success',
+    text: 'We think this is sorted. If it is not, reply below and we will reopen it.',
+  },
+  closed: { tone: 'info', text: 'This request is closed. If you need more help, log a new one.' },
+};
+
+function PortalTicket({ ticket }: { ticket: TicketDetail }) {
+  const location = useLocation();
+  const justCreated = (location.state as TicketCreatedState | null)?.created === true;
+  const { data: user } = useCurrentUser();
+  const now = useNow(60_000);
+  const messages = useTicketMessages(ticket.id);
+  const [replying, setReplying] = useState(false);
+  const others = useTicketPresence(ticket.id, replying);
+
+  // Customers only ever see public messages; never show anything else even if it arrives.
+  const thread = useMemo(
+    () =>
+      (messages.data?.pages.flatMap((page) => page.items) ?? []).filter(
+        (message) => message.visibility === 'public',
+      ),
+    [messages.data],
+  );
+  const note = STATUS_NOTES[ticket.status];
+  const closed = ticket.status === 'closed';
+
+  return (
+    <>
+      <Link to="/portal" className="back-link">
+        <ArrowLeftIcon size={16} />
+        Back to your requests
+      </Link>
+
+      <header className="ticket-header">
+        <div className="ticket-header__text">
+          <h1 className="ticket-header__title">{ticket.subject}</h1>
+          <p className="ticket-header__meta">
+            <span className="ticket-ref">{ticket.reference}</span>
+            <StatusBadge status={ticket.status} />
+            <span className="ticket-header__detail">{typeAndCategory(ticket)}</span>
+          </p>
+          <p className="ticket-header__sub">
+            Raised <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt)}</time> · Updated{' '}
+            <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>
+              {formatRelative(ticket.updatedAt, now)}
+            </time>
+          </p>
+        </div>
+        <LiveIndicator />
+      </header>
+      <PresenceLine others={others} />
+
+      {justCreated ? (
+        <StatusMessage tone="success">
+          Thank you. We have your request, reference {ticket.reference}. You can follow it and reply here.
+        </StatusMessage>
+      ) : null}
+
+      <div className="ticket-layout">
+        <div className="ticket-layout__main">
+          <TicketFacts ticket={ticket} showContact />
+
+          <section className="card conversation" aria-labelledby="conversation-title">
+            <h2 className="card__title" id="conversation-title">
+              Conversation
+            </h2>
+            {note ? <p className={`status-note status-note--${note.tone}`}>{note.text}</p> : null}
+            {messages.isPending ? (
+              <Spinner label="Loading the conversation…" />
+            ) : messages.error ? (
+              <ErrorMessage>The conversation could not be loaded. {messages.error.message}</ErrorMessage>
+            ) : (
+              <>
+                <MessageThread
+                  messages={thread}
+                  currentUserId={user?.id}
+                  audience="customer"
+                  emptyText="No replies yet. The engineer’s replies will appear here as soon as they are sent."
+                />
+                {messages.hasNextPage ? (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small thread__more"
+                    onClick={() => void messages.fetchNextPage()}
+                    disabled={messages.isFetchingNextPage}
+                  >
+                    Show newer replies
+                  </button>
+                ) : null}
+              </>
+            )}
+            {closed ? (
+              <p className="composer-closed">
+                This request is closed, so it cannot take more replies.{' '}
+                <Link to="/portal/new">Log a new fault or request</Link>
+              </p>
+            ) : (
+              <ReplyBox ticketId={ticket.id} onReplyingChange={setReplying} />
+            )}
+          </section>
+        </div>
+
+        <aside className="ticket-layout__side" aria-label="Files">
+          <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} />
+        </aside>
+      </div>
+    </>
+  );
+}

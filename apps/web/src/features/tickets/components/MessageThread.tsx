@@ -1,0 +1,92 @@
+import type { TicketMessage } from '@hushdesk/contracts';
+import { formatDateTime, formatShortDateTime, initials } from '../../../lib/format';
+import { LockIcon } from '../../../ui/icons';
+
+interface MessageThreadProps {
+  messages: readonly TicketMessage[];
+  /** The signed-in account, so its own messages read "You". */
+  currentUserId: string | undefined;
+  /** Customers see the support team as such; staff see who the customer is. */
+  audience: 'customer' | 'staff';
+  emptyText: string;
+}
+
+/**
+ * The conversation, oldest first. It is a log region, so replies that arrive while the page is
+ * open are read out by screen readers.
+ */
+export function MessageThread({ messages, currentUserId, audience, emptyText }: MessageThreadProps) {
+  return (
+    <div className="thread" role="log" aria-label="Conversation" aria-relevant="additions">
+      {messages.length === 0 ? (
+        <p className="thread__empty">{emptyText}</p>
+      ) : (
+        <ol className="thread__list">
+          {messages.map((message) => (
+            <MessageItem
+              key={message.id}
+              message={message}
+              isOwn={message.author.id === currentUserId}
+              audience={audience}
+            />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function MessageItem({
+  message,
+  isOwn,
+  audience,
+}: {
+  message: TicketMessage;
+  isOwn: boolean;
+  audience: 'customer' | 'staff';
+}) {
+  const internal = message.visibility === 'internal';
+  const name =
+    message.author.name?.trim() || (message.author.kind === 'staff' ? 'Support engineer' : 'Customer');
+  const role =
+    message.author.kind === 'staff' ? (audience === 'customer' ? 'Support team' : 'Engineer') : 'Customer';
+
+  return (
+    <li
+      className={[
+        'message',
+        `message--${message.author.kind}`,
+        internal ? 'message--internal' : null,
+        isOwn ? 'message--own' : null,
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      data-testid="message"
+      data-visibility={message.visibility}
+    >
+      {internal ? (
+        <p className="message__internal-label">
+          <LockIcon size={16} />
+          Internal note — not visible to the customer
+        </p>
+      ) : null}
+      <div className="message__header">
+        <span className="message__avatar" aria-hidden="true">
+          {initials(name)}
+        </span>
+        <p className="message__byline">
+          <span className="message__author">{isOwn ? `${name} (you)` : name}</span>
+          <span className="message__role">{role}</span>
+        </p>
+        <time
+          className="message__time"
+          dateTime={message.createdAt}
+          title={formatDateTime(message.createdAt)}
+        >
+          {formatShortDateTime(message.createdAt)}
+        </time>
+      </div>
+      <div className="message__body">{message.body}</div>
+    </li>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Equipment, TicketDetail } from '@hushdesk/contracts';
+import { categoryLabel, TICKET_TYPE_LABELS } from '@hushdesk/ticketing';
+
+const EQUIPMENT_FIELDS: { key: keyof Equipment; label: string }[] = [
+  { key: 'assetTag', label: 'Asset tag' },
+  { key: 'model', label: 'Make and model' },
+  { key: 'serialNumber', label: 'Serial number' },
+  { key: 'location', label: 'Location' },
+];
+
+export function typeAndCategory(ticket: Pick<TicketDetail, 'type' | 'category'>): string {
+  const category = ticket.category ? (categoryLabel(ticket.type, ticket.category) ?? ticket.category) : null;
+  return category ? `${TICKET_TYPE_LABELS[ticket.type]} · ${category}` : TICKET_TYPE_LABELS[ticket.type];
+}
+
+/** What was reported: the description, then the equipment and contact number when given. */
+export function TicketFacts({ ticket, showContact }: { ticket: TicketDetail; showContact: boolean }) {
+  const equipment = EQUIPMENT_FIELDS.filter(({ key }) => ticket.equipment?.[key]);
+  return (
+    <section className="card ticket-facts" aria-labelledby="ticket-description-title">
+      <h2 className="card__title" id="ticket-description-title">
+        Description
+      </h2>
+      <div className="ticket-facts__description">{ticket.description}</div>
+
+      {equipment.length > 0 ? (
+        <>
+          <h3 className="ticket-facts__subtitle">Equipment</h3>
+          <dl className="facts">
+            {equipment.map(({ key, label }) => (
+              <div key={key}>
+                <dt>{label}</dt>
+                <dd>{ticket.equipment?.[key]}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+
+      {showContact && ticket.contactPhone ? (
+        <>
+          <h3 className="ticket-facts__subtitle">Contact</h3>
+          <dl className="facts">
+            <div>
+              <dt>Contact phone</dt>
+              <dd>
+                <a href={`tel:${ticket.contactPhone.replace(/[^\d+]/g, '')}`}>{ticket.contactPhone}</a>
+              </dd>
+            </div>
+          </dl>
+        </>
+      ) : null}
+    </section>
+  );
+}
