@@ -166,7 +166,12 @@ describe('admin routes: organisations and users', () => {
     });
 
     it('requires an organisation for a customer, and a real one', async () => {
-      const base = { email: 'c1@example.test', password: 'a-long-enough-password', role: 'customer' };
+      const base = {
+        email: 'c1@example.test',
+        password: 'a-long-enough-password',
+        role: 'customer',
+        person: { fullName: 'Cee One' },
+      };
       const missing = await t.http().post('/api/users').set('authorization', as.admin).send(base).expect(400);
       expect(missing.body.fields).toHaveProperty('organisationId');
       const unknown = await t
@@ -183,7 +188,12 @@ describe('admin routes: organisations and users', () => {
     });
 
     it('refuses an email already in use with 409 and writes nothing', async () => {
-      const body = { email: 'dup@example.test', password: 'a-long-enough-password', role: 'engineer' };
+      const body = {
+        email: 'dup@example.test',
+        password: 'a-long-enough-password',
+        role: 'engineer',
+        person: { fullName: 'Dee Upton' },
+      };
       await t.http().post('/api/users').set('authorization', as.admin).send(body).expect(201);
       const before = await t.db.query('SELECT count(*)::int AS n FROM people');
       await t

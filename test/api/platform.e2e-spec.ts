@@ -23,7 +23,13 @@ describe('platform: health, docs, errors, headers', () => {
   });
 
   it('refuses an anonymous caller on every route except the few declared public', async () => {
-    const PUBLIC = ['GET /api/health', 'GET /api/demo', 'POST /api/auth/login', 'POST /api/auth/refresh'];
+    const PUBLIC = [
+      'GET /api/health',
+      'GET /api/demo',
+      'GET /api/privacy/notice',
+      'POST /api/auth/login',
+      'POST /api/auth/refresh',
+    ];
     const doc = await t.http().get('/api/docs-json').expect(200);
     const routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
       ([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),

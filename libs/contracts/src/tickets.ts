@@ -72,6 +72,8 @@ export interface TicketDetail extends TicketSummary {
   description: string;
   equipment: Equipment | null;
   contactPhone: string | null;
+  /** The requester's person record (contact data, per field policy): `GET /api/people/:id`. */
+  requesterPersonId: string;
   firstRespondedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;

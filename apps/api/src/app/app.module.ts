@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BlobsModule } from '../blobs/blobs.module';
 import { AccessGuard } from '../common/auth/access.guard';
@@ -17,6 +18,7 @@ import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { PrivacyCoreModule, PrivacyModule } from '../privacy/privacy.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 
@@ -36,6 +38,9 @@ export class AppModule {
         HealthModule,
         DemoModule,
         BlobsModule,
+        AuditModule,
+        PrivacyCoreModule,
+        PrivacyModule,
         JobsModule,
         TicketsModule,
         AttachmentsModule,

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { BlobStore } from '../blobs/blob-store';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { cleanFileName, detectFileType } from './file-type';
 
@@ -43,6 +44,7 @@ export class AttachmentsService {
     private readonly dataSource: DataSource,
     private readonly blobs: BlobStore,
     private readonly tickets: TicketsService,
+    private readonly index: IdentifierIndex,
   ) {}
 
   async list(actor: Actor, ticketId: string): Promise<AttachmentInfo[]> {

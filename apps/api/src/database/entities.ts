@@ -1,10 +1,14 @@
 import { AttachmentEntity } from '../attachments/attachment.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { LoginFailureEntity } from '../auth/login-failure.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { TicketGroupEntity } from '../groups/ticket-group.entity';
 import { TicketMessageEntity } from '../messages/ticket-message.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PersonEntity } from '../people/person.entity';
+import { FieldPolicyOverrideEntity } from '../privacy/field-policy-override.entity';
+import { IdentifierMentionEntity } from '../privacy/identifier-mention.entity';
+import { SuppressionEntity } from '../privacy/suppression.entity';
 import { TicketHistoryEntity } from '../tickets/ticket-history.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { UserEntity } from '../users/user.entity';
@@ -21,4 +25,8 @@ export const ENTITIES = [
   TicketMessageEntity,
   TicketHistoryEntity,
   AttachmentEntity,
+  AuditEntryEntity,
+  FieldPolicyOverrideEntity,
+  IdentifierMentionEntity,
+  SuppressionEntity,
 ];

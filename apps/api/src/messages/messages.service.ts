@@ -12,10 +12,12 @@ import { decodeCursor, PageQueryDto, toPage } from '../common/pagination/keyset'
 
 /** A thread loads whole in most cases; longer ones page on. */
 const THREAD_PAGE_SIZE = 100;
+import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents } from '../realtime/ticket-events';
 import { SlaClockService, slaColumns } from '../sla/sla-clock';
 import { slaFieldsOf } from '../tickets/ticket-rows';
-import { isStaff, SqlParams } from '../tickets/ticket-scope';
+import { isStaff } from '../tickets/ticket-scope';
+import { SqlParams } from '../common/database/sql-params';
 import { TicketsService } from '../tickets/tickets.service';
 import type { CreateMessageDto } from './dto/message.dto';
 
@@ -56,6 +58,7 @@ export class MessagesService {
     private readonly tickets: TicketsService,
     private readonly sla: SlaClockService,
     private readonly events: TicketEvents,
+    private readonly index: IdentifierIndex,
   ) {}
 
   async list(actor: Actor, ticketId: string, query: PageQueryDto): Promise<Page<TicketMessage>> {
@@ -94,6 +97,7 @@ export class MessagesService {
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [ticketId, actor.userId, input.visibility, input.body, now],
         );
+        await this.index.index(manager, { type: 'message', id, ticketId }, [input.body]);
 
         let status: TicketStatus = ticket.status;
         const firstResponse = staff && input.visibility === 'public' && !ticket.first_responded_at;

@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
  */
 @Entity('people')
 @Index('uq_people_email', ['email'], { unique: true })
+@Index('ix_people_name_key', ['nameKey'])
 export class PersonEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_people' })
   id: string;
@@ -19,6 +20,10 @@ export class PersonEntity {
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone: string | null;
+
+  /** The full name normalised (lower-case, no diacritics), to recognise it in free text. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nameKey: string | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   jobTitle: string | null;

@@ -5,7 +5,7 @@ import type { SlaClockService, SlaFields } from '../sla/sla-clock';
 /** The columns every ticket read selects: explicit, and only what the DTOs show. */
 export const SUMMARY_COLUMNS = `
   t.id, t.reference, t.type, t.subject, t.status, t.priority, t.category, t.tags,
-  t.requester_id, rp.full_name AS requester_name,
+  t.requester_id, ru.person_id AS requester_person_id, rp.full_name AS requester_name,
   t.organisation_id, o.name AS organisation_name, o.shared_ticket_visibility,
   t.assignee_id, ap.full_name AS assignee_name,
   t.group_id, g.name AS group_name,
@@ -36,6 +36,7 @@ export interface TicketRow {
   category: string | null;
   tags: string[];
   requester_id: string;
+  requester_person_id: string;
   requester_name: string | null;
   organisation_id: string;
   organisation_name: string;
@@ -127,6 +128,7 @@ export function toDetail(
         }
       : null,
     contactPhone: r.contact_phone,
+    requesterPersonId: r.requester_person_id,
     firstRespondedAt: r.first_responded_at?.toISOString() ?? null,
     resolvedAt: r.resolved_at?.toISOString() ?? null,
     closedAt: r.closed_at?.toISOString() ?? null,

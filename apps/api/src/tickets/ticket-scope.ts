@@ -15,9 +15,3 @@ export function visibleTo(actor: Actor, param: (v: unknown) => string): string {
   return `(t.requester_id = ${param(actor.userId)}
           OR (t.organisation_id = ${param(actor.organisationId)} AND o.shared_ticket_visibility))`;
 }
-
-/** Builds positional parameters as a query is assembled. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  readonly add = (value: unknown): string => `$${this.values.push(value)}`;
-}

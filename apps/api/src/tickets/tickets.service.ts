@@ -15,10 +15,13 @@ import {
   TICKET_STATUSES,
   type TicketStatus,
 } from '@hushdesk/ticketing';
+import { normalisePhone, project } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
+import { FieldPoliciesService } from '../privacy/field-policies.service';
+import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents, type TicketAudience } from '../realtime/ticket-events';
 import { SlaClockService, slaColumns, type SlaFields } from '../sla/sla-clock';
 import type { CreateTicketDto, TicketQueryDto, UpdateTicketDto } from './dto/ticket.dto';
@@ -32,7 +35,8 @@ import {
   type TicketDetailRow,
   type TicketRow,
 } from './ticket-rows';
-import { isStaff, SqlParams, visibleTo } from './ticket-scope';
+import { SqlParams } from '../common/database/sql-params';
+import { isStaff, visibleTo } from './ticket-scope';
 
 interface HistoryRow {
   id: string;
@@ -64,6 +68,8 @@ export class TicketsService {
     private readonly dataSource: DataSource,
     private readonly sla: SlaClockService,
     private readonly events: TicketEvents,
+    private readonly policies: FieldPoliciesService,
+    private readonly index: IdentifierIndex,
   ) {}
 
   async create(actor: Actor, input: CreateTicketDto): Promise<TicketDetail> {
@@ -75,6 +81,15 @@ export class TicketsService {
       throw DomainError.invalidField('equipment', 'is only recorded for faults');
     }
     if (input.groupId) await this.assertGroup(this.dataSource.manager, input.groupId);
+    await this.policies.assertCollected(
+      { 'ticket.contactPhone': input.contactPhone },
+      { 'ticket.contactPhone': 'contactPhone' },
+    );
+    let contactPhone: string | null = null;
+    if (input.contactPhone) {
+      contactPhone = normalisePhone(input.contactPhone);
+      if (!contactPhone) throw DomainError.invalidField('contactPhone', 'is not a recognisable phone number');
+    }
 
     const now = new Date();
     const priority = input.priority ?? 'P3';
@@ -91,41 +106,56 @@ export class TicketsService {
       resolvedAt: null,
     };
     this.sla.pointAtRunningClock(fields);
-    const [{ id }] = await this.dataSource.query(
-      `INSERT INTO tickets (type, status, priority, category, subject, description, requester_id, created_by_id,
+    const row = await this.dataSource.transaction(async (manager) => {
+      const [{ id }] = await manager.query(
+        `INSERT INTO tickets (type, status, priority, category, subject, description, requester_id, created_by_id,
          organisation_id, group_id, tags, equipment_asset_tag, equipment_model, equipment_serial_number,
          equipment_location, contact_phone, first_response_due_at, first_response_at_risk_at, resolution_due_at,
          resolution_at_risk_at, next_due_at, next_at_risk_at, created_at, updated_at)
        VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22)
        RETURNING id`,
-      [
-        input.type,
-        priority,
-        input.category ?? null,
+        [
+          input.type,
+          priority,
+          input.category ?? null,
+          input.subject,
+          input.description,
+          requester.userId,
+          actor.userId,
+          requester.organisationId,
+          input.groupId ?? null,
+          input.tags ?? [],
+          input.equipment?.assetTag ?? null,
+          input.equipment?.model ?? null,
+          input.equipment?.serialNumber ?? null,
+          input.equipment?.location ?? null,
+          contactPhone,
+          fields.firstResponseDueAt,
+          fields.firstResponseAtRiskAt,
+          fields.resolutionDueAt,
+          fields.resolutionAtRiskAt,
+          fields.nextDueAt,
+          fields.nextAtRiskAt,
+          now,
+        ],
+      );
+      await this.index.index(manager, { type: 'ticket', id, ticketId: id }, [
         input.subject,
         input.description,
-        requester.userId,
-        actor.userId,
-        requester.organisationId,
-        input.groupId ?? null,
-        input.tags ?? [],
-        input.equipment?.assetTag ?? null,
-        input.equipment?.model ?? null,
-        input.equipment?.serialNumber ?? null,
-        input.equipment?.location ?? null,
-        input.contactPhone ?? null,
-        fields.firstResponseDueAt,
-        fields.firstResponseAtRiskAt,
-        fields.resolutionDueAt,
-        fields.resolutionAtRiskAt,
-        fields.nextDueAt,
-        fields.nextAtRiskAt,
-        now,
-      ],
-    );
-    const row = await this.loadRow(id);
+      ]);
+      return this.loadRow(id, manager);
+    });
     this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row));
-    return toDetail(row, this.sla, now, this.transitionsFor(actor, row.status));
+    return this.detail(actor, row, now);
+  }
+
+  /** The full ticket for this caller, with the contact phone shown as its field policy says. */
+  private async detail(actor: Actor, row: TicketDetailRow, now: Date): Promise<TicketDetail> {
+    const detail = toDetail(row, this.sla, now, this.transitionsFor(actor, row.status));
+    const policy = await this.policies.get('ticket.contactPhone');
+    const shown = project(row.contact_phone, policy, actor.role, actor.userId === row.requester_id);
+    detail.contactPhone = shown ?? null;
+    return detail;
   }
 
   /** Customers log for themselves; staff must name the customer account the ticket is for. */
@@ -220,7 +250,7 @@ export class TicketsService {
 
   async get(actor: Actor, id: string): Promise<TicketDetail> {
     const row = await this.findVisible(actor, id);
-    return toDetail(row, this.sla, new Date(), this.transitionsFor(actor, row.status));
+    return this.detail(actor, row, new Date());
   }
 
   /** The ticket if the caller may see it; otherwise 404, so ids of others' tickets reveal nothing. */
@@ -304,7 +334,7 @@ export class TicketsService {
     if (changed) {
       this.events.ticketUpdated(toSummary(row, this.sla, now), audienceOf(row));
     }
-    return toDetail(row, this.sla, now, this.transitionsFor(actor, row.status));
+    return this.detail(actor, row, now);
   }
 
   private assertTransition(from: TicketStatus, to: TicketStatus): void {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser, Page, Role } from '@hushdesk/contracts';
-import { normaliseEmail } from '@hushdesk/privacy';
+import { normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { DomainError } from '../common/errors/domain-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
 import { PersonEntity } from '../people/person.entity';
+import { FieldPoliciesService } from '../privacy/field-policies.service';
 import type { CreateUserDto, ListUsersQueryDto, UserDto } from './dto/user.dto';
 import { UserEntity } from './user.entity';
 
@@ -47,12 +48,38 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
+    private readonly policies: FieldPoliciesService,
   ) {}
 
   /** Creates the person and their account together: both or neither. */
   async create(input: CreateUserDto): Promise<UserDto> {
     if (input.role === 'customer' && !input.organisationId) {
       throw DomainError.invalidField('organisationId', 'is required for customers');
+    }
+    const person = input.person;
+    if ((await this.policies.get('person.fullName')).collection === 'required' && !person?.fullName) {
+      throw DomainError.invalidField('person.fullName', 'is required');
+    }
+    await this.policies.assertCollected(
+      {
+        'person.phone': person?.phone,
+        'person.jobTitle': person?.jobTitle,
+        'person.employer': person?.employer,
+        'person.workAddress': person?.workAddress,
+        'person.imHandle': person?.imHandle,
+      },
+      {
+        'person.phone': 'person.phone',
+        'person.jobTitle': 'person.jobTitle',
+        'person.employer': 'person.employer',
+        'person.workAddress': 'person.workAddress',
+        'person.imHandle': 'person.imHandle',
+      },
+    );
+    if (person?.phone) {
+      const e164 = normalisePhone(person.phone);
+      if (!e164) throw DomainError.invalidField('person.phone', 'is not a recognisable phone number');
+      input = { ...input, person: { ...person, phone: e164 } };
     }
     const passwordHash = await this.passwords.hash(input.password);
     const userId = await this.dataSource.transaction((manager) =>
@@ -77,6 +104,7 @@ export class UsersService {
       manager.create(PersonEntity, {
         email,
         fullName: input.person?.fullName ?? null,
+        nameKey: input.person?.fullName ? normaliseName(input.person.fullName) : null,
         phone: input.person?.phone ?? null,
         jobTitle: input.person?.jobTitle ?? null,
         employer: input.person?.employer ?? null,

@@ -1,5 +1,6 @@
 import { Foundation1795321827067 } from './1795321827067-Foundation';
 import { Ticketing1795323420672 } from './1795323420672-Ticketing';
+import { PrivacyKernel1795324737354 } from './1795324737354-PrivacyKernel';
 
 /** Every migration, in order. The app and the CLI read this list; add new ones at the end. */
-export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672];
+export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672, PrivacyKernel1795324737354];

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@hushdesk/contracts';
+import { GENESIS_HASH, linkHash, scrubIdentifiers, verifyChain, type ChainLink } from '@hushdesk/privacy';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { decodeCursor, toPage } from '../common/pagination/keyset';
+import { SqlParams } from '../common/database/sql-params';
+import type { AuditQueryDto } from './dto/audit.dto';
+
+/** The actions the trail records. Add here first, so every writer uses the same words. */
+export type AuditAction =
+  | 'person.read'
+  | 'person.reveal'
+  | 'person.update'
+  | 'policy.update'
+  | 'policy.purge'
+  | 'retention.fields'
+  | 'suppression.add'
+  | 'message.redact'
+  | 'ticket.share_safe_copy'
+  | 'index.rebuild';
+
+export interface AuditInput {
+  actor: Pick<Actor, 'userId' | 'role'> | null;
+  action: AuditAction;
+  subjectPersonId?: string | null;
+  target?: { type: string; id: string };
+  fields?: string[];
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditEntry {
+  seq: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  subjectPersonId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  fields: string[];
+  reason: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+interface AuditRow {
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_person_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  fields: string[];
+  reason: string | null;
+  details: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+// Serialises appends across every instance, so each entry chains onto exactly one predecessor.
+const CHAIN_LOCK = 74_198_303;
+
+/** What the hash covers: everything in the entry except its own hash and sequence number. */
+function payloadOf(r: Omit<AuditRow, 'seq' | 'hash' | 'prev_hash'>): Record<string, unknown> {
+  return {
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    action: r.action,
+    subjectPersonId: r.subject_person_id,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    fields: r.fields,
+    reason: r.reason,
+    details: r.details,
+  };
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends an entry inside the caller's transaction, so the entry exists exactly when the audited
+   * change does. The reason is the actor's own words; emails and phone numbers in it are masked.
+   */
+  async record(manager: EntityManager, input: AuditInput): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const [last] = await manager.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const row = {
+      at: new Date(),
+      actor_id: input.actor?.userId ?? null,
+      actor_role: input.actor?.role ?? null,
+      action: input.action,
+      subject_person_id: input.subjectPersonId ?? null,
+      target_type: input.target?.type ?? null,
+      target_id: input.target?.id ?? null,
+      fields: input.fields ?? [],
+      reason: input.reason ? scrubIdentifiers(input.reason) : null,
+      details: input.details ?? {},
+    };
+    const prevHash: string = last?.hash ?? GENESIS_HASH;
+    const hash = linkHash(prevHash, payloadOf(row));
+    await manager.query(
+      `INSERT INTO audit_log (at, actor_id, actor_role, action, subject_person_id, target_type, target_id, fields,
+         reason, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        row.at,
+        row.actor_id,
+        row.actor_role,
+        row.action,
+        row.subject_person_id,
+        row.target_type,
+        row.target_id,
+        row.fields,
+        row.reason,
+        row.details,
+        prevHash,
+        hash,
+      ],
+    );
+  }
+
+  /** Shorthand for an entry that is its own transaction (e.g. a read). */
+  recordNow(input: AuditInput): Promise<void> {
+    return this.dataSource.transaction((manager) => this.record(manager, input));
+  }
+
+  async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    const limit = query.limit ?? 50;
+    const after = decodeCursor(query.cursor, 1);
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (query.actorId) where.push(`actor_id = ${p.add(query.actorId)}`);
+    if (query.subjectPersonId) where.push(`subject_person_id = ${p.add(query.subjectPersonId)}`);
+    if (query.action) where.push(`action = ${p.add(query.action)}`);
+    if (query.from) where.push(`at >= ${p.add(query.from)}`);
+    if (query.to) where.push(`at < ${p.add(query.to)}`);
+    if (after) where.push(`seq < ${p.add(after[0])}`);
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT seq, at, actor_id, actor_role, action, subject_person_id, target_type, target_id, fields, reason,
+              details, prev_hash, hash
+         FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY seq DESC LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => ({
+        seq: String(r.seq),
+        at: r.at.toISOString(),
+        actorId: r.actor_id,
+        actorRole: r.actor_role,
+        action: r.action,
+        subjectPersonId: r.subject_person_id,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        fields: r.fields,
+        reason: r.reason,
+        details: r.details,
+        hash: r.hash,
+      }),
+      (r) => [String(r.seq)],
+    );
+  }
+
+  /** Re-computes every link in order, in batches, and names the first one that does not hold. */
+  async verify(): Promise<{
+    ok: boolean;
+    entries: number;
+    firstBroken: { seq: number; reason: string } | null;
+  }> {
+    let prevHash = GENESIS_HASH;
+    let afterSeq = '0';
+    let checked = 0;
+    for (;;) {
+      const rows: AuditRow[] = await this.dataSource.query(
+        `SELECT seq, at, actor_id, actor_role, action, subject_person_id, target_type, target_id, fields, reason,
+                details, prev_hash, hash
+           FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000`,
+        [afterSeq],
+      );
+      if (!rows.length) return { ok: true, entries: checked, firstBroken: null };
+      const links: ChainLink[] = rows.map((r) => ({
+        seq: Number(r.seq),
+        prevHash: r.prev_hash,
+        hash: r.hash,
+        payload: payloadOf(r),
+      }));
+      const result = verifyChain(links, prevHash);
+      if (!result.ok)
+        return { ok: false, entries: checked + result.checked, firstBroken: result.firstBroken };
+      checked += rows.length;
+      prevHash = rows[rows.length - 1].hash;
+      afterSeq = rows[rows.length - 1].seq;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { EmailField, TextField } from '../../common/validation/fields';
+
+/** Rectification: each field optional; null clears an optional field. Off fields are refused by policy. */
+export class UpdatePersonDto {
+  @TextField({ optional: true, max: 200 }) fullName?: string;
+  @EmailField({ optional: true }) email?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40 })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(40)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(200)
+  employer?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000 })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(1000)
+  workAddress?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(200)
+  imHandle?: string | null;
+}
+
+export const REVEALABLE = [
+  'fullName',
+  'email',
+  'phone',
+  'jobTitle',
+  'employer',
+  'workAddress',
+  'imHandle',
+] as const;
+
+export class RevealDto {
+  @ApiProperty({ enum: REVEALABLE })
+  @IsIn(REVEALABLE as unknown as string[], { message: `field must be one of: ${REVEALABLE.join(', ')}` })
+  field: (typeof REVEALABLE)[number];
+
+  @ApiProperty({ description: 'Why you need the clear value; recorded in the audit trail', minLength: 5 })
+  @IsString()
+  @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
+  @MaxLength(500)
+  reason: string;
+}
+
+export class PersonDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) fullName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) phone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) jobTitle?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) employer?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) workAddress?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) imHandle?: string | null;
+  @ApiProperty({ type: [String], description: 'Fields shown masked to you; reveal them with a reason' })
+  masked: string[];
+  @ApiProperty({ description: 'On the do-not-contact list' }) doNotContact: boolean;
+}

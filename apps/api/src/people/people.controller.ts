@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../common/auth/access.decorator';
+import type { Actor } from '../common/auth/actor';
+import { UuidParam } from '../common/validation/uuid-param';
+import { PersonDto, RevealDto, UpdatePersonDto } from './dto/person.dto';
+import { PeopleService } from './people.service';
+
+@ApiTags('people')
+@Controller('people')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Get(':id')
+  @Roles('customer', 'engineer', 'dpo', 'admin')
+  @ApiOkResponse({ type: PersonDto, description: 'Contact data per field policy; customers only their own' })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PersonDto> {
+    return this.people.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('customer', 'engineer', 'dpo', 'admin')
+  @ApiOkResponse({ type: PersonDto, description: 'Rectification: by the person, the DPO or an admin' })
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdatePersonDto,
+  ): Promise<PersonDto> {
+    return this.people.update(actor, id, body);
+  }
+
+  @Post(':id/reveal')
+  @HttpCode(200)
+  @Roles('engineer', 'dpo', 'admin')
+  @ApiOkResponse({
+    description: 'The clear value of one masked field; the reveal and its reason are audited',
+  })
+  reveal(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: RevealDto,
+  ): Promise<{ field: string; value: string | null }> {
+    return this.people.reveal(actor, id, body);
+  }
+}

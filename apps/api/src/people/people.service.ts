@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { STAFF_ROLES } from '@hushdesk/contracts';
+import { normaliseName, normalisePhone, project, type PersonalField } from '@hushdesk/privacy';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { FieldPoliciesService } from '../privacy/field-policies.service';
+import { SuppressionList } from '../privacy/suppression.service';
+import type { PersonDto, RevealDto, UpdatePersonDto } from './dto/person.dto';
+
+const FIELDS = ['fullName', 'email', 'phone', 'jobTitle', 'employer', 'workAddress', 'imHandle'] as const;
+type Field = (typeof FIELDS)[number];
+const COLUMN: Record<Field, string> = {
+  fullName: 'full_name',
+  email: 'email',
+  phone: 'phone',
+  jobTitle: 'job_title',
+  employer: 'employer',
+  workAddress: 'work_address',
+  imHandle: 'im_handle',
+};
+const policyField = (f: Field) => `person.${f}` as PersonalField;
+
+type PersonRow = { id: string } & Record<Field, string | null>;
+const SELECT = `SELECT id, ${FIELDS.map((f) => `${COLUMN[f]} AS "${f}"`).join(', ')} FROM people WHERE id = $1`;
+
+/**
+ * Contact data, shown per field policy: the person sees their own in clear, the DPO and admins in
+ * clear, engineers masked where the policy says so. Staff reads are audited; so is every reveal.
+ */
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: FieldPoliciesService,
+    private readonly audit: AuditService,
+    private readonly suppressions: SuppressionList,
+  ) {}
+
+  private async load(actor: Actor, id: string): Promise<PersonRow> {
+    const isSelf = actor.personId === id;
+    if (!isSelf && !STAFF_ROLES.includes(actor.role)) throw DomainError.notFound('Person');
+    const [row]: PersonRow[] = await this.dataSource.query(SELECT, [id]);
+    if (!row) throw DomainError.notFound('Person');
+    return row;
+  }
+
+  async get(actor: Actor, id: string): Promise<PersonDto> {
+    const row = await this.load(actor, id);
+    const dto = await this.present(actor, row);
+    if (actor.personId !== id) {
+      await this.audit.recordNow({
+        actor,
+        action: 'person.read',
+        subjectPersonId: id,
+        target: { type: 'person', id },
+        fields: FIELDS.filter((f) => dto[f] !== undefined && dto[f] !== null).map(policyField),
+      });
+    }
+    return dto;
+  }
+
+  private async present(actor: Actor, row: PersonRow): Promise<PersonDto> {
+    const policies = await this.policies.all();
+    const isSelf = actor.personId === row.id;
+    const dto: PersonDto = { id: row.id, masked: [], doNotContact: false };
+    for (const f of FIELDS) {
+      const policy = policies[policyField(f)];
+      // A switched-off field with nothing stored is simply not part of the record any more.
+      if (policy.collection === 'off' && row[f] === null) continue;
+      const shown = project(row[f], policy, actor.role, isSelf);
+      if (shown === undefined) continue;
+      dto[f] = shown;
+      if (shown !== row[f]) dto.masked.push(f);
+    }
+    if (STAFF_ROLES.includes(actor.role)) dto.doNotContact = await this.suppressions.isSuppressed(row);
+    return dto;
+  }
+
+  async reveal(actor: Actor, id: string, input: RevealDto): Promise<{ field: string; value: string | null }> {
+    const row = await this.load(actor, id);
+    const policy = await this.policies.get(policyField(input.field));
+    if (project(row[input.field], policy, actor.role, actor.personId === id) === undefined) {
+      throw new DomainError(DomainErrorCode.Forbidden, `${input.field} is not visible to your role`);
+    }
+    await this.audit.recordNow({
+      actor,
+      action: 'person.reveal',
+      subjectPersonId: id,
+      target: { type: 'person', id },
+      fields: [policyField(input.field)],
+      reason: input.reason,
+    });
+    return { field: input.field, value: row[input.field] };
+  }
+
+  /** Rectification by the person themselves, or by the DPO or an admin; audited with field names. */
+  async update(actor: Actor, id: string, input: UpdatePersonDto): Promise<PersonDto> {
+    if (actor.personId !== id && actor.role !== 'dpo' && actor.role !== 'admin') {
+      if (STAFF_ROLES.includes(actor.role))
+        throw new DomainError(DomainErrorCode.Forbidden, 'Your role may not do this');
+      throw DomainError.notFound('Person');
+    }
+    const given = Object.fromEntries(
+      FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]),
+    ) as Partial<Record<Field, string | null>>;
+    await this.policies.assertCollected(
+      Object.fromEntries(Object.entries(given).map(([f, v]) => [policyField(f as Field), v])),
+    );
+    const policies = await this.policies.all();
+    for (const [f, v] of Object.entries(given) as [Field, string | null][]) {
+      if ((v === null || v === '') && policies[policyField(f)].collection === 'required') {
+        throw DomainError.invalidField(f, 'is required and cannot be cleared');
+      }
+    }
+    if (given.phone) {
+      const e164 = normalisePhone(given.phone);
+      if (!e164) throw DomainError.invalidField('phone', 'is not a recognisable phone number');
+      given.phone = e164;
+    }
+    const changed = Object.keys(given) as Field[];
+    if (!changed.length) return this.present(actor, await this.load(actor, id));
+
+    const row = await this.dataSource.transaction(async (manager) => {
+      const [exists] = await manager.query('SELECT 1 FROM people WHERE id = $1 FOR UPDATE', [id]);
+      if (!exists) throw DomainError.notFound('Person');
+      if (given.email) {
+        const [taken] = await manager.query('SELECT 1 FROM people WHERE email = $1 AND id <> $2', [
+          given.email,
+          id,
+        ]);
+        if (taken) throw DomainError.conflict('This email is already in use');
+      }
+      const sets = changed.map((f, i) => `${COLUMN[f]} = $${i + 2}`);
+      const values = changed.map((f) => (given[f] === '' ? null : given[f]));
+      if (given.fullName !== undefined) {
+        sets.push(`name_key = $${values.length + 2}`);
+        values.push(given.fullName ? normaliseName(given.fullName) : null);
+      }
+      await manager.query(`UPDATE people SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
+        id,
+        ...values,
+      ]);
+      await this.audit.record(manager, {
+        actor,
+        action: 'person.update',
+        subjectPersonId: id,
+        target: { type: 'person', id },
+        fields: changed.map(policyField),
+      });
+      const [updated]: PersonRow[] = await manager.query(SELECT, [id]);
+      return updated;
+    });
+    return this.present(actor, row);
+  }
+}

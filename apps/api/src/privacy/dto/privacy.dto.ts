@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { TextField } from '../../common/validation/fields';
+
+export class PurgeDto {
+  @ApiPropertyOptional({ description: 'Count only; change nothing (default true)' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class MentionsQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  email?: string;
+  @TextField({ optional: true, max: 40 }) phone?: string;
+  @TextField({ optional: true, max: 200 }) name?: string;
+}
+
+export class SuppressionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  email?: string;
+  @TextField({ optional: true, max: 40 }) phone?: string;
+
+  @ApiPropertyOptional({ enum: ['objection', 'request'] })
+  @IsIn(['objection', 'request'], { message: 'reason must be one of: objection, request' })
+  reason: 'objection' | 'request';
+}
+
+export class RedactDto {
+  @IsString()
+  @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
+  @MaxLength(500)
+  reason: string;
+}

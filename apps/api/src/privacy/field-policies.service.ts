@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import {
+  applyPatch,
+  DEFAULT_FIELD_POLICIES,
+  isPersonalField,
+  PERSONAL_FIELDS,
+  validatePolicyPatch,
+  type FieldPolicy,
+  type FieldPolicyPatch,
+  type PersonalField,
+} from '@hushdesk/privacy';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { FIELD_COLUMNS, shortName } from './field-storage';
+
+export type Policies = Record<PersonalField, FieldPolicy>;
+
+// Policies change rarely and are read on most writes: a short cache keeps reads cheap, and other
+// instances see a change within this many milliseconds.
+const CACHE_MS = 5_000;
+
+/**
+ * The field-policy registry as it applies now: the defaults from libs/privacy with the DPO's
+ * changes on top. It decides what may be written, how values are shown, and what may be purged.
+ */
+@Injectable()
+export class FieldPoliciesService {
+  private cache?: { at: number; policies: Policies };
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async all(): Promise<Policies> {
+    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.policies;
+    const rows: { field: string; patch: FieldPolicyPatch }[] = await this.dataSource.query(
+      'SELECT field, patch FROM field_policy_overrides',
+    );
+    const policies = { ...DEFAULT_FIELD_POLICIES } as Policies;
+    for (const row of rows) {
+      if (isPersonalField(row.field)) policies[row.field] = applyPatch(policies[row.field], row.patch);
+    }
+    this.cache = { at: Date.now(), policies };
+    return policies;
+  }
+
+  async get(field: PersonalField): Promise<FieldPolicy> {
+    return (await this.all())[field];
+  }
+
+  async update(actor: Actor, field: string, patch: unknown): Promise<FieldPolicy> {
+    if (!isPersonalField(field)) {
+      throw DomainError.invalidField(
+        'field',
+        `is not a personal-data field; known: ${PERSONAL_FIELDS.join(', ')}`,
+      );
+    }
+    const checked = validatePolicyPatch(field, patch);
+    if (!checked.ok) {
+      throw new DomainError(
+        DomainErrorCode.InvalidField,
+        Object.entries(checked.errors)
+          .map(([k, v]) => `${k} ${v.join(', ')}`)
+          .join('; '),
+        { fields: checked.errors },
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const [existing] = await manager.query(
+        'SELECT patch FROM field_policy_overrides WHERE field = $1 FOR UPDATE',
+        [field],
+      );
+      const merged = { ...(existing?.patch ?? {}), ...checked.patch };
+      await manager.query(
+        `INSERT INTO field_policy_overrides (field, patch, updated_by_id, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (field) DO UPDATE SET patch = EXCLUDED.patch, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()`,
+        [field, merged, actor.userId],
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: 'policy.update',
+        target: { type: 'field_policy', id: field },
+        fields: [field],
+        details: { changed: Object.keys(checked.patch).sort(), collection: checked.patch.collection ?? null },
+      });
+    });
+    this.cache = undefined;
+    return this.get(field);
+  }
+
+  /**
+   * Refuses a write that carries a field the registry switched off, naming the field as the
+   * caller sent it (`jobTitle is not collected`). `paths` maps each field to its request path.
+   */
+  async assertCollected(
+    values: Partial<Record<PersonalField, unknown>>,
+    paths: Partial<Record<PersonalField, string>> = {},
+  ): Promise<void> {
+    const policies = await this.all();
+    const refused: Record<string, string[]> = {};
+    for (const [field, value] of Object.entries(values) as [PersonalField, unknown][]) {
+      if (value === undefined || value === null || value === '') continue;
+      if (policies[field].collection === 'off')
+        refused[paths[field] ?? shortName(field)] = ['is not collected'];
+    }
+    const names = Object.keys(refused);
+    if (names.length) {
+      throw new DomainError(
+        DomainErrorCode.InvalidField,
+        names.map((n) => `${n} is not collected`).join('; '),
+        {
+          fields: refused,
+        },
+      );
+    }
+  }
+
+  /** How many stored values a field has: shown to the DPO when a field is switched off. */
+  async storedCount(field: PersonalField): Promise<number> {
+    const where = FIELD_COLUMNS[field];
+    if (!where) return 0;
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM ${where.table} WHERE ${where.column} IS NOT NULL`,
+    );
+    return n;
+  }
+
+  /** Deletes every stored value of a field that is switched off. A dry run only counts. */
+  async purge(
+    actor: Actor,
+    field: string,
+    dryRun: boolean,
+  ): Promise<{ field: string; dryRun: boolean; values: number }> {
+    if (!isPersonalField(field)) throw DomainError.notFound('Field');
+    const where = FIELD_COLUMNS[field];
+    if (!where) throw DomainError.invalidField('field', 'has no stored values that can be purged');
+    if ((await this.get(field)).collection !== 'off') {
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        `${shortName(field)} is still collected; switch it off first`,
+      );
+    }
+    if (dryRun) return { field, dryRun, values: await this.storedCount(field) };
+    const values = await this.dataSource.transaction(async (manager) => {
+      const [, count]: [unknown, number] = await manager.query(
+        `UPDATE ${where.table} SET ${where.column} = NULL WHERE ${where.column} IS NOT NULL`,
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: 'policy.purge',
+        target: { type: 'field_policy', id: field },
+        fields: [field],
+        details: { values: count },
+      });
+      return count;
+    });
+    return { field, dryRun, values };
+  }
+}

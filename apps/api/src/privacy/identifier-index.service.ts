@@ -1,0 +1,179 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  detectIdentifiers,
+  isE164,
+  keyedHash,
+  normaliseEmail,
+  normaliseName,
+  normalisePhone,
+  type IdentifierKind,
+} from '@hushdesk/privacy';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { SqlParams } from '../common/database/sql-params';
+
+export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording';
+
+export interface TextSource {
+  type: SourceType;
+  id: string;
+  ticketId: string | null;
+}
+
+export interface Mention {
+  sourceType: SourceType;
+  sourceId: string;
+  ticketId: string | null;
+  kind: IdentifierKind;
+}
+
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+
+/**
+ * Keeps the identifier index right: every write of free text replaces that text's entries with
+ * keyed hashes of the emails, phone numbers and known people's names found in it. Lookups by a
+ * person's identifiers are then index scans, in whatever format the text wrote them.
+ */
+@Injectable()
+export class IdentifierIndex {
+  private readonly logger = new Logger(IdentifierIndex.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  hash(kind: IdentifierKind, normalised: string): Buffer {
+    return keyedHash(this.config.identifierKey, kind, normalised);
+  }
+
+  /** Replaces the index entries of one source with those found in its texts, in the caller's transaction. */
+  async index(
+    manager: EntityManager,
+    source: TextSource,
+    texts: readonly (string | null | undefined)[],
+  ): Promise<number> {
+    await manager.query('DELETE FROM identifier_mentions WHERE source_type = $1 AND source_id = $2', [
+      source.type,
+      source.id,
+    ]);
+    const found = await this.identifiersIn(manager, texts.filter((t): t is string => !!t).join('\n'));
+    if (!found.length) return 0;
+    const p = new SqlParams();
+    const values = found.map(
+      (f) =>
+        `(${p.add(f.kind)}, ${p.add(this.hash(f.kind, f.normalised))}, ${p.add(source.type)}, ${p.add(source.id)}, ${p.add(source.ticketId)})`,
+    );
+    await manager.query(
+      `INSERT INTO identifier_mentions (kind, hash, source_type, source_id, ticket_id) VALUES ${values.join(', ')}`,
+      p.values,
+    );
+    return found.length;
+  }
+
+  async remove(manager: EntityManager, source: Pick<TextSource, 'type' | 'id'>): Promise<void> {
+    await manager.query('DELETE FROM identifier_mentions WHERE source_type = $1 AND source_id = $2', [
+      source.type,
+      source.id,
+    ]);
+  }
+
+  /** Emails and phones by pattern; names only when they are a known person's, found by name key. */
+  async identifiersIn(
+    manager: EntityManager,
+    text: string,
+  ): Promise<{ kind: IdentifierKind; normalised: string }[]> {
+    if (!text) return [];
+    const seen = new Map<string, { kind: IdentifierKind; normalised: string }>();
+    for (const d of detectIdentifiers(text, { kinds: ['email', 'phone'] })) {
+      // A number that fits no numbering plan cannot be matched to anyone's phone: leave it out.
+      if (d.kind === 'phone' && !isE164(d.normalised)) continue;
+      seen.set(`${d.kind}:${d.normalised}`, { kind: d.kind, normalised: d.normalised });
+    }
+    const candidates = nameCandidates(text);
+    if (candidates.length) {
+      const rows: { name_key: string }[] = await manager.query(
+        'SELECT DISTINCT name_key FROM people WHERE name_key = ANY($1)',
+        [candidates],
+      );
+      for (const r of rows) seen.set(`name:${r.name_key}`, { kind: 'name', normalised: r.name_key });
+    }
+    return [...seen.values()];
+  }
+
+  /**
+   * Where any of these identifiers appear, in any formatting the text used. Emails, phones and
+   * names are normalised before hashing, so "07700 900123" finds "+44 7700 900123".
+   */
+  async lookup(identifiers: { emails?: string[]; phones?: string[]; names?: string[] }): Promise<Mention[]> {
+    const hashes: Buffer[] = [];
+    for (const e of identifiers.emails ?? []) hashes.push(this.hash('email', normaliseEmail(e)));
+    for (const ph of identifiers.phones ?? []) {
+      const e164 = normalisePhone(ph);
+      if (e164) hashes.push(this.hash('phone', e164));
+    }
+    for (const n of identifiers.names ?? []) if (n.trim()) hashes.push(this.hash('name', normaliseName(n)));
+    if (!hashes.length) return [];
+    const rows: {
+      source_type: SourceType;
+      source_id: string;
+      ticket_id: string | null;
+      kind: IdentifierKind;
+    }[] = await this.dataSource.query(
+      `SELECT DISTINCT source_type, source_id, ticket_id, kind FROM identifier_mentions WHERE hash = ANY($1)`,
+      [hashes],
+    );
+    return rows.map((r) => ({
+      sourceType: r.source_type,
+      sourceId: r.source_id,
+      ticketId: r.ticket_id,
+      kind: r.kind,
+    }));
+  }
+
+  /**
+   * Rebuilds the whole index from the texts, in batches: after a key change, a new kind of
+   * identifier, or people added after they were mentioned. Returns the entries written.
+   */
+  async rebuild(batchSize = 1000): Promise<{ sources: number; entries: number }> {
+    let sources = 0;
+    let entries = 0;
+    const sweep = async (sql: string, toSource: (r: Record<string, string>) => [TextSource, string[]]) => {
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const rows: Record<string, string>[] = await this.dataSource.query(sql, [after, batchSize]);
+        if (!rows.length) return;
+        await this.dataSource.transaction(async (manager) => {
+          for (const row of rows) {
+            const [source, texts] = toSource(row);
+            entries += await this.index(manager, source, texts);
+          }
+        });
+        sources += rows.length;
+        after = rows[rows.length - 1].id;
+      }
+    };
+    await sweep('SELECT id, subject, description FROM tickets WHERE id > $1 ORDER BY id LIMIT $2', (r) => [
+      { type: 'ticket', id: r.id, ticketId: r.id },
+      [r.subject, r.description],
+    ]);
+    await sweep('SELECT id, ticket_id, body FROM ticket_messages WHERE id > $1 ORDER BY id LIMIT $2', (r) => [
+      { type: 'message', id: r.id, ticketId: r.ticket_id },
+      [r.body],
+    ]);
+    this.logger.log(`identifier index rebuilt: ${sources} sources, ${entries} entries`);
+    return { sources, entries };
+  }
+}
+
+/** Two- and three-word runs of the text, normalised like name keys: the only names worth looking up. */
+export function nameCandidates(text: string): string[] {
+  const words = text.match(WORD) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (const n of [2, 3]) {
+      if (i + n <= words.length) out.add(normaliseName(words.slice(i, i + n).join(' ')));
+    }
+  }
+  return [...out].filter((c) => c.length >= 3);
+}

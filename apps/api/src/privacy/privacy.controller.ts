@@ -1,0 +1,146 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { retentionDescription, type FieldPolicy } from '@hushdesk/privacy';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor, Public, Roles } from '../common/auth/access.decorator';
+import type { Actor } from '../common/auth/actor';
+import { DomainError } from '../common/errors/domain-error';
+import { MentionsQueryDto, PurgeDto, SuppressionDto } from './dto/privacy.dto';
+import { FieldPoliciesService } from './field-policies.service';
+import { IdentifierIndex, type Mention } from './identifier-index.service';
+import { FieldRetentionSweep } from './field-retention.sweep';
+import { buildRopa } from './ropa';
+import { SuppressionList } from './suppression.service';
+
+@ApiTags('privacy')
+@Controller('privacy')
+export class PrivacyController {
+  constructor(
+    private readonly policies: FieldPoliciesService,
+    private readonly index: IdentifierIndex,
+    private readonly suppressions: SuppressionList,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+    private readonly fieldRetention: FieldRetentionSweep,
+  ) {}
+
+  @Get('fields')
+  @Roles('dpo', 'admin')
+  @ApiOkResponse({ description: 'Every personal-data field with its policy and how many values are stored' })
+  async fields(): Promise<(FieldPolicy & { storedValues: number; retentionText: string })[]> {
+    const all = await this.policies.all();
+    return Promise.all(
+      Object.values(all).map(async (p) => ({
+        ...p,
+        storedValues: await this.policies.storedCount(p.field),
+        retentionText: retentionDescription(p.retention),
+      })),
+    );
+  }
+
+  @Patch('fields/:name')
+  @Roles('dpo', 'admin')
+  @ApiBody({
+    description: 'Any of purposes, lawfulBasis, collection, retention, visibility, masking, purposeHint',
+  })
+  @ApiOkResponse({ description: 'The field policy as it now applies' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('name') name: string,
+    @Body() patch: Record<string, unknown>,
+  ): Promise<FieldPolicy> {
+    return this.policies.update(actor, name, patch);
+  }
+
+  @Post('fields/:name/purge')
+  @HttpCode(200)
+  @Roles('dpo', 'admin')
+  @ApiOkResponse({ description: 'Deletes the stored values of a switched-off field; dry run by default' })
+  purge(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: PurgeDto) {
+    return this.policies.purge(actor, name, body.dryRun ?? true);
+  }
+
+  /** What forms should ask for: collected fields, with the purpose to show next to optional ones. */
+  @Get('collection')
+  @Roles('customer', 'engineer', 'dpo', 'admin')
+  async collection(): Promise<Pick<FieldPolicy, 'field' | 'label' | 'collection' | 'purposeHint'>[]> {
+    return Object.values(await this.policies.all()).map(({ field, label, collection, purposeHint }) => ({
+      field,
+      label,
+      collection,
+      purposeHint,
+    }));
+  }
+
+  /** The privacy notice, generated from the registry: anyone may read it, signed in or not. */
+  @Get('notice')
+  @Public()
+  async notice() {
+    return Object.values(await this.policies.all())
+      .filter((p) => p.collection !== 'off')
+      .map((p) => ({
+        field: p.field,
+        label: p.label,
+        category: p.category,
+        collection: p.collection,
+        purposes: p.purposes,
+        lawfulBasis: p.lawfulBasis,
+        retention: retentionDescription(p.retention),
+      }));
+  }
+
+  /** Field-level retention on demand; a dry run reports what would be nulled. */
+  @Post('retention/fields')
+  @HttpCode(200)
+  @Roles('dpo', 'admin')
+  runFieldRetention(@Body() body: PurgeDto) {
+    return this.fieldRetention.run(body.dryRun ?? true);
+  }
+
+  @Get('ropa')
+  @Roles('dpo', 'admin')
+  @ApiOkResponse({ description: 'The Art. 30 record of processing activities' })
+  async ropa() {
+    return buildRopa(await this.policies.all(), 'The service provider running this Hushdesk');
+  }
+
+  /** Where a person's identifiers are mentioned in free text, in any formatting: an index lookup. */
+  @Get('mentions')
+  @Roles('dpo')
+  async mentions(@Query() query: MentionsQueryDto): Promise<Mention[]> {
+    if (!query.email && !query.phone && !query.name) {
+      throw DomainError.invalidField('email', 'or phone or name is required');
+    }
+    return this.index.lookup({
+      emails: query.email ? [query.email] : [],
+      phones: query.phone ? [query.phone] : [],
+      names: query.name ? [query.name] : [],
+    });
+  }
+
+  @Post('index/rebuild')
+  @HttpCode(200)
+  @Roles('dpo', 'admin')
+  async rebuild(@CurrentActor() actor: Actor): Promise<{ sources: number; entries: number }> {
+    const result = await this.index.rebuild();
+    await this.audit.recordNow({ actor, action: 'index.rebuild', details: result });
+    return result;
+  }
+
+  @Post('suppressions')
+  @HttpCode(201)
+  @Roles('dpo')
+  async suppress(@CurrentActor() actor: Actor, @Body() body: SuppressionDto): Promise<{ added: number }> {
+    if (!body.email && !body.phone) throw DomainError.invalidField('email', 'or phone is required');
+    return this.dataSource.transaction(async (manager) => {
+      const added = await this.suppressions.add(manager, body, body.reason);
+      await this.audit.record(manager, {
+        actor,
+        action: 'suppression.add',
+        details: { added, reason: body.reason },
+      });
+      return { added };
+    });
+  }
+}

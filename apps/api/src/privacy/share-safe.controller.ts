@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor, Roles } from '../common/auth/access.decorator';
+import type { Actor } from '../common/auth/actor';
+import { UuidParam } from '../common/validation/uuid-param';
+import { formatReference } from '../tickets/ticket-rows';
+import { TicketsService } from '../tickets/tickets.service';
+import { RedactDto } from './dto/privacy.dto';
+import { RedactionService } from './redaction.service';
+
+@ApiTags('privacy')
+@Controller('tickets/:id')
+export class ShareSafeController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly redaction: RedactionService,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * A copy of the ticket safe to send to a third-party vendor: the technical facts and the public
+   * thread, with every email, phone number and known person's name replaced by a placeholder.
+   */
+  @Get('share-safe')
+  @Roles('engineer', 'dpo')
+  @ApiOkResponse({ description: 'The ticket with every person’s data stripped' })
+  async shareSafe(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    const ticket = await this.tickets.findVisible(actor, id);
+    const messages: { body: string; created_at: Date; staff: boolean }[] = await this.dataSource.query(
+      `SELECT m.body, m.created_at, u.role <> 'customer' AS staff FROM ticket_messages m JOIN users u ON u.id = m.author_id
+        WHERE m.ticket_id = $1 AND m.visibility = 'public' ORDER BY m.created_at`,
+      [id],
+    );
+    const manager = this.dataSource.manager;
+    const clean = async (text: string) => (await this.redaction.scrub(manager, text)).text;
+    const copy = {
+      reference: formatReference(ticket.reference),
+      type: ticket.type,
+      priority: ticket.priority,
+      category: ticket.category,
+      subject: await clean(ticket.subject),
+      description: await clean(ticket.description),
+      equipment: {
+        model: ticket.equipment_model,
+        serialNumber: ticket.equipment_serial_number,
+      },
+      thread: await Promise.all(
+        messages.map(async (m) => ({
+          from: m.staff ? 'Support' : 'Customer',
+          at: m.created_at.toISOString(),
+          body: await clean(m.body),
+        })),
+      ),
+    };
+    await this.audit.recordNow({ actor, action: 'ticket.share_safe_copy', target: { type: 'ticket', id } });
+    return copy;
+  }
+
+  @Post('messages/:messageId/redact')
+  @HttpCode(200)
+  @Roles('dpo')
+  @ApiOkResponse({
+    description: 'Identifiers in the message are replaced for good; the redaction is audited',
+  })
+  redact(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('messageId') messageId: string,
+    @Body() body: RedactDto,
+  ): Promise<{ removed: number }> {
+    return this.redaction.redactMessage(actor, id, messageId, body.reason);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './email';
+export * from './phone';
+export * from './name';
+export * from './detect';
