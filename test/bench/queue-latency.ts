@@ -171,6 +171,7 @@ async function main() {
       email: 'bench.engineer@bench.example',
       password: 'bench-password-123',
       role: 'engineer',
+      person: { fullName: 'Bench Engineer' },
     });
     const db = app.get(DataSource);
     const [aCustomer] = await db.query("SELECT id FROM users WHERE role = 'customer' LIMIT 1");
