@@ -104,6 +104,14 @@ describe('privacy kernel', () => {
         .set('authorization', w.engineer.auth)
         .send({ collection: 'off' })
         .expect(403);
+      // Collecting a field needs a purpose: an optional field with none is refused.
+      const noPurpose = await t
+        .http()
+        .patch('/api/privacy/fields/person.imHandle')
+        .set('authorization', w.dpo.auth)
+        .send({ collection: 'optional', purposes: [] })
+        .expect(400);
+      expect(noPurpose.body.fields).toHaveProperty('purposes');
 
       // Switched off again: the DPO sees how many values are stored and purges them, dry run first.
       await t
@@ -356,6 +364,47 @@ describe('privacy kernel', () => {
         .set('authorization', w.engineer.auth)
         .send({ reason: 'tidy up' })
         .expect(403);
+    });
+
+    it('redacts a text attachment for good, and gives engineers a share-safe copy of one', async () => {
+      const ticket = await t
+        .http()
+        .post('/api/tickets')
+        .set('authorization', w.a1.auth)
+        .send({ type: 'fault', subject: 'Router logs', description: 'Logs attached.' })
+        .expect(201);
+      const log = 'ppp up for arthur@acme.example\ncallback 0161 496 0000 requested by Alice Archer\n';
+      const up = await t
+        .http()
+        .post(`/api/tickets/${ticket.body.id}/attachments`)
+        .set('authorization', w.a1.auth)
+        .attach('file', Buffer.from(log), 'router.log')
+        .expect(201);
+      const base = `/api/tickets/${ticket.body.id}/attachments/${up.body.id}`;
+      const copy = await t.http().get(`${base}/share-safe`).set('authorization', w.engineer.auth).expect(200);
+      expect(copy.body.text).toBe('ppp up for [email]\ncallback [phone] requested by [name]\n');
+      const stored = await t.http().get(base).set('authorization', w.engineer.auth).expect(200);
+      expect(stored.text).toBe(log); // the copy left the file as it was
+      const before = await t
+        .http()
+        .get('/api/privacy/mentions')
+        .query({ email: 'arthur@acme.example' })
+        .set('authorization', w.dpo.auth);
+      expect(before.body.map((m: { sourceId: string }) => m.sourceId)).toContain(up.body.id);
+      await t
+        .http()
+        .post(`${base}/redact`)
+        .set('authorization', w.dpo.auth)
+        .send({ reason: 'Third-party data in a log file' })
+        .expect(200);
+      const after = await t.http().get(base).set('authorization', w.engineer.auth).expect(200);
+      expect(after.text).toBe('ppp up for [email]\ncallback [phone] requested by [name]\n');
+      const mentions = await t
+        .http()
+        .get('/api/privacy/mentions')
+        .query({ email: 'arthur@acme.example' })
+        .set('authorization', w.dpo.auth);
+      expect(mentions.body.map((m: { sourceId: string }) => m.sourceId)).not.toContain(up.body.id);
     });
 
     it('gives engineers a copy of a ticket with every person’s data stripped', async () => {

@@ -71,20 +71,27 @@ export class AttachmentsService {
     const blobKey = randomUUID().replace(/-/g, '');
     await this.blobs.put(blobKey, bytes);
     try {
-      const [{ id }] = await this.dataSource.query(
-        `INSERT INTO attachments (ticket_id, uploaded_by_id, file_name, content_type, size_bytes, blob_key, sha256)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [
-          ticketId,
-          actor.userId,
-          fileName,
-          type.contentType,
-          bytes.length,
-          blobKey,
-          createHash('sha256').update(bytes).digest(),
-        ],
-      );
-      const [row]: AttachmentRow[] = await this.dataSource.query(`${SELECT} WHERE a.id = $1`, [id]);
+      const row = await this.dataSource.transaction(async (manager) => {
+        const [{ id }] = await manager.query(
+          `INSERT INTO attachments (ticket_id, uploaded_by_id, file_name, content_type, size_bytes, blob_key, sha256)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [
+            ticketId,
+            actor.userId,
+            fileName,
+            type.contentType,
+            bytes.length,
+            blobKey,
+            createHash('sha256').update(bytes).digest(),
+          ],
+        );
+        // Text files are free text too: their identifiers go into the index like a message's.
+        if (type.contentType.startsWith('text/')) {
+          await this.index.index(manager, { type: 'attachment', id, ticketId }, [bytes.toString('utf8')]);
+        }
+        const [inserted]: AttachmentRow[] = await manager.query(`${SELECT} WHERE a.id = $1`, [id]);
+        return inserted;
+      });
       return toInfo(row);
     } catch (e) {
       await this.blobs.delete(blobKey);

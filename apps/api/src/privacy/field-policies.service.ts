@@ -58,7 +58,8 @@ export class FieldPoliciesService {
         `is not a personal-data field; known: ${PERSONAL_FIELDS.join(', ')}`,
       );
     }
-    const checked = validatePolicyPatch(field, patch);
+    // Checked against the policy as it stands, so the result as a whole must be valid.
+    const checked = validatePolicyPatch(field, patch, await this.get(field));
     if (!checked.ok) {
       throw new DomainError(
         DomainErrorCode.InvalidField,

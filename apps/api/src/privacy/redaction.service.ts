@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { detectIdentifiers, normaliseName, PLACEHOLDERS, redact, type Detection } from '@hushdesk/privacy';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
+import { BlobStore } from '../blobs/blob-store';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
@@ -16,6 +19,7 @@ export class RedactionService {
     private readonly dataSource: DataSource,
     private readonly index: IdentifierIndex,
     private readonly audit: AuditService,
+    private readonly blobs: BlobStore,
   ) {}
 
   /** Emails and phones by pattern, and known people's names found by their name keys. */
@@ -32,6 +36,70 @@ export class RedactionService {
     }
     const kept = nonOverlapping(detections);
     return { text: redact(text, kept), removed: kept.length };
+  }
+
+  /**
+   * DPO redaction of a text attachment: the file is rewritten with the identifiers replaced, under a
+   * new blob key, and the old blob deleted once the row points at the new one.
+   */
+  async redactAttachment(
+    actor: Actor,
+    ticketId: string,
+    attachmentId: string,
+    reason: string,
+  ): Promise<{ removed: number }> {
+    const [row] = await this.dataSource.query(
+      'SELECT blob_key, content_type FROM attachments WHERE id = $1 AND ticket_id = $2',
+      [attachmentId, ticketId],
+    );
+    if (!row) throw DomainError.notFound('Attachment');
+    if (!String(row.content_type).startsWith('text/')) {
+      throw DomainError.invalidField('attachment', 'is not a text file; only text can be redacted');
+    }
+    const original = await readAll(await this.blobs.read(row.blob_key));
+    const { text, removed } = await this.scrub(this.dataSource.manager, original.toString('utf8'));
+    const bytes = Buffer.from(text, 'utf8');
+    const newKey = randomUUID().replace(/-/g, '');
+    await this.blobs.put(newKey, bytes);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(
+          'UPDATE attachments SET blob_key = $1, size_bytes = $2, sha256 = $3 WHERE id = $4',
+          [newKey, bytes.length, createHash('sha256').update(bytes).digest(), attachmentId],
+        );
+        await this.index.index(manager, { type: 'attachment', id: attachmentId, ticketId }, [text]);
+        await this.audit.record(manager, {
+          actor,
+          action: 'message.redact',
+          target: { type: 'attachment', id: attachmentId },
+          reason,
+          details: { removed },
+        });
+      });
+    } catch (e) {
+      await this.blobs.delete(newKey);
+      throw e;
+    }
+    await this.blobs.delete(row.blob_key);
+    return { removed };
+  }
+
+  /** A text file with every person's data stripped, for sending to a vendor; the stored file is untouched. */
+  async shareSafeAttachment(
+    ticketId: string,
+    attachmentId: string,
+  ): Promise<{ fileName: string; text: string }> {
+    const [row] = await this.dataSource.query(
+      'SELECT blob_key, content_type, file_name FROM attachments WHERE id = $1 AND ticket_id = $2',
+      [attachmentId, ticketId],
+    );
+    if (!row) throw DomainError.notFound('Attachment');
+    if (!String(row.content_type).startsWith('text/')) {
+      throw DomainError.invalidField('attachment', 'is not a text file; only text can be made share-safe');
+    }
+    const original = await readAll(await this.blobs.read(row.blob_key));
+    const { text } = await this.scrub(this.dataSource.manager, original.toString('utf8'));
+    return { fileName: `share-safe-${row.file_name}`, text };
   }
 
   /** DPO redaction of a message: the text is replaced in place, so no copy of it survives. */
@@ -60,6 +128,12 @@ export class RedactionService {
       return { removed };
     });
   }
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Whole-word occurrences of known names (as name keys) in the text, case- and accent-insensitively. */

@@ -73,4 +73,35 @@ export class ShareSafeController {
   ): Promise<{ removed: number }> {
     return this.redaction.redactMessage(actor, id, messageId, body.reason);
   }
+
+  @Get('attachments/:attachmentId/share-safe')
+  @Roles('engineer', 'dpo')
+  @ApiOkResponse({ description: 'A text attachment with every person’s data stripped' })
+  async shareSafeAttachment(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('attachmentId') attachmentId: string,
+  ): Promise<{ fileName: string; text: string }> {
+    await this.tickets.findVisible(actor, id);
+    const copy = await this.redaction.shareSafeAttachment(id, attachmentId);
+    await this.audit.recordNow({
+      actor,
+      action: 'ticket.share_safe_copy',
+      target: { type: 'attachment', id: attachmentId },
+    });
+    return copy;
+  }
+
+  @Post('attachments/:attachmentId/redact')
+  @HttpCode(200)
+  @Roles('dpo')
+  @ApiOkResponse({ description: 'Identifiers in a text attachment are replaced for good; audited' })
+  redactAttachment(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @UuidParam('attachmentId') attachmentId: string,
+    @Body() body: RedactDto,
+  ): Promise<{ removed: number }> {
+    return this.redaction.redactAttachment(actor, id, attachmentId, body.reason);
+  }
 }

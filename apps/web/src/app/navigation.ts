@@ -1,6 +1,18 @@
 import type { Role } from '@hushdesk/contracts';
 import type { ComponentType } from 'react';
-import { BuildingIcon, ChartIcon, InboxIcon, QueueIcon, ShieldIcon, UsersIcon } from '../ui/icons';
+import {
+  BuildingIcon,
+  ChartIcon,
+  ClipboardCheckIcon,
+  FileTextIcon,
+  InboxIcon,
+  LockIcon,
+  QueueIcon,
+  ShieldIcon,
+  SlidersIcon,
+  UserIcon,
+  UsersIcon,
+} from '../ui/icons';
 
 export interface NavItem {
   to: string;
@@ -10,17 +22,34 @@ export interface NavItem {
   end?: boolean;
 }
 
+/** The privacy-office screens, which administrators also reach from their own area. */
+function privacyOffice(area: '/dpo' | '/admin'): NavItem[] {
+  return [
+    { to: `${area}/fields`, label: 'Field policies', icon: SlidersIcon },
+    { to: `${area}/audit`, label: 'Audit trail', icon: ClipboardCheckIcon },
+    { to: `${area}/ropa`, label: 'Record of processing', icon: FileTextIcon },
+  ];
+}
+
 /** The sidebar for each role. Every role only ever sees its own area. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  customer: [{ to: '/portal', label: 'Your requests', icon: InboxIcon, end: true }],
+  customer: [
+    { to: '/portal', label: 'Your requests', icon: InboxIcon, end: true },
+    { to: '/portal/details', label: 'My details', icon: UserIcon },
+    { to: '/portal/privacy', label: 'Privacy', icon: LockIcon },
+  ],
   engineer: [
     { to: '/console', label: 'Queue', icon: QueueIcon, end: true },
     { to: '/console/dashboard', label: 'Dashboard', icon: ChartIcon },
   ],
-  dpo: [{ to: '/dpo', label: 'Data-subject requests', icon: ShieldIcon, end: true }],
+  dpo: [
+    { to: '/dpo', label: 'Data-subject requests', icon: ShieldIcon, end: true },
+    ...privacyOffice('/dpo'),
+  ],
   admin: [
     { to: '/admin', label: 'Organisations', icon: BuildingIcon, end: true },
     { to: '/admin/users', label: 'Users', icon: UsersIcon },
+    ...privacyOffice('/admin'),
   ],
 };
 

@@ -5,10 +5,15 @@ import { LoginPage } from '../features/auth/components/LoginPage';
 import { ConsoleHomePage } from '../features/console/components/ConsoleHomePage';
 import { ConsoleTicketPage } from '../features/console/components/ConsoleTicketPage';
 import { DashboardPage } from '../features/console/components/DashboardPage';
+import { AuditTrailPage } from '../features/dpo/components/AuditTrailPage';
 import { DpoHomePage } from '../features/dpo/components/DpoHomePage';
+import { FieldPoliciesPage } from '../features/dpo/components/FieldPoliciesPage';
+import { RopaPage } from '../features/dpo/components/RopaPage';
+import { MyDetailsPage } from '../features/portal/components/MyDetailsPage';
 import { NewTicketPage } from '../features/portal/components/NewTicketPage';
 import { PortalHomePage } from '../features/portal/components/PortalHomePage';
 import { PortalTicketPage } from '../features/portal/components/PortalTicketPage';
+import { PrivacyNoticePage } from '../features/portal/components/PrivacyNoticePage';
 import { AppShell } from './AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
@@ -21,13 +26,26 @@ import { RootLayout } from './RootLayout';
  *   /portal                     -> customer: their requests
  *   /portal/new                 -> customer: log a fault or request
  *   /portal/tickets/:ticketId   -> customer: one request, its thread and files
+ *   /portal/details             -> customer: their own contact details (rectification)
+ *   /portal/privacy             -> customer: the privacy notice, generated from the field policies
  *   /console                    -> engineer: the queue (filters in the query string)
  *   /console/tickets/:ticketId  -> engineer: one ticket
  *   /console/dashboard          -> engineer: charts of open tickets
- *   /dpo          -> Data Protection Officer
+ *   /dpo          -> Data Protection Officer: data-subject requests
+ *   /dpo/fields   -> DPO: field policies (collection, purposes, retention, visibility, purge)
+ *   /dpo/audit    -> DPO: the audit trail and its chain check (filters in the query string)
+ *   /dpo/ropa     -> DPO: the record of processing activities, printable
  *   /admin        -> administrator: organisations
  *   /admin/users  -> administrator: users
+ *   /admin/fields, /admin/audit, /admin/ropa -> administrator: the same privacy screens as the DPO
  */
+/** The privacy-office screens: under /dpo for the DPO, and under /admin for administrators. */
+const privacyOfficeRoutes = [
+  { path: 'fields', element: <FieldPoliciesPage /> },
+  { path: 'audit', element: <AuditTrailPage /> },
+  { path: 'ropa', element: <RopaPage /> },
+];
+
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
@@ -53,6 +71,8 @@ export const router = createBrowserRouter([
               { index: true, element: <PortalHomePage /> },
               { path: 'new', element: <NewTicketPage /> },
               { path: 'tickets/:ticketId', element: <PortalTicketPage /> },
+              { path: 'details', element: <MyDetailsPage /> },
+              { path: 'privacy', element: <PrivacyNoticePage /> },
             ],
           },
           {
@@ -75,7 +95,7 @@ export const router = createBrowserRouter([
                 <Outlet />
               </RequireRole>
             ),
-            children: [{ index: true, element: <DpoHomePage /> }],
+            children: [{ index: true, element: <DpoHomePage /> }, ...privacyOfficeRoutes],
           },
           {
             path: '/admin',
@@ -87,6 +107,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <OrganisationsPage /> },
               { path: 'users', element: <UsersPage /> },
+              ...privacyOfficeRoutes,
             ],
           },
         ],

@@ -21,6 +21,7 @@ import { useTicketPresence } from '../../tickets/hooks/use-ticket-presence';
 import { useTicket, useTicketMessages } from '../../tickets/hooks/use-tickets';
 import { Composer } from './Composer';
 import { HistoryPanel } from './HistoryPanel';
+import { RequesterCard } from './RequesterCard';
 import { TicketControls } from './TicketControls';
 
 export function ConsoleTicketPage() {
@@ -133,6 +134,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
 
         <aside className="ticket-layout__side" aria-label="Ticket details">
           <TicketControls ticket={ticket} />
+          <RequesterCard personId={ticket.requesterPersonId} />
 
           <section className="card side-card" aria-labelledby="sla-title">
             <h2 className="card__title side-card__title" id="sla-title">

@@ -14,6 +14,7 @@ import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { ArrowLeftIcon, SparkIcon, WrenchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/Layout';
+import { useCollection } from '../../privacy/hooks/use-privacy';
 import '../../tickets/components/tickets.css';
 import { useCreateTicket } from '../../tickets/hooks/use-tickets';
 import type { TicketCreatedState } from './PortalTicketPage';
@@ -112,6 +113,13 @@ export function NewTicketPage() {
   const [priority, setPriority] = useState<Priority>('P3');
   const [values, setValues] = useState<TextValues>(EMPTY);
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  // The contact phone is offered only while the field policy collects it (and not until we know).
+  const collection = useCollection();
+  const contactPhonePolicy = collection.data?.find((entry) => entry.field === 'ticket.contactPhone');
+  const askContactPhone = contactPhonePolicy !== undefined && contactPhonePolicy.collection !== 'off';
+  const contactPhoneHint = contactPhonePolicy?.purposeHint
+    ? `Optional — ${contactPhonePolicy.purposeHint}`
+    : 'Optional — only if you want us to call you back about this.';
 
   const isFault = type === 'fault';
   const categories = categoriesFor(type);
@@ -162,7 +170,7 @@ export function NewTicketPage() {
       priority,
       category: values.category || undefined,
       equipment: Object.keys(equipment).length > 0 ? equipment : undefined,
-      contactPhone: values.contactPhone.trim() || undefined,
+      contactPhone: askContactPhone ? values.contactPhone.trim() || undefined : undefined,
     };
 
     createTicket.mutate(request, {
@@ -326,20 +334,24 @@ export function NewTicketPage() {
             </fieldset>
           ) : null}
 
-          <div className="form-grid form-grid--pair">
-            <TextField
-              id={FIELD_IDS.contactPhone}
-              label="Contact phone"
-              name="contactPhone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              hint="Only if you want us to call you back about this."
-              value={values.contactPhone}
-              onChange={setValue('contactPhone')}
-              error={errors.fields.contactPhone}
-            />
-          </div>
+          {askContactPhone ? (
+            <div className="form-grid form-grid--pair">
+              <TextField
+                id={FIELD_IDS.contactPhone}
+                label="Contact phone"
+                name="contactPhone"
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                hint={contactPhoneHint}
+                value={values.contactPhone}
+                onChange={setValue('contactPhone')}
+                error={errors.fields.contactPhone}
+              />
+            </div>
+          ) : errors.fields.contactPhone ? (
+            <ErrorMessage>{errors.fields.contactPhone}</ErrorMessage>
+          ) : null}
 
           <div className="form-actions">
             <Link to="/portal" className="button button--secondary">

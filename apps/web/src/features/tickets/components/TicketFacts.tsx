@@ -8,6 +8,11 @@ const EQUIPMENT_FIELDS: { key: keyof Equipment; label: string }[] = [
   { key: 'location', label: 'Location' },
 ];
 
+/** A value the field policy masks for this role (`••••• ••• 123`): not something to dial. */
+function isMasked(value: string): boolean {
+  return value.includes('•');
+}
+
 export function typeAndCategory(ticket: Pick<TicketDetail, 'type' | 'category'>): string {
   const category = ticket.category ? (categoryLabel(ticket.type, ticket.category) ?? ticket.category) : null;
   return category ? `${TICKET_TYPE_LABELS[ticket.type]} · ${category}` : TICKET_TYPE_LABELS[ticket.type];
@@ -44,7 +49,13 @@ export function TicketFacts({ ticket, showContact }: { ticket: TicketDetail; sho
             <div>
               <dt>Contact phone</dt>
               <dd>
-                <a href={`tel:${ticket.contactPhone.replace(/[^\d+]/g, '')}`}>{ticket.contactPhone}</a>
+                {isMasked(ticket.contactPhone) ? (
+                  <span className="masked-value" title="Masked by the field policy">
+                    {ticket.contactPhone}
+                  </span>
+                ) : (
+                  <a href={`tel:${ticket.contactPhone.replace(/[^\d+]/g, '')}`}>{ticket.contactPhone}</a>
+                )}
               </dd>
             </div>
           </dl>
