@@ -149,6 +149,7 @@ export const SOCKET_EVENTS = {
   ticketUpdated: 'ticket.updated',
   messageCreated: 'message.created',
   presence: 'ticket.presence',
+  retentionProgress: 'retention.progress',
   /** client -> server */
   watchTicket: 'ticket.watch',
   unwatchTicket: 'ticket.unwatch',
@@ -168,6 +169,7 @@ export interface ServerToClientEvents {
   'ticket.updated': (ticket: TicketSummary) => void;
   'message.created': (message: TicketMessage) => void;
   'ticket.presence': (payload: { ticketId: string; present: PresenceEntry[] }) => void;
+  'retention.progress': (payload: { runId: string; status: string; deleted: number }) => void;
 }
 
 export interface ClientToServerEvents {

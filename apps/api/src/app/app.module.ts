@@ -18,6 +18,8 @@ import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { RecordingsModule } from '../recordings/recordings.module';
+import { RetentionModule } from '../retention/retention.module';
 import { PrivacyCoreModule, PrivacyModule } from '../privacy/privacy.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
@@ -44,6 +46,8 @@ export class AppModule {
         JobsModule,
         TicketsModule,
         AttachmentsModule,
+        RecordingsModule,
+        RetentionModule,
       ],
       providers: [
         SchemaMigrator,

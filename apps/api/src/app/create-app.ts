@@ -21,6 +21,7 @@ import { AppModule } from './app.module';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const AUDIO_LIMIT_BYTES = 100 * 1024 * 1024;
 
 // The web app is built by Vite with no inline scripts, so scripts can be 'self' only.
 const CSP = {
@@ -81,6 +82,12 @@ export async function createApp(
   app.useGlobalFilters(new AllExceptionsFilter(spa));
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Call audio arrives as a raw body, larger than the JSON limit.
+  fastify.addContentTypeParser(
+    /^(audio\/[a-z0-9.+-]+|application\/octet-stream)$/,
+    { parseAs: 'buffer', bodyLimit: AUDIO_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-correlation-id', request.id);
     done();

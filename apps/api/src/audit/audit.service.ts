@@ -18,7 +18,11 @@ export type AuditAction =
   | 'suppression.add'
   | 'message.redact'
   | 'ticket.share_safe_copy'
-  | 'index.rebuild';
+  | 'index.rebuild'
+  | 'recording.hold'
+  | 'recording.release'
+  | 'retention.policy'
+  | 'retention.run';
 
 export interface AuditInput {
   actor: Pick<Actor, 'userId' | 'role'> | null;

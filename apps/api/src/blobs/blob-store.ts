@@ -8,7 +8,8 @@ import type { Readable } from 'node:stream';
 export abstract class BlobStore {
   /** Stores the bytes under `key`, atomically: a reader sees all of them or none. */
   abstract put(key: string, data: Buffer): Promise<void>;
-  abstract read(key: string): Promise<Readable>;
+  /** The bytes, or the inclusive byte range asked for (HTTP Range). */
+  abstract read(key: string, range?: { start: number; end: number }): Promise<Readable>;
   abstract size(key: string): Promise<number | null>;
   /** Deleting a missing key is not an error, so deletions can be retried. */
   abstract delete(key: string): Promise<void>;

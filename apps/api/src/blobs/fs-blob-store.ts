@@ -27,10 +27,10 @@ export class FsBlobStore extends BlobStore {
     await rename(temp, path);
   }
 
-  async read(key: string): Promise<Readable> {
+  async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
     const path = this.path(key);
     await stat(path);
-    return createReadStream(path);
+    return createReadStream(path, range);
   }
 
   async size(key: string): Promise<number | null> {

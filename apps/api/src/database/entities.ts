@@ -1,3 +1,9 @@
+import { BlobDeletionEntity } from '../blobs/blob-deletion.entity';
+import { DsarRequestEntity } from '../dsar/dsar-request.entity';
+import { CallStatisticEntity } from '../recordings/call-statistic.entity';
+import { RecordingEntity } from '../recordings/recording.entity';
+import { RetentionPolicyEntity } from '../retention/retention-policy.entity';
+import { RetentionRunEntity } from '../retention/retention-run.entity';
 import { AttachmentEntity } from '../attachments/attachment.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { LoginFailureEntity } from '../auth/login-failure.entity';
@@ -29,4 +35,10 @@ export const ENTITIES = [
   FieldPolicyOverrideEntity,
   IdentifierMentionEntity,
   SuppressionEntity,
+  RecordingEntity,
+  CallStatisticEntity,
+  BlobDeletionEntity,
+  RetentionPolicyEntity,
+  RetentionRunEntity,
+  DsarRequestEntity,
 ];

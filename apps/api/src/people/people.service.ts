@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
+import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { SuppressionList } from '../privacy/suppression.service';
 import type { PersonDto, RevealDto, UpdatePersonDto } from './dto/person.dto';
 
@@ -36,6 +37,7 @@ export class PeopleService {
     private readonly policies: FieldPoliciesService,
     private readonly audit: AuditService,
     private readonly suppressions: SuppressionList,
+    private readonly index: IdentifierIndex,
   ) {}
 
   private async load(actor: Actor, id: string): Promise<PersonRow> {
@@ -150,6 +152,7 @@ export class PeopleService {
         fields: changed.map(policyField),
       });
       const [updated]: PersonRow[] = await manager.query(SELECT, [id]);
+      await this.index.indexPerson(manager, updated);
       return updated;
     });
     return this.present(actor, row);

@@ -12,7 +12,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { SqlParams } from '../common/database/sql-params';
 
-export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording';
+export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'person';
 
 export interface TextSource {
   type: SourceType;
@@ -69,6 +69,34 @@ export class IdentifierIndex {
       p.values,
     );
     return found.length;
+  }
+
+  /**
+   * A person's own identifiers (email, phone, name), indexed as a `person` source: a caller's
+   * number, or a DSAR's identifiers, then find the person by the same index lookup as any text.
+   */
+  async indexPerson(
+    manager: EntityManager,
+    person: { id: string; email: string | null; phone: string | null; fullName: string | null },
+  ): Promise<number> {
+    await manager.query("DELETE FROM identifier_mentions WHERE source_type = 'person' AND source_id = $1", [
+      person.id,
+    ]);
+    const entries: [IdentifierKind, string][] = [];
+    if (person.email) entries.push(['email', normaliseEmail(person.email)]);
+    const phone = person.phone ? normalisePhone(person.phone) : null;
+    if (phone) entries.push(['phone', phone]);
+    if (person.fullName) entries.push(['name', normaliseName(person.fullName)]);
+    if (!entries.length) return 0;
+    const p = new SqlParams();
+    const values = entries.map(
+      ([kind, value]) => `(${p.add(kind)}, ${p.add(this.hash(kind, value))}, 'person', ${p.add(person.id)})`,
+    );
+    await manager.query(
+      `INSERT INTO identifier_mentions (kind, hash, source_type, source_id) VALUES ${values.join(', ')}`,
+      p.values,
+    );
+    return entries.length;
   }
 
   async remove(manager: EntityManager, source: Pick<TextSource, 'type' | 'id'>): Promise<void> {
@@ -153,6 +181,21 @@ export class IdentifierIndex {
         after = rows[rows.length - 1].id;
       }
     };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const people: { id: string; email: string | null; phone: string | null; full_name: string | null }[] =
+        await this.dataSource.query(
+          'SELECT id, email, phone, full_name FROM people WHERE id > $1 ORDER BY id LIMIT $2',
+          [after, batchSize],
+        );
+      if (!people.length) break;
+      await this.dataSource.transaction(async (manager) => {
+        for (const person of people)
+          entries += await this.indexPerson(manager, { ...person, fullName: person.full_name });
+      });
+      sources += people.length;
+      after = people[people.length - 1].id;
+    }
     await sweep('SELECT id, subject, description FROM tickets WHERE id > $1 ORDER BY id LIMIT $2', (r) => [
       { type: 'ticket', id: r.id, ticketId: r.id },
       [r.subject, r.description],

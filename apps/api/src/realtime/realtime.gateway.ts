@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -44,9 +44,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * read from the sockets in a ticket's presence room, so it works across instances.
  */
 @WebSocketGateway({ cors: false })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, BeforeApplicationShutdown {
   private readonly logger = new Logger(RealtimeGateway.name);
   @WebSocketServer() private server: HushdeskServer;
+  private closing = false;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly sessions: SessionService,
@@ -134,9 +136,32 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   /** One entry per person; "replying" wins over "viewing" when they have several tabs open. */
-  private async broadcastPresence(ticketId: string): Promise<void> {
+  /**
+   * Before shutdown: start no new presence updates and let running ones finish, so none is cut off
+   * half-way through a Redis round trip when the adapter closes.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private broadcastPresence(ticketId: string): Promise<void> {
+    if (this.closing) return Promise.resolve();
+    const update = this.sendPresence(ticketId).finally(() => this.inFlight.delete(update));
+    this.inFlight.add(update);
+    return update;
+  }
+
+  private async sendPresence(ticketId: string): Promise<void> {
     const room = rooms.presence(ticketId);
-    const sockets = await this.server.in(room).fetchSockets();
+    let sockets: Awaited<ReturnType<ReturnType<HushdeskServer['in']>['fetchSockets']>>;
+    try {
+      sockets = await this.server.in(room).fetchSockets();
+    } catch (e) {
+      // Presence is best effort: during shutdown, or with Redis briefly away, skip this update.
+      this.logger.debug?.(`presence update skipped: ${e instanceof Error ? e.message : 'unknown'}`);
+      return;
+    }
     const byUser = new Map<string, PresenceEntry>();
     for (const s of sockets) {
       const activity = s.data.activity?.[ticketId];

@@ -35,6 +35,11 @@ export class TicketEvents {
     this.server?.to([rooms.staff, ...this.customerRooms(audience)]).emit(SOCKET_EVENTS.ticketUpdated, ticket);
   }
 
+  /** Progress of a retention run, for the DPO console (staff only; it carries no personal data). */
+  retentionProgress(progress: { runId: string; status: string; deleted: number }): void {
+    this.server?.to(rooms.staff).emit(SOCKET_EVENTS.retentionProgress, progress);
+  }
+
   messageCreated(message: TicketMessage, audience: TicketAudience): void {
     const to =
       message.visibility === 'internal' ? [rooms.staff] : [rooms.staff, ...this.customerRooms(audience)];

@@ -7,6 +7,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
 import { PersonEntity } from '../people/person.entity';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
+import { IdentifierIndex } from '../privacy/identifier-index.service';
 import type { CreateUserDto, ListUsersQueryDto, UserDto } from './dto/user.dto';
 import { UserEntity } from './user.entity';
 
@@ -49,6 +50,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
     private readonly policies: FieldPoliciesService,
+    private readonly index: IdentifierIndex,
   ) {}
 
   /** Creates the person and their account together: both or neither. */
@@ -112,6 +114,7 @@ export class UsersService {
         imHandle: input.person?.imHandle ?? null,
       }),
     );
+    await this.index.indexPerson(manager, person);
     const user = await manager.save(
       manager.create(UserEntity, {
         personId: person.id,

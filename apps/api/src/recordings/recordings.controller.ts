@@ -1,0 +1,126 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@hushdesk/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, Roles } from '../common/auth/access.decorator';
+import type { Actor } from '../common/auth/actor';
+import { DomainError } from '../common/errors/domain-error';
+import { UuidParam } from '../common/validation/uuid-param';
+import { ACCEPTED_AUDIO } from './audio-type';
+import { CreateRecordingDto, HoldDto, ListRecordingsQueryDto, RecordingDto } from './dto/recording.dto';
+import { RecordingsService } from './recordings.service';
+
+/** `bytes=start-end` (either end open) to an inclusive range within the file, or 'invalid'. */
+function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | null | 'invalid' {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  return start > end || start >= size ? 'invalid' : { start, end };
+}
+
+@ApiTags('recordings')
+@Controller('recordings')
+export class RecordingsController {
+  constructor(private readonly recordings: RecordingsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('engineer', 'admin')
+  @ApiCreatedResponse({ type: RecordingDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateRecordingDto): Promise<RecordingDto> {
+    return this.recordings.create(actor, body);
+  }
+
+  @Get()
+  @Roles('engineer', 'dpo', 'admin')
+  @ApiOkResponse({ description: 'Recordings by person or by ticket, newest first' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListRecordingsQueryDto): Promise<Page<RecordingDto>> {
+    return this.recordings.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles('engineer', 'dpo', 'admin')
+  @ApiOkResponse({ type: RecordingDto })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RecordingDto> {
+    return this.recordings.get(actor, id);
+  }
+
+  @Put(':id/audio')
+  @Roles('engineer', 'admin')
+  @ApiConsumes('audio/wav', 'audio/mpeg', 'audio/ogg', 'audio/webm', 'application/octet-stream')
+  @ApiOkResponse({ type: RecordingDto, description: `The raw audio as the body: ${ACCEPTED_AUDIO}` })
+  putAudio(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<RecordingDto> {
+    if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+      throw DomainError.invalidField('audio', `is required as the request body (${ACCEPTED_AUDIO})`);
+    }
+    return this.recordings.putAudio(actor, id, request.body);
+  }
+
+  /** Streams the audio with HTTP Range support, so a browser's player can seek. */
+  @Get(':id/audio')
+  @Roles('engineer', 'dpo', 'admin')
+  async getAudio(
+    @UuidParam('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const audio = await this.recordings.openAudio(id);
+    const range = parseRange(request.headers.range, audio.size);
+    void reply
+      .header('accept-ranges', 'bytes')
+      .header('content-type', audio.contentType)
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff');
+    if (range === 'invalid') {
+      await reply.status(416).header('content-range', `bytes */${audio.size}`).send();
+      return;
+    }
+    if (range) {
+      await reply
+        .status(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${audio.size}`)
+        .header('content-length', String(range.end - range.start + 1))
+        .send(await audio.open(range));
+      return;
+    }
+    await reply.header('content-length', String(audio.size)).send(await audio.open());
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @Roles('dpo')
+  @ApiOkResponse({
+    type: RecordingDto,
+    description: 'Kept past its retention until the hold is lifted; audited',
+  })
+  hold(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: HoldDto,
+  ): Promise<RecordingDto> {
+    return this.recordings.setHold(actor, id, body.reason);
+  }
+
+  @Delete(':id/hold')
+  @Roles('dpo')
+  @ApiOkResponse({ type: RecordingDto })
+  release(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RecordingDto> {
+    return this.recordings.setHold(actor, id, null);
+  }
+}

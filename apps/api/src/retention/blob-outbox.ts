@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BlobStore } from '../blobs/blob-store';
+
+/**
+ * Deletes the blobs queued in `blob_deletions` after their records were removed. A row leaves the
+ * outbox only once its file is gone, so every failure (or a crash) is retried on the next drain.
+ */
+@Injectable()
+export class BlobOutbox {
+  private readonly logger = new Logger(BlobOutbox.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  async drain(batchSize = 500): Promise<{ deleted: number; failed: number }> {
+    let deleted = 0;
+    let failed = 0;
+    for (;;) {
+      const rows: { id: string; blob_key: string }[] = await this.dataSource.query(
+        'SELECT id, blob_key FROM blob_deletions WHERE attempts < 20 ORDER BY id LIMIT $1',
+        [batchSize],
+      );
+      if (!rows.length) break;
+      const done: string[] = [];
+      for (const row of rows) {
+        try {
+          await this.blobs.delete(row.blob_key);
+          done.push(row.id);
+        } catch {
+          failed++;
+          await this.dataSource.query('UPDATE blob_deletions SET attempts = attempts + 1 WHERE id = $1', [
+            row.id,
+          ]);
+        }
+      }
+      if (done.length) await this.dataSource.query('DELETE FROM blob_deletions WHERE id = ANY($1)', [done]);
+      deleted += done.length;
+      if (rows.length < batchSize || done.length === 0) break;
+    }
+    if (failed) this.logger.warn(`${failed} blob deletion(s) failed; they will be retried`);
+    return { deleted, failed };
+  }
+}
