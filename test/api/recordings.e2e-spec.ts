@@ -383,4 +383,47 @@ describe('call recordings and retention', () => {
       expect(forecast.body).toHaveLength(10);
     });
   });
+
+  describe('importing a call log', () => {
+    const csv = [
+      'call_id,caller_number,direction,started_at,duration_seconds,ticket_reference,notes',
+      `PBX-1001,07700 900123,inbound,${daysAgo(2)},125,,"Asked about the ""porting"" date"`,
+      `PBX-1002,+44 20 7946 0321,outbound,${daysAgo(2)},60,,`,
+      `PBX-1003,not-a-number,inbound,${daysAgo(2)},30,,`,
+      `PBX-1004,01632 960001,sideways,${daysAgo(2)},30,,`,
+      `PBX-1005,01632 960002,inbound,${daysAgo(2)},-4,,`,
+      `,0161 496 0123,inbound,${daysAgo(3)},45,HD-999999,`,
+    ].join('\r\n');
+    const send = (auth: string, body: string) =>
+      t
+        .http()
+        .post('/api/recordings/import')
+        .set('authorization', auth)
+        .set('content-type', 'text/csv')
+        .send(body);
+
+    it('imports the good rows, reports each bad one by line and column, and imports nothing twice', async () => {
+      const first = await send(w.engineer.auth, csv).expect(200);
+      expect(first.body).toMatchObject({ rows: 6, imported: 2, duplicates: 0 });
+      expect(first.body.failed).toEqual([
+        { line: 4, field: 'caller_number', message: 'is not a recognisable phone number' },
+        { line: 5, field: 'direction', message: 'must be inbound or outbound' },
+        { line: 6, field: 'duration_seconds', message: 'must be a whole number of seconds, 0 or more' },
+        { line: 7, field: 'ticket_reference', message: 'does not match a ticket' },
+      ]);
+      const { rows } = await t.db.query(
+        "SELECT notes FROM recordings WHERE caller_number = '+447700900123' AND duration_seconds = 125",
+      );
+      expect(rows).toEqual([{ notes: 'Asked about the "porting" date' }]);
+      const again = await send(w.engineer.auth, csv).expect(200);
+      expect(again.body).toMatchObject({ imported: 0, duplicates: 2 });
+    });
+
+    it('refuses a file without the needed columns, and callers who may not import', async () => {
+      const res = await send(w.engineer.auth, 'number,when\n123,today').expect(400);
+      expect(res.body.fields).toHaveProperty('file');
+      await send(w.dpo.auth, csv).expect(403);
+      await send(w.a1.auth, csv).expect(403);
+    });
+  });
 });

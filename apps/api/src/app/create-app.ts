@@ -82,6 +82,12 @@ export async function createApp(
   app.useGlobalFilters(new AllExceptionsFilter(spa));
 
   const fastify = app.getHttpAdapter().getInstance();
+  // A phone system's call log arrives as CSV text.
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
   // Call audio arrives as a raw body, larger than the JSON limit.
   fastify.addContentTypeParser(
     /^(audio\/[a-z0-9.+-]+|application\/octet-stream)$/,

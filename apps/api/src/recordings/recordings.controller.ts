@@ -7,6 +7,7 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/validation/uuid-param';
 import { ACCEPTED_AUDIO } from './audio-type';
+import { CallLogImport, type ImportReport } from './call-log-import';
 import { CreateRecordingDto, HoldDto, ListRecordingsQueryDto, RecordingDto } from './dto/recording.dto';
 import { RecordingsService } from './recordings.service';
 
@@ -33,7 +34,10 @@ function parseRange(
 @ApiTags('recordings')
 @Controller('recordings')
 export class RecordingsController {
-  constructor(private readonly recordings: RecordingsService) {}
+  constructor(
+    private readonly recordings: RecordingsService,
+    private readonly importer: CallLogImport,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -48,6 +52,19 @@ export class RecordingsController {
   @ApiOkResponse({ description: 'Recordings by person or by ticket, newest first' })
   list(@CurrentActor() actor: Actor, @Query() query: ListRecordingsQueryDto): Promise<Page<RecordingDto>> {
     return this.recordings.list(actor, query);
+  }
+
+  /** A phone system's call log as CSV (header row: call_id, caller_number, direction, started_at, duration_seconds, ticket_reference, notes). */
+  @Post('import')
+  @HttpCode(200)
+  @Roles('engineer', 'admin')
+  @ApiConsumes('text/csv')
+  @ApiOkResponse({ description: '{rows, imported, duplicates, failed: [{line, field, message}]}' })
+  import(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ImportReport> {
+    if (typeof request.body !== 'string' || !request.body.trim()) {
+      throw DomainError.invalidField('file', 'is required as a text/csv body');
+    }
+    return this.importer.run(actor, request.body);
   }
 
   @Get(':id')

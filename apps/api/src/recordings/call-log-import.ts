@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { DomainError } from '../common/errors/domain-error';
+import { parseCsv } from './csv';
+import { RecordingsService } from './recordings.service';
+
+export interface ImportReport {
+  rows: number;
+  imported: number;
+  /** Rows already imported before (same call id, or the same row): skipped, so a file can be re-sent safely. */
+  duplicates: number;
+  failed: { line: number; field: string; message: string }[];
+}
+
+const COLUMNS = [
+  'call_id',
+  'caller_number',
+  'direction',
+  'started_at',
+  'duration_seconds',
+  'ticket_reference',
+  'notes',
+];
+const REQUIRED = ['caller_number', 'direction', 'started_at', 'duration_seconds'];
+/** API field names back to the file's column names, for the report. */
+const CSV_NAMES: Record<string, string> = { callerNumber: 'caller_number', startedAt: 'started_at' };
+
+/**
+ * Imports a phone system's call log (CSV with a header row). Each good row becomes a recording
+ * exactly once, however often the file is imported; each bad row is reported with its line and
+ * the field at fault, and does not stop the others.
+ */
+@Injectable()
+export class CallLogImport {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly recordings: RecordingsService,
+  ) {}
+
+  async run(
+    actor: Actor | null,
+    csv: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ImportReport> {
+    const table = parseCsv(csv);
+    if (!table.length) throw DomainError.invalidField('file', 'is empty');
+    const header = table[0].map((h) => h.trim().toLowerCase());
+    const missing = REQUIRED.filter((c) => !header.includes(c));
+    if (missing.length)
+      throw DomainError.invalidField(
+        'file',
+        `has no ${missing.join(', ')} column(s); expected ${COLUMNS.join(', ')}`,
+      );
+    const col = (row: string[], name: string) => {
+      const i = header.indexOf(name);
+      return i >= 0 ? (row[i] ?? '').trim() : '';
+    };
+    const report: ImportReport = { rows: table.length - 1, imported: 0, duplicates: 0, failed: [] };
+    const batch = 200;
+    for (let start = 1; start < table.length; start += batch) {
+      await this.dataSource.transaction(async (manager) => {
+        for (let i = start; i < Math.min(table.length, start + batch); i++) {
+          const row = table[i];
+          const line = i + 1;
+          try {
+            const duration = col(row, 'duration_seconds');
+            if (!/^\d+$/.test(duration))
+              throw DomainError.invalidField(
+                'duration_seconds',
+                'must be a whole number of seconds, 0 or more',
+              );
+            if (!['inbound', 'outbound'].includes(col(row, 'direction').toLowerCase())) {
+              throw DomainError.invalidField('direction', 'must be inbound or outbound');
+            }
+            const startedAt = col(row, 'started_at');
+            if (Number.isNaN(Date.parse(startedAt)))
+              throw DomainError.invalidField('started_at', 'is not a date and time');
+            const prepared = await this.recordings.prepare({
+              callerNumber: col(row, 'caller_number'),
+              direction: col(row, 'direction').toLowerCase() as 'inbound' | 'outbound',
+              startedAt: new Date(startedAt).toISOString(),
+              durationSeconds: Number(duration),
+              notes: col(row, 'notes') || undefined,
+            });
+            let ticketId: string | null = null;
+            const ref = /^HD-?0*(\d+)$/i.exec(col(row, 'ticket_reference'));
+            if (col(row, 'ticket_reference')) {
+              const [t] = ref
+                ? await manager.query('SELECT id FROM tickets WHERE reference = $1', [Number(ref[1])])
+                : [];
+              if (!t) throw DomainError.invalidField('ticket_reference', 'does not match a ticket');
+              ticketId = t.id;
+            }
+            const callId = col(row, 'call_id');
+            const importKey = createHash('sha256')
+              .update(
+                callId
+                  ? `id:${callId}`
+                  : `row:${prepared.callerNumber}|${prepared.direction}|${prepared.startedAt.toISOString()}|${prepared.durationSeconds}`,
+              )
+              .digest('hex');
+            const id = await this.recordings.insert(manager, {
+              ...prepared,
+              ticketId,
+              agentId: actor?.userId ?? null,
+              importKey,
+            });
+            if (id) report.imported++;
+            else report.duplicates++;
+          } catch (e) {
+            if (!(e instanceof DomainError)) throw e;
+            const [field, problems] = Object.entries(e.details.fields ?? {})[0] ?? ['row', [e.message]];
+            report.failed.push({ line, field: CSV_NAMES[field] ?? field, message: problems.join(', ') });
+          }
+        }
+      });
+      onProgress?.(Math.min(table.length - 1, start + batch - 1), table.length - 1);
+    }
+    return report;
+  }
+}
