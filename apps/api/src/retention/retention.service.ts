@@ -1,5 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
@@ -46,6 +48,7 @@ export class RetentionService implements OnModuleInit {
     private readonly outbox: BlobOutbox,
     private readonly fields: FieldRetentionSweep,
     private readonly events: TicketEvents,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -179,7 +182,7 @@ export class RetentionService implements OnModuleInit {
     );
   }
 
-  async execute(runId: string, batchSize = 500): Promise<RetentionReport> {
+  async execute(runId: string, batchSize = 2000): Promise<RetentionReport> {
     const [run] = await this.dataSource.query('SELECT dry_run FROM retention_runs WHERE id = $1', [runId]);
     const dryRun: boolean = run.dry_run;
     const report: RetentionReport = {
@@ -273,52 +276,47 @@ export class RetentionService implements OnModuleInit {
       ).map((x: { id: string }) => x.id);
       return;
     }
-    for (;;) {
-      const ids = await this.dataSource.transaction(async (manager) => {
-        const rows: {
-          id: string;
-          audio_blob_key: string | null;
-          started_at: Date;
-          direction: string;
-          duration_seconds: number;
-        }[] = await manager.query(
-          `SELECT r.id, r.audio_blob_key, r.started_at, r.direction, r.duration_seconds FROM recordings r
-              WHERE ${eligible} ORDER BY r.expires_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [batchSize],
-        );
-        if (!rows.length) return [];
-        const keys = rows.map((x) => x.audio_blob_key).filter((k): k is string => !!k);
-        // The audio goes into the outbox in the same transaction that removes the row.
-        if (keys.length) {
-          await manager.query(
-            'INSERT INTO blob_deletions (blob_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING',
-            [keys],
-          );
-        }
-        await manager.query(
-          `INSERT INTO call_statistics (day, direction, calls, total_seconds)
-           SELECT started_at::date, direction, count(*), sum(duration_seconds) FROM recordings WHERE id = ANY($1)
-            GROUP BY 1, 2
+    // A connection of its own, outside the request pool: the sweep never queues behind requests,
+    // and requests never wait for the sweep.
+    const client = new Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'hushdesk-retention',
+    });
+    await client.connect();
+    try {
+      for (;;) {
+        // One statement per batch: choose, queue the audio in the outbox, count the call in the
+        // anonymous statistics, drop its index entries and delete it, all in one transaction.
+        const { rows } = await client.query<{ id: string }>(
+          `WITH doomed AS (
+           SELECT r.id, r.audio_blob_key, r.started_at, r.direction, r.duration_seconds FROM recordings r
+            WHERE ${eligible} ORDER BY r.expires_at LIMIT $1 FOR UPDATE SKIP LOCKED
+         ), outbox AS (
+           INSERT INTO blob_deletions (blob_key)
+           SELECT audio_blob_key FROM doomed WHERE audio_blob_key IS NOT NULL ON CONFLICT DO NOTHING
+         ), stats AS (
+           INSERT INTO call_statistics (day, direction, calls, total_seconds)
+           SELECT started_at::date, direction, count(*), sum(duration_seconds) FROM doomed GROUP BY 1, 2
            ON CONFLICT (day, direction) DO UPDATE
              SET calls = call_statistics.calls + EXCLUDED.calls,
-                 total_seconds = call_statistics.total_seconds + EXCLUDED.total_seconds`,
-          [rows.map((x) => x.id)],
+                 total_seconds = call_statistics.total_seconds + EXCLUDED.total_seconds
+         ), mentions AS (
+           DELETE FROM identifier_mentions WHERE source_type = 'recording' AND source_id IN (SELECT id FROM doomed)
+         )
+         DELETE FROM recordings WHERE id IN (SELECT id FROM doomed) RETURNING id`,
+          [batchSize],
         );
         const ids = rows.map((x) => x.id);
-        await manager.query(
-          "DELETE FROM identifier_mentions WHERE source_type = 'recording' AND source_id = ANY($1)",
-          [ids],
-        );
-        await manager.query('DELETE FROM recordings WHERE id = ANY($1)', [ids]);
-        return ids;
-      });
-      if (!ids.length) break;
-      r.deleted += ids.length;
-      r.expired += ids.length;
-      if (r.ids.length < REPORT_IDS) r.ids.push(...ids.slice(0, REPORT_IDS - r.ids.length));
-      await this.dataSource.query('UPDATE retention_runs SET report = $2 WHERE id = $1', [runId, report]);
-      this.events.retentionProgress({ runId, status: 'running', deleted: r.deleted });
-      if (ids.length < batchSize) break;
+        if (!ids.length) break;
+        r.deleted += ids.length;
+        r.expired += ids.length;
+        if (r.ids.length < REPORT_IDS) r.ids.push(...ids.slice(0, REPORT_IDS - r.ids.length));
+        await this.dataSource.query('UPDATE retention_runs SET report = $2 WHERE id = $1', [runId, report]);
+        this.events.retentionProgress({ runId, status: 'running', deleted: r.deleted });
+        if (ids.length < batchSize) break;
+      }
+    } finally {
+      await client.end();
     }
   }
 }
