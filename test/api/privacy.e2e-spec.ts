@@ -517,6 +517,21 @@ describe('privacy kernel', () => {
         "UPDATE tickets SET status = 'closed', closed_at = now() - interval '100 days' WHERE requester_id = $1 AND id <> $2",
         [w.b1.id, id],
       );
+      // While Bella has an open data-subject request, nothing of hers is touched.
+      await t.db.query(
+        "INSERT INTO dsar_requests (kind, subject_person_id, received_at) VALUES ('access', $1, now())",
+        [w.b1.personId],
+      );
+      const frozen = await t
+        .http()
+        .post('/api/privacy/retention/fields')
+        .set('authorization', w.dpo.auth)
+        .send({ dryRun: false })
+        .expect(200);
+      expect(frozen.body.fields.find((f: { field: string }) => f.field === 'person.phone').values).toBe(0);
+      await t.db.query('UPDATE dsar_requests SET closed_at = now() WHERE subject_person_id = $1', [
+        w.b1.personId,
+      ]);
       const dry = await t
         .http()
         .post('/api/privacy/retention/fields')

@@ -6,7 +6,7 @@ export interface JobDefinition {
   name: string;
   /** Cron in Europe/London time; pg-boss runs each scheduled job once across all instances. */
   cron?: string;
-  run(): Promise<unknown>;
+  run(data: Record<string, unknown>): Promise<unknown>;
 }
 
 /**
@@ -38,18 +38,22 @@ export class JobScheduler implements OnApplicationShutdown {
     for (const job of this.jobs.values()) {
       await boss.createQueue(job.name);
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/London' });
-      await boss.work(job.name, async () => {
-        const result = await job.run();
+      await boss.work<Record<string, unknown>>(job.name, async ([queued]) => {
+        const result = await job.run(queued?.data ?? {});
         this.logger.log(`job ${job.name} done: ${JSON.stringify(result)}`);
       });
     }
     this.boss = boss;
   }
 
-  /** Queues a run now, e.g. on demand from an API call. */
-  async runNow(name: string): Promise<string | null> {
+  get running(): boolean {
+    return this.boss !== undefined;
+  }
+
+  /** Queues a job now, e.g. on demand from an API call; any instance running jobs picks it up. */
+  async send(name: string, data: Record<string, unknown>): Promise<string | null> {
     if (!this.boss) throw new Error('jobs are not running in this process');
-    return this.boss.send(name, {});
+    return this.boss.send(name, data);
   }
 
   async onApplicationShutdown(): Promise<void> {

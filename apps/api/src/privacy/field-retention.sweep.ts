@@ -66,7 +66,13 @@ export class FieldRetentionSweep implements OnModuleInit {
         const expired = this.expiredWhere(policy.field, policy.retention.from);
         if (!expired) continue;
         const cutoff = new Date(now.getTime() - policy.retention.days * 86_400_000);
-        const where = `r.${storage.column} IS NOT NULL AND ${expired}`;
+        // Nothing of a person with an open data-subject request is touched until it is answered.
+        const frozen =
+          storage.table === 'people'
+            ? 'EXISTS (SELECT 1 FROM dsar_requests d WHERE d.subject_person_id = r.id AND d.closed_at IS NULL)'
+            : `EXISTS (SELECT 1 FROM users u JOIN dsar_requests d ON d.subject_person_id = u.person_id
+                        WHERE u.id = r.requester_id AND d.closed_at IS NULL)`;
+        const where = `r.${storage.column} IS NOT NULL AND ${expired} AND NOT ${frozen}`;
         let values: number;
         if (dryRun) {
           [{ n: values }] = await manager.query(

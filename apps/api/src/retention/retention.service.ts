@@ -57,6 +57,7 @@ export class RetentionService implements OnModuleInit {
       cron: '41 2 * * *',
       run: async () => this.runNow(null, false),
     });
+    this.jobs.register({ name: 'retention-run', run: async (data) => this.execute(String(data.runId)) });
   }
 
   async policies(): Promise<{ category: string; days: number; updatedAt: string }[]> {
@@ -104,8 +105,12 @@ export class RetentionService implements OnModuleInit {
     );
     if (dryRun) {
       await this.execute(id);
+    } else if (this.jobs.running) {
+      // A pg-boss job: it survives a restart of this instance, and any instance may run it.
+      await this.jobs.send('retention-run', { runId: id });
     } else {
-      // Runs beside the request; a crash leaves the run 'running', and the next run finishes the work.
+      // Jobs are off in this process: run beside the request. A crash leaves the run 'running',
+      // and the next run finishes the work.
       setImmediate(
         () =>
           void this.execute(id).catch((e: unknown) =>
