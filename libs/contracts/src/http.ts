@@ -46,6 +46,17 @@ export const apiPaths = {
   engineers: '/engineers',
   dashboard: '/dashboard',
   organisation: (id: string) => `/organisations/${id}`,
+  recordings: '/recordings',
+  recording: (id: string) => `/recordings/${id}`,
+  recordingAudio: (id: string) => `/recordings/${id}/audio`,
+  recordingHold: (id: string) => `/recordings/${id}/hold`,
+  recordingsImport: '/recordings/import',
+  retentionRuns: '/retention/runs',
+  retentionRun: (id: string) => `/retention/runs/${id}`,
+  retentionPolicies: '/retention/policies',
+  retentionPolicy: (category: string) => `/retention/policies/${category}`,
+  retentionForecast: '/retention/forecast',
+  retentionHolds: '/retention/holds',
 } as const;
 
 /** Password rules shared by the API's validation and the web forms. */

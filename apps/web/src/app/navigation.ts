@@ -1,6 +1,7 @@
 import type { Role } from '@hushdesk/contracts';
 import type { ComponentType } from 'react';
 import {
+  ArchiveIcon,
   BuildingIcon,
   ChartIcon,
   ClipboardCheckIcon,
@@ -26,6 +27,7 @@ export interface NavItem {
 function privacyOffice(area: '/dpo' | '/admin'): NavItem[] {
   return [
     { to: `${area}/fields`, label: 'Field policies', icon: SlidersIcon },
+    { to: `${area}/retention`, label: 'Retention', icon: ArchiveIcon },
     { to: `${area}/audit`, label: 'Audit trail', icon: ClipboardCheckIcon },
     { to: `${area}/ropa`, label: 'Record of processing', icon: FileTextIcon },
   ];

@@ -14,6 +14,7 @@ import { NewTicketPage } from '../features/portal/components/NewTicketPage';
 import { PortalHomePage } from '../features/portal/components/PortalHomePage';
 import { PortalTicketPage } from '../features/portal/components/PortalTicketPage';
 import { PrivacyNoticePage } from '../features/portal/components/PrivacyNoticePage';
+import { RetentionPage } from '../features/retention/components/RetentionPage';
 import { AppShell } from './AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
@@ -33,15 +34,18 @@ import { RootLayout } from './RootLayout';
  *   /console/dashboard          -> engineer: charts of open tickets
  *   /dpo          -> Data Protection Officer: data-subject requests
  *   /dpo/fields   -> DPO: field policies (collection, purposes, retention, visibility, purge)
+ *   /dpo/retention -> DPO: recordings due to expire, retention runs (dry run first), legal holds, periods
  *   /dpo/audit    -> DPO: the audit trail and its chain check (filters in the query string)
  *   /dpo/ropa     -> DPO: the record of processing activities, printable
  *   /admin        -> administrator: organisations
  *   /admin/users  -> administrator: users
- *   /admin/fields, /admin/audit, /admin/ropa -> administrator: the same privacy screens as the DPO
+ *   /admin/fields, /admin/retention, /admin/audit, /admin/ropa -> administrator: the same privacy
+ *                 screens as the DPO (legal holds are the DPO's alone: shown, not changed)
  */
 /** The privacy-office screens: under /dpo for the DPO, and under /admin for administrators. */
 const privacyOfficeRoutes = [
   { path: 'fields', element: <FieldPoliciesPage /> },
+  { path: 'retention', element: <RetentionPage /> },
   { path: 'audit', element: <AuditTrailPage /> },
   { path: 'ropa', element: <RopaPage /> },
 ];

@@ -76,9 +76,12 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /**
    * Serialised as JSON, except `FormData`, which is sent as multipart/form-data (the browser
-   * sets the content type with its boundary).
+   * sets the content type with its boundary), and a `Blob` (a `File`), which is sent as it is
+   * with `contentType`.
    */
   body?: unknown;
+  /** The content type of a `Blob` body; defaults to the blob's own type, else `application/octet-stream`. */
+  contentType?: string;
   /** Appended as a query string; `null`/`undefined`/empty values are left out. */
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
@@ -159,17 +162,19 @@ function toApiError(status: number, body: unknown): ApiError {
 
 /** Sends one request to the Hushdesk API and resolves with the parsed JSON body (or `undefined` for 204). */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal } = options;
+  const { method = 'GET', body, query, signal, contentType } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   const isForm = body instanceof FormData;
-  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  const isRaw = body instanceof Blob;
+  if (isRaw) headers['Content-Type'] = contentType ?? (body.type || 'application/octet-stream');
+  else if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm || isRaw ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -195,6 +200,9 @@ export const apiClient = {
   /** Sends `form` as multipart/form-data (file uploads). */
   postForm: <T>(path: string, form: FormData, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'POST', body: form }),
+  /** Sends `blob` as the raw request body (an audio file), typed as `contentType` or the blob's own type. */
+  putRaw: <T>(path: string, blob: Blob, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T> =>
+    apiRequest<T>(path, { ...options, method: 'PUT', body: blob }),
   patch: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
   delete: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>

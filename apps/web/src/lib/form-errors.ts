@@ -42,3 +42,13 @@ export function focusFirstInvalid<F extends string>(
   // Wait for the render that marks the field invalid and links its message.
   window.requestAnimationFrame(() => document.getElementById(fieldIds[first])?.focus());
 }
+
+/**
+ * Makes an API field message a sentence naming the field: "is not a recognisable phone number"
+ * becomes "Caller number is not a recognisable phone number." Messages that are already
+ * sentences are kept.
+ */
+export function fieldSentence(label: string, message: string): string {
+  const text = message.trim().replace(/\.$/, '');
+  return `${/^[a-z]/.test(text) ? `${label} ${text}` : text}.`;
+}

@@ -186,3 +186,33 @@ export const EyeIcon = ({ size }: { size?: number }) => (
     <circle cx="12" cy="12" r="3" />
   </Icon>
 );
+
+const HANDSET =
+  'M22 16.92v3a2 2 0 0 1-2.18 2 19.79 19.79 0 0 1-8.63-3.07 19.5 19.5 0 0 1-6-6 19.79 19.79 0 0 1-3.07-8.67A2 2 0 0 1 4.11 2h3a2 2 0 0 1 2 1.72 12.84 12.84 0 0 0 .7 2.81 2 2 0 0 1-.45 2.11L8.09 9.91a16 16 0 0 0 6 6l1.27-1.27a2 2 0 0 1 2.11-.45 12.84 12.84 0 0 0 2.81.7A2 2 0 0 1 22 16.92z';
+
+export const PhoneIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d={HANDSET} />
+  </Icon>
+);
+
+export const PhoneIncomingIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d={HANDSET} />
+    <path d="M16 2v6h6M22 2l-6 6" />
+  </Icon>
+);
+
+export const PhoneOutgoingIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d={HANDSET} />
+    <path d="M22 8V2h-6M16 8l6-6" />
+  </Icon>
+);
+
+export const ArchiveIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <rect x="2" y="3" width="20" height="5" rx="1" />
+    <path d="M4 8v11a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8M10 12h4" />
+  </Icon>
+);

@@ -80,4 +80,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'message.redact': 'Redacted a message',
   'ticket.share_safe_copy': 'Made a share-safe copy',
   'index.rebuild': 'Rebuilt the identifier index',
+  'retention.run': 'Retention: expired recordings deleted',
+  'retention.policy': 'Changed a retention period',
+  'recording.hold': 'Put a recording on legal hold',
+  'recording.release': 'Released a legal hold',
 };

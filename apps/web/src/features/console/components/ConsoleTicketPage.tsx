@@ -8,6 +8,7 @@ import { useNow } from '../../../lib/use-now';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { ArrowLeftIcon } from '../../../ui/icons';
 import { useCurrentUser } from '../../auth/hooks/use-auth';
+import { CallsCard } from '../../recordings/components/CallsCard';
 import { AttachmentsPanel } from '../../tickets/components/AttachmentsPanel';
 import { LiveIndicator } from '../../tickets/components/LiveIndicator';
 import { MessageThread } from '../../tickets/components/MessageThread';
@@ -130,6 +131,8 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
               <Composer ticketId={ticket.id} onReplyingChange={setReplying} />
             )}
           </section>
+
+          <CallsCard ticketId={ticket.id} />
         </div>
 
         <aside className="ticket-layout__side" aria-label="Ticket details">

@@ -1,0 +1,300 @@
+import { useState, type SubmitEvent } from 'react';
+import { isApiError } from '../../../lib/api-client';
+import {
+  fieldSentence,
+  focusFirstInvalid,
+  NO_ERRORS,
+  toFormErrors,
+  type FieldErrorMap,
+  type FormErrors,
+} from '../../../lib/form-errors';
+import { formatDateTime, formatShortDateTime } from '../../../lib/format';
+import { useNow } from '../../../lib/use-now';
+import { TextField } from '../../../ui/Field';
+import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
+import { Badge } from '../../../ui/Layout';
+import { useLegalHold } from '../../recordings/hooks/use-recordings';
+import type { HeldRecording } from '../api/retention-api';
+import { useLegalHolds } from '../hooks/use-retention';
+
+const MIN_REASON = 5;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Recordings kept past their retention by a legal hold. The DPO can release a hold (a recording
+ * already past its retention is then deleted by the next run) and place a new one.
+ */
+export function LegalHolds({ canManage }: { canManage: boolean }) {
+  const holds = useLegalHolds();
+  const now = useNow(60_000);
+  const [status, setStatus] = useState<string | null>(null);
+
+  let body;
+  if (holds.isPending) {
+    body = <Spinner label="Loading legal holds…" />;
+  } else if (holds.error) {
+    body = (
+      <div className="retention-card__body">
+        <ErrorMessage
+          action={
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => void holds.refetch()}
+            >
+              Try again
+            </button>
+          }
+        >
+          The legal holds could not be loaded. {holds.error.message}
+        </ErrorMessage>
+      </div>
+    );
+  } else if (holds.data.length === 0) {
+    body = <p className="retention-card__empty">No recordings are on legal hold.</p>;
+  } else {
+    body = (
+      <div className="table-wrap">
+        <table className="table holds-table">
+          <caption className="visually-hidden">Recordings on legal hold, most recent hold first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Recording</th>
+              <th scope="col">Call started</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Held since</th>
+              <th scope="col">Retention</th>
+              {canManage ? (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {holds.data.map((hold) => (
+              <HoldRow key={hold.id} hold={hold} now={now} canManage={canManage} onReleased={setStatus} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+
+  return (
+    <section className="card card--flush retention-card" aria-labelledby="legal-holds-title">
+      <div className="retention-card__header">
+        <h2 className="card__title" id="legal-holds-title">
+          Legal holds
+        </h2>
+        <p className="card__description">
+          Recordings kept past their retention, for a dispute or an investigation. Runs skip them until the
+          hold is released.
+          {canManage ? null : ' Only the Data Protection Officer can place or release a hold.'}
+        </p>
+      </div>
+      <div className="retention-card__status">
+        <StatusMessage tone="success">{status}</StatusMessage>
+      </div>
+      {body}
+      {canManage ? <PlaceHoldForm onPlaced={setStatus} /> : null}
+    </section>
+  );
+}
+
+function HoldRow({
+  hold,
+  now,
+  canManage,
+  onReleased,
+}: {
+  hold: HeldRecording;
+  now: number;
+  canManage: boolean;
+  onReleased: (message: string) => void;
+}) {
+  const release = useLegalHold();
+  const [confirming, setConfirming] = useState(false);
+  const expired = Date.parse(hold.expiresAt) <= now;
+  const shortId = hold.id.slice(0, 8);
+
+  const doRelease = () => {
+    release.mutate(
+      { id: hold.id, reason: null },
+      {
+        onSuccess: () => {
+          onReleased(
+            expired
+              ? `Released the hold on recording ${shortId}. It is past its retention, so the next run deletes it.`
+              : `Released the hold on recording ${shortId}.`,
+          );
+        },
+      },
+    );
+  };
+
+  return (
+    <tr>
+      <td>
+        <code className="report__id" title={hold.id}>
+          {hold.id}
+        </code>
+      </td>
+      <td>
+        <time dateTime={hold.startedAt} title={formatDateTime(hold.startedAt)}>
+          {formatShortDateTime(hold.startedAt)}
+        </time>
+      </td>
+      <td className="holds-table__reason">{hold.reason}</td>
+      <td>
+        <time dateTime={hold.heldAt} title={formatDateTime(hold.heldAt)}>
+          {formatShortDateTime(hold.heldAt)}
+        </time>
+      </td>
+      <td>
+        {expired ? (
+          <Badge tone="warning">Past retention</Badge>
+        ) : (
+          <span title={formatDateTime(hold.expiresAt)}>Until {formatShortDateTime(hold.expiresAt)}</span>
+        )}
+      </td>
+      {canManage ? (
+        <td className="holds-table__action">
+          {release.error ? <p className="holds-table__error">{release.error.message}</p> : null}
+          {confirming ? (
+            <div className="holds-table__confirm" role="group" aria-label={`Confirm releasing ${shortId}`}>
+              <span>The next run deletes it.</span>
+              <button
+                type="button"
+                className="button button--danger button--small"
+                onClick={doRelease}
+                disabled={release.isPending}
+                aria-busy={release.isPending}
+              >
+                Yes, release
+              </button>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => {
+                  setConfirming(false);
+                }}
+              >
+                Cancel
+              </button>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                // Past its retention, a released recording goes at the next run: ask first.
+                if (expired) setConfirming(true);
+                else doRelease();
+              }}
+              disabled={release.isPending}
+              aria-busy={release.isPending}
+            >
+              {release.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+              Release hold<span className="visually-hidden"> on recording {hold.id}</span>
+            </button>
+          )}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+type HoldField = 'recordingId' | 'reason';
+
+const API_FIELDS: Record<string, HoldField> = { id: 'recordingId', reason: 'reason' };
+const LABELS: Record<HoldField, string> = { recordingId: 'Recording ID', reason: 'Reason' };
+
+/** Places a hold on a recording by its ID (from a run report, or from the engineer who logged it). */
+function PlaceHoldForm({ onPlaced }: { onPlaced: (message: string) => void }) {
+  const hold = useLegalHold();
+  const [recordingId, setRecordingId] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors<HoldField>>(NO_ERRORS);
+  const ids: Record<HoldField, string> = { recordingId: 'hold-recording-id', reason: 'hold-reason' };
+
+  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const id = recordingId.trim();
+    const text = reason.trim();
+    const fields: FieldErrorMap<HoldField> = {};
+    if (!UUID.test(id)) fields.recordingId = 'Enter the recording’s full ID, as shown in a run report.';
+    if (text.length < MIN_REASON) {
+      fields.reason = `Say why it must be kept, in at least ${String(MIN_REASON)} characters.`;
+    }
+    if (Object.keys(fields).length > 0) {
+      setErrors({ fields });
+      focusFirstInvalid(ids, fields);
+      return;
+    }
+    setErrors(NO_ERRORS);
+    hold.mutate(
+      { id, reason: text },
+      {
+        onSuccess: () => {
+          setRecordingId('');
+          setReason('');
+          onPlaced(`Placed a legal hold on recording ${id.slice(0, 8)}.`);
+        },
+        onError: (error) => {
+          const next = toFormErrors(error, API_FIELDS);
+          const readable: FieldErrorMap<HoldField> = {};
+          for (const [key, message] of Object.entries(next.fields) as [HoldField, string][]) {
+            readable[key] = fieldSentence(LABELS[key], message);
+          }
+          const notFound = isApiError(error) && error.status === 404;
+          if (notFound) readable.recordingId = 'No recording has this ID. It may have been deleted already.';
+          setErrors({ form: notFound ? undefined : next.form, fields: readable });
+          focusFirstInvalid(ids, readable);
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="hold-form" onSubmit={handleSubmit} noValidate aria-labelledby="hold-form-title">
+      <h3 className="hold-form__title" id="hold-form-title">
+        Place a legal hold
+      </h3>
+      {errors.form ? <ErrorMessage>{errors.form}</ErrorMessage> : null}
+      <div className="hold-form__fields">
+        <TextField
+          id={ids.recordingId}
+          label={LABELS.recordingId}
+          autoComplete="off"
+          spellCheck={false}
+          value={recordingId}
+          onChange={(event) => {
+            setRecordingId(event.target.value);
+          }}
+          error={errors.fields.recordingId}
+        />
+        <TextField
+          id={ids.reason}
+          label={LABELS.reason}
+          autoComplete="off"
+          hint="Recorded in the audit trail, e.g. “Billing dispute, case 1042”."
+          value={reason}
+          onChange={(event) => {
+            setReason(event.target.value);
+          }}
+          error={errors.fields.reason}
+        />
+        <button
+          type="submit"
+          className="button button--primary hold-form__submit"
+          disabled={hold.isPending}
+          aria-busy={hold.isPending}
+        >
+          {hold.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+          Place hold
+        </button>
+      </div>
+    </form>
+  );
+}

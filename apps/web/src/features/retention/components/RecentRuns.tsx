@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { formatDateTime, formatShortDateTime } from '../../../lib/format';
+import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { Badge } from '../../../ui/Layout';
+import { reportOf, type RetentionRun, type RunStatus } from '../api/retention-api';
+import { useRetentionRuns } from '../hooks/use-retention';
+import { ReportView } from './ReportView';
+
+const STATUS: Record<RunStatus, { label: string; tone: 'neutral' | 'accent' | 'success' | 'danger' }> = {
+  queued: { label: 'Queued', tone: 'neutral' },
+  running: { label: 'Running', tone: 'accent' },
+  completed: { label: 'Completed', tone: 'success' },
+  failed: { label: 'Failed', tone: 'danger' },
+};
+
+function deletedCell(run: RetentionRun): string {
+  const report = reportOf(run);
+  if (!report) return '—';
+  return run.dryRun ? `${String(report.recordings.expired)} would be` : String(report.recordings.deleted);
+}
+
+function skippedCell(run: RetentionRun): string {
+  const report = reportOf(run);
+  if (!report) return '—';
+  const { legalHold, openDsar } = report.recordings.skipped;
+  if (legalHold + openDsar === 0) return '0';
+  const parts = [
+    legalHold > 0 ? `${String(legalHold)} on hold` : null,
+    openDsar > 0 ? `${String(openDsar)} open request` : null,
+  ].filter(Boolean);
+  return `${String(legalHold + openDsar)} (${parts.join(', ')})`;
+}
+
+/** The last twenty runs, dry and real, scheduled or started here; each report can be opened. */
+export function RecentRuns() {
+  const runs = useRetentionRuns();
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  let body;
+  if (runs.isPending) {
+    body = <Spinner label="Loading recent runs…" />;
+  } else if (runs.error) {
+    body = (
+      <div className="retention-card__body">
+        <ErrorMessage
+          action={
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => void runs.refetch()}
+            >
+              Try again
+            </button>
+          }
+        >
+          The recent runs could not be loaded. {runs.error.message}
+        </ErrorMessage>
+      </div>
+    );
+  } else if (runs.data.length === 0) {
+    body = <p className="retention-card__empty">No runs yet. The first nightly run will appear here.</p>;
+  } else {
+    const open = runs.data.find((run) => run.id === openId);
+    const openReport = reportOf(open);
+    body = (
+      <>
+        <div className="table-wrap">
+          <table className="table runs-table">
+            <caption className="visually-hidden">Recent retention runs, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="report__number">
+                  Recordings deleted
+                </th>
+                <th scope="col">Kept past retention</th>
+                <th scope="col">
+                  <span className="visually-hidden">Report</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.data.map((run) => {
+                const isOpen = run.id === openId;
+                const started = formatShortDateTime(run.createdAt);
+                return (
+                  <tr key={run.id} className={isOpen ? 'runs-table__row--open' : undefined}>
+                    <td>
+                      <time dateTime={run.createdAt} title={formatDateTime(run.createdAt)}>
+                        {started}
+                      </time>
+                    </td>
+                    <td>{run.dryRun ? <Badge>Dry run</Badge> : <Badge tone="warning">Real run</Badge>}</td>
+                    <td>
+                      <Badge tone={STATUS[run.status].tone}>{STATUS[run.status].label}</Badge>
+                    </td>
+                    <td className="report__number">{deletedCell(run)}</td>
+                    <td>{skippedCell(run)}</td>
+                    <td className="runs-table__action">
+                      {reportOf(run) ? (
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          aria-expanded={isOpen}
+                          aria-controls="run-report-viewer"
+                          onClick={() => {
+                            setOpenId(isOpen ? null : run.id);
+                          }}
+                        >
+                          {isOpen ? 'Hide report' : 'View report'}
+                          <span className="visually-hidden"> of the run started {started}</span>
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <div id="run-report-viewer">
+          {open && openReport ? (
+            <section
+              className="run-viewer"
+              aria-label={`Report of the ${open.dryRun ? 'dry run' : 'run'} started ${formatShortDateTime(open.createdAt)}`}
+            >
+              <div className="run-viewer__header">
+                <h3 className="run-result__title">
+                  {open.dryRun ? 'Dry run' : 'Real run'} started {formatShortDateTime(open.createdAt)}
+                </h3>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => {
+                    setOpenId(null);
+                  }}
+                >
+                  Close report
+                </button>
+              </div>
+              <ReportView report={openReport} />
+            </section>
+          ) : null}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <section className="card card--flush retention-card" aria-labelledby="recent-runs-title">
+      <div className="retention-card__header">
+        <h2 className="card__title" id="recent-runs-title">
+          Recent runs
+        </h2>
+        <p className="card__description">The last 20 runs: the nightly ones and those started here.</p>
+      </div>
+      {body}
+    </section>
+  );
+}

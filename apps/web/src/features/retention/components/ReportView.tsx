@@ -1,0 +1,178 @@
+import { formatDateTime, formatList, formatShortDateTime } from '../../../lib/format';
+import { useFieldPolicies } from '../../privacy/hooks/use-privacy';
+import { RETENTION_EVENT_LABELS } from '../../privacy/labels';
+import type { RetentionReport, SkipReason } from '../api/retention-api';
+import { categoryLabel } from './retention-labels';
+
+const SKIP_REASONS: Record<SkipReason, string> = {
+  legal_hold: 'On legal hold',
+  open_dsar: 'The person has an open data-subject request',
+};
+
+const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
+
+/** "90 days from ticket_closed" -> "90 days after the ticket closes". */
+function retentionWords(text: string): string {
+  const match = /^(\d+) days from (\w+)$/.exec(text);
+  if (!match) return text;
+  const event = RETENTION_EVENT_LABELS[match[2] as keyof typeof RETENTION_EVENT_LABELS];
+  return event ? `${match[1]} days after ${event}` : text;
+}
+
+function elapsed(from: string, to: string | undefined): string | null {
+  if (!to) return null;
+  const ms = Date.parse(to) - Date.parse(from);
+  if (Number.isNaN(ms) || ms < 0) return null;
+  return ms < 1000 ? 'under a second' : plural(Math.round(ms / 1000), 'second', 'seconds');
+}
+
+/**
+ * What a retention run deleted, or for a dry run what it would delete: recordings, the ones kept
+ * and why, the personal-data fields cleared, and what this engine does not sweep yet.
+ */
+export function ReportView({ report }: { report: RetentionReport }) {
+  const policies = useFieldPolicies();
+  const dry = report.dryRun;
+  const recordings = report.recordings;
+  const count = dry ? recordings.expired : recordings.deleted;
+  const kept = recordings.skipped.legalHold + recordings.skipped.openDsar;
+  const fields = report.fields?.fields ?? [];
+  const fieldValues = fields.reduce((sum, field) => sum + field.values, 0);
+  const took = elapsed(report.startedAt, report.finishedAt);
+
+  const fieldLabel = (field: string) =>
+    policies.data?.find((policy) => policy.field === field)?.label ?? field;
+
+  return (
+    <div className="report">
+      <p className="report__headline" data-testid="report-headline">
+        {dry
+          ? count === 0
+            ? 'No recordings are past their retention.'
+            : `${plural(count, 'recording', 'recordings')} would be deleted.`
+          : `${plural(count, 'recording', 'recordings')} deleted.`}
+        {kept > 0 ? ` ${plural(kept, 'other is', 'others are')} past retention but kept.` : ''}
+      </p>
+
+      <dl className="report__tiles">
+        <div className="report__tile report__tile--main">
+          <dt>{dry ? 'Recordings that would be deleted' : 'Recordings deleted'}</dt>
+          <dd data-testid="recordings-count">{count}</dd>
+        </div>
+        <div className="report__tile">
+          <dt>Kept: on legal hold</dt>
+          <dd data-testid="skipped-legal-hold">{recordings.skipped.legalHold}</dd>
+        </div>
+        <div className="report__tile">
+          <dt>Kept: open data-subject request</dt>
+          <dd data-testid="skipped-open-dsar">{recordings.skipped.openDsar}</dd>
+        </div>
+        <div className="report__tile">
+          <dt>{dry ? 'Field values that would be cleared' : 'Field values cleared'}</dt>
+          <dd data-testid="field-values-count">{fieldValues}</dd>
+        </div>
+        {dry ? null : (
+          <div className={report.blobs.failed > 0 ? 'report__tile report__tile--warning' : 'report__tile'}>
+            <dt>Audio files deleted</dt>
+            <dd>
+              {report.blobs.deleted}
+              {report.blobs.failed > 0 ? (
+                <span className="report__tile-note"> {report.blobs.failed} failed; retried next run</span>
+              ) : null}
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      {recordings.skippedIds.length > 0 ? (
+        <details className="report__details">
+          <summary>Why {plural(kept, 'recording is', 'recordings are')} kept past retention</summary>
+          <div className="table-wrap">
+            <table className="table report__table">
+              <caption className="visually-hidden">Recordings kept past their retention, and why</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Recording</th>
+                  <th scope="col">Kept because</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recordings.skippedIds.map((skipped) => (
+                  <tr key={skipped.id}>
+                    <td>
+                      <code className="report__id">{skipped.id}</code>
+                    </td>
+                    <td>{SKIP_REASONS[skipped.why]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+
+      {fields.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table report__table">
+            <caption className="report__caption">Personal-data fields past their retention</caption>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Kept for</th>
+                <th scope="col" className="report__number">
+                  {dry ? 'Values that would be cleared' : 'Values cleared'}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((field) => (
+                <tr key={field.field}>
+                  <th scope="row" className="table__primary">
+                    {fieldLabel(field.field)}
+                  </th>
+                  <td>{retentionWords(field.retention)}</td>
+                  <td className="report__number">{field.values}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {recordings.ids.length > 0 ? (
+        <details className="report__details">
+          <summary>
+            {dry ? 'Recordings that would be deleted' : 'Recordings deleted'} ({recordings.ids.length}
+            {recordings.ids.length < count ? ` of ${String(count)}` : ''})
+          </summary>
+          <ul className="report__ids">
+            {recordings.ids.map((id) => (
+              <li key={id}>
+                <code className="report__id">{id}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      {report.notYetSwept.length > 0 ? (
+        <p className="report__note">
+          Not swept by this run yet: {formatList(report.notYetSwept.map(categoryLabel).map(lowerFirst))}.
+          Their periods are recorded but nothing is deleted automatically.
+        </p>
+      ) : null}
+
+      <p className="report__time">
+        Started{' '}
+        <time dateTime={report.startedAt} title={formatDateTime(report.startedAt)}>
+          {formatShortDateTime(report.startedAt)}
+        </time>
+        {took ? `, took ${took}` : ''}.
+      </p>
+    </div>
+  );
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

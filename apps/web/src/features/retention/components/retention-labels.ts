@@ -1,0 +1,31 @@
+/** Words for the retention categories; an unknown category shows its code in words. */
+export const CATEGORY_LABELS: Record<string, string> = {
+  recordings: 'Call recordings',
+  closed_tickets: 'Closed tickets',
+  dsar_packages: 'Data-subject request packages',
+  audit: 'Audit trail',
+};
+
+/** What each period is counted from, and what changing it does. */
+export const CATEGORY_HINTS: Record<string, string> = {
+  recordings:
+    'Counted from the start of the call. A new period moves the expiry date of every recording at once.',
+  closed_tickets: 'Counted from when the ticket was closed.',
+  dsar_packages: 'Exports prepared for an access request, counted from when they were made.',
+  audit: 'Entries in the audit trail, counted from when they were written.',
+};
+
+export function categoryLabel(category: string): string {
+  const known = CATEGORY_LABELS[category];
+  if (known) return known;
+  const words = category.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "60 days", "about 6 years". */
+export function periodWords(days: number): string {
+  if (days < 365) return `${String(days)} ${days === 1 ? 'day' : 'days'}`;
+  const years = Math.round((days / 365.25) * 10) / 10;
+  const rounded = Number.isInteger(years) ? String(years) : years.toFixed(1);
+  return `${String(days)} days (about ${rounded} ${years === 1 ? 'year' : 'years'})`;
+}

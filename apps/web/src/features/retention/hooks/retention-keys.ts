@@ -1,0 +1,9 @@
+/** Query keys of the retention screens; recordings invalidate them when calls come and go. */
+export const retentionKeys = {
+  all: ['retention'] as const,
+  runs: () => [...retentionKeys.all, 'runs'] as const,
+  run: (id: string) => [...retentionKeys.all, 'run', id] as const,
+  policies: () => [...retentionKeys.all, 'policies'] as const,
+  forecast: () => [...retentionKeys.all, 'forecast'] as const,
+  holds: () => [...retentionKeys.all, 'holds'] as const,
+};
