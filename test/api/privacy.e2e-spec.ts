@@ -492,6 +492,31 @@ describe('privacy kernel', () => {
         .set('authorization', w.engineer.auth)
         .expect(200);
       expect(staff.body.contactPhone).toMatch(/^[•\s]+123$/);
+      const revealed = await t
+        .http()
+        .post(`/api/tickets/${created.body.id}/reveal`)
+        .set('authorization', w.engineer.auth)
+        .send({ field: 'contactPhone', reason: 'Calling back about the dead line' })
+        .expect(200);
+      expect(revealed.body).toEqual({ field: 'contactPhone', value: '+442079460123' });
+      const { rows } = await t.db.query(
+        "SELECT * FROM audit_log WHERE action = 'person.reveal' AND target_id = $1",
+        [created.body.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ subject_person_id: w.a1.personId, fields: ['ticket.contactPhone'] });
+      await t
+        .http()
+        .post(`/api/tickets/${created.body.id}/reveal`)
+        .set('authorization', w.engineer.auth)
+        .send({ field: 'contactPhone' })
+        .expect(400);
+      await t
+        .http()
+        .post(`/api/tickets/${created.body.id}/reveal`)
+        .set('authorization', w.b1.auth)
+        .send({ field: 'contactPhone', reason: 'nosy neighbour' })
+        .expect(403);
       const bad = await t
         .http()
         .post('/api/tickets')

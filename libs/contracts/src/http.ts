@@ -40,6 +40,7 @@ export const apiPaths = {
   ticket: (id: string) => `/tickets/${id}`,
   ticketMessages: (id: string) => `/tickets/${id}/messages`,
   ticketHistory: (id: string) => `/tickets/${id}/history`,
+  ticketReveal: (id: string) => `/tickets/${id}/reveal`,
   ticketAttachments: (id: string) => `/tickets/${id}/attachments`,
   attachment: (ticketId: string, id: string) => `/tickets/${ticketId}/attachments/${id}`,
   groups: '/groups',

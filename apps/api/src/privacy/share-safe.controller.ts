@@ -7,7 +7,7 @@ import type { Actor } from '../common/auth/actor';
 import { UuidParam } from '../common/validation/uuid-param';
 import { formatReference } from '../tickets/ticket-rows';
 import { TicketsService } from '../tickets/tickets.service';
-import { RedactDto } from './dto/privacy.dto';
+import { RedactDto, RevealTicketFieldDto } from './dto/privacy.dto';
 import { RedactionService } from './redaction.service';
 
 @ApiTags('privacy')
@@ -103,5 +103,27 @@ export class ShareSafeController {
     @Body() body: RedactDto,
   ): Promise<{ removed: number }> {
     return this.redaction.redactAttachment(actor, id, attachmentId, body.reason);
+  }
+
+  /** The clear contact phone of a ticket, for calling the customer back; the reveal and its reason are audited. */
+  @Post('reveal')
+  @HttpCode(200)
+  @Roles('engineer', 'dpo', 'admin')
+  @ApiOkResponse({ description: '{field, value}: the ticket’s contact phone in clear' })
+  async reveal(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: RevealTicketFieldDto,
+  ): Promise<{ field: string; value: string | null }> {
+    const ticket = await this.tickets.findVisible(actor, id);
+    await this.audit.recordNow({
+      actor,
+      action: 'person.reveal',
+      subjectPersonId: ticket.requester_person_id,
+      target: { type: 'ticket', id },
+      fields: ['ticket.contactPhone'],
+      reason: body.reason,
+    });
+    return { field: body.field, value: ticket.contact_phone };
   }
 }

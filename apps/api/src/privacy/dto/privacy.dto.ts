@@ -36,3 +36,14 @@ export class RedactDto {
   @MaxLength(500)
   reason: string;
 }
+
+export class RevealTicketFieldDto {
+  @ApiPropertyOptional({ enum: ['contactPhone'] })
+  @IsIn(['contactPhone'], { message: 'field must be contactPhone' })
+  field: 'contactPhone';
+
+  @IsString()
+  @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
+  @MaxLength(500)
+  reason: string;
+}

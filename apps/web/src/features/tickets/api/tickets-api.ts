@@ -53,4 +53,11 @@ export const ticketsApi = {
   engineers: (signal?: AbortSignal) => apiClient.get<PersonRef[]>(apiPaths.engineers, { signal }),
 
   dashboard: (signal?: AbortSignal) => apiClient.get<DashboardStats>(apiPaths.dashboard, { signal }),
+
+  /** The ticket's contact phone in clear, given a reason (audited by the API). */
+  revealContactPhone: (id: string, reason: string) =>
+    apiClient.post<{ field: string; value: string | null }>(apiPaths.ticketReveal(id), {
+      field: 'contactPhone',
+      reason,
+    }),
 };

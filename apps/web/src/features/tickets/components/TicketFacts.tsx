@@ -1,5 +1,7 @@
 import type { Equipment, TicketDetail } from '@hushdesk/contracts';
 import { categoryLabel, TICKET_TYPE_LABELS } from '@hushdesk/ticketing';
+import { RevealableValue } from '../../privacy/components/RevealableValue';
+import { useRevealContactPhone } from '../hooks/use-tickets';
 
 const EQUIPMENT_FIELDS: { key: keyof Equipment; label: string }[] = [
   { key: 'assetTag', label: 'Asset tag' },
@@ -21,6 +23,7 @@ export function typeAndCategory(ticket: Pick<TicketDetail, 'type' | 'category'>)
 /** What was reported: the description, then the equipment and contact number when given. */
 export function TicketFacts({ ticket, showContact }: { ticket: TicketDetail; showContact: boolean }) {
   const equipment = EQUIPMENT_FIELDS.filter(({ key }) => ticket.equipment?.[key]);
+  const reveal = useRevealContactPhone(ticket.id);
   return (
     <section className="card ticket-facts" aria-labelledby="ticket-description-title">
       <h2 className="card__title" id="ticket-description-title">
@@ -49,13 +52,14 @@ export function TicketFacts({ ticket, showContact }: { ticket: TicketDetail; sho
             <div>
               <dt>Contact phone</dt>
               <dd>
-                {isMasked(ticket.contactPhone) ? (
-                  <span className="masked-value" title="Masked by the field policy">
-                    {ticket.contactPhone}
-                  </span>
-                ) : (
-                  <a href={`tel:${ticket.contactPhone.replace(/[^\d+]/g, '')}`}>{ticket.contactPhone}</a>
-                )}
+                <RevealableValue
+                  id="ticket-contact-phone"
+                  label="Contact phone"
+                  kind="phone"
+                  value={ticket.contactPhone}
+                  masked={isMasked(ticket.contactPhone)}
+                  onReveal={(reason) => reveal.mutateAsync(reason).then((r) => r.value)}
+                />
               </dd>
             </div>
           </dl>

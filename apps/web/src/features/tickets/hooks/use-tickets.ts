@@ -147,3 +147,8 @@ export function useUploadAttachment(id: string) {
     },
   });
 }
+
+/** Reveals a ticket's masked contact phone, given a reason; the clear value is not cached. */
+export function useRevealContactPhone(ticketId: string) {
+  return useMutation({ mutationFn: (reason: string) => ticketsApi.revealContactPhone(ticketId, reason) });
+}
