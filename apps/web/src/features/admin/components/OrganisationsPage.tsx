@@ -9,6 +9,7 @@ import { useOrganisations } from '../hooks/use-organisations';
 import { mergeRecent } from './merge-recent';
 import { NewOrganisationForm } from './NewOrganisationForm';
 import './admin.css';
+import { TableFooter } from '../../../ui/TableFooter';
 
 export function OrganisationsPage() {
   useDocumentTitle('Organisations');
@@ -95,23 +96,12 @@ function OrganisationTable({ recent }: { recent: Organisation[] }) {
             </tbody>
           </table>
         </div>
-        <div className="table-footer">
-          <p className="table-footer__count">
-            {hasNextPage ? `Showing the first ${String(rows.length)}` : `${String(rows.length)} in total`}
-          </p>
-          {hasNextPage ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void fetchNextPage()}
-              disabled={isFetchingNextPage}
-              aria-busy={isFetchingNextPage}
-            >
-              {isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
-              Load more
-            </button>
-          ) : null}
-        </div>
+        <TableFooter
+          shown={rows.length}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={() => void fetchNextPage()}
+        />
       </>
     );
   }

@@ -8,6 +8,7 @@ import { useUsers } from '../hooks/use-users';
 import { mergeRecent } from './merge-recent';
 import { NewUserForm } from './NewUserForm';
 import './admin.css';
+import { TableFooter } from '../../../ui/TableFooter';
 
 export function UsersPage() {
   useDocumentTitle('Users');
@@ -132,23 +133,12 @@ function UserTable({ recent }: { recent: UserSummary[] }) {
             </tbody>
           </table>
         </div>
-        <div className="table-footer">
-          <p className="table-footer__count">
-            {hasNextPage ? `Showing the first ${String(rows.length)}` : `${String(rows.length)} in total`}
-          </p>
-          {hasNextPage ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void fetchNextPage()}
-              disabled={isFetchingNextPage}
-              aria-busy={isFetchingNextPage}
-            >
-              {isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
-              Load more
-            </button>
-          ) : null}
-        </div>
+        <TableFooter
+          shown={rows.length}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={() => void fetchNextPage()}
+        />
       </>
     );
   }

@@ -23,6 +23,7 @@ import '../../tickets/components/tickets.css';
 import type { TicketFilters } from '../../tickets/hooks/ticket-cache';
 import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
 import { useEngineers, useTicketGroups, useTicketList } from '../../tickets/hooks/use-tickets';
+import { TableFooter } from '../../../ui/TableFooter';
 
 const SEARCH_DELAY_MS = 350;
 
@@ -220,23 +221,12 @@ function QueueTable({
             </tbody>
           </table>
         </div>
-        <div className="table-footer">
-          <p className="table-footer__count">
-            {hasNextPage ? `Showing the first ${String(rows.length)}` : `${String(rows.length)} in total`}
-          </p>
-          {hasNextPage ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void fetchNextPage()}
-              disabled={isFetchingNextPage}
-              aria-busy={isFetchingNextPage}
-            >
-              {isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
-              Load more
-            </button>
-          ) : null}
-        </div>
+        <TableFooter
+          shown={rows.length}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={() => void fetchNextPage()}
+        />
       </>
     );
   }

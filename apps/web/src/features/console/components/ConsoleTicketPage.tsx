@@ -1,9 +1,7 @@
 import type { TicketDetail } from '@hushdesk/contracts';
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { isApiError } from '../../../lib/api-client';
+import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useNow } from '../../../lib/use-now';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { ArrowLeftIcon } from '../../../ui/icons';
@@ -16,42 +14,26 @@ import { PresenceLine } from '../../tickets/components/PresenceLine';
 import { SlaClockRow } from '../../tickets/components/SlaTimer';
 import { PriorityBadge, StatusBadge } from '../../tickets/components/TicketBadges';
 import { TicketFacts, typeAndCategory } from '../../tickets/components/TicketFacts';
-import { TicketNotFound } from '../../tickets/components/TicketNotFound';
 import '../../tickets/components/tickets.css';
 import { useTicketPresence } from '../../tickets/hooks/use-ticket-presence';
-import { useTicket, useTicketMessages } from '../../tickets/hooks/use-tickets';
+import { useTicketMessages } from '../../tickets/hooks/use-tickets';
 import { Composer } from './Composer';
 import { HistoryPanel } from './HistoryPanel';
 import { RequesterCard } from './RequesterCard';
 import { TicketControls } from './TicketControls';
+import { TicketLoader } from '../../tickets/components/TicketLoader';
 
 export function ConsoleTicketPage() {
-  const { ticketId = '' } = useParams();
-  const ticket = useTicket(ticketId);
-  useDocumentTitle(ticket.data ? `${ticket.data.reference} · ${ticket.data.subject}` : 'Ticket');
-
-  if (ticket.isPending) return <Spinner label="Loading the ticket…" />;
-  if (ticket.error) {
-    if (isApiError(ticket.error) && ticket.error.status === 404) {
-      return <TicketNotFound backTo="/console" backLabel="Back to the queue" />;
-    }
-    return (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void ticket.refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
-        This ticket could not be loaded. {ticket.error.message}
-      </ErrorMessage>
-    );
-  }
-  return <ConsoleTicket key={ticketId} ticket={ticket.data} />;
+  return (
+    <TicketLoader
+      title="Ticket"
+      loading="Loading the ticket…"
+      failed="This ticket could not be loaded."
+      backTo="/console"
+      backLabel="Back to the queue"
+      render={(ticket) => <ConsoleTicket ticket={ticket} />}
+    />
+  );
 }
 
 function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {

@@ -12,6 +12,7 @@ import type { AuditEntry, AuditFilters } from '../../privacy/api/privacy-api';
 import { useAuditTrail, useFieldPolicies, useVerifyAuditChain } from '../../privacy/hooks/use-privacy';
 import { AUDIT_ACTION_LABELS } from '../../privacy/labels';
 import './dpo.css';
+import { TableFooter } from '../../../ui/TableFooter';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -346,25 +347,13 @@ function AuditTable({
           </tbody>
         </table>
       </div>
-      <div className="table-footer">
-        <p className="table-footer__count">
-          {trail.hasNextPage
-            ? `Showing the latest ${String(rows.length)}`
-            : `${String(rows.length)} in total`}
-        </p>
-        {trail.hasNextPage ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void trail.fetchNextPage()}
-            disabled={trail.isFetchingNextPage}
-            aria-busy={trail.isFetchingNextPage}
-          >
-            {trail.isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
-            Load more
-          </button>
-        ) : null}
-      </div>
+      <TableFooter
+        shown={rows.length}
+        hasMore={trail.hasNextPage}
+        loadingMore={trail.isFetchingNextPage}
+        onLoadMore={() => void trail.fetchNextPage()}
+        partial="Showing the latest"
+      />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { StatusBadge } from '../../tickets/components/TicketBadges';
 import '../../tickets/components/tickets.css';
 import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
 import { useTicketList } from '../../tickets/hooks/use-tickets';
+import { TableFooter } from '../../../ui/TableFooter';
 
 const NO_FILTERS = {};
 
@@ -139,23 +140,13 @@ function MyTickets() {
             </tbody>
           </table>
         </div>
-        <div className="table-footer">
-          <p className="table-footer__count">
-            {hasNextPage ? `Showing the latest ${String(rows.length)}` : `${String(rows.length)} in total`}
-          </p>
-          {hasNextPage ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void fetchNextPage()}
-              disabled={isFetchingNextPage}
-              aria-busy={isFetchingNextPage}
-            >
-              {isFetchingNextPage ? <span className="spinner" aria-hidden="true" /> : null}
-              Load more
-            </button>
-          ) : null}
-        </div>
+        <TableFooter
+          shown={rows.length}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={() => void fetchNextPage()}
+          partial="Showing the latest"
+        />
       </>
     );
   }

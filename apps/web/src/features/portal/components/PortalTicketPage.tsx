@@ -1,9 +1,7 @@
 import type { TicketDetail } from '@hushdesk/contracts';
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
-import { isApiError } from '../../../lib/api-client';
+import { Link, useLocation } from 'react-router';
 import { formatDateTime, formatRelative } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useNow } from '../../../lib/use-now';
 import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { ArrowLeftIcon } from '../../../ui/icons';
@@ -14,11 +12,11 @@ import { MessageThread } from '../../tickets/components/MessageThread';
 import { PresenceLine } from '../../tickets/components/PresenceLine';
 import { StatusBadge } from '../../tickets/components/TicketBadges';
 import { TicketFacts, typeAndCategory } from '../../tickets/components/TicketFacts';
-import { TicketNotFound } from '../../tickets/components/TicketNotFound';
 import '../../tickets/components/tickets.css';
 import { useTicketPresence } from '../../tickets/hooks/use-ticket-presence';
-import { useTicket, useTicketMessages } from '../../tickets/hooks/use-tickets';
+import { useTicketMessages } from '../../tickets/hooks/use-tickets';
 import { ReplyBox } from './ReplyBox';
+import { TicketLoader } from '../../tickets/components/TicketLoader';
 
 /** Navigation state from the new-request form, to thank the customer once. */
 export interface TicketCreatedState {
@@ -26,33 +24,16 @@ export interface TicketCreatedState {
 }
 
 export function PortalTicketPage() {
-  const { ticketId = '' } = useParams();
-  const ticket = useTicket(ticketId);
-  useDocumentTitle(ticket.data ? `${ticket.data.reference} · ${ticket.data.subject}` : 'Request');
-
-  if (ticket.isPending) return <Spinner label="Loading your request…" />;
-  if (ticket.error) {
-    if (isApiError(ticket.error) && ticket.error.status === 404) {
-      return <TicketNotFound backTo="/portal" backLabel="Back to your requests" />;
-    }
-    return (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void ticket.refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
-        This request could not be loaded. {ticket.error.message}
-      </ErrorMessage>
-    );
-  }
-  // Keyed by id, so moving to another ticket starts with a fresh reply box and presence.
-  return <PortalTicket key={ticketId} ticket={ticket.data} />;
+  return (
+    <TicketLoader
+      title="Request"
+      loading="Loading your request…"
+      failed="This request could not be loaded."
+      backTo="/portal"
+      backLabel="Back to your requests"
+      render={(ticket) => <PortalTicket ticket={ticket} />}
+    />
+  );
 }
 
 const STATUS_NOTES: Partial<

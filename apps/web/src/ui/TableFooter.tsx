@@ -1,0 +1,35 @@
+/** Under a keyset-paginated table: how many rows are shown, and "Load more" while more exist. */
+export function TableFooter({
+  shown,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  partial = 'Showing the first',
+}: {
+  shown: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  /** How to describe a partial list, e.g. "Showing the latest" for newest-first lists. */
+  partial?: string;
+}) {
+  return (
+    <div className="table-footer">
+      <p className="table-footer__count">
+        {hasMore ? `${partial} ${String(shown)}` : `${String(shown)} in total`}
+      </p>
+      {hasMore ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onLoadMore}
+          disabled={loadingMore}
+          aria-busy={loadingMore}
+        >
+          {loadingMore ? <span className="spinner" aria-hidden="true" /> : null}
+          Load more
+        </button>
+      ) : null}
+    </div>
+  );
+}
