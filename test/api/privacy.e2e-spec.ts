@@ -582,4 +582,25 @@ describe('privacy kernel', () => {
       ).toBe('+447700900123');
     });
   });
+
+  describe('audit retention', () => {
+    it('removes only a prefix past retention, leaves a checkpoint, and the chain still verifies', async () => {
+      const { AuditService } = await import('../../apps/api/src/audit/audit.service');
+      const audit = t.app.get(AuditService);
+      const total = (await t.db.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+      // Tampered entries from the earlier test are old enough to go: expire everything up to now.
+      const removed = await audit.expire(new Date(Date.now() + 1000));
+      expect(removed).toBe(total);
+      const left = await t.db.query('SELECT action FROM audit_log ORDER BY seq');
+      expect(left.rows.map((r) => r.action)).toEqual(['audit.expire']);
+      const { rows: checkpoints } = await t.db.query('SELECT entries_removed FROM audit_checkpoints');
+      expect(checkpoints).toEqual([{ entries_removed: total }]);
+      // New entries chain on, and the whole remaining chain verifies from the checkpoint.
+      await t.http().get(`/api/people/${w.a1.personId}`).set('authorization', w.engineer.auth).expect(200);
+      const verify = await t.http().get('/api/audit/verify').set('authorization', w.dpo.auth).expect(200);
+      expect(verify.body).toEqual({ ok: true, entries: 2, firstBroken: null });
+      // Outside the sweep, deletion is still refused.
+      await expect(t.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    });
+  });
 });

@@ -22,7 +22,8 @@ export type AuditAction =
   | 'recording.hold'
   | 'recording.release'
   | 'retention.policy'
-  | 'retention.run';
+  | 'retention.run'
+  | 'audit.expire';
 
 export interface AuditInput {
   actor: Pick<Actor, 'userId' | 'role'> | null;
@@ -174,14 +175,63 @@ export class AuditService {
     );
   }
 
-  /** Re-computes every link in order, in batches, and names the first one that does not hold. */
+  /**
+   * Removes the entries older than `before`, which are past their retention. Only a prefix of the
+   * chain goes, and a checkpoint keeps the last removed hash, so the rest still verifies. The
+   * removal is itself audited. Returns how many entries were removed.
+   */
+  async expire(before: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const [last] = await manager.query(
+        'SELECT seq, hash FROM audit_log WHERE at < $1 ORDER BY seq DESC LIMIT 1',
+        [before],
+      );
+      if (!last) return 0;
+      // Recorded first, so it chains onto the newest entry and survives the cut below.
+      const [{ n: removed }] = await manager.query(
+        'SELECT count(*)::int AS n FROM audit_log WHERE seq <= $1',
+        [last.seq],
+      );
+      await this.record(manager, {
+        actor: null,
+        action: 'audit.expire',
+        details: { removed, upToSeq: String(last.seq) },
+      });
+      // The trigger lets DELETE through only with this flag, set for this transaction alone.
+      await manager.query("SELECT set_config('hushdesk.audit_expiry', 'on', true)");
+      await manager.query('DELETE FROM audit_log WHERE seq <= $1', [last.seq]);
+      await manager.query("SELECT set_config('hushdesk.audit_expiry', 'off', true)");
+      await manager.query(
+        'INSERT INTO audit_checkpoints (up_to_seq, last_hash, entries_removed) VALUES ($1, $2, $3)',
+        [last.seq, last.hash, removed],
+      );
+      return removed;
+    });
+  }
+
+  /** How many entries are older than `before`: what a dry run of audit retention reports. */
+  async countOlderThan(before: Date): Promise<number> {
+    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM audit_log WHERE at < $1', [
+      before,
+    ]);
+    return n;
+  }
+
+  /**
+   * Re-computes every link in order, in batches, from the newest checkpoint (or the start), and
+   * names the first one that does not hold.
+   */
   async verify(): Promise<{
     ok: boolean;
     entries: number;
     firstBroken: { seq: number; reason: string } | null;
   }> {
-    let prevHash = GENESIS_HASH;
-    let afterSeq = '0';
+    const [checkpoint] = await this.dataSource.query(
+      'SELECT up_to_seq, last_hash FROM audit_checkpoints ORDER BY up_to_seq DESC LIMIT 1',
+    );
+    let prevHash: string = checkpoint?.last_hash ?? GENESIS_HASH;
+    let afterSeq: string = checkpoint ? String(checkpoint.up_to_seq) : '0';
     let checked = 0;
     for (;;) {
       const rows: AuditRow[] = await this.dataSource.query(

@@ -1,3 +1,4 @@
+import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { BlobDeletionEntity } from '../blobs/blob-deletion.entity';
 import { DsarRequestEntity } from '../dsar/dsar-request.entity';
 import { CallStatisticEntity } from '../recordings/call-statistic.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   RetentionPolicyEntity,
   RetentionRunEntity,
   DsarRequestEntity,
+  AuditCheckpointEntity,
 ];

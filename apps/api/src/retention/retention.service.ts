@@ -28,6 +28,7 @@ export interface RetentionReport {
     skippedIds: { id: string; why: 'legal_hold' | 'open_dsar' }[];
   };
   fields?: unknown;
+  audit?: { olderThan: string; entries: number };
   blobs: { deleted: number; failed: number };
   notYetSwept: string[];
 }
@@ -195,7 +196,7 @@ export class RetentionService implements OnModuleInit {
       startedAt: new Date().toISOString(),
       recordings: { expired: 0, deleted: 0, ids: [], skipped: { legalHold: 0, openDsar: 0 }, skippedIds: [] },
       blobs: { deleted: 0, failed: 0 },
-      notYetSwept: ['closed_tickets', 'dsar_packages', 'audit'],
+      notYetSwept: ['closed_tickets', 'dsar_packages'],
     };
     await this.dataSource.query(
       "UPDATE retention_runs SET status = 'running', started_at = now() WHERE id = $1",
@@ -206,6 +207,14 @@ export class RetentionService implements OnModuleInit {
       if (!dryRun) report.blobs = await this.outbox.drain();
       await this.sweepRecordings(runId, report, dryRun, batchSize);
       report.fields = await this.fields.run(dryRun);
+      const [auditPolicy] = await this.dataSource.query(
+        "SELECT days FROM retention_policies WHERE category = 'audit'",
+      );
+      const auditCutoff = new Date(Date.now() - (auditPolicy?.days ?? 2190) * 86_400_000);
+      report.audit = {
+        olderThan: auditCutoff.toISOString(),
+        entries: dryRun ? await this.audit.countOlderThan(auditCutoff) : await this.audit.expire(auditCutoff),
+      };
       if (!dryRun) {
         const more = await this.outbox.drain();
         report.blobs = {
