@@ -339,6 +339,92 @@ describe('call recordings and retention', () => {
       expect((await t.db.query('SELECT count(*)::int AS n FROM blob_deletions')).rows[0].n).toBe(0);
     });
 
+    it('anonymises tickets closed more than 6 years ago: no identifier left, the requester a placeholder', async () => {
+      const created = await t
+        .http()
+        .post('/api/tickets')
+        .set('authorization', w.a2.auth)
+        .send({
+          type: 'fault',
+          subject: 'Porting for Bella Brook',
+          description: 'Please call zed.quill@unique.example or 07700 900888 about the port.',
+          contactPhone: '020 7946 0777',
+        })
+        .expect(201);
+      const id = created.body.id as string;
+      await t
+        .http()
+        .post(`/api/tickets/${id}/messages`)
+        .set('authorization', w.a2.auth)
+        .send({ body: 'My direct line is 07700 900888.', visibility: 'public' })
+        .expect(201);
+      const file = await t
+        .http()
+        .post(`/api/tickets/${id}/attachments`)
+        .set('authorization', w.a2.auth)
+        .attach('file', Buffer.from('zed.quill@unique.example\n'), 'contacts.txt')
+        .expect(201);
+      const [{ blob_key: key }] = (
+        await t.db.query('SELECT blob_key FROM attachments WHERE id = $1', [file.body.id])
+      ).rows;
+      await t
+        .http()
+        .patch(`/api/tickets/${id}`)
+        .set('authorization', w.engineer.auth)
+        .send({ status: 'closed' })
+        .expect(200);
+      await t.db.query("UPDATE tickets SET closed_at = now() - interval '2191 days' WHERE id = $1", [id]);
+
+      const dry = await run(true);
+      expect(dry.report.closedTickets.anonymised).toBe(1);
+      expect(
+        (await t.db.query('SELECT anonymised_at FROM tickets WHERE id = $1', [id])).rows[0].anonymised_at,
+      ).toBeNull();
+
+      const real = await run(false);
+      expect(real.report.closedTickets).toMatchObject({ anonymised: 1, ids: [id] });
+      for (const needle of [
+        'zed.quill@unique.example',
+        '07700 900888',
+        '+447700900888',
+        '+442079460777',
+        'Bella Brook',
+      ]) {
+        expect([
+          needle,
+          (await findInDatabase(t.db, needle)).filter((h) => !h.startsWith('people.')),
+        ]).toEqual([needle, []]);
+      }
+      const ticket = await t
+        .http()
+        .get(`/api/tickets/${id}`)
+        .set('authorization', w.engineer.auth)
+        .expect(200);
+      expect(ticket.body).toMatchObject({
+        status: 'closed',
+        subject: 'Porting for [name]',
+        description: 'Please call [email] or [phone] about the port.',
+        contactPhone: null,
+        requester: { name: 'Former customer' },
+      });
+      const thread = await t
+        .http()
+        .get(`/api/tickets/${id}/messages`)
+        .set('authorization', w.engineer.auth)
+        .expect(200);
+      expect(
+        thread.body.items.map((m: { body: string; author: { name: string } }) => [m.body, m.author.name]),
+      ).toEqual([['My direct line is [phone].', 'Former customer']]);
+      expect(
+        (await t.db.query('SELECT count(*)::int AS n FROM attachments WHERE ticket_id = $1', [id])).rows[0].n,
+      ).toBe(0);
+      expect(existsSync(blobPath(key))).toBe(false);
+      // The former requester no longer sees it; the placeholder cannot sign in.
+      await t.http().get(`/api/tickets/${id}`).set('authorization', w.a2.auth).expect(404);
+      const again = await run(false);
+      expect(again.report.closedTickets.anonymised).toBe(0);
+    });
+
     it('lets the DPO change a retention period (audited), and refuses bad ones', async () => {
       const res = await t
         .http()

@@ -21,6 +21,6 @@ export class PrivacyCoreModule {}
   imports: [TicketsModule],
   controllers: [PrivacyController, ShareSafeController, PeopleController],
   providers: [RedactionService, PeopleService, FieldRetentionSweep],
-  exports: [FieldRetentionSweep],
+  exports: [FieldRetentionSweep, RedactionService],
 })
 export class PrivacyModule {}

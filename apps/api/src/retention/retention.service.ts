@@ -9,6 +9,7 @@ import { JobScheduler } from '../jobs/job-scheduler';
 import { FieldRetentionSweep } from '../privacy/field-retention.sweep';
 import { TicketEvents } from '../realtime/ticket-events';
 import { BlobOutbox } from './blob-outbox';
+import { ClosedTicketAnonymiser } from './closed-ticket-anonymiser';
 
 export const RETENTION_CATEGORIES = ['recordings', 'closed_tickets', 'dsar_packages', 'audit'] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
@@ -29,6 +30,7 @@ export interface RetentionReport {
   };
   fields?: unknown;
   audit?: { olderThan: string; entries: number };
+  closedTickets?: { closedBefore: string; anonymised: number; ids: string[] };
   blobs: { deleted: number; failed: number };
   notYetSwept: string[];
 }
@@ -50,6 +52,7 @@ export class RetentionService implements OnModuleInit {
     private readonly fields: FieldRetentionSweep,
     private readonly events: TicketEvents,
     private readonly config: AppConfig,
+    private readonly anonymiser: ClosedTicketAnonymiser,
   ) {}
 
   onModuleInit(): void {
@@ -196,7 +199,7 @@ export class RetentionService implements OnModuleInit {
       startedAt: new Date().toISOString(),
       recordings: { expired: 0, deleted: 0, ids: [], skipped: { legalHold: 0, openDsar: 0 }, skippedIds: [] },
       blobs: { deleted: 0, failed: 0 },
-      notYetSwept: ['closed_tickets', 'dsar_packages'],
+      notYetSwept: ['dsar_packages'],
     };
     await this.dataSource.query(
       "UPDATE retention_runs SET status = 'running', started_at = now() WHERE id = $1",
@@ -207,6 +210,17 @@ export class RetentionService implements OnModuleInit {
       if (!dryRun) report.blobs = await this.outbox.drain();
       await this.sweepRecordings(runId, report, dryRun, batchSize);
       report.fields = await this.fields.run(dryRun);
+      const [ticketPolicy] = await this.dataSource.query(
+        "SELECT days FROM retention_policies WHERE category = 'closed_tickets'",
+      );
+      const ticketCutoff = new Date(Date.now() - (ticketPolicy?.days ?? 2190) * 86_400_000);
+      report.closedTickets = dryRun
+        ? {
+            closedBefore: ticketCutoff.toISOString(),
+            anonymised: await this.anonymiser.count(ticketCutoff),
+            ids: [],
+          }
+        : { closedBefore: ticketCutoff.toISOString(), ...(await this.anonymiser.run(ticketCutoff)) };
       const [auditPolicy] = await this.dataSource.query(
         "SELECT days FROM retention_policies WHERE category = 'audit'",
       );

@@ -145,6 +145,10 @@ export class TicketEntity {
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
+  /** When retention anonymised this closed ticket: no identifiers left, the requester a placeholder. */
+  @Column({ type: 'timestamptz', nullable: true })
+  anonymisedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
