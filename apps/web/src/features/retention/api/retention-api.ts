@@ -38,6 +38,10 @@ export interface RetentionReport {
     skippedIds: { id: string; why: SkipReason }[];
   };
   fields?: { dryRun?: boolean; at?: string; fields: FieldSweep[] };
+  /** Closed tickets past their period: anonymised (or, in a dry run, that would be). */
+  closedTickets?: { closedBefore: string; anonymised: number; ids: string[] };
+  /** Audit entries past their period: removed (or, in a dry run, that would be). */
+  audit?: { olderThan: string; entries: number };
   blobs: { deleted: number; failed: number };
   /** Categories with a retention period this engine does not enforce yet. */
   notYetSwept: string[];

@@ -71,6 +71,18 @@ export function ReportView({ report }: { report: RetentionReport }) {
           <dt>{dry ? 'Field values that would be cleared' : 'Field values cleared'}</dt>
           <dd data-testid="field-values-count">{fieldValues}</dd>
         </div>
+        {report.closedTickets ? (
+          <div className="report__tile">
+            <dt>{dry ? 'Closed tickets that would be anonymised' : 'Closed tickets anonymised'}</dt>
+            <dd data-testid="closed-tickets-count">{report.closedTickets.anonymised}</dd>
+          </div>
+        ) : null}
+        {report.audit ? (
+          <div className="report__tile">
+            <dt>{dry ? 'Audit entries that would be removed' : 'Audit entries removed'}</dt>
+            <dd data-testid="audit-entries-count">{report.audit.entries}</dd>
+          </div>
+        ) : null}
         {dry ? null : (
           <div className={report.blobs.failed > 0 ? 'report__tile report__tile--warning' : 'report__tile'}>
             <dt>Audio files deleted</dt>
