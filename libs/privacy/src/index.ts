@@ -6,3 +6,4 @@ export * from './redaction';
 export * from './masking';
 export * from './field-policy';
 export * from './hash-chain';
+export * from './deadline';
