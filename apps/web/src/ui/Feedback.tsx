@@ -16,6 +16,21 @@ export function ErrorMessage({ children, action }: { children: ReactNode; action
   );
 }
 
+/** Something could not be loaded: the message, and a "Try again" button that retries it. */
+export function LoadError({ children, onRetry }: { children: ReactNode; onRetry: () => void }) {
+  return (
+    <ErrorMessage
+      action={
+        <button type="button" className="button button--secondary button--small" onClick={onRetry}>
+          Try again
+        </button>
+      }
+    >
+      {children}
+    </ErrorMessage>
+  );
+}
+
 /**
  * A polite live region: always rendered so that screen readers notice when a message is
  * put into it. Renders nothing visible while empty.

@@ -2,7 +2,7 @@ import type { Organisation } from '@hushdesk/contracts';
 import { useMemo, useState } from 'react';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { BuildingIcon } from '../../../ui/icons';
 import { Badge, Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { useOrganisations } from '../hooks/use-organisations';
@@ -45,19 +45,7 @@ function OrganisationTable({ recent }: { recent: Organisation[] }) {
     body = <Spinner label="Loading organisations…" />;
   } else if (error && rows.length === 0) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
-        The list could not be loaded. {error.message}
-      </ErrorMessage>
+      <LoadError onRetry={() => void refetch()}>The list could not be loaded. {error.message}</LoadError>
     );
   } else if (rows.length === 0) {
     body = (

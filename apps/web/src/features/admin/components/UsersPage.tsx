@@ -1,7 +1,7 @@
 import { ROLE_LABELS, ROLES, type Role, type UserSummary } from '@hushdesk/contracts';
 import { useMemo, useState } from 'react';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { UsersIcon } from '../../../ui/icons';
 import { Badge, Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { useUsers } from '../hooks/use-users';
@@ -71,19 +71,7 @@ function UserTable({ recent }: { recent: UserSummary[] }) {
     body = <Spinner label="Loading accounts…" />;
   } else if (error && rows.length === 0) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
-        The list could not be loaded. {error.message}
-      </ErrorMessage>
+      <LoadError onRetry={() => void refetch()}>The list could not be loaded. {error.message}</LoadError>
     );
   } else if (rows.length === 0) {
     body = (

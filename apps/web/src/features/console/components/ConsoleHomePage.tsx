@@ -12,7 +12,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useNow } from '../../../lib/use-now';
 import { SelectField } from '../../../ui/Field';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { QueueIcon, SearchIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { LiveIndicator } from '../../tickets/components/LiveIndicator';
@@ -128,19 +128,7 @@ function QueueTable({
     body = <Spinner label="Loading the queue…" />;
   } else if (error && rows.length === 0) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
-        The queue could not be loaded. {error.message}
-      </ErrorMessage>
+      <LoadError onRetry={() => void refetch()}>The queue could not be loaded. {error.message}</LoadError>
     );
   } else if (rows.length === 0) {
     body = filtered ? (

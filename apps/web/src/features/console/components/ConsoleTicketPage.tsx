@@ -1,27 +1,25 @@
 import type { TicketDetail } from '@hushdesk/contracts';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { ArrowLeftIcon } from '../../../ui/icons';
 import { useCurrentUser } from '../../auth/hooks/use-auth';
 import { CallsCard } from '../../recordings/components/CallsCard';
 import { AttachmentsPanel } from '../../tickets/components/AttachmentsPanel';
 import { LiveIndicator } from '../../tickets/components/LiveIndicator';
-import { MessageThread } from '../../tickets/components/MessageThread';
 import { PresenceLine } from '../../tickets/components/PresenceLine';
 import { SlaClockRow } from '../../tickets/components/SlaTimer';
 import { PriorityBadge, StatusBadge } from '../../tickets/components/TicketBadges';
 import { TicketFacts, typeAndCategory } from '../../tickets/components/TicketFacts';
 import '../../tickets/components/tickets.css';
 import { useTicketPresence } from '../../tickets/hooks/use-ticket-presence';
-import { useTicketMessages } from '../../tickets/hooks/use-tickets';
 import { Composer } from './Composer';
 import { HistoryPanel } from './HistoryPanel';
 import { RequesterCard } from './RequesterCard';
 import { TicketControls } from './TicketControls';
 import { TicketLoader } from '../../tickets/components/TicketLoader';
+import { TicketThread } from '../../tickets/components/TicketThread';
 
 export function ConsoleTicketPage() {
   return (
@@ -39,10 +37,8 @@ export function ConsoleTicketPage() {
 function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
   const { data: user } = useCurrentUser();
   const now = useNow(30_000);
-  const messages = useTicketMessages(ticket.id);
   const [replying, setReplying] = useState(false);
   const others = useTicketPresence(ticket.id, replying);
-  const thread = useMemo(() => messages.data?.pages.flatMap((page) => page.items) ?? [], [messages.data]);
   const closed = ticket.status === 'closed';
 
   return (
@@ -81,30 +77,12 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
             <h2 className="card__title" id="conversation-title">
               Conversation
             </h2>
-            {messages.isPending ? (
-              <Spinner label="Loading the conversation…" />
-            ) : messages.error ? (
-              <ErrorMessage>The conversation could not be loaded. {messages.error.message}</ErrorMessage>
-            ) : (
-              <>
-                <MessageThread
-                  messages={thread}
-                  currentUserId={user?.id}
-                  audience="staff"
-                  emptyText="No replies or notes yet."
-                />
-                {messages.hasNextPage ? (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small thread__more"
-                    onClick={() => void messages.fetchNextPage()}
-                    disabled={messages.isFetchingNextPage}
-                  >
-                    Show newer replies
-                  </button>
-                ) : null}
-              </>
-            )}
+            <TicketThread
+              ticketId={ticket.id}
+              currentUserId={user?.id}
+              audience="staff"
+              emptyText="No replies or notes yet."
+            />
             {closed ? (
               <p className="composer-closed">
                 This ticket is closed, so it cannot take more replies or notes.

@@ -1,7 +1,7 @@
 import { PRIORITIES, PRIORITY_LABELS } from '@hushdesk/ticketing';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Card, PageHeader } from '../../../ui/Layout';
 import { LiveIndicator } from '../../tickets/components/LiveIndicator';
 import '../../tickets/components/tickets.css';
@@ -26,19 +26,7 @@ export function DashboardPage() {
     body = <Spinner label="Loading the dashboard…" />;
   } else if (error) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
-        The dashboard could not be loaded. {error.message}
-      </ErrorMessage>
+      <LoadError onRetry={() => void refetch()}>The dashboard could not be loaded. {error.message}</LoadError>
     );
   } else {
     const byPriority: ChartDatum[] = PRIORITIES.map((priority) => ({

@@ -17,7 +17,7 @@ import {
 } from '../../../lib/form-errors';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
-import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
+import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge, PageHeader } from '../../../ui/Layout';
 import type { FieldPolicyView, FieldPolicyUpdate } from '../../privacy/api/privacy-api';
 import { useFieldPolicies, useUpdateFieldPolicy } from '../../privacy/hooks/use-privacy';
@@ -49,19 +49,9 @@ export function FieldPoliciesPage() {
     body = <Spinner label="Loading the field policies…" />;
   } else if (policies.error) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void policies.refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
+      <LoadError onRetry={() => void policies.refetch()}>
         The field policies could not be loaded. {policies.error.message}
-      </ErrorMessage>
+      </LoadError>
     );
   } else {
     const collected = policies.data.filter((policy) => policy.collection !== 'off').length;

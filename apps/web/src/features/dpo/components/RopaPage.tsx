@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { PrinterIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/Layout';
 import type { RopaActivity } from '../../privacy/api/privacy-api';
@@ -22,19 +22,9 @@ export function RopaPage() {
     body = <Spinner label="Generating the record…" />;
   } else if (ropa.error) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void ropa.refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
+      <LoadError onRetry={() => void ropa.refetch()}>
         The record could not be generated. {ropa.error.message}
-      </ErrorMessage>
+      </LoadError>
     );
   } else {
     body = (

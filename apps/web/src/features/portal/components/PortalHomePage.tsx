@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useNow } from '../../../lib/use-now';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { InboxIcon, LockIcon, PlusIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { useCurrentUser } from '../../auth/hooks/use-auth';
@@ -80,19 +80,7 @@ function MyTickets() {
     body = <Spinner label="Loading your requests…" />;
   } else if (error && rows.length === 0) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
-        Your requests could not be loaded. {error.message}
-      </ErrorMessage>
+      <LoadError onRetry={() => void refetch()}>Your requests could not be loaded. {error.message}</LoadError>
     );
   } else if (rows.length === 0) {
     body = (

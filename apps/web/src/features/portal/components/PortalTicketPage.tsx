@@ -1,22 +1,21 @@
 import type { TicketDetail } from '@hushdesk/contracts';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
-import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
+import { StatusMessage } from '../../../ui/Feedback';
 import { ArrowLeftIcon } from '../../../ui/icons';
 import { useCurrentUser } from '../../auth/hooks/use-auth';
 import { AttachmentsPanel } from '../../tickets/components/AttachmentsPanel';
 import { LiveIndicator } from '../../tickets/components/LiveIndicator';
-import { MessageThread } from '../../tickets/components/MessageThread';
 import { PresenceLine } from '../../tickets/components/PresenceLine';
 import { StatusBadge } from '../../tickets/components/TicketBadges';
 import { TicketFacts, typeAndCategory } from '../../tickets/components/TicketFacts';
 import '../../tickets/components/tickets.css';
 import { useTicketPresence } from '../../tickets/hooks/use-ticket-presence';
-import { useTicketMessages } from '../../tickets/hooks/use-tickets';
 import { ReplyBox } from './ReplyBox';
 import { TicketLoader } from '../../tickets/components/TicketLoader';
+import { TicketThread } from '../../tickets/components/TicketThread';
 
 /** Navigation state from the new-request form, to thank the customer once. */
 export interface TicketCreatedState {
@@ -56,18 +55,9 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
   const justCreated = (location.state as TicketCreatedState | null)?.created === true;
   const { data: user } = useCurrentUser();
   const now = useNow(60_000);
-  const messages = useTicketMessages(ticket.id);
   const [replying, setReplying] = useState(false);
   const others = useTicketPresence(ticket.id, replying);
 
-  // Customers only ever see public messages; never show anything else even if it arrives.
-  const thread = useMemo(
-    () =>
-      (messages.data?.pages.flatMap((page) => page.items) ?? []).filter(
-        (message) => message.visibility === 'public',
-      ),
-    [messages.data],
-  );
   const note = STATUS_NOTES[ticket.status];
   const closed = ticket.status === 'closed';
 
@@ -112,30 +102,12 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
               Conversation
             </h2>
             {note ? <p className={`status-note status-note--${note.tone}`}>{note.text}</p> : null}
-            {messages.isPending ? (
-              <Spinner label="Loading the conversation…" />
-            ) : messages.error ? (
-              <ErrorMessage>The conversation could not be loaded. {messages.error.message}</ErrorMessage>
-            ) : (
-              <>
-                <MessageThread
-                  messages={thread}
-                  currentUserId={user?.id}
-                  audience="customer"
-                  emptyText="No replies yet. The engineer’s replies will appear here as soon as they are sent."
-                />
-                {messages.hasNextPage ? (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small thread__more"
-                    onClick={() => void messages.fetchNextPage()}
-                    disabled={messages.isFetchingNextPage}
-                  >
-                    Show newer replies
-                  </button>
-                ) : null}
-              </>
-            )}
+            <TicketThread
+              ticketId={ticket.id}
+              currentUserId={user?.id}
+              audience="customer"
+              emptyText="No replies yet. The engineer’s replies will appear here as soon as they are sent."
+            />
             {closed ? (
               <p className="composer-closed">
                 This request is closed, so it cannot take more replies.{' '}

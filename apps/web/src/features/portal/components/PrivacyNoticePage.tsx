@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Card, PageHeader } from '../../../ui/Layout';
 import type { NoticeEntry } from '../../privacy/api/privacy-api';
 import { usePrivacyNotice } from '../../privacy/hooks/use-privacy';
@@ -52,19 +52,9 @@ export function PrivacyNoticePage() {
     body = <Spinner label="Loading the privacy notice…" />;
   } else if (notice.error) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void notice.refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
+      <LoadError onRetry={() => void notice.refetch()}>
         The privacy notice could not be loaded. {notice.error.message}
-      </ErrorMessage>
+      </LoadError>
     );
   } else {
     body = byCategory(notice.data).map(([category, entries]) => {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
-import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
+import { LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { PhoneIcon, PhoneIncomingIcon, PhoneOutgoingIcon, PlusIcon } from '../../../ui/icons';
 import { Badge } from '../../../ui/Layout';
 import { recordingAudioUrl, type Recording } from '../api/recordings-api';
@@ -35,19 +35,9 @@ export function CallsCard({ ticketId }: { ticketId: string }) {
     list = <Spinner label="Loading the calls…" />;
   } else if (recordings.error) {
     list = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void recordings.refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
+      <LoadError onRetry={() => void recordings.refetch()}>
         The calls could not be loaded. {recordings.error.message}
-      </ErrorMessage>
+      </LoadError>
     );
   } else if (items.length === 0) {
     list = <p className="calls__empty">No calls logged on this ticket yet.</p>;

@@ -11,7 +11,7 @@ import {
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { TextField } from '../../../ui/Field';
-import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
+import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
 import { useLegalHold } from '../../recordings/hooks/use-recordings';
 import type { HeldRecording } from '../api/retention-api';
@@ -35,19 +35,9 @@ export function LegalHolds({ canManage }: { canManage: boolean }) {
   } else if (holds.error) {
     body = (
       <div className="retention-card__body">
-        <ErrorMessage
-          action={
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => void holds.refetch()}
-            >
-              Try again
-            </button>
-          }
-        >
+        <LoadError onRetry={() => void holds.refetch()}>
           The legal holds could not be loaded. {holds.error.message}
-        </ErrorMessage>
+        </LoadError>
       </div>
     );
   } else if (holds.data.length === 0) {

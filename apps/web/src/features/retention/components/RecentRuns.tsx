@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
 import { reportOf, type RetentionRun, type RunStatus } from '../api/retention-api';
 import { useRetentionRuns } from '../hooks/use-retention';
@@ -42,19 +42,9 @@ export function RecentRuns() {
   } else if (runs.error) {
     body = (
       <div className="retention-card__body">
-        <ErrorMessage
-          action={
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => void runs.refetch()}
-            >
-              Try again
-            </button>
-          }
-        >
+        <LoadError onRetry={() => void runs.refetch()}>
           The recent runs could not be loaded. {runs.error.message}
-        </ErrorMessage>
+        </LoadError>
       </div>
     );
   } else if (runs.data.length === 0) {

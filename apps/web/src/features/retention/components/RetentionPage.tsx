@@ -1,5 +1,5 @@
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { PageHeader } from '../../../ui/Layout';
 import { useCurrentUser } from '../../auth/hooks/use-auth';
 import '../../tickets/components/tickets.css';
@@ -52,19 +52,9 @@ function ForecastCard() {
     body = <Spinner label="Loading the forecast…" />;
   } else if (forecast.error) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void forecast.refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
+      <LoadError onRetry={() => void forecast.refetch()}>
         The forecast could not be loaded. {forecast.error.message}
-      </ErrorMessage>
+      </LoadError>
     );
   } else {
     const total = forecast.data.reduce((sum, week) => sum + week.recordings, 0);

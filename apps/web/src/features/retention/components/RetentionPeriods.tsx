@@ -2,7 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { fieldSentence, toFormErrors } from '../../../lib/form-errors';
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
 import { TextField } from '../../../ui/Field';
-import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
+import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
 import type { RetentionPolicy } from '../api/retention-api';
 import { useRetentionPolicies, useUpdateRetentionPolicy } from '../hooks/use-retention';
@@ -31,19 +31,9 @@ export function RetentionPeriods({ notYetSwept }: { notYetSwept: readonly string
     body = <Spinner label="Loading the retention periods…" />;
   } else if (policies.error) {
     body = (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void policies.refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
+      <LoadError onRetry={() => void policies.refetch()}>
         The retention periods could not be loaded. {policies.error.message}
-      </ErrorMessage>
+      </LoadError>
     );
   } else {
     body = (

@@ -3,7 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ErrorMessage, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner } from '../../../ui/Feedback';
 import { useTicket } from '../hooks/use-tickets';
 import { TicketNotFound } from './TicketNotFound';
 
@@ -39,19 +39,9 @@ export function TicketLoader({
       return <TicketNotFound backTo={backTo} backLabel={backLabel} />;
     }
     return (
-      <ErrorMessage
-        action={
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => void ticket.refetch()}
-          >
-            Try again
-          </button>
-        }
-      >
+      <LoadError onRetry={() => void ticket.refetch()}>
         {failed} {ticket.error.message}
-      </ErrorMessage>
+      </LoadError>
     );
   }
   return <Fragment key={ticketId}>{render(ticket.data)}</Fragment>;
