@@ -110,6 +110,9 @@ describe('platform: health, docs, errors, headers', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/SELECT|relation "|organisations_gone|\.ts:|\.js:/);
       // The details go to the log, under the same correlation id, for the operator.
       expect(t.logs.text).toContain(res.body.correlationId);
+      // The log says what failed, without the values of the query.
+      expect(t.logs.text).toContain('QueryFailedError');
+      expect(t.logs.text).not.toMatch(/"parameters"|"detail"/);
     } finally {
       await t.db.query('ALTER TABLE organisations_gone RENAME TO organisations');
     }

@@ -79,7 +79,7 @@ export async function createApp(
 
   const spa = new SpaFallback(config.webDistDir);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter(spa));
+  app.useGlobalFilters(new AllExceptionsFilter(spa, app.get(Logger)));
 
   const fastify = app.getHttpAdapter().getInstance();
   // A phone system's call log arrives as CSV text.

@@ -1,4 +1,12 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type LoggerService,
+} from '@nestjs/common';
 import type { ApiErrorBody } from '@hushdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
@@ -57,9 +65,11 @@ interface Mapped {
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HTTP');
-
-  constructor(private readonly spa?: SpaFallback) {}
+  constructor(
+    private readonly spa?: SpaFallback,
+    /** The app's logger, passed in: the filter is built before Nest's static logger is wired. */
+    private readonly logger: LoggerService = new Logger('HTTP'),
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
@@ -73,7 +83,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (mapped.status >= 500) {
-      this.logger.error({ err: exception, reqId: request.id }, 'request failed');
+      this.logger.error({ msg: 'request failed', err: loggable(exception), reqId: request.id }, 'HTTP');
     }
     respondWithError(reply, request, mapped);
   }
@@ -116,6 +126,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
   }
+}
+
+/**
+ * What of an unexpected error goes to the log: its type, code, message and stack. Never the
+ * driver's `detail` or a query's `parameters`, which carry the submitted values (names, emails).
+ */
+export function loggable(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { type: typeof exception };
+  const driver =
+    exception instanceof QueryFailedError ? (exception.driverError as { code?: unknown }) : undefined;
+  const code = (exception as { code?: unknown }).code ?? driver?.code;
+  return { type: exception.name, code, message: exception.message, stack: exception.stack };
 }
 
 export function isDatabaseUnavailable(exception: unknown): boolean {
