@@ -29,6 +29,8 @@ describe('platform: health, docs, errors, headers', () => {
       'GET /api/privacy/notice',
       'POST /api/auth/login',
       'POST /api/auth/refresh',
+      // The requester's expiring download link: the token in the path is the credential.
+      'GET /api/dsar/downloads/{token}',
     ];
     const doc = await t.http().get('/api/docs-json').expect(200);
     const routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(

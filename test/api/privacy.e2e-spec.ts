@@ -544,7 +544,7 @@ describe('privacy kernel', () => {
       );
       // While Bella has an open data-subject request, nothing of hers is touched.
       await t.db.query(
-        "INSERT INTO dsar_requests (kind, subject_person_id, received_at) VALUES ('access', $1, now())",
+        "INSERT INTO dsar_requests (kind, subject_person_id, received_at, due_at) VALUES ('access', $1, now(), now() + interval '1 month')",
         [w.b1.personId],
       );
       const frozen = await t

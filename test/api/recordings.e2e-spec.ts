@@ -247,7 +247,7 @@ describe('call recordings and retention', () => {
         .expect(200);
       const underDsar = await make(daysAgo(70), '07700 900123'); // Alice's number: matched to her
       await t.db.query(
-        "INSERT INTO dsar_requests (kind, subject_person_id, received_at) VALUES ('access', $1, now())",
+        "INSERT INTO dsar_requests (kind, subject_person_id, received_at, due_at) VALUES ('access', $1, now(), now() + interval '1 month')",
         [w.a1.personId],
       );
       const id = await make(daysAgo(61));

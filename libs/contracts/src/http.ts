@@ -58,6 +58,17 @@ export const apiPaths = {
   retentionPolicy: (category: string) => `/retention/policies/${category}`,
   retentionForecast: '/retention/forecast',
   retentionHolds: '/retention/holds',
+  dsars: '/dsar',
+  dsarDashboard: '/dsar/dashboard',
+  dsar: (id: string) => `/dsar/${id}`,
+  dsarAction: (id: string, action: string) => `/dsar/${id}/${action}`,
+  dsarItems: (id: string) => `/dsar/${id}/items`,
+  dsarItemExclusion: (id: string, itemId: string) => `/dsar/${id}/items/${itemId}/exclusion`,
+  dsarRedaction: (id: string, redactionId: string) => `/dsar/${id}/redactions/${redactionId}`,
+  dsarExport: (id: string, format: 'json' | 'zip' | 'csv') => `/dsar/${id}/export?format=${format}`,
+  dsarErasurePreview: (id: string) => `/dsar/${id}/erasure-preview`,
+  dsarEvidence: (id: string) => `/dsar/${id}/evidence`,
+  dsarDownload: (token: string) => `/dsar/downloads/${token}`,
 } as const;
 
 /** Password rules shared by the API's validation and the web forms. */

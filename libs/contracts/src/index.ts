@@ -3,3 +3,4 @@ export * from './auth';
 export * from './admin';
 export * from './http';
 export * from './tickets';
+export * from './dsar';

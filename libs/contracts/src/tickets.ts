@@ -79,6 +79,11 @@ export interface TicketDetail extends TicketSummary {
   closedAt: string | null;
   /** Statuses the caller may move the ticket to; empty for customers. */
   allowedTransitions: TicketStatus[];
+  /**
+   * The requester asked for processing of their data to be restricted (a data-subject request):
+   * the ticket is read-only for everyone but the DPO until the restriction is lifted.
+   */
+  processingRestricted: boolean;
 }
 
 export interface TicketListResponse extends Page<TicketSummary> {

@@ -15,6 +15,7 @@ import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
 import { SchemaMigrator } from '../database/schema-migrator';
 import { DemoModule } from '../demo/demo.module';
+import { DsarModule } from '../dsar/dsar.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -48,6 +49,7 @@ export class AppModule {
         AttachmentsModule,
         RecordingsModule,
         RetentionModule,
+        DsarModule,
       ],
       providers: [
         SchemaMigrator,

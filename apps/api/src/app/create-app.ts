@@ -94,6 +94,12 @@ export async function createApp(
     { parseAs: 'buffer', bodyLimit: AUDIO_LIMIT_BYTES },
     (_request, body, done) => done(null, body),
   );
+  // Evidence of a third party's authority for a data-subject request (a scan or a photo).
+  fastify.addContentTypeParser(
+    /^(application\/pdf|image\/png|image\/jpeg)$/,
+    { parseAs: 'buffer', bodyLimit: config.attachmentMaxBytes },
+    (_request, body, done) => done(null, body),
+  );
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-correlation-id', request.id);
     done();

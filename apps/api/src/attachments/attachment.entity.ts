@@ -13,6 +13,7 @@ import { UserEntity } from '../users/user.entity';
 /** A file on a ticket. The bytes live in the BlobStore under `blobKey`; deleting the row deletes the blob. */
 @Entity('attachments')
 @Index('ix_attachments_ticket', ['ticketId', 'createdAt'])
+@Index('ix_attachments_uploader', ['uploadedById'])
 @Index('uq_attachments_blob_key', ['blobKey'], { unique: true })
 export class AttachmentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_attachments' })

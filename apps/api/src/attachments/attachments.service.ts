@@ -62,6 +62,7 @@ export class AttachmentsService {
    */
   async add(actor: Actor, ticketId: string, rawName: string, bytes: Buffer): Promise<AttachmentInfo> {
     const ticket = await this.tickets.findVisible(actor, ticketId);
+    this.tickets.assertNotRestricted(actor, ticket);
     if (ticket.status === 'closed')
       throw new DomainError(DomainErrorCode.InvalidState, 'This ticket is closed');
     const fileName = cleanFileName(rawName);

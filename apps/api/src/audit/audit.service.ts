@@ -5,6 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
 import { SqlParams } from '../common/database/sql-params';
+import { nameCandidates } from '../privacy/identifier-index.service';
+import { scrubOnly } from '../privacy/text-scrub';
 import type { AuditQueryDto } from './dto/audit.dto';
 
 /** The actions the trail records. Add here first, so every writer uses the same words. */
@@ -23,7 +25,28 @@ export type AuditAction =
   | 'recording.release'
   | 'retention.policy'
   | 'retention.run'
-  | 'audit.expire';
+  | 'audit.expire'
+  | 'dsar.create'
+  | 'dsar.evidence'
+  | 'dsar.verify'
+  | 'dsar.pause'
+  | 'dsar.resume'
+  | 'dsar.reject'
+  | 'dsar.extend'
+  | 'dsar.collect'
+  | 'dsar.subject'
+  | 'dsar.exclude'
+  | 'dsar.include'
+  | 'dsar.redaction'
+  | 'dsar.export'
+  | 'dsar.release'
+  | 'dsar.download'
+  | 'dsar.erase'
+  | 'dsar.rectify'
+  | 'dsar.restrict'
+  | 'dsar.lift_restriction'
+  | 'dsar.object'
+  | 'dsar.complete';
 
 export interface AuditInput {
   actor: Pick<Actor, 'userId' | 'role'> | null;
@@ -69,6 +92,26 @@ interface AuditRow {
 // Serialises appends across every instance, so each entry chains onto exactly one predecessor.
 const CHAIN_LOCK = 74_198_303;
 
+/**
+ * The actor's words, with emails and phone numbers masked and known people's names replaced: the
+ * trail is append-only, so nothing personal may go into it that an erasure would have to remove.
+ */
+async function scrubReason(manager: EntityManager, reason: string): Promise<string> {
+  const masked = scrubIdentifiers(reason);
+  const candidates = nameCandidates(masked);
+  if (!candidates.length) return masked;
+  const rows: { name_key: string }[] = await manager.query(
+    'SELECT DISTINCT name_key FROM people WHERE name_key = ANY($1)',
+    [candidates],
+  );
+  if (!rows.length) return masked;
+  return scrubOnly(masked, {
+    emails: new Set(),
+    phones: new Set(),
+    nameKeys: new Set(rows.map((r) => r.name_key)),
+  }).text;
+}
+
 /** What the hash covers: everything in the entry except its own hash and sequence number. */
 function payloadOf(r: Omit<AuditRow, 'seq' | 'hash' | 'prev_hash'>): Record<string, unknown> {
   return {
@@ -94,6 +137,8 @@ export class AuditService {
    * change does. The reason is the actor's own words; emails and phone numbers in it are masked.
    */
   async record(manager: EntityManager, input: AuditInput): Promise<void> {
+    // Scrubbed before the chain lock, so a name lookup never holds up other writers.
+    const reason = input.reason ? await scrubReason(manager, input.reason) : null;
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     const [last] = await manager.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     const row = {
@@ -105,7 +150,7 @@ export class AuditService {
       target_type: input.target?.type ?? null,
       target_id: input.target?.id ?? null,
       fields: input.fields ?? [],
-      reason: input.reason ? scrubIdentifiers(input.reason) : null,
+      reason,
       details: input.details ?? {},
     };
     const prevHash: string = last?.hash ?? GENESIS_HASH;

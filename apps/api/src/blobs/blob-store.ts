@@ -14,3 +14,10 @@ export abstract class BlobStore {
   /** Deleting a missing key is not an error, so deletions can be retried. */
   abstract delete(key: string): Promise<void>;
 }
+
+/** A whole blob (or any stream) in memory: for small files only, such as text attachments. */
+export async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,5 +1,8 @@
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { BlobDeletionEntity } from '../blobs/blob-deletion.entity';
+import { DsarItemEntity } from '../dsar/dsar-item.entity';
+import { DsarRedactionEntity } from '../dsar/dsar-redaction.entity';
+import { DsarReleaseEntity } from '../dsar/dsar-release.entity';
 import { DsarRequestEntity } from '../dsar/dsar-request.entity';
 import { CallStatisticEntity } from '../recordings/call-statistic.entity';
 import { RecordingEntity } from '../recordings/recording.entity';
@@ -42,5 +45,8 @@ export const ENTITIES = [
   RetentionPolicyEntity,
   RetentionRunEntity,
   DsarRequestEntity,
+  DsarItemEntity,
+  DsarRedactionEntity,
+  DsarReleaseEntity,
   AuditCheckpointEntity,
 ];

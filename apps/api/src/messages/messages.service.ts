@@ -86,6 +86,7 @@ export class MessagesService {
     const { message, statusChanged } = await this.dataSource
       .transaction(async (manager) => {
         const ticket = await this.tickets.lockVisible(manager, actor, ticketId);
+        this.tickets.assertNotRestricted(actor, ticket);
         if (ticket.status === 'closed') {
           throw new DomainError(
             DomainErrorCode.InvalidState,

@@ -18,6 +18,8 @@ import { UserEntity } from '../users/user.entity';
 @Entity('ticket_messages')
 @Check('ck_ticket_messages_visibility', `"visibility" IN ('public', 'internal')`)
 @Index('ix_ticket_messages_ticket_created', ['ticketId', 'createdAt'])
+// A DSAR finds every message a person wrote.
+@Index('ix_ticket_messages_author', ['authorId', 'createdAt'])
 @Index('ix_ticket_messages_search', { synchronize: false })
 export class TicketMessageEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_ticket_messages' })

@@ -7,6 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Entity('people')
 @Index('uq_people_email', ['email'], { unique: true })
 @Index('ix_people_name_key', ['nameKey'])
+@Index('ix_people_phone', ['phone'])
 export class PersonEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_people' })
   id: string;
@@ -36,6 +37,10 @@ export class PersonEntity {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   imHandle: string | null;
+
+  /** Set while a restriction request freezes processing: their tickets are read-only except for the DPO. */
+  @Column({ type: 'timestamptz', nullable: true })
+  processingRestrictedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

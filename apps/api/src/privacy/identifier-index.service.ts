@@ -11,6 +11,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { SqlParams } from '../common/database/sql-params';
+import { blankEmails } from './text-scrub';
 
 export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'person';
 
@@ -211,7 +212,7 @@ export class IdentifierIndex {
 
 /** Two- and three-word runs of the text, normalised like name keys: the only names worth looking up. */
 export function nameCandidates(text: string): string[] {
-  const words = text.match(WORD) ?? [];
+  const words = blankEmails(text).match(WORD) ?? [];
   const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     for (const n of [2, 3]) {

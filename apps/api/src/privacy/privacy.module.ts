@@ -21,6 +21,6 @@ export class PrivacyCoreModule {}
   imports: [TicketsModule],
   controllers: [PrivacyController, ShareSafeController, PeopleController],
   providers: [RedactionService, PeopleService, FieldRetentionSweep],
-  exports: [FieldRetentionSweep, RedactionService],
+  exports: [FieldRetentionSweep, RedactionService, PeopleService],
 })
 export class PrivacyModule {}

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { detectIdentifiers, normaliseName, PLACEHOLDERS, redact, type Detection } from '@hushdesk/privacy';
+import { detectIdentifiers, PLACEHOLDERS, redact, type Detection } from '@hushdesk/privacy';
 import { createHash, randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { BlobStore } from '../blobs/blob-store';
+import { BlobStore, readAll } from '../blobs/blob-store';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { IdentifierIndex, nameCandidates } from './identifier-index.service';
+import { findNames, nonOverlapping } from './text-scrub';
 
 /**
  * Removes personal data from text: every email and phone number, and the names of people Hushdesk
@@ -24,18 +24,29 @@ export class RedactionService {
 
   /** Emails and phones by pattern, and known people's names found by their name keys. */
   async scrub(manager: EntityManager, text: string): Promise<{ text: string; removed: number }> {
-    const detections: Detection[] = detectIdentifiers(text, { kinds: ['email', 'phone'] });
-    const candidates = nameCandidates(text);
+    const [kept] = await this.detect(manager, [text]);
+    return { text: redact(text, kept), removed: kept.length };
+  }
+
+  /**
+   * The identifiers in each text, without overlaps: emails and phones by pattern, and known
+   * people's names, looked up for all the texts in one query.
+   */
+  async detect(manager: EntityManager, texts: readonly string[]): Promise<Detection[][]> {
+    const candidates = [...new Set(texts.flatMap((t) => nameCandidates(t)))];
+    let known = new Set<string>();
     if (candidates.length) {
       const rows: { name_key: string }[] = await manager.query(
         'SELECT DISTINCT name_key FROM people WHERE name_key = ANY($1)',
         [candidates],
       );
-      const known = new Set(rows.map((r) => r.name_key));
-      if (known.size) detections.push(...findNames(text, known));
+      known = new Set(rows.map((r) => r.name_key));
     }
-    const kept = nonOverlapping(detections);
-    return { text: redact(text, kept), removed: kept.length };
+    return texts.map((text) => {
+      const found: Detection[] = detectIdentifiers(text, { kinds: ['email', 'phone'] });
+      if (known.size) found.push(...findNames(text, known));
+      return nonOverlapping(found);
+    });
   }
 
   /**
@@ -128,38 +139,4 @@ export class RedactionService {
       return { removed };
     });
   }
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** Whole-word occurrences of known names (as name keys) in the text, case- and accent-insensitively. */
-function findNames(text: string, keys: Set<string>): Detection[] {
-  const words = [...text.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
-  const out: Detection[] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (const n of [3, 2]) {
-      if (i + n > words.length) continue;
-      const span = words.slice(i, i + n);
-      const key = normaliseName(span.map((w) => w[0]).join(' '));
-      if (keys.has(key)) {
-        const start = span[0].index as number;
-        const last = span[n - 1];
-        const end = (last.index as number) + last[0].length;
-        out.push({ kind: 'name', start, end, raw: text.slice(start, end), normalised: key });
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-function nonOverlapping(ds: Detection[]): Detection[] {
-  const sorted = [...ds].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Detection[] = [];
-  for (const d of sorted) if (!out.length || d.start >= out[out.length - 1].end) out.push(d);
-  return out;
 }

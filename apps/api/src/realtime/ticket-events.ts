@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { SOCKET_EVENTS, type TicketMessage, type TicketSummary } from '@hushdesk/contracts';
+import {
+  DSAR_SOCKET_EVENT,
+  SOCKET_EVENTS,
+  type DsarProgressEvent,
+  type TicketMessage,
+  type TicketSummary,
+} from '@hushdesk/contracts';
 import type { Server } from 'socket.io';
 import { rooms } from './rooms';
 
@@ -38,6 +44,11 @@ export class TicketEvents {
   /** Progress of a retention run, for the DPO console (staff only; it carries no personal data). */
   retentionProgress(progress: { runId: string; status: string; deleted: number }): void {
     this.server?.to(rooms.staff).emit(SOCKET_EVENTS.retentionProgress, progress);
+  }
+
+  /** Progress of a DSAR collection, for the DPO console (ids, status and counts only). */
+  dsarProgress(event: DsarProgressEvent): void {
+    this.server?.to(rooms.staff).emit(DSAR_SOCKET_EVENT, event);
   }
 
   messageCreated(message: TicketMessage, audience: TicketAudience): void {

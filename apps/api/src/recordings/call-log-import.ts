@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
-import { parseCsv } from './csv';
+import { parseCsv } from '../common/csv';
 import { RecordingsService } from './recordings.service';
 
 export interface ImportReport {

@@ -23,6 +23,8 @@ import { UserEntity } from '../users/user.entity';
 @Check('ck_recordings_match', `"person_match" IN ('given', 'matched', 'ambiguous', 'none')`)
 @Index('ix_recordings_expires', ['expiresAt'])
 @Index('ix_recordings_person', ['personId', 'startedAt'])
+// A DSAR finds calls by the subject's number as well as by person.
+@Index('ix_recordings_caller', ['callerNumber', 'startedAt'])
 @Index('ix_recordings_ticket', ['ticketId', 'startedAt'])
 @Index('uq_recordings_import_key', ['importKey'], { unique: true })
 export class RecordingEntity {

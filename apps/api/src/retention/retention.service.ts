@@ -31,6 +31,7 @@ export interface RetentionReport {
   fields?: unknown;
   audit?: { olderThan: string; entries: number };
   closedTickets?: { closedBefore: string; anonymised: number; ids: string[] };
+  dsarPackages?: { createdBefore: string; deleted: number };
   blobs: { deleted: number; failed: number };
   notYetSwept: string[];
 }
@@ -199,7 +200,7 @@ export class RetentionService implements OnModuleInit {
       startedAt: new Date().toISOString(),
       recordings: { expired: 0, deleted: 0, ids: [], skipped: { legalHold: 0, openDsar: 0 }, skippedIds: [] },
       blobs: { deleted: 0, failed: 0 },
-      notYetSwept: ['dsar_packages'],
+      notYetSwept: [],
     };
     await this.dataSource.query(
       "UPDATE retention_runs SET status = 'running', started_at = now() WHERE id = $1",
@@ -221,6 +222,7 @@ export class RetentionService implements OnModuleInit {
             ids: [],
           }
         : { closedBefore: ticketCutoff.toISOString(), ...(await this.anonymiser.run(ticketCutoff)) };
+      report.dsarPackages = await this.sweepDsarPackages(dryRun);
       const [auditPolicy] = await this.dataSource.query(
         "SELECT days FROM retention_policies WHERE category = 'audit'",
       );
@@ -264,6 +266,31 @@ export class RetentionService implements OnModuleInit {
       );
       throw e;
     }
+  }
+
+  /** Answer packages sent to requesters go 30 days (by policy) after they were built. */
+  private async sweepDsarPackages(dryRun: boolean): Promise<{ createdBefore: string; deleted: number }> {
+    const [policy] = await this.dataSource.query(
+      "SELECT days FROM retention_policies WHERE category = 'dsar_packages'",
+    );
+    const cutoff = new Date(Date.now() - (policy?.days ?? 30) * 86_400_000);
+    if (dryRun) {
+      const [{ n }] = await this.dataSource.query(
+        'SELECT count(*)::int AS n FROM dsar_releases WHERE created_at < $1 AND blob_key IS NOT NULL',
+        [cutoff],
+      );
+      return { createdBefore: cutoff.toISOString(), deleted: n };
+    }
+    const [rows] = await this.dataSource.query(
+      `WITH doomed AS (
+         SELECT id, blob_key FROM dsar_releases WHERE created_at < $1 AND blob_key IS NOT NULL FOR UPDATE SKIP LOCKED
+       ), queued AS (
+         INSERT INTO blob_deletions (blob_key) SELECT blob_key FROM doomed ON CONFLICT DO NOTHING
+       )
+       UPDATE dsar_releases r SET blob_key = NULL FROM doomed WHERE r.id = doomed.id RETURNING r.id`,
+      [cutoff],
+    );
+    return { createdBefore: cutoff.toISOString(), deleted: (rows as unknown[]).length };
   }
 
   private async sweepRecordings(

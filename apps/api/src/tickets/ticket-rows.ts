@@ -15,7 +15,7 @@ export const SUMMARY_COLUMNS = `
 
 export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS},
   t.description, t.equipment_asset_tag, t.equipment_model, t.equipment_serial_number, t.equipment_location,
-  t.contact_phone`;
+  t.contact_phone, (rp.processing_restricted_at IS NOT NULL) AS processing_restricted`;
 
 export const TICKET_FROM = `
   tickets t
@@ -60,6 +60,7 @@ export interface TicketRow {
 }
 
 export interface TicketDetailRow extends TicketRow {
+  processing_restricted: boolean;
   description: string;
   equipment_asset_tag: string | null;
   equipment_model: string | null;
@@ -133,5 +134,6 @@ export function toDetail(
     resolvedAt: r.resolved_at?.toISOString() ?? null,
     closedAt: r.closed_at?.toISOString() ?? null,
     allowedTransitions,
+    processingRestricted: r.processing_restricted,
   };
 }

@@ -288,6 +288,7 @@ export class TicketsService {
     const now = new Date();
     const { row, changed } = await this.dataSource.transaction(async (manager) => {
       const before = await this.lockVisible(manager, actor, id);
+      this.assertNotRestricted(actor, before);
       const changes: Record<string, unknown> = {};
       const history: [string, string | null, string | null][] = [];
 
@@ -335,6 +336,16 @@ export class TicketsService {
       this.events.ticketUpdated(toSummary(row, this.sla, now), audienceOf(row));
     }
     return this.detail(actor, row, now);
+  }
+
+  /** A restriction of processing (Art. 18) freezes the requester's tickets for all but the DPO. */
+  assertNotRestricted(actor: Actor, ticket: Pick<TicketDetailRow, 'processing_restricted'>): void {
+    if (ticket.processing_restricted && actor.role !== 'dpo') {
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        'processingRestricted: the requester has restricted the processing of their data; only the DPO can change this ticket until it is lifted',
+      );
+    }
   }
 
   private assertTransition(from: TicketStatus, to: TicketStatus): void {

@@ -12,6 +12,7 @@ export enum DomainErrorCode {
   RateLimited = 'rate_limited',
   TooLarge = 'too_large',
   Unavailable = 'unavailable',
+  Gone = 'gone',
 }
 
 export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
@@ -24,6 +25,7 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.RateLimited]: 429,
   [DomainErrorCode.TooLarge]: 413,
   [DomainErrorCode.Unavailable]: 503,
+  [DomainErrorCode.Gone]: 410,
 };
 
 /** The message is shown to the caller: never put personal data in it, only field names and ids. */

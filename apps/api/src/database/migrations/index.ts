@@ -4,6 +4,7 @@ import { PrivacyKernel1795324737354 } from './1795324737354-PrivacyKernel';
 import { Recordings1795326133124 } from './1795326133124-Recordings';
 import { AuditExpiry1795328404153 } from './1795328404153-AuditExpiry';
 import { TicketAnonymisation1795328644061 } from './1795328644061-TicketAnonymisation';
+import { Dsar1795330217398 } from './1795330217398-Dsar';
 
 /** Every migration, in order. The app and the CLI read this list; add new ones at the end. */
-export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672, PrivacyKernel1795324737354, Recordings1795326133124, AuditExpiry1795328404153, TicketAnonymisation1795328644061];
+export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672, PrivacyKernel1795324737354, Recordings1795326133124, AuditExpiry1795328404153, TicketAnonymisation1795328644061, Dsar1795330217398];

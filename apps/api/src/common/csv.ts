@@ -36,3 +36,15 @@ export function parseCsv(text: string): string[][] {
   }
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
+
+/**
+ * RFC 4180 CSV out: fields quoted when needed, and a leading = + - @ defused with an apostrophe so
+ * a spreadsheet never runs a value as a formula.
+ */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const cell = (v: string) => {
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}

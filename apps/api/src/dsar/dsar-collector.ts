@@ -1,0 +1,347 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { DsarCounts, DsarItemType, DsarProgress, DsarStatus } from '@hushdesk/contracts';
+import { DataSource } from 'typeorm';
+import { JobScheduler } from '../jobs/job-scheduler';
+import { IdentifierIndex } from '../privacy/identifier-index.service';
+import { SuppressionList } from '../privacy/suppression.service';
+import { TicketEvents } from '../realtime/ticket-events';
+import { DsarSources, type ItemRow } from './dsar-sources';
+import { DsarSubjects, type SubjectIdentity } from './dsar-subject';
+
+export const DSAR_COLLECT_JOB = 'dsar-collect';
+
+interface Found {
+  type: DsarItemType;
+  sourceId: string;
+  ticketId: string | null;
+  at: Date | null;
+  foundBy: Set<string>;
+}
+
+/** Items whose text is read for other people's identifiers, in pages of this many. */
+const REDACTION_PAGE = 500;
+
+/**
+ * Gathers everything about a request's subject, as a pg-boss job (payload: the request id only,
+ * never an identifier). Every step is an index lookup keyed by the subject (their user and person
+ * ids, their identifiers' hashes), so the time grows with what there is about them, not with the
+ * size of the database. Re-running replaces the items but keeps the DPO's exclusions.
+ */
+@Injectable()
+export class DsarCollector implements OnModuleInit {
+  private readonly logger = new Logger(DsarCollector.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly subjects: DsarSubjects,
+    private readonly sources: DsarSources,
+    private readonly index: IdentifierIndex,
+    private readonly suppressions: SuppressionList,
+    private readonly events: TicketEvents,
+    private readonly jobs: JobScheduler,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: DSAR_COLLECT_JOB, run: async (data) => this.collect(String(data.dsarId)) });
+  }
+
+  /** Queues the collection; with jobs off in this process, runs it beside the request. */
+  async start(dsarId: string): Promise<void> {
+    if (this.jobs.running) {
+      await this.jobs.send(DSAR_COLLECT_JOB, { dsarId });
+      return;
+    }
+    void this.collect(dsarId).catch((e: Error) =>
+      this.logger.error(`DSAR collection failed: ${e.name}: ${e.message}`),
+    );
+  }
+
+  async collect(dsarId: string): Promise<{ items: number; ms: number } | { skipped: string }> {
+    const started = Date.now();
+    const [dsar] = await this.dataSource.query(
+      'SELECT id, status, subject, subject_person_id FROM dsar_requests WHERE id = $1',
+      [dsarId],
+    );
+    if (!dsar) return { skipped: 'no such request' };
+    if (dsar.status !== 'collecting') return { skipped: `status is ${dsar.status}` };
+    try {
+      return await this.run(dsarId, dsar, started);
+    } catch (e) {
+      // Back to verified, so the DPO can start it again; the job system retries as well.
+      await this.setState(dsarId, 'verified', null);
+      throw e;
+    }
+  }
+
+  private async run(
+    dsarId: string,
+    dsar: { subject: Record<string, string>; subject_person_id: string | null },
+    started: number,
+  ): Promise<{ items: number; ms: number }> {
+    await this.setState(dsarId, 'collecting', { phase: 'identifiers', done: 0, total: 8 });
+    const resolution = await this.subjects.resolve(dsar.subject, dsar.subject_person_id);
+    if (resolution.kind === 'ambiguous') {
+      await this.dataSource.query(
+        `UPDATE dsar_requests SET status = 'needs_subject', candidates = $2, progress = NULL WHERE id = $1`,
+        [dsarId, JSON.stringify(resolution.candidates)],
+      );
+      this.events.dsarProgress({ id: dsarId, status: 'needs_subject', progress: null });
+      return { items: 0, ms: Date.now() - started };
+    }
+    const who = resolution.identity;
+    const found = new Map<string, Found>();
+    const add = (
+      type: DsarItemType,
+      sourceId: string,
+      ticketId: string | null,
+      at: Date | null,
+      by: string,
+    ) => {
+      const key = `${type}:${sourceId}`;
+      const item = found.get(key) ?? { type, sourceId, ticketId, at, foundBy: new Set<string>() };
+      item.foundBy.add(by);
+      item.at ??= at;
+      found.set(key, item);
+    };
+    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
+
+    if (who.personId) add('contact', who.personId, null, null, 'person');
+    for (const id of who.userIds) add('account', id, null, null, 'person');
+
+    await this.setProgress(dsarId, 'tickets', 1);
+    const own = await q<{ id: string; created_at: Date }>(
+      'SELECT id, created_at FROM tickets WHERE requester_id = ANY($1)',
+      [who.userIds],
+    );
+    for (const t of own) add('ticket', t.id, t.id, t.created_at, 'requester');
+
+    await this.setProgress(dsarId, 'messages', 2);
+    const written = await q<{ id: string; ticket_id: string; created_at: Date }>(
+      'SELECT id, ticket_id, created_at FROM ticket_messages WHERE author_id = ANY($1)',
+      [who.userIds],
+    );
+    for (const m of written) add('message', m.id, m.ticket_id, m.created_at, 'author');
+    const partyTickets = [...new Set(written.map((m) => m.ticket_id))].filter(
+      (id) => !found.has(`ticket:${id}`),
+    );
+    if (partyTickets.length) {
+      for (const t of await q<{ id: string; created_at: Date }>(
+        'SELECT id, created_at FROM tickets WHERE id = ANY($1)',
+        [partyTickets],
+      ))
+        add('ticket', t.id, t.id, t.created_at, 'party');
+    }
+    // The whole thread of their own tickets is about them, internal notes included.
+    const inTheirs = await q<{ id: string; ticket_id: string; created_at: Date }>(
+      'SELECT id, ticket_id, created_at FROM ticket_messages WHERE ticket_id = ANY($1)',
+      [own.map((t) => t.id)],
+    );
+    for (const m of inTheirs) add('message', m.id, m.ticket_id, m.created_at, 'in_their_ticket');
+
+    await this.setProgress(dsarId, 'attachments', 3);
+    for (const a of await q<{ id: string; ticket_id: string; created_at: Date; uploaded_by_id: string }>(
+      `SELECT id, ticket_id, created_at, uploaded_by_id FROM attachments
+        WHERE ticket_id = ANY($1) OR uploaded_by_id = ANY($2)`,
+      [own.map((t) => t.id), who.userIds],
+    ))
+      add(
+        'attachment',
+        a.id,
+        a.ticket_id,
+        a.created_at,
+        who.userIds.includes(a.uploaded_by_id) ? 'uploader' : 'in_their_ticket',
+      );
+
+    await this.setProgress(dsarId, 'mentions', 4);
+    const mentions = await this.index.lookup({ emails: who.emails, phones: who.phones, names: who.names });
+    const mentionAt = await this.createdAt(mentions.filter((m) => m.sourceType !== 'person'));
+    for (const m of mentions) {
+      if (m.sourceType === 'person') continue;
+      add(m.sourceType, m.sourceId, m.ticketId, mentionAt.get(m.sourceId) ?? null, `mention:${m.kind}`);
+    }
+
+    await this.setProgress(dsarId, 'recordings', 5);
+    for (const r of await q<{
+      id: string;
+      ticket_id: string | null;
+      started_at: Date;
+      person_id: string | null;
+    }>(
+      'SELECT id, ticket_id, started_at, person_id FROM recordings WHERE person_id = $1 OR caller_number = ANY($2)',
+      [who.personId, who.phones],
+    ))
+      add('recording', r.id, r.ticket_id, r.started_at, r.person_id === who.personId ? 'person' : 'caller');
+
+    await this.setProgress(dsarId, 'audit', 6);
+    if (who.personId) {
+      for (const a of await q<{ seq: string; at: Date }>(
+        'SELECT seq, at FROM audit_log WHERE subject_person_id = $1',
+        [who.personId],
+      ))
+        add('audit', String(a.seq), null, a.at, 'about');
+      for (const d of await q<{ id: string; received_at: Date }>(
+        'SELECT id, received_at FROM dsar_requests WHERE subject_person_id = $1 AND id <> $2',
+        [who.personId, dsarId],
+      ))
+        add('request', d.id, null, d.received_at, 'about');
+    }
+    const listed = await Promise.all([
+      ...who.emails.map((email) => this.suppressions.isSuppressed({ email })),
+      ...who.phones.map((phone) => this.suppressions.isSuppressed({ phone })),
+    ]);
+    if (listed.some(Boolean)) add('suppression', 'do-not-contact', null, null, 'listed');
+
+    await this.setProgress(dsarId, 'saving', 7);
+    const items = [...found.values()];
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `DELETE FROM dsar_items WHERE dsar_id = $1
+            AND (item_type || ':' || source_id) <> ALL($2::text[])`,
+        [dsarId, items.map((i) => `${i.type}:${i.sourceId}`)],
+      );
+      if (items.length) {
+        await manager.query(
+          `INSERT INTO dsar_items (dsar_id, item_type, source_id, ticket_id, at, found_by)
+           SELECT $1, t.type, t.source_id, t.ticket_id, t.at, string_to_array(t.found_by, ',')
+             FROM unnest($2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::text[])
+                  AS t(type, source_id, ticket_id, at, found_by)
+           ON CONFLICT (dsar_id, item_type, source_id)
+           DO UPDATE SET found_by = EXCLUDED.found_by, ticket_id = EXCLUDED.ticket_id, at = EXCLUDED.at`,
+          [
+            dsarId,
+            items.map((i) => i.type),
+            items.map((i) => i.sourceId),
+            items.map((i) => i.ticketId),
+            items.map((i) => i.at),
+            items.map((i) => [...i.foundBy].join(',')),
+          ],
+        );
+      }
+    });
+
+    await this.setProgress(dsarId, 'redactions', 8);
+    const redactions = await this.recordRedactions(dsarId, who);
+
+    const counts = await this.counts(dsarId, redactions);
+    const hashes = this.subjects.hashes(who).map((h) => h.toString('hex'));
+    const ms = Date.now() - started;
+    await this.dataSource.query(
+      `UPDATE dsar_requests SET status = 'in_review', progress = $2, counts = $3, candidates = '[]',
+              subject_person_id = COALESCE(subject_person_id, $4), subject_hashes = $5,
+              collected_at = now(), collection_ms = $6
+        WHERE id = $1`,
+      [
+        dsarId,
+        JSON.stringify({ phase: 'done', done: items.length, total: items.length }),
+        JSON.stringify(counts),
+        who.personId,
+        hashes,
+        ms,
+      ],
+    );
+    this.events.dsarProgress({
+      id: dsarId,
+      status: 'in_review',
+      progress: { phase: 'done', done: items.length, total: items.length },
+    });
+    return { items: items.length, ms };
+  }
+
+  /** When each mentioning source was written, for ordering (one query per kind of source). */
+  private async createdAt(mentions: { sourceType: string; sourceId: string }[]): Promise<Map<string, Date>> {
+    const out = new Map<string, Date>();
+    const tables: Record<string, string> = {
+      ticket: 'SELECT id, created_at AS at FROM tickets WHERE id = ANY($1)',
+      message: 'SELECT id, created_at AS at FROM ticket_messages WHERE id = ANY($1)',
+      attachment: 'SELECT id, created_at AS at FROM attachments WHERE id = ANY($1)',
+      recording: 'SELECT id, started_at AS at FROM recordings WHERE id = ANY($1)',
+    };
+    for (const [type, sql] of Object.entries(tables)) {
+      const ids = mentions.filter((m) => m.sourceType === type).map((m) => m.sourceId);
+      if (!ids.length) continue;
+      for (const r of (await this.dataSource.query(sql, [ids])) as { id: string; at: Date }[])
+        out.set(r.id, r.at);
+    }
+    return out;
+  }
+
+  /** Records, by keyed hash, every other person's identifier in the items' texts: redacted by default. */
+  private async recordRedactions(dsarId: string, who: SubjectIdentity): Promise<number> {
+    let after = '0';
+    for (;;) {
+      const rows: ItemRow[] = await this.dataSource.query(
+        `SELECT id, item_type, source_id, ticket_id, found_by, at, excluded_at, exclude_reason FROM dsar_items
+          WHERE dsar_id = $1 AND id > $2 AND item_type IN ('ticket', 'message', 'attachment', 'recording', 'audit')
+          ORDER BY id LIMIT $3`,
+        [dsarId, after, REDACTION_PAGE],
+      );
+      if (!rows.length) break;
+      const loaded = await this.sources.load(rows, who);
+      const thirdParty = await this.sources.thirdParty(loaded, who);
+      const itemIds: string[] = [];
+      const kinds: string[] = [];
+      const hashes: Buffer[] = [];
+      loaded.forEach((item, i) => {
+        for (const d of thirdParty[i]) {
+          itemIds.push(item.row.id);
+          kinds.push(d.kind);
+          hashes.push(this.index.hash(d.kind, d.normalised));
+        }
+      });
+      if (itemIds.length) {
+        await this.dataSource.query(
+          `INSERT INTO dsar_redactions (dsar_id, item_id, kind, value_hash)
+           SELECT $1, t.item_id, t.kind, t.hash FROM unnest($2::bigint[], $3::text[], $4::bytea[]) AS t(item_id, kind, hash)
+           ON CONFLICT (item_id, kind, value_hash) DO NOTHING`,
+          [dsarId, itemIds, kinds, hashes],
+        );
+      }
+      after = rows[rows.length - 1].id;
+      if (rows.length < REDACTION_PAGE) break;
+    }
+    const [{ n }] = await this.dataSource.query(
+      'SELECT count(*)::int AS n FROM dsar_redactions WHERE dsar_id = $1',
+      [dsarId],
+    );
+    return n;
+  }
+
+  private async counts(dsarId: string, redactions: number): Promise<DsarCounts> {
+    const rows: { item_type: DsarItemType; n: number; mentions: number; excluded: number }[] =
+      await this.dataSource.query(
+        `SELECT item_type, count(*)::int AS n,
+                count(*) FILTER (WHERE NOT (found_by && ARRAY['requester', 'party', 'author', 'in_their_ticket',
+                  'uploader', 'person', 'caller', 'about', 'listed']))::int AS mentions,
+                count(*) FILTER (WHERE excluded_at IS NOT NULL)::int AS excluded
+           FROM dsar_items WHERE dsar_id = $1 GROUP BY item_type`,
+        [dsarId],
+      );
+    const n = (t: DsarItemType) => rows.find((r) => r.item_type === t)?.n ?? 0;
+    return {
+      contact: n('contact'),
+      accounts: n('account'),
+      tickets: n('ticket'),
+      messages: n('message'),
+      mentions: rows.reduce((a, r) => a + r.mentions, 0),
+      attachments: n('attachment'),
+      recordings: n('recording'),
+      auditEntries: n('audit'),
+      earlierRequests: n('request'),
+      excluded: rows.reduce((a, r) => a + r.excluded, 0),
+      redactions,
+    };
+  }
+
+  private async setProgress(dsarId: string, phase: string, done: number): Promise<void> {
+    await this.setState(dsarId, 'collecting', { phase, done, total: 8 });
+  }
+
+  private async setState(dsarId: string, status: DsarStatus, progress: DsarProgress | null): Promise<void> {
+    await this.dataSource.query('UPDATE dsar_requests SET status = $2, progress = $3 WHERE id = $1', [
+      dsarId,
+      status,
+      progress ? JSON.stringify(progress) : null,
+    ]);
+    this.events.dsarProgress({ id: dsarId, status, progress });
+  }
+}

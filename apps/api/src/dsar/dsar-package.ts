@@ -1,0 +1,284 @@
+import { Injectable } from '@nestjs/common';
+import { formatDsarReference, type DsarItem } from '@hushdesk/contracts';
+import { PLACEHOLDERS, retentionDescription } from '@hushdesk/privacy';
+import { zipSync, type Zippable } from 'fflate';
+import { BlobStore, readAll } from '../blobs/blob-store';
+import { FieldPoliciesService, type Policies } from '../privacy/field-policies.service';
+import { buildRopa } from '../privacy/ropa';
+import { toCsv } from '../common/csv';
+import { DsarReview } from './dsar-review.service';
+import type { DsarRow } from './dsar-rows';
+import { DSAR_EXPORT_SCHEMA } from './dsar-export.schema';
+
+export const CONTROLLER = 'The service provider running this Hushdesk';
+const COMPLAINT =
+  'You can complain to the Information Commissioner’s Office (ICO), Wycliffe House, Water Lane, Wilmslow SK9 5AF; ico.org.uk; 0303 123 1113.';
+
+/** One disclosed item in the package: its facts, and its text with other people's data redacted. */
+export interface ExportedItem {
+  type: DsarItem['type'];
+  title: string;
+  at: string | null;
+  ticketReference: string | null;
+  foundBy: string[];
+  record: Record<string, unknown>;
+  text: string | null;
+  redactions: number;
+  file: string | null;
+}
+
+export interface ExportData {
+  $schema: string;
+  schemaVersion: 1;
+  request: { reference: string; kind: string; receivedAt: string; dueAt: string; generatedAt: string };
+  subject: { contact: Record<string, unknown> | null; accounts: Record<string, unknown>[] };
+  items: ExportedItem[];
+  withheld: { count: number; note: string };
+  redactions: { count: number; note: string };
+  supplementaryInformation: ReturnType<typeof supplementaryInformation>;
+}
+
+/** Types that are data the person gave us (Art. 20), for a portability request. */
+const PROVIDED = new Set(['contact', 'account', 'ticket', 'message', 'attachment']);
+
+/**
+ * Builds the answer: `data.json` (schema in `schema.json`), a printable `report.html`, the audio
+ * and attachment files, and the Art. 15 supplementary information generated from the field-policy
+ * registry. Sources are read as they are now, and every redaction the review kept is applied.
+ */
+@Injectable()
+export class DsarPackager {
+  constructor(
+    private readonly review: DsarReview,
+    private readonly policies: FieldPoliciesService,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  async build(row: DsarRow): Promise<{ data: ExportData; files: { path: string; blobKey: string }[] }> {
+    const portability = row.kind === 'portability';
+    const items: ExportedItem[] = [];
+    const files: { path: string; blobKey: string }[] = [];
+    let withheld = 0;
+    let redactions = 0;
+    let contact: Record<string, unknown> | null = null;
+    const accounts: Record<string, unknown>[] = [];
+    for await (const page of this.review.all(row)) {
+      for (const { loaded, item } of page) {
+        if (item.excluded) {
+          withheld++;
+          continue;
+        }
+        if (portability && !(PROVIDED.has(item.type) && provided(item))) continue;
+        if (item.type === 'contact') contact = loaded.record;
+        if (item.type === 'account') accounts.push(loaded.record);
+        let text: string | null = null;
+        let redacted = 0;
+        if (item.segments.length) {
+          text = item.segments
+            .map((s) => {
+              if ('text' in s) return s.text;
+              if (!s.redacted) return s.original;
+              redacted++;
+              return PLACEHOLDERS[s.kind];
+            })
+            .join('');
+        }
+        redactions += redacted;
+        let file: string | null = null;
+        if (loaded.file) {
+          file = `${item.type === 'recording' ? 'audio' : 'attachments'}/${item.id}-${safeName(loaded.file.fileName)}`;
+          // A text file goes as its redacted text; other files as they are.
+          if (text !== null && item.type === 'attachment') file = `${file}.redacted.txt`;
+          else files.push({ path: file, blobKey: loaded.file.blobKey });
+        }
+        items.push({
+          type: item.type,
+          title: item.title,
+          at: item.at,
+          ticketReference: item.ticketReference,
+          foundBy: item.foundBy,
+          record: loaded.record,
+          text,
+          redactions: redacted,
+          file,
+        });
+      }
+    }
+    const generatedAt = new Date().toISOString();
+    const data: ExportData = {
+      $schema: 'schema.json',
+      schemaVersion: 1,
+      request: {
+        reference: formatDsarReference(row.reference),
+        kind: row.kind,
+        receivedAt: row.received_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+        generatedAt,
+      },
+      subject: { contact, accounts },
+      items,
+      withheld: {
+        count: withheld,
+        note: withheld
+          ? 'Some items were withheld under an exemption in the Data Protection Act 2018; ask us if you want to know which.'
+          : 'Nothing was withheld.',
+      },
+      redactions: {
+        count: redactions,
+        note: 'Other people’s names, email addresses and phone numbers are replaced by [name], [email] and [phone] to protect them.',
+      },
+      supplementaryInformation: supplementaryInformation(await this.policies.all()),
+    };
+    return { data, files };
+  }
+
+  async zip(row: DsarRow): Promise<Buffer> {
+    const { data, files } = await this.build(row);
+    const entries: Zippable = {
+      'data.json': strToU8(JSON.stringify(data, null, 2)),
+      'schema.json': strToU8(JSON.stringify(DSAR_EXPORT_SCHEMA, null, 2)),
+      'report.html': strToU8(reportHtml(data)),
+    };
+    for (const item of data.items) {
+      if (item.file?.endsWith('.redacted.txt') && item.text !== null) entries[item.file] = strToU8(item.text);
+    }
+    for (const f of files) {
+      // Audio is already compressed: store it as it is.
+      entries[f.path] = [new Uint8Array(await readAll(await this.blobs.read(f.blobKey))), { level: 0 }];
+    }
+    if (row.kind === 'portability') {
+      entries['provided.csv'] = strToU8(providedCsv(data));
+    }
+    return Buffer.from(zipSync(entries, { level: 6 }));
+  }
+
+  async csv(row: DsarRow): Promise<string> {
+    return providedCsv((await this.build(row)).data);
+  }
+}
+
+/** For portability: what the person wrote or uploaded themselves, not what others wrote about them. */
+function provided(item: DsarItem): boolean {
+  if (item.type === 'contact' || item.type === 'account') return true;
+  if (item.type === 'ticket') return item.foundBy.includes('requester');
+  if (item.type === 'message') return item.foundBy.includes('author');
+  return item.foundBy.includes('uploader');
+}
+
+/** One row per field, so any spreadsheet opens it: record type, reference, when, field, value. */
+function providedCsv(data: ExportData): string {
+  const rows: string[][] = [['record', 'reference', 'at', 'field', 'value']];
+  const push = (
+    record: string,
+    reference: string | null,
+    at: string | null,
+    fields: Record<string, unknown>,
+  ) => {
+    for (const [field, value] of Object.entries(fields)) {
+      if (value === null || value === undefined || typeof value === 'object') continue;
+      rows.push([record, reference ?? '', at ?? '', field, String(value)]);
+    }
+  };
+  if (data.subject.contact) push('contact', null, null, data.subject.contact);
+  for (const item of data.items) {
+    if (item.type === 'contact') continue;
+    push(item.type, item.ticketReference, item.at, { ...item.record, text: item.text });
+  }
+  return toCsv(rows);
+}
+
+function strToU8(s: string): Uint8Array {
+  return new Uint8Array(Buffer.from(s, 'utf8'));
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'file';
+}
+
+/** Art. 15(1)(a)–(h) and 15(2), from the live registry, so it always matches what is collected. */
+export function supplementaryInformation(policies: Policies) {
+  const ropa = buildRopa(policies, CONTROLLER);
+  const collected = Object.values(policies).filter((p) => p.collection !== 'off');
+  return {
+    controller: CONTROLLER,
+    purposes: ropa.activities.map((a) => ({
+      activity: a.name,
+      purposes: a.purposes,
+      lawfulBases: a.lawfulBases,
+    })),
+    categoriesOfData: collected.map((p) => ({ field: p.field, label: p.label, category: p.category })),
+    recipients: ropa.activities.map((a) => `${a.name}: ${a.recipients}`),
+    retention: [
+      ...ropa.activities.flatMap((a) => a.retention),
+      ...collected.map((p) => `${p.label}: ${retentionDescription(p.retention)}`),
+    ],
+    source:
+      'From you (your account, tickets, messages, files and calls); from your organisation, which set up your account; from our support staff; and from other customers who mentioned you in their tickets.',
+    rights: [
+      'To have inaccurate personal data corrected (rectification)',
+      'To have your personal data erased',
+      'To restrict how we process your personal data',
+      'To object to processing, including being contacted',
+      'To receive the data you gave us in a machine-readable format (portability)',
+    ],
+    complaint: COMPLAINT,
+    automatedDecisionMaking:
+      'None. Hushdesk makes no decisions about you by automated means, and does no profiling.',
+    internationalTransfers: 'None: your data is not transferred outside the UK.',
+  };
+}
+
+const esc = (s: unknown) =>
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+/** The human-readable report: self-contained, printable, no scripts. */
+export function reportHtml(data: ExportData): string {
+  const info = data.supplementaryInformation;
+  const list = (xs: string[]) => `<ul>${xs.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`;
+  const record = (r: Record<string, unknown>) =>
+    `<dl>${Object.entries(r)
+      .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+      .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+      .join('')}</dl>`;
+  const items = data.items
+    .filter((i) => i.type !== 'contact' && i.type !== 'account')
+    .map(
+      (i) => `<section class="item"><h3>${esc(i.title)}</h3>
+        <p class="meta">${esc(i.at ?? '')}${i.file ? ` · file: <code>${esc(i.file)}</code>` : ''}</p>
+        ${record(i.record)}${i.text ? `<pre>${esc(i.text)}</pre>` : ''}</section>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Your personal data: ${esc(data.request.reference)}</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b2330}
+h1{font-size:1.6rem}h2{border-bottom:1px solid #ccd;padding-bottom:.2rem;margin-top:2rem}
+.item{border:1px solid #dde;border-radius:6px;padding:.6rem 1rem;margin:.8rem 0;break-inside:avoid}
+.meta{color:#556;font-size:.85rem;margin:0}dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}
+dt{color:#556}dd{margin:0}pre{white-space:pre-wrap;background:#f5f6f8;padding:.5rem;border-radius:4px}
+@media print{body{margin:0}}
+</style></head><body>
+<h1>Your personal data</h1>
+<p>Request ${esc(data.request.reference)} (${esc(data.request.kind)}), received ${esc(data.request.receivedAt.slice(0, 10))}, answered ${esc(data.request.generatedAt.slice(0, 10))}.</p>
+<p>${esc(data.redactions.note)} ${esc(data.withheld.note)}</p>
+<h2>Your details</h2>
+${data.subject.contact ? record(data.subject.contact) : '<p>We hold no contact record for you.</p>'}
+${data.subject.accounts.map((a) => record(a)).join('')}
+<h2>What we hold (${data.items.filter((i) => i.type !== 'contact' && i.type !== 'account').length} items)</h2>
+${items || '<p>No personal data found.</p>'}
+<h2>About this processing</h2>
+<h3>Why we use your data</h3>
+${list(info.purposes.map((p) => `${p.activity}: ${p.purposes.join('; ')} (lawful basis: ${p.lawfulBases.join(', ')})`))}
+<h3>Categories of data</h3>${list(info.categoriesOfData.map((c) => c.label))}
+<h3>Who receives it</h3>${list(info.recipients)}
+<h3>How long we keep it</h3>${list(info.retention)}
+<h3>Where it came from</h3><p>${esc(info.source)}</p>
+<h3>Your rights</h3>${list(info.rights)}
+<p>${esc(info.complaint)}</p>
+<h3>Automated decisions</h3><p>${esc(info.automatedDecisionMaking)}</p>
+<h3>Transfers</h3><p>${esc(info.internationalTransfers)}</p>
+</body></html>`;
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { API_PREFIX, apiPaths, type DsarDetail, type DsarRelease } from '@hushdesk/contracts';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { BlobStore, readAll } from '../blobs/blob-store';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+
+/** How long the requester's link works. Retention deletes the package itself after 30 days. */
+export const LINK_DAYS = 7;
+const DAY = 86_400_000;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest();
+
+/**
+ * The answer package as sent: built once, stored as a blob, and served to the requester through
+ * an expiring link (a random token whose hash alone is stored) or their signed-in portal.
+ */
+@Injectable()
+export class DsarReleases {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  /** Stores the package; returns the token link. The caller audits and closes the request. */
+  async store(
+    manager: EntityManager,
+    dsarId: string,
+    zip: Buffer,
+  ): Promise<DsarRelease & { blobKey: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const blobKey = randomUUID().replace(/-/g, '');
+    await this.blobs.put(blobKey, zip);
+    const [{ days }] = (await manager.query(
+      "SELECT COALESCE((SELECT days FROM retention_policies WHERE category = 'dsar_packages'), 30) AS days",
+    )) as { days: number }[];
+    const expiresAt = new Date(Date.now() + LINK_DAYS * DAY);
+    await manager.query(
+      `INSERT INTO dsar_releases (dsar_id, token_hash, blob_key, size_bytes, expires_at, delete_after)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [dsarId, tokenHash(token), blobKey, zip.length, expiresAt, new Date(Date.now() + days * DAY)],
+    );
+    return {
+      downloadPath: `${API_PREFIX}${apiPaths.dsarDownload(token)}`,
+      expiresAt: expiresAt.toISOString(),
+      blobKey,
+    };
+  }
+
+  async current(dsarId: string): Promise<DsarDetail['release']> {
+    const [row] = await this.dataSource.query(
+      `SELECT expires_at, downloaded_at FROM dsar_releases WHERE dsar_id = $1 AND blob_key IS NOT NULL
+        ORDER BY created_at DESC LIMIT 1`,
+      [dsarId],
+    );
+    if (!row) return null;
+    return {
+      expiresAt: row.expires_at.toISOString(),
+      downloadPath: `${API_PREFIX}${apiPaths.dsarExport(dsarId, 'zip')}`,
+      downloadedAt: row.downloaded_at?.toISOString() ?? null,
+    };
+  }
+
+  /** The package behind a link: 404 for an unknown token, 410 once expired or deleted. */
+  async openByToken(token: string): Promise<{ dsarId: string; bytes: Buffer }> {
+    const [row] = await this.dataSource.query(
+      'SELECT id, dsar_id, blob_key, expires_at FROM dsar_releases WHERE token_hash = $1',
+      [tokenHash(token)],
+    );
+    if (!row) throw DomainError.notFound('Download');
+    return { dsarId: row.dsar_id, bytes: await this.open(row) };
+  }
+
+  /** The latest package of a request, for its signed-in requester. */
+  async openLatest(dsarId: string): Promise<Buffer> {
+    const [row] = await this.dataSource.query(
+      'SELECT id, blob_key, expires_at FROM dsar_releases WHERE dsar_id = $1 ORDER BY created_at DESC LIMIT 1',
+      [dsarId],
+    );
+    if (!row) {
+      throw new DomainError(DomainErrorCode.InvalidState, 'status: your data has not been sent yet');
+    }
+    return this.open(row);
+  }
+
+  private async open(row: { id: string; blob_key: string | null; expires_at: Date }): Promise<Buffer> {
+    if (!row.blob_key || row.expires_at.getTime() < Date.now()) {
+      throw new DomainError(DomainErrorCode.Gone, 'This download has expired; ask the DPO for a new one');
+    }
+    const bytes = await readAll(await this.blobs.read(row.blob_key));
+    await this.dataSource.query(
+      'UPDATE dsar_releases SET downloaded_at = COALESCE(downloaded_at, now()) WHERE id = $1',
+      [row.id],
+    );
+    return bytes;
+  }
+}

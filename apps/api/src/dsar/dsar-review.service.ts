@@ -1,0 +1,223 @@
+import { Injectable } from '@nestjs/common';
+import type { DsarItem, Page } from '@hushdesk/contracts';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { decodeCursor, toPage } from '../common/pagination/keyset';
+import {
+  DsarSources,
+  type ItemRow,
+  type LoadedItem,
+  type RedactionKey,
+  type RedactionState,
+} from './dsar-sources';
+import { DsarSubjects, type SubjectIdentity } from './dsar-subject';
+import { ambiguous, type DsarRow } from './dsar-rows';
+import { DsarService } from './dsar.service';
+
+const ITEM_COLUMNS = 'id, item_type, source_id, ticket_id, found_by, at, excluded_at, exclude_reason';
+
+/** An item as the review and the export see it: its content, and other people's identifiers in it. */
+export interface ReviewedItem {
+  loaded: LoadedItem;
+  item: DsarItem;
+}
+
+/**
+ * The DPO's review: every item found, with other people's identifiers redacted by default. The
+ * DPO can exclude an item or undo a redaction, each with a reason that is kept and audited.
+ */
+@Injectable()
+export class DsarReview {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sources: DsarSources,
+    private readonly subjects: DsarSubjects,
+    private readonly audit: AuditService,
+    private readonly requests: DsarService,
+  ) {}
+
+  async list(actor: Actor, id: string, limit: number, cursor?: string): Promise<Page<DsarItem>> {
+    return this.page(await this.requests.load(actor, id), limit, cursor);
+  }
+
+  async exclude(actor: Actor, id: string, itemId: string, excluded: boolean, reason: string): Promise<void> {
+    await this.setExcluded(actor, await this.requests.load(actor, id), itemId, excluded, reason);
+  }
+
+  async decideRedaction(
+    actor: Actor,
+    id: string,
+    redactionId: string,
+    redacted: boolean,
+    reason: string,
+  ): Promise<void> {
+    await this.setRedacted(actor, await this.requests.load(actor, id), redactionId, redacted, reason);
+  }
+
+  async identity(row: DsarRow): Promise<SubjectIdentity> {
+    const resolution = await this.subjects.resolve(row.subject, row.subject_person_id);
+    if (resolution.kind === 'ambiguous') throw ambiguous();
+    return resolution.identity;
+  }
+
+  async page(row: DsarRow, limit: number, cursor?: string): Promise<Page<DsarItem>> {
+    const after = decodeCursor(cursor, 1);
+    const rows: ItemRow[] = await this.dataSource.query(
+      `SELECT ${ITEM_COLUMNS} FROM dsar_items WHERE dsar_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+      [row.id, after ? String(after[0]) : '0', limit + 1],
+    );
+    const reviewed = await this.review(row, rows.slice(0, limit));
+    return toPage(
+      rows.slice(0, limit + 1),
+      limit,
+      (r) => reviewed.find((x) => x.loaded.row.id === r.id)?.item ?? gone(r),
+      (r) => [Number(r.id)],
+    );
+  }
+
+  /** Every item of the request, in order, in pages (for the export). */
+  async *all(row: DsarRow, pageSize = 500): AsyncGenerator<ReviewedItem[]> {
+    let after = '0';
+    for (;;) {
+      const rows: ItemRow[] = await this.dataSource.query(
+        `SELECT ${ITEM_COLUMNS} FROM dsar_items WHERE dsar_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+        [row.id, after, pageSize],
+      );
+      if (!rows.length) return;
+      yield await this.review(row, rows);
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  private async review(row: DsarRow, rows: ItemRow[]): Promise<ReviewedItem[]> {
+    if (!rows.length) return [];
+    const who = await this.identity(row);
+    const loaded = await this.sources.load(rows, who);
+    const thirdParty = await this.sources.thirdParty(loaded, who);
+    const states = await this.states(rows.map((r) => r.id));
+    return loaded.map((l, i) => ({
+      loaded: l,
+      item: {
+        id: l.row.id,
+        type: l.row.item_type,
+        sourceId: l.row.source_id,
+        ticketId: l.row.ticket_id,
+        ticketReference: l.ticketReference,
+        foundBy: l.row.found_by,
+        title: l.title,
+        at: l.at,
+        segments: this.sources.segments(l.text, thirdParty[i], states.get(l.row.id) ?? new Map()),
+        excluded:
+          l.row.excluded_at && l.row.exclude_reason
+            ? { reason: l.row.exclude_reason, at: l.row.excluded_at.toISOString() }
+            : null,
+      },
+    }));
+  }
+
+  private async states(itemIds: string[]): Promise<Map<string, Map<RedactionKey, RedactionState>>> {
+    const rows: { id: string; item_id: string; kind: string; value_hash: Buffer; redacted: boolean }[] =
+      await this.dataSource.query(
+        'SELECT id, item_id, kind, value_hash, redacted FROM dsar_redactions WHERE item_id = ANY($1::bigint[])',
+        [itemIds],
+      );
+    const out = new Map<string, Map<RedactionKey, RedactionState>>();
+    for (const r of rows) {
+      const key = `${r.kind}:${r.value_hash.toString('hex')}` as RedactionKey;
+      const forItem = out.get(String(r.item_id)) ?? new Map<RedactionKey, RedactionState>();
+      forItem.set(key, { id: String(r.id), redacted: r.redacted });
+      out.set(String(r.item_id), forItem);
+    }
+    return out;
+  }
+
+  async setExcluded(
+    actor: Actor,
+    row: DsarRow,
+    itemId: string,
+    excluded: boolean,
+    reason: string,
+  ): Promise<void> {
+    assertReviewable(row);
+    await this.dataSource.transaction(async (manager) => {
+      const changed: unknown[] = await manager.query(
+        `UPDATE dsar_items SET excluded_at = ${excluded ? 'now()' : 'NULL'}, exclude_reason = $3, excluded_by_id = $4
+          WHERE id = $1 AND dsar_id = $2 RETURNING id`,
+        [itemId, row.id, excluded ? reason : null, actor.userId],
+      );
+      if (!rowsOf(changed).length) throw DomainError.notFound('Item');
+      await manager.query(
+        `UPDATE dsar_requests SET counts = jsonb_set(counts, '{excluded}',
+           to_jsonb((SELECT count(*)::int FROM dsar_items WHERE dsar_id = $1 AND excluded_at IS NOT NULL)))
+          WHERE id = $1 AND counts IS NOT NULL`,
+        [row.id],
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: excluded ? 'dsar.exclude' : 'dsar.include',
+        subjectPersonId: row.subject_person_id,
+        target: { type: 'dsar_item', id: itemId },
+        reason,
+        details: { dsarId: row.id },
+      });
+    });
+  }
+
+  async setRedacted(
+    actor: Actor,
+    row: DsarRow,
+    redactionId: string,
+    redacted: boolean,
+    reason: string,
+  ): Promise<void> {
+    assertReviewable(row);
+    await this.dataSource.transaction(async (manager) => {
+      const changed: unknown[] = await manager.query(
+        `UPDATE dsar_redactions SET redacted = $3, reason = $4, decided_by_id = $5, decided_at = now()
+          WHERE id = $1 AND dsar_id = $2 RETURNING id`,
+        [redactionId, row.id, redacted, reason, actor.userId],
+      );
+      if (!rowsOf(changed).length) throw DomainError.notFound('Redaction');
+      await this.audit.record(manager, {
+        actor,
+        action: 'dsar.redaction',
+        subjectPersonId: row.subject_person_id,
+        target: { type: 'dsar_redaction', id: redactionId },
+        reason,
+        details: { dsarId: row.id, redacted },
+      });
+    });
+  }
+}
+
+function assertReviewable(row: DsarRow): void {
+  if (row.status !== 'in_review') {
+    throw new DomainError(
+      DomainErrorCode.InvalidState,
+      `status: the request is ${row.status}; items can be reviewed only while it is in review`,
+    );
+  }
+}
+
+/** UPDATE … RETURNING through TypeORM comes back as [rows, count]. */
+function rowsOf(result: unknown[]): unknown[] {
+  return Array.isArray(result[0]) ? (result[0] as unknown[]) : result;
+}
+
+/** An item whose source was deleted since the collection (e.g. by retention). */
+function gone(r: ItemRow): DsarItem {
+  return {
+    id: r.id,
+    type: r.item_type,
+    sourceId: r.source_id,
+    ticketId: r.ticket_id,
+    ticketReference: null,
+    foundBy: r.found_by,
+    title: 'No longer held (deleted since the collection)',
+    at: r.at?.toISOString() ?? null,
+    segments: [],
+    excluded: null,
+  };
+}

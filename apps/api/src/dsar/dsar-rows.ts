@@ -1,0 +1,209 @@
+import {
+  formatDsarReference,
+  type DsarAction,
+  type DsarCandidate,
+  type DsarDeadlineState,
+  type DsarDetail,
+  type DsarSummary,
+} from '@hushdesk/contracts';
+import { deadlineState, dsarDueAt, extensionDeadline } from '@hushdesk/privacy';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import type { DsarRequestEntity } from './dsar-request.entity';
+
+/** The request's columns as the service selects them, with the subject's display name. */
+export const DSAR_COLUMNS = `d.id, d.reference, d.kind, d.status, d.channel, d.subject_person_id, d.subject, d.subject_label,
+  d.requester_relation, d.requester_name, d.requester_user_id, d.details, d.evidence_blob_key, d.evidence_file_name,
+  d.evidence_size_bytes, d.received_at, d.due_at, d.pauses, d.extension_months, d.extension_reason, d.extended_at,
+  d.verification_method, d.verification_note, d.verified_at, d.rejection_reason, d.rejected_at, d.progress, d.counts,
+  d.candidates, d.collected_at, d.collection_ms, d.receipt, d.outcome, d.restriction_lifted_at, d.closed_at,
+  d.created_at, p.full_name AS person_name, p.email AS person_email,
+  (p.processing_restricted_at IS NOT NULL) AS restriction_active`;
+export const DSAR_FROM = 'dsar_requests d LEFT JOIN people p ON p.id = d.subject_person_id';
+
+type Snake<T> = { [K in keyof T as K extends string ? SnakeKey<K> : never]: T[K] };
+type SnakeKey<S extends string> = S extends `${infer H}${infer R}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeKey<R>}`
+  : S;
+
+export type DsarRow = Snake<Omit<DsarRequestEntity, 'reference'>> & {
+  reference: string;
+  person_name: string | null;
+  person_email: string | null;
+  restriction_active: boolean;
+};
+
+export function deadlineOf(row: Pick<DsarRow, 'received_at' | 'pauses' | 'extension_months'>) {
+  return {
+    receivedAt: row.received_at,
+    pauses: row.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
+    extensionMonths: row.extension_months,
+  };
+}
+
+export function isClosed(row: Pick<DsarRow, 'status'>): boolean {
+  return row.status === 'completed' || row.status === 'rejected';
+}
+
+function stateOf(row: DsarRow, now: Date): DsarDeadlineState {
+  return isClosed(row) ? 'closed' : deadlineState(deadlineOf(row), now);
+}
+
+export function toSummary(row: DsarRow, now = new Date()): DsarSummary {
+  return {
+    id: row.id,
+    reference: formatDsarReference(row.reference),
+    kind: row.kind,
+    status: row.status,
+    channel: row.channel,
+    receivedAt: row.received_at.toISOString(),
+    dueAt: (isClosed(row) ? row.due_at : dsarDueAt(deadlineOf(row), now)).toISOString(),
+    deadlineState: stateOf(row, now),
+    subjectLabel:
+      row.subject_label ??
+      row.person_name ??
+      row.subject.fullName ??
+      row.person_email ??
+      row.subject.email ??
+      row.subject.phone ??
+      'Unknown person',
+    requesterRelation: row.requester_relation,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function extensionAllowed(row: DsarRow, now = new Date()): boolean {
+  return !isClosed(row) && row.extension_months === 0 && now <= extensionDeadline(deadlineOf(row), now);
+}
+
+/** What the DPO may do next; the service checks the same rules when an action arrives. */
+export function allowedActions(row: DsarRow, now = new Date()): DsarAction[] {
+  const actions: DsarAction[] = [];
+  const thirdParty = row.requester_relation === 'third_party';
+  switch (row.status) {
+    case 'received':
+      actions.push('verify', 'request_information', 'reject');
+      if (thirdParty) actions.push('upload_evidence');
+      break;
+    case 'awaiting_information':
+      actions.push('verify', 'resume', 'reject');
+      if (thirdParty) actions.push('upload_evidence');
+      break;
+    case 'verified':
+      actions.push(...fulfilment(row), 'complete', 'reject');
+      break;
+    case 'needs_subject':
+      actions.push('choose_subject', 'reject');
+      break;
+    case 'in_review':
+      if (row.kind === 'access' || row.kind === 'portability') actions.push('release', 'collect', 'complete');
+      else if (row.kind === 'erasure') actions.push('erase', 'collect');
+      else actions.push(...fulfilment(row), 'complete');
+      break;
+    case 'completed':
+      if (row.kind === 'restriction' && row.restriction_active) actions.push('lift_restriction');
+      break;
+  }
+  if (extensionAllowed(row, now)) actions.push('extend');
+  return actions;
+}
+
+function fulfilment(row: DsarRow): DsarAction[] {
+  switch (row.kind) {
+    case 'access':
+    case 'portability':
+      return ['collect'];
+    case 'erasure':
+      return ['collect', 'erase'];
+    case 'rectification':
+      return ['rectify'];
+    case 'restriction':
+      return ['restrict'];
+    case 'objection':
+      return ['object'];
+  }
+}
+
+export function toDetail(
+  row: DsarRow,
+  extra: {
+    candidates: DsarCandidate[];
+    release: DsarDetail['release'];
+    forRequester: boolean;
+  },
+  now = new Date(),
+): DsarDetail {
+  const deadline = deadlineOf(row);
+  const detail: DsarDetail = {
+    ...toSummary(row, now),
+    subject: row.subject,
+    subjectPersonId: row.subject_person_id,
+    details: row.details,
+    requesterName: row.requester_name,
+    evidence:
+      row.evidence_file_name && row.evidence_blob_key
+        ? { fileName: row.evidence_file_name, sizeBytes: row.evidence_size_bytes ?? 0 }
+        : null,
+    verification:
+      row.verified_at && row.verification_method
+        ? {
+            method: row.verification_method,
+            note: row.verification_note,
+            verifiedAt: row.verified_at.toISOString(),
+          }
+        : null,
+    rejection:
+      row.rejected_at && row.rejection_reason
+        ? { reason: row.rejection_reason, rejectedAt: row.rejected_at.toISOString() }
+        : null,
+    pauses: row.pauses,
+    extension:
+      row.extension_months && row.extended_at
+        ? {
+            months: row.extension_months,
+            reason: row.extension_reason ?? '',
+            decidedAt: row.extended_at.toISOString(),
+          }
+        : null,
+    extensionAllowedUntil: extensionDeadline(deadline, now).toISOString(),
+    progress: row.progress,
+    counts: row.counts,
+    noDataFound: row.collected_at !== null && row.progress?.phase === 'done' && row.progress.total === 0,
+    candidates: extra.candidates,
+    release: extra.release,
+    receipt: row.receipt,
+    restrictionActive: row.restriction_active,
+    outcome: row.outcome,
+    allowedActions: allowedActions(row, now),
+  };
+  if (!extra.forRequester) return detail;
+  // The requester sees the progress of their request, not the DPO's working notes.
+  return {
+    ...detail,
+    subject: {},
+    evidence: null,
+    verification: detail.verification && { ...detail.verification, note: null },
+    counts: null,
+    candidates: [],
+    receipt: null,
+    allowedActions: [],
+  };
+}
+
+/** 409 naming the state and what is possible, unless the action is allowed now. */
+export function assertAllowed(row: DsarRow, action: DsarAction): void {
+  const allowed = allowedActions(row);
+  if (allowed.includes(action)) return;
+  throw new DomainError(
+    DomainErrorCode.InvalidState,
+    `status: the request is ${row.status}; ${action.replace(/_/g, ' ')} is not possible now` +
+      (allowed.length ? ` (possible: ${allowed.join(', ')})` : ''),
+  );
+}
+
+export function ambiguous(): DomainError {
+  return new DomainError(
+    DomainErrorCode.InvalidState,
+    'subject: the identifiers match several people; collect, then choose the person',
+  );
+}

@@ -1,0 +1,435 @@
+import { Injectable } from '@nestjs/common';
+import type { DsarItemType, DsarSegment } from '@hushdesk/contracts';
+import { formatDsarReference } from '@hushdesk/contracts';
+import type { Detection } from '@hushdesk/privacy';
+import { DataSource, EntityManager } from 'typeorm';
+import { BlobStore, readAll } from '../blobs/blob-store';
+import { IdentifierIndex } from '../privacy/identifier-index.service';
+import { RedactionService } from '../privacy/redaction.service';
+import { formatReference } from '../tickets/ticket-rows';
+import type { SubjectIdentity } from './dsar-subject';
+
+export interface ItemRow {
+  id: string;
+  item_type: DsarItemType;
+  source_id: string;
+  ticket_id: string | null;
+  found_by: string[];
+  at: Date | null;
+  excluded_at: Date | null;
+  exclude_reason: string | null;
+}
+
+export interface LoadedItem {
+  row: ItemRow;
+  title: string;
+  at: string | null;
+  ticketReference: string | null;
+  /** Free text that may hold other people's identifiers: what review shows and redaction covers. */
+  text: string | null;
+  /** Structured, non-free-text fields for the export. */
+  record: Record<string, unknown>;
+  file: { blobKey: string; fileName: string; contentType: string; sizeBytes: number } | null;
+}
+
+/** Text attachments up to this size are read for review and redaction; larger ones go as files. */
+const TEXT_ATTACHMENT_LIMIT = 1_000_000;
+
+export type RedactionKey = `${'email' | 'phone' | 'name'}:${string}`;
+export interface RedactionState {
+  id: string;
+  redacted: boolean;
+}
+
+/**
+ * Reads what a collection's items point at, in one query per kind of source, and presents each
+ * as the subject should see it: other customers and staff are "another customer" and "support
+ * staff", never names; a caller's number is shown only when it is the subject's own.
+ */
+@Injectable()
+export class DsarSources {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+    private readonly redaction: RedactionService,
+    private readonly index: IdentifierIndex,
+  ) {}
+
+  async load(
+    rows: ItemRow[],
+    who: SubjectIdentity,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LoadedItem[]> {
+    const ids = (t: DsarItemType) => rows.filter((r) => r.item_type === t).map((r) => r.source_id);
+    const byId = async <T extends { id: string }>(
+      type: DsarItemType,
+      sql: string,
+    ): Promise<Map<string, T>> => {
+      const list = ids(type);
+      if (!list.length) return new Map();
+      const found: T[] = await manager.query(sql, [list]);
+      return new Map(found.map((r) => [String(r.id), r]));
+    };
+    const author = (userId: string | null, role: string | null) =>
+      userId && who.userIds.includes(userId)
+        ? 'you'
+        : role === 'customer'
+          ? 'another customer'
+          : 'support staff';
+
+    const people = await byId<Record<string, string | null> & { id: string }>(
+      'contact',
+      `SELECT id, full_name, email, phone, job_title, employer, work_address, im_handle,
+              processing_restricted_at FROM people WHERE id = ANY($1)`,
+    );
+    const accounts = await byId<{
+      id: string;
+      role: string;
+      organisation: string | null;
+      created_at: Date;
+      last_login_at: Date | null;
+      disabled_at: Date | null;
+    }>(
+      'account',
+      `SELECT u.id, u.role, o.name AS organisation, u.created_at, u.last_login_at, u.disabled_at
+         FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ANY($1)`,
+    );
+    const tickets = await byId<{
+      id: string;
+      reference: string;
+      type: string;
+      status: string;
+      priority: string;
+      category: string | null;
+      subject: string;
+      description: string;
+      requester_id: string;
+      contact_phone: string | null;
+      equipment_asset_tag: string | null;
+      equipment_model: string | null;
+      equipment_serial_number: string | null;
+      equipment_location: string | null;
+      created_at: Date;
+      resolved_at: Date | null;
+      closed_at: Date | null;
+    }>(
+      'ticket',
+      `SELECT id, reference, type, status, priority, category, subject, description, requester_id, contact_phone,
+              equipment_asset_tag, equipment_model, equipment_serial_number, equipment_location,
+              created_at, resolved_at, closed_at
+         FROM tickets WHERE id = ANY($1)`,
+    );
+    const messages = await byId<{
+      id: string;
+      reference: string;
+      visibility: string;
+      body: string;
+      author_id: string;
+      role: string | null;
+      created_at: Date;
+    }>(
+      'message',
+      `SELECT m.id, t.reference, m.visibility, m.body, m.author_id, u.role, m.created_at
+         FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id LEFT JOIN users u ON u.id = m.author_id
+        WHERE m.id = ANY($1)`,
+    );
+    const attachments = await byId<{
+      id: string;
+      reference: string;
+      file_name: string;
+      content_type: string;
+      size_bytes: number;
+      blob_key: string;
+      uploaded_by_id: string;
+      role: string | null;
+      created_at: Date;
+    }>(
+      'attachment',
+      `SELECT a.id, t.reference, a.file_name, a.content_type, a.size_bytes, a.blob_key, a.uploaded_by_id, u.role,
+              a.created_at
+         FROM attachments a JOIN tickets t ON t.id = a.ticket_id LEFT JOIN users u ON u.id = a.uploaded_by_id
+        WHERE a.id = ANY($1)`,
+    );
+    const recordings = await byId<{
+      id: string;
+      reference: string | null;
+      caller_number: string;
+      direction: string;
+      started_at: Date;
+      duration_seconds: number;
+      notes: string | null;
+      audio_blob_key: string | null;
+      audio_content_type: string | null;
+      audio_size_bytes: number | null;
+    }>(
+      'recording',
+      `SELECT r.id, t.reference, r.caller_number, r.direction, r.started_at, r.duration_seconds, r.notes,
+              r.audio_blob_key, r.audio_content_type, r.audio_size_bytes
+         FROM recordings r LEFT JOIN tickets t ON t.id = r.ticket_id WHERE r.id = ANY($1)`,
+    );
+    const audits = await byId<{
+      id: string;
+      at: Date;
+      action: string;
+      actor_role: string | null;
+      fields: string[];
+      reason: string | null;
+    }>(
+      'audit',
+      `SELECT seq::text AS id, at, action, actor_role, fields, reason FROM audit_log WHERE seq = ANY($1::bigint[])`,
+    );
+    const requests = await byId<{
+      id: string;
+      reference: string;
+      kind: string;
+      status: string;
+      received_at: Date;
+      closed_at: Date | null;
+    }>(
+      'request',
+      'SELECT id, reference, kind, status, received_at, closed_at FROM dsar_requests WHERE id = ANY($1)',
+    );
+
+    const out: LoadedItem[] = [];
+    for (const row of rows) {
+      const base = { row, at: row.at?.toISOString() ?? null, ticketReference: null, file: null };
+      switch (row.item_type) {
+        case 'contact': {
+          const p = people.get(row.source_id);
+          if (!p) continue;
+          const record = {
+            fullName: p.full_name,
+            email: p.email,
+            phone: p.phone,
+            jobTitle: p.job_title,
+            employer: p.employer,
+            workAddress: p.work_address,
+            imHandle: p.im_handle,
+            processingRestricted: p.processing_restricted_at !== null,
+          };
+          out.push({ ...base, title: 'Contact details', text: null, record });
+          break;
+        }
+        case 'account': {
+          const u = accounts.get(row.source_id);
+          if (!u) continue;
+          out.push({
+            ...base,
+            title: `Account (${u.role}${u.organisation ? `, ${u.organisation}` : ''})`,
+            text: null,
+            record: {
+              role: u.role,
+              organisation: u.organisation,
+              createdAt: u.created_at.toISOString(),
+              lastSignInAt: u.last_login_at?.toISOString() ?? null,
+              disabled: u.disabled_at !== null,
+            },
+          });
+          break;
+        }
+        case 'ticket': {
+          const t = tickets.get(row.source_id);
+          if (!t) continue;
+          const reference = formatReference(t.reference);
+          const theirs = who.userIds.includes(t.requester_id);
+          out.push({
+            ...base,
+            ticketReference: reference,
+            title: `Ticket ${reference}${theirs ? '' : ' (someone else’s ticket that mentions you)'}`,
+            text: `${t.subject}\n\n${t.description}`,
+            record: {
+              reference,
+              yourRole: theirs ? 'requester' : row.found_by.includes('party') ? 'party' : 'mentioned',
+              type: t.type,
+              status: t.status,
+              priority: t.priority,
+              category: t.category,
+              contactPhone:
+                t.contact_phone && (theirs || who.phones.includes(t.contact_phone)) ? t.contact_phone : null,
+              equipment: theirs
+                ? {
+                    assetTag: t.equipment_asset_tag,
+                    model: t.equipment_model,
+                    serialNumber: t.equipment_serial_number,
+                    location: t.equipment_location,
+                  }
+                : null,
+              createdAt: t.created_at.toISOString(),
+              resolvedAt: t.resolved_at?.toISOString() ?? null,
+              closedAt: t.closed_at?.toISOString() ?? null,
+            },
+          });
+          break;
+        }
+        case 'message': {
+          const m = messages.get(row.source_id);
+          if (!m) continue;
+          const reference = formatReference(m.reference);
+          const by = author(m.author_id, m.role);
+          out.push({
+            ...base,
+            ticketReference: reference,
+            title: `${m.visibility === 'internal' ? 'Internal note' : 'Message'} on ${reference} by ${by}`,
+            text: m.body,
+            record: { visibility: m.visibility, author: by, createdAt: m.created_at.toISOString() },
+          });
+          break;
+        }
+        case 'attachment': {
+          const a = attachments.get(row.source_id);
+          if (!a) continue;
+          const reference = formatReference(a.reference);
+          const isText = a.content_type.startsWith('text/') && a.size_bytes <= TEXT_ATTACHMENT_LIMIT;
+          out.push({
+            ...base,
+            ticketReference: reference,
+            title: `Attachment on ${reference}: ${a.file_name}`,
+            text: isText ? (await readAll(await this.blobs.read(a.blob_key))).toString('utf8') : null,
+            record: {
+              fileName: a.file_name,
+              contentType: a.content_type,
+              sizeBytes: a.size_bytes,
+              uploadedBy: author(a.uploaded_by_id, a.role),
+              createdAt: a.created_at.toISOString(),
+            },
+            file: {
+              blobKey: a.blob_key,
+              fileName: a.file_name,
+              contentType: a.content_type,
+              sizeBytes: a.size_bytes,
+            },
+          });
+          break;
+        }
+        case 'recording': {
+          const r = recordings.get(row.source_id);
+          if (!r) continue;
+          const minutes = Math.max(1, Math.round(r.duration_seconds / 60));
+          out.push({
+            ...base,
+            ticketReference: r.reference ? formatReference(r.reference) : null,
+            title: `Call (${r.direction}) on ${r.started_at.toISOString().slice(0, 10)}, ${minutes} min`,
+            text: r.notes,
+            record: {
+              direction: r.direction,
+              startedAt: r.started_at.toISOString(),
+              durationSeconds: r.duration_seconds,
+              callerNumber: who.phones.includes(r.caller_number) ? r.caller_number : null,
+              hasAudio: r.audio_blob_key !== null,
+            },
+            file: r.audio_blob_key
+              ? {
+                  blobKey: r.audio_blob_key,
+                  fileName: `call-${r.started_at.toISOString().replace(/[:.]/g, '-')}.${audioExtension(r.audio_content_type)}`,
+                  contentType: r.audio_content_type ?? 'application/octet-stream',
+                  sizeBytes: r.audio_size_bytes ?? 0,
+                }
+              : null,
+          });
+          break;
+        }
+        case 'audit': {
+          const a = audits.get(row.source_id);
+          if (!a) continue;
+          out.push({
+            ...base,
+            title: `Record of ${a.action} by ${a.actor_role ?? 'the system'}`,
+            text: a.reason,
+            record: {
+              at: a.at.toISOString(),
+              action: a.action,
+              by: a.actor_role ?? 'system',
+              fields: a.fields,
+            },
+          });
+          break;
+        }
+        case 'suppression':
+          out.push({
+            ...base,
+            title: 'Do-not-contact list',
+            text: null,
+            record: { onDoNotContactList: true },
+          });
+          break;
+        case 'request': {
+          const d = requests.get(row.source_id);
+          if (!d) continue;
+          out.push({
+            ...base,
+            title: `Earlier request ${formatDsarReference(d.reference)} (${d.kind})`,
+            text: null,
+            record: {
+              reference: formatDsarReference(d.reference),
+              kind: d.kind,
+              status: d.status,
+              receivedAt: d.received_at.toISOString(),
+              closedAt: d.closed_at?.toISOString() ?? null,
+            },
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Other people's identifiers in each item's text; the subject's own are never redacted. */
+  async thirdParty(
+    items: LoadedItem[],
+    who: SubjectIdentity,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Detection[][]> {
+    const detections = await this.redaction.detect(
+      manager,
+      items.map((i) => i.text ?? ''),
+    );
+    return detections.map((found) => found.filter((d) => !isSubjects(d, who)));
+  }
+
+  redactionKey(d: Detection): RedactionKey {
+    return `${d.kind}:${this.index.hash(d.kind, d.normalised).toString('hex')}`;
+  }
+
+  /** The text cut into plain runs and other people's identifiers, with each one's redaction state. */
+  segments(
+    text: string | null,
+    found: Detection[],
+    states: Map<RedactionKey, RedactionState>,
+  ): DsarSegment[] {
+    if (!text) return [];
+    const out: DsarSegment[] = [];
+    let at = 0;
+    for (const d of found) {
+      if (d.start > at) out.push({ text: text.slice(at, d.start) });
+      const state = states.get(this.redactionKey(d));
+      out.push({
+        redactionId: state?.id ?? '',
+        kind: d.kind,
+        original: d.raw,
+        // Unknown to the collection (e.g. the text changed since): redacted, to be safe.
+        redacted: state?.redacted ?? true,
+      });
+      at = d.end;
+    }
+    if (at < text.length) out.push({ text: text.slice(at) });
+    return out;
+  }
+}
+
+function isSubjects(d: Detection, who: SubjectIdentity): boolean {
+  if (d.kind === 'email') return who.emails.includes(d.normalised);
+  if (d.kind === 'phone') return who.phones.includes(d.normalised);
+  return who.nameKeys.includes(d.normalised);
+}
+
+function audioExtension(contentType: string | null): string {
+  const map: Record<string, string> = {
+    'audio/wav': 'wav',
+    'audio/x-wav': 'wav',
+    'audio/mpeg': 'mp3',
+    'audio/ogg': 'ogg',
+    'audio/webm': 'webm',
+  };
+  return map[contentType ?? ''] ?? 'bin';
+}

@@ -1,0 +1,593 @@
+import { Injectable } from '@nestjs/common';
+import {
+  formatDsarReference,
+  type CreateDsarResponse,
+  type DsarAction,
+  type DsarCandidate,
+  type DsarDashboard,
+  type DsarDetail,
+  type DsarSubjectIdentifiers,
+  type DsarSummary,
+  type Page,
+} from '@hushdesk/contracts';
+import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, type AuditAction } from '../audit/audit.service';
+import { BlobStore } from '../blobs/blob-store';
+import type { Actor } from '../common/auth/actor';
+import { SqlParams } from '../common/database/sql-params';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { decodeCursor, DEFAULT_PAGE_SIZE, toPage } from '../common/pagination/keyset';
+import { PeopleService } from '../people/people.service';
+import { SuppressionList } from '../privacy/suppression.service';
+import { DsarCollector } from './dsar-collector';
+import { DsarReleases } from './dsar-releases';
+import {
+  allowedActions,
+  ambiguous,
+  assertAllowed,
+  deadlineOf,
+  DSAR_COLUMNS,
+  DSAR_FROM,
+  isClosed,
+  toDetail,
+  toSummary,
+  type DsarRow,
+} from './dsar-rows';
+import { DsarSubjects } from './dsar-subject';
+import type {
+  CreateDsarDto,
+  ExtendDsarDto,
+  ListDsarQueryDto,
+  RectifyDsarDto,
+  VerifyDsarDto,
+} from './dto/dsar.dto';
+
+const COMPLAINT =
+  'You have the right to complain to the Information Commissioner’s Office (ico.org.uk, 0303 123 1113).';
+
+/** Evidence of a third party's authority: documents and images only. */
+const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'];
+
+/**
+ * The request's lifecycle: intake, verification, the clock (pauses and extensions), and the
+ * rights that need no collection (rectification, restriction, objection). Every decision is
+ * audited; every action checks the request's state and answers 409 naming it when it does not fit.
+ */
+@Injectable()
+export class DsarService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly subjects: DsarSubjects,
+    private readonly collector: DsarCollector,
+    private readonly releases: DsarReleases,
+    private readonly people: PeopleService,
+    private readonly suppressions: SuppressionList,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  async create(actor: Actor, dto: CreateDsarDto): Promise<CreateDsarResponse> {
+    const intake = actor.role === 'customer' ? await this.portalIntake(actor, dto) : this.dpoIntake(dto);
+    return this.dataSource.transaction(async (manager) => {
+      const subjectPersonId =
+        intake.subjectPersonId ?? (await this.onlyCandidate(manager, intake.subject)) ?? null;
+      const dueAt = dsarDueAt({ receivedAt: intake.receivedAt });
+      const [row] = await manager.query(
+        `INSERT INTO dsar_requests (kind, status, channel, subject_person_id, subject, requester_relation,
+           requester_name, requester_user_id, created_by_id, details, received_at, due_at,
+           verification_method, verified_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         RETURNING id, reference, status`,
+        [
+          dto.kind,
+          intake.verified ? 'verified' : 'received',
+          intake.channel,
+          subjectPersonId,
+          JSON.stringify(intake.subject),
+          intake.relation,
+          intake.requesterName,
+          actor.role === 'customer' ? actor.userId : null,
+          actor.userId,
+          dto.details ?? null,
+          intake.receivedAt,
+          dueAt,
+          intake.verified ? 'signed_in' : null,
+          intake.verified ? new Date() : null,
+        ],
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: 'dsar.create',
+        subjectPersonId,
+        target: { type: 'dsar', id: row.id },
+        details: { kind: dto.kind, channel: intake.channel, relation: intake.relation },
+      });
+      return {
+        id: row.id,
+        reference: formatDsarReference(row.reference),
+        status: row.status,
+        dueAt: dueAt.toISOString(),
+      };
+    });
+  }
+
+  /** A signed-in customer asks about themselves: verified by the session, received now. */
+  private async portalIntake(actor: Actor, dto: CreateDsarDto) {
+    if (dto.requester?.relation === 'third_party') {
+      throw new DomainError(DomainErrorCode.Forbidden, 'requester: customers can only ask about themselves');
+    }
+    const [me] = await this.dataSource.query('SELECT email, phone, name_key FROM people WHERE id = $1', [
+      actor.personId,
+    ]);
+    const s = dto.subject ?? {};
+    const notMe =
+      (s.personId && s.personId !== actor.personId) ||
+      (s.email && normaliseEmail(s.email) !== me?.email) ||
+      (s.phone && normalisePhone(s.phone) !== me?.phone) ||
+      (s.fullName && normaliseName(s.fullName) !== me?.name_key);
+    if (notMe) {
+      throw new DomainError(
+        DomainErrorCode.Forbidden,
+        'subject: you can only make a request about yourself; someone else must ask for themselves or through the DPO',
+      );
+    }
+    const [open] = await this.dataSource.query(
+      `SELECT reference FROM dsar_requests WHERE requester_user_id = $1 AND kind = $2 AND closed_at IS NULL LIMIT 1`,
+      [actor.userId, dto.kind],
+    );
+    if (open) {
+      throw DomainError.conflict(
+        `You already have an open ${dto.kind} request (${formatDsarReference(open.reference)})`,
+      );
+    }
+    return {
+      subject: { personId: actor.personId } as DsarSubjectIdentifiers,
+      subjectPersonId: actor.personId,
+      receivedAt: new Date(),
+      channel: 'portal' as const,
+      relation: 'subject' as const,
+      requesterName: null,
+      verified: true,
+    };
+  }
+
+  private dpoIntake(dto: CreateDsarDto) {
+    const s = dto.subject ?? {};
+    if (!s.email && !s.phone && !s.fullName && !s.personId) {
+      throw DomainError.invalidField('subject', 'needs at least one of email, phone, fullName or personId');
+    }
+    if (s.phone && !normalisePhone(s.phone)) {
+      throw DomainError.invalidField('subject.phone', 'is not a recognisable phone number');
+    }
+    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
+    if (receivedAt.getTime() > Date.now() + 60_000) {
+      throw DomainError.invalidField('receivedAt', 'cannot be in the future');
+    }
+    if (dto.channel === 'portal') {
+      throw DomainError.invalidField('channel', 'must be email, phone or post for a request the DPO records');
+    }
+    const subject: DsarSubjectIdentifiers = {};
+    if (s.email) subject.email = normaliseEmail(s.email);
+    if (s.phone) subject.phone = normalisePhone(s.phone) as string;
+    if (s.fullName) subject.fullName = s.fullName;
+    if (s.personId) subject.personId = s.personId;
+    return {
+      subject,
+      subjectPersonId: s.personId ?? null,
+      receivedAt,
+      channel: dto.channel ?? 'email',
+      relation: dto.requester?.relation ?? 'subject',
+      requesterName: dto.requester?.relation === 'third_party' ? (dto.requester.name ?? null) : null,
+      verified: false,
+    };
+  }
+
+  /** The subject's person when the identifiers point at exactly one, so retention freezes them now. */
+  private async onlyCandidate(
+    manager: EntityManager,
+    subject: DsarSubjectIdentifiers,
+  ): Promise<string | null> {
+    const candidates = await this.subjects.candidates(subject, manager);
+    return candidates.length === 1 ? candidates[0].personId : null;
+  }
+
+  async list(actor: Actor, query: ListDsarQueryDto): Promise<Page<DsarSummary>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor, 2);
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (actor.role === 'customer') where.push(`d.requester_user_id = ${p.add(actor.userId)}`);
+    const state = query.state ?? 'open';
+    if (state === 'open') where.push('d.closed_at IS NULL');
+    if (state === 'closed') where.push('d.closed_at IS NOT NULL');
+    if (query.kind) where.push(`d.kind = ${p.add(query.kind)}`);
+    if (after) where.push(`(d.due_at, d.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
+    const rows: DsarRow[] = await this.dataSource.query(
+      `SELECT ${DSAR_COLUMNS} FROM ${DSAR_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY d.due_at, d.id LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => toSummary(r),
+      (r) => [r.due_at.toISOString(), r.id],
+    );
+  }
+
+  /** Open requests by the week they are due, and the counts behind the badges. */
+  async dashboard(): Promise<DsarDashboard> {
+    const rows: DsarRow[] = await this.dataSource.query(
+      `SELECT ${DSAR_COLUMNS} FROM ${DSAR_FROM} WHERE d.closed_at IS NULL ORDER BY d.due_at LIMIT 5000`,
+    );
+    const summaries = rows.map((r) => toSummary(r));
+    const weeks = new Map<string, number>();
+    for (const s of summaries) {
+      const due = new Date(s.dueAt);
+      const monday = new Date(Date.UTC(due.getUTCFullYear(), due.getUTCMonth(), due.getUTCDate()));
+      monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+      const key = monday.toISOString().slice(0, 10);
+      weeks.set(key, (weeks.get(key) ?? 0) + 1);
+    }
+    return {
+      open: summaries.length,
+      dueSoon: summaries.filter((s) => s.deadlineState === 'due_soon').length,
+      overdue: summaries.filter((s) => s.deadlineState === 'overdue').length,
+      paused: summaries.filter((s) => s.deadlineState === 'paused').length,
+      byWeek: [...weeks]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([weekStart, count]) => ({ weekStart, count })),
+    };
+  }
+
+  /** The DPO sees any request; a customer only their own (404 otherwise, so nothing leaks). */
+  async load(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<DsarRow> {
+    const p = new SqlParams();
+    const scope = actor.role === 'customer' ? ` AND d.requester_user_id = ${p.add(actor.userId)}` : '';
+    const [row]: DsarRow[] = await manager.query(
+      `SELECT ${DSAR_COLUMNS} FROM ${DSAR_FROM} WHERE d.id = ${p.add(id)}${scope}${lock ? ' FOR UPDATE OF d' : ''}`,
+      p.values,
+    );
+    if (!row) throw DomainError.notFound('Request');
+    return row;
+  }
+
+  async get(actor: Actor, id: string): Promise<DsarDetail> {
+    const row = await this.load(actor, id);
+    return this.present(actor, row);
+  }
+
+  private async present(actor: Actor, row: DsarRow): Promise<DsarDetail> {
+    const forRequester = actor.role === 'customer';
+    return toDetail(row, {
+      candidates: forRequester ? [] : await this.describeCandidates(row),
+      release: await this.releases.current(row.id),
+      forRequester,
+    });
+  }
+
+  private async describeCandidates(row: DsarRow): Promise<DsarCandidate[]> {
+    if (row.status !== 'needs_subject' || !row.candidates.length) return [];
+    const people: {
+      id: string;
+      full_name: string | null;
+      email: string | null;
+      phone: string | null;
+      organisation: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT p.id, p.full_name, p.email, p.phone, o.name AS organisation
+         FROM people p LEFT JOIN users u ON u.person_id = p.id LEFT JOIN organisations o ON o.id = u.organisation_id
+        WHERE p.id = ANY($1)`,
+      [row.candidates.map((c) => c.personId)],
+    );
+    return row.candidates.map((c) => {
+      const p = people.find((x) => x.id === c.personId);
+      return {
+        personId: c.personId,
+        fullName: p?.full_name ?? null,
+        email: p?.email ?? null,
+        phone: p?.phone ?? null,
+        organisationName: p?.organisation ?? null,
+        matchedBy: c.matchedBy,
+      };
+    });
+  }
+
+  /**
+   * Runs one action on a request locked for the change: refused with 409 naming the state unless
+   * the action is allowed now; audited in the same transaction.
+   */
+  async act(
+    actor: Actor,
+    id: string,
+    action: DsarAction,
+    audit: { action: AuditAction; reason?: string | null; details?: Record<string, unknown> },
+    change: (manager: EntityManager, row: DsarRow) => Promise<void>,
+  ): Promise<DsarDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.load(actor, id, manager, true);
+      assertAllowed(row, action);
+      await change(manager, row);
+      await this.audit.record(manager, {
+        actor,
+        action: audit.action,
+        subjectPersonId: row.subject_person_id,
+        target: { type: 'dsar', id },
+        reason: audit.reason ?? null,
+        details: audit.details,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  verify(actor: Actor, id: string, dto: VerifyDsarDto): Promise<DsarDetail> {
+    return this.act(
+      actor,
+      id,
+      'verify',
+      { action: 'dsar.verify', details: { method: dto.method } },
+      async (m, row) => {
+        if (row.requester_relation === 'third_party' && !row.evidence_blob_key) {
+          throw new DomainError(
+            DomainErrorCode.InvalidState,
+            'evidence: a third party’s request needs evidence of their authority before it is verified',
+          );
+        }
+        const pauses = closeOpenPause(row);
+        await m.query(
+          `UPDATE dsar_requests SET status = 'verified', verification_method = $2, verification_note = $3,
+                verified_at = now(), pauses = $4, due_at = $5 WHERE id = $1`,
+          [id, dto.method, dto.note ?? null, JSON.stringify(pauses), dueWith(row, { pauses })],
+        );
+      },
+    );
+  }
+
+  /** Asking for ID or clarification stops the clock until the answer arrives. */
+  requestInformation(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+    return this.act(actor, id, 'request_information', { action: 'dsar.pause', reason }, async (m, row) => {
+      const pauses = [...row.pauses, { from: new Date().toISOString(), to: null, reason }];
+      await m.query(
+        `UPDATE dsar_requests SET status = 'awaiting_information', pauses = $2, due_at = $3 WHERE id = $1`,
+        [id, JSON.stringify(pauses), dueWith(row, { pauses })],
+      );
+    });
+  }
+
+  resume(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+    return this.act(actor, id, 'resume', { action: 'dsar.resume', reason }, async (m, row) => {
+      const pauses = closeOpenPause(row);
+      await m.query(`UPDATE dsar_requests SET status = 'received', pauses = $2, due_at = $3 WHERE id = $1`, [
+        id,
+        JSON.stringify(pauses),
+        dueWith(row, { pauses }),
+      ]);
+    });
+  }
+
+  reject(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+    return this.act(actor, id, 'reject', { action: 'dsar.reject', reason }, async (m, row) => {
+      const pauses = closeOpenPause(row);
+      await m.query(
+        `UPDATE dsar_requests SET status = 'rejected', rejection_reason = $2, rejected_at = now(), closed_at = now(),
+                pauses = $3, outcome = $4 WHERE id = $1`,
+        [id, reason, JSON.stringify(pauses), `Your request was refused: ${reason} ${COMPLAINT}`],
+      );
+    });
+  }
+
+  async extend(actor: Actor, id: string, dto: ExtendDsarDto): Promise<DsarDetail> {
+    const row = await this.load(actor, id);
+    if (row.extension_months !== 0) {
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        'extension: the deadline has already been extended',
+      );
+    }
+    if (!isClosed(row) && !allowedActions(row).includes('extend')) {
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        'extension: it can only be decided within the first month after the request was received',
+      );
+    }
+    return this.act(
+      actor,
+      id,
+      'extend',
+      { action: 'dsar.extend', reason: dto.reason, details: { months: dto.months } },
+      async (m, locked) => {
+        await m.query(
+          `UPDATE dsar_requests SET extension_months = $2, extension_reason = $3, extended_at = now(), due_at = $4
+            WHERE id = $1`,
+          [id, dto.months, dto.reason, dueWith(locked, { extensionMonths: dto.months })],
+        );
+      },
+    );
+  }
+
+  async collect(actor: Actor, id: string): Promise<DsarDetail> {
+    const detail = await this.act(actor, id, 'collect', { action: 'dsar.collect' }, async (m) => {
+      await m.query(`UPDATE dsar_requests SET status = 'collecting', progress = $2 WHERE id = $1`, [
+        id,
+        JSON.stringify({ phase: 'queued', done: 0, total: 8 }),
+      ]);
+    });
+    await this.collector.start(id);
+    return detail;
+  }
+
+  /** The DPO picks the person among the candidates; collection starts again for them. */
+  async chooseSubject(actor: Actor, id: string, personId: string): Promise<DsarDetail> {
+    const detail = await this.act(actor, id, 'choose_subject', { action: 'dsar.subject' }, async (m, row) => {
+      if (!row.candidates.some((c) => c.personId === personId)) {
+        throw DomainError.invalidField('personId', 'is not one of the people the identifiers matched');
+      }
+      await m.query(
+        `UPDATE dsar_requests SET subject_person_id = $2, candidates = '[]', status = 'collecting', progress = $3
+          WHERE id = $1`,
+        [id, personId, JSON.stringify({ phase: 'queued', done: 0, total: 8 })],
+      );
+    });
+    await this.collector.start(id);
+    return detail;
+  }
+
+  complete(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+    return this.act(actor, id, 'complete', { action: 'dsar.complete', reason }, async (m) => {
+      await m.query(
+        `UPDATE dsar_requests SET status = 'completed', closed_at = now(), outcome = $2 WHERE id = $1`,
+        [id, reason],
+      );
+    });
+  }
+
+  async uploadEvidence(
+    actor: Actor,
+    id: string,
+    file: { bytes: Buffer; fileName: string; contentType: string },
+  ): Promise<DsarDetail> {
+    const type = file.contentType.split(';')[0].trim().toLowerCase();
+    if (!EVIDENCE_TYPES.includes(type)) {
+      throw DomainError.invalidField('evidence', `must be one of: ${EVIDENCE_TYPES.join(', ')}`);
+    }
+    const key = randomUUID().replace(/-/g, '');
+    await this.blobs.put(key, file.bytes);
+    let previous: string | null = null;
+    try {
+      const detail = await this.act(
+        actor,
+        id,
+        'upload_evidence',
+        { action: 'dsar.evidence', details: { sizeBytes: file.bytes.length, contentType: type } },
+        async (m, row) => {
+          previous = row.evidence_blob_key;
+          await m.query(
+            `UPDATE dsar_requests SET evidence_blob_key = $2, evidence_file_name = $3, evidence_size_bytes = $4
+              WHERE id = $1`,
+            [id, key, file.fileName.slice(0, 255), file.bytes.length],
+          );
+        },
+      );
+      if (previous) await this.blobs.delete(previous);
+      return detail;
+    } catch (e) {
+      await this.blobs.delete(key);
+      throw e;
+    }
+  }
+
+  /** Rectification: the person's fields change through the one audited path, then the request closes. */
+  async rectify(actor: Actor, id: string, dto: RectifyDsarDto): Promise<DsarDetail> {
+    const row = await this.load(actor, id);
+    assertAllowed(row, 'rectify');
+    const personId = await this.requirePerson(row);
+    const changed = Object.keys(dto.changes).filter(
+      (k) => (dto.changes as Record<string, unknown>)[k] !== undefined,
+    );
+    if (!changed.length) throw DomainError.invalidField('changes', 'must change at least one field');
+    await this.people.update(actor, personId, dto.changes);
+    return this.act(
+      actor,
+      id,
+      'rectify',
+      { action: 'dsar.rectify', reason: dto.note ?? null, details: { fields: changed } },
+      async (m) => {
+        await m.query(
+          `UPDATE dsar_requests SET status = 'completed', closed_at = now(), subject_person_id = $2, outcome = $3
+            WHERE id = $1`,
+          [id, personId, `Your details were corrected: ${changed.join(', ')}.`],
+        );
+      },
+    );
+  }
+
+  /** Restriction: processing is frozen (their tickets read-only except for the DPO) until lifted. */
+  async restrict(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+    const row = await this.load(actor, id);
+    assertAllowed(row, 'restrict');
+    const personId = await this.requirePerson(row);
+    return this.act(actor, id, 'restrict', { action: 'dsar.restrict', reason }, async (m) => {
+      await m.query('UPDATE people SET processing_restricted_at = now() WHERE id = $1', [personId]);
+      await m.query(
+        `UPDATE dsar_requests SET status = 'completed', closed_at = now(), subject_person_id = $2, outcome = $3
+          WHERE id = $1`,
+        [
+          id,
+          personId,
+          'Processing of your data is restricted: we store it but do not otherwise use it until the restriction is lifted, and we will tell you before it is.',
+        ],
+      );
+    });
+  }
+
+  liftRestriction(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+    return this.act(
+      actor,
+      id,
+      'lift_restriction',
+      { action: 'dsar.lift_restriction', reason },
+      async (m, row) => {
+        await m.query('UPDATE people SET processing_restricted_at = NULL WHERE id = $1', [
+          row.subject_person_id,
+        ]);
+        await m.query(`UPDATE dsar_requests SET restriction_lifted_at = now(), outcome = $2 WHERE id = $1`, [
+          id,
+          `The restriction on processing your data was lifted on ${new Date().toISOString().slice(0, 10)}: ${reason}`,
+        ]);
+      },
+    );
+  }
+
+  /** Objection: onto the do-not-contact list (keyed hashes), which outlives any later erasure. */
+  async object(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+    const row = await this.load(actor, id);
+    assertAllowed(row, 'object');
+    const resolution = await this.subjects.resolve(row.subject, row.subject_person_id);
+    if (resolution.kind === 'ambiguous') throw ambiguous();
+    const who = resolution.identity;
+    return this.act(actor, id, 'object', { action: 'dsar.object', reason }, async (m) => {
+      let added = 0;
+      for (const email of who.emails) added += await this.suppressions.add(m, { email }, 'objection');
+      for (const phone of who.phones) added += await this.suppressions.add(m, { phone }, 'objection');
+      if (!who.emails.length && !who.phones.length) {
+        throw DomainError.invalidField(
+          'subject',
+          'has no email or phone number to put on the do-not-contact list',
+        );
+      }
+      await m.query(
+        `UPDATE dsar_requests SET status = 'completed', closed_at = now(), outcome = $2 WHERE id = $1`,
+        [id, `You will not be contacted again (${added} identifier(s) added to our do-not-contact list).`],
+      );
+    });
+  }
+
+  private async requirePerson(row: DsarRow): Promise<string> {
+    const resolution = await this.subjects.resolve(row.subject, row.subject_person_id);
+    if (resolution.kind === 'ambiguous') throw ambiguous();
+    if (!resolution.identity.personId) {
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        'subject: no person on record matches these identifiers',
+      );
+    }
+    return resolution.identity.personId;
+  }
+}
+
+function closeOpenPause(row: DsarRow) {
+  const now = new Date().toISOString();
+  return row.pauses.map((p) => (p.to ? p : { ...p, to: now }));
+}
+
+function dueWith(row: DsarRow, change: { pauses?: DsarRow['pauses']; extensionMonths?: 0 | 1 | 2 }): Date {
+  const base = deadlineOf({ ...row, ...(change.pauses ? { pauses: change.pauses } : {}) });
+  return dsarDueAt({ ...base, extensionMonths: change.extensionMonths ?? row.extension_months });
+}

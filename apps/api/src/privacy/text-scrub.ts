@@ -1,0 +1,57 @@
+import { detectIdentifiers, normaliseName, redact, type Detection } from '@hushdesk/privacy';
+
+/**
+ * Replaces only one person's identifiers (normalised emails, E.164 phones, name keys), leaving
+ * everyone else's: what an erasure does to other people's tickets that mention the person.
+ */
+export function scrubOnly(
+  text: string,
+  who: { emails: ReadonlySet<string>; phones: ReadonlySet<string>; nameKeys: ReadonlySet<string> },
+): { text: string; removed: number } {
+  const found = detectIdentifiers(text, { kinds: ['email', 'phone'] }).filter((d) =>
+    d.kind === 'email' ? who.emails.has(d.normalised) : who.phones.has(d.normalised),
+  );
+  if (who.nameKeys.size) found.push(...findNames(text, new Set(who.nameKeys)));
+  const kept = nonOverlapping(found);
+  return { text: kept.length ? redact(text, kept) : text, removed: kept.length };
+}
+
+/**
+ * The text with every email address blanked out (same length, so offsets still match): the words
+ * of "dana.whitfield@example.com" are an address, not a mention of Dana Whitfield.
+ */
+export function blankEmails(text: string): string {
+  let out = text;
+  for (const d of detectIdentifiers(text, { kinds: ['email'] })) {
+    out = out.slice(0, d.start) + ' '.repeat(d.end - d.start) + out.slice(d.end);
+  }
+  return out;
+}
+
+/** Whole-word occurrences of known names (as name keys) in the text, case- and accent-insensitively. */
+export function findNames(text: string, keys: Set<string>): Detection[] {
+  const words = [...blankEmails(text).matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+  const out: Detection[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const n of [3, 2]) {
+      if (i + n > words.length) continue;
+      const span = words.slice(i, i + n);
+      const key = normaliseName(span.map((w) => w[0]).join(' '));
+      if (keys.has(key)) {
+        const start = span[0].index as number;
+        const last = span[n - 1];
+        const end = (last.index as number) + last[0].length;
+        out.push({ kind: 'name', start, end, raw: text.slice(start, end), normalised: key });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function nonOverlapping(ds: Detection[]): Detection[] {
+  const sorted = [...ds].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Detection[] = [];
+  for (const d of sorted) if (!out.length || d.start >= out[out.length - 1].end) out.push(d);
+  return out;
+}

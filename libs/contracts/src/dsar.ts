@@ -1,0 +1,306 @@
+/** Data-subject requests: the DPO's module, and the portal's "your privacy requests". */
+
+export const DSAR_KINDS = [
+  'access',
+  'portability',
+  'erasure',
+  'rectification',
+  'restriction',
+  'objection',
+] as const;
+export type DsarKind = (typeof DSAR_KINDS)[number];
+
+export const DSAR_KIND_LABELS: Record<DsarKind, string> = {
+  access: 'Access (a copy of their data)',
+  portability: 'Portability (data they provided, machine-readable)',
+  erasure: 'Erasure',
+  rectification: 'Rectification',
+  restriction: 'Restriction of processing',
+  objection: 'Objection (stop contacting)',
+};
+
+/** How the request reached us. A request from the portal comes from a signed-in session. */
+export const DSAR_CHANNELS = ['portal', 'email', 'phone', 'post'] as const;
+export type DsarChannel = (typeof DSAR_CHANNELS)[number];
+
+/**
+ * received -> (awaiting_information <-> received) -> verified -> collecting -> in_review -> completed
+ * Collection stops at needs_subject when the identifiers match several people.
+ * Rejected and completed requests are closed.
+ */
+export const DSAR_STATUSES = [
+  'received',
+  'awaiting_information',
+  'verified',
+  'collecting',
+  'needs_subject',
+  'in_review',
+  'completed',
+  'rejected',
+] as const;
+export type DsarStatus = (typeof DSAR_STATUSES)[number];
+export const DSAR_OPEN_STATUSES: readonly DsarStatus[] = DSAR_STATUSES.filter(
+  (s) => s !== 'completed' && s !== 'rejected',
+);
+
+export const DSAR_STATUS_LABELS: Record<DsarStatus, string> = {
+  received: 'Received: to verify',
+  awaiting_information: 'Waiting for ID or clarification',
+  verified: 'Verified',
+  collecting: 'Collecting',
+  needs_subject: 'Choose the person',
+  in_review: 'In review',
+  completed: 'Completed',
+  rejected: 'Rejected',
+};
+
+export type DsarDeadlineState = 'on_time' | 'due_soon' | 'overdue' | 'paused' | 'closed';
+
+export const VERIFICATION_METHODS = [
+  'signed_in',
+  'id_document',
+  'known_contact_details',
+  'security_questions',
+  'other',
+] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+export interface DsarSubjectIdentifiers {
+  email?: string;
+  phone?: string;
+  fullName?: string;
+  personId?: string;
+}
+
+export interface CreateDsarRequest {
+  kind: DsarKind;
+  /** Customers may leave it out (it is themselves); anything naming someone else is 403. */
+  subject?: DsarSubjectIdentifiers;
+  /** DPO intake only; the portal is always `portal`. */
+  channel?: DsarChannel;
+  /** DPO intake only: when the request reached us, which may be in the past. */
+  receivedAt?: string;
+  /** DPO intake only: the subject themselves, or an authorised third party (evidence required). */
+  requester?: { relation: 'subject' | 'third_party'; name?: string };
+  /** What the person asked for in their words, e.g. which details to correct. */
+  details?: string;
+}
+
+export interface CreateDsarResponse {
+  id: string;
+  reference: string;
+  status: DsarStatus;
+  dueAt: string;
+}
+
+export type DsarAction =
+  | 'verify'
+  | 'request_information'
+  | 'resume'
+  | 'reject'
+  | 'extend'
+  | 'collect'
+  | 'choose_subject'
+  | 'release'
+  | 'erase'
+  | 'rectify'
+  | 'restrict'
+  | 'lift_restriction'
+  | 'object'
+  | 'complete'
+  | 'upload_evidence';
+
+export interface DsarProgress {
+  /** e.g. 'identifiers', 'tickets', 'messages', 'mentions', 'recordings', 'audit', 'redactions', 'done' */
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface DsarCounts {
+  contact: number;
+  accounts: number;
+  tickets: number;
+  messages: number;
+  mentions: number;
+  attachments: number;
+  recordings: number;
+  auditEntries: number;
+  earlierRequests: number;
+  excluded: number;
+  redactions: number;
+}
+
+export interface DsarCandidate {
+  personId: string;
+  fullName: string | null;
+  email: string | null;
+  phone: string | null;
+  organisationName: string | null;
+  /** Which of the given identifiers matched this person. */
+  matchedBy: ('email' | 'phone' | 'fullName' | 'personId')[];
+}
+
+export interface DsarPause {
+  from: string;
+  to: string | null;
+  reason: string;
+}
+
+export interface DsarSummary {
+  id: string;
+  /** DSAR-000012 */
+  reference: string;
+  kind: DsarKind;
+  status: DsarStatus;
+  channel: DsarChannel;
+  receivedAt: string;
+  dueAt: string;
+  deadlineState: DsarDeadlineState;
+  /** Who it is about, for the DPO ("Former customer #12" after erasure). */
+  subjectLabel: string;
+  requesterRelation: 'subject' | 'third_party';
+  closedAt: string | null;
+  createdAt: string;
+}
+
+export interface ErasureReceipt {
+  reference: string;
+  erasedAt: string;
+  actions: { action: string; count: number }[];
+  kept: { what: string; count: number; why: string }[];
+  rescan: { remaining: number; checked: string[] };
+}
+
+export interface DsarDetail extends DsarSummary {
+  /** The identifiers as given and expanded (the DPO only; empty after erasure). */
+  subject: DsarSubjectIdentifiers;
+  subjectPersonId: string | null;
+  details: string | null;
+  requesterName: string | null;
+  evidence: { fileName: string; sizeBytes: number } | null;
+  verification: { method: VerificationMethod; note: string | null; verifiedAt: string } | null;
+  rejection: { reason: string; rejectedAt: string } | null;
+  pauses: DsarPause[];
+  extension: { months: 1 | 2; reason: string; decidedAt: string } | null;
+  /** The last moment an extension may be decided (the end of the first month). */
+  extensionAllowedUntil: string;
+  progress: DsarProgress | null;
+  counts: DsarCounts | null;
+  /** Collection finished and found nothing about the subject. */
+  noDataFound: boolean;
+  candidates: DsarCandidate[];
+  /** The expiring download for the requester, once released. */
+  release: { expiresAt: string; downloadPath: string; downloadedAt: string | null } | null;
+  receipt: ErasureReceipt | null;
+  /** Processing of the subject's data is restricted (tickets read-only except for the DPO). */
+  restrictionActive: boolean;
+  /** Told to the requester, e.g. that a restriction was lifted, or the right to complain. */
+  outcome: string | null;
+  allowedActions: DsarAction[];
+}
+
+export interface DsarListQuery {
+  state?: 'open' | 'closed' | 'all';
+  kind?: DsarKind;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface DsarDashboard {
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  paused: number;
+  /** Open requests by the Monday of the week they are due, oldest first. */
+  byWeek: { weekStart: string; count: number }[];
+}
+
+export const DSAR_ITEM_TYPES = [
+  'contact',
+  'account',
+  'ticket',
+  'message',
+  'attachment',
+  'recording',
+  'audit',
+  'suppression',
+  'request',
+] as const;
+export type DsarItemType = (typeof DSAR_ITEM_TYPES)[number];
+
+/** A piece of an item's text: plain, or another person's identifier (redacted unless undone). */
+export type DsarSegment =
+  | { text: string }
+  | { redactionId: string; kind: 'email' | 'phone' | 'name'; original: string; redacted: boolean };
+
+export interface DsarItem {
+  id: string;
+  type: DsarItemType;
+  sourceId: string;
+  ticketId: string | null;
+  ticketReference: string | null;
+  /** Why it was found: requester, party, author, mention:email, mention:phone, mention:name, person, caller... */
+  foundBy: string[];
+  title: string;
+  at: string | null;
+  segments: DsarSegment[];
+  excluded: { reason: string; at: string } | null;
+}
+
+export interface DsarReasonRequest {
+  reason: string;
+}
+
+export interface VerifyDsarRequest {
+  method: VerificationMethod;
+  note?: string;
+}
+
+export interface ExtendDsarRequest {
+  months: 1 | 2;
+  reason: string;
+}
+
+export interface ErasurePreview {
+  erase: { what: string; count: number }[];
+  keep: { what: string; count: number; why: string }[];
+  /** Type this exactly to confirm, e.g. "ERASE DSAR-000012". */
+  confirmationPhrase: string;
+}
+
+export interface EraseDsarRequest {
+  confirmation: string;
+}
+
+export interface RectifyDsarRequest {
+  changes: {
+    fullName?: string;
+    email?: string;
+    phone?: string | null;
+    jobTitle?: string | null;
+    employer?: string | null;
+    workAddress?: string | null;
+    imHandle?: string | null;
+  };
+  note?: string;
+}
+
+export interface DsarRelease {
+  downloadPath: string;
+  expiresAt: string;
+}
+
+export const DSAR_SOCKET_EVENT = 'dsar.progress';
+
+/** What the DPO console hears while a collection runs (ids and counts only). */
+export interface DsarProgressEvent {
+  id: string;
+  status: DsarStatus;
+  progress: DsarProgress | null;
+}
+
+/** `DSAR-000012` */
+export function formatDsarReference(n: number | string): string {
+  return `DSAR-${String(n).padStart(6, '0')}`;
+}
