@@ -630,10 +630,14 @@ describe('data-subject requests', () => {
         .post(`/api/dsar/${id}/erase`, { confirmation: 'ERASE everything' })
         .expect(400);
       expect(wrong.body.fields).toHaveProperty('confirmation');
+      const socket = await connect(t.baseUrl as string, { bearer: dana.auth });
+      const closed = new Promise<string>((resolve) => socket.on('disconnect', (why) => resolve(why)));
       const res = await dpo()
         .post(`/api/dsar/${id}/erase`, { confirmation: preview.body.confirmationPhrase })
         .expect(200);
       receipt = res.body;
+      // Their live connection is closed too, not only their sessions.
+      expect(await closed).toBe('io server disconnect');
     });
 
     it('gives a receipt of each action, what was kept and why, and a re-scan that finds nothing', () => {

@@ -12,6 +12,7 @@ import { SuppressionList } from '../privacy/suppression.service';
 import { assertAllowed, ambiguous, type DsarRow } from './dsar-rows';
 import { DsarSubjects, type SubjectIdentity } from './dsar-subject';
 import { DsarService } from './dsar.service';
+import { TicketEvents } from '../realtime/ticket-events';
 
 type Who = { emails: Set<string>; phones: Set<string>; nameKeys: Set<string> };
 
@@ -52,6 +53,7 @@ export class DsarEraser {
     private readonly audit: AuditService,
     private readonly blobs: BlobStore,
     private readonly requests: DsarService,
+    private readonly events: TicketEvents,
   ) {}
 
   async previewFor(actor: Actor, id: string): Promise<ErasurePreview> {
@@ -140,11 +142,15 @@ export class DsarEraser {
     const written: string[] = [];
     const doomed: string[] = [];
     try {
+      let userIds: string[] = [];
       const receipt = await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT 1 FROM dsar_requests WHERE id = $1 FOR UPDATE', [row.id]);
         const s = await this.scope(manager, row);
+        userIds = s.who.userIds;
         return this.apply(manager, actor, row, s, written, doomed);
       });
+      // Their sessions are revoked; their open sockets go too.
+      this.events.disconnectUsers(userIds);
       // The files go now; the outbox keeps any that fail for the next retention run.
       for (const key of doomed) {
         try {

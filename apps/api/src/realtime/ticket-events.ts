@@ -51,6 +51,11 @@ export class TicketEvents {
     this.server?.to(rooms.staff).emit(DSAR_SOCKET_EVENT, event);
   }
 
+  /** Closes every live connection of these users, on every instance (after an erasure). */
+  disconnectUsers(userIds: string[]): void {
+    if (userIds.length) this.server?.in(userIds.map((id) => rooms.user(id))).disconnectSockets(true);
+  }
+
   messageCreated(message: TicketMessage, audience: TicketAudience): void {
     const to =
       message.visibility === 'internal' ? [rooms.staff] : [rooms.staff, ...this.customerRooms(audience)];
