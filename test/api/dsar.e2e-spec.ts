@@ -91,11 +91,11 @@ describe('data-subject requests', () => {
     const items: DsarItem[] = [];
     let cursor: string | null = null;
     do {
-      const res = await dpo()
+      const res: Response = await dpo()
         .get(`/api/dsar/${id}/items?limit=20${cursor ? `&cursor=${cursor}` : ''}`)
         .expect(200);
-      items.push(...res.body.items);
-      cursor = res.body.nextCursor;
+      items.push(...(res.body.items as DsarItem[]));
+      cursor = res.body.nextCursor as string | null;
     } while (cursor);
     return items;
   }

@@ -1,3 +1,4 @@
+import type { DsarProgressEvent } from './dsar';
 import type { Priority, SlaState, TicketStatus, TicketType } from '@hushdesk/ticketing';
 import type { Page } from './http';
 
@@ -175,6 +176,7 @@ export interface ServerToClientEvents {
   'message.created': (message: TicketMessage) => void;
   'ticket.presence': (payload: { ticketId: string; present: PresenceEntry[] }) => void;
   'retention.progress': (payload: { runId: string; status: string; deleted: number }) => void;
+  'dsar.progress': (payload: DsarProgressEvent) => void;
 }
 
 export interface ClientToServerEvents {

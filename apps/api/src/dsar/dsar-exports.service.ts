@@ -9,7 +9,7 @@ import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { DsarPackager } from './dsar-package';
 import { DsarReleases, LINK_DAYS } from './dsar-releases';
 import { assertAllowed } from './dsar-rows';
-import { DsarService } from './dsar.service';
+import { DsarService, longDate } from './dsar.service';
 
 export interface ExportFile {
   contentType: string;
@@ -95,7 +95,7 @@ export class DsarExports {
         });
         await manager.query(
           `UPDATE dsar_requests SET status = 'completed', closed_at = now(), outcome = $2 WHERE id = $1`,
-          [id, `Your data is ready to download until ${release.expiresAt.slice(0, 10)}.`],
+          [id, `Your data is ready to download until ${longDate(new Date(release.expiresAt))}.`],
         );
         return { downloadPath: release.downloadPath, expiresAt: release.expiresAt };
       });

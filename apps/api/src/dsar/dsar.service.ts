@@ -502,7 +502,7 @@ export class DsarService {
         await m.query(
           `UPDATE dsar_requests SET status = 'completed', closed_at = now(), subject_person_id = $2, outcome = $3
             WHERE id = $1`,
-          [id, personId, `Your details were corrected: ${changed.join(', ')}.`],
+          [id, personId, `Your details were corrected (${changed.map(fieldLabel).join(', ')}).`],
         );
       },
     );
@@ -539,7 +539,7 @@ export class DsarService {
         ]);
         await m.query(`UPDATE dsar_requests SET restriction_lifted_at = now(), outcome = $2 WHERE id = $1`, [
           id,
-          `The restriction on processing your data was lifted on ${new Date().toISOString().slice(0, 10)}: ${reason}`,
+          `The restriction on processing your data was lifted on ${longDate(new Date())}: ${reason}`,
         ]);
       },
     );
@@ -590,4 +590,25 @@ function closeOpenPause(row: DsarRow) {
 function dueWith(row: DsarRow, change: { pauses?: DsarRow['pauses']; extensionMonths?: 0 | 1 | 2 }): Date {
   const base = deadlineOf({ ...row, ...(change.pauses ? { pauses: change.pauses } : {}) });
   return dsarDueAt({ ...base, extensionMonths: change.extensionMonths ?? row.extension_months });
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  fullName: 'name',
+  email: 'email address',
+  phone: 'phone number',
+  jobTitle: 'job title',
+  employer: 'employer',
+  workAddress: 'work address',
+  imHandle: 'messaging handle',
+};
+const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+
+/** "29 November 2026", in the controller's zone, for what the requester is told. */
+export function longDate(date: Date): string {
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
 }

@@ -38,6 +38,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   customer: [
     { to: '/portal', label: 'Your requests', icon: InboxIcon, end: true },
     { to: '/portal/details', label: 'My details', icon: UserIcon },
+    { to: '/portal/requests', label: 'Privacy requests', icon: ShieldIcon },
     { to: '/portal/privacy', label: 'Privacy', icon: LockIcon },
   ],
   engineer: [

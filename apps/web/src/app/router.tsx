@@ -9,11 +9,13 @@ import { AuditTrailPage } from '../features/dpo/components/AuditTrailPage';
 import { DpoHomePage } from '../features/dpo/components/DpoHomePage';
 import { FieldPoliciesPage } from '../features/dpo/components/FieldPoliciesPage';
 import { RopaPage } from '../features/dpo/components/RopaPage';
+import { DsarRequestPage } from '../features/dsar/components/DsarRequestPage';
 import { MyDetailsPage } from '../features/portal/components/MyDetailsPage';
 import { NewTicketPage } from '../features/portal/components/NewTicketPage';
 import { PortalHomePage } from '../features/portal/components/PortalHomePage';
 import { PortalTicketPage } from '../features/portal/components/PortalTicketPage';
 import { PrivacyNoticePage } from '../features/portal/components/PrivacyNoticePage';
+import { PrivacyRequestsPage } from '../features/portal/components/PrivacyRequestsPage';
 import { RetentionPage } from '../features/retention/components/RetentionPage';
 import { AppShell } from './AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
@@ -29,10 +31,12 @@ import { RootLayout } from './RootLayout';
  *   /portal/tickets/:ticketId   -> customer: one request, its thread and files
  *   /portal/details             -> customer: their own contact details (rectification)
  *   /portal/privacy             -> customer: the privacy notice, generated from the field policies
+ *   /portal/requests            -> customer: privacy requests (copy, correct, delete, stop contact) and answers
  *   /console                    -> engineer: the queue (filters in the query string)
  *   /console/tickets/:ticketId  -> engineer: one ticket
  *   /console/dashboard          -> engineer: charts of open tickets
- *   /dpo          -> Data Protection Officer: data-subject requests
+ *   /dpo          -> Data Protection Officer: data-subject requests by due date, counters, intake of a new one
+ *   /dpo/requests/:dsarId -> DPO: one request (verify, pause, extend, collect, review, release, erase...)
  *   /dpo/fields   -> DPO: field policies (collection, purposes, retention, visibility, purge)
  *   /dpo/retention -> DPO: recordings due to expire, retention runs (dry run first), legal holds, periods
  *   /dpo/audit    -> DPO: the audit trail and its chain check (filters in the query string)
@@ -77,6 +81,7 @@ export const router = createBrowserRouter([
               { path: 'tickets/:ticketId', element: <PortalTicketPage /> },
               { path: 'details', element: <MyDetailsPage /> },
               { path: 'privacy', element: <PrivacyNoticePage /> },
+              { path: 'requests', element: <PrivacyRequestsPage /> },
             ],
           },
           {
@@ -99,7 +104,11 @@ export const router = createBrowserRouter([
                 <Outlet />
               </RequireRole>
             ),
-            children: [{ index: true, element: <DpoHomePage /> }, ...privacyOfficeRoutes],
+            children: [
+              { index: true, element: <DpoHomePage /> },
+              { path: 'requests/:dsarId', element: <DsarRequestPage /> },
+              ...privacyOfficeRoutes,
+            ],
           },
           {
             path: '/admin',

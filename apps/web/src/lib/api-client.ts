@@ -84,6 +84,8 @@ export interface RequestOptions {
   contentType?: string;
   /** Appended as a query string; `null`/`undefined`/empty values are left out. */
   query?: Record<string, QueryValue>;
+  /** Extra request headers, e.g. `x-file-name` with a raw upload. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -163,7 +165,7 @@ function toApiError(status: number, body: unknown): ApiError {
 /** Sends one request to the Hushdesk API and resolves with the parsed JSON body (or `undefined` for 204). */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, signal, contentType } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   const isForm = body instanceof FormData;
   const isRaw = body instanceof Blob;
   if (isRaw) headers['Content-Type'] = contentType ?? (body.type || 'application/octet-stream');
@@ -203,6 +205,8 @@ export const apiClient = {
   /** Sends `blob` as the raw request body (an audio file), typed as `contentType` or the blob's own type. */
   putRaw: <T>(path: string, blob: Blob, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T> =>
     apiRequest<T>(path, { ...options, method: 'PUT', body: blob }),
+  put: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
   delete: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>

@@ -1,6 +1,16 @@
+import type { CreateDsarResponse } from '@hushdesk/contracts';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { formatDate } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ClockIcon, ShieldIcon } from '../../../ui/icons';
-import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
+import { StatusMessage } from '../../../ui/Feedback';
+import { ClockIcon, PlusIcon } from '../../../ui/icons';
+import { Card, PageHeader } from '../../../ui/Layout';
+import { DsarDashboardCounters, DsarWeekChartCard } from '../../dsar/components/DsarDashboardPanels';
+import '../../dsar/components/dsar.css';
+import { DsarListCard } from '../../dsar/components/DsarListCard';
+import { NewDsarForm } from '../../dsar/components/NewDsarForm';
+import '../../tickets/components/tickets.css';
 
 const REQUEST_TYPES = [
   { name: 'Access', detail: 'A copy of the personal data we hold about someone.' },
@@ -8,42 +18,95 @@ const REQUEST_TYPES = [
   { name: 'Erasure', detail: 'Removing someone’s personal data where we have no reason to keep it.' },
 ];
 
+/** The DPO's home: open requests by deadline, the intake of a new one, and the rules on deadlines. */
 export function DpoHomePage() {
   useDocumentTitle('Data-subject requests');
+  const [intakeOpen, setIntakeOpen] = useState(false);
+  const [created, setCreated] = useState<CreateDsarResponse | null>(null);
+
+  const onCreated = (request: CreateDsarResponse) => {
+    setCreated(request);
+    setIntakeOpen(false);
+  };
+
   return (
     <>
       <PageHeader
         title="Data-subject requests"
         description="Requests from people exercising their rights over the personal data Hushdesk holds."
+        actions={
+          intakeOpen ? null : (
+            <button
+              type="button"
+              className="button button--primary button--large"
+              aria-expanded={false}
+              aria-controls="dsar-intake"
+              onClick={() => {
+                setIntakeOpen(true);
+                setCreated(null);
+              }}
+            >
+              <PlusIcon size={18} />
+              New request
+            </button>
+          )
+        }
       />
 
-      <div className="home-grid">
-        <Card className="home-grid__main" as="div">
-          <EmptyState icon={<ShieldIcon size={28} />} title="No requests are open">
-            <p>
-              When someone asks to see, correct or erase their personal data, the request appears here with
-              the date it must be answered by.
-            </p>
-          </EmptyState>
-        </Card>
+      <StatusMessage tone="success">
+        {created ? (
+          <>
+            Created <Link to={`/dpo/requests/${created.id}`}>{created.reference}</Link>, due{' '}
+            {formatDate(created.dueAt)}.
+          </>
+        ) : null}
+      </StatusMessage>
 
-        <Card title="Deadlines" titleId="dpo-deadlines-title" className="home-grid__aside">
-          <p className="deadline">
-            <ClockIcon size={18} />
-            <span>
-              Answer within <strong>one month</strong> of receiving a request. You can extend by two further
-              months for complex or numerous requests, if you tell the person why within the first month.
-            </span>
-          </p>
-          <dl className="definition-list">
-            {REQUEST_TYPES.map((type) => (
-              <div key={type.name}>
-                <dt>{type.name}</dt>
-                <dd>{type.detail}</dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
+      {intakeOpen ? (
+        <section className="card dsar-intake-card" id="dsar-intake" aria-labelledby="dsar-intake-title">
+          <div className="card__header">
+            <h2 className="card__title" id="dsar-intake-title">
+              New request
+            </h2>
+            <p className="card__description">
+              For a request that came by email, phone or post. Requests from the customer portal appear here
+              by themselves.
+            </p>
+          </div>
+          <NewDsarForm
+            onCreated={onCreated}
+            onCancel={() => {
+              setIntakeOpen(false);
+            }}
+          />
+        </section>
+      ) : null}
+
+      <DsarDashboardCounters />
+
+      <div className="home-grid dsar-home-grid">
+        <DsarListCard highlightId={created?.id} />
+
+        <div className="home-grid__aside dsar-aside">
+          <DsarWeekChartCard />
+          <Card title="Deadlines" titleId="dpo-deadlines-title">
+            <p className="deadline">
+              <ClockIcon size={18} />
+              <span>
+                Answer within <strong>one month</strong> of receiving a request. You can extend by two further
+                months for complex or numerous requests, if you tell the person why within the first month.
+              </span>
+            </p>
+            <dl className="definition-list">
+              {REQUEST_TYPES.map((type) => (
+                <div key={type.name}>
+                  <dt>{type.name}</dt>
+                  <dd>{type.detail}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+        </div>
       </div>
     </>
   );

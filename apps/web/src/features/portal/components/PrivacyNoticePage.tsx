@@ -141,9 +141,10 @@ export function PrivacyNoticePage() {
             </div>
           </dl>
           <p className="rights__how">
-            You can correct your contact details yourself on <Link to="/portal/details">My details</Link>. For
-            anything else, <Link to="/portal/new">log a request</Link> and our Data Protection Officer will
-            answer within one month.
+            You can correct your contact details yourself on <Link to="/portal/details">My details</Link>. To
+            get a copy of your data, have it deleted or stop us contacting you, make a{' '}
+            <Link to="/portal/requests">privacy request</Link>: our Data Protection Officer will answer within
+            one month.
           </p>
         </Card>
       </div>

@@ -1,0 +1,173 @@
+import type { DsarCandidate, DsarCounts, DsarDetail } from '@hushdesk/contracts';
+import { useState } from 'react';
+import { formatList } from '../../../lib/format';
+import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
+import { LiveIndicator } from '../../tickets/components/LiveIndicator';
+import { useDsarAction } from '../hooks/use-dsar';
+import { COUNT_LABELS, phaseLabel } from './dsar-labels';
+
+/** Collection's progress: the phase, done of total, live from the socket and polled while it runs. */
+export function DsarProgressCard({ request }: { request: DsarDetail }) {
+  const collecting = request.status === 'collecting';
+  const progress = request.progress;
+  const total = progress?.total ?? 0;
+  const done = Math.min(progress?.done ?? 0, total);
+  const finished = !collecting && (progress?.phase === 'done' || request.counts !== null);
+  const percent = finished ? 100 : total > 0 ? Math.round((done / total) * 100) : null;
+  const label = finished
+    ? 'Collection finished'
+    : progress
+      ? `${phaseLabel(progress.phase)}${total > 0 ? ` (${String(done)}/${String(total)})` : '…'}`
+      : 'Starting…';
+
+  return (
+    <section className="card dsar-progress" aria-labelledby="dsar-progress-title" data-testid="dsar-progress">
+      <div className="dsar-card__title-row">
+        <h2 className="card__title" id="dsar-progress-title">
+          {collecting ? 'Collecting data' : 'Collection'}
+        </h2>
+        {collecting ? <LiveIndicator /> : null}
+      </div>
+      <div
+        className="dsar-progress__bar"
+        role="progressbar"
+        aria-labelledby="dsar-progress-title"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent ?? undefined}
+        aria-valuetext={percent === null ? label : `${label}, ${String(percent)}%`}
+        data-phase={progress?.phase ?? ''}
+      >
+        <span
+          className={
+            percent === null
+              ? 'dsar-progress__fill dsar-progress__fill--indeterminate'
+              : 'dsar-progress__fill'
+          }
+          style={percent === null ? undefined : { width: `${String(percent)}%` }}
+        />
+      </div>
+      <p className="dsar-progress__label" aria-live="polite">
+        {label}
+        {percent !== null && !finished ? <span className="dsar-progress__percent"> · {percent}%</span> : null}
+      </p>
+    </section>
+  );
+}
+
+/** What collection found, as counts. */
+export function DsarCountsCard({ counts }: { counts: DsarCounts }) {
+  const entries = (Object.keys(COUNT_LABELS) as (keyof DsarCounts)[]).map((key) => ({
+    key,
+    label: COUNT_LABELS[key],
+    value: counts[key],
+  }));
+  return (
+    <section className="card dsar-counts" aria-labelledby="dsar-counts-title">
+      <h2 className="card__title" id="dsar-counts-title">
+        What was found
+      </h2>
+      <dl className="dsar-counts__grid" data-testid="dsar-counts">
+        {entries.map((entry) => (
+          <div
+            key={entry.key}
+            className={entry.value === 0 ? 'dsar-counts__item is-zero' : 'dsar-counts__item'}
+          >
+            <dt>{entry.label}</dt>
+            <dd>{entry.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** Collection found nothing: say so plainly, and how to answer. */
+export function NoDataFound({ canComplete }: { canComplete: boolean }) {
+  return (
+    <div className="notice notice--info dsar-no-data" role="status">
+      <div className="notice__body">
+        <p className="dsar-no-data__title">No personal data found</p>
+        <p>
+          Hushdesk holds nothing about this person under the identifiers given.
+          {canComplete
+            ? ' Tell them so: use Complete in the actions, with a reason such as “We hold no personal data about you”.'
+            : ''}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function candidateName(candidate: DsarCandidate): string {
+  return candidate.fullName ?? candidate.email ?? candidate.phone ?? candidate.personId;
+}
+
+const MATCH_LABELS: Record<DsarCandidate['matchedBy'][number], string> = {
+  email: 'email',
+  phone: 'phone',
+  fullName: 'full name',
+  personId: 'person record',
+};
+
+/** The identifiers match several people: the DPO chooses who it is about, and collection restarts. */
+export function DsarCandidatesCard({ request }: { request: DsarDetail }) {
+  const choose = useDsarAction(request.id);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const canChoose = request.allowedActions.includes('choose_subject');
+
+  return (
+    <section className="card dsar-candidates" aria-labelledby="dsar-candidates-title">
+      <div className="card__header">
+        <h2 className="card__title" id="dsar-candidates-title">
+          Choose the person
+        </h2>
+        <p className="card__description">
+          The identifiers match more than one person. Choose who the request is about; collection then starts
+          again for them alone.
+        </p>
+      </div>
+      {choose.error ? <ErrorMessage>{choose.error.message}</ErrorMessage> : null}
+      <StatusMessage tone="success">
+        {choose.isSuccess ? 'Collection restarted for the chosen person.' : null}
+      </StatusMessage>
+      <ul className="dsar-candidates__list">
+        {request.candidates.map((candidate) => {
+          const name = candidateName(candidate);
+          return (
+            <li key={candidate.personId} className="dsar-candidate">
+              <div className="dsar-candidate__text">
+                <p className="dsar-candidate__name">{candidate.fullName ?? 'No name recorded'}</p>
+                <p className="dsar-candidate__meta">
+                  {[candidate.email, candidate.phone, candidate.organisationName]
+                    .filter(Boolean)
+                    .join(' · ') || candidate.personId}
+                </p>
+                <p className="dsar-candidate__match">
+                  Matched by {formatList(candidate.matchedBy.map((key) => MATCH_LABELS[key]))}
+                </p>
+              </div>
+              {canChoose ? (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={choose.isPending}
+                  aria-busy={choose.isPending && chosen === candidate.personId}
+                  onClick={() => {
+                    setChosen(candidate.personId);
+                    choose.mutate({ action: 'choose_subject', body: { personId: candidate.personId } });
+                  }}
+                >
+                  {choose.isPending && chosen === candidate.personId ? (
+                    <span className="spinner" aria-hidden="true" />
+                  ) : null}
+                  Choose<span className="visually-hidden"> {name}</span>
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
