@@ -1,0 +1,110 @@
+import { unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The DPO records an access request that came by email, verifies it, watches the collection
+ * finish, reviews what was found and downloads the ZIP; the customer asks for their own data from
+ * the portal, and the request reaches the DPO's list already verified.
+ */
+describe('data-subject requests, in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let dpo: Page;
+  let customer: Page;
+
+  async function signIn(email: string): Promise<Page> {
+    const page = await (await browser.newContext({ baseURL: t.baseUrl, acceptDownloads: true })).newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('hushdesk');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ listen: true, demo: true });
+    browser = await launchChromium();
+    dpo = await signIn('dpo@hushdesk.local');
+    customer = await signIn('customer@hushdesk.local');
+    // Something of the customer's to find: a ticket of theirs.
+    await customer.getByRole('link', { name: 'Log a fault or request' }).click();
+    await customer.getByRole('radio', { name: /Report a fault/ }).check();
+    await customer.getByLabel('Subject').fill('Broadband drops every evening');
+    await customer.getByLabel('Description').fill('The line drops at about 7pm each day.');
+    await customer.getByRole('button', { name: 'Submit request' }).click();
+    await customer.getByRole('heading', { level: 1, name: /Broadband drops/ }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a customer asks for a copy of their data from the portal', async () => {
+    await customer
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Privacy requests' })
+      .click();
+    await customer.getByRole('heading', { level: 1, name: 'Privacy requests' }).waitFor();
+    await customer.getByRole('button', { name: /Get a copy of my data/ }).click();
+    await customer.getByRole('button', { name: 'Send request' }).click();
+    const sent = customer.getByText(/We have your request DSAR-\d{6}/);
+    await sent.waitFor();
+    const reference = /DSAR-\d{6}/.exec((await sent.textContent()) ?? '')?.[0] as string;
+    await customer.getByTestId('dsar-row').filter({ hasText: reference }).waitFor();
+
+    // The DPO finds it in the list, already verified by the customer's session.
+    await dpo.goto('/dpo');
+    const row = dpo.getByTestId('dsar-row').filter({ hasText: reference });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Verified/);
+  });
+
+  it('the DPO takes an emailed access request from intake to a downloaded ZIP', async () => {
+    await dpo.goto('/dpo');
+    await dpo.getByRole('button', { name: 'New request' }).click();
+    await dpo.getByLabel('Kind of request').selectOption('access');
+    await dpo.getByLabel('Email', { exact: true }).fill('customer@hushdesk.local');
+    await dpo.getByLabel('Channel').selectOption('email');
+    await dpo.getByRole('button', { name: 'Create request' }).click();
+    const created = dpo.getByText(/DSAR-\d{6}/).first();
+    await created.waitFor();
+
+    // Open it from the list (received, to verify).
+    const row = dpo.getByTestId('dsar-row').filter({ hasText: 'Received' }).first();
+    await row.click();
+    await dpo.getByRole('heading', { level: 1, name: /DSAR-\d{6}/ }).waitFor();
+
+    await dpo.getByRole('button', { name: 'Verify identity' }).click();
+    await dpo.getByLabel('Verification method').selectOption('known_contact_details');
+    await dpo.getByRole('button', { name: 'Mark as verified' }).click();
+    await dpo.getByRole('button', { name: 'Collect data' }).click();
+    await dpo.getByTestId('dsar-progress').getByText('Collection finished').waitFor({ timeout: 15_000 });
+
+    // Review: the customer's ticket is among the items.
+    const items = dpo.getByTestId('dsar-items');
+    await items
+      .getByText(/Ticket HD-\d{6}/)
+      .first()
+      .waitFor();
+
+    const [download] = await Promise.all([
+      dpo.waitForEvent('download'),
+      dpo.getByRole('link', { name: 'Download ZIP' }).click(),
+    ]);
+    const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['data.json', 'schema.json', 'report.html']));
+    const data = JSON.parse(Buffer.from(files['data.json']).toString('utf8'));
+    expect(data.subject.contact.email).toBe('customer@hushdesk.local');
+    expect(JSON.stringify(data.items)).toContain('Broadband drops every evening');
+    expect(data.supplementaryInformation.complaint).toMatch(/Information Commissioner/);
+
+    // Released to the requester: the request completes and the link is shown.
+    await dpo.getByRole('button', { name: 'Release to requester' }).click();
+    await dpo.getByText(/\/api\/dsar\/downloads\//).waitFor();
+    await dpo.getByText('Completed').first().waitFor();
+  });
+});
