@@ -535,6 +535,33 @@ describe('data-subject requests', () => {
       await t.http().get(released.body.downloadPath).expect(410);
     });
 
+    it('portability gives only what the person provided, as JSON and CSV', async () => {
+      const portable = await verifiedRequest({ kind: 'portability', subject: { email: w.b1.email } });
+      await collected(portable);
+      const json = await dpo().get(`/api/dsar/${portable}/export?format=json`).expect(200);
+      const data = JSON.parse(json.text);
+      expect(data.subject.contact.email).toBe(w.b1.email);
+      expect(data.items.map((i: { type: string }) => i.type).sort()).toEqual([
+        'account',
+        'contact',
+        'ticket',
+      ]);
+      // Dana's attachment named Bella, but Bella did not provide it: it is not part of her portable data.
+      expect(json.text).not.toContain('contacts.txt');
+      const csv = await dpo()
+        .get(`/api/dsar/${portable}/export?format=csv`)
+        .expect(200)
+        .expect('content-type', /text\/csv/);
+      expect(csv.text.split('\r\n')[0]).toBe('record,reference,at,field,value');
+      expect(csv.text).toContain('Router config from a supplier');
+      const zip = await dpo()
+        .get(`/api/dsar/${portable}/export?format=zip`)
+        .buffer(true)
+        .parse(asBuffer)
+        .expect(200);
+      expect(Object.keys(unzipSync(new Uint8Array(zip.body as Buffer)))).toContain('provided.csv');
+    });
+
     it('a subject with no data is a valid answer: "no personal data found"', async () => {
       const none = await verifiedRequest({ kind: 'access', subject: { email: 'never.seen@nowhere.test' } });
       const detail = await collected(none);
