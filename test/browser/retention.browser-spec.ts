@@ -1,30 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { bearerFor, startTestApp, type TestApp } from '../support/test-app';
+import { wav } from '../support/files';
 
 const DEMO_PASSWORD = 'hushdesk';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-
-/** A tiny valid WAV file: RIFF header and a few samples. */
-function wav(samples = 4000): Buffer {
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin(i / 10) * 8000), i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(16000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 /**
  * Call recordings and their retention: the DPO sees what is due to expire, runs a dry run that
