@@ -1,5 +1,6 @@
 // npm run migration:run | migration:generate -- <Name> | migration:check
 // Uses DATABASE_URL when set; otherwise the embedded PostgreSQL under .data/ (like `npm start`).
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { root, run, tsEnv, tsNode } from './lib.mjs';
 
@@ -12,9 +13,11 @@ const typeorm = (args, env) =>
 async function withServer(fn) {
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (url) return fn(url);
-  const { register } = await import('@swc-node/register/register');
-  register();
-  const { startEmbeddedPostgres } = await import(`${root}/apps/api/src/database/embedded-postgres.ts`);
+  // The TypeScript source is loaded through SWC's require hook, as `node -r @swc-node/register` does.
+  Object.assign(process.env, tsEnv);
+  const require = createRequire(import.meta.url);
+  require('@swc-node/register');
+  const { startEmbeddedPostgres } = require(`${root}/apps/api/src/database/embedded-postgres.ts`);
   const db = await startEmbeddedPostgres({ dir: `${root}/.data/pg` });
   try {
     return await fn(db.url);
