@@ -285,9 +285,9 @@ function isNonPhoneShape(raw: string): boolean {
   if (/^\d{3}-\d{2}-\d{4}$/.test(s)) return true;
   // a decimal number: 1234567.89
   if (/^\d+\.\d+$/.test(s)) return true;
-  // card numbers (13–19 digits passing Luhn)
+  // card numbers (13–19 digits passing Luhn); no card number starts with 0, so "0044 7911 123456" is a phone
   const digits = s.replace(/\D/g, '');
-  if (!s.startsWith('+') && digits.length >= 13 && digits.length <= 19 && luhn(digits)) return true;
+  if (!s.startsWith('+') && !digits.startsWith('0') && digits.length >= 13 && digits.length <= 19 && luhn(digits)) return true;
   return false;
 }
 
@@ -317,7 +317,7 @@ function blockedRanges(text: string): Array<[number, number]> {
   add(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi);
   add(/\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g);
   add(/\b(?:https?:\/\/|www\.)[^\s<>"']+/gi);
-  add(/(?<![\d+])\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,7}(?!\d)/g, (s) => luhn(s.replace(/\D/g, '')));
+  add(/(?<![\d+])[1-9]\d{3}([ -]?)\d{4}\1\d{4}\1\d{1,7}(?!\d)/g, (s) => luhn(s.replace(/\D/g, '')));
   return out;
 }
 
