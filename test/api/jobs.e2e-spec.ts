@@ -62,4 +62,26 @@ describe('jobs on pg-boss', () => {
       expect.arrayContaining(['retention-daily', 'tickets-auto-close', 'privacy-field-retention']),
     );
   });
+
+  it('collects a data-subject request as a job whose payload holds no identifier', async () => {
+    const dpo = (req: ReturnType<TestApp['http']>) => req.set('authorization', w.dpo.auth);
+    const created = await dpo(t.http().post('/api/dsar'))
+      .send({ kind: 'access', subject: { email: w.a1.email }, channel: 'email' })
+      .expect(201);
+    await dpo(t.http().post(`/api/dsar/${created.body.id}/verify`))
+      .send({ method: 'id_document' })
+      .expect(200);
+    await dpo(t.http().post(`/api/dsar/${created.body.id}/collect`)).expect(202);
+    let detail = { status: 'collecting' } as { status: string; subjectPersonId?: string };
+    for (let i = 0; i < 100 && detail.status === 'collecting'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      detail = (await dpo(t.http().get(`/api/dsar/${created.body.id}`)).expect(200)).body;
+    }
+    expect(detail).toMatchObject({ status: 'in_review', subjectPersonId: w.a1.personId });
+    const { rows } = await t.db.query(
+      "SELECT data FROM pgboss.job WHERE name = 'dsar-collect' UNION ALL SELECT data FROM pgboss.archive WHERE name = 'dsar-collect'",
+    );
+    expect(rows.map((r) => r.data)).toContainEqual({ dsarId: created.body.id });
+    expect(JSON.stringify(rows)).not.toContain(w.a1.email);
+  });
 });

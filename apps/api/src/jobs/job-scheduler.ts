@@ -7,6 +7,8 @@ export interface JobDefinition {
   /** Cron in Europe/London time; pg-boss runs each scheduled job once across all instances. */
   cron?: string;
   run(data: Record<string, unknown>): Promise<unknown>;
+  /** How often an idle worker looks for this job (pg-boss default 2 s; at least 0.5 s). */
+  pollingIntervalSeconds?: number;
 }
 
 /**
@@ -38,7 +40,8 @@ export class JobScheduler implements OnApplicationShutdown {
     for (const job of this.jobs.values()) {
       await boss.createQueue(job.name);
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/London' });
-      await boss.work<Record<string, unknown>>(job.name, async ([queued]) => {
+      const options = { pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 };
+      await boss.work<Record<string, unknown>>(job.name, options, async ([queued]) => {
         const result = await job.run(queued?.data ?? {});
         this.logger.log(`job ${job.name} done: ${JSON.stringify(result)}`);
       });
