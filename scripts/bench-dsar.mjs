@@ -421,7 +421,9 @@ async function main() {
   say(
     `Plans above: long lines cut at 220 characters${typeof arg('json', null) === 'string' ? '; in full in the JSON' : ''}.`,
   );
-  say('Wall time includes pg-boss picking the job up (polling every 2 s); collection_ms is the job itself.');
+  say(
+    'Wall time includes pg-boss picking the job up (polling every 0.5 s for dsar-collect); collection_ms is the job itself.',
+  );
 
   const json = arg('json', null);
   if (typeof json === 'string')
