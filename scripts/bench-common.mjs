@@ -1,8 +1,12 @@
-// Shared by `npm run bench:seed` and `npm run bench:dsar`: which database, which key, who the subject is,
+// Shared by the bench scripts (`npm run bench:*`): which database, which key, who the subject is,
 // and how to load the app's TypeScript (identifier index, keyed hash) in plain Node.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { root } from './lib.mjs';
+import { createServer } from 'node:net';
+import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { join, resolve } from 'node:path';
+import { root, run } from './lib.mjs';
 
 export const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 /** ≥ 32 characters, as the API requires; the seed and the API must use the same one. */
@@ -82,3 +86,135 @@ export function identifierIndex(client, key) {
 
 export const fmt = (n) => Math.round(n).toLocaleString('en-GB');
 export const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+export const JWT_SECRET = 'hushdesk-bench-jwt-secret-not-a-secret-0001';
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/**
+ * A signed-in user of the bench database (person + user with an argon2id password, indexed like any
+ * person), created once and reused: `{email, password, role, fullName, organisationId?}`.
+ */
+export async function ensureUser(client, key, who) {
+  const require = createRequire(import.meta.url);
+  const { hash } = require('@node-rs/argon2');
+  const { index, manager, privacy } = identifierIndex(client, key);
+  const passwordHash = await hash(who.password);
+  const email = privacy.normaliseEmail(who.email);
+  const { rows } = await client.query(
+    'SELECT u.id FROM users u JOIN people p ON p.id = u.person_id WHERE p.email = $1',
+    [email],
+  );
+  if (rows.length) {
+    await client.query('UPDATE users SET password_hash = $2, disabled_at = NULL WHERE id = $1', [
+      rows[0].id,
+      passwordHash,
+    ]);
+    return rows[0].id;
+  }
+  await client.query('BEGIN');
+  const [person] = (
+    await client.query('INSERT INTO people (full_name, name_key, email) VALUES ($1, $2, $3) RETURNING id', [
+      who.fullName,
+      privacy.normaliseName(who.fullName),
+      email,
+    ])
+  ).rows;
+  await index.indexPerson(manager, { id: person.id, email, phone: null, fullName: who.fullName });
+  const [user] = (
+    await client.query(
+      'INSERT INTO users (person_id, role, password_hash, organisation_id) VALUES ($1, $2, $3, $4) RETURNING id',
+      [person.id, who.role, passwordHash, who.organisationId ?? null],
+    )
+  ).rows;
+  await client.query('COMMIT');
+  return user.id;
+}
+
+/**
+ * Starts the built API (dist/apps/api/apps/api/src/main.js) on a bench database and waits for
+ * /api/health. `env` adds or overrides variables (e.g. REDIS_URL, JOBS_ENABLED). Returns
+ * `{baseUrl, pid, stop()}`; its log goes to `logFile`.
+ */
+export async function startApi({ databaseUrl, key, port, logFile, env = {} }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hushdesk-bench-'));
+  const log = createWriteStream(logFile);
+  const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/apps/api/src/main.js'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      IDENTIFIER_HMAC_KEY: key,
+      JWT_SECRET,
+      JOBS_ENABLED: '1',
+      HUSHDESK_DEMO: '0',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: '',
+      ...env,
+    },
+  });
+  api.stdout.pipe(log);
+  api.stderr.pipe(log);
+  let exited = null;
+  api.on('exit', (code, signal) => (exited = signal ?? code));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (exited !== null) throw new Error(`the API exited (${exited}) while starting; see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`the API did not start within 3 minutes; see ${logFile}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  const stop = async () => {
+    if (exited !== null) return;
+    const done = new Promise((r) => api.once('exit', r));
+    api.kill('SIGTERM');
+    const timer = setTimeout(() => api.kill('SIGKILL'), 20_000);
+    await done;
+    clearTimeout(timer);
+  };
+  return { baseUrl, pid: api.pid, stop };
+}
+
+/** Builds the API with Nx (cached when up to date), unless `--no-build`. */
+export async function buildApi() {
+  if (arg('no-build', false)) return;
+  say('Building the API (nx, cached when up to date)…');
+  await run('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], {
+    env: { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** The machine, for every benchmark's table. */
+export async function machine(client) {
+  const { rows } = await client.query("SELECT version() AS v, current_setting('shared_buffers') AS sb");
+  return [
+    `os        ${type()} ${release()}`,
+    `cpus      ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
+    `memory    ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    `node      ${process.version}`,
+    `postgres  ${rows[0].v.split(' on ')[0]} (shared_buffers ${rows[0].sb})`,
+    `date      ${new Date().toISOString()}`,
+  ];
+}

@@ -13,13 +13,11 @@
 //
 // Options: --scale S (0.1), --runs N (5), --no-build, --json FILE (results as JSON).
 // Env: BENCH_DATABASE_URL, IDENTIFIER_HMAC_KEY (must be the seed's; checked).
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { require, root, run } from './lib.mjs';
+import { require } from './lib.mjs';
 import {
   DPO,
   SUBJECT,
@@ -28,7 +26,11 @@ import {
   benchDatabase,
   fmt,
   hmacKey,
-  identifierIndex,
+  buildApi,
+  ensureUser,
+  freePort,
+  sleep,
+  startApi,
   say,
   scaleArg,
 } from './bench-common.mjs';
@@ -37,7 +39,6 @@ const SCALE = scaleArg();
 const RUNS = Number(arg('runs', '5'));
 const KEY = hmacKey();
 const db = benchDatabase(SCALE);
-const JWT_SECRET = 'hushdesk-bench-jwt-secret-not-a-secret-0001';
 const BIG_TABLES = [
   'tickets',
   'ticket_messages',
@@ -48,105 +49,11 @@ const BIG_TABLES = [
   'audit_log',
 ];
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const ms = (x) => `${Math.round(x)} ms`;
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
-/** The DPO who makes the requests: person + user, argon2id password, indexed like any person. */
-async function ensureDpo(client, privacy) {
-  const { hash } = require('@node-rs/argon2');
-  const passwordHash = await hash(DPO.password);
-  const email = privacy.normaliseEmail(DPO.email);
-  const { rows } = await client.query(
-    'SELECT u.id FROM users u JOIN people p ON p.id = u.person_id WHERE p.email = $1',
-    [email],
-  );
-  if (rows.length) {
-    await client.query('UPDATE users SET password_hash = $2, disabled_at = NULL WHERE id = $1', [
-      rows[0].id,
-      passwordHash,
-    ]);
-    return;
-  }
-  const { index, manager } = identifierIndex(client, KEY);
-  await client.query('BEGIN');
-  const [person] = (
-    await client.query(
-      `INSERT INTO people (full_name, name_key, email, job_title) VALUES ('Bench DPO', $1, $2, 'Data protection officer')
-       RETURNING id`,
-      [privacy.normaliseName('Bench DPO'), email],
-    )
-  ).rows;
-  await index.indexPerson(manager, { id: person.id, email, phone: null, fullName: 'Bench DPO' });
-  await client.query(`INSERT INTO users (person_id, role, password_hash) VALUES ($1, 'dpo', $2)`, [
-    person.id,
-    passwordHash,
-  ]);
-  await client.query('COMMIT');
-}
-
-async function startApi(port, logFile) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hushdesk-bench-dsar-'));
-  const log = createWriteStream(logFile);
-  const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/apps/api/src/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      IDENTIFIER_HMAC_KEY: KEY,
-      JWT_SECRET,
-      JOBS_ENABLED: '1',
-      HUSHDESK_DEMO: '0',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      LOG_LEVEL: 'info',
-      REDIS_URL: '',
-    },
-  });
-  api.stdout.pipe(log);
-  api.stderr.pipe(log);
-  let exited = null;
-  api.on('exit', (code, signal) => (exited = signal ?? code));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (exited !== null) throw new Error(`the API exited (${exited}) while starting; see ${logFile}`);
-    if (Date.now() > deadline) throw new Error(`the API did not start within 3 minutes; see ${logFile}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  const stop = async () => {
-    if (exited !== null) return;
-    const done = new Promise((r) => api.once('exit', r));
-    api.kill('SIGTERM');
-    const timer = setTimeout(() => api.kill('SIGKILL'), 20_000);
-    await done;
-    clearTimeout(timer);
-  };
-  return { baseUrl, stop };
-}
 
 async function main() {
   const client = new pg.Client({ connectionString: db.url, application_name: 'hushdesk-bench-dsar' });
@@ -187,20 +94,14 @@ async function main() {
   );
   if (earlier)
     say(`Note: ${earlier} earlier request(s) about the subject, from earlier runs, will be found too.`);
-  await ensureDpo(client, privacy);
+  await ensureUser(client, KEY, { ...DPO, role: 'dpo', fullName: 'Bench DPO' });
 
-  if (!arg('no-build', false)) {
-    say('Building the API (nx, cached when up to date)…');
-    await run('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], {
-      env: { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
+  await buildApi();
   const logFile = join(tmpdir(), `hushdesk-bench-dsar-${db.name}.log`);
   const port = await freePort();
   say(`Starting the API on port ${port} (log: ${logFile})…`);
   const t0 = Date.now();
-  const api = await startApi(port, logFile);
+  const api = await startApi({ databaseUrl: db.url, key: KEY, port, logFile, env: { LOG_LEVEL: 'info' } });
   say(`  ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const results = [];

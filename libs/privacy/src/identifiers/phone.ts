@@ -287,7 +287,14 @@ function isNonPhoneShape(raw: string): boolean {
   if (/^\d+\.\d+$/.test(s)) return true;
   // card numbers (13–19 digits passing Luhn); no card number starts with 0, so "0044 7911 123456" is a phone
   const digits = s.replace(/\D/g, '');
-  if (!s.startsWith('+') && !digits.startsWith('0') && digits.length >= 13 && digits.length <= 19 && luhn(digits)) return true;
+  if (
+    !s.startsWith('+') &&
+    !digits.startsWith('0') &&
+    digits.length >= 13 &&
+    digits.length <= 19 &&
+    luhn(digits)
+  )
+    return true;
   return false;
 }
 
