@@ -1,3 +1,4 @@
+import type { Test } from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
@@ -64,7 +65,7 @@ describe('jobs on pg-boss', () => {
   });
 
   it('collects a data-subject request as a job whose payload holds no identifier', async () => {
-    const dpo = (req: ReturnType<TestApp['http']>) => req.set('authorization', w.dpo.auth);
+    const dpo = (req: Test) => req.set('authorization', w.dpo.auth);
     const created = await dpo(t.http().post('/api/dsar'))
       .send({ kind: 'access', subject: { email: w.a1.email }, channel: 'email' })
       .expect(201);
