@@ -88,8 +88,12 @@ export interface TicketDetail extends TicketSummary {
 }
 
 export interface TicketListResponse extends Page<TicketSummary> {
-  /** Tickets per status for the same filters (without the status filter itself). */
+  /**
+   * Tickets per status for the same filters (without the status filter itself), each counted up
+   * to `countsLimit`: a count equal to it means "that many or more".
+   */
   counts: Record<TicketStatus, number>;
+  countsLimit: number;
 }
 
 export interface TicketMessage {

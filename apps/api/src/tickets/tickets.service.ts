@@ -61,6 +61,9 @@ const audienceOf = (r: TicketRow): TicketAudience => ({
   organisationShared: r.shared_ticket_visibility,
 });
 
+/** Per-status counts in the queue stop here: enough to show "1,000+", cheap at any size. */
+export const COUNTS_LIMIT = 1000;
+
 /** Ticket use cases: create, the queue, one ticket, changes with their history, auto-close. */
 @Injectable()
 export class TicketsService {
@@ -214,10 +217,14 @@ export class TicketsService {
         `SELECT ${SUMMARY_COLUMNS} FROM ${TICKET_FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(limit + 1)}`,
         p.values,
       ) as Promise<TicketRow[]>,
+      // Each status is counted up to COUNTS_LIMIT through the status index, so the cost is bounded
+      // whatever the size of the queue (a full count of 1M tickets took 0.7 s).
       this.dataSource.query(
-        `SELECT t.status, count(*)::int AS n FROM tickets t JOIN organisations o ON o.id = t.organisation_id
-          WHERE ${countsWhere} GROUP BY t.status`,
-        countParams,
+        `SELECT s.status, (SELECT count(*)::int FROM (
+                  SELECT 1 FROM tickets t JOIN organisations o ON o.id = t.organisation_id
+                   WHERE ${countsWhere} AND t.status = s.status LIMIT ${COUNTS_LIMIT}) c) AS n
+           FROM unnest(${`$${countParams.length + 1}`}::text[]) AS s(status)`,
+        [...countParams, TICKET_STATUSES],
       ) as Promise<{ status: TicketStatus; n: number }[]>,
     ]);
     const now = new Date();
@@ -230,7 +237,7 @@ export class TicketsService {
     );
     const byStatus = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as Record<TicketStatus, number>;
     for (const c of counts) byStatus[c.status] = c.n;
-    return { ...page, counts: byStatus };
+    return { ...page, counts: byStatus, countsLimit: COUNTS_LIMIT };
   }
 
   /**

@@ -110,7 +110,9 @@ function QueueTable({
     isPlaceholderData,
   } = list;
   const rows = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
-  const counts = data?.pages[0]?.counts;
+  const counts = data?.pages[0]
+    ? { byStatus: data.pages[0].counts, limit: data.pages[0].countsLimit }
+    : undefined;
   const filtered = Object.keys(filters).length > 0;
 
   // Tickets that arrived while the queue was open: highlighted, and announced.
@@ -237,7 +239,7 @@ function FilterBar({
 }: {
   filters: TicketFilters;
   setFilter: (name: Param, value: string | undefined) => void;
-  counts: Record<TicketStatus, number> | undefined;
+  counts: { byStatus: Record<TicketStatus, number>; limit: number } | undefined;
 }) {
   const engineers = useEngineers();
   const groups = useTicketGroups();
@@ -272,7 +274,14 @@ function FilterBar({
     setFilter('q', query.trim() || undefined);
   };
 
-  const total = counts ? TICKET_STATUSES.reduce((sum, status) => sum + (counts[status] ?? 0), 0) : undefined;
+  const total = counts
+    ? formatCount(
+        TICKET_STATUSES.reduce((sum, status) => sum + (counts.byStatus[status] ?? 0), 0),
+        TICKET_STATUSES.some((status) => counts.byStatus[status] >= counts.limit),
+      )
+    : undefined;
+  const statusCount = (status: TicketStatus) =>
+    counts ? formatCount(counts.byStatus[status] ?? 0, counts.byStatus[status] >= counts.limit) : '';
 
   return (
     <div className="filter-bar">
@@ -318,7 +327,7 @@ function FilterBar({
                   setFilter('status', filters.status === status ? undefined : status);
                 }}
               >
-                {STATUS_LABELS[status]} <span className="status-chip__count">{counts[status] ?? 0}</span>
+                {STATUS_LABELS[status]} <span className="status-chip__count">{statusCount(status)}</span>
               </button>
             ))}
           </div>
@@ -403,4 +412,9 @@ function FilterBar({
       </div>
     </div>
   );
+}
+
+/** Queue counts stop at a limit (the API counts up to it): "1,000+" rather than a slow exact figure. */
+function formatCount(n: number, atLeast: boolean): string {
+  return `${n.toLocaleString('en-GB')}${atLeast ? '+' : ''}`;
 }
