@@ -98,7 +98,7 @@ export class MessagesService {
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [ticketId, actor.userId, input.visibility, input.body, now],
         );
-        await this.index.index(manager, { type: 'message', id, ticketId }, [input.body]);
+        await this.index.index(manager, { type: 'message', id, ticketId }, [input.body], { fresh: true });
 
         let status: TicketStatus = ticket.status;
         const firstResponse = staff && input.visibility === 'public' && !ticket.first_responded_at;

@@ -53,11 +53,15 @@ export class IdentifierIndex {
     manager: EntityManager,
     source: TextSource,
     texts: readonly (string | null | undefined)[],
+    opts: { fresh?: boolean } = {},
   ): Promise<number> {
-    await manager.query('DELETE FROM identifier_mentions WHERE source_type = $1 AND source_id = $2', [
-      source.type,
-      source.id,
-    ]);
+    // A source written in this transaction has no entries yet: nothing to replace.
+    if (!opts.fresh) {
+      await manager.query('DELETE FROM identifier_mentions WHERE source_type = $1 AND source_id = $2', [
+        source.type,
+        source.id,
+      ]);
+    }
     const found = await this.identifiersIn(manager, texts.filter((t): t is string => !!t).join('\n'));
     if (!found.length) return 0;
     const p = new SqlParams();

@@ -17,14 +17,16 @@ export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS},
   t.description, t.equipment_asset_tag, t.equipment_model, t.equipment_serial_number, t.equipment_location,
   t.contact_phone, (rp.processing_restricted_at IS NOT NULL) AS processing_restricted`;
 
-export const TICKET_FROM = `
-  tickets t
+/** The joins that name a ticket's people, organisation and group, for any row source aliased `t`. */
+export const TICKET_JOINS = `
   JOIN organisations o ON o.id = t.organisation_id
   JOIN users ru ON ru.id = t.requester_id
   JOIN people rp ON rp.id = ru.person_id
   LEFT JOIN users au ON au.id = t.assignee_id
   LEFT JOIN people ap ON ap.id = au.person_id
   LEFT JOIN ticket_groups g ON g.id = t.group_id`;
+
+export const TICKET_FROM = `tickets t ${TICKET_JOINS}`;
 
 export interface TicketRow {
   id: string;

@@ -34,6 +34,7 @@ import {
   toSummary,
   type TicketDetailRow,
   type TicketRow,
+  TICKET_JOINS,
 } from './ticket-rows';
 import { SqlParams } from '../common/database/sql-params';
 import { isStaff, visibleTo } from './ticket-scope';
@@ -110,13 +111,15 @@ export class TicketsService {
     };
     this.sla.pointAtRunningClock(fields);
     const row = await this.dataSource.transaction(async (manager) => {
-      const [{ id }] = await manager.query(
-        `INSERT INTO tickets (type, status, priority, category, subject, description, requester_id, created_by_id,
+      // One round trip: the insert, and the row as the response needs it (names joined in).
+      const [row]: TicketDetailRow[] = await manager.query(
+        `WITH t AS (INSERT INTO tickets (type, status, priority, category, subject, description, requester_id, created_by_id,
          organisation_id, group_id, tags, equipment_asset_tag, equipment_model, equipment_serial_number,
          equipment_location, contact_phone, first_response_due_at, first_response_at_risk_at, resolution_due_at,
          resolution_at_risk_at, next_due_at, next_at_risk_at, created_at, updated_at)
        VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22)
-       RETURNING id`,
+       RETURNING *)
+       SELECT ${DETAIL_COLUMNS} FROM t ${TICKET_JOINS}`,
         [
           input.type,
           priority,
@@ -142,11 +145,13 @@ export class TicketsService {
           now,
         ],
       );
-      await this.index.index(manager, { type: 'ticket', id, ticketId: id }, [
-        input.subject,
-        input.description,
-      ]);
-      return this.loadRow(id, manager);
+      await this.index.index(
+        manager,
+        { type: 'ticket', id: row.id, ticketId: row.id },
+        [input.subject, input.description],
+        { fresh: true },
+      );
+      return row;
     });
     this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row));
     return this.detail(actor, row, now);
