@@ -218,3 +218,10 @@ export async function machine(client) {
     `date      ${new Date().toISOString()}`,
   ];
 }
+
+/**
+ * Wall-clock milliseconds with sub-millisecond resolution, comparable between processes on one
+ * machine: performance.timeOrigin is the wall clock (in µs) when the process started, and
+ * performance.now() the monotonic time since. Use it on both sides of a cross-process measurement.
+ */
+export const wallClockMs = () => performance.timeOrigin + performance.now();

@@ -568,6 +568,16 @@ describe('tickets', () => {
         .set('authorization', w.engineer.auth)
         .expect(200);
       expect(own.body.counts.new).toBeLessThan(1000);
+      expect(res.body.countsPartial).toBe(false);
+      // A filtered queue counts its first thousand matches, and says there were more.
+      const filtered = await t
+        .http()
+        .get(`/api/tickets?requesterId=${w.a1.id}`)
+        .set('authorization', w.engineer.auth)
+        .expect(200);
+      expect(filtered.body.countsPartial).toBe(true);
+      const mine = await t.http().get('/api/tickets').set('authorization', w.a2.auth).expect(200);
+      expect(mine.body.countsPartial).toBe(false);
     });
   });
 });

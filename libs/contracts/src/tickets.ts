@@ -94,6 +94,11 @@ export interface TicketListResponse extends Page<TicketSummary> {
    */
   counts: Record<TicketStatus, number>;
   countsLimit: number;
+  /**
+   * For a filtered or searched queue: the counts cover only the first `countsLimit` matches, and
+   * there were more.
+   */
+  countsPartial: boolean;
 }
 
 export interface TicketMessage {

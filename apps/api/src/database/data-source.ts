@@ -17,7 +17,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     logging: false,
-    extra: { max: poolSize, application_name: 'hushdesk' },
+    // JIT compiling pays off for long analytical queries, not for ours: it added up to 1.3 s to a
+    // search at 1M tickets while saving nothing on the short queue and ticket queries.
+    extra: { max: poolSize, application_name: 'hushdesk', options: '-c jit=off' },
   };
 }
 

@@ -111,7 +111,11 @@ function QueueTable({
   } = list;
   const rows = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
   const counts = data?.pages[0]
-    ? { byStatus: data.pages[0].counts, limit: data.pages[0].countsLimit }
+    ? {
+        byStatus: data.pages[0].counts,
+        limit: data.pages[0].countsLimit,
+        partial: data.pages[0].countsPartial,
+      }
     : undefined;
   const filtered = Object.keys(filters).length > 0;
 
@@ -239,7 +243,7 @@ function FilterBar({
 }: {
   filters: TicketFilters;
   setFilter: (name: Param, value: string | undefined) => void;
-  counts: { byStatus: Record<TicketStatus, number>; limit: number } | undefined;
+  counts: { byStatus: Record<TicketStatus, number>; limit: number; partial: boolean } | undefined;
 }) {
   const engineers = useEngineers();
   const groups = useTicketGroups();
@@ -277,11 +281,13 @@ function FilterBar({
   const total = counts
     ? formatCount(
         TICKET_STATUSES.reduce((sum, status) => sum + (counts.byStatus[status] ?? 0), 0),
-        TICKET_STATUSES.some((status) => counts.byStatus[status] >= counts.limit),
+        counts.partial || TICKET_STATUSES.some((status) => counts.byStatus[status] >= counts.limit),
       )
     : undefined;
   const statusCount = (status: TicketStatus) =>
-    counts ? formatCount(counts.byStatus[status] ?? 0, counts.byStatus[status] >= counts.limit) : '';
+    counts
+      ? formatCount(counts.byStatus[status] ?? 0, counts.partial || counts.byStatus[status] >= counts.limit)
+      : '';
 
   return (
     <div className="filter-bar">
