@@ -102,33 +102,7 @@ export class DsarEraser {
           count: s.requests.length,
         },
       ],
-      keep: [
-        {
-          what: 'Tickets, as "Former customer" records',
-          count: s.ownTickets.length,
-          why: 'Kept anonymised for service statistics (legitimate interests); nothing in them identifies the person',
-        },
-        {
-          what: 'Call recordings under legal hold',
-          count: s.heldRecordings.length,
-          why: 'Legal hold: deleting data needed for legal proceedings is not permitted until the hold is lifted',
-        },
-        {
-          what: 'Audit entries about them',
-          count: s.auditEntries,
-          why: 'Legal obligation (accountability, Art. 5(2)): they hold ids and field names only, never the values',
-        },
-        {
-          what: 'Do-not-contact entry',
-          count: s.set.emails.size + s.set.phones.size,
-          why: 'So they are never contacted again; kept as keyed hashes, which cannot be read back',
-        },
-        {
-          what: 'This request',
-          count: 1,
-          why: 'Proof of what was done (accountability); the identifiers in it are replaced by keyed hashes',
-        },
-      ],
+      keep: keptRecords(s),
       confirmationPhrase: this.confirmationPhrase(row),
     };
   }
@@ -420,24 +394,7 @@ export class DsarEraser {
         { action: 'Added to the do-not-contact list (keyed hashes)', count: suppressed },
         { action: 'Requests about them reduced to keyed hashes', count: s.requests.length },
       ],
-      kept: [
-        {
-          what: 'Tickets, anonymised as ' + label,
-          count: s.ownTickets.length,
-          why: 'Service statistics; nothing in them identifies the person',
-        },
-        { what: 'Call recordings under legal hold', count: s.heldRecordings.length, why: 'Legal hold' },
-        {
-          what: 'Audit entries (ids and field names only)',
-          count: s.auditEntries,
-          why: 'Legal obligation: accountability',
-        },
-        {
-          what: 'Do-not-contact entries (keyed hashes)',
-          count: s.set.emails.size + s.set.phones.size,
-          why: 'So they are never contacted again',
-        },
-      ],
+      kept: keptRecords(s),
       rescan,
     };
     await this.audit.record(manager, {
@@ -544,4 +501,35 @@ export class DsarEraser {
 
 function notErasure(row: DsarRow): DomainError {
   return DomainError.invalidField('kind', `is ${row.kind}; only an erasure request can erase`);
+}
+
+/** What an erasure keeps, and why: shown in the preview and repeated in the receipt. */
+function keptRecords(s: Scope): ErasureReceipt['kept'] {
+  return [
+    {
+      what: 'Tickets, as "Former customer" records',
+      count: s.ownTickets.length,
+      why: 'Kept anonymised for service statistics (legitimate interests); nothing in them identifies the person',
+    },
+    {
+      what: 'Call recordings under legal hold',
+      count: s.heldRecordings.length,
+      why: 'Legal hold: deleting data needed for legal proceedings is not permitted until the hold is lifted',
+    },
+    {
+      what: 'Audit entries about them',
+      count: s.auditEntries,
+      why: 'Legal obligation (accountability, Art. 5(2)): they hold ids and field names only, never the values',
+    },
+    {
+      what: 'Do-not-contact entry',
+      count: s.set.emails.size + s.set.phones.size,
+      why: 'So they are never contacted again; kept as keyed hashes, which cannot be read back',
+    },
+    {
+      what: 'This request',
+      count: 1,
+      why: 'Proof of what was done (accountability); the identifiers in it are replaced by keyed hashes',
+    },
+  ];
 }

@@ -7,12 +7,10 @@ import { FieldPoliciesService, type Policies } from '../privacy/field-policies.s
 import { buildRopa } from '../privacy/ropa';
 import { toCsv } from '../common/csv';
 import { DsarReview } from './dsar-review.service';
-import type { DsarRow } from './dsar-rows';
+import { COMPLAINT, type DsarRow } from './dsar-rows';
 import { DSAR_EXPORT_SCHEMA } from './dsar-export.schema';
 
 export const CONTROLLER = 'The service provider running this Hushdesk';
-const COMPLAINT =
-  'You can complain to the Information Commissioner’s Office (ICO), Wycliffe House, Water Lane, Wilmslow SK9 5AF; ico.org.uk; 0303 123 1113.';
 
 /** One disclosed item in the package: its facts, and its text with other people's data redacted. */
 export interface ExportedItem {

@@ -10,6 +10,10 @@ import { deadlineState, dsarDueAt, extensionDeadline } from '@hushdesk/privacy';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import type { DsarRequestEntity } from './dsar-request.entity';
 
+/** The right to complain (Art. 77), in every refusal and every answer package. */
+export const COMPLAINT =
+  'You can complain to the Information Commissioner’s Office (ICO), Wycliffe House, Water Lane, Wilmslow SK9 5AF; ico.org.uk; 0303 123 1113.';
+
 /** The request's columns as the service selects them, with the subject's display name. */
 export const DSAR_COLUMNS = `d.id, d.reference, d.kind, d.status, d.channel, d.subject_person_id, d.subject, d.subject_label,
   d.requester_relation, d.requester_name, d.requester_user_id, d.details, d.evidence_blob_key, d.evidence_file_name,

@@ -27,6 +27,7 @@ import {
   allowedActions,
   ambiguous,
   assertAllowed,
+  COMPLAINT,
   deadlineOf,
   DSAR_COLUMNS,
   DSAR_FROM,
@@ -43,9 +44,6 @@ import type {
   RectifyDsarDto,
   VerifyDsarDto,
 } from './dto/dsar.dto';
-
-const COMPLAINT =
-  'You have the right to complain to the Information Commissioner’s Office (ico.org.uk, 0303 123 1113).';
 
 /** Evidence of a third party's authority: documents and images only. */
 const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'];
