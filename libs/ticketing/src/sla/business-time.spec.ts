@@ -363,3 +363,52 @@ describe('resumeDueAt', () => {
     ).toThrow(RangeError);
   });
 });
+
+/**
+ * The arithmetic works on epoch milliseconds with cached offsets; this is the same rule written
+ * plainly with luxon wall-clock dates, to check it in zones with unusual daylight saving.
+ */
+describe('agrees with wall-clock arithmetic in luxon', () => {
+  const referenceAdd = (start: Date, minutes: number, c: BusinessCalendar): Date => {
+    let remaining = Math.round(minutes * 60_000);
+    let day = DateTime.fromJSDate(start, { zone: c.timezone }).startOf('day');
+    for (;;) {
+      const iso = day.toISODate() as string;
+      if (c.workingDays.includes(day.weekday) && !c.bankHolidays.includes(iso)) {
+        const at = (hm: string) => DateTime.fromISO(`${iso}T${hm}`, { zone: c.timezone }).toMillis();
+        const from = Math.max(at(c.openingTime), start.getTime());
+        if (from < at(c.closingTime)) {
+          if (remaining <= at(c.closingTime) - from) return new Date(from + remaining);
+          remaining -= at(c.closingTime) - from;
+        }
+      }
+      day = day.plus({ days: 1 });
+    }
+  };
+  const zones: [string, string, string][] = [
+    ['Europe/London', '08:30', '17:00'],
+    ['America/New_York', '09:00', '17:30'],
+    ['Australia/Sydney', '08:00', '18:00'],
+    ['Australia/Lord_Howe', '00:15', '23:45'], // a 30-minute daylight-saving shift
+    ['America/Santiago', '00:00', '12:00'], // changes clocks at midnight
+    ['Asia/Kolkata', '09:30', '18:00'],
+    ['Pacific/Chatham', '07:00', '16:15'],
+  ];
+  it.each(zones)('%s, %s–%s: 300 random starts and targets', (timezone, openingTime, closingTime) => {
+    const c: BusinessCalendar = {
+      timezone,
+      openingTime,
+      closingTime,
+      workingDays: [1, 2, 3, 4, 6],
+      bankHolidays: ['2026-04-03', '2026-10-05', '2026-12-25'],
+    };
+    const random = seededRandom(timezone.length * 7919);
+    for (let i = 0; i < 300; i++) {
+      const start = new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 365 * 86_400_000));
+      const minutes = Math.floor(random() * 5000);
+      const due = addWorkingMinutes(start, minutes, 'business', c);
+      expect(due.toISOString()).toBe(referenceAdd(start, minutes, c).toISOString());
+      expect(workingMinutesBetween(start, due, 'business', c)).toBeCloseTo(minutes, 6);
+    }
+  });
+});

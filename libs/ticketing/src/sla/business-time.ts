@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { type BusinessCalendar, businessWindow, type ResolvedCalendar, resolveCalendar } from './calendar';
+import { type BusinessCalendar, resolveCalendar } from './calendar';
 
 /** 'business': only inside the calendar's opening hours. '24x7': calendar (real elapsed) time. */
 export type ClockKind = 'business' | '24x7';
@@ -14,10 +13,6 @@ function epochMs(value: Date, name: string): number {
   return ms;
 }
 
-function startOfLocalDay(ms: number, cal: ResolvedCalendar): DateTime {
-  return DateTime.fromMillis(ms, { zone: cal.zone }).startOf('day');
-}
-
 /** Throws a RangeError if the calendar is unusable (bad zone, times, weekdays or dates). */
 export function assertValidCalendar(cal: BusinessCalendar): void {
   resolveCalendar(cal);
@@ -27,7 +22,7 @@ export function assertValidCalendar(cal: BusinessCalendar): void {
 export function isWithinBusinessHours(at: Date, cal: BusinessCalendar): boolean {
   const resolved = resolveCalendar(cal);
   const ms = epochMs(at, 'at');
-  const window = businessWindow(startOfLocalDay(ms, resolved), resolved);
+  const window = resolved.window(resolved.dayOf(ms));
   return window !== null && ms >= window.open && ms < window.close;
 }
 
@@ -53,10 +48,9 @@ export function addWorkingMinutes(
   if (clock === '24x7') return new Date(startMs + remaining);
 
   const resolved = resolveCalendar(cal);
-  let day = startOfLocalDay(startMs, resolved);
   let closedDays = 0;
-  for (;;) {
-    const window = businessWindow(day, resolved);
+  for (let day = resolved.dayOf(startMs); ; day++) {
+    const window = resolved.window(day);
     if (window !== null) {
       const from = Math.max(window.open, startMs);
       if (from < window.close) {
@@ -71,7 +65,6 @@ export function addWorkingMinutes(
         `Business calendar has no opening hours for over ${MAX_CLOSED_DAYS_IN_A_ROW} days`,
       );
     }
-    day = day.plus({ days: 1 });
   }
 }
 
@@ -87,8 +80,9 @@ export function workingMinutesBetween(from: Date, to: Date, clock: ClockKind, ca
 
   const resolved = resolveCalendar(cal);
   let elapsed = 0;
-  for (let day = startOfLocalDay(fromMs, resolved); day.toMillis() < toMs; day = day.plus({ days: 1 })) {
-    const window = businessWindow(day, resolved);
+  const lastDay = resolved.dayOf(toMs);
+  for (let day = resolved.dayOf(fromMs); day <= lastDay; day++) {
+    const window = resolved.window(day);
     if (window === null) continue;
     const start = Math.max(window.open, fromMs);
     const end = Math.min(window.close, toMs);
