@@ -1,5 +1,6 @@
 import type { DsarDetail, DsarItem, ErasureReceipt } from '@hushdesk/contracts';
 import { unzipSync } from 'fflate';
+import { DateTime } from 'luxon';
 import type { Response } from 'superagent';
 import { findInDatabase } from '../support/db-scan';
 import { connect, Inbox } from '../support/sockets';
@@ -191,8 +192,15 @@ describe('data-subject requests', () => {
     });
 
     it('extends by up to two months within the first month, with a reason, once', async () => {
+      // Received two days ago (a day of the month that every month has), so still in its first month.
+      const received = DateTime.now().setZone('Europe/London').minus({ days: 2 }).startOf('day');
+      const receivedOn = received.set({ day: Math.min(received.day, 28) });
       const created = await dpo()
-        .post('/api/dsar', { kind: 'access', subject: { email: DANA.email }, receivedAt: '2026-11-01' })
+        .post('/api/dsar', {
+          kind: 'access',
+          subject: { email: DANA.email },
+          receivedAt: receivedOn.toISODate(),
+        })
         .expect(201);
       const extended = await dpo()
         .post(`/api/dsar/${created.body.id}/extend`, {
@@ -200,7 +208,8 @@ describe('data-subject requests', () => {
           reason: 'Numerous requests from the same person',
         })
         .expect(200);
-      expect(extended.body.dueAt).toBe('2027-02-01T23:59:59.999Z');
+      // One month plus two, to the end of that day in London.
+      expect(extended.body.dueAt).toBe(receivedOn.plus({ months: 3 }).endOf('day').toUTC().toISO());
       expect(extended.body.extension).toMatchObject({
         months: 2,
         reason: 'Numerous requests from the same person',
