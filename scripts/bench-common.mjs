@@ -143,34 +143,40 @@ export async function ensureUser(client, key, who) {
 
 /**
  * Starts the built API (dist/apps/api/apps/api/src/main.js) on a bench database and waits for
- * /api/health. `env` adds or overrides variables (e.g. REDIS_URL, JOBS_ENABLED). Returns
+ * /api/health. `env` adds or overrides variables (e.g. REDIS_URL, JOBS_ENABLED), `nodeArgs` go to node
+ * (e.g. --cpu-prof). Returns
  * `{baseUrl, pid, stop()}`; its log goes to `logFile`.
  */
-export async function startApi({ databaseUrl, key, port, logFile, env = {} }) {
+export async function startApi({ databaseUrl, key, port, logFile, env = {}, nodeArgs = [] }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hushdesk-bench-'));
   const log = createWriteStream(logFile);
-  const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/apps/api/src/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      IDENTIFIER_HMAC_KEY: key,
-      JWT_SECRET,
-      JOBS_ENABLED: '1',
-      HUSHDESK_DEMO: '0',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'warn',
-      REDIS_URL: '',
-      ...env,
+  const api = spawn(
+    process.execPath,
+    ['--enable-source-maps', ...nodeArgs, 'dist/apps/api/apps/api/src/main.js'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        IDENTIFIER_HMAC_KEY: key,
+        JWT_SECRET,
+        JOBS_ENABLED: '1',
+        HUSHDESK_DEMO: '0',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        LOG_LEVEL: 'warn',
+        REDIS_URL: '',
+        ...env,
+      },
     },
-  });
-  api.stdout.pipe(log);
-  api.stderr.pipe(log);
+  );
+  // Both streams into one file: neither may end it while the other still writes.
+  api.stdout.pipe(log, { end: false });
+  api.stderr.pipe(log, { end: false });
   let exited = null;
   api.on('exit', (code, signal) => (exited = signal ?? code));
   const baseUrl = `http://127.0.0.1:${port}`;
