@@ -314,9 +314,26 @@ function recordingDataSource(pool) {
     return res.rows;
   };
   const manager = { query: (sql, params) => run(pool, sql, params) };
+  // preparedQuery's way in: the driver's pool, given a named statement.
+  const master = {
+    async query(statement) {
+      const t0 = performance.now();
+      const res = await pool.query(statement);
+      if (log.on) {
+        log.entries.push({
+          sql: statement.text,
+          params: statement.values,
+          ms: performance.now() - t0,
+          rows: res.rowCount,
+        });
+      }
+      return res;
+    },
+  };
   const dataSource = {
     query: manager.query,
     manager,
+    driver: { master },
     async transaction(work) {
       const c = await pool.connect();
       const inTx = { query: (sql, params) => run(c, sql, params) };

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Role } from '@hushdesk/contracts';
 import type { Actor } from '../common/auth/actor';
+import { preparedQuery } from '../common/database/prepared-query';
 import { AppConfig } from '../config/app-config';
 
 interface AccessClaims {
@@ -128,7 +129,8 @@ export class SessionService {
 
   private async lookup(where: string, key: string | Buffer, expectedUserId?: string): Promise<Actor | null> {
     if (typeof key === 'string' && !/^[0-9a-f-]{36}$/i.test(key)) return null;
-    const rows: SessionRow[] = await this.dataSource.query(`${SESSION_LOOKUP} AND ${where}`, [key]);
+    // Every request runs it: prepared, so it is planned once per connection.
+    const rows = await preparedQuery<SessionRow>(this.dataSource, `${SESSION_LOOKUP} AND ${where}`, [key]);
     const row = rows[0];
     if (!row || (expectedUserId && row.user_id !== expectedUserId)) return null;
     if (row.stale) await this.touch(row.session_id);

@@ -17,6 +17,7 @@ import { TicketEvents } from '../realtime/ticket-events';
 import { SlaClockService, slaColumns } from '../sla/sla-clock';
 import { slaFieldsOf } from '../tickets/ticket-rows';
 import { isStaff } from '../tickets/ticket-scope';
+import { preparedQuery } from '../common/database/prepared-query';
 import { SqlParams } from '../common/database/sql-params';
 import { TicketsService } from '../tickets/tickets.service';
 import type { CreateMessageDto } from './dto/message.dto';
@@ -70,7 +71,8 @@ export class MessagesService {
     if (!isStaff(actor)) where.push("m.visibility = 'public'");
     if (after)
       where.push(`(m.created_at, m.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
-    const rows: MessageRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<MessageRow>(
+      this.dataSource,
       `${MESSAGE_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.created_at, m.id LIMIT ${p.add(limit + 1)}`,
       p.values,
     );

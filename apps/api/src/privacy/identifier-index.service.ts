@@ -29,6 +29,17 @@ export interface Mention {
 }
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
+/** Keyed hashes of recent name candidates: texts repeat word pairs ("the router") all the time. */
+const NAME_HASH_CACHE_SIZE = 20_000;
+
+/** A source written by the same statement that indexes it: its id and ticket as SQL expressions. */
+export interface NewTextSource {
+  type: SourceType;
+  /** The row source the ids come from, e.g. a CTE `t` of an INSERT … RETURNING. */
+  from: string;
+  idSql: string;
+  ticketIdSql: string;
+}
 
 /**
  * Keeps the identifier index right: every write of free text replaces that text's entries with
@@ -44,8 +55,52 @@ export class IdentifierIndex {
     private readonly config: AppConfig,
   ) {}
 
+  private readonly nameHashes = new Map<string, Buffer>();
+
   hash(kind: IdentifierKind, normalised: string): Buffer {
     return keyedHash(this.config.identifierKey, kind, normalised);
+  }
+
+  private nameHash(nameKey: string): Buffer {
+    let hash = this.nameHashes.get(nameKey);
+    if (!hash) {
+      hash = this.hash('name', nameKey);
+      if (this.nameHashes.size >= NAME_HASH_CACHE_SIZE) this.nameHashes.clear();
+      this.nameHashes.set(nameKey, hash);
+    }
+    return hash;
+  }
+
+  /**
+   * SQL that indexes a source written earlier in the same statement (a CTE), so a write and its
+   * index entries take one round trip: the emails and phones found, and those two- and three-word
+   * runs of the text that are a known person's name key (checked by the statement itself).
+   * The text is the same whatever the texts hold (arrays as parameters), so it can be prepared.
+   */
+  insertNewSourceSql(
+    source: NewTextSource,
+    texts: readonly (string | null | undefined)[],
+    add: (value: unknown) => string,
+  ): string {
+    const text = texts.filter((t): t is string => !!t).join('\n');
+    const kinds: IdentifierKind[] = [];
+    const hashes: Buffer[] = [];
+    const nameKeys: (string | null)[] = [];
+    for (const f of patternIdentifiers(text)) {
+      kinds.push(f.kind);
+      hashes.push(this.hash(f.kind, f.normalised));
+      nameKeys.push(null);
+    }
+    for (const candidate of nameCandidates(text)) {
+      kinds.push('name');
+      hashes.push(this.nameHash(candidate));
+      nameKeys.push(candidate);
+    }
+    return `INSERT INTO identifier_mentions (kind, hash, source_type, source_id, ticket_id)
+      SELECT c.kind, c.hash, ${add(source.type)}, ${source.idSql}, ${source.ticketIdSql}
+        FROM ${source.from}, unnest(${add(kinds)}::text[], ${add(hashes)}::bytea[], ${add(nameKeys)}::text[])
+             AS c(kind, hash, name_key)
+       WHERE c.name_key IS NULL OR EXISTS (SELECT 1 FROM people p WHERE p.name_key = c.name_key)`;
   }
 
   /** Replaces the index entries of one source with those found in its texts, in the caller's transaction. */
@@ -118,11 +173,7 @@ export class IdentifierIndex {
   ): Promise<{ kind: IdentifierKind; normalised: string }[]> {
     if (!text) return [];
     const seen = new Map<string, { kind: IdentifierKind; normalised: string }>();
-    for (const d of detectIdentifiers(text, { kinds: ['email', 'phone'] })) {
-      // A number that fits no numbering plan cannot be matched to anyone's phone: leave it out.
-      if (d.kind === 'phone' && !isE164(d.normalised)) continue;
-      seen.set(`${d.kind}:${d.normalised}`, { kind: d.kind, normalised: d.normalised });
-    }
+    for (const f of patternIdentifiers(text)) seen.set(`${f.kind}:${f.normalised}`, f);
     const candidates = nameCandidates(text);
     if (candidates.length) {
       const rows: { name_key: string }[] = await manager.query(
@@ -212,6 +263,17 @@ export class IdentifierIndex {
     this.logger.log(`identifier index rebuilt: ${sources} sources, ${entries} entries`);
     return { sources, entries };
   }
+}
+
+/** Emails and phones found by pattern, each once; phones only when they fit a numbering plan. */
+function patternIdentifiers(text: string): { kind: IdentifierKind; normalised: string }[] {
+  const seen = new Map<string, { kind: IdentifierKind; normalised: string }>();
+  for (const d of detectIdentifiers(text, { kinds: ['email', 'phone'] })) {
+    // A number that fits no numbering plan cannot be matched to anyone's phone: leave it out.
+    if (d.kind === 'phone' && !isE164(d.normalised)) continue;
+    seen.set(`${d.kind}:${d.normalised}`, { kind: d.kind, normalised: d.normalised });
+  }
+  return [...seen.values()];
 }
 
 /** Two- and three-word runs of the text, normalised like name keys: the only names worth looking up. */

@@ -37,6 +37,7 @@ import {
   TICKET_JOINS,
 } from './ticket-rows';
 import { SqlParams } from '../common/database/sql-params';
+import { preparedQuery, queryIn } from '../common/database/prepared-query';
 import { isStaff, visibleTo } from './ticket-scope';
 
 interface HistoryRow {
@@ -112,49 +113,50 @@ export class TicketsService {
       resolvedAt: null,
     };
     this.sla.pointAtRunningClock(fields);
-    const row = await this.dataSource.transaction(async (manager) => {
-      // One round trip: the insert, and the row as the response needs it (names joined in).
-      const [row]: TicketDetailRow[] = await manager.query(
-        `WITH t AS (INSERT INTO tickets (type, status, priority, category, subject, description, requester_id, created_by_id,
-         organisation_id, group_id, tags, equipment_asset_tag, equipment_model, equipment_serial_number,
-         equipment_location, contact_phone, first_response_due_at, first_response_at_risk_at, resolution_due_at,
-         resolution_at_risk_at, next_due_at, next_at_risk_at, created_at, updated_at)
-       VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22)
-       RETURNING *)
+    const p = new SqlParams();
+    const values = [
+      input.type,
+      priority,
+      input.category ?? null,
+      input.subject,
+      input.description,
+      requester.userId,
+      actor.userId,
+      requester.organisationId,
+      input.groupId ?? null,
+      input.tags ?? [],
+      input.equipment?.assetTag ?? null,
+      input.equipment?.model ?? null,
+      input.equipment?.serialNumber ?? null,
+      input.equipment?.location ?? null,
+      contactPhone,
+      fields.firstResponseDueAt,
+      fields.firstResponseAtRiskAt,
+      fields.resolutionDueAt,
+      fields.resolutionAtRiskAt,
+      fields.nextDueAt,
+      fields.nextAtRiskAt,
+      now,
+    ].map(p.add);
+    const mentions = this.index.insertNewSourceSql(
+      { type: 'ticket', from: 't', idSql: 't.id', ticketIdSql: 't.id' },
+      [input.subject, input.description],
+      p.add,
+    );
+    // One prepared statement, so one round trip, planned once per connection, and atomic without
+    // a transaction: the insert, its index entries, and the row as the response needs it.
+    const [row] = await preparedQuery<TicketDetailRow>(
+      this.dataSource,
+      `WITH t AS (INSERT INTO tickets (type, status, priority, category, subject, description, requester_id,
+         created_by_id, organisation_id, group_id, tags, equipment_asset_tag, equipment_model,
+         equipment_serial_number, equipment_location, contact_phone, first_response_due_at,
+         first_response_at_risk_at, resolution_due_at, resolution_at_risk_at, next_due_at, next_at_risk_at,
+         created_at, updated_at)
+       VALUES (${values[0]}, 'new', ${values.slice(1).join(', ')}, ${values[21]})
+       RETURNING *), m AS (${mentions})
        SELECT ${DETAIL_COLUMNS} FROM t ${TICKET_JOINS}`,
-        [
-          input.type,
-          priority,
-          input.category ?? null,
-          input.subject,
-          input.description,
-          requester.userId,
-          actor.userId,
-          requester.organisationId,
-          input.groupId ?? null,
-          input.tags ?? [],
-          input.equipment?.assetTag ?? null,
-          input.equipment?.model ?? null,
-          input.equipment?.serialNumber ?? null,
-          input.equipment?.location ?? null,
-          contactPhone,
-          fields.firstResponseDueAt,
-          fields.firstResponseAtRiskAt,
-          fields.resolutionDueAt,
-          fields.resolutionAtRiskAt,
-          fields.nextDueAt,
-          fields.nextAtRiskAt,
-          now,
-        ],
-      );
-      await this.index.index(
-        manager,
-        { type: 'ticket', id: row.id, ticketId: row.id },
-        [input.subject, input.description],
-        { fresh: true },
-      );
-      return row;
-    });
+      p.values,
+    );
     this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row));
     return this.detail(actor, row, now);
   }
@@ -223,10 +225,11 @@ export class TicketsService {
       order = 't.created_at DESC, t.id DESC';
     }
     const [rows, counts] = await Promise.all([
-      this.dataSource.query(
+      preparedQuery<TicketRow>(
+        this.dataSource,
         `SELECT ${SUMMARY_COLUMNS} FROM ${TICKET_FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(limit + 1)}`,
         p.values,
-      ) as Promise<TicketRow[]>,
+      ),
       this.countByStatus(staff, narrowed, countsWhere, countParams),
     ]);
     const now = new Date();
@@ -256,7 +259,8 @@ export class TicketsService {
   ): Promise<{ rows: { status: TicketStatus; n: number }[]; partial: boolean }> {
     const from = staff ? 'tickets t' : 'tickets t JOIN organisations o ON o.id = t.organisation_id';
     if (!narrowed) {
-      const rows: { status: TicketStatus; n: number }[] = await this.dataSource.query(
+      const rows = await preparedQuery<{ status: TicketStatus; n: number }>(
+        this.dataSource,
         TICKET_STATUSES.map(
           (status) =>
             `SELECT '${status}' AS status, (SELECT count(*)::int FROM (
@@ -266,7 +270,8 @@ export class TicketsService {
       );
       return { rows, partial: false };
     }
-    const rows: { status: TicketStatus; n: number }[] = await this.dataSource.query(
+    const rows = await preparedQuery<{ status: TicketStatus; n: number }>(
+      this.dataSource,
       `SELECT status, count(*)::int AS n FROM (SELECT t.status FROM ${from} WHERE ${where} LIMIT ${COUNTS_LIMIT + 1}) c
         GROUP BY status`,
       params,
@@ -301,13 +306,11 @@ export class TicketsService {
   }
 
   /** The ticket if the caller may see it; otherwise 404, so ids of others' tickets reveal nothing. */
-  async findVisible(
-    actor: Actor,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<TicketDetailRow> {
+  async findVisible(actor: Actor, id: string, manager?: EntityManager): Promise<TicketDetailRow> {
     const p = new SqlParams();
-    const rows: TicketDetailRow[] = await manager.query(
+    const rows = await queryIn<TicketDetailRow>(
+      this.dataSource,
+      manager,
       `SELECT ${DETAIL_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = ${p.add(id)} AND ${visibleTo(actor, p.add)}`,
       p.values,
     );
@@ -315,11 +318,10 @@ export class TicketsService {
     return rows[0];
   }
 
-  private async loadRow(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<TicketDetailRow> {
-    const rows: TicketDetailRow[] = await manager.query(
+  private async loadRow(id: string, manager?: EntityManager): Promise<TicketDetailRow> {
+    const rows = await queryIn<TicketDetailRow>(
+      this.dataSource,
+      manager,
       `SELECT ${DETAIL_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = $1`,
       [id],
     );
