@@ -16,6 +16,7 @@ import {
   type TicketStatus,
 } from '@hushdesk/ticketing';
 import { normalisePhone, project } from '@hushdesk/privacy';
+import type { QueryResultRow } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -37,8 +38,8 @@ import {
   TICKET_JOINS,
 } from './ticket-rows';
 import { SqlParams } from '../common/database/sql-params';
-import { preparedQuery, queryIn } from '../common/database/prepared-query';
-import { isStaff, visibleTo } from './ticket-scope';
+import { preparedQuery, queryIn, type RunQuery } from '../common/database/prepared-query';
+import { isStaff, ticketsFor, visibleTo } from './ticket-scope';
 
 interface HistoryRow {
   id: string;
@@ -203,7 +204,14 @@ export class TicketsService {
     // Written on the queue index's expression (a NULL due date never breaches), so it is a range scan.
     if (query.sla === 'breached') where.push(`COALESCE(t.next_due_at, 'infinity'::timestamptz) < now()`);
     if (query.sla === 'at_risk') where.push('t.next_at_risk_at <= now() AND t.next_due_at >= now()');
-    if (query.q?.trim()) where.push(this.searchCondition(query.q.trim(), staff, p.add));
+    const q = query.q?.trim();
+    if (q) where.push(this.searchCondition(q, staff, p.add));
+    // A search is planned for its words (a rare word through the index, a common one by scanning
+    // until enough match), so it is not prepared: a generic plan would pick one way for all words.
+    const run: RunQuery = <T extends QueryResultRow>(text: string, values: unknown[]) =>
+      q
+        ? (this.dataSource.query(text, values) as Promise<T[]>)
+        : preparedQuery<T>(this.dataSource, text, values);
 
     const countsWhere = where.join(' AND ');
     const countParams = [...p.values];
@@ -225,12 +233,17 @@ export class TicketsService {
       order = 't.created_at DESC, t.id DESC';
     }
     const [rows, counts] = await Promise.all([
-      preparedQuery<TicketRow>(
-        this.dataSource,
-        `SELECT ${SUMMARY_COLUMNS} FROM ${TICKET_FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(limit + 1)}`,
+      // The page's ids first, then names joined for those rows only: a search sorts thousands of
+      // matches, and joining each of them before the sort cost more than the search itself.
+      run<TicketRow>(
+        `SELECT ${SUMMARY_COLUMNS}
+           FROM (SELECT t.id FROM ${ticketsFor(staff)}
+                  WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(limit + 1)}) page
+           JOIN tickets t ON t.id = page.id ${TICKET_JOINS}
+          ORDER BY ${order}`,
         p.values,
       ),
-      this.countByStatus(staff, narrowed, countsWhere, countParams),
+      this.countByStatus(run, staff, narrowed, countsWhere, countParams),
     ]);
     const now = new Date();
     const page = toPage(
@@ -252,15 +265,15 @@ export class TicketsService {
    * filter or a search): the first COUNTS_LIMIT matches, grouped; `partial` when there were more.
    */
   private async countByStatus(
+    run: RunQuery,
     staff: boolean,
     narrowed: boolean,
     where: string,
     params: unknown[],
   ): Promise<{ rows: { status: TicketStatus; n: number }[]; partial: boolean }> {
-    const from = staff ? 'tickets t' : 'tickets t JOIN organisations o ON o.id = t.organisation_id';
+    const from = ticketsFor(staff);
     if (!narrowed) {
-      const rows = await preparedQuery<{ status: TicketStatus; n: number }>(
-        this.dataSource,
+      const rows = await run<{ status: TicketStatus; n: number }>(
         TICKET_STATUSES.map(
           (status) =>
             `SELECT '${status}' AS status, (SELECT count(*)::int FROM (
@@ -270,8 +283,7 @@ export class TicketsService {
       );
       return { rows, partial: false };
     }
-    const rows = await preparedQuery<{ status: TicketStatus; n: number }>(
-      this.dataSource,
+    const rows = await run<{ status: TicketStatus; n: number }>(
       `SELECT status, count(*)::int AS n FROM (SELECT t.status FROM ${from} WHERE ${where} LIMIT ${COUNTS_LIMIT + 1}) c
         GROUP BY status`,
       params,

@@ -3,6 +3,9 @@ import type { Pool, QueryResultRow } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
+/** Runs one statement and gives its rows: prepared or not, as the caller chose. */
+export type RunQuery = <T extends QueryResultRow>(text: string, values: unknown[]) => Promise<T[]>;
+
 /** Statement texts seen, by name: the hot paths have a few dozen; the cap guards against misuse. */
 const MAX_STATEMENTS = 500;
 const names = new Map<string, string>();
