@@ -45,6 +45,17 @@ export class TicketMessageEntity {
   @Column({ type: 'text' })
   body: string;
 
+  /** The body as full-text search reads it, kept by PostgreSQL (ix_ticket_messages_search). */
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('english', "body")`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -60,6 +60,20 @@ export class TicketEntity {
   @Column({ type: 'text' })
   description: string;
 
+  /**
+   * Subject and description as full-text search reads them, kept by PostgreSQL: a search that
+   * scans for a common word tests this instead of parsing each text again (ix_tickets_search).
+   */
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('english', "subject" || ' ' || "description")`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
+
   /** The customer account the ticket is for. */
   @Column({ type: 'uuid' })
   requesterId: string;

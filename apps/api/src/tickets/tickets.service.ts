@@ -305,10 +305,10 @@ export class TicketsService {
     // Each side stops at SEARCH_LIMIT matches: a word in half the helpdesk would otherwise make
     // every search read and sort hundreds of thousands of rows (25 s at 1M tickets).
     return `t.id IN (
-      (SELECT s.id FROM tickets s WHERE to_tsvector('english', s.subject || ' ' || s.description) @@ ${tsq}
+      (SELECT s.id FROM tickets s WHERE s.search_vector @@ ${tsq}
         LIMIT ${SEARCH_LIMIT})
       UNION
-      (SELECT m.ticket_id FROM ticket_messages m WHERE to_tsvector('english', m.body) @@ ${tsq} ${messageVisibility}
+      (SELECT m.ticket_id FROM ticket_messages m WHERE m.search_vector @@ ${tsq} ${messageVisibility}
         LIMIT ${SEARCH_LIMIT}))`;
   }
 
