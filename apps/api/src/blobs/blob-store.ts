@@ -8,6 +8,16 @@ import type { Readable } from 'node:stream';
 export abstract class BlobStore {
   /** Stores the bytes under `key`, atomically: a reader sees all of them or none. */
   abstract put(key: string, data: Buffer): Promise<void>;
+  /**
+   * A path for a new temporary file, on a disk from which `putFile` can take it without copying.
+   * The caller removes the file unless it stores it; what a crash leaves behind is swept.
+   */
+  abstract scratchFile(): Promise<string>;
+  /**
+   * Stores the finished file at `path` (from `scratchFile`) under `key`, as atomically and durably
+   * as `put`, without reading it into memory. On success the file is no longer at `path`.
+   */
+  abstract putFile(key: string, path: string): Promise<void>;
   /** The bytes, or the inclusive byte range asked for (HTTP Range). */
   abstract read(key: string, range?: { start: number; end: number }): Promise<Readable>;
   abstract size(key: string): Promise<number | null>;

@@ -1,16 +1,32 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobStore } from './blob-store';
 
 const KEY = /^[a-z0-9][a-z0-9_-]{7,99}$/;
 
+/**
+ * A scratch file nobody has written to for this long belongs to no live build: a crashed process
+ * left it. Younger ones are kept, as another instance sharing the directory may be writing them.
+ */
+export const SCRATCH_STALE_MS = 60 * 60_000;
+
 /** Blobs as files under one directory, sharded by the key's first characters. */
-export class FsBlobStore extends BlobStore {
+export class FsBlobStore extends BlobStore implements OnModuleInit {
+  /** Under the root, so storing a scratch file is a rename; never a shard (those are 2 characters). */
+  private readonly scratch: string;
+
   constructor(private readonly root: string) {
     super();
+    this.scratch = join(root, 'tmp');
+  }
+
+  /** At start, clears what an earlier run that crashed left in the scratch directory. */
+  async onModuleInit(): Promise<void> {
+    await this.sweepScratch();
   }
 
   private path(key: string): string {
@@ -25,6 +41,26 @@ export class FsBlobStore extends BlobStore {
     const temp = `${path}.${randomUUID()}.part`;
     await writeFile(temp, data, { flush: true });
     await rename(temp, path);
+  }
+
+  async scratchFile(): Promise<string> {
+    await mkdir(this.scratch, { recursive: true });
+    // Sweeping here too, so a long-running instance also reclaims a crashed neighbour's files.
+    await this.sweepScratch();
+    return join(this.scratch, `${randomUUID()}.part`);
+  }
+
+  async putFile(key: string, from: string): Promise<void> {
+    const path = this.path(key);
+    await mkdir(dirname(path), { recursive: true });
+    // Flush, then rename, as put does: a crash never leaves a blob with bytes missing.
+    const handle = await open(from, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(from, path);
   }
 
   async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
@@ -43,5 +79,19 @@ export class FsBlobStore extends BlobStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  /** Removes the scratch files no one has written to for `SCRATCH_STALE_MS`. */
+  async sweepScratch(): Promise<void> {
+    const names = await readdir(this.scratch).catch(() => [] as string[]);
+    const cutoff = Date.now() - SCRATCH_STALE_MS;
+    await Promise.all(
+      names.map(async (name) => {
+        const file = join(this.scratch, name);
+        const info = await stat(file).catch(() => null);
+        if (info && info.mtimeMs < cutoff)
+          await rm(file, { force: true, recursive: true }).catch(() => undefined);
+      }),
+    );
   }
 }

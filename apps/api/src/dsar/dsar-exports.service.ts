@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { formatDsarReference, type DsarRelease } from '@hushdesk/contracts';
-import { unzipSync } from 'fflate';
+import { rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BlobStore } from '../blobs/blob-store';
+import { readAndRemove } from '../blobs/scratch-file';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { DsarPackager } from './dsar-package';
 import { DsarReleases, LINK_DAYS } from './dsar-releases';
 import { assertAllowed } from './dsar-rows';
 import { DsarService, longDate } from './dsar.service';
+import { readPackageEntry } from './package-entry';
 
 export interface ExportFile {
   contentType: string;
   fileName: string;
-  body: Buffer | string;
+  /** A ZIP is streamed from disk, never held in memory. */
+  body: Buffer | string | Readable;
+  /** Known for a ZIP, and sent as content-length. */
+  size?: number;
 }
 
 const TYPES = { json: 'application/json', zip: 'application/zip', csv: 'text/csv; charset=utf-8' } as const;
@@ -39,7 +45,7 @@ export class DsarExports {
     const row = await this.requests.load(actor, id);
     const name = `${formatDsarReference(row.reference)}.${format}`;
     if (actor.role === 'customer') {
-      const bytes = await this.releases.openLatest(row.id);
+      const released = await this.releases.openLatest(row.id);
       await this.audit.recordNow({
         actor,
         action: 'dsar.download',
@@ -47,10 +53,17 @@ export class DsarExports {
         target: { type: 'dsar', id },
         details: { format, via: 'portal' },
       });
-      if (format === 'zip') return { contentType: TYPES.zip, fileName: name, body: bytes };
-      const entry = unzipSync(new Uint8Array(bytes))[format === 'json' ? 'data.json' : 'provided.csv'];
+      if (format === 'zip') {
+        const body = await this.blobs.read(released.blobKey);
+        return { contentType: TYPES.zip, fileName: name, body, size: released.size };
+      }
+      const entry = await readPackageEntry(
+        this.blobs,
+        released,
+        format === 'json' ? 'data.json' : 'provided.csv',
+      );
       if (!entry) throw DomainError.invalidField('format', 'csv is available for portability requests only');
-      return { contentType: TYPES[format], fileName: name, body: Buffer.from(entry) };
+      return { contentType: TYPES[format], fileName: name, body: entry };
     }
     if (!row.collected_at) {
       throw new DomainError(
@@ -58,19 +71,35 @@ export class DsarExports {
         `status: the request is ${row.status}; collect the data first`,
       );
     }
+    const audited = () =>
+      this.audit.recordNow({
+        actor,
+        action: 'dsar.export',
+        subjectPersonId: row.subject_person_id,
+        target: { type: 'dsar', id },
+        details: { format },
+      });
+    if (format === 'zip') {
+      const pkg = await this.packager.zipFile(row);
+      try {
+        await audited();
+        // The stream keeps the file readable after its name is gone, so nothing waits on the client.
+        return {
+          contentType: TYPES.zip,
+          fileName: name,
+          body: await readAndRemove(pkg.path),
+          size: pkg.size,
+        };
+      } catch (e) {
+        await rm(pkg.path, { force: true });
+        throw e;
+      }
+    }
     const body =
-      format === 'zip'
-        ? await this.packager.zip(row)
-        : format === 'csv'
-          ? await this.packager.csv(row)
-          : JSON.stringify((await this.packager.build(row)).data, null, 2);
-    await this.audit.recordNow({
-      actor,
-      action: 'dsar.export',
-      subjectPersonId: row.subject_person_id,
-      target: { type: 'dsar', id },
-      details: { format },
-    });
+      format === 'csv'
+        ? await this.packager.csv(row)
+        : JSON.stringify((await this.packager.build(row)).data, null, 2);
+    await audited();
     return { contentType: TYPES[format], fileName: name, body };
   }
 
@@ -78,20 +107,20 @@ export class DsarExports {
   async release(actor: Actor, id: string): Promise<DsarRelease> {
     const row = await this.requests.load(actor, id);
     assertAllowed(row, 'release');
-    const zip = await this.packager.zip(row);
+    const pkg = await this.packager.zipFile(row);
     let blobKey: string | null = null;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const locked = await this.requests.load(actor, id, manager, true);
         assertAllowed(locked, 'release');
-        const release = await this.releases.store(manager, id, zip);
+        const release = await this.releases.store(manager, id, pkg);
         blobKey = release.blobKey;
         await this.audit.record(manager, {
           actor,
           action: 'dsar.release',
           subjectPersonId: row.subject_person_id,
           target: { type: 'dsar', id },
-          details: { sizeBytes: zip.length, linkDays: LINK_DAYS },
+          details: { sizeBytes: pkg.size, linkDays: LINK_DAYS },
         });
         await manager.query(
           `UPDATE dsar_requests SET status = 'completed', closed_at = now(), outcome = $2 WHERE id = $1`,
@@ -102,12 +131,15 @@ export class DsarExports {
     } catch (e) {
       if (blobKey) await this.blobs.delete(blobKey).catch(() => undefined);
       throw e;
+    } finally {
+      // Once stored the file has moved into the blob store; otherwise it goes here.
+      await rm(pkg.path, { force: true });
     }
   }
 
   /** The link the requester was given: no sign-in, the token is the key. */
   async download(token: string): Promise<ExportFile> {
-    const { dsarId, bytes } = await this.releases.openByToken(token);
+    const { dsarId, released } = await this.releases.openByToken(token);
     const [row] = await this.dataSource.query(
       'SELECT reference, subject_person_id FROM dsar_requests WHERE id = $1',
       [dsarId],
@@ -119,6 +151,11 @@ export class DsarExports {
       target: { type: 'dsar', id: dsarId },
       details: { via: 'link' },
     });
-    return { contentType: TYPES.zip, fileName: `${formatDsarReference(row.reference)}.zip`, body: bytes };
+    return {
+      contentType: TYPES.zip,
+      fileName: `${formatDsarReference(row.reference)}.zip`,
+      body: await this.blobs.read(released.blobKey),
+      size: released.size,
+    };
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { formatDsarReference, type DsarItem } from '@hushdesk/contracts';
 import { PLACEHOLDERS, retentionDescription } from '@hushdesk/privacy';
-import { zipSync, type Zippable } from 'fflate';
-import { BlobStore, readAll } from '../blobs/blob-store';
+import { rm } from 'node:fs/promises';
+import { BlobStore } from '../blobs/blob-store';
 import { FieldPoliciesService, type Policies } from '../privacy/field-policies.service';
 import { buildRopa } from '../privacy/ropa';
 import { toCsv } from '../common/csv';
 import { DsarReview } from './dsar-review.service';
 import { COMPLAINT, type DsarRow } from './dsar-rows';
 import { DSAR_EXPORT_SCHEMA } from './dsar-export.schema';
+import { ZipFileWriter } from './zip-file-writer';
 
 export const CONTROLLER = 'The service provider running this Hushdesk';
 
@@ -34,6 +35,12 @@ export interface ExportData {
   withheld: { count: number; note: string };
   redactions: { count: number; note: string };
   supplementaryInformation: ReturnType<typeof supplementaryInformation>;
+}
+
+/** A built package: a ZIP in one of the blob store's scratch files, which its holder removes. */
+export interface PackageFile {
+  path: string;
+  size: number;
 }
 
 /** Types that are data the person gave us (Art. 20), for a portability request. */
@@ -130,24 +137,30 @@ export class DsarPackager {
     return { data, files };
   }
 
-  async zip(row: DsarRow): Promise<Buffer> {
+  /**
+   * The package as a ZIP in a scratch file, written entry by entry with each file read as a
+   * stream, so memory does not grow with the audio. Nothing is left behind if it fails.
+   */
+  async zipFile(row: DsarRow): Promise<PackageFile> {
     const { data, files } = await this.build(row);
-    const entries: Zippable = {
-      'data.json': strToU8(JSON.stringify(data, null, 2)),
-      'schema.json': strToU8(JSON.stringify(DSAR_EXPORT_SCHEMA, null, 2)),
-      'report.html': strToU8(reportHtml(data)),
-    };
-    for (const item of data.items) {
-      if (item.file?.endsWith('.redacted.txt') && item.text !== null) entries[item.file] = strToU8(item.text);
+    const path = await this.blobs.scratchFile();
+    const zip = new ZipFileWriter(path);
+    try {
+      await zip.text('data.json', JSON.stringify(data, null, 2));
+      await zip.text('schema.json', JSON.stringify(DSAR_EXPORT_SCHEMA, null, 2));
+      await zip.text('report.html', reportHtml(data));
+      for (const item of data.items) {
+        if (item.file?.endsWith('.redacted.txt') && item.text !== null) await zip.text(item.file, item.text);
+      }
+      // Audio and attachments are already compressed: stored as they are.
+      for (const f of files) await zip.stored(f.path, await this.blobs.read(f.blobKey));
+      if (row.kind === 'portability') await zip.text('provided.csv', providedCsv(data));
+      return { path, size: await zip.finish() };
+    } catch (e) {
+      await zip.abort();
+      await rm(path, { force: true });
+      throw e;
     }
-    for (const f of files) {
-      // Audio is already compressed: store it as it is.
-      entries[f.path] = [new Uint8Array(await readAll(await this.blobs.read(f.blobKey))), { level: 0 }];
-    }
-    if (row.kind === 'portability') {
-      entries['provided.csv'] = strToU8(providedCsv(data));
-    }
-    return Buffer.from(zipSync(entries, { level: 6 }));
   }
 
   async csv(row: DsarRow): Promise<string> {
@@ -183,10 +196,6 @@ function providedCsv(data: ExportData): string {
     push(item.type, item.ticketReference, item.at, { ...item.record, text: item.text });
   }
   return toCsv(rows);
-}
-
-function strToU8(s: string): Uint8Array {
-  return new Uint8Array(Buffer.from(s, 'utf8'));
 }
 
 function safeName(name: string): string {

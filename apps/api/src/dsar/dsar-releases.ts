@@ -2,14 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { API_PREFIX, apiPaths, type DsarDetail, type DsarRelease } from '@hushdesk/contracts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BlobStore, readAll } from '../blobs/blob-store';
+import { BlobStore } from '../blobs/blob-store';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import type { PackageFile } from './dsar-package';
 
 /** How long the requester's link works. Retention deletes the package itself after 30 days. */
 export const LINK_DAYS = 7;
 const DAY = 86_400_000;
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest();
+
+/** A released package that may be served: where its blob is, and how big. */
+export interface ReleasedPackage {
+  blobKey: string;
+  size: number;
+}
 
 /**
  * The answer package as sent: built once, stored as a blob, and served to the requester through
@@ -22,24 +29,33 @@ export class DsarReleases {
     private readonly blobs: BlobStore,
   ) {}
 
-  /** Stores the package; returns the token link. The caller audits and closes the request. */
+  /**
+   * Stores the package (its scratch file moves into the blob store); returns the token link. The
+   * caller audits and closes the request.
+   */
   async store(
     manager: EntityManager,
     dsarId: string,
-    zip: Buffer,
+    pkg: PackageFile,
   ): Promise<DsarRelease & { blobKey: string }> {
     const token = randomBytes(32).toString('base64url');
     const blobKey = randomUUID().replace(/-/g, '');
-    await this.blobs.put(blobKey, zip);
-    const [{ days }] = (await manager.query(
-      "SELECT COALESCE((SELECT days FROM retention_policies WHERE category = 'dsar_packages'), 30) AS days",
-    )) as { days: number }[];
+    await this.blobs.putFile(blobKey, pkg.path);
     const expiresAt = new Date(Date.now() + LINK_DAYS * DAY);
-    await manager.query(
-      `INSERT INTO dsar_releases (dsar_id, token_hash, blob_key, size_bytes, expires_at, delete_after)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [dsarId, tokenHash(token), blobKey, zip.length, expiresAt, new Date(Date.now() + days * DAY)],
-    );
+    try {
+      const [{ days }] = (await manager.query(
+        "SELECT COALESCE((SELECT days FROM retention_policies WHERE category = 'dsar_packages'), 30) AS days",
+      )) as { days: number }[];
+      await manager.query(
+        `INSERT INTO dsar_releases (dsar_id, token_hash, blob_key, size_bytes, expires_at, delete_after)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [dsarId, tokenHash(token), blobKey, pkg.size, expiresAt, new Date(Date.now() + days * DAY)],
+      );
+    } catch (e) {
+      // No row points at the blob yet, so nothing else would ever delete it.
+      await this.blobs.delete(blobKey).catch(() => undefined);
+      throw e;
+    }
     return {
       downloadPath: `${API_PREFIX}${apiPaths.dsarDownload(token)}`,
       expiresAt: expiresAt.toISOString(),
@@ -62,17 +78,17 @@ export class DsarReleases {
   }
 
   /** The package behind a link: 404 for an unknown token, 410 once expired or deleted. */
-  async openByToken(token: string): Promise<{ dsarId: string; bytes: Buffer }> {
+  async openByToken(token: string): Promise<{ dsarId: string; released: ReleasedPackage }> {
     const [row] = await this.dataSource.query(
       'SELECT id, dsar_id, blob_key, expires_at FROM dsar_releases WHERE token_hash = $1',
       [tokenHash(token)],
     );
     if (!row) throw DomainError.notFound('Download');
-    return { dsarId: row.dsar_id, bytes: await this.open(row) };
+    return { dsarId: row.dsar_id, released: await this.open(row) };
   }
 
   /** The latest package of a request, for its signed-in requester. */
-  async openLatest(dsarId: string): Promise<Buffer> {
+  async openLatest(dsarId: string): Promise<ReleasedPackage> {
     const [row] = await this.dataSource.query(
       'SELECT id, blob_key, expires_at FROM dsar_releases WHERE dsar_id = $1 ORDER BY created_at DESC LIMIT 1',
       [dsarId],
@@ -83,15 +99,21 @@ export class DsarReleases {
     return this.open(row);
   }
 
-  private async open(row: { id: string; blob_key: string | null; expires_at: Date }): Promise<Buffer> {
+  /** Checks the link is live and the file there, and notes the first download; the caller streams it. */
+  private async open(row: {
+    id: string;
+    blob_key: string | null;
+    expires_at: Date;
+  }): Promise<ReleasedPackage> {
     if (!row.blob_key || row.expires_at.getTime() < Date.now()) {
       throw new DomainError(DomainErrorCode.Gone, 'This download has expired; ask the DPO for a new one');
     }
-    const bytes = await readAll(await this.blobs.read(row.blob_key));
+    const size = await this.blobs.size(row.blob_key);
+    if (size === null) throw new Error('a released DSAR package is missing from the blob store');
     await this.dataSource.query(
       'UPDATE dsar_releases SET downloaded_at = COALESCE(downloaded_at, now()) WHERE id = $1',
       [row.id],
     );
-    return bytes;
+    return { blobKey: row.blob_key, size };
   }
 }

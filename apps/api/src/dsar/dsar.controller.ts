@@ -42,6 +42,8 @@ import {
 } from './dto/dsar.dto';
 
 async function sendFile(reply: FastifyReply, file: ExportFile): Promise<void> {
+  // A streamed body has no length of its own; a file's is known, so the client sees its progress.
+  if (file.size !== undefined) reply.header('content-length', String(file.size));
   await reply
     .header('content-type', file.contentType)
     .header('content-disposition', `attachment; filename="${file.fileName}"`)
