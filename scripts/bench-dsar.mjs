@@ -9,7 +9,7 @@
 // collector's queries for the subject, so the index scans can be seen.
 //
 // Every run is a real request about the subject, so each finds the earlier ones and their audit
-// entries (+4 items a run; on a fresh seed the first finds 52).
+// entries (+4 items a run; on a fresh seed the first finds 56, four of them seeded audit entries).
 //
 // Options: --scale S (0.1), --runs N (5), --no-build, --json FILE (results as JSON).
 // Env: BENCH_DATABASE_URL, IDENTIFIER_HMAC_KEY (must be the seed's; checked).
