@@ -19,4 +19,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "--enable-source-maps", "dist/apps/api/apps/api/src/main.js"]
+CMD ["sh", "-c", "exec node --enable-source-maps --max-old-space-size=${API_HEAP_MB:-256} dist/apps/api/apps/api/src/main.js"]

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
-import { root, run } from './lib.mjs';
+import { apiNodeArgs, root, run } from './lib.mjs';
 
 export const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 /** ≥ 32 characters, as the API requires; the seed and the API must use the same one. */
@@ -150,30 +150,26 @@ export async function ensureUser(client, key, who) {
 export async function startApi({ databaseUrl, key, port, logFile, env = {}, nodeArgs = [] }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hushdesk-bench-'));
   const log = createWriteStream(logFile);
-  const api = spawn(
-    process.execPath,
-    ['--enable-source-maps', ...nodeArgs, 'dist/apps/api/apps/api/src/main.js'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        IDENTIFIER_HMAC_KEY: key,
-        JWT_SECRET,
-        JOBS_ENABLED: '1',
-        HUSHDESK_DEMO: '0',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        RATE_LIMIT_PER_MINUTE: '100000000',
-        LOG_LEVEL: 'warn',
-        REDIS_URL: '',
-        ...env,
-      },
+  const api = spawn(process.execPath, [...nodeArgs, ...apiNodeArgs({ ...process.env, ...env })], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      IDENTIFIER_HMAC_KEY: key,
+      JWT_SECRET,
+      JOBS_ENABLED: '1',
+      HUSHDESK_DEMO: '0',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: '',
+      ...env,
     },
-  );
+  });
   // Both streams into one file: neither may end it while the other still writes.
   api.stdout.pipe(log, { end: false });
   api.stderr.pipe(log, { end: false });

@@ -1,14 +1,14 @@
 // `npm start`: build what is missing or stale (Nx caches it), then run the API, which also serves
 // the web app. Without DATABASE_URL the API starts its embedded PostgreSQL under .data/.
 import { spawn } from 'node:child_process';
-import { root, run } from './lib.mjs';
+import { apiNodeArgs, root, run } from './lib.mjs';
 
 const nxEnv = { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
 await run('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static'], {
   env: nxEnv,
 });
 
-const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/apps/api/src/main.js'], {
+const api = spawn(process.execPath, apiNodeArgs(), {
   cwd: root,
   stdio: 'inherit',
 });
