@@ -8,7 +8,7 @@ import {
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { decodeCursor, PageQueryDto, toPage } from '../common/pagination/keyset';
+import { decodeCursor, limitPlusOne, PageQueryDto, toPage } from '../common/pagination/keyset';
 
 /** A thread loads whole in most cases; longer ones page on. */
 const THREAD_PAGE_SIZE = 100;
@@ -73,7 +73,7 @@ export class MessagesService {
       where.push(`(m.created_at, m.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
     const rows = await preparedQuery<MessageRow>(
       this.dataSource,
-      `${MESSAGE_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.created_at, m.id LIMIT ${p.add(limit + 1)}`,
+      `${MESSAGE_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.created_at, m.id ${limitPlusOne(limit)}`,
       p.values,
     );
     return toPage(rows, limit, toMessage, (r) => [r.created_at.toISOString(), r.id]);

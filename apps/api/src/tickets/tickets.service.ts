@@ -20,7 +20,7 @@ import type { QueryResultRow } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, decodeCursor, limitPlusOne, toPage } from '../common/pagination/keyset';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents, type TicketAudience } from '../realtime/ticket-events';
@@ -238,7 +238,7 @@ export class TicketsService {
       run<TicketRow>(
         `SELECT ${SUMMARY_COLUMNS}
            FROM (SELECT t.id FROM ${ticketsFor(staff)}
-                  WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(limit + 1)}) page
+                  WHERE ${where.join(' AND ')} ORDER BY ${order} ${limitPlusOne(limit)}) page
            JOIN tickets t ON t.id = page.id ${TICKET_JOINS}
           ORDER BY ${order}`,
         p.values,

@@ -10,6 +10,18 @@ export class PageQueryDto {
   cursor?: string;
 }
 
+/**
+ * `LIMIT n + 1` written into the SQL, not passed as a parameter: with an unknown LIMIT PostgreSQL
+ * plans for a tenth of the table, so a prepared page query never settled on its cached plan and
+ * was planned again on every call (3.6 ms of planning for 1.2 ms of execution). The DTO bounds
+ * the limit to 1–100, so a statement has at most a hundred texts.
+ */
+export function limitPlusOne(limit: number): string {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw DomainError.invalidField('limit', 'must be 1 to 100');
+  return `LIMIT ${limit + 1}`;
+}
+
 /** A cursor is the sort key of the last item seen: opaque to clients, validated on the way back in. */
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
