@@ -66,8 +66,12 @@ const audienceOf = (r: TicketRow): TicketAudience => ({
 
 /** Per-status counts in the queue stop here: enough to show "1,000+", cheap at any size. */
 export const COUNTS_LIMIT = 1000;
-/** Matches read per side (tickets, messages) by a full-text search; refine a search that hits it. */
-export const SEARCH_LIMIT = 2000;
+/**
+ * Matches read per side (tickets, messages) by a full-text search; refine a search that hits it.
+ * As many as the counts show: each match is looked up for its due time before the sort, which was
+ * most of a common word's search at 2,000 a side.
+ */
+export const SEARCH_LIMIT = COUNTS_LIMIT;
 
 /** Ticket use cases: create, the queue, one ticket, changes with their history, auto-close. */
 @Injectable()
