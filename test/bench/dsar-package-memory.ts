@@ -5,14 +5,11 @@
  * Uploads the audio, collects the request, then reports the peak heap, ArrayBuffer memory and RSS
  * of the DPO's ZIP export, the release, and the requester's download, each measured on its own.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Client } from 'pg';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../apps/api/src/app/create-app';
-import { buildAppConfig } from '../../apps/api/src/config/app-config';
-import { validateEnvironment } from '../../apps/api/src/config/environment';
 import { UsersService } from '../../apps/api/src/users/users.service';
 import { wav } from '../support/files';
+import { scratchApp } from './scratch-app';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,8 +17,6 @@ const arg = (name: string, fallback: number) => {
 };
 const RECORDINGS = arg('recordings', 20);
 const MB = arg('mb', 5);
-const server =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 
@@ -77,28 +72,9 @@ async function drain(res: Response): Promise<number> {
 }
 
 async function main() {
-  const name = `hushdesk_bench_dsar_${process.pid}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const dataDir = `/tmp/hushdesk-bench-dsar-${process.pid}`;
+  const { app, baseUrl, close } = await scratchApp('dsar');
   try {
-    const vars = validateEnvironment({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      IDENTIFIER_HMAC_KEY: 'bench-key-bench-key-bench-key-bench-key-0123',
-      JOBS_ENABLED: '0',
-      HUSHDESK_DEMO: '0',
-      RATE_LIMIT_PER_MINUTE: '10000000',
-      DATA_DIR: dataDir,
-    });
-    const app = await createApp(buildAppConfig(vars, url.toString(), { embedded: false }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api`;
+    const base = `${baseUrl}/api`;
     const users = app.get(UsersService);
     const password = 'bench-password-123';
     const [{ id: orgId }] = await app
@@ -186,11 +162,8 @@ async function main() {
     await peak('requester json', async () => {
       await drain(await call(subject, 'GET', `/dsar/${created.id}/export?format=json`));
     });
-    await app.close();
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await close();
   }
 }
 

@@ -7,13 +7,10 @@
  * times the purge itself through the real retention engine.
  */
 import { cpus, totalmem } from 'node:os';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../apps/api/src/app/create-app';
-import { buildAppConfig } from '../../apps/api/src/config/app-config';
-import { validateEnvironment } from '../../apps/api/src/config/environment';
 import { RetentionService } from '../../apps/api/src/retention/retention.service';
 import { UsersService } from '../../apps/api/src/users/users.service';
+import { scratchApp } from './scratch-app';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,8 +21,6 @@ const RECORDINGS = arg('recordings', 1_000_000);
 const LOADED = arg('loaded', Math.min(RECORDINGS, 100_000));
 const CONNECTIONS = arg('connections', 10);
 const BASELINE_SECONDS = arg('seconds', 10);
-const server =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 interface Load {
@@ -69,27 +64,8 @@ const pct = (xs: number[], p: number) =>
   xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? NaN;
 
 async function main() {
-  const name = `hushdesk_bench_purge_${process.pid}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const { app, baseUrl, close } = await scratchApp('purge');
   try {
-    const vars = validateEnvironment({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      IDENTIFIER_HMAC_KEY: 'bench-key-bench-key-bench-key-bench-key-0123',
-      JOBS_ENABLED: '0',
-      HUSHDESK_DEMO: '0',
-      RATE_LIMIT_PER_MINUTE: '10000000',
-      DATA_DIR: `/tmp/hushdesk-bench-purge-${process.pid}`,
-    });
-    const app = await createApp(buildAppConfig(vars, url.toString(), { embedded: false }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const db = app.get(DataSource);
 
     const generate = async (RECORDINGS: number) => {
@@ -187,10 +163,8 @@ async function main() {
     say(
       `p99 during the purge is ${(pct(during.latencies, 99) / pct(baseline.latencies, 99)).toFixed(2)} × the p99 alone.`,
     );
-    await app.close();
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await close();
   }
 }
 
