@@ -209,6 +209,8 @@ describe('admin routes: organisations and users', () => {
     it.each([
       [{ email: 'bad', password: 'a-long-enough-password', role: 'engineer' }, 'email'],
       [{ email: 'ok@example.test', password: 'short', role: 'engineer' }, 'password'],
+      // Long enough, but on the shipped list of common leaked passwords, whatever its case.
+      [{ email: 'ok@example.test', password: 'Qwerty123456', role: 'engineer' }, 'password'],
       [{ email: 'ok@example.test', password: 'a-long-enough-password', role: 'superuser' }, 'role'],
       [
         {

@@ -13,7 +13,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
+import { isCommonPassword } from './common-passwords';
 
 /**
  * Field decorators that validate and document in one place, so the OpenAPI document cannot drift
@@ -60,10 +62,21 @@ export function PasswordField(o: Common & { min?: number; max: number }): Proper
     doc(o, { type: String, format: 'password', minLength: o.min, maxLength: o.max }),
     ...presence(o),
     IsString(),
-    ...(o.min ? [MinLength(o.min)] : [IsNotEmpty()]),
+    ...(o.min ? [MinLength(o.min), NotCommonPassword()] : [IsNotEmpty()]),
     MaxLength(o.max),
   );
 }
+
+/** A new password must not be one of the common leaked ones (checked only where `min` is set). */
+const NotCommonPassword = () =>
+  ValidateBy({
+    name: 'notCommonPassword',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !isCommonPassword(value),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'password'} is one of the most common leaked passwords; choose another`,
+    },
+  });
 
 export function EnumField(values: readonly string[], o: Common = {}): PropertyDecorator {
   return applyDecorators(
