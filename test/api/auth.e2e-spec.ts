@@ -117,6 +117,52 @@ describe('auth', () => {
     await t.http().post('/api/auth/refresh').set('cookie', cookie).expect(401);
   });
 
+  it('a password change revokes every session of the account and answers with a new one', async () => {
+    const user = await createUser(t, 'engineer');
+    const signIn = (password: string) =>
+      t.http().post('/api/auth/login').send({ email: user.email, password });
+    const first = await signIn(TEST_PASSWORD).expect(200);
+    const second = await signIn(TEST_PASSWORD).expect(200); // another device
+    const bearer = `Bearer ${first.body.accessToken}`;
+    const otherCookie = (cookieOf(second) as string).split(';')[0];
+    const newPassword = 'a new and much longer passphrase';
+
+    const changed = await t
+      .http()
+      .post('/api/auth/password')
+      .set('authorization', bearer)
+      .send({ currentPassword: TEST_PASSWORD, newPassword })
+      .expect(200);
+    expect(changed.body.user.id).toBe(user.id);
+    expect(cookieOf(changed)).toMatch(/hd_session=[^;]+;/);
+    await t.http().get('/api/auth/me').set('authorization', bearer).expect(401);
+    await t.http().get('/api/auth/me').set('authorization', `Bearer ${second.body.accessToken}`).expect(401);
+    await t.http().post('/api/auth/refresh').set('cookie', otherCookie).expect(401);
+    await t.http().get('/api/auth/me').set('authorization', `Bearer ${changed.body.accessToken}`).expect(200);
+    await signIn(TEST_PASSWORD).expect(401);
+    await signIn(newPassword).expect(200);
+  });
+
+  it.each([
+    [
+      { currentPassword: 'not the current one at all', newPassword: 'a fine new passphrase' },
+      'currentPassword',
+    ],
+    [{ currentPassword: TEST_PASSWORD, newPassword: 'Qwerty123456' }, 'newPassword'],
+    [{ currentPassword: TEST_PASSWORD, newPassword: 'short' }, 'newPassword'],
+    [{ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }, 'newPassword'],
+  ])('refuses a password change %j with 400 naming the field, and keeps the session', async (body, field) => {
+    const user = await createUser(t, 'customer');
+    const bearer = await bearerFor(t, user.email);
+    const before = await t.db.query('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+    const res = await t.http().post('/api/auth/password').set('authorization', bearer).send(body).expect(400);
+    expect(res.body.fields).toHaveProperty([field]);
+    expect(JSON.stringify(res.body)).not.toContain(body.newPassword);
+    const after = await t.db.query('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+    expect(after.rows[0].password_hash).toBe(before.rows[0].password_hash);
+    await t.http().get('/api/auth/me').set('authorization', bearer).expect(200);
+  });
+
   it('refresh issues a new access token for a live session cookie', async () => {
     const user = await createUser(t, 'dpo');
     const login = await t

@@ -5,6 +5,12 @@ export interface LoginRequest {
   password: string;
 }
 
+/** `POST /api/auth/password`: every session of the account ends; the answer is a new one. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 /** The signed-in account, as the contract returns it from login and `/auth/me`. */
 export interface AuthUser {
   id: string;

@@ -23,6 +23,7 @@ export const apiPaths = {
   demo: '/demo',
   logout: '/auth/logout',
   refresh: '/auth/refresh',
+  password: '/auth/password',
   me: '/auth/me',
   organisations: '/organisations',
   users: '/users',

@@ -6,7 +6,7 @@ import { AnyRole, CurrentActor, Public } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
-import { AuthUserDto, LoginDto, LoginResponseDto } from './dto/login.dto';
+import { AuthUserDto, ChangePasswordDto, LoginDto, LoginResponseDto } from './dto/login.dto';
 import { SessionService } from './session.service';
 
 @ApiTags('auth')
@@ -48,6 +48,27 @@ export class AuthController {
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.sessions.revoke(actor.sessionId);
     this.sessions.clearCookie(reply);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @AnyRole()
+  @ApiOkResponse({
+    type: LoginResponseDto,
+    description: 'Every earlier session of the account is revoked; this sets the cookie of a new one',
+  })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponseDto> {
+    const { response, cookieToken } = await this.auth.changePassword(
+      actor.userId,
+      body.currentPassword,
+      body.newPassword,
+    );
+    this.sessions.setCookie(reply, cookieToken);
+    return response;
   }
 
   @Get('me')

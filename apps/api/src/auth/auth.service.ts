@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { UsersService } from '../users/users.service';
@@ -17,6 +18,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
     private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -40,6 +42,35 @@ export class AuthService {
     const { sessionId, cookieToken } = await this.sessions.start(credentials.userId);
     await this.users.recordLogin(credentials.userId);
     return { response: await this.tokenFor(credentials.userId, sessionId), cookieToken };
+  }
+
+  /**
+   * A new password, after the current one is proved. Every session of the account is revoked in
+   * the same transaction as the new hash (a stolen cookie or token dies with the old password);
+   * the caller continues on a new session.
+   */
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<{ response: LoginResponseDto; cookieToken: string }> {
+    const hash = await this.users.passwordHashOf(userId);
+    if (!hash || !(await this.passwords.verify(hash, currentPassword))) {
+      throw DomainError.invalidField('currentPassword', 'is not your current password');
+    }
+    if (await this.passwords.verify(hash, newPassword)) {
+      throw DomainError.invalidField('newPassword', 'must differ from the current password');
+    }
+    const newHash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+        userId,
+        newHash,
+      ]);
+      await this.sessions.revokeAllForUser(userId, manager);
+    });
+    const { sessionId, cookieToken } = await this.sessions.start(userId);
+    return { response: await this.tokenFor(userId, sessionId), cookieToken };
   }
 
   /** A fresh access token for the session behind the cookie. */

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { SESSION_COOKIE } from '@hushdesk/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@hushdesk/contracts';
 import type { Actor } from '../common/auth/actor';
 import { preparedQuery } from '../common/database/prepared-query';
@@ -92,11 +92,10 @@ export class SessionService {
     );
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-      [userId],
-    );
+  async revokeAllForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
+      userId,
+    ]);
   }
 
   setCookie(reply: FastifyReply, cookieToken: string): void {

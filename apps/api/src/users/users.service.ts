@@ -182,6 +182,15 @@ export class UsersService {
     return count;
   }
 
+  /** For a password change only: the hash never leaves the auth module. */
+  async passwordHashOf(id: string): Promise<string | null> {
+    const rows = await this.dataSource.query(
+      'SELECT password_hash FROM users WHERE id = $1 AND disabled_at IS NULL',
+      [id],
+    );
+    return rows[0]?.password_hash ?? null;
+  }
+
   async recordLogin(id: string): Promise<void> {
     await this.dataSource.query('UPDATE users SET last_login_at = now() WHERE id = $1', [id]);
   }

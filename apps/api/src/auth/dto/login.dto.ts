@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
   ROLES,
   type AuthUser,
+  type ChangePasswordRequest,
   type LoginResponse,
   type Role,
 } from '@hushdesk/contracts';
@@ -12,6 +14,11 @@ export class LoginDto {
   @EmailField({ example: 'engineer@hushdesk.local' }) email: string;
   // No minimum here: old or demo passwords must still be able to sign in.
   @PasswordField({ max: PASSWORD_MAX_LENGTH, example: 'hushdesk' }) password: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @PasswordField({ max: PASSWORD_MAX_LENGTH }) currentPassword: string;
+  @PasswordField({ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }) newPassword: string;
 }
 
 export class AuthUserDto implements AuthUser {
