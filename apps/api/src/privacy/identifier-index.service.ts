@@ -29,8 +29,6 @@ export interface Mention {
 }
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
-/** Keyed hashes of recent name candidates: texts repeat word pairs ("the router") all the time. */
-const NAME_HASH_CACHE_SIZE = 20_000;
 
 /** A source written by the same statement that indexes it: its id and ticket as SQL expressions. */
 export interface NewTextSource {
@@ -55,20 +53,8 @@ export class IdentifierIndex {
     private readonly config: AppConfig,
   ) {}
 
-  private readonly nameHashes = new Map<string, Buffer>();
-
   hash(kind: IdentifierKind, normalised: string): Buffer {
     return keyedHash(this.config.identifierKey, kind, normalised);
-  }
-
-  private nameHash(nameKey: string): Buffer {
-    let hash = this.nameHashes.get(nameKey);
-    if (!hash) {
-      hash = this.hash('name', nameKey);
-      if (this.nameHashes.size >= NAME_HASH_CACHE_SIZE) this.nameHashes.clear();
-      this.nameHashes.set(nameKey, hash);
-    }
-    return hash;
   }
 
   /**
@@ -93,7 +79,7 @@ export class IdentifierIndex {
     }
     for (const candidate of nameCandidates(text)) {
       kinds.push('name');
-      hashes.push(this.nameHash(candidate));
+      hashes.push(this.hash('name', candidate));
       nameKeys.push(candidate);
     }
     return `INSERT INTO identifier_mentions (kind, hash, source_type, source_id, ticket_id)
