@@ -9,11 +9,8 @@
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../apps/api/src/app/create-app';
-import { buildAppConfig } from '../../apps/api/src/config/app-config';
-import { validateEnvironment } from '../../apps/api/src/config/environment';
-import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { UsersService } from '../../apps/api/src/users/users.service';
+import { scratchApp } from './scratch-app';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,28 +19,7 @@ const arg = (name: string, fallback: number) => {
 const TICKETS = arg('tickets', 100_000);
 const MESSAGES_PER_TICKET = arg('messages', 3);
 const SAMPLES = arg('samples', 300);
-const server =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
 const say = (s: string) => process.stdout.write(`${s}\n`);
-
-async function scratch(): Promise<string> {
-  const name = `hushdesk_bench_${process.pid}`;
-  const c = new Client({ connectionString: server });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function drop(url: string) {
-  const c = new Client({ connectionString: server });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
-  await c.end();
-}
 
 /** Everything in SQL: the words repeat, so searches hit realistic posting-list sizes. */
 async function generate(url: string) {
@@ -140,32 +116,14 @@ async function time(baseUrl: string, auth: string, path: string) {
 }
 
 async function main() {
-  const url = await scratch();
+  const { app, url, baseUrl, close } = await scratchApp('queue');
   try {
-    const ds = new DataSource(dataSourceOptions(url, 2));
-    await ds.initialize();
-    await ds.runMigrations();
-    await ds.destroy();
     say(
       `Generating ${TICKETS.toLocaleString()} tickets and ${(TICKETS * MESSAGES_PER_TICKET).toLocaleString()} messages…`,
     );
     const genSecs = await generate(url);
     say(`  done in ${genSecs} s`);
 
-    const vars = validateEnvironment({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      IDENTIFIER_HMAC_KEY: 'bench-key-bench-key-bench-key-bench-key-0123',
-      JOBS_ENABLED: '0',
-      HUSHDESK_DEMO: '0',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      DB_POOL_SIZE: '10',
-    });
-    const app = await createApp(buildAppConfig(vars, url, { embedded: false }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const users = app.get(UsersService);
     const engineer = await users.create({
       email: 'bench.engineer@bench.example',
@@ -222,9 +180,8 @@ async function main() {
       const r = await time(baseUrl, auth, path);
       say(`| ${name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.items} |`);
     }
-    await app.close();
   } finally {
-    await drop(url);
+    await close();
   }
 }
 

@@ -15,7 +15,7 @@ const server =
  */
 export async function scratchApp(
   label: string,
-): Promise<{ app: App; baseUrl: string; close: () => Promise<void> }> {
+): Promise<{ app: App; url: string; baseUrl: string; close: () => Promise<void> }> {
   const name = `hushdesk_bench_${label}_${process.pid}`;
   const dataDir = `/tmp/hushdesk-bench-${label}-${process.pid}`;
   const admin = new Client({ connectionString: server });
@@ -45,6 +45,7 @@ export async function scratchApp(
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     return {
       app,
+      url: url.toString(),
       baseUrl,
       close: async () => {
         try {
