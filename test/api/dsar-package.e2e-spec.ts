@@ -8,6 +8,7 @@ import { AppConfig } from '../../apps/api/src/config/app-config';
 import { asBuffer, wav } from '../support/files';
 import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
+import { logCallWithAudio } from '../support/recordings';
 
 // The subject: three calls with audio, a picture and a text file on her own ticket.
 const ROWAN = { name: 'Rowan Tremaine', email: 'rowan.tremaine@acme-telecom.test', phone: '07700 900321' };
@@ -101,21 +102,13 @@ describe('DSAR packages, built and sent as streams', () => {
       const bytes = wav(2_500_000);
       randomFillSync(bytes, 44);
       audio.push(bytes);
-      const call = await as(w.engineer.auth)
-        .post('/api/recordings', {
-          callerNumber: '+44 7700 900321',
-          direction: 'inbound',
-          startedAt: new Date(Date.now() - (i + 1) * hour).toISOString(),
-          durationSeconds: 300,
-        })
-        .expect(201);
-      await t
-        .http()
-        .put(`/api/recordings/${call.body.id}/audio`)
-        .set('authorization', w.engineer.auth)
-        .set('content-type', 'audio/wav')
-        .send(bytes)
-        .expect(200);
+      const call = {
+        callerNumber: '+44 7700 900321',
+        direction: 'inbound' as const,
+        startedAt: new Date(Date.now() - (i + 1) * hour).toISOString(),
+        durationSeconds: 300,
+      };
+      await logCallWithAudio(t, w.engineer.auth, call, bytes);
     }
     // Asked from the portal, so Rowan can fetch the released package signed in.
     requestId = (await as(rowan.auth).post('/api/dsar', { kind: 'access' }).expect(201)).body.id;

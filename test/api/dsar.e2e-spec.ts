@@ -7,6 +7,7 @@ import { connect, Inbox } from '../support/sockets';
 import { bearerFor, createUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 import { buildWorld, type Account, type World } from '../support/world';
 import { wav, asBuffer } from '../support/files';
+import { logCallWithAudio } from '../support/recordings';
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
 
@@ -132,21 +133,17 @@ describe('data-subject requests', () => {
     ticketT3 = t3.body.id;
 
     // Calls: Dana's (matched by number, with audio) and the lookalike's.
-    const call = await as(w.engineer.auth)
-      .post('/api/recordings', {
+    await logCallWithAudio(
+      t,
+      w.engineer.auth,
+      {
         callerNumber: '+44 (0)7700 900456',
         direction: 'inbound',
         startedAt: daysAgo(1),
         durationSeconds: 120,
-      })
-      .expect(201);
-    await t
-      .http()
-      .put(`/api/recordings/${call.body.id}/audio`)
-      .set('authorization', w.engineer.auth)
-      .set('content-type', 'audio/wav')
-      .send(wav())
-      .expect(200);
+      },
+      wav(),
+    );
     await as(w.engineer.auth)
       .post('/api/recordings', {
         callerNumber: DIANA.phone,
