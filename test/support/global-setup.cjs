@@ -89,7 +89,11 @@ module.exports = async function globalSetup() {
       '\n[test] !!! No Redis reachable: the two-instance socket.io test will not run. !!!\n',
     );
   }
-  writeFileSync(RUN_FILE, JSON.stringify({ serverUrl, template, runId, redisUrl }));
+  const run = JSON.stringify({ serverUrl, template, runId, redisUrl });
+  // Workers read the run from the environment, so two `npm test` runs side by side keep their own
+  // templates; the file is for tools that run outside Jest.
+  process.env.HUSHDESK_TEST_RUN = run;
+  writeFileSync(RUN_FILE, run);
   globalThis.__HUSHDESK_TEST_RUN__ = { serverUrl, runId };
   process.stderr.write(
     `\n[test] PostgreSQL ${process.env.TEST_DATABASE_URL ? 'from TEST_DATABASE_URL' : 'embedded'}; template ready in ${Date.now() - started} ms\n`,
