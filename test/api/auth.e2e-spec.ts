@@ -1,10 +1,8 @@
 import { SESSION_COOKIE } from '@hushdesk/contracts';
+import { browserSession, setCookieLine } from '../support/cookies';
 import { bearerFor, createUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 
-const cookieOf = (res: { headers: Record<string, unknown> }) => {
-  const raw = ([] as string[]).concat((res.headers['set-cookie'] as string[]) ?? []);
-  return raw.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-};
+const cookieOf = (res: { headers: Record<string, unknown> }) => setCookieLine(res, SESSION_COOKIE);
 
 describe('auth', () => {
   let t: TestApp;
@@ -114,7 +112,7 @@ describe('auth', () => {
     expect(cookieOf(out)).toMatch(/hd_session=;/);
     await t.http().get('/api/auth/me').set('authorization', bearer).expect(401);
     await t.http().get('/api/auth/me').set('cookie', cookie).expect(401);
-    await t.http().post('/api/auth/refresh').set('cookie', cookie).expect(401);
+    await t.http().post('/api/auth/refresh').set(browserSession(login)).expect(401);
   });
 
   it('a password change revokes every session of the account and answers with a new one', async () => {
@@ -124,7 +122,6 @@ describe('auth', () => {
     const first = await signIn(TEST_PASSWORD).expect(200);
     const second = await signIn(TEST_PASSWORD).expect(200); // another device
     const bearer = `Bearer ${first.body.accessToken}`;
-    const otherCookie = (cookieOf(second) as string).split(';')[0];
     const newPassword = 'a new and much longer passphrase';
 
     const changed = await t
@@ -137,7 +134,7 @@ describe('auth', () => {
     expect(cookieOf(changed)).toMatch(/hd_session=[^;]+;/);
     await t.http().get('/api/auth/me').set('authorization', bearer).expect(401);
     await t.http().get('/api/auth/me').set('authorization', `Bearer ${second.body.accessToken}`).expect(401);
-    await t.http().post('/api/auth/refresh').set('cookie', otherCookie).expect(401);
+    await t.http().post('/api/auth/refresh').set(browserSession(second)).expect(401);
     await t.http().get('/api/auth/me').set('authorization', `Bearer ${changed.body.accessToken}`).expect(200);
     await signIn(TEST_PASSWORD).expect(401);
     await signIn(newPassword).expect(200);
@@ -170,8 +167,7 @@ describe('auth', () => {
       .post('/api/auth/login')
       .send({ email: user.email, password: TEST_PASSWORD })
       .expect(200);
-    const cookie = (cookieOf(login) as string).split(';')[0];
-    const res = await t.http().post('/api/auth/refresh').set('cookie', cookie).expect(200);
+    const res = await t.http().post('/api/auth/refresh').set(browserSession(login)).expect(200);
     expect(res.body.user.id).toBe(user.id);
     await t.http().get('/api/auth/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
     await t.http().post('/api/auth/refresh').expect(401);

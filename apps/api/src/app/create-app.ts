@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from '@hushdesk/contracts';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { registerCsrfProtection } from '../common/http/csrf';
 import { AllExceptionsFilter } from '../common/http/exception.filter';
 import { SpaFallback } from '../common/http/spa-fallback';
 import { createValidationPipe } from '../common/validation/validation-pipe';
@@ -104,6 +105,7 @@ export async function createApp(
     void reply.header('x-correlation-id', request.id);
     done();
   });
+  registerCsrfProtection(fastify, { secret: config.jwtSecret, corsOrigins: config.corsOrigins });
   if (spa.available) {
     await app.register(fastifyStatic, {
       root: config.webDistDir,

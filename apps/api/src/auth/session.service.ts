@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { SESSION_COOKIE } from '@hushdesk/contracts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '@hushdesk/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@hushdesk/contracts';
 import type { Actor } from '../common/auth/actor';
+import { csrfTokenFor } from '../common/http/csrf';
 import { preparedQuery } from '../common/database/prepared-query';
 import { AppConfig } from '../config/app-config';
 
@@ -98,23 +99,25 @@ export class SessionService {
     ]);
   }
 
+  /** The httpOnly session cookie, and beside it the readable CSRF cookie the web app echoes. */
   setCookie(reply: FastifyReply, cookieToken: string): void {
-    void reply.setCookie(SESSION_COOKIE, cookieToken, {
-      httpOnly: true,
+    const options = {
       sameSite: 'strict',
       secure: this.config.cookieSecure,
       path: '/',
       maxAge: this.config.sessionMaxHours * 3600,
+    } as const;
+    void reply.setCookie(SESSION_COOKIE, cookieToken, { ...options, httpOnly: true });
+    void reply.setCookie(CSRF_COOKIE, csrfTokenFor(this.config.jwtSecret, cookieToken), {
+      ...options,
+      httpOnly: false,
     });
   }
 
   clearCookie(reply: FastifyReply): void {
-    void reply.clearCookie(SESSION_COOKIE, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.cookieSecure,
-      path: '/',
-    });
+    const options = { sameSite: 'strict', secure: this.config.cookieSecure, path: '/' } as const;
+    void reply.clearCookie(SESSION_COOKIE, { ...options, httpOnly: true });
+    void reply.clearCookie(CSRF_COOKIE, { ...options, httpOnly: false });
   }
 
   private verifyAccessToken(token: string): AccessClaims | null {

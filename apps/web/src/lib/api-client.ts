@@ -3,9 +3,10 @@
  * their own `api/` modules, and components reach those only through hooks.
  *
  * Authentication is an httpOnly session cookie set by the API, so requests carry
- * `credentials: 'same-origin'` and the app never sees or stores a token.
+ * `credentials: 'same-origin'` and the app never sees or stores a token. Writes echo the
+ * readable CSRF cookie in a header, which another site cannot do.
  */
-import { API_PREFIX, apiPaths, type ApiErrorBody } from '@hushdesk/contracts';
+import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, apiPaths, type ApiErrorBody } from '@hushdesk/contracts';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -162,6 +163,13 @@ function toApiError(status: number, body: unknown): ApiError {
   });
 }
 
+/** The session's CSRF token, from the readable cookie the API sets beside the session cookie. */
+function csrfToken(): string | undefined {
+  const prefix = `${CSRF_COOKIE}=`;
+  const entry = document.cookie.split('; ').find((c) => c.startsWith(prefix));
+  return entry ? decodeURIComponent(entry.slice(prefix.length)) : undefined;
+}
+
 /** Sends one request to the Hushdesk API and resolves with the parsed JSON body (or `undefined` for 204). */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, signal, contentType } = options;
@@ -170,6 +178,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const isRaw = body instanceof Blob;
   if (isRaw) headers['Content-Type'] = contentType ?? (body.type || 'application/octet-stream');
   else if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  const csrf = method === 'GET' ? undefined : csrfToken();
+  if (csrf) headers[CSRF_HEADER] = csrf;
 
   let response: Response;
   try {
