@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
 
@@ -11,15 +13,36 @@ export interface JobDefinition {
   pollingIntervalSeconds?: number;
 }
 
+/** Every instance's lease connection is named this plus its worker id (≤ 63 characters in all). */
+const LEASE_APP = 'hushdesk-jobs ';
+/** How often active jobs are checked for a dead worker. */
+const REAP_EVERY_MS = 10_000;
+
 /**
  * Background jobs on pg-boss, in the same PostgreSQL (its own `pgboss` schema). Jobs survive
  * restarts and run once however many API instances are up; there is no in-process cron.
+ *
+ * A job whose process died mid-run (killed, crashed, lost its machine) is retried within about
+ * 20 s. pg-boss 10 has no heartbeat: left alone, such a job stays `active` until its expiry (15
+ * minutes by default, then up to 2 more for maintenance), and a shorter expiry would also cut off
+ * long legitimate runs (a big retention purge), since pg-boss fails a handler that outlives it.
+ * So each instance keeps a "lease" connection open under a name holding its worker id, and marks
+ * each job it starts with that id; an active job whose worker has had no lease connection on two
+ * checks in a row (a database restart drops every lease only briefly) is failed, which pg-boss
+ * turns into a retry (retryLimit 2). The jobs are written to be re-run: each continues where a
+ * killed run stopped.
  */
 @Injectable()
 export class JobScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger(JobScheduler.name);
   private boss?: PgBoss;
   private readonly jobs = new Map<string, JobDefinition>();
+  private readonly workerId = randomUUID();
+  private lease?: Client;
+  private reaper?: NodeJS.Timeout;
+  /** Active jobs seen without a live worker on the last check. */
+  private suspects = new Set<string>();
+  private stopped = false;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -37,16 +60,20 @@ export class JobScheduler implements OnApplicationShutdown {
     });
     boss.on('error', (e: Error) => this.logger.error(`job system error: ${e.message}`));
     await boss.start();
+    await this.holdLease();
     for (const job of this.jobs.values()) {
       await boss.createQueue(job.name);
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/London' });
       const options = { pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 };
       await boss.work<Record<string, unknown>>(job.name, options, async ([queued]) => {
+        if (queued) await this.claim(boss, job.name, queued.id);
         const result = await job.run(queued?.data ?? {});
         this.logger.log(`job ${job.name} done: ${JSON.stringify(result)}`);
       });
     }
     this.boss = boss;
+    this.reaper = setInterval(() => void this.reap(), REAP_EVERY_MS);
+    this.reaper.unref();
   }
 
   get running(): boolean {
@@ -60,7 +87,71 @@ export class JobScheduler implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.reaper);
     await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
     this.boss = undefined;
+    await this.lease?.end().catch(() => undefined);
+  }
+
+  /** Opens the lease connection, and reopens it (every 2 s until it works) whenever it drops. */
+  private async holdLease(): Promise<void> {
+    if (this.stopped) return;
+    const lease = new Client({
+      connectionString: this.config.databaseUrl,
+      application_name: `${LEASE_APP}${this.workerId}`,
+    });
+    let retried = false;
+    const retry = () => {
+      if (retried || this.stopped) return;
+      retried = true;
+      if (this.lease === lease) this.lease = undefined;
+      setTimeout(() => void this.holdLease(), 2000).unref();
+    };
+    lease.on('error', retry);
+    lease.on('end', retry);
+    try {
+      await lease.connect();
+      this.lease = lease;
+    } catch {
+      retry();
+    }
+  }
+
+  /** Marks a job as this instance's, so another instance can tell when its worker is gone. */
+  private async claim(boss: PgBoss, name: string, id: string): Promise<void> {
+    await boss
+      .getDb()
+      .executeSql(
+        `UPDATE pgboss.job SET output = jsonb_build_object('worker', $3::text) WHERE name = $1 AND id = $2`,
+        [name, id, this.workerId],
+      )
+      .catch(() => undefined); // unmarked, the job falls back to pg-boss's own expiry
+  }
+
+  /** Fails (so pg-boss retries) active jobs whose worker has no lease connection any more. */
+  private async reap(): Promise<void> {
+    const boss = this.boss;
+    if (!boss || this.stopped) return;
+    try {
+      const { rows } = (await boss.getDb().executeSql(
+        `SELECT name, id FROM pgboss.job
+          WHERE state = 'active' AND output->>'worker' IS NOT NULL
+            AND output->>'worker' NOT IN (
+              SELECT substr(application_name, ${LEASE_APP.length + 1}) FROM pg_stat_activity
+               WHERE application_name LIKE '${LEASE_APP}%')`,
+        [],
+      )) as { rows: { name: string; id: string }[] };
+      const seen = new Set(rows.map((r) => r.id));
+      const dead = rows.filter((r) => this.suspects.has(r.id));
+      this.suspects = seen;
+      for (const job of dead) {
+        await boss.fail(job.name, job.id, { message: 'its worker stopped while running it' });
+        this.suspects.delete(job.id);
+        this.logger.warn(`job ${job.name} ${job.id} lost its worker; queued for a retry`);
+      }
+    } catch (e) {
+      this.logger.warn(`could not check for abandoned jobs: ${(e as Error).message}`);
+    }
   }
 }

@@ -337,6 +337,9 @@ export class RetentionService implements OnModuleInit {
       connectionString: this.config.databaseUrl,
       application_name: 'hushdesk-retention',
     });
+    // A dropped connection (the database restarting) fails the query in hand, which fails the run
+    // for a retry; unlistened, the client's 'error' event would instead take the whole API down.
+    client.on('error', () => undefined);
     await client.connect();
     try {
       for (;;) {

@@ -83,7 +83,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.spa.send(reply);
       return;
     }
-    if (mapped.status >= 500) {
+    if (mapped.status === 503 && isDatabaseUnavailable(exception)) {
+      // Expected while the database restarts, and one per request: a line each, not a stack each.
+      const { code, message } = loggable(exception);
+      this.logger.warn({ msg: 'database unavailable', err: { code, message }, reqId: request.id }, 'HTTP');
+    } else if (mapped.status >= 500) {
       this.logger.error({ msg: 'request failed', err: loggable(exception), reqId: request.id }, 'HTTP');
     }
     respondWithError(reply, request, mapped);
@@ -122,6 +126,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       return { status: statusCode, message: REASONS[statusCode] ?? 'Bad request' };
     }
+    if (isUnstorableText(exception)) {
+      return { status: 400, message: 'text contains a character that cannot be stored (such as NUL)' };
+    }
     if (isDatabaseUnavailable(exception)) {
       return { status: 503, message: 'The database is unavailable; try again shortly', retryAfter: 5 };
     }
@@ -139,6 +146,16 @@ export function loggable(exception: unknown): Record<string, unknown> {
     exception instanceof QueryFailedError ? (exception.driverError as { code?: unknown }) : undefined;
   const code = (exception as { code?: unknown }).code ?? driver?.code;
   return { type: exception.name, code, message: exception.message, stack: exception.stack };
+}
+
+// Input PostgreSQL cannot hold as text (a NUL, an invalid byte sequence) that got past validation,
+// e.g. in a raw CSV body: the caller's fault, and the statement failed, so nothing was written.
+const UNSTORABLE_TEXT_PG_CODES = new Set(['22021', '22P05']);
+
+function isUnstorableText(exception: unknown): boolean {
+  if (!(exception instanceof QueryFailedError)) return false;
+  const code = (exception.driverError as { code?: string } | undefined)?.code;
+  return code !== undefined && UNSTORABLE_TEXT_PG_CODES.has(code);
 }
 
 export function isDatabaseUnavailable(exception: unknown): boolean {
