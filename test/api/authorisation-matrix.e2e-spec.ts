@@ -1,0 +1,601 @@
+import type { Test } from 'supertest';
+import { wav } from '../support/files';
+import { logCallWithAudio } from '../support/recordings';
+import { createUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+import { buildWorld, type World } from '../support/world';
+
+/**
+ * The authorisation matrix: every route of the OpenAPI document, called by every kind of caller,
+ * against one table of expected outcomes. A route missing from the table fails the test, so no
+ * route ships unclassified. Allowed answers are also searched for data the caller must not see.
+ *
+ * Callers: `anonymous`; `customer` (a1, who raised the tickets and the DSAR below); `sameOrg` (a2,
+ * a customer of a1's organisation, which has not turned on shared ticket visibility); `otherOrg`
+ * (b1, of another organisation); and one account of each staff role.
+ */
+
+const CALLERS = ['anonymous', 'customer', 'sameOrg', 'otherOrg', 'engineer', 'dpo', 'admin'] as const;
+type Caller = (typeof CALLERS)[number];
+
+/**
+ * `ok`: a 2xx answer. `reached`: past the access checks, answered by the route itself (2xx, or a
+ * 400/409 about the body or the record's state), used where a second call of a one-time action
+ * cannot succeed again. A number: exactly that status (401 no credentials, 403 the role may not,
+ * 404 the record is hidden from this caller).
+ */
+type Outcome = 'ok' | 'reached' | 400 | 401 | 403 | 404;
+type Expectation = Record<Caller, Outcome>;
+
+interface RouteCase {
+  /** The URL, with `:name` standing for a fixture id. */
+  url: string;
+  /** The body; a function when each caller must send a different one (unique emails). */
+  body?: object | ((caller: Caller) => object);
+  /** Anything other than a JSON body. */
+  send?: (req: Test) => Test;
+  expect: Expectation;
+  /** The call ends the caller's session, so it runs on a session of its own. */
+  ownSession?: true;
+  /** The route's purpose is to show a masked value in clear (audited), so the contact check skips it. */
+  reveals?: true;
+}
+
+/** Only the listed callers succeed; every other signed-in caller gets `denied` (default 403). */
+function only(allowed: Partial<Record<Caller, Outcome>>, denied: Partial<Record<Caller, Outcome>> = {}) {
+  const row = {} as Expectation;
+  for (const caller of CALLERS) row[caller] = allowed[caller] ?? denied[caller] ?? 403;
+  row.anonymous = allowed.anonymous ?? 401;
+  return row;
+}
+const everyone = (outcome: Outcome): Expectation =>
+  Object.fromEntries(CALLERS.map((c) => [c, outcome])) as Expectation;
+const signedIn = (outcome: Outcome = 'ok') =>
+  only({
+    customer: outcome,
+    sameOrg: outcome,
+    otherOrg: outcome,
+    engineer: outcome,
+    dpo: outcome,
+    admin: outcome,
+  });
+/** a1's own records: a1 and the named staff roles; other customers are told it does not exist. */
+const ownedByCustomer = (staff: Partial<Record<Caller, Outcome>>, customer: Outcome = 'ok') =>
+  only({ customer, ...staff }, { sameOrg: 404, otherOrg: 404 });
+const STAFF_READ = { engineer: 'ok', dpo: 'ok', admin: 'ok' } as const;
+const PRIVACY_OFFICE = { dpo: 'ok', admin: 'ok' } as const;
+
+const MATRIX: Record<string, RouteCase> = {
+  // Authentication. Refresh needs the session cookie; these callers use bearer tokens only.
+  'POST /api/auth/login': {
+    url: '/api/auth/login',
+    body: { email: ':spareEmail', password: TEST_PASSWORD },
+    expect: everyone('ok'),
+  },
+  'POST /api/auth/refresh': { url: '/api/auth/refresh', expect: everyone(401) },
+  'POST /api/auth/logout': { url: '/api/auth/logout', expect: signedIn(), ownSession: true },
+  // The same password again: refused on its merits (400), which shows the caller got through.
+  'POST /api/auth/password': {
+    url: '/api/auth/password',
+    body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+    expect: signedIn(400),
+  },
+  'GET /api/auth/me': { url: '/api/auth/me', expect: signedIn() },
+
+  // Administration.
+  'POST /api/users': {
+    url: '/api/users',
+    body: (caller) => ({
+      email: `made.by.${caller}.${Math.random().toString(36).slice(2, 8)}@example.test`,
+      password: 'a long enough passphrase',
+      role: 'engineer',
+      person: { fullName: `Made by ${caller}` },
+    }),
+    expect: only({ admin: 'ok' }),
+  },
+  'GET /api/users': { url: '/api/users', expect: only({ admin: 'ok' }) },
+  'GET /api/engineers': { url: '/api/engineers', expect: only(STAFF_READ) },
+  'POST /api/organisations': {
+    url: '/api/organisations',
+    body: (caller) => ({ name: `Made by ${caller} ${Math.random().toString(36).slice(2, 8)}` }),
+    expect: only({ admin: 'ok' }),
+  },
+  'GET /api/organisations': { url: '/api/organisations', expect: only({ admin: 'ok' }) },
+  'PATCH /api/organisations/{id}': {
+    url: '/api/organisations/:orgA',
+    body: { name: 'Acme Telecom' },
+    expect: only({ admin: 'ok' }),
+  },
+
+  // Public.
+  'GET /api/health': { url: '/api/health', expect: everyone('ok') },
+  'GET /api/demo': { url: '/api/demo', expect: everyone(404) }, // demo mode is off here
+  'GET /api/privacy/notice': { url: '/api/privacy/notice', expect: everyone('ok') },
+  // The link's token is the credential: an unknown one finds nothing, whoever asks.
+  'GET /api/dsar/downloads/{token}': {
+    url: '/api/dsar/downloads/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    expect: everyone(404),
+  },
+
+  // The privacy office.
+  'GET /api/audit': { url: '/api/audit', expect: only(PRIVACY_OFFICE) },
+  'GET /api/audit/verify': { url: '/api/audit/verify', expect: only(PRIVACY_OFFICE) },
+  'GET /api/privacy/fields': { url: '/api/privacy/fields', expect: only(PRIVACY_OFFICE) },
+  'PATCH /api/privacy/fields/{name}': {
+    url: '/api/privacy/fields/person.jobTitle',
+    body: {},
+    expect: only(PRIVACY_OFFICE),
+  },
+  'POST /api/privacy/fields/{name}/purge': {
+    url: '/api/privacy/fields/person.jobTitle/purge',
+    body: { dryRun: true },
+    expect: only(PRIVACY_OFFICE),
+  },
+  'GET /api/privacy/collection': { url: '/api/privacy/collection', expect: signedIn() },
+  'POST /api/privacy/retention/fields': {
+    url: '/api/privacy/retention/fields',
+    body: { dryRun: true },
+    expect: only(PRIVACY_OFFICE),
+  },
+  'GET /api/privacy/ropa': { url: '/api/privacy/ropa', expect: only(PRIVACY_OFFICE) },
+  'GET /api/privacy/mentions': { url: '/api/privacy/mentions?email=:a1Email', expect: only({ dpo: 'ok' }) },
+  'POST /api/privacy/index/rebuild': { url: '/api/privacy/index/rebuild', expect: only(PRIVACY_OFFICE) },
+  'POST /api/privacy/suppressions': {
+    url: '/api/privacy/suppressions',
+    body: { email: 'no.contact@suppressed.example', reason: 'objection' },
+    expect: only({ dpo: 'ok' }),
+  },
+
+  // Share-safe copies, redaction and reveal.
+  'GET /api/tickets/{id}/share-safe': {
+    url: '/api/tickets/:ticket/share-safe',
+    expect: only({ engineer: 'ok', dpo: 'ok' }),
+  },
+  'POST /api/tickets/{id}/messages/{messageId}/redact': {
+    url: '/api/tickets/:ticket/messages/:redactableMessage/redact',
+    body: { reason: 'Third-party data in a customer message' },
+    expect: only({ dpo: 'ok' }),
+  },
+  'GET /api/tickets/{id}/attachments/{attachmentId}/share-safe': {
+    url: '/api/tickets/:ticket/attachments/:attachment/share-safe',
+    expect: only({ engineer: 'ok', dpo: 'ok' }),
+  },
+  'POST /api/tickets/{id}/attachments/{attachmentId}/redact': {
+    url: '/api/tickets/:ticket/attachments/:redactableAttachment/redact',
+    body: { reason: 'Third-party data in an attachment' },
+    expect: only({ dpo: 'ok' }),
+  },
+  'POST /api/tickets/{id}/reveal': {
+    url: '/api/tickets/:ticket/reveal',
+    body: { field: 'contactPhone', reason: 'Calling back about the outage' },
+    expect: only(STAFF_READ),
+    reveals: true,
+  },
+
+  // People: contact data per field policy; PATCH is rectification.
+  'GET /api/people/{id}': { url: '/api/people/:a1Person', expect: ownedByCustomer(STAFF_READ) },
+  'PATCH /api/people/{id}': {
+    url: '/api/people/:a1Person',
+    body: { fullName: 'Alice Archer' },
+    expect: ownedByCustomer(PRIVACY_OFFICE),
+  },
+  'POST /api/people/{id}/reveal': {
+    url: '/api/people/:a1Person/reveal',
+    body: { field: 'phone', reason: 'Calling back about the outage' },
+    expect: only(STAFF_READ),
+    reveals: true,
+  },
+
+  // Tickets.
+  'POST /api/tickets': {
+    url: '/api/tickets',
+    body: (caller) => ({
+      type: 'fault',
+      subject: 'Handset has no dial tone',
+      description: 'Since this morning.',
+      ...(caller === 'engineer' ? { requesterId: ':a1User' } : {}),
+    }),
+    expect: only({ customer: 'ok', sameOrg: 'ok', otherOrg: 'ok', engineer: 'ok' }),
+  },
+  'GET /api/tickets': { url: '/api/tickets', expect: signedIn() },
+  'GET /api/tickets/{id}': { url: '/api/tickets/:ticket', expect: ownedByCustomer(STAFF_READ) },
+  'PATCH /api/tickets/{id}': {
+    url: '/api/tickets/:ticket',
+    body: { priority: 'P2' },
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'GET /api/tickets/{id}/history': { url: '/api/tickets/:ticket/history', expect: only(STAFF_READ) },
+  'GET /api/tickets/{id}/messages': {
+    url: '/api/tickets/:ticket/messages',
+    expect: ownedByCustomer(STAFF_READ),
+  },
+  'POST /api/tickets/{id}/messages': {
+    url: '/api/tickets/:ticket/messages',
+    body: (caller) => ({
+      body: `A reply from ${caller}`,
+      visibility: ['customer', 'sameOrg', 'otherOrg'].includes(caller) ? 'public' : 'internal',
+    }),
+    expect: ownedByCustomer({ engineer: 'ok', admin: 'ok' }),
+  },
+  'GET /api/groups': { url: '/api/groups', expect: only(STAFF_READ) },
+  'GET /api/dashboard': { url: '/api/dashboard', expect: only(STAFF_READ) },
+  'GET /api/tickets/{id}/attachments': {
+    url: '/api/tickets/:ticket/attachments',
+    expect: ownedByCustomer(STAFF_READ),
+  },
+  'POST /api/tickets/{id}/attachments': {
+    url: '/api/tickets/:ticket/attachments',
+    send: (req) => req.attach('file', Buffer.from('ping 192.0.2.1: timeout\n'), 'ping.txt'),
+    expect: ownedByCustomer({ engineer: 'ok', admin: 'ok' }),
+  },
+  'GET /api/tickets/{id}/attachments/{attachmentId}': {
+    url: '/api/tickets/:ticket/attachments/:attachment',
+    expect: ownedByCustomer(STAFF_READ),
+  },
+
+  // Call recordings.
+  'POST /api/recordings': {
+    url: '/api/recordings',
+    body: {
+      callerNumber: '01632 960999',
+      direction: 'inbound',
+      startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      durationSeconds: 60,
+    },
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'GET /api/recordings': { url: '/api/recordings', expect: only(STAFF_READ) },
+  'POST /api/recordings/import': {
+    url: '/api/recordings/import',
+    send: (req) =>
+      req
+        .set('content-type', 'text/csv')
+        .send(
+          'call_id,caller_number,direction,started_at,duration_seconds,ticket_reference,notes\r\n' +
+            `PBX-${Math.random().toString(36).slice(2, 10)},01632 960111,inbound,${new Date().toISOString()},30,,`,
+        ),
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'GET /api/recordings/{id}': { url: '/api/recordings/:recording', expect: only(STAFF_READ) },
+  'PUT /api/recordings/{id}/audio': {
+    url: '/api/recordings/:silentRecording/audio',
+    send: (req) => req.set('content-type', 'audio/wav').send(wav(800)),
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'GET /api/recordings/{id}/audio': { url: '/api/recordings/:recording/audio', expect: only(STAFF_READ) },
+  'POST /api/recordings/{id}/hold': {
+    url: '/api/recordings/:recording/hold',
+    body: { reason: 'Complaint under investigation' },
+    expect: only({ dpo: 'ok' }),
+  },
+  'DELETE /api/recordings/{id}/hold': { url: '/api/recordings/:recording/hold', expect: only({ dpo: 'ok' }) },
+
+  // Retention.
+  'POST /api/retention/runs': {
+    url: '/api/retention/runs',
+    body: { dryRun: true },
+    expect: only(PRIVACY_OFFICE),
+  },
+  'GET /api/retention/runs': { url: '/api/retention/runs', expect: only(PRIVACY_OFFICE) },
+  'GET /api/retention/runs/{id}': { url: '/api/retention/runs/:retentionRun', expect: only(PRIVACY_OFFICE) },
+  'GET /api/retention/policies': { url: '/api/retention/policies', expect: only(PRIVACY_OFFICE) },
+  'PATCH /api/retention/policies/{category}': {
+    url: '/api/retention/policies/recordings',
+    body: { days: 60 },
+    expect: only(PRIVACY_OFFICE),
+  },
+  'GET /api/retention/forecast': { url: '/api/retention/forecast', expect: only(PRIVACY_OFFICE) },
+  'GET /api/retention/holds': { url: '/api/retention/holds', expect: only(PRIVACY_OFFICE) },
+
+  // Data-subject requests: a1's own access request (`:dsar`), collected and under review.
+  'POST /api/dsar': {
+    url: '/api/dsar',
+    body: (caller) =>
+      caller === 'dpo'
+        ? { kind: 'access', subject: { email: 'someone.else@example.test' }, channel: 'email' }
+        : { kind: 'portability' },
+    expect: only({ dpo: 'ok', customer: 'ok', sameOrg: 'ok', otherOrg: 'ok' }),
+  },
+  'GET /api/dsar': {
+    url: '/api/dsar',
+    expect: only({ dpo: 'ok', customer: 'ok', sameOrg: 'ok', otherOrg: 'ok' }),
+  },
+  'GET /api/dsar/dashboard': { url: '/api/dsar/dashboard', expect: only({ dpo: 'ok' }) },
+  'GET /api/dsar/{id}': { url: '/api/dsar/:dsar', expect: ownedByCustomer({ dpo: 'ok' }) },
+  'POST /api/dsar/{id}/verify': {
+    url: '/api/dsar/:dsar/verify',
+    body: { method: 'signed_in' },
+    expect: only({ dpo: 'reached' }, { customer: 403 }),
+  },
+  'POST /api/dsar/{id}/request-information': {
+    url: '/api/dsar/:spareDsar/request-information',
+    body: { reason: 'Please send a copy of a bill' },
+    expect: only({ dpo: 'ok' }),
+  },
+  'POST /api/dsar/{id}/resume': {
+    url: '/api/dsar/:spareDsar/resume',
+    body: { reason: 'Bill received' },
+    expect: only({ dpo: 'ok' }),
+  },
+  'POST /api/dsar/{id}/reject': {
+    url: '/api/dsar/:rejectableDsar/reject',
+    body: { reason: 'Manifestly unfounded' },
+    expect: only({ dpo: 'ok' }),
+  },
+  'POST /api/dsar/{id}/extend': {
+    url: '/api/dsar/:dsar/extend',
+    body: { months: 1, reason: 'Complex request' },
+    expect: only({ dpo: 'ok' }),
+  },
+  'POST /api/dsar/{id}/collect': { url: '/api/dsar/:dsar/collect', expect: only({ dpo: 'ok' }) },
+  'POST /api/dsar/{id}/subject': {
+    url: '/api/dsar/:dsar/subject',
+    body: { personId: ':a1Person' },
+    expect: only({ dpo: 'reached' }),
+  },
+  'GET /api/dsar/{id}/items': { url: '/api/dsar/:dsar/items', expect: only({ dpo: 'ok' }) },
+  'PUT /api/dsar/{id}/items/{itemId}/exclusion': {
+    url: '/api/dsar/:dsar/items/:dsarItem/exclusion',
+    body: { excluded: false, reason: 'Relevant to the request' },
+    expect: only({ dpo: 'ok' }),
+  },
+  'PUT /api/dsar/{id}/redactions/{redactionId}': {
+    url: '/api/dsar/:dsar/redactions/:dsarRedaction',
+    body: { redacted: true, reason: 'Third party' },
+    expect: only({ dpo: 'ok' }),
+  },
+  'GET /api/dsar/{id}/export': {
+    url: '/api/dsar/:dsar/export?format=json',
+    expect: ownedByCustomer({ dpo: 'reached' }, 'reached'),
+  },
+  'POST /api/dsar/{id}/release': { url: '/api/dsar/:dsar/release', expect: only({ dpo: 'ok' }) },
+  'GET /api/dsar/{id}/erasure-preview': {
+    url: '/api/dsar/:dsar/erasure-preview',
+    expect: only({ dpo: 'reached' }),
+  },
+  // a1's request is for access, so erasure is refused on its merits and a1 keeps their data.
+  'POST /api/dsar/{id}/erase': {
+    url: '/api/dsar/:dsar/erase',
+    body: { confirmation: 'ERASE' },
+    expect: only({ dpo: 'reached' }),
+  },
+  'POST /api/dsar/{id}/rectify': {
+    url: '/api/dsar/:dsar/rectify',
+    body: { changes: { jobTitle: 'Office manager' } },
+    expect: only({ dpo: 'reached' }),
+  },
+  'POST /api/dsar/{id}/restrict': {
+    url: '/api/dsar/:dsar/restrict',
+    body: { reason: 'Accuracy contested' },
+    expect: only({ dpo: 'reached' }),
+  },
+  'POST /api/dsar/{id}/lift-restriction': {
+    url: '/api/dsar/:dsar/lift-restriction',
+    body: { reason: 'Accuracy confirmed' },
+    expect: only({ dpo: 'reached' }),
+  },
+  'POST /api/dsar/{id}/object': {
+    url: '/api/dsar/:dsar/object',
+    body: { reason: 'Objects to marketing' },
+    expect: only({ dpo: 'reached' }),
+  },
+  'POST /api/dsar/{id}/complete': {
+    url: '/api/dsar/:completableDsar/complete',
+    body: { reason: 'Answered' },
+    expect: only({ dpo: 'reached' }),
+  },
+  'PUT /api/dsar/{id}/evidence': {
+    url: '/api/dsar/:dsar/evidence',
+    send: (req) =>
+      req
+        .set('content-type', 'application/pdf')
+        .set('x-file-name', 'authority.pdf')
+        .send(Buffer.from('%PDF-1.4 x')),
+    expect: only({ dpo: 'reached' }),
+  },
+};
+
+// What must never reach the wrong eyes (checked in every allowed answer).
+const A1_PHONE = '07700 900321';
+const A1_PHONE_DIGITS = '7700900321';
+const INTERNAL_NOTE = 'Internal: the exchange in Leeds is the real culprit (osprey)';
+const A1_SUBJECT = 'Unshared fault at the Harrogate office (kestrel)';
+const B1_SUBJECT = 'Globex private fault at the Sheffield depot (heron)';
+
+describe('authorisation matrix', () => {
+  let t: TestApp;
+  let w: World;
+  const ids: Record<string, string> = {};
+  const auth: Partial<Record<Caller, string>> = {};
+  const problems: string[] = [];
+  let checked = 0;
+
+  const as = (caller: Caller, req: Test) => (auth[caller] ? req.set('authorization', auth[caller]) : req);
+  const ok = (res: { status: number; body: unknown }, what: string) => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Record<string, unknown> & { id: string; items: { id: string }[] };
+  };
+  const fill = (text: string) => text.replace(/:([a-zA-Z0-9]+)/g, (m, key: string) => ids[key] ?? m);
+  const fillBody = (body: object): object => JSON.parse(fill(JSON.stringify(body))) as object;
+
+  beforeAll(async () => {
+    t = await startTestApp({ listen: true });
+    w = await buildWorld(t);
+    Object.assign(auth, {
+      customer: w.a1.auth,
+      sameOrg: w.a2.auth,
+      otherOrg: w.b1.auth,
+      engineer: w.engineer.auth,
+      dpo: w.dpo.auth,
+      admin: w.admin.auth,
+    });
+    const http = (caller: Caller, method: 'get' | 'post' | 'put' | 'patch', url: string) =>
+      as(caller, t.http()[method](url));
+    const spare = await createUser(t, 'customer', { organisationId: w.orgA });
+    Object.assign(ids, {
+      orgA: w.orgA,
+      a1User: w.a1.id,
+      a1Person: w.a1.personId,
+      a1Email: encodeURIComponent(w.a1.email),
+      spareEmail: spare.email,
+    });
+
+    ok(await http('customer', 'patch', `/api/people/${w.a1.personId}`).send({ phone: A1_PHONE }), 'a1 phone');
+    const ticket = ok(
+      await http('customer', 'post', '/api/tickets').send({
+        type: 'fault',
+        subject: A1_SUBJECT,
+        description: 'The line drops every few minutes.',
+        contactPhone: A1_PHONE,
+      }),
+      'a1 ticket',
+    );
+    ids.ticket = ticket.id;
+    ok(
+      await http('otherOrg', 'post', '/api/tickets').send({
+        type: 'fault',
+        subject: B1_SUBJECT,
+        description: 'x',
+      }),
+      'b1 ticket',
+    );
+    const messages = `/api/tickets/${ticket.id}/messages`;
+    ok(
+      await http('engineer', 'post', messages).send({ body: INTERNAL_NOTE, visibility: 'internal' }),
+      'note',
+    );
+    ids.redactableMessage = ok(
+      await http('customer', 'post', messages).send({
+        body: `Ring me on ${A1_PHONE}, or my colleague on ${w.a2.email}`,
+        visibility: 'public',
+      }),
+      'message',
+    ).id;
+    const upload = async (name: string) =>
+      ok(
+        await http('customer', 'post', `/api/tickets/${ticket.id}/attachments`).attach(
+          'file',
+          Buffer.from(name === 'contacts.txt' ? `backup contact: ${w.a1.email}\n` : 'sync lost at 09:14\n'),
+          name,
+        ),
+        'attachment',
+      ).id;
+    ids.attachment = await upload('router.log.txt');
+    ids.redactableAttachment = await upload('contacts.txt');
+
+    const call = { direction: 'inbound' as const, durationSeconds: 90, startedAt: new Date().toISOString() };
+    ids.recording = await logCallWithAudio(t, w.engineer.auth, { ...call, callerNumber: A1_PHONE }, wav());
+    ids.silentRecording = ok(
+      await http('engineer', 'post', '/api/recordings').send({ ...call, callerNumber: '01632 960555' }),
+      'recording',
+    ).id;
+    ids.retentionRun = ok(await http('dpo', 'post', '/api/retention/runs').send({ dryRun: true }), 'run').id;
+
+    // a1's access request, collected, so it has items and redactions to decide on.
+    const dsar = ok(await http('customer', 'post', '/api/dsar').send({ kind: 'access' }), 'dsar');
+    ids.dsar = dsar.id;
+    ok(await http('dpo', 'post', `/api/dsar/${dsar.id}/collect`), 'collect');
+    for (let i = 0; ; i++) {
+      const detail = ok(await http('dpo', 'get', `/api/dsar/${dsar.id}`), 'dsar detail');
+      if (detail.status !== 'collecting') break;
+      if (i > 400) throw new Error('collection did not finish');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    ids.dsarItem = ok(await http('dpo', 'get', `/api/dsar/${dsar.id}/items?limit=1`), 'items').items[0].id;
+    const redactions = await t.db.query('SELECT id FROM dsar_redactions WHERE dsar_id = $1 LIMIT 1', [
+      dsar.id,
+    ]);
+    ids.dsarRedaction = String(redactions.rows[0].id);
+    const other = (subject: object) =>
+      http('dpo', 'post', '/api/dsar').send({ kind: 'access', subject, channel: 'email' });
+    ids.spareDsar = ok(await other({ email: 'spare.subject@example.test' }), 'spare dsar').id;
+    ids.rejectableDsar = ok(await other({ email: 'rejected.subject@example.test' }), 'dsar').id;
+    ids.completableDsar = ok(await other({ email: 'completed.subject@example.test' }), 'dsar').id;
+  });
+  afterAll(() => t.close());
+
+  const outcomeOf = (status: number): string => String(status);
+  const matches = (status: number, expected: Outcome) => {
+    if (expected === 'ok') return status >= 200 && status < 300;
+    if (expected === 'reached') return status < 500 && ![401, 403, 404].includes(status);
+    return status === expected;
+  };
+
+  /** Data this caller must not find in any answer. */
+  function forbiddenFor(caller: Caller, route: RouteCase): string[] {
+    const secrets: string[] = [];
+    const customer = caller === 'customer' || caller === 'sameOrg' || caller === 'otherOrg';
+    if (customer || caller === 'anonymous') secrets.push(INTERNAL_NOTE);
+    // Contact data: clear to the person, the DPO and admins by the default field policies;
+    // masked for engineers, hidden from everyone else.
+    if (!['customer', 'dpo', 'admin'].includes(caller) && !route.reveals) {
+      secrets.push(A1_PHONE, A1_PHONE_DIGITS, w.a1.email);
+    }
+    if (caller === 'sameOrg' || caller === 'otherOrg' || caller === 'anonymous') secrets.push(A1_SUBJECT);
+    if (caller === 'customer' || caller === 'sameOrg' || caller === 'anonymous') secrets.push(B1_SUBJECT);
+    return secrets;
+  }
+
+  async function sessionFor(caller: Caller): Promise<string | undefined> {
+    if (caller === 'anonymous') return undefined;
+    const emails: Record<Exclude<Caller, 'anonymous'>, string> = {
+      customer: w.a1.email,
+      sameOrg: w.a2.email,
+      otherOrg: w.b1.email,
+      engineer: w.engineer.email,
+      dpo: w.dpo.email,
+      admin: w.admin.email,
+    };
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: emails[caller], password: TEST_PASSWORD });
+    return `Bearer ${ok(res, 'sign-in').accessToken as string}`;
+  }
+
+  it('lists every route of the OpenAPI document in the table, and nothing else', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    const routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('gives every caller exactly the declared outcome on every route, and no data it must not see', async () => {
+    // Refusals first, so a denied caller meets each record as the fixtures left it.
+    const order = (e: Expectation) =>
+      [...CALLERS].sort(
+        (a, b) => Number(e[a] === 'ok' || e[a] === 'reached') - Number(e[b] === 'ok' || e[b] === 'reached'),
+      );
+    for (const [route, spec] of Object.entries(MATRIX)) {
+      const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+      for (const caller of order(spec.expect)) {
+        const bearer = spec.ownSession ? await sessionFor(caller) : auth[caller];
+        let req = t.http()[method](fill(spec.url));
+        if (bearer) req = req.set('authorization', bearer);
+        if (spec.send) req = spec.send(req);
+        else if (spec.body)
+          req = req.send(fillBody(typeof spec.body === 'function' ? spec.body(caller) : spec.body));
+        const res = await req;
+        checked++;
+        const expected = spec.expect[caller];
+        if (!matches(res.status, expected)) {
+          problems.push(
+            `${route} as ${caller}: expected ${expected}, got ${outcomeOf(res.status)} ${res.text.slice(0, 160)}`,
+          );
+          continue;
+        }
+        if (res.status >= 300) continue;
+        const text = res.text ?? '';
+        for (const secret of forbiddenFor(caller, spec)) {
+          if (text.includes(secret)) problems.push(`${route} as ${caller}: the answer contains "${secret}"`);
+        }
+      }
+    }
+    process.stdout.write(
+      `authorisation matrix: ${Object.keys(MATRIX).length} routes x ${CALLERS.length} callers = ${checked} calls checked\n`,
+    );
+    expect(problems).toEqual([]);
+    expect(checked).toBe(Object.keys(MATRIX).length * CALLERS.length);
+  });
+});
