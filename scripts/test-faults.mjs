@@ -149,8 +149,9 @@ try {
   if (runs('kill')) {
     say(`\n[kill] multi-row writes, the API SIGKILLed ${KILLS}× at random moments`);
     const w = await freshWorld('kill');
+    const { organisationId } = await createAccounts(w.api.baseUrl, w.adminToken, 0, 'kill-org');
     const r = await killMidRequest({
-      world: w,
+      world: { ...w, organisationId },
       kills: KILLS,
       clients: CLIENTS,
       startApi: (port) => api(w.databaseUrl, w.dataDir, port),
