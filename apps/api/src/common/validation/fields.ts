@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -96,7 +96,11 @@ export function IntField(o: Common & { min: number; max: number }): PropertyDeco
   return applyDecorators(
     doc(o, { type: Number, minimum: o.min, maximum: o.max }),
     ...presence(o),
-    Type(() => Number),
+    // Query strings carry numbers as text: only plain decimal digits become a number, so "0x10",
+    // "1e1", " " or true are refused rather than read as 16, 10, 0 or 1.
+    Transform(({ value }) =>
+      typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+    ),
     IsInt(),
     Min(o.min),
     Max(o.max),

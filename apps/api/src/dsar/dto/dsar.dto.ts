@@ -8,7 +8,7 @@ import {
   type VerificationMethod,
 } from '@hushdesk/contracts';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/keyset';
 import { EmailField, EnumField, TextField, UuidField } from '../../common/validation/fields';
 import { UpdatePersonDto } from '../../people/dto/person.dto';
@@ -38,8 +38,12 @@ export class CreateDsarDto {
 
   @EnumField(DSAR_CHANNELS, { optional: true }) channel?: DsarChannel;
 
-  @ApiPropertyOptional({ description: 'When the request reached us (ISO 8601); may be in the past' })
+  @ApiPropertyOptional({
+    description: 'When the request reached us (ISO 8601); may be in the past',
+    maxLength: 40,
+  })
   @IsOptional()
+  @MaxLength(40)
   @IsISO8601({ strict: true }, { message: 'receivedAt must be an ISO 8601 date or date-time' })
   receivedAt?: string;
 

@@ -58,7 +58,11 @@ export class RevealDto {
   @IsIn(REVEALABLE as unknown as string[], { message: `field must be one of: ${REVEALABLE.join(', ')}` })
   field: (typeof REVEALABLE)[number];
 
-  @ApiProperty({ description: 'Why you need the clear value; recorded in the audit trail', minLength: 5 })
+  @ApiProperty({
+    description: 'Why you need the clear value; recorded in the audit trail',
+    minLength: 5,
+    maxLength: 500,
+  })
   @IsString()
   @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
   @MaxLength(500)

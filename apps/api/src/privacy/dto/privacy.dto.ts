@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { TextField } from '../../common/validation/fields';
 
@@ -10,8 +10,9 @@ export class PurgeDto {
 }
 
 export class MentionsQueryDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'email', maxLength: 320 })
   @IsOptional()
+  @MaxLength(320)
   @IsEmail({}, { message: 'email must be a valid email address' })
   email?: string;
   @TextField({ optional: true, max: 40 }) phone?: string;
@@ -19,8 +20,9 @@ export class MentionsQueryDto {
 }
 
 export class SuppressionDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'email', maxLength: 320 })
   @IsOptional()
+  @MaxLength(320)
   @IsEmail({}, { message: 'email must be a valid email address' })
   email?: string;
   @TextField({ optional: true, max: 40 }) phone?: string;
@@ -31,6 +33,7 @@ export class SuppressionDto {
 }
 
 export class RedactDto {
+  @ApiProperty({ description: 'Why; recorded in the audit trail', minLength: 5, maxLength: 500 })
   @IsString()
   @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
   @MaxLength(500)
@@ -38,10 +41,11 @@ export class RedactDto {
 }
 
 export class RevealTicketFieldDto {
-  @ApiPropertyOptional({ enum: ['contactPhone'] })
+  @ApiProperty({ enum: ['contactPhone'] })
   @IsIn(['contactPhone'], { message: 'field must be contactPhone' })
   field: 'contactPhone';
 
+  @ApiProperty({ description: 'Why; recorded in the audit trail', minLength: 5, maxLength: 500 })
   @IsString()
   @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
   @MaxLength(500)

@@ -27,7 +27,11 @@ export class ListRecordingsQueryDto extends PageQueryDto {
 }
 
 export class HoldDto {
-  @ApiProperty({ description: 'Why the recording must be kept past its retention, e.g. a dispute' })
+  @ApiProperty({
+    description: 'Why the recording must be kept past its retention, e.g. a dispute',
+    minLength: 5,
+    maxLength: 500,
+  })
   @IsString()
   @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
   @MaxLength(500)

@@ -98,7 +98,11 @@ export class TicketQueryDto extends PageQueryDto {
   @EnumField(TICKET_STATUSES, { optional: true }) status?: TicketStatus;
   @EnumField(PRIORITIES, { optional: true }) priority?: Priority;
 
-  @ApiPropertyOptional({ description: 'A user id, `me` or `unassigned`' })
+  @ApiPropertyOptional({
+    description: 'A user id, `me` or `unassigned`',
+    pattern: '^(me|unassigned|[0-9a-fA-F-]{36})$',
+    maxLength: 36,
+  })
   @IsOptional()
   @Matches(/^(me|unassigned|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
     message: 'assigneeId must be a user id, me or unassigned',
@@ -112,6 +116,7 @@ export class TicketQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     description: 'Full-text search over subjects, descriptions and messages, or a reference',
+    maxLength: 200,
   })
   @IsOptional()
   @IsString()
