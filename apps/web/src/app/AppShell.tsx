@@ -7,7 +7,7 @@ import { initials } from '../lib/format';
 import { useSessionSocket } from '../lib/socket';
 import { SignOutIcon } from '../ui/icons';
 import { Wordmark } from '../ui/Logo';
-import { AREA_NAMES, NAVIGATION } from './navigation';
+import { ACCOUNT_NAVIGATION, AREA_NAMES, NAVIGATION } from './navigation';
 
 /** The frame around every signed-in page: sidebar with navigation and account, then the page. */
 export function AppShell() {
@@ -59,6 +59,18 @@ export function AppShell() {
               </p>
             </div>
           </div>
+          <nav className="sidebar__account-nav" aria-label="Account">
+            <ul>
+              {ACCOUNT_NAVIGATION.map(({ to, label, icon: Icon }) => (
+                <li key={to}>
+                  <NavLink to={to} className="nav-link">
+                    <Icon />
+                    <span>{label}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
           {logoutFailed ? (
             <p className="sidebar__error" role="alert">
               Could not sign out. {logout.error.message}

@@ -7,6 +7,7 @@ import {
   ClipboardCheckIcon,
   FileTextIcon,
   InboxIcon,
+  KeyIcon,
   LockIcon,
   QueueIcon,
   ShieldIcon,
@@ -55,6 +56,11 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     ...privacyOffice('/admin'),
   ],
 };
+
+/** The account's own pages, the same for every role: shown beside the account in the sidebar. */
+export const ACCOUNT_NAVIGATION: NavItem[] = [
+  { to: '/account/password', label: 'Change password', icon: KeyIcon },
+];
 
 /** What the area is called, shown under the wordmark. */
 export const AREA_NAMES: Record<Role, string> = {

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { OrganisationsPage } from '../features/admin/components/OrganisationsPage';
 import { UsersPage } from '../features/admin/components/UsersPage';
+import { ChangePasswordPage } from '../features/auth/components/ChangePasswordPage';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { ConsoleHomePage } from '../features/console/components/ConsoleHomePage';
 import { ConsoleTicketPage } from '../features/console/components/ConsoleTicketPage';
@@ -45,6 +46,7 @@ import { RootLayout } from './RootLayout';
  *   /admin/users  -> administrator: users
  *   /admin/fields, /admin/retention, /admin/audit, /admin/ropa -> administrator: the same privacy
  *                 screens as the DPO (legal holds are the DPO's alone: shown, not changed)
+ *   /account/password -> every role: change one's own password (other sessions end)
  */
 /** The privacy-office screens: under /dpo for the DPO, and under /admin for administrators. */
 const privacyOfficeRoutes = [
@@ -123,6 +125,7 @@ export const router = createBrowserRouter([
               ...privacyOfficeRoutes,
             ],
           },
+          { path: '/account/password', element: <ChangePasswordPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

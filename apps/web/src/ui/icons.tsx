@@ -216,3 +216,10 @@ export const ArchiveIcon = ({ size }: { size?: number }) => (
     <path d="M4 8v11a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8M10 12h4" />
   </Icon>
 );
+
+export const KeyIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <circle cx="7.5" cy="15.5" r="5.5" />
+    <path d="m11.5 11.5 9.5-9.5M17 6l3 3M14 9l2 2" />
+  </Icon>
+);

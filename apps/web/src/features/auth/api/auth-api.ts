@@ -1,6 +1,7 @@
 import {
   apiPaths,
   type AuthUser,
+  type ChangePasswordRequest,
   type DemoInfo,
   type LoginRequest,
   type LoginResponse,
@@ -12,6 +13,13 @@ export const authApi = {
   login: (credentials: LoginRequest) => apiClient.post<LoginResponse>(apiPaths.login, credentials),
 
   logout: () => apiClient.post<undefined>(apiPaths.logout),
+
+  /**
+   * Changes the signed-in account's password. The API ends every session of the account and
+   * answers like a sign-in, setting the cookie of a new session, so this browser stays signed in.
+   */
+  changePassword: (request: ChangePasswordRequest) =>
+    apiClient.post<LoginResponse>(apiPaths.password, request),
 
   /** The signed-in account, or `null` when nobody is signed in (the API answers 401). */
   async me(signal?: AbortSignal): Promise<AuthUser | null> {
