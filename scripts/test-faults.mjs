@@ -174,6 +174,40 @@ try {
 
 say('\n=== Fault test summary ===');
 say(JSON.stringify(results, null, 2));
+const { restart: r, job: j, kill: k } = results;
+say('\nFigures for docs/security.md:');
+const line = (label, value) => say(`  ${label.padEnd(44)} ${value}`);
+line(
+  'faults injected',
+  `${(r?.restarts ?? 0) + (j ? 1 : 0) + (k?.kills ?? 0)} (PostgreSQL restarts ${r?.restarts ?? 0}, ` +
+    `job kills ${j ? 1 : 0}, mid-request kills ${k?.kills ?? 0})`,
+);
+if (r) {
+  const worst = (f) => Math.max(...r.recoveries.map((x) => x[f] ?? Infinity));
+  line('restart: tickets requested', r.sent);
+  line('restart: 201s acknowledged', r.acknowledged);
+  line('restart: acknowledged writes lost', r.lost);
+  line('restart: 503 "database unavailable" answers', r.unavailable503);
+  line('restart: 500s / hangs (10 s deadline)', `${r.http500} / ${r.timeouts}`);
+  line(
+    'restart: recovery after PostgreSQL is back',
+    `health ok ≤ ${worst('healthOkAfterMs')} ms, first 201 ≤ ${worst('firstCreateAfterMs')} ms, same API process: ${r.sameApiProcess ? 'yes' : 'no'}`,
+  );
+}
+if (j) {
+  line(
+    'job: killed retention run',
+    `${j.purgedBeforeKill} of ${j.expiredSeeded} purged at the kill; ${j.runStatus} ${(j.jobCompletedAfterRestartMs / 1000).toFixed(1)} s after the restart (retries ${j.jobRetries}), ${j.recordingsLeft} left, ${j.callsCounted} calls counted`,
+  );
+}
+if (k) {
+  line('kill: requests sent / in flight at the kills', `${k.sent} / ${k.requestsInFlightTotal}`);
+  line('kill: partial-row violations', `${k.violations} (over ${k.invariantsChecked} invariants)`);
+  line(
+    'kill: unreferenced blob files',
+    `${k.orphanBlobFiles} (audio uploads cut off: ${k.audioUploadsInFlightAtKills})`,
+  );
+}
 say(`\ntime ${((Date.now() - t0) / 1000).toFixed(0)} s; API logs in ${logDir}`);
 if (failures.length) {
   say(`\nFAILED (${failures.length}):`);
