@@ -57,6 +57,11 @@ const KINDS: readonly Kind[] = [
   },
 ];
 
+/** Whether the bytes are what a declared content type says (for raw uploads that carry no file name). */
+export function contentMatches(contentType: string, bytes: Buffer): boolean {
+  return KINDS.some((k) => k.contentType === contentType && k.matches(bytes));
+}
+
 export const ACCEPTED_FILES = 'PNG, JPEG, GIF, WebP, PDF, plain text, CSV or log files';
 
 export type Detection = { ok: true; contentType: string } | { ok: false; reason: string };

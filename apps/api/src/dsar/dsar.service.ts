@@ -1,3 +1,4 @@
+import { contentMatches } from '../attachments/file-type';
 import { Injectable } from '@nestjs/common';
 import {
   formatDsarReference,
@@ -454,6 +455,13 @@ export class DsarService {
     const type = file.contentType.split(';')[0].trim().toLowerCase();
     if (!EVIDENCE_TYPES.includes(type)) {
       throw DomainError.invalidField('evidence', `must be one of: ${EVIDENCE_TYPES.join(', ')}`);
+    }
+    // The declared type is the caller's word; the bytes must agree (an EXE sent as image/png is refused).
+    if (!contentMatches(type, file.bytes)) {
+      throw DomainError.invalidField(
+        'evidence',
+        `content is not ${type}; the bytes do not match the declared type`,
+      );
     }
     const key = randomUUID().replace(/-/g, '');
     await this.blobs.put(key, file.bytes);
