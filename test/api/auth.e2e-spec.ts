@@ -203,6 +203,22 @@ describe('auth', () => {
     expect(Object.keys(res.body.fields)).toEqual(expect.arrayContaining(['email', 'password', 'extra']));
   });
 
+  it('counts wrong current passwords on a password change towards the sign-in limit', async () => {
+    await t.db.query('DELETE FROM login_failures');
+    const user = await createUser(t, 'engineer');
+    const bearer = await bearerFor(t, user.email);
+    const change = (currentPassword: string) =>
+      t
+        .http()
+        .post('/api/auth/password')
+        .set('authorization', bearer)
+        .send({ currentPassword, newPassword: 'a perfectly fine new passphrase' });
+    for (let i = 0; i < 10; i++) await change(`guess number ${i}`).expect(400);
+    await change(TEST_PASSWORD).expect(429);
+    await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+    await t.db.query('DELETE FROM login_failures');
+  });
+
   it('blocks an account with 429 after ten failures in the window, even with the right password', async () => {
     await t.db.query('DELETE FROM login_failures'); // every test here calls from the same address
     const user = await createUser(t, 'customer');

@@ -1,7 +1,14 @@
 import type { PresenceEntry, TicketMessage, TicketSummary } from '@hushdesk/contracts';
 import { SESSION_COOKIE } from '@hushdesk/contracts';
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
-import { startTestApp, testRun, TEST_PASSWORD, type TestApp } from '../support/test-app';
+import {
+  bearerFor,
+  createUser,
+  startTestApp,
+  testRun,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
 const ticket = {
@@ -46,6 +53,22 @@ describe('live updates over socket.io', () => {
       .find((c) => c.startsWith(`${SESSION_COOKIE}=`)) as string;
     const socket = await open({ cookie: cookie.split(';')[0].split('=')[1] });
     expect(socket.connected).toBe(true);
+  });
+
+  it('a password change closes every open socket of the account, and only of that account', async () => {
+    const user = await createUser(t, 'engineer');
+    const mine = await open({ bearer: await bearerFor(t, user.email) });
+    const someoneElse = await open({ bearer: w.engineer.auth });
+    const closed = new Promise<string>((resolve) => mine.on('disconnect', (why) => resolve(why)));
+    await t
+      .http()
+      .post('/api/auth/password')
+      .set('authorization', await bearerFor(t, user.email))
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'a different long passphrase' })
+      .expect(200);
+    expect(await closed).toBe('io server disconnect');
+    await settle(100);
+    expect(someoneElse.connected).toBe(true);
   });
 
   it('sends each event only to those who may see it; internal notes reach staff only', async () => {

@@ -60,12 +60,14 @@ export class AuthController {
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponseDto> {
     const { response, cookieToken } = await this.auth.changePassword(
       actor.userId,
       body.currentPassword,
       body.newPassword,
+      request.ip,
     );
     this.sessions.setCookie(reply, cookieToken);
     return response;

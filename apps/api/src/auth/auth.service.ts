@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { TicketEvents } from '../realtime/ticket-events';
 import { UsersService } from '../users/users.service';
 import type { LoginResponseDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle.service';
@@ -19,6 +20,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly events: TicketEvents,
   ) {}
 
   /**
@@ -46,16 +48,21 @@ export class AuthService {
 
   /**
    * A new password, after the current one is proved. Every session of the account is revoked in
-   * the same transaction as the new hash (a stolen cookie or token dies with the old password);
-   * the caller continues on a new session.
+   * the same transaction as the new hash (a stolen cookie or token dies with the old password),
+   * and its live sockets are closed; the caller continues on a new session. Wrong current
+   * passwords count towards the sign-in limit, so a borrowed session cannot guess at leisure.
    */
   async changePassword(
     userId: string,
     currentPassword: string,
     newPassword: string,
+    ip: string,
   ): Promise<{ response: LoginResponseDto; cookieToken: string }> {
+    const keys = this.throttle.keysFor((await this.users.authUser(userId)).email, ip);
+    await this.throttle.assertAllowed(keys);
     const hash = await this.users.passwordHashOf(userId);
     if (!hash || !(await this.passwords.verify(hash, currentPassword))) {
+      await this.throttle.recordFailure(keys);
       throw DomainError.invalidField('currentPassword', 'is not your current password');
     }
     if (await this.passwords.verify(hash, newPassword)) {
@@ -69,6 +76,7 @@ export class AuthService {
       ]);
       await this.sessions.revokeAllForUser(userId, manager);
     });
+    this.events.disconnectUsers([userId]);
     const { sessionId, cookieToken } = await this.sessions.start(userId);
     return { response: await this.tokenFor(userId, sessionId), cookieToken };
   }

@@ -83,6 +83,17 @@ export function closeSocket(): void {
   notify();
 }
 
+/**
+ * Opens the socket again on the current cookie. A password change makes the server close every
+ * socket of the account (other devices must stop receiving), this browser's included.
+ */
+export function reconnectSocket(): void {
+  const userId = connection?.userId;
+  if (!userId) return;
+  closeSocket();
+  open(userId);
+}
+
 // An expired session also ends the live connection; the next sign-in opens a new one.
 onSessionExpired(closeSocket);
 
