@@ -10,6 +10,7 @@ import { AuthModule } from '../auth/auth.module';
 import { BlobsModule } from '../blobs/blobs.module';
 import { AccessGuard } from '../common/auth/access.guard';
 import { loggerParams } from '../common/logging/logging';
+import { RouteTemplateHook } from '../common/logging/route-template';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source';
@@ -53,6 +54,7 @@ export class AppModule {
       ],
       providers: [
         SchemaMigrator,
+        RouteTemplateHook,
         // Order matters: rate-limit first, then resolve the caller and check the route's roles.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,7 +1,9 @@
 import { scrubDeep } from '@hushdesk/privacy';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
+import { loggablePath } from './route-template';
 
 /** Keys whose values are never personal data and must stay machine-readable. */
 const KEEP = new Set(['time', 'level', 'pid', 'hostname', 'reqId', 'responseTime', 'statusCode']);
@@ -37,12 +39,13 @@ export function loggerParams(
     pinoHttp: [
       {
         level,
-        // Request logs carry method, route and status: never bodies, headers, cookies or query values.
+        // Request logs carry method, route pattern and status: never the URL's values, bodies,
+        // headers or cookies.
         serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({
+          req: (req: { id: string; method: string; raw?: IncomingMessage }) => ({
             id: req.id,
             method: req.method,
-            path: req.url.split('?')[0],
+            path: loggablePath(req.raw),
           }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
@@ -50,6 +53,11 @@ export function loggerParams(
           err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         autoLogging: { ignore: (req) => req.url === '/api/health' },
         quietReqLogger: true,
+        // The request is serialized when the response finishes, once its route is known (see
+        // route-template.ts), not bound to the logger when it arrives.
+        quietResLogger: true,
+        customSuccessObject: (req, _res, fields) => ({ req, ...fields }),
+        customErrorObject: (req, _res, _err, fields) => ({ req, ...fields }),
       },
       destination,
     ],
