@@ -339,6 +339,7 @@ export function hostileBodies(schema: Schema, doc: OpenApiDocument): Record<stri
       'text/csv',
       'application/vnd.api+json',
       'application/jsonx',
+      'multipart/form-data; boundary=fuzz',
       null,
     )
     .map((contentType): Payload => {
@@ -347,7 +348,12 @@ export function hostileBodies(schema: Schema, doc: OpenApiDocument): Record<stri
       ).toString();
       return {
         kind: `content type ${contentType}`,
-        body: contentType === 'application/x-www-form-urlencoded' ? form : baseText,
+        body:
+          contentType === 'application/x-www-form-urlencoded'
+            ? form
+            : contentType?.startsWith('multipart/')
+              ? `--fuzz\r\nContent-Disposition: form-data; name="subject"\r\n\r\nx\r\n--fuzz--\r\n`
+              : baseText,
         contentType,
         status: [400, 415],
       };

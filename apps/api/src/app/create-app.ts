@@ -8,9 +8,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@hushdesk/contracts';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { registerCsrfProtection } from '../common/http/csrf';
-import { AllExceptionsFilter } from '../common/http/exception.filter';
+import { AllExceptionsFilter, respondWithError } from '../common/http/exception.filter';
 import { SpaFallback } from '../common/http/spa-fallback';
 import { createValidationPipe } from '../common/validation/validation-pipe';
 import { AppConfig } from '../config/app-config';
@@ -23,6 +24,7 @@ import { AppModule } from './app.module';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const AUDIO_LIMIT_BYTES = 100 * 1024 * 1024;
+const MULTIPART_ROUTES = new Set(['/api/tickets/:id/attachments']);
 
 // The web app is built by Vite with no inline scripts, so scripts can be 'self' only.
 const CSP = {
@@ -57,6 +59,13 @@ export async function createApp(
       return typeof given === 'string' && UUID.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // The router's own refusals (a malformed or over-long URL) leave in the one error shape too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      respondWithError(reply, request, {
+        status: error.statusCode === 414 ? 414 : 400,
+        message:
+          error.statusCode === 414 ? 'a path segment is longer than 100 characters' : 'the URL is not valid',
+      }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, opts.logDestination),
@@ -106,6 +115,18 @@ export async function createApp(
     done();
   });
   registerCsrfProtection(fastify, { secret: config.jwtSecret, corsOrigins: config.corsOrigins });
+  // Multipart is parsed for uploads only; elsewhere its parts would never be read and the route
+  // would run as if sent an empty body.
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (request.isMultipart() && !MULTIPART_ROUTES.has(request.routeOptions.url ?? '')) {
+      respondWithError(reply, request, {
+        status: 415,
+        message: 'content type is not supported; send application/json',
+      });
+      return;
+    }
+    done();
+  });
   if (spa.available) {
     await app.register(fastifyStatic, {
       root: config.webDistDir,
