@@ -205,7 +205,7 @@ if (k) {
   line('kill: partial-row violations', `${k.violations} (over ${k.invariantsChecked} invariants)`);
   line(
     'kill: unreferenced blob files',
-    `${k.orphanBlobFiles} (audio uploads cut off: ${k.audioUploadsInFlightAtKills})`,
+    `${k.orphanBlobFiles}; cut-off uploads queued for deletion ${k.queuedBlobFiles} (audio uploads cut off: ${k.audioUploadsInFlightAtKills})`,
   );
 }
 say(`\ntime ${((Date.now() - t0) / 1000).toFixed(0)} s; API logs in ${logDir}`);

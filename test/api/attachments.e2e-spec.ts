@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { OwnedBlobs } from '../../apps/api/src/blobs/owned-blobs';
 import { AppConfig } from '../../apps/api/src/config/app-config';
+import { BlobOutbox } from '../../apps/api/src/retention/blob-outbox';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
@@ -117,6 +119,29 @@ describe('attachments', () => {
       expect(blobFiles(blobDir).length).toBe(beforeBlobs);
     },
   );
+
+  it('a file whose row was never written (the API died in between) is deleted by the drain after the hour', async () => {
+    const outbox = t.app.get(BlobOutbox);
+    const before = blobFiles(blobDir).length;
+    // What an upload leaves when the process dies after writing the bytes, before the row.
+    const key = await t.app.get(OwnedBlobs).write(Buffer.from('router log of a customer'));
+    expect(blobFiles(blobDir)).toHaveLength(before + 1);
+    await outbox.drain();
+    expect(blobFiles(blobDir)).toHaveLength(before + 1); // an upload may still be finishing
+    await t.db.query(
+      "UPDATE blob_deletions SET not_before = now() - interval '1 second' WHERE blob_key = $1",
+      [key],
+    );
+    await outbox.drain();
+    expect(blobFiles(blobDir)).toHaveLength(before);
+
+    // A completed upload leaves nothing queued.
+    const res = await upload(w.a1.auth, Buffer.from('sync lost at 09:14\n'), 'sync.txt').expect(201);
+    const [{ blob_key }] = (await t.db.query('SELECT blob_key FROM attachments WHERE id = $1', [res.body.id]))
+      .rows;
+    const queued = await t.db.query('SELECT 1 FROM blob_deletions WHERE blob_key = $1', [blob_key]);
+    expect(queued.rows).toHaveLength(0);
+  });
 
   it('refuses an upload over the size limit with 413, leaving no row or blob', async () => {
     const [beforeRows, beforeBlobs] = [await rows(), blobFiles(blobDir).length];

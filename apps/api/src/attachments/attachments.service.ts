@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AttachmentInfo } from '@hushdesk/contracts';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { BlobStore } from '../blobs/blob-store';
+import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
@@ -43,6 +44,7 @@ export class AttachmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly blobs: BlobStore,
+    private readonly owned: OwnedBlobs,
     private readonly tickets: TicketsService,
     private readonly index: IdentifierIndex,
   ) {}
@@ -58,7 +60,8 @@ export class AttachmentsService {
 
   /**
    * Stores an upload. The blob is written first and the row second; if the row cannot be written
-   * the blob is removed again, so a failed upload leaves neither.
+   * the blob is removed again, and after a crash the outbox removes it, so a failed upload leaves
+   * neither.
    */
   async add(actor: Actor, ticketId: string, rawName: string, bytes: Buffer): Promise<AttachmentInfo> {
     const ticket = await this.tickets.findVisible(actor, ticketId);
@@ -69,8 +72,7 @@ export class AttachmentsService {
     const type = detectFileType(fileName, bytes);
     if (!type.ok) throw DomainError.invalidField('file', type.reason);
 
-    const blobKey = randomUUID().replace(/-/g, '');
-    await this.blobs.put(blobKey, bytes);
+    const blobKey = await this.owned.write(bytes);
     try {
       const row = await this.dataSource.transaction(async (manager) => {
         const [{ id }] = await manager.query(
@@ -90,12 +92,13 @@ export class AttachmentsService {
         if (type.contentType.startsWith('text/')) {
           await this.index.index(manager, { type: 'attachment', id, ticketId }, [bytes.toString('utf8')]);
         }
+        await this.owned.claim(manager, blobKey);
         const [inserted]: AttachmentRow[] = await manager.query(`${SELECT} WHERE a.id = $1`, [id]);
         return inserted;
       });
       return toInfo(row);
     } catch (e) {
-      await this.blobs.delete(blobKey);
+      await this.owned.discard(blobKey);
       throw e;
     }
   }

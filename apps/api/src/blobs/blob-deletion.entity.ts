@@ -3,7 +3,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * The outbox of blobs to delete. A row is written in the same transaction that removes the record
  * owning the blob, and removed only once the file is gone, so a crash between the two can never
- * leave a file nobody accounts for: the next sweep retries it.
+ * leave a file nobody accounts for: the next sweep retries it. A new blob is queued too, before its
+ * bytes are written and with `notBefore` an hour ahead, until the transaction that records its
+ * owner takes it off (see OwnedBlobs): a crash in between leaves no file nobody accounts for.
  */
 @Entity('blob_deletions')
 @Index('uq_blob_deletions_key', ['blobKey'], { unique: true })
@@ -19,4 +21,7 @@ export class BlobDeletionEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  notBefore: Date;
 }

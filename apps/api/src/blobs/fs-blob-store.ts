@@ -37,8 +37,10 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
   async put(key: string, data: Buffer): Promise<void> {
     const path = this.path(key);
     await mkdir(dirname(path), { recursive: true });
-    // Write aside, flush, then rename: a crash never leaves a half-written blob under the key.
-    const temp = `${path}.${randomUUID()}.part`;
+    await mkdir(this.scratch, { recursive: true });
+    // Write aside, flush, then rename: a crash never leaves a half-written blob under the key, and
+    // what it leaves in the scratch directory is swept.
+    const temp = join(this.scratch, `${randomUUID()}.part`);
     await writeFile(temp, data, { flush: true });
     await rename(temp, path);
   }

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { formatDsarReference, type ErasurePreview, type ErasureReceipt } from '@hushdesk/contracts';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BlobStore, readAll } from '../blobs/blob-store';
+import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
@@ -52,6 +53,7 @@ export class DsarEraser {
     private readonly suppressions: SuppressionList,
     private readonly audit: AuditService,
     private readonly blobs: BlobStore,
+    private readonly owned: OwnedBlobs,
     private readonly requests: DsarService,
     private readonly events: TicketEvents,
   ) {}
@@ -127,16 +129,13 @@ export class DsarEraser {
       this.events.disconnectUsers(userIds);
       // The files go now; the outbox keeps any that fail for the next retention run.
       for (const key of doomed) {
-        try {
-          await this.blobs.delete(key);
-          await this.dataSource.query('DELETE FROM blob_deletions WHERE blob_key = $1', [key]);
-        } catch {
+        if (!(await this.owned.discard(key))) {
           this.logger.warn('an erased file could not be deleted yet; the retention run will retry');
         }
       }
       return receipt;
     } catch (e) {
-      for (const key of written) await this.blobs.delete(key).catch(() => undefined);
+      for (const key of written) await this.owned.discard(key);
       throw e;
     }
   }
@@ -267,13 +266,13 @@ export class DsarEraser {
       const text = scrub((await readAll(await this.blobs.read(a.blob_key))).toString('utf8'));
       scrubbed += text.removed;
       const bytes = Buffer.from(text.text ?? '', 'utf8');
-      const key = randomUUID().replace(/-/g, '');
-      await this.blobs.put(key, bytes);
+      const key = await this.owned.write(bytes);
       written.push(key);
       await manager.query(
         'UPDATE attachments SET blob_key = $2, size_bytes = $3, sha256 = $4 WHERE id = $1',
         [a.id, key, bytes.length, createHash('sha256').update(bytes).digest()],
       );
+      await this.owned.claim(manager, key);
       await this.index.index(manager, { type: 'attachment', id: a.id, ticketId: a.ticket_id }, [text.text]);
       await this.queueBlobs(manager, 'SELECT unnest($1::text[]) AS key', [a.blob_key], doomed);
     }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { API_PREFIX, apiPaths, type DsarDetail, type DsarRelease } from '@hushdesk/contracts';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BlobStore } from '../blobs/blob-store';
+import { OwnedBlobs } from '../blobs/owned-blobs';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import type { PackageFile } from './dsar-package';
 
@@ -27,6 +28,7 @@ export class DsarReleases {
   constructor(
     private readonly dataSource: DataSource,
     private readonly blobs: BlobStore,
+    private readonly owned: OwnedBlobs,
   ) {}
 
   /**
@@ -39,8 +41,7 @@ export class DsarReleases {
     pkg: PackageFile,
   ): Promise<DsarRelease & { blobKey: string }> {
     const token = randomBytes(32).toString('base64url');
-    const blobKey = randomUUID().replace(/-/g, '');
-    await this.blobs.putFile(blobKey, pkg.path);
+    const blobKey = await this.owned.write({ file: pkg.path });
     const expiresAt = new Date(Date.now() + LINK_DAYS * DAY);
     try {
       const [{ days }] = (await manager.query(
@@ -51,9 +52,9 @@ export class DsarReleases {
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [dsarId, tokenHash(token), blobKey, pkg.size, expiresAt, new Date(Date.now() + days * DAY)],
       );
+      await this.owned.claim(manager, blobKey);
     } catch (e) {
-      // No row points at the blob yet, so nothing else would ever delete it.
-      await this.blobs.delete(blobKey).catch(() => undefined);
+      await this.owned.discard(blobKey);
       throw e;
     }
     return {

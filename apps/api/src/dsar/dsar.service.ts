@@ -12,10 +12,9 @@ import {
   type Page,
 } from '@hushdesk/contracts';
 import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, type AuditAction } from '../audit/audit.service';
-import { BlobStore } from '../blobs/blob-store';
+import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { SqlParams } from '../common/database/sql-params';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -64,7 +63,7 @@ export class DsarService {
     private readonly releases: DsarReleases,
     private readonly people: PeopleService,
     private readonly suppressions: SuppressionList,
-    private readonly blobs: BlobStore,
+    private readonly owned: OwnedBlobs,
   ) {}
 
   async create(actor: Actor, dto: CreateDsarDto): Promise<CreateDsarResponse> {
@@ -463,8 +462,7 @@ export class DsarService {
         `content is not ${type}; the bytes do not match the declared type`,
       );
     }
-    const key = randomUUID().replace(/-/g, '');
-    await this.blobs.put(key, file.bytes);
+    const key = await this.owned.write(file.bytes);
     let previous: string | null = null;
     try {
       const detail = await this.act(
@@ -479,12 +477,14 @@ export class DsarService {
               WHERE id = $1`,
             [id, key, file.fileName.slice(0, 255), file.bytes.length],
           );
+          await this.owned.claim(m, key);
+          if (previous) await this.owned.retire(m, previous);
         },
       );
-      if (previous) await this.blobs.delete(previous);
+      if (previous) await this.owned.discard(previous);
       return detail;
     } catch (e) {
-      await this.blobs.delete(key);
+      await this.owned.discard(key);
       throw e;
     }
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { detectIdentifiers, PLACEHOLDERS, redact, type Detection } from '@hushdesk/privacy';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BlobStore, readAll } from '../blobs/blob-store';
+import { OwnedBlobs } from '../blobs/owned-blobs';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
@@ -20,6 +21,7 @@ export class RedactionService {
     private readonly index: IdentifierIndex,
     private readonly audit: AuditService,
     private readonly blobs: BlobStore,
+    private readonly owned: OwnedBlobs,
   ) {}
 
   /** Emails and phones by pattern, and known people's names found by their name keys. */
@@ -70,14 +72,16 @@ export class RedactionService {
     const original = await readAll(await this.blobs.read(row.blob_key));
     const { text, removed } = await this.scrub(this.dataSource.manager, original.toString('utf8'));
     const bytes = Buffer.from(text, 'utf8');
-    const newKey = randomUUID().replace(/-/g, '');
-    await this.blobs.put(newKey, bytes);
+    const newKey = await this.owned.write(bytes);
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.query(
           'UPDATE attachments SET blob_key = $1, size_bytes = $2, sha256 = $3 WHERE id = $4',
           [newKey, bytes.length, createHash('sha256').update(bytes).digest(), attachmentId],
         );
+        await this.owned.claim(manager, newKey);
+        // The unredacted file is queued in the same transaction, so a crash cannot keep it.
+        await this.owned.retire(manager, row.blob_key);
         await this.index.index(manager, { type: 'attachment', id: attachmentId, ticketId }, [text]);
         await this.audit.record(manager, {
           actor,
@@ -88,10 +92,10 @@ export class RedactionService {
         });
       });
     } catch (e) {
-      await this.blobs.delete(newKey);
+      await this.owned.discard(newKey);
       throw e;
     }
-    await this.blobs.delete(row.blob_key);
+    await this.owned.discard(row.blob_key);
     return { removed };
   }
 

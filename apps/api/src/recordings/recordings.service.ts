@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@hushdesk/contracts';
 import { normalisePhone, project } from '@hushdesk/privacy';
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BlobStore } from '../blobs/blob-store';
+import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { SqlParams } from '../common/database/sql-params';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -59,6 +59,7 @@ export class RecordingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly blobs: BlobStore,
+    private readonly owned: OwnedBlobs,
     private readonly index: IdentifierIndex,
     private readonly policies: FieldPoliciesService,
     private readonly audit: AuditService,
@@ -208,22 +209,18 @@ export class RecordingsService {
     const before = await this.row(id);
     const contentType = detectAudio(bytes);
     if (!contentType) throw DomainError.invalidField('audio', `is not audio; send ${ACCEPTED_AUDIO}`);
-    const key = randomUUID().replace(/-/g, '');
-    await this.blobs.put(key, bytes);
+    const key = await this.owned.write(bytes);
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.query(
           'UPDATE recordings SET audio_blob_key = $1, audio_content_type = $2, audio_size_bytes = $3 WHERE id = $4',
           [key, contentType, bytes.length, id],
         );
-        if (before.audio_blob_key) {
-          await manager.query('INSERT INTO blob_deletions (blob_key) VALUES ($1) ON CONFLICT DO NOTHING', [
-            before.audio_blob_key,
-          ]);
-        }
+        await this.owned.claim(manager, key);
+        if (before.audio_blob_key) await this.owned.retire(manager, before.audio_blob_key);
       });
     } catch (e) {
-      await this.blobs.delete(key);
+      await this.owned.discard(key);
       throw e;
     }
     return this.get(actor, id);

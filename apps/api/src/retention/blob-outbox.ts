@@ -20,7 +20,7 @@ export class BlobOutbox {
     let failed = 0;
     for (;;) {
       const rows: { id: string; blob_key: string }[] = await this.dataSource.query(
-        'SELECT id, blob_key FROM blob_deletions WHERE attempts < 20 ORDER BY id LIMIT $1',
+        'SELECT id, blob_key FROM blob_deletions WHERE attempts < 20 AND not_before <= now() ORDER BY id LIMIT $1',
         [batchSize],
       );
       if (!rows.length) break;
