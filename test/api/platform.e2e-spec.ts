@@ -22,6 +22,15 @@ describe('platform: health, docs, errors, headers', () => {
     expect(page.headers['content-type']).toMatch(/html/);
   });
 
+  it('does not log health checks (a load balancer polls them), but logs other requests', async () => {
+    const quiet = '6f1d2c3b-0000-4000-8000-000000000e01';
+    const loud = '6f1d2c3b-0000-4000-8000-000000000e02';
+    await t.http().get('/api/health').set('x-correlation-id', quiet).expect(200);
+    await t.http().get('/api/demo').set('x-correlation-id', loud);
+    expect(t.logs.text).not.toContain(quiet);
+    expect(t.logs.text).toContain(loud);
+  });
+
   it('answers unknown API routes with a JSON 404 in the one error shape', async () => {
     const res = await t.http().get('/api/no-such-thing').expect(404);
     expect(res.body).toEqual({

@@ -49,9 +49,20 @@ export function loggerParams(
           }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
+        // A 503 (the database is down) is an outage the health check reports, not a bug: a warning
+        // per request, so an outage does not bury real errors.
         customLogLevel: (_req, res, err) =>
-          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        autoLogging: { ignore: (req) => req.url === '/api/health' },
+          res.statusCode === 503
+            ? 'warn'
+            : err || res.statusCode >= 500
+              ? 'error'
+              : res.statusCode >= 400
+                ? 'warn'
+                : 'info',
+        // Middleware sees the URL without its mount path, so compare what the caller sent.
+        autoLogging: {
+          ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url) === '/api/health',
+        },
         quietReqLogger: true,
         // The request is serialized when the response finishes, once its route is known (see
         // route-template.ts), not bound to the logger when it arrives.
