@@ -149,12 +149,14 @@ describe('tickets', () => {
     });
 
     it('with shared visibility on, a customer sees their whole organisation’s tickets, but no other', async () => {
-      await t
+      const turnedOn = await t
         .http()
         .patch(`/api/organisations/${w.orgA}`)
         .set('authorization', w.admin.auth)
         .send({ sharedTicketVisibility: true })
         .expect(200);
+      // The answer is the whole organisation, not just what was sent.
+      expect(turnedOn.body).toMatchObject({ id: w.orgA, name: 'Acme Telecom', sharedTicketVisibility: true });
       try {
         await t.http().get(`/api/tickets/${ticketId}`).set('authorization', w.a2.auth).expect(200);
         await t.http().get(`/api/tickets/${ticketId}`).set('authorization', w.b1.auth).expect(404);

@@ -57,7 +57,10 @@ export class OrganisationsService {
         .getOne();
       if (clash) throw DomainError.conflict('An organisation with this name already exists');
     }
-    Object.assign(organisation, input);
+    // Only what was sent: the validated DTO carries absent fields as undefined properties.
+    if (input.name !== undefined) organisation.name = input.name;
+    if (input.sharedTicketVisibility !== undefined)
+      organisation.sharedTicketVisibility = input.sharedTicketVisibility;
     await this.organisations.save(organisation);
     return OrganisationDto.from(organisation);
   }
