@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { createApp } from './app/create-app';
+import { isDatabaseUnavailable, loggable } from './common/http/exception.filter';
 import { buildAppConfig } from './config/app-config';
 import { ConfigurationError, validateEnvironment } from './config/environment';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
   const config = buildAppConfig(vars, databaseUrl, { embedded: embedded !== undefined });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     say(`${signal} received: stopping`);
@@ -43,11 +45,26 @@ async function main(): Promise<void> {
       await app?.close();
     } finally {
       await embedded?.stop().catch(() => undefined);
-      process.exit(0);
+      process.exit(exitCode);
     }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // A library's promise nobody awaited (pg-boss completing a job while the database restarts) must
+  // not take the API down: that one is logged and the job is retried. Anything else leaves the
+  // process in a state we do not know, so it stops and the supervisor restarts it.
+  process.on('unhandledRejection', (reason) => {
+    const logger = new Logger('Process');
+    if (isDatabaseUnavailable(reason)) {
+      logger.warn({
+        msg: 'unawaited database call failed while the database was unavailable',
+        err: loggable(reason),
+      });
+      return;
+    }
+    logger.error({ msg: 'unhandled rejection: stopping', err: loggable(reason) });
+    void shutdown('unhandledRejection', 1);
+  });
 
   try {
     app = await createApp(config);
