@@ -10,7 +10,7 @@ import {
 import type { ApiErrorBody } from '@hushdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DOMAIN_ERROR_STATUS, DomainError } from '../errors/domain-error';
+import { DOMAIN_ERROR_STATUS, DomainError, DomainErrorCode } from '../errors/domain-error';
 import { ValidationFailedException } from '../validation/validation-pipe';
 import { SpaFallback } from './spa-fallback';
 
@@ -84,7 +84,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.spa.send(reply);
       return;
     }
-    if (mapped.status === 503 && isDatabaseUnavailable(exception)) {
+    const unavailable =
+      isDatabaseUnavailable(exception) ||
+      (exception instanceof DomainError && exception.code === DomainErrorCode.Unavailable);
+    if (mapped.status === 503 && unavailable) {
       // Expected while the database restarts, and one per request: a line each, not a stack each.
       const { code, message } = loggable(exception);
       this.logger.warn({ msg: 'database unavailable', err: { code, message }, reqId: request.id }, 'HTTP');
