@@ -1,4 +1,3 @@
-import { contentMatches } from '../attachments/file-type';
 import { Injectable } from '@nestjs/common';
 import {
   formatDsarReference,
@@ -13,6 +12,7 @@ import {
 } from '@hushdesk/contracts';
 import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
+import { contentMatches } from '../attachments/file-type';
 import { AuditService, type AuditAction } from '../audit/audit.service';
 import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
