@@ -1,3 +1,5 @@
+import { BusyButton } from './BusyButton';
+
 /** Under a keyset-paginated table: how many rows are shown, and "Load more" while more exist. */
 export function TableFooter({
   shown,
@@ -19,16 +21,14 @@ export function TableFooter({
         {hasMore ? `${partial} ${String(shown)}` : `${String(shown)} in total`}
       </p>
       {hasMore ? (
-        <button
+        <BusyButton
           type="button"
           className="button button--secondary"
           onClick={onLoadMore}
-          disabled={loadingMore}
-          aria-busy={loadingMore}
+          busy={loadingMore}
         >
-          {loadingMore ? <span className="spinner" aria-hidden="true" /> : null}
           Load more
-        </button>
+        </BusyButton>
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Organisation } from '@hushdesk/contracts';
 import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { focusFirstInvalid, NO_ERRORS, toFormErrors, type FormErrors } from '../../../lib/form-errors';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { Card } from '../../../ui/Layout';
@@ -73,17 +74,13 @@ export function NewOrganisationForm({ onCreated }: { onCreated: (organisation: O
           }}
           error={errors.fields.name}
         />
-        <button
+        <BusyButton
           type="submit"
           className="button button--primary inline-form__submit"
-          disabled={createOrganisation.isPending}
-          aria-busy={createOrganisation.isPending}
+          busy={createOrganisation.isPending}
         >
-          {createOrganisation.isPending ? (
-            <span className="spinner spinner--inverse" aria-hidden="true" />
-          ) : null}
           Create organisation
-        </button>
+        </BusyButton>
       </form>
       <StatusMessage tone="success">{created ? `Created “${created}”.` : null}</StatusMessage>
     </Card>

@@ -18,6 +18,7 @@ import {
   type FieldErrorMap,
   type FormErrors,
 } from '../../../lib/form-errors';
+import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField, TextField } from '../../../ui/Field';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { Card } from '../../../ui/Layout';
@@ -214,15 +215,9 @@ export function NewUserForm({ onCreated }: { onCreated: (user: UserSummary) => v
           </SelectField>
         ) : null}
         <div className="form-grid__actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={createUser.isPending}
-            aria-busy={createUser.isPending}
-          >
-            {createUser.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+          <BusyButton type="submit" className="button button--primary" busy={createUser.isPending}>
             Create user
-          </button>
+          </BusyButton>
         </div>
       </form>
       <StatusMessage tone="success">{created}</StatusMessage>

@@ -9,6 +9,7 @@ import {
   type FormErrors,
 } from '../../../lib/form-errors';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { KeyIcon, LockIcon, SignOutIcon } from '../../../ui/icons';
@@ -162,17 +163,9 @@ export function ChangePasswordPage() {
               error={errors.fields.confirm}
             />
             <div className="password-card__actions">
-              <button
-                type="submit"
-                className="button button--primary"
-                disabled={changePassword.isPending}
-                aria-busy={changePassword.isPending}
-              >
-                {changePassword.isPending ? (
-                  <span className="spinner spinner--inverse" aria-hidden="true" />
-                ) : null}
+              <BusyButton type="submit" className="button button--primary" busy={changePassword.isPending}>
                 Change password
-              </button>
+              </BusyButton>
             </div>
             <StatusMessage tone="success">{status}</StatusMessage>
           </form>

@@ -10,6 +10,7 @@ import {
   type FormErrors,
 } from '../../../lib/form-errors';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, FullPageSpinner, StatusMessage } from '../../../ui/Feedback';
 import { ClockIcon, EyeOffIcon, ShieldIcon } from '../../../ui/icons';
@@ -181,16 +182,14 @@ export function LoginPage() {
                 <span className="visually-hidden"> password</span>
               </button>
             </div>
-            <button
+            <BusyButton
               id="login-submit"
               type="submit"
               className="button button--primary button--block"
-              disabled={login.isPending}
-              aria-busy={login.isPending}
+              busy={login.isPending}
             >
-              {login.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
               Sign in
-            </button>
+            </BusyButton>
           </form>
 
           {demo ? (

@@ -1,6 +1,7 @@
 import type { MessageVisibility } from '@hushdesk/contracts';
 import { useEffect, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import { toFormErrors } from '../../../lib/form-errors';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/Feedback';
 import { LockIcon, MessageIcon } from '../../../ui/icons';
@@ -133,19 +134,15 @@ export function Composer({
         error={error}
       />
       <div className="composer__actions">
-        <button
+        <BusyButton
           type="submit"
           className={`button ${internal ? 'button--internal' : 'button--primary'}`}
-          disabled={send.isPending}
-          aria-busy={send.isPending}
+          busy={send.isPending}
         >
-          {send.isPending ? (
-            <span className="spinner" aria-hidden="true" />
-          ) : internal ? (
-            <LockIcon size={16} />
-          ) : null}
+          {/* The spinner takes the lock's place while the note is sent. */}
+          {internal && !send.isPending ? <LockIcon size={16} /> : null}
           {internal ? 'Add internal note' : 'Send reply'}
-        </button>
+        </BusyButton>
       </div>
       <StatusMessage tone="success">{sent}</StatusMessage>
     </form>

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField, TextField } from '../../../ui/Field';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { ClipboardCheckIcon, SearchIcon } from '../../../ui/icons';
@@ -108,18 +109,16 @@ function VerifyChain() {
             removed.
           </p>
         </div>
-        <button
+        <BusyButton
           type="button"
           className="button button--primary"
           onClick={() => {
             verify.mutate();
           }}
-          disabled={verify.isPending}
-          aria-busy={verify.isPending}
+          busy={verify.isPending}
         >
-          {verify.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
           Verify chain
-        </button>
+        </BusyButton>
       </div>
       <div aria-live="polite">
         {verify.error ? (

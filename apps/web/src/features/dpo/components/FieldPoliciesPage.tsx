@@ -16,6 +16,7 @@ import {
   type FormErrors,
 } from '../../../lib/form-errors';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge, PageHeader } from '../../../ui/Layout';
@@ -524,15 +525,9 @@ function FieldPolicyCard({ policy }: { policy: FieldPolicyView }) {
 
         <div className="policy-form__actions">
           {dirty ? <span className="policy-form__dirty">Unsaved changes</span> : null}
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={update.isPending}
-            aria-busy={update.isPending}
-          >
-            {update.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+          <BusyButton type="submit" className="button button--primary" busy={update.isPending}>
             Save<span className="visually-hidden"> {label}</span>
-          </button>
+          </BusyButton>
         </div>
         <StatusMessage tone="success">{status}</StatusMessage>
       </form>

@@ -1,5 +1,6 @@
 import type { PersonalField } from '@hushdesk/privacy';
 import { useState } from 'react';
+import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { usePurgeField } from '../../privacy/hooks/use-privacy';
 
@@ -59,16 +60,9 @@ export function PurgePanel({
       {purge.error ? <ErrorMessage>{purge.error.message}</ErrorMessage> : null}
 
       {counted === null ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={count}
-          disabled={purge.isPending}
-          aria-busy={purge.isPending}
-        >
-          {purge.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+        <BusyButton type="button" className="button button--secondary" onClick={count} busy={purge.isPending}>
           Count stored values
-        </button>
+        </BusyButton>
       ) : counted === 0 ? (
         <p className="purge-panel__text" role="status">
           Nothing is stored any more.
@@ -80,16 +74,14 @@ export function PurgePanel({
             be undone, and it is recorded in the audit trail.
           </p>
           <div className="purge-panel__actions">
-            <button
+            <BusyButton
               type="button"
               className="button button--danger"
               onClick={erase}
-              disabled={purge.isPending}
-              aria-busy={purge.isPending}
+              busy={purge.isPending}
             >
-              {purge.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
               Yes, delete {values(counted)}
-            </button>
+            </BusyButton>
             <button
               type="button"
               className="button button--secondary"

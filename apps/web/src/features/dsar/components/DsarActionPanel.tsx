@@ -6,6 +6,7 @@ import {
 } from '@hushdesk/contracts';
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { formatDate } from '../../../lib/format';
+import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField, TextAreaField } from '../../../ui/Field';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import type { ReasonAction } from '../api/dsar-api';
@@ -242,19 +243,16 @@ function CollectButton({
   onClick: () => void;
 }) {
   return (
-    <button
+    <BusyButton
       type="button"
       className={`button button--block ${again ? 'button--secondary' : 'button--primary'}`}
       disabled={disabled}
-      aria-busy={pending}
+      busy={pending}
       onClick={onClick}
     >
-      {pending ? (
-        <span className={again ? 'spinner' : 'spinner spinner--inverse'} aria-hidden="true" />
-      ) : null}
       {ACTION_LABELS.collect}
       {again ? <span className="visually-hidden"> again</span> : null}
-    </button>
+    </BusyButton>
   );
 }
 
@@ -328,15 +326,9 @@ function VerifyForm({
         <button type="button" className="button button--secondary button--small" onClick={onCancel}>
           Cancel
         </button>
-        <button
-          type="submit"
-          className="button button--primary button--small"
-          disabled={pending}
-          aria-busy={pending}
-        >
-          {pending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+        <BusyButton type="submit" className="button button--primary button--small" busy={pending}>
           Mark as verified
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

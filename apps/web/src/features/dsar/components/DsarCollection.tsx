@@ -1,6 +1,7 @@
 import type { DsarCandidate, DsarCounts, DsarDetail } from '@hushdesk/contracts';
 import { useState } from 'react';
 import { formatList } from '../../../lib/format';
+import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { LiveIndicator } from '../../tickets/components/LiveIndicator';
 import { useDsarAction } from '../hooks/use-dsar';
@@ -148,21 +149,19 @@ export function DsarCandidatesCard({ request }: { request: DsarDetail }) {
                 </p>
               </div>
               {canChoose ? (
-                <button
+                <BusyButton
                   type="button"
                   className="button button--secondary button--small"
+                  // Every Choose button waits, but only the one pressed shows that it is busy.
                   disabled={choose.isPending}
-                  aria-busy={choose.isPending && chosen === candidate.personId}
+                  busy={choose.isPending && chosen === candidate.personId}
                   onClick={() => {
                     setChosen(candidate.personId);
                     choose.mutate({ action: 'choose_subject', body: { personId: candidate.personId } });
                   }}
                 >
-                  {choose.isPending && chosen === candidate.personId ? (
-                    <span className="spinner" aria-hidden="true" />
-                  ) : null}
                   Choose<span className="visually-hidden"> {name}</span>
-                </button>
+                </BusyButton>
               ) : null}
             </li>
           );

@@ -1,5 +1,6 @@
 import type { DsarDetail } from '@hushdesk/contracts';
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
+import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { dsarExportUrl, isTokenLink, releaseDownloadUrl } from '../api/dsar-api';
 import { useReleaseDsar } from '../hooks/use-dsar';
@@ -86,18 +87,16 @@ export function DsarExportCard({ request }: { request: DsarDetail }) {
               Makes a download link for the requester, valid for 7 days, and completes the request.
             </p>
           )}
-          <button
+          <BusyButton
             type="button"
             className="button button--primary"
-            disabled={release.isPending}
-            aria-busy={release.isPending}
+            busy={release.isPending}
             onClick={() => {
               release.mutate();
             }}
           >
-            {release.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
             Release to requester
-          </button>
+          </BusyButton>
         </div>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 import type { DsarDetail, ErasureReceipt } from '@hushdesk/contracts';
 import { useId, useState, type SubmitEvent } from 'react';
 import { formatDateTime } from '../../../lib/format';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner } from '../../../ui/Feedback';
 import { useErase, useErasurePreview } from '../hooks/use-dsar';
@@ -147,15 +148,9 @@ function ErasurePreviewStep({
           <button type="button" className="button button--secondary" onClick={onCancel}>
             Cancel
           </button>
-          <button
-            type="submit"
-            className="button button--danger"
-            disabled={!matches || pending}
-            aria-busy={pending}
-          >
-            {pending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+          <BusyButton type="submit" className="button button--danger" disabled={!matches} busy={pending}>
             Erase
-          </button>
+          </BusyButton>
         </div>
       </form>
     </div>

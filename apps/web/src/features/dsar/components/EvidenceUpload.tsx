@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { formatFileSize } from '../../../lib/format';
+import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { EVIDENCE_ACCEPT } from '../api/dsar-api';
 import { useUploadEvidence } from '../hooks/use-dsar';
@@ -76,15 +77,9 @@ export function EvidenceUpload({
             {done ? 'Close' : 'Cancel'}
           </button>
         ) : null}
-        <button
-          type="submit"
-          className="button button--primary button--small"
-          disabled={upload.isPending}
-          aria-busy={upload.isPending}
-        >
-          {upload.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+        <BusyButton type="submit" className="button button--primary button--small" busy={upload.isPending}>
           Upload evidence
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -16,6 +16,7 @@ import {
   type FormErrors,
 } from '../../../lib/form-errors';
 import { formatDate } from '../../../lib/format';
+import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { useCreateDsar } from '../hooks/use-dsar';
@@ -320,15 +321,9 @@ export function NewDsarForm({
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Cancel
         </button>
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={create.isPending}
-          aria-busy={create.isPending}
-        >
-          {create.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+        <BusyButton type="submit" className="button button--primary" busy={create.isPending}>
           Create request
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode, type SubmitEvent } from 'react';
 import { isApiError } from '../../../lib/api-client';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 
@@ -73,15 +74,13 @@ export function ReasonForm({
         <button type="button" className="button button--secondary button--small" onClick={onCancel}>
           Cancel
         </button>
-        <button
+        <BusyButton
           type="submit"
           className={`button button--small ${danger ? 'button--danger' : 'button--primary'}`}
-          disabled={pending}
-          aria-busy={pending}
+          busy={pending}
         >
-          {pending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
           {submitLabel}
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

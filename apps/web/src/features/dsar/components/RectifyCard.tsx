@@ -2,6 +2,7 @@ import type { DsarDetail, RectifyDsarRequest } from '@hushdesk/contracts';
 import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { fieldSentence } from '../../../lib/form-errors';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { useCollection } from '../../privacy/hooks/use-privacy';
@@ -144,15 +145,9 @@ export function RectifyCard({ request }: { request: DsarDetail }) {
           }}
         />
         <div className="dsar-inline-form__actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={rectify.isPending}
-            aria-busy={rectify.isPending}
-          >
-            {rectify.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+          <BusyButton type="submit" className="button button--primary" busy={rectify.isPending}>
             Apply corrections
-          </button>
+          </BusyButton>
         </div>
       </form>
     </section>

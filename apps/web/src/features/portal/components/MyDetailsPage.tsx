@@ -8,6 +8,7 @@ import {
   type FormErrors,
 } from '../../../lib/form-errors';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { LockIcon } from '../../../ui/icons';
@@ -232,15 +233,9 @@ function DetailsForm({ person, fields }: { person: PersonRecord; fields: ShownFi
           );
         })}
         <div className="details-card__actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={update.isPending}
-            aria-busy={update.isPending}
-          >
-            {update.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+          <BusyButton type="submit" className="button button--primary" busy={update.isPending}>
             Save details
-          </button>
+          </BusyButton>
         </div>
         <StatusMessage tone="success">{status}</StatusMessage>
       </form>

@@ -10,6 +10,7 @@ import {
   type FormErrors,
 } from '../../../lib/form-errors';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { ArrowLeftIcon, SparkIcon, WrenchIcon } from '../../../ui/icons';
@@ -357,17 +358,9 @@ export function NewTicketPage() {
             <Link to="/portal" className="button button--secondary">
               Cancel
             </Link>
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={createTicket.isPending}
-              aria-busy={createTicket.isPending}
-            >
-              {createTicket.isPending ? (
-                <span className="spinner spinner--inverse" aria-hidden="true" />
-              ) : null}
+            <BusyButton type="submit" className="button button--primary" busy={createTicket.isPending}>
               Submit request
-            </button>
+            </BusyButton>
           </div>
         </form>
       </div>

@@ -5,6 +5,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTime, formatShortDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useNow } from '../../../lib/use-now';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { EyeOffIcon, FileTextIcon, PhoneIcon, ShieldIcon, UserIcon } from '../../../ui/icons';
@@ -194,15 +195,13 @@ function RequestForm({
           <button type="button" className="button button--secondary" onClick={onCancel}>
             Cancel
           </button>
-          <button
+          <BusyButton
             type="submit"
             className={`button ${choice.kind === 'erasure' ? 'button--danger' : 'button--primary'}`}
-            disabled={create.isPending}
-            aria-busy={create.isPending}
+            busy={create.isPending}
           >
-            {create.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
             Send request
-          </button>
+          </BusyButton>
         </div>
       </form>
     </section>

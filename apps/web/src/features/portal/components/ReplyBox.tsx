@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import { toFormErrors } from '../../../lib/form-errors';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/Feedback';
 import { useSendMessage } from '../../tickets/hooks/use-tickets';
@@ -81,15 +82,9 @@ export function ReplyBox({
         error={error}
       />
       <div className="composer__actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={send.isPending}
-          aria-busy={send.isPending}
-        >
-          {send.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+        <BusyButton type="submit" className="button button--primary" busy={send.isPending}>
           Send reply
-        </button>
+        </BusyButton>
       </div>
       <StatusMessage tone="success">{sent}</StatusMessage>
     </form>

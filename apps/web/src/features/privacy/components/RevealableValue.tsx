@@ -1,5 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { toFormErrors } from '../../../lib/form-errors';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { EyeIcon } from '../../../ui/icons';
@@ -131,15 +132,9 @@ export function RevealableValue({
             error={error}
           />
           <div className="reveal-form__actions">
-            <button
-              type="submit"
-              className="button button--primary button--small"
-              disabled={pending}
-              aria-busy={pending}
-            >
-              {pending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+            <BusyButton type="submit" className="button button--primary button--small" busy={pending}>
               Show {label.toLowerCase()}
-            </button>
+            </BusyButton>
             <button
               type="button"
               className="button button--secondary button--small"

@@ -7,6 +7,7 @@ import {
   type FieldErrorMap,
   type FormErrors,
 } from '../../../lib/form-errors';
+import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import type { CallDirection, NewRecording, Recording } from '../api/recordings-api';
@@ -267,15 +268,9 @@ export function LogCallForm({
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Cancel
         </button>
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={logCall.isPending}
-          aria-busy={logCall.isPending}
-        >
-          {logCall.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+        <BusyButton type="submit" className="button button--primary" busy={logCall.isPending}>
           Log call
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

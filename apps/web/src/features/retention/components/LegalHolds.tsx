@@ -10,6 +10,7 @@ import {
 } from '../../../lib/form-errors';
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
@@ -174,7 +175,7 @@ function HoldRow({
               </button>
             </div>
           ) : (
-            <button
+            <BusyButton
               type="button"
               className="button button--secondary button--small"
               onClick={() => {
@@ -182,12 +183,10 @@ function HoldRow({
                 if (expired) setConfirming(true);
                 else doRelease();
               }}
-              disabled={release.isPending}
-              aria-busy={release.isPending}
+              busy={release.isPending}
             >
-              {release.isPending ? <span className="spinner" aria-hidden="true" /> : null}
               Release hold<span className="visually-hidden"> on recording {hold.id}</span>
-            </button>
+            </BusyButton>
           )}
         </td>
       ) : null}
@@ -275,15 +274,9 @@ function PlaceHoldForm({ onPlaced }: { onPlaced: (message: string) => void }) {
           }}
           error={errors.fields.reason}
         />
-        <button
-          type="submit"
-          className="button button--primary hold-form__submit"
-          disabled={hold.isPending}
-          aria-busy={hold.isPending}
-        >
-          {hold.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+        <BusyButton type="submit" className="button button--primary hold-form__submit" busy={hold.isPending}>
           Place hold
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

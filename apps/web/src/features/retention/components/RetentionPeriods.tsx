@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { fieldSentence, toFormErrors } from '../../../lib/form-errors';
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
+import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
@@ -150,15 +151,9 @@ function PeriodRow({ policy, enforced }: { policy: RetentionPolicy; enforced: bo
             }}
             error={error}
           />
-          <button
-            type="submit"
-            className="button button--primary period__save"
-            disabled={update.isPending}
-            aria-busy={update.isPending}
-          >
-            {update.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
+          <BusyButton type="submit" className="button button--primary period__save" busy={update.isPending}>
             Save<span className="visually-hidden"> {label}</span>
-          </button>
+          </BusyButton>
         </div>
       </form>
       {shorter ? (

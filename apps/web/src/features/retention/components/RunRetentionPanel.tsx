@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatShortDateTime } from '../../../lib/format';
+import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { isFinished, reportOf, type RetentionRun } from '../api/retention-api';
 import {
@@ -145,18 +146,14 @@ export function RunRetentionPanel() {
           <div className="run-confirm" role="group" aria-label="Confirm the retention run">
             <p className="run-confirm__warning">{consequences(dryRun)}</p>
             <div className="run-panel__actions">
-              <button
+              <BusyButton
                 type="button"
                 className="button button--danger"
                 onClick={runForReal}
-                disabled={startReal.isPending}
-                aria-busy={startReal.isPending}
+                busy={startReal.isPending}
               >
-                {startReal.isPending ? (
-                  <span className="spinner spinner--inverse" aria-hidden="true" />
-                ) : null}
                 Yes, run retention now
-              </button>
+              </BusyButton>
               <button
                 type="button"
                 className="button button--secondary"
@@ -190,16 +187,14 @@ export function RunRetentionPanel() {
   } else {
     body = (
       <div className="run-panel__actions">
-        <button
+        <BusyButton
           type="button"
           className="button button--primary"
           onClick={runDry}
-          disabled={startDry.isPending}
-          aria-busy={startDry.isPending}
+          busy={startDry.isPending}
         >
-          {startDry.isPending ? <span className="spinner spinner--inverse" aria-hidden="true" /> : null}
           Dry run
-        </button>
+        </BusyButton>
         <span className="run-panel__hint">Shows what would be deleted, and changes nothing.</span>
       </div>
     );
