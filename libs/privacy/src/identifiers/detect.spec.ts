@@ -30,6 +30,22 @@ describe('detectIdentifiers', () => {
     );
   });
 
+  it('gives every way of writing one number the same normalised value, so an erasure matches each', () => {
+    const written = [
+      '0044-7700-900-777',
+      '+44 (0)7700 900 777',
+      '(+44) 7700 900777',
+      '07700-900-777',
+      '077 009 007 77',
+      '07700.900.777',
+      '0 7 7 0 0 9 0 0 7 7 7',
+    ];
+    const text = `Contact me on priya.shah@acme.example or ${written.join(', or ')}.`;
+    const found = detectIdentifiers(text).filter((d) => d.kind === 'phone');
+    expect(found.map((d) => d.raw)).toEqual(written);
+    expect(new Set(found.map((d) => d.normalised))).toEqual(new Set(['+447700900777']));
+  });
+
   it('handles empty text', () => {
     expect(detectIdentifiers('')).toEqual([]);
   });

@@ -85,6 +85,68 @@ describe('findPhones: formats people type', () => {
   });
 });
 
+describe('findPhones: the formats an outside review reported missed (issue 14), and their relatives', () => {
+  // Every one is the same mobile, so a subject's number is found and matched however it was typed.
+  it.each([
+    '0044-7700-900-123',
+    '0044 7700 900123',
+    '0044.7700.900.123',
+    '+44 (0)7700 900 123',
+    '+44(0)7700-900-123',
+    '+44 07700 900123',
+    '+44.7700.900.123',
+    '07700-900-123',
+    '07700 900 123',
+    '077 009 001 23',
+    '07700.900.123',
+    '0 7700 900 123',
+    '(07700) 900123',
+    '0 7 7 0 0 9 0 0 1 2 3',
+    '0.7.7.0.0.9.0.0.1.2.3',
+    '(+44) 7700 900123',
+    '(+44) 07700 900123',
+    '(+44)7700-900-123',
+    '+(44) 7700 900123',
+    '(0044) 7700 900123',
+    '44 (0)7700 900123',
+    '44(0)7700-900-123',
+  ])('finds all of %s as +447700900123', (raw) => {
+    expect(phones(`Please call ${raw} today.`)).toEqual([[raw, '+447700900123']]);
+    expect(phones(`I will be at ${raw}, ok?`)).toEqual([[raw, '+447700900123']]);
+    expect(phones(raw)).toEqual([[raw, '+447700900123']]);
+  });
+
+  it.each([
+    ['020-7946-0958', '+442079460958'],
+    ['0161.496.0000', '+441614960000'],
+    ['0044 (0) 20 7946 0958', '+442079460958'],
+    ['(+44) 20 7946 0958', '+442079460958'],
+    ['(0033) 1 23 45 67 89', '+33123456789'],
+    ['(+1) 415-555-0132', '+14155550132'],
+  ])('finds %s as %s', (raw, e164) => {
+    expect(phones(`Landline ${raw}.`)).toEqual([[raw, e164]]);
+  });
+
+  it('reads the country code written without + or 00 as international next to a phone word', () => {
+    expect(phones('Phone: 44 7700 900123')).toEqual([['44 7700 900123', '+447700900123']]);
+    expect(phones('call 44-7700-900-123 tonight')).toEqual([['44-7700-900-123', '+447700900123']]);
+    expect(phones('my mobile is 44 20 7946 0958')).toEqual([['44 20 7946 0958', '+442079460958']]);
+    // without a phone word it is just a number
+    expect(phones('We shipped 44 7700 900123 units')).toEqual([]);
+    expect(phones('Lot 44-7700-900-123 is on the pallet.')).toEqual([]);
+  });
+
+  it('finds a number glued to "Tel." and other phone abbreviations', () => {
+    expect(phones('Tel.07700 900 131')).toEqual([['07700 900 131', '+447700900131']]);
+    expect(phones('Mob.07700-900-132, Ph.0161 496 0000')).toEqual([
+      ['07700-900-132', '+447700900132'],
+      ['0161 496 0000', '+441614960000'],
+    ]);
+    // other words glued to a number by a dot still rule it out
+    expect(phones('see file.07700900123 and v.07700.900.123')).toEqual([]);
+  });
+});
+
 describe('findPhones: things that are not phones', () => {
   it.each([
     'Ticket HD-000123 was raised on 12/03/2024 at 14:30 and closed 2024-03-14.',
@@ -139,6 +201,38 @@ describe('normalisePhone', () => {
     ['tel:+447700900123', '+447700900123'],
   ])('%s → %s', (raw, e164) => {
     expect(normalisePhone(raw)).toBe(e164);
+  });
+
+  it.each([
+    '0044-7700-900-123',
+    '0044 7700 900123',
+    '+44 (0)7700 900 123',
+    '+44(0)7700-900-123',
+    '+44.7700.900.123',
+    '07700-900-123',
+    '07700 900 123',
+    '077 009 001 23',
+    '07700.900.123',
+    '0 7700 900 123',
+    '(07700) 900123',
+    '0 7 7 0 0 9 0 0 1 2 3',
+    '(+44) 7700 900123',
+    '(+44) 07700 900123',
+    '+(44) 7700 900123',
+    '(0044) 7700 900123',
+    '44 (0)7700 900123',
+    '44 7700 900123',
+    '44-7700-900-123',
+    '447700900123',
+  ])('%s → +447700900123', (raw) => {
+    expect(normalisePhone(raw)).toBe('+447700900123');
+  });
+
+  it('reads a bare country code only for the default country, and never over a valid national reading', () => {
+    expect(normalisePhone('0044 (0) 20 7946 0958')).toBe('+442079460958');
+    expect(normalisePhone('33 1 23 45 67 89', 'FR')).toBe('+33123456789');
+    expect(normalisePhone('33 1 23 45 67 89')).toBeNull();
+    expect(normalisePhone('1 415 555 0132', 'US')).toBe('+14155550132');
   });
 
   it('reads national numbers in the given country', () => {

@@ -1,4 +1,9 @@
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
+import {
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js';
 import type { Detection } from './types';
 
 export type { CountryCode } from 'libphonenumber-js';
@@ -7,11 +12,13 @@ export type { CountryCode } from 'libphonenumber-js';
  * Phone numbers in free text.
  *
  * A hand-written scanner finds runs of digit groups joined by the separators people type (space,
- * hyphen, dot, brackets, `(0)`, a leading `+` or `00`, a trailing `x123` / `ext. 123`). Each run, or a
- * whitespace-separated slice of it when it holds several numbers, is then accepted on one of:
+ * hyphen, dot, brackets, `(0)`, a leading `+`, `00`, `(+44)`, `+(44)` or `(0044)`, a trailing `x123` /
+ * `ext. 123`). Each run, or a whitespace-separated slice of it when it holds several numbers, is then
+ * accepted on one of:
  *
  *  1. international: `+CC…` or `00CC…` (`011CC…` for a North American default) that
- *     libphonenumber-js finds possible;
+ *     libphonenumber-js finds possible; also the default country's code with neither, when `(0)`
+ *     follows it (`44 (0)7700 900123`) or a phone word is near (`Phone: 44 7700 900123`);
  *  2. national: valid for the default country (GB: also "possible" UK numbers with a 9–10 digit
  *     national number, which covers Ofcom's drama ranges that libphonenumber deliberately rejects);
  *  3. North American layout (`(415) 555-0132`, `415-555-0132`, `415.555.0132`) valid for the US;
@@ -19,7 +26,7 @@ export type { CountryCode } from 'libphonenumber-js';
  *     "… office") and no id word is right before it ("order", "invoice", "sort code", …).
  *
  * Dates, times, IP addresses, UUIDs, ticket refs (HD-000123), money, card numbers, IBANs, SSNs and
- * digits glued to letters or to `-` `/` `.` `:` never match.
+ * digits glued to letters or to `-` `/` `.` `:` never match (save a phone abbreviation: `Tel.07700…`).
  */
 
 const DEFAULT_COUNTRY: CountryCode = 'GB';
@@ -41,7 +48,7 @@ function stripExtension(s: string): string {
 
 /** Returns the parsed number when it is valid, or acceptably possible (see the rules above). */
 function parseCandidate(s: string, defaultCountry: CountryCode): PhoneNumber | null {
-  const body = s.replace(/^tel:/i, '').trim();
+  const body = unbracketCountryCode(s.replace(/^tel:/i, '').trim());
   const digits = body.replace(/\D/g, '');
   const idd = iddPrefix(defaultCountry);
   const intl = body.startsWith('+') || idd.test(digits);
@@ -72,7 +79,33 @@ function parseCandidate(s: string, defaultCountry: CountryCode): PhoneNumber | n
   ) {
     return p;
   }
+  // "44 7700 900123": the default country's code without + or 00, when no national reading fits.
+  // Only that country's code, so an arbitrary run of digits is not read as some country's number.
+  if (/^\d/.test(body) && !digits.startsWith('0') && digits.startsWith(callingCode(defaultCountry))) {
+    const international = parseCandidate('+' + body, defaultCountry);
+    if (international?.countryCallingCode === callingCode(defaultCountry)) return international;
+  }
   return null;
+}
+
+/** "(+44) 20…", "+(44) 20…" → "+44 20…"; "(0044) 20…" → "0044 20…": brackets people put round a country code. */
+function unbracketCountryCode(s: string): string {
+  return s
+    .replace(
+      /^(?:\([ \t]?\+[ \t]?(\d{1,3})[ \t]?\)|\+[ \t]?\([ \t]?(\d{1,3})[ \t]?\))[ \t]?/,
+      (_, a, b) => `+${a ?? b} `,
+    )
+    .replace(/^\([ \t]?((?:00|011)[1-9]\d{0,2})[ \t]?\)[ \t]?/, '$1 ');
+}
+
+const CALLING_CODES = new Map<CountryCode, string>();
+function callingCode(country: CountryCode): string {
+  let cc = CALLING_CODES.get(country);
+  if (cc === undefined) {
+    cc = getCountryCallingCode(country);
+    CALLING_CODES.set(country, cc);
+  }
+  return cc;
 }
 
 /** North American Numbering Plan countries dial 011 for abroad; (nearly) everyone else dials 00. */
@@ -126,13 +159,17 @@ interface Run {
   extEnd: number | null;
 }
 
-const START_RE = /\+[ \t]?(?=\d)|\((?=\d)|\d/g;
+const START_RE = /\+[ \t]?(?=[\d(])|\((?=\d|[ \t]?\+[ \t]?\d)|\d/g;
 const DIGITS_RE = /\d+/y;
 const PAREN_RE = /\(\s?(\d{1,5})\s?\)/y;
+/** "(+44)": a country code in brackets, only where a number starts */
+const PAREN_PLUS_RE = /\([ \t]?\+[ \t]?(\d{1,3})[ \t]?\)/y;
 const SEP_RE = /[ \t\u00a0]{0,2}(?:[-.\u2013\u2011][ \t\u00a0]{0,2})?/y;
 const EXT_RE = /[ \t]*,?[ \t]*(?:x|ext\.?|extn\.?|extension|#)[ \t]*(\d{1,6})(?![\p{L}\p{N}_])/iuy;
 
 const WORD_CHAR = /[\p{L}\p{N}_@]/u;
+/** Phone abbreviations that people glue to the number with a dot: "Tel.07700 900123". */
+const PHONE_ABBREVIATION = /(?:^|[^\p{L}\p{N}])(?:tel|tlf|ph|mob|fax|cell)\.$/iu;
 const CURRENCY = /[£$€¥₹]/;
 
 /** Words that mark a nearby number as an id, an address or an amount rather than a phone. */
@@ -200,7 +237,9 @@ function leftBoundaryOk(text: string, p: number): boolean {
   const b = p >= 2 ? text[p - 2] : '';
   if (WORD_CHAR.test(c)) return false;
   if ('/\\=#%&*^~|<>$£€¥₹'.includes(c)) return false;
-  if ((c === '.' || c === '-' || c === '\u2013') && /[\p{L}\p{N}]/u.test(b)) return false;
+  if ((c === '.' || c === '-' || c === '\u2013') && /[\p{L}\p{N}]/u.test(b)) {
+    if (!(c === '.' && PHONE_ABBREVIATION.test(text.slice(Math.max(0, p - 6), p)))) return false;
+  }
   if ((c === ',' || c === ':') && /\d/.test(b)) return false;
   if (c === '+' && text[p] !== '+') return false;
   // "£ 1234567", "$ 12 345 678"
@@ -230,6 +269,20 @@ function scanRun(text: string, p: number): Run | null {
   }
   const groups: Group[] = [];
   let sep = '';
+  if (plusAt === null && text[i] === '(') {
+    PAREN_PLUS_RE.lastIndex = i;
+    const m = PAREN_PLUS_RE.exec(text);
+    if (m) {
+      // "(+44) 7700 900123": the bracket stands where the + would; the code is the first group
+      plusAt = i;
+      groups.push({ start: i, end: i + m[0].length, digits: m[1], paren: true, sep: '' });
+      i += m[0].length;
+      SEP_RE.lastIndex = i;
+      sep = (SEP_RE.exec(text) as RegExpExecArray)[0];
+      if (!/\d/.test(text[i + sep.length] ?? '')) return null;
+      i += sep.length;
+    }
+  }
   for (let guard = 0; guard < 40; guard++) {
     const g = readGroup(text, i, sep);
     if (!g) break;
@@ -396,10 +449,14 @@ function evaluate(
 
   let digits = gs.map((g) => g.digits).join('');
   const iddRe = iddPrefix(defaultCountry);
-  const idd = !plus && iddRe.test(digits) && !gs[0].paren;
+  // "0044 …", and "(0044) …" but not "(01632) …"
+  const idd = !plus && iddRe.test(digits) && (!gs[0].paren || iddRe.test(gs[0].digits));
   const intl = plus || idd;
+  const bracketedTrunk = gs.length > 1 && gs[1].paren && gs[1].digits === '0';
+  // "44 (0)7700 900123": the default country's code without + or 00, as sure a sign as a +
+  const bareCode = !intl && bracketedTrunk && !gs[0].paren && gs[0].digits === callingCode(defaultCountry);
   // "+44 (0)20": the bracketed zero is not part of the number
-  if (intl && gs.length > 1 && gs[1].paren && gs[1].digits === '0')
+  if ((intl || bareCode) && bracketedTrunk)
     digits =
       gs[0].digits +
       gs
@@ -431,12 +488,12 @@ function evaluate(
   // American layout is trusted on its own (an unbroken run like 4155550132 is not).
   const trunk = digits.startsWith('0');
   const nanpLayout = NANP_LAYOUT.test(body);
-  if (!trunk && !nanpLayout && !context) return null;
+  if (!trunk && !nanpLayout && !context && !bareCode) return null;
   // "17031 2202 Rissik St": a house number and a street, even next to "office"
   if (!trunk && STREET_SUFFIX.test(after)) return null;
   const parsed = parseCandidate(body, defaultCountry);
   if (parsed) {
-    if (trunk || context || parsed.countryCallingCode === '1') return accept(parsed.number);
+    if (trunk || context || bareCode || parsed.countryCallingCode === '1') return accept(parsed.number);
     return null;
   }
   if (!context) return null;
