@@ -62,14 +62,16 @@ describe('data-subject requests: who the subject is, and what they gave us', () 
   }
 
   /** A customer's own erasure request from the portal, erased by the DPO; returns the receipt. */
-  async function erase(auth: string): Promise<{ preview: ErasurePreview; receipt: ErasureReceipt }> {
+  async function erase(
+    auth: string,
+  ): Promise<{ id: string; preview: ErasurePreview; receipt: ErasureReceipt }> {
     const created = await as(auth).post('/api/dsar', { kind: 'erasure' }).expect(201);
     const preview = (await dpo().get(`/api/dsar/${created.body.id}/erasure-preview`).expect(200))
       .body as ErasurePreview;
     const res = await dpo()
       .post(`/api/dsar/${created.body.id}/erase`, { confirmation: preview.confirmationPhrase })
       .expect(200);
-    return { preview, receipt: res.body as ErasureReceipt };
+    return { id: created.body.id as string, preview, receipt: res.body as ErasureReceipt };
   }
 
   const count = (list: { action?: string; what?: string; count: number }[], prefix: string) =>
@@ -398,8 +400,10 @@ describe('data-subject requests: who the subject is, and what they gave us', () 
       await engineer().patch(`/api/tickets/${done}`, { status: 'resolved' }).expect(200);
 
       const staff = new Inbox(await connect(t.baseUrl as string, { bearer: w.engineer.auth }));
-      const { preview, receipt } = await erase(erin.auth);
+      const { id: request, preview, receipt } = await erase(erin.auth);
       expect(count(preview.erase, 'Open tickets closed')).toBe(3);
+      const told = await dpo().get(`/api/dsar/${request}`).expect(200);
+      expect(told.body.outcome).toMatch(/Your 3 open tickets were closed/);
       expect(count(receipt.actions, 'Open tickets closed')).toBe(3);
       expect(receipt.rescan.remaining).toBe(0);
 

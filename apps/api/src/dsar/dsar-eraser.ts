@@ -501,11 +501,7 @@ export class DsarEraser {
     });
     await manager.query(
       `UPDATE dsar_requests SET status = 'completed', closed_at = now(), receipt = $2, outcome = $3 WHERE id = $1`,
-      [
-        row.id,
-        JSON.stringify(receipt),
-        'Your personal data was erased. We keep anonymised ticket statistics, and a keyed hash of your email and phone so that you are not contacted again.',
-      ],
+      [row.id, JSON.stringify(receipt), erasedOutcome(closing.closed.length)],
     );
     return { receipt, announce: closing.announce };
   }
@@ -527,6 +523,18 @@ export class DsarEraser {
     );
     doomed.push(...keys);
   }
+}
+
+/** What the requester is told: what went, what stays and why, and what happened to open tickets. */
+function erasedOutcome(ticketsClosed: number): string {
+  const closed = ticketsClosed
+    ? ` Your ${ticketsClosed === 1 ? 'open ticket was' : `${ticketsClosed} open tickets were`} closed, as no one can reply on ${ticketsClosed === 1 ? 'it' : 'them'} now.`
+    : '';
+  return (
+    'Your personal data was erased.' +
+    closed +
+    ' We keep anonymised ticket statistics, and keyed hashes of your email addresses and phone numbers (which cannot be read back) so that you are not contacted again.'
+  );
 }
 
 function notErasure(row: DsarRow): DomainError {
