@@ -426,6 +426,48 @@ describe('data-subject requests: who the subject is, and what they gave us', () 
         (queue.body.items as TicketSummary[]).filter((x) => x.status !== 'closed' && x.status !== 'resolved'),
       ).toEqual([]);
     });
+
+    it('closes a restricted customer’s open ticket too, and keeps a call on it under legal hold', async () => {
+      const finn = await customer('Finn Royle', 'finn.royle@acme-telecom.test', w.orgA);
+      const ticket = await as(finn.auth)
+        .post('/api/tickets', {
+          type: 'fault',
+          subject: 'Disputed outage',
+          description: 'The outage is disputed.',
+          contactPhone: '07700 900321',
+        })
+        .expect(201);
+      const call = await logCallWithAudio(
+        t,
+        w.engineer.auth,
+        {
+          callerNumber: '07700 900321',
+          direction: 'inbound',
+          startedAt: new Date(Date.now() - 60_000).toISOString(),
+          durationSeconds: 60,
+          ticketId: ticket.body.id,
+        } as never,
+        wav(),
+      );
+      await dpo()
+        .post(`/api/recordings/${call}/hold`, { reason: 'Outage dispute with the carrier' })
+        .expect(200);
+      const restriction = await verified({ kind: 'restriction', subject: { email: finn.email } });
+      await dpo().post(`/api/dsar/${restriction}/restrict`, { reason: 'Accuracy contested' }).expect(200);
+
+      const { receipt } = await erase(finn.auth);
+      expect(count(receipt.actions, 'Open tickets closed')).toBe(1);
+      expect(count(receipt.kept, 'Call recordings under legal hold')).toBe(1);
+      expect(receipt.rescan.remaining).toBe(0);
+      const closed = await dpo().get(`/api/tickets/${ticket.body.id}`).expect(200);
+      expect(closed.body).toMatchObject({
+        status: 'closed',
+        processingRestricted: false,
+        contactPhone: null,
+      });
+      const kept = await dpo().get(`/api/recordings/${call}`).expect(200);
+      expect(kept.body.hold).not.toBeNull();
+    });
   });
 });
 
