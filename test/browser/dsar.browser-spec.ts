@@ -107,4 +107,41 @@ describe('data-subject requests, in Chromium', () => {
     await dpo.getByText(/\/api\/dsar\/downloads\//).waitFor();
     await dpo.getByText('Completed').first().waitFor();
   });
+
+  it('a postal request in the DPO’s own name waits for her choice, and "none of these" binds no one', async () => {
+    // The demo DPO is Priya Shah; nobody has this address.
+    await dpo.goto('/dpo');
+    await dpo.getByRole('button', { name: 'New request' }).click();
+    await dpo.getByLabel('Kind of request').selectOption('access');
+    await dpo.getByLabel('Email', { exact: true }).fill('priya.shah@acme.example');
+    await dpo.getByLabel('Full name').fill('Priya Shah');
+    await dpo.getByLabel('Channel').selectOption('post');
+    await dpo.getByRole('button', { name: 'Create request' }).click();
+    const created = dpo.getByText(/^Created DSAR-\d{6}/);
+    await created.waitFor();
+    const reference = /DSAR-\d{6}/.exec((await created.textContent()) ?? '')?.[0] as string;
+    await created.getByRole('link', { name: reference }).click();
+    await dpo.getByRole('heading', { level: 1, name: reference }).waitFor();
+    await dpo.getByRole('button', { name: 'Verify identity' }).click();
+    await dpo.getByLabel('Verification method').selectOption('id_document');
+    await dpo.getByRole('button', { name: 'Mark as verified' }).click();
+    await dpo.getByRole('button', { name: 'Collect data' }).click();
+
+    // Hushdesk asks instead of binding the request to her account.
+    const card = dpo.getByTestId('dsar-candidates');
+    await card.getByRole('heading', { name: 'Who is this request about?' }).waitFor({ timeout: 15_000 });
+    await card.getByText(/No one on record has the email priya\.shah@acme\.example/).waitFor();
+    const candidate = card.getByTestId('dsar-candidate');
+    expect(await candidate.count()).toBe(1);
+    expect(await candidate.textContent()).toMatch(/Priya Shah.*Staff: Data Protection Officer/);
+    expect(await candidate.textContent()).toMatch(/Matched by full name only/);
+
+    await card.getByRole('button', { name: 'None of these: no one on record' }).click();
+    await dpo.getByTestId('dsar-progress').getByText('Collection finished').waitFor({ timeout: 15_000 });
+    await dpo.getByText(/None: no one on record/).waitFor();
+    const counts = dpo.getByTestId('dsar-counts');
+    expect(await counts.getByText('Accounts').locator('..').textContent()).toBe('Accounts0');
+    expect(await counts.getByText('Contact records').locator('..').textContent()).toBe('Contact records0');
+    expect(await dpo.getByTestId('dsar-candidates').count()).toBe(0);
+  });
 });

@@ -1,3 +1,4 @@
+import type { Role } from './roles';
 /** Data-subject requests: the DPO's module, and the portal's "your privacy requests". */
 
 export const DSAR_KINDS = [
@@ -139,7 +140,12 @@ export interface DsarCandidate {
   organisationName: string | null;
   /** Which of the given identifiers matched this person. */
   matchedBy: ('email' | 'phone' | 'fullName' | 'personId')[];
+  /** Their sign-in account's role; a staff account is never chosen without the DPO. */
+  accountRole: Role | null;
 }
+
+/** The DPO's answer to "who is this about?": one of the candidates, or nobody on record. */
+export type ChooseDsarSubjectRequest = { personId: string } | { nobody: true };
 
 export interface DsarPause {
   from: string;
@@ -176,6 +182,11 @@ export interface DsarDetail extends DsarSummary {
   /** The identifiers as given and expanded (the DPO only; empty after erasure). */
   subject: DsarSubjectIdentifiers;
   subjectPersonId: string | null;
+  /**
+   * The DPO's decision on the subject: `person` (chosen among candidates), `nobody` (on no record,
+   * only mentioned), or null while the identifiers decided.
+   */
+  subjectDecision: 'person' | 'nobody' | null;
   details: string | null;
   requesterName: string | null;
   evidence: { fileName: string; sizeBytes: number } | null;

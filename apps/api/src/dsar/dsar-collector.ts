@@ -5,8 +5,9 @@ import { JobScheduler } from '../jobs/job-scheduler';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { SuppressionList } from '../privacy/suppression.service';
 import { TicketEvents } from '../realtime/ticket-events';
+import { SubjectMentions } from './dsar-mentions';
 import { DsarSources, type ItemRow } from './dsar-sources';
-import { DsarSubjects, type SubjectIdentity } from './dsar-subject';
+import { DsarSubjects, type SubjectBinding, type SubjectIdentity } from './dsar-subject';
 
 export const DSAR_COLLECT_JOB = 'dsar-collect';
 
@@ -35,6 +36,7 @@ export class DsarCollector implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly subjects: DsarSubjects,
     private readonly sources: DsarSources,
+    private readonly mentions: SubjectMentions,
     private readonly index: IdentifierIndex,
     private readonly suppressions: SuppressionList,
     private readonly events: TicketEvents,
@@ -64,7 +66,7 @@ export class DsarCollector implements OnModuleInit {
   async collect(dsarId: string): Promise<{ items: number; ms: number } | { skipped: string }> {
     const started = Date.now();
     const [dsar] = await this.dataSource.query(
-      'SELECT id, status, subject, subject_person_id FROM dsar_requests WHERE id = $1',
+      'SELECT id, status, subject, subject_person_id, subject_decision FROM dsar_requests WHERE id = $1',
       [dsarId],
     );
     if (!dsar) return { skipped: 'no such request' };
@@ -80,11 +82,11 @@ export class DsarCollector implements OnModuleInit {
 
   private async run(
     dsarId: string,
-    dsar: { subject: Record<string, string>; subject_person_id: string | null },
+    dsar: SubjectBinding,
     started: number,
   ): Promise<{ items: number; ms: number }> {
     await this.setState(dsarId, 'collecting', { phase: 'identifiers', done: 0, total: 8 });
-    const resolution = await this.subjects.resolve(dsar.subject, dsar.subject_person_id);
+    const resolution = await this.subjects.resolve(dsar);
     if (resolution.kind === 'ambiguous') {
       await this.dataSource.query(
         `UPDATE dsar_requests SET status = 'needs_subject', candidates = $2, progress = NULL WHERE id = $1`,
@@ -158,24 +160,32 @@ export class DsarCollector implements OnModuleInit {
       );
 
     await this.setProgress(dsarId, 'mentions', 4);
-    const mentions = await this.index.lookup({ emails: who.emails, phones: who.phones, names: who.names });
-    const mentionAt = await this.createdAt(mentions.filter((m) => m.sourceType !== 'person'));
+    const mentions = await this.mentions.find(who);
+    const mentionAt = await this.createdAt(mentions);
     for (const m of mentions) {
-      if (m.sourceType === 'person') continue;
       add(m.sourceType, m.sourceId, m.ticketId, mentionAt.get(m.sourceId) ?? null, `mention:${m.kind}`);
     }
 
     await this.setProgress(dsarId, 'recordings', 5);
+    // Theirs: matched to them, from a number they gave us, or logged on one of their tickets.
+    const ownIds = new Set(own.map((t) => t.id));
     for (const r of await q<{
       id: string;
       ticket_id: string | null;
       started_at: Date;
       person_id: string | null;
+      caller_number: string;
     }>(
-      'SELECT id, ticket_id, started_at, person_id FROM recordings WHERE person_id = $1 OR caller_number = ANY($2)',
-      [who.personId, who.phones],
-    ))
-      add('recording', r.id, r.ticket_id, r.started_at, r.person_id === who.personId ? 'person' : 'caller');
+      `SELECT id, ticket_id, started_at, person_id, caller_number FROM recordings
+        WHERE person_id = $1 OR caller_number = ANY($2) OR ticket_id = ANY($3)`,
+      [who.personId, who.phones, [...ownIds]],
+    )) {
+      if (who.personId && r.person_id === who.personId)
+        add('recording', r.id, r.ticket_id, r.started_at, 'person');
+      if (who.phones.includes(r.caller_number)) add('recording', r.id, r.ticket_id, r.started_at, 'caller');
+      if (r.ticket_id && ownIds.has(r.ticket_id))
+        add('recording', r.id, r.ticket_id, r.started_at, 'on_their_ticket');
+    }
 
     await this.setProgress(dsarId, 'audit', 6);
     if (who.personId) {
@@ -316,7 +326,7 @@ export class DsarCollector implements OnModuleInit {
       await this.dataSource.query(
         `SELECT item_type, count(*)::int AS n,
                 count(*) FILTER (WHERE NOT (found_by && ARRAY['requester', 'party', 'author', 'in_their_ticket',
-                  'uploader', 'person', 'caller', 'about', 'listed']))::int AS mentions,
+                  'uploader', 'person', 'caller', 'on_their_ticket', 'about', 'listed']))::int AS mentions,
                 count(*) FILTER (WHERE excluded_at IS NOT NULL)::int AS excluded
            FROM dsar_items WHERE dsar_id = $1 GROUP BY item_type`,
         [dsarId],

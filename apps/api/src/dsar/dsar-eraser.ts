@@ -8,22 +8,29 @@ import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
-import { scrubOnly } from '../privacy/text-scrub';
+import { findOnly, scrubOnly, type KnownIdentifiers } from '../privacy/text-scrub';
 import { SuppressionList } from '../privacy/suppression.service';
+import { TicketEvents } from '../realtime/ticket-events';
+import { DsarErasureRescan, forEachRequestText, knownSet, requestsElsewhereSet } from './dsar-erasure-rescan';
+import { SubjectMentions } from './dsar-mentions';
+import { ErasedRequesterTickets } from './dsar-open-tickets';
 import { assertAllowed, ambiguous, type DsarRow } from './dsar-rows';
 import { DsarSubjects, type SubjectIdentity } from './dsar-subject';
 import { DsarService } from './dsar.service';
-import { TicketEvents } from '../realtime/ticket-events';
-
-type Who = { emails: Set<string>; phones: Set<string>; nameKeys: Set<string> };
 
 /** What an erasure touches, worked out the same way for the preview and the erasure itself. */
 interface Scope {
   who: SubjectIdentity;
-  set: Who;
+  set: KnownIdentifiers;
+  /** Hashes of every identifier (the request's proof); `indexHashes` leaves out shared names. */
   hashes: Buffer[];
+  indexHashes: Buffer[];
   ownTickets: string[];
+  /** Their tickets not yet resolved: closed by the erasure. */
+  openTickets: string[];
   mentionTickets: string[];
+  /** Other requesters' tickets whose contact phone is one of theirs. */
+  phoneTickets: string[];
   messages: string[];
   deleteAttachments: string[];
   scrubAttachments: string[];
@@ -33,6 +40,8 @@ interface Scope {
   sessions: number;
   auditEntries: number;
   requests: string[];
+  /** Other people's requests whose notes mention them. */
+  requestNotes: string[];
 }
 
 /**
@@ -56,6 +65,9 @@ export class DsarEraser {
     private readonly owned: OwnedBlobs,
     private readonly requests: DsarService,
     private readonly events: TicketEvents,
+    private readonly mentions: SubjectMentions,
+    private readonly rescanner: DsarErasureRescan,
+    private readonly openTickets: ErasedRequesterTickets,
   ) {}
 
   async previewFor(actor: Actor, id: string): Promise<ErasurePreview> {
@@ -82,8 +94,12 @@ export class DsarEraser {
           count: s.ownTickets.length,
         },
         {
+          what: 'Open tickets closed (not yet resolved; no one can reply on them), with a note',
+          count: s.openTickets.length,
+        },
+        {
           what: 'Other people’s tickets that mention them: their identifiers scrubbed',
-          count: s.mentionTickets.length,
+          count: s.mentionTickets.length + s.phoneTickets.length,
         },
         {
           what: 'Messages written by them or mentioning them: identifiers scrubbed',
@@ -103,6 +119,7 @@ export class DsarEraser {
           what: 'Identifiers in earlier requests about them: replaced by keyed hashes',
           count: s.requests.length,
         },
+        { what: 'Other requests whose notes mention them: scrubbed', count: s.requestNotes.length },
       ],
       keep: keptRecords(s),
       confirmationPhrase: this.confirmationPhrase(row),
@@ -119,14 +136,19 @@ export class DsarEraser {
     const doomed: string[] = [];
     try {
       let userIds: string[] = [];
+      let announce = async () => undefined as void;
       const receipt = await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT 1 FROM dsar_requests WHERE id = $1 FOR UPDATE', [row.id]);
         const s = await this.scope(manager, row);
         userIds = s.who.userIds;
-        return this.apply(manager, actor, row, s, written, doomed);
+        const done = await this.apply(manager, actor, row, s, written, doomed);
+        announce = done.announce;
+        return done.receipt;
       });
       // Their sessions are revoked; their open sockets go too.
       this.events.disconnectUsers(userIds);
+      // Staff hear that the closed tickets moved, as for any other change.
+      await announce();
       // The files go now; the outbox keeps any that fail for the next retention run.
       for (const key of doomed) {
         if (!(await this.owned.discard(key))) {
@@ -141,21 +163,22 @@ export class DsarEraser {
   }
 
   private async scope(manager: EntityManager, row: DsarRow): Promise<Scope> {
-    const resolution = await this.subjects.resolve(row.subject, row.subject_person_id, manager);
+    const resolution = await this.subjects.resolve(row, manager);
     if (resolution.kind === 'ambiguous') throw ambiguous();
     const who = resolution.identity;
-    const hashes = this.subjects.hashes(who);
+    const set = knownSet(who);
     const q = async (sql: string, params: unknown[]) =>
       ((await manager.query(sql, params)) as { id: string }[]).map((r) => String(r.id));
-    const mentions: { source_type: string; source_id: string }[] = hashes.length
-      ? await manager.query(
-          `SELECT DISTINCT source_type, source_id FROM identifier_mentions WHERE hash = ANY($1) AND source_type <> 'person'`,
-          [hashes],
-        )
-      : [];
-    const mentioned = (type: string) =>
-      mentions.filter((m) => m.source_type === type).map((m) => m.source_id);
+    const mentions = await this.mentions.find(who, manager);
+    const mentioned = (type: string) => [
+      ...new Set(mentions.filter((m) => m.sourceType === type).map((m) => m.sourceId)),
+    ];
     const ownTickets = await q('SELECT id FROM tickets WHERE requester_id = ANY($1)', [who.userIds]);
+    const mentionTickets = mentioned('ticket').filter((id) => !ownTickets.includes(id));
+    const phoneTickets = await q(
+      'SELECT id FROM tickets WHERE contact_phone = ANY($1) AND id <> ALL($2::uuid[])',
+      [who.phones, [...ownTickets, ...mentionTickets]],
+    );
     const messages = await q(
       'SELECT id FROM ticket_messages WHERE author_id = ANY($1) OR ticket_id = ANY($2) OR id = ANY($3)',
       [who.userIds, ownTickets, mentioned('message')],
@@ -164,9 +187,11 @@ export class DsarEraser {
       'SELECT id FROM attachments WHERE ticket_id = ANY($1) OR uploaded_by_id = ANY($2)',
       [ownTickets, who.userIds],
     );
+    // Theirs: matched to them, from a number they gave us, or logged on one of their tickets.
     const recordings: { id: string; held: boolean }[] = await manager.query(
-      `SELECT id, hold_at IS NOT NULL AS held FROM recordings WHERE person_id = $1 OR caller_number = ANY($2)`,
-      [who.personId, who.phones],
+      `SELECT id, hold_at IS NOT NULL AS held FROM recordings
+        WHERE person_id = $1 OR caller_number = ANY($2) OR ticket_id = ANY($3)`,
+      [who.personId, who.phones, ownTickets],
     );
     const theirs = new Set(recordings.map((r) => r.id));
     const held = await q('SELECT id FROM recordings WHERE id = ANY($1) AND hold_at IS NOT NULL', [
@@ -180,16 +205,31 @@ export class DsarEraser {
       'SELECT count(*)::int AS n FROM audit_log WHERE subject_person_id = $1',
       [who.personId],
     );
-    const requests = await q('SELECT id FROM dsar_requests WHERE id = $1 OR subject_person_id = $2', [
-      row.id,
-      who.personId,
-    ]);
+    const requests = await q(
+      `SELECT id FROM dsar_requests WHERE id = $1 OR subject_person_id = $2
+          OR subject->>'email' = ANY($3) OR subject->>'phone' = ANY($4)`,
+      [row.id, who.personId, who.emails, who.phones],
+    );
+    const requestNotes: string[] = [];
+    const elsewhere = requestsElsewhereSet(who);
+    await forEachRequestText(manager, async (page) => {
+      for (const r of page) {
+        if (!requests.includes(r.id) && findOnly(r.text, elsewhere).length) requestNotes.push(r.id);
+      }
+    });
     return {
       who,
-      set: { emails: new Set(who.emails), phones: new Set(who.phones), nameKeys: new Set(who.nameKeys) },
-      hashes,
+      set,
+      hashes: this.subjects.hashes(who),
+      indexHashes: [
+        ...who.emails.map((e) => this.index.hash('email', e)),
+        ...who.phones.map((p) => this.index.hash('phone', p)),
+        ...who.lookupNames.map((n) => this.index.hash('name', n)),
+      ],
       ownTickets,
-      mentionTickets: mentioned('ticket').filter((id) => !ownTickets.includes(id)),
+      openTickets: await this.openTickets.unresolved(manager, ownTickets),
+      mentionTickets,
+      phoneTickets,
       messages,
       deleteAttachments,
       scrubAttachments: mentioned('attachment').filter((id) => !deleteAttachments.includes(id)),
@@ -199,6 +239,7 @@ export class DsarEraser {
       sessions,
       auditEntries,
       requests,
+      requestNotes,
     };
   }
 
@@ -209,15 +250,15 @@ export class DsarEraser {
     s: Scope,
     written: string[],
     doomed: string[],
-  ): Promise<ErasureReceipt> {
-    const scrub = (text: string | null) => (text ? scrubOnly(text, s.set) : { text, removed: 0 });
+  ): Promise<{ receipt: ErasureReceipt; announce: () => Promise<void> }> {
+    const scrub = (text: string | null, set = s.set) => (text ? scrubOnly(text, set) : { text, removed: 0 });
     let scrubbed = 0;
     const label = `Former customer #${row.reference}`;
 
     // Tickets: theirs and anyone else's that mention them.
     const tickets: { id: string; subject: string; description: string }[] = await manager.query(
       'SELECT id, subject, description FROM tickets WHERE id = ANY($1)',
-      [[...s.ownTickets, ...s.mentionTickets]],
+      [[...s.ownTickets, ...s.mentionTickets, ...s.phoneTickets]],
     );
     for (const t of tickets) {
       const subject = scrub(t.subject);
@@ -329,7 +370,7 @@ export class DsarEraser {
     await manager.query(
       `DELETE FROM identifier_mentions WHERE hash = ANY($1)
           AND NOT (source_type = 'recording' AND source_id = ANY($2::uuid[]))`,
-      [s.hashes, s.heldRecordings],
+      [s.indexHashes, s.heldRecordings],
     );
     let suppressed = 0;
     for (const email of s.who.emails)
@@ -374,8 +415,53 @@ export class DsarEraser {
         ],
       );
     }
+    // Other people's requests keep their subject; only notes that mention this person change.
+    const elsewhere = requestsElsewhereSet(s.who);
+    for (const r of (await manager.query(
+      `SELECT id, details, verification_note, rejection_reason, extension_reason, outcome, requester_name, pauses
+         FROM dsar_requests WHERE id = ANY($1)`,
+      [s.requestNotes],
+    )) as (Record<string, string | null> & {
+      pauses: { from: string; to: string | null; reason: string }[];
+    })[]) {
+      const f = (text: string | null) => scrub(text, elsewhere).text;
+      await manager.query(
+        `UPDATE dsar_requests SET details = $2, verification_note = $3, rejection_reason = $4, extension_reason = $5,
+                outcome = $6, requester_name = $7, pauses = $8
+          WHERE id = $1`,
+        [
+          r.id,
+          f(r.details),
+          f(r.verification_note),
+          f(r.rejection_reason),
+          f(r.extension_reason),
+          f(r.outcome),
+          f(r.requester_name),
+          JSON.stringify(r.pauses.map((p) => ({ ...p, reason: f(p.reason) }))),
+        ],
+      );
+    }
 
-    const rescan = await this.rescan(manager, s);
+    // Their unresolved tickets: nobody can answer on them now.
+    const closing = await this.openTickets.close(
+      manager,
+      actor,
+      s.openTickets,
+      formatDsarReference(row.reference),
+    );
+
+    const rescan = await this.rescanner.run(manager, {
+      who: s.who,
+      ownTickets: s.ownTickets,
+      touched: {
+        tickets: tickets.map((t) => t.id),
+        messages: s.messages,
+        recordings: s.scrubRecordings,
+        attachments: s.scrubAttachments,
+        requests: s.requests,
+      },
+      held: s.heldRecordings,
+    });
     const receipt: ErasureReceipt = {
       reference: formatDsarReference(row.reference),
       erasedAt: new Date().toISOString(),
@@ -384,6 +470,7 @@ export class DsarEraser {
         { action: 'Accounts disabled', count: s.who.userIds.length },
         { action: 'Sessions ended', count: s.sessions },
         { action: 'Tickets scrubbed of their identifiers', count: tickets.length },
+        { action: 'Open tickets closed, each with an internal note', count: closing.closed.length },
         { action: 'Messages scrubbed of their identifiers', count: messages.length },
         { action: 'Identifiers removed from free text', count: scrubbed },
         { action: 'Attachments deleted', count: s.deleteAttachments.length },
@@ -392,6 +479,7 @@ export class DsarEraser {
         { action: 'Call notes scrubbed', count: s.scrubRecordings.length },
         { action: 'Added to the do-not-contact list (keyed hashes)', count: suppressed },
         { action: 'Requests about them reduced to keyed hashes', count: s.requests.length },
+        { action: 'Other requests’ notes scrubbed of their identifiers', count: s.requestNotes.length },
       ],
       kept: keptRecords(s),
       rescan,
@@ -406,77 +494,16 @@ export class DsarEraser {
         messages: messages.length,
         attachments: s.deleteAttachments.length,
         recordings: s.deleteRecordings.length,
+        ticketsClosed: closing.closed.length,
         kept: { heldRecordings: s.heldRecordings.length },
         remaining: rescan.remaining,
       },
     });
     await manager.query(
       `UPDATE dsar_requests SET status = 'completed', closed_at = now(), receipt = $2, outcome = $3 WHERE id = $1`,
-      [
-        row.id,
-        JSON.stringify(receipt),
-        'Your personal data was erased. We keep anonymised ticket statistics, and a keyed hash of your email and phone so that you are not contacted again.',
-      ],
+      [row.id, JSON.stringify(receipt), erasedOutcome(closing.closed.length)],
     );
-    return receipt;
-  }
-
-  /** After the changes, before they commit: every place their identifiers could still be. */
-  private async rescan(manager: EntityManager, s: Scope): Promise<ErasureReceipt['rescan']> {
-    const count = async (sql: string, params: unknown[]) =>
-      ((await manager.query(sql, params)) as { n: number }[])[0].n;
-    const checks: [string, number][] = [
-      [
-        'identifier index (keyed hashes of their email, phone and name)',
-        await count(
-          `SELECT count(*)::int AS n FROM identifier_mentions WHERE hash = ANY($1)
-              AND NOT (source_type = 'recording' AND source_id = ANY($2::uuid[]))`,
-          [s.hashes, s.heldRecordings],
-        ),
-      ],
-      [
-        'people (email, phone, name)',
-        await count(
-          `SELECT count(*)::int AS n FROM people WHERE email = ANY($1) OR phone = ANY($2)
-              OR (id = $3 AND (email IS NOT NULL OR phone IS NOT NULL OR name_key IS NOT NULL))`,
-          [[...s.set.emails], [...s.set.phones], s.who.personId],
-        ),
-      ],
-      [
-        'call recordings (caller number), outside legal holds',
-        await count(
-          'SELECT count(*)::int AS n FROM recordings WHERE (caller_number = ANY($1) OR person_id = $2) AND hold_at IS NULL',
-          [s.who.phones, s.who.personId],
-        ),
-      ],
-      [
-        'ticket contact phones',
-        await count('SELECT count(*)::int AS n FROM tickets WHERE contact_phone = ANY($1)', [s.who.phones]),
-      ],
-      [
-        'data-subject requests (identifiers in clear)',
-        await count(
-          `SELECT count(*)::int AS n FROM dsar_requests WHERE subject->>'email' = ANY($1) OR subject->>'phone' = ANY($2)
-              OR lower(subject->>'fullName') = ANY($3)`,
-          [[...s.set.emails], [...s.set.phones], [...s.set.nameKeys]],
-        ),
-      ],
-      ['text of every ticket, message and call note touched', await this.textLeft(manager, s)],
-    ];
-    return {
-      remaining: checks.reduce((a, [, n]) => a + n, 0),
-      checked: checks.map(([what, n]) => `${what}: ${n}`),
-    };
-  }
-
-  private async textLeft(manager: EntityManager, s: Scope): Promise<number> {
-    const texts: { t: string | null }[] = await manager.query(
-      `SELECT subject || ' ' || description AS t FROM tickets WHERE id = ANY($1)
-       UNION ALL SELECT body FROM ticket_messages WHERE id = ANY($2)
-       UNION ALL SELECT notes FROM recordings WHERE id = ANY($3)`,
-      [[...s.ownTickets, ...s.mentionTickets], s.messages, s.scrubRecordings],
-    );
-    return texts.reduce((n, { t }) => n + (t ? scrubOnly(t, s.set).removed : 0), 0);
+    return { receipt, announce: closing.announce };
   }
 
   private async queueBlobs(
@@ -496,6 +523,18 @@ export class DsarEraser {
     );
     doomed.push(...keys);
   }
+}
+
+/** What the requester is told: what went, what stays and why, and what happened to open tickets. */
+function erasedOutcome(ticketsClosed: number): string {
+  const closed = ticketsClosed
+    ? ` Your ${ticketsClosed === 1 ? 'open ticket was' : `${ticketsClosed} open tickets were`} closed, as no one can reply on ${ticketsClosed === 1 ? 'it' : 'them'} now.`
+    : '';
+  return (
+    'Your personal data was erased.' +
+    closed +
+    ' We keep anonymised ticket statistics, and keyed hashes of your email addresses and phone numbers (which cannot be read back) so that you are not contacted again.'
+  );
 }
 
 function notErasure(row: DsarRow): DomainError {
@@ -522,7 +561,7 @@ function keptRecords(s: Scope): ErasureReceipt['kept'] {
     },
     {
       what: 'Do-not-contact entry',
-      count: s.set.emails.size + s.set.phones.size,
+      count: s.who.emails.length + s.who.phones.length,
       why: 'So they are never contacted again; kept as keyed hashes, which cannot be read back',
     },
     {

@@ -57,6 +57,14 @@ export class DsarRequestEntity {
   @Column({ type: 'uuid', nullable: true })
   subjectPersonId: string | null;
 
+  /**
+   * The DPO's decision on who the request is about, when it was theirs to make: `person` (they chose
+   * `subjectPersonId` among the candidates) or `nobody` (no one on record: the subject is only
+   * mentioned). Null while the identifiers decide.
+   */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  subjectDecision: 'person' | 'nobody' | null;
+
   /** The identifiers as given at intake and expanded by collection; emptied by erasure. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   subject: DsarSubjectIdentifiers;

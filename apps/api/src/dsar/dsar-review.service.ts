@@ -57,7 +57,7 @@ export class DsarReview {
   }
 
   async identity(row: DsarRow): Promise<SubjectIdentity> {
-    const resolution = await this.subjects.resolve(row.subject, row.subject_person_id);
+    const resolution = await this.subjects.resolve(row);
     if (resolution.kind === 'ambiguous') throw ambiguous();
     return resolution.identity;
   }

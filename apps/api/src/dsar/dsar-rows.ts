@@ -15,7 +15,7 @@ export const COMPLAINT =
   'You can complain to the Information Commissioner’s Office (ICO), Wycliffe House, Water Lane, Wilmslow SK9 5AF; ico.org.uk; 0303 123 1113.';
 
 /** The request's columns as the service selects them, with the subject's display name. */
-export const DSAR_COLUMNS = `d.id, d.reference, d.kind, d.status, d.channel, d.subject_person_id, d.subject, d.subject_label,
+export const DSAR_COLUMNS = `d.id, d.reference, d.kind, d.status, d.channel, d.subject_person_id, d.subject_decision, d.subject, d.subject_label,
   d.requester_relation, d.requester_name, d.requester_user_id, d.details, d.evidence_blob_key, d.evidence_file_name,
   d.evidence_size_bytes, d.received_at, d.due_at, d.pauses, d.extension_months, d.extension_reason, d.extended_at,
   d.verification_method, d.verification_note, d.verified_at, d.rejection_reason, d.rejected_at, d.progress, d.counts,
@@ -142,6 +142,7 @@ export function toDetail(
     ...toSummary(row, now),
     subject: row.subject,
     subjectPersonId: row.subject_person_id,
+    subjectDecision: row.subject_decision,
     details: row.details,
     requesterName: row.requester_name,
     evidence:

@@ -174,7 +174,7 @@ export class DsarController {
     @UuidParam('id') id: string,
     @Body() body: ChooseSubjectDto,
   ): Promise<DsarDetail> {
-    return this.dsar.chooseSubject(actor, id, body.personId);
+    return this.dsar.chooseSubject(actor, id, body);
   }
 
   @Get(':id/items')

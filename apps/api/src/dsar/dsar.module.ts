@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { TicketsModule } from '../tickets/tickets.module';
 import { DsarCollector } from './dsar-collector';
 import { DsarEraser } from './dsar-eraser';
+import { DsarErasureRescan } from './dsar-erasure-rescan';
+import { SubjectMentions } from './dsar-mentions';
+import { ErasedRequesterTickets } from './dsar-open-tickets';
 import { DsarExports } from './dsar-exports.service';
 import { DsarPackager } from './dsar-package';
 import { DsarReleases } from './dsar-releases';
@@ -13,7 +17,7 @@ import { DsarController } from './dsar.controller';
 import { DsarService } from './dsar.service';
 
 @Module({
-  imports: [PrivacyModule, RealtimeModule],
+  imports: [PrivacyModule, RealtimeModule, TicketsModule],
   controllers: [DsarController],
   providers: [
     DsarService,
@@ -25,6 +29,9 @@ import { DsarService } from './dsar.service';
     DsarReleases,
     DsarExports,
     DsarEraser,
+    SubjectMentions,
+    DsarErasureRescan,
+    ErasedRequesterTickets,
   ],
 })
 export class DsarModule {}

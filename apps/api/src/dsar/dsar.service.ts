@@ -9,6 +9,7 @@ import {
   type DsarSubjectIdentifiers,
   type DsarSummary,
   type Page,
+  type Role,
 } from '@hushdesk/contracts';
 import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
@@ -38,6 +39,7 @@ import {
 } from './dsar-rows';
 import { DsarSubjects } from './dsar-subject';
 import type {
+  ChooseSubjectDto,
   CreateDsarDto,
   ExtendDsarDto,
   ListDsarQueryDto,
@@ -70,7 +72,7 @@ export class DsarService {
     const intake = actor.role === 'customer' ? await this.portalIntake(actor, dto) : this.dpoIntake(dto);
     return this.dataSource.transaction(async (manager) => {
       const subjectPersonId =
-        intake.subjectPersonId ?? (await this.onlyCandidate(manager, intake.subject)) ?? null;
+        intake.subjectPersonId ?? (await this.subjects.match(intake.subject, manager)).automatic;
       const dueAt = dsarDueAt({ receivedAt: intake.receivedAt });
       const [row] = await manager.query(
         `INSERT INTO dsar_requests (kind, status, channel, subject_person_id, subject, requester_relation,
@@ -173,22 +175,14 @@ export class DsarService {
     if (s.personId) subject.personId = s.personId;
     return {
       subject,
-      subjectPersonId: s.personId ?? null,
+      // Bound only when the identifiers point at one person without doubt (see DsarSubjects).
+      subjectPersonId: null,
       receivedAt,
       channel: dto.channel ?? 'email',
       relation: dto.requester?.relation ?? 'subject',
       requesterName: dto.requester?.relation === 'third_party' ? (dto.requester.name ?? null) : null,
       verified: false,
     };
-  }
-
-  /** The subject's person when the identifiers point at exactly one, so retention freezes them now. */
-  private async onlyCandidate(
-    manager: EntityManager,
-    subject: DsarSubjectIdentifiers,
-  ): Promise<string | null> {
-    const candidates = await this.subjects.candidates(subject, manager);
-    return candidates.length === 1 ? candidates[0].personId : null;
   }
 
   async list(actor: Actor, query: ListDsarQueryDto): Promise<Page<DsarSummary>> {
@@ -279,8 +273,9 @@ export class DsarService {
       email: string | null;
       phone: string | null;
       organisation: string | null;
+      role: Role | null;
     }[] = await this.dataSource.query(
-      `SELECT p.id, p.full_name, p.email, p.phone, o.name AS organisation
+      `SELECT p.id, p.full_name, p.email, p.phone, o.name AS organisation, u.role
          FROM people p LEFT JOIN users u ON u.person_id = p.id LEFT JOIN organisations o ON o.id = u.organisation_id
         WHERE p.id = ANY($1)`,
       [row.candidates.map((c) => c.personId)],
@@ -294,6 +289,7 @@ export class DsarService {
         phone: p?.phone ?? null,
         organisationName: p?.organisation ?? null,
         matchedBy: c.matchedBy,
+        accountRole: p?.role ?? null,
       };
     });
   }
@@ -421,18 +417,36 @@ export class DsarService {
     return detail;
   }
 
-  /** The DPO picks the person among the candidates; collection starts again for them. */
-  async chooseSubject(actor: Actor, id: string, personId: string): Promise<DsarDetail> {
-    const detail = await this.act(actor, id, 'choose_subject', { action: 'dsar.subject' }, async (m, row) => {
-      if (!row.candidates.some((c) => c.personId === personId)) {
-        throw DomainError.invalidField('personId', 'is not one of the people the identifiers matched');
-      }
-      await m.query(
-        `UPDATE dsar_requests SET subject_person_id = $2, candidates = '[]', status = 'collecting', progress = $3
+  /**
+   * The DPO picks the person among the candidates, or decides it is nobody on record (the subject
+   * is then only mentioned, found by the identifiers given); collection starts again either way.
+   */
+  async chooseSubject(actor: Actor, id: string, choice: ChooseSubjectDto): Promise<DsarDetail> {
+    if (choice.personId && choice.nobody) {
+      throw DomainError.invalidField('nobody', 'cannot be given with personId; choose a person or nobody');
+    }
+    if (!choice.personId && !choice.nobody) {
+      throw DomainError.invalidField('personId', 'is required, unless nobody is true');
+    }
+    const personId = choice.personId ?? null;
+    const details = { decision: personId ? 'person' : 'nobody' };
+    const detail = await this.act(
+      actor,
+      id,
+      'choose_subject',
+      { action: 'dsar.subject', details },
+      async (m, row) => {
+        if (personId && !row.candidates.some((c) => c.personId === personId)) {
+          throw DomainError.invalidField('personId', 'is not one of the people the identifiers matched');
+        }
+        await m.query(
+          `UPDATE dsar_requests SET subject_person_id = $2, subject_decision = $3, candidates = '[]',
+                status = 'collecting', progress = $4
           WHERE id = $1`,
-        [id, personId, JSON.stringify({ phase: 'queued', done: 0, total: 8 })],
-      );
-    });
+          [id, personId, details.decision, JSON.stringify({ phase: 'queued', done: 0, total: 8 })],
+        );
+      },
+    );
     await this.collector.start(id);
     return detail;
   }
@@ -555,7 +569,7 @@ export class DsarService {
   async object(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
     const row = await this.load(actor, id);
     assertAllowed(row, 'object');
-    const resolution = await this.subjects.resolve(row.subject, row.subject_person_id);
+    const resolution = await this.subjects.resolve(row);
     if (resolution.kind === 'ambiguous') throw ambiguous();
     const who = resolution.identity;
     return this.act(actor, id, 'object', { action: 'dsar.object', reason }, async (m) => {
@@ -576,7 +590,7 @@ export class DsarService {
   }
 
   private async requirePerson(row: DsarRow): Promise<string> {
-    const resolution = await this.subjects.resolve(row.subject, row.subject_person_id);
+    const resolution = await this.subjects.resolve(row);
     if (resolution.kind === 'ambiguous') throw ambiguous();
     if (!resolution.identity.personId) {
       throw new DomainError(

@@ -6,6 +6,8 @@ import {
   normaliseEmail,
   normaliseName,
   normalisePhone,
+  phoneTail,
+  phoneTails,
   type IdentifierKind,
 } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,6 +16,13 @@ import { SqlParams } from '../common/database/sql-params';
 import { blankEmails } from './text-scrub';
 
 export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'person';
+
+/**
+ * What an index entry hashes: an identifier, or `digits`, the last digits of a run of digit groups
+ * (see `phoneTails`). A known number's tail finds every text that may hold it in any written form,
+ * including ones the detector refuses; the text is then checked digit by digit.
+ */
+export type IndexKind = IdentifierKind | 'digits';
 
 export interface TextSource {
   type: SourceType;
@@ -53,7 +62,7 @@ export class IdentifierIndex {
     private readonly config: AppConfig,
   ) {}
 
-  hash(kind: IdentifierKind, normalised: string): Buffer {
+  hash(kind: IndexKind, normalised: string): Buffer {
     return keyedHash(this.config.identifierKey, kind, normalised);
   }
 
@@ -69,7 +78,7 @@ export class IdentifierIndex {
     add: (value: unknown) => string,
   ): string {
     const text = texts.filter((t): t is string => !!t).join('\n');
-    const kinds: IdentifierKind[] = [];
+    const kinds: IndexKind[] = [];
     const hashes: Buffer[] = [];
     const nameKeys: (string | null)[] = [];
     for (const f of patternIdentifiers(text)) {
@@ -105,14 +114,17 @@ export class IdentifierIndex {
     }
     const found = await this.identifiersIn(manager, texts.filter((t): t is string => !!t).join('\n'));
     if (!found.length) return 0;
-    const p = new SqlParams();
-    const values = found.map(
-      (f) =>
-        `(${p.add(f.kind)}, ${p.add(this.hash(f.kind, f.normalised))}, ${p.add(source.type)}, ${p.add(source.id)}, ${p.add(source.ticketId)})`,
-    );
+    // Arrays, not a VALUES list: a long text file's entries never reach the parameter limit.
     await manager.query(
-      `INSERT INTO identifier_mentions (kind, hash, source_type, source_id, ticket_id) VALUES ${values.join(', ')}`,
-      p.values,
+      `INSERT INTO identifier_mentions (kind, hash, source_type, source_id, ticket_id)
+       SELECT e.kind, e.hash, $3, $4, $5 FROM unnest($1::text[], $2::bytea[]) AS e(kind, hash)`,
+      [
+        found.map((f) => f.kind),
+        found.map((f) => this.hash(f.kind, f.normalised)),
+        source.type,
+        source.id,
+        source.ticketId,
+      ],
     );
     return found.length;
   }
@@ -156,9 +168,9 @@ export class IdentifierIndex {
   async identifiersIn(
     manager: EntityManager,
     text: string,
-  ): Promise<{ kind: IdentifierKind; normalised: string }[]> {
+  ): Promise<{ kind: IndexKind; normalised: string }[]> {
     if (!text) return [];
-    const seen = new Map<string, { kind: IdentifierKind; normalised: string }>();
+    const seen = new Map<string, { kind: IndexKind; normalised: string }>();
     for (const f of patternIdentifiers(text)) seen.set(`${f.kind}:${f.normalised}`, f);
     const candidates = nameCandidates(text);
     if (candidates.length) {
@@ -199,6 +211,26 @@ export class IdentifierIndex {
       ticketId: r.ticket_id,
       kind: r.kind,
     }));
+  }
+
+  /**
+   * Sources whose text holds the last digits of any of these numbers: every text that may hold one
+   * of them in some written form. A tail is shared by other numbers too, so callers check each
+   * text with `findKnownPhones` before taking it for a mention.
+   */
+  async lookupDigitTails(
+    phones: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Omit<Mention, 'kind'>[]> {
+    const hashes = [...new Set(phones.map(phoneTail))].map((tail) => this.hash('digits', tail));
+    if (!hashes.length) return [];
+    const rows: { source_type: SourceType; source_id: string; ticket_id: string | null }[] =
+      await manager.query(
+        `SELECT DISTINCT source_type, source_id, ticket_id FROM identifier_mentions
+          WHERE hash = ANY($1) AND kind = 'digits'`,
+        [hashes],
+      );
+    return rows.map((r) => ({ sourceType: r.source_type, sourceId: r.source_id, ticketId: r.ticket_id }));
   }
 
   /**
@@ -246,19 +278,27 @@ export class IdentifierIndex {
       { type: 'message', id: r.id, ticketId: r.ticket_id },
       [r.body],
     ]);
+    await sweep(
+      'SELECT id, ticket_id, notes FROM recordings WHERE id > $1 AND notes IS NOT NULL ORDER BY id LIMIT $2',
+      (r) => [{ type: 'recording', id: r.id, ticketId: r.ticket_id }, [r.notes]],
+    );
     this.logger.log(`identifier index rebuilt: ${sources} sources, ${entries} entries`);
     return { sources, entries };
   }
 }
 
-/** Emails and phones found by pattern, each once; phones only when they fit a numbering plan. */
-function patternIdentifiers(text: string): { kind: IdentifierKind; normalised: string }[] {
-  const seen = new Map<string, { kind: IdentifierKind; normalised: string }>();
+/**
+ * Emails and phones found by pattern, each once (phones only when they fit a numbering plan), and
+ * the digit tails of every run of digit groups.
+ */
+function patternIdentifiers(text: string): { kind: IndexKind; normalised: string }[] {
+  const seen = new Map<string, { kind: IndexKind; normalised: string }>();
   for (const d of detectIdentifiers(text, { kinds: ['email', 'phone'] })) {
     // A number that fits no numbering plan cannot be matched to anyone's phone: leave it out.
     if (d.kind === 'phone' && !isE164(d.normalised)) continue;
     seen.set(`${d.kind}:${d.normalised}`, { kind: d.kind, normalised: d.normalised });
   }
+  for (const tail of phoneTails(text)) seen.set(`digits:${tail}`, { kind: 'digits', normalised: tail });
   return [...seen.values()];
 }
 

@@ -12,8 +12,9 @@ export class IdentifierMentionEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'pk_identifier_mentions' })
   id: string;
 
+  /** `digits`: the last digits of a run of digit groups, to find any written form of a known number. */
   @Column({ type: 'varchar', length: 8 })
-  kind: 'email' | 'phone' | 'name';
+  kind: 'email' | 'phone' | 'name' | 'digits';
 
   @Column({ type: 'bytea' })
   hash: Buffer;

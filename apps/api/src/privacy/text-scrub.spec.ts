@@ -27,6 +27,27 @@ describe('scrubOnly: one person’s identifiers, nobody else’s', () => {
     expect(scrubOnly(text, dana).removed).toBe(0);
   });
 
+  it('removes the person’s number in every format, including those the open-ended detector refuses', () => {
+    for (const written of [
+      '0044-7700-900-456',
+      '+44 (0)7700 900 456',
+      '07700-900-456',
+      '07700 900 456',
+      '07700.900.456',
+      '+447700900456',
+      '0 7 7 0 0 9 0 0 4 5 6',
+      '0.7.7.0.0.9.0.0.4.5.6',
+    ]) {
+      expect(scrubOnly(`ring ${written} today`, dana)).toEqual({ text: 'ring [phone] today', removed: 1 });
+    }
+  });
+
+  it('removes the person’s address however it was written', () => {
+    const text =
+      'mailto:Dana.Whitfield@ACME.test, dana.whitfield%40acme.test, dana.whitfield [at] acme [dot] test';
+    expect(scrubOnly(text, dana).text).toBe('mailto:[email], [email], [email]');
+  });
+
   it('matches the name whatever the case and accents', () => {
     expect(scrubOnly('spoke to DÂNA whitfield today', dana).text).toBe('spoke to [name] today');
   });

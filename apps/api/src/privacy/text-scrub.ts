@@ -1,19 +1,45 @@
-import { detectIdentifiers, normaliseName, redact, type Detection } from '@hushdesk/privacy';
+import {
+  detectIdentifiers,
+  findKnownEmails,
+  findKnownPhones,
+  normaliseName,
+  redact,
+  type Detection,
+} from '@hushdesk/privacy';
+
+export interface KnownIdentifiers {
+  /** Normalised (lower-case). */
+  emails: ReadonlySet<string>;
+  /** E.164. */
+  phones: ReadonlySet<string>;
+  /** `normaliseName` keys. */
+  nameKeys: ReadonlySet<string>;
+}
 
 /**
  * Replaces only one person's identifiers (normalised emails, E.164 phones, name keys), leaving
  * everyone else's: what an erasure does to other people's tickets that mention the person.
  */
-export function scrubOnly(
-  text: string,
-  who: { emails: ReadonlySet<string>; phones: ReadonlySet<string>; nameKeys: ReadonlySet<string> },
-): { text: string; removed: number } {
+export function scrubOnly(text: string, who: KnownIdentifiers): { text: string; removed: number } {
+  const kept = findOnly(text, who);
+  return { text: kept.length ? redact(text, kept) : text, removed: kept.length };
+}
+
+/**
+ * Where one person's identifiers are in the text, never overlapping. The numbers and addresses are
+ * known, so they are compared digit by digit and letter by letter in every written form (not left
+ * to the open-ended detector's judgement of what looks like a phone); the detector's own findings
+ * are kept too. The erasure scrubs exactly these, and its rescan counts exactly these.
+ */
+export function findOnly(text: string, who: KnownIdentifiers): Detection[] {
+  if (!text) return [];
   const found = detectIdentifiers(text, { kinds: ['email', 'phone'] }).filter((d) =>
     d.kind === 'email' ? who.emails.has(d.normalised) : who.phones.has(d.normalised),
   );
+  if (who.phones.size) found.push(...findKnownPhones(text, who.phones));
+  if (who.emails.size) found.push(...findKnownEmails(text, who.emails));
   if (who.nameKeys.size) found.push(...findNames(text, new Set(who.nameKeys)));
-  const kept = nonOverlapping(found);
-  return { text: kept.length ? redact(text, kept) : text, removed: kept.length };
+  return nonOverlapping(found);
 }
 
 /**

@@ -3,3 +3,5 @@ export * from './email';
 export * from './phone';
 export * from './name';
 export * from './detect';
+export * from './known-phones';
+export * from './known-emails';

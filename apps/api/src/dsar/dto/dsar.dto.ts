@@ -84,8 +84,14 @@ export class ExtendDsarDto {
   @TextField({ max: 2000, description: 'Why the request is complex or numerous' }) reason: string;
 }
 
+/** One of the candidates, or `nobody: true` when no one on record is the subject. */
 export class ChooseSubjectDto {
-  @UuidField() personId: string;
+  @UuidField({ optional: true, description: 'One of the candidates' }) personId?: string;
+
+  @ApiPropertyOptional({ description: 'No one on record is the subject: they are only mentioned' })
+  @IsOptional()
+  @IsIn([true], { message: 'nobody must be true when given' })
+  nobody?: true;
 }
 
 export class ExclusionDto {

@@ -1,6 +1,7 @@
 import {
   API_PREFIX,
   apiPaths,
+  type ChooseDsarSubjectRequest,
   type CreateDsarRequest,
   type CreateDsarResponse,
   type DsarAction,
@@ -47,7 +48,7 @@ export type DsarActionInput =
   | { action: 'verify'; body: VerifyDsarRequest }
   | { action: 'extend'; body: ExtendDsarRequest }
   | { action: ReasonAction; body: { reason: string } }
-  | { action: 'choose_subject'; body: { personId: string } }
+  | { action: 'choose_subject'; body: ChooseDsarSubjectRequest }
   | { action: 'rectify'; body: RectifyDsarRequest }
   | { action: 'collect' };
 

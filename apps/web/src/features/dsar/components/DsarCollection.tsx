@@ -1,8 +1,9 @@
-import type { DsarCandidate, DsarCounts, DsarDetail } from '@hushdesk/contracts';
+import { ROLE_LABELS, type DsarCandidate, type DsarCounts, type DsarDetail } from '@hushdesk/contracts';
 import { useState } from 'react';
 import { formatList } from '../../../lib/format';
 import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
+import { Badge } from '../../../ui/Layout';
 import { LiveIndicator } from '../../tickets/components/LiveIndicator';
 import { useDsarAction } from '../hooks/use-dsar';
 import { COUNT_LABELS, phaseLabel } from './dsar-labels';
@@ -111,34 +112,89 @@ const MATCH_LABELS: Record<DsarCandidate['matchedBy'][number], string> = {
   personId: 'person record',
 };
 
-/** The identifiers match several people: the DPO chooses who it is about, and collection restarts. */
+const isStaff = (candidate: DsarCandidate) =>
+  candidate.accountRole !== null && candidate.accountRole !== 'customer';
+
+/** The strong identifiers given that matched no one: "the email priya.shah@acme.example". */
+function unmatchedIdentifiers(request: DsarDetail): string[] {
+  const matched = new Set(request.candidates.flatMap((candidate) => candidate.matchedBy));
+  const { subject } = request;
+  const out: string[] = [];
+  if (subject.email && !matched.has('email')) out.push(`the email ${subject.email}`);
+  if (subject.phone && !matched.has('phone')) out.push(`the phone number ${subject.phone}`);
+  if (subject.personId && !matched.has('personId')) out.push('the person record given');
+  return out;
+}
+
+/** Why Hushdesk asks, in plain words: a shared name, a name alone against an unknown email, staff. */
+function whyAsked(request: DsarDetail): string[] {
+  const reasons: string[] = [];
+  const unmatched = unmatchedIdentifiers(request);
+  const several = request.candidates.length > 1;
+  if (unmatched.length) {
+    reasons.push(
+      `No one on record has ${formatList(unmatched)}; ${several ? 'these people match' : 'this person matches'} by name only, and a name alone does not show who wrote to you.`,
+    );
+  } else if (several) {
+    reasons.push('The identifiers match more than one person.');
+  }
+  if (request.candidates.some(isStaff)) {
+    reasons.push(
+      'Hushdesk never chooses a staff account by itself: choose one only if the request really is from that member of staff.',
+    );
+  }
+  return reasons;
+}
+
+/**
+ * Hushdesk could not tell who the request is about: the DPO chooses among the candidates (each
+ * shown with what matched), or "none of these", and collection starts again.
+ */
 export function DsarCandidatesCard({ request }: { request: DsarDetail }) {
   const choose = useDsarAction(request.id);
   const [chosen, setChosen] = useState<string | null>(null);
   const canChoose = request.allowedActions.includes('choose_subject');
 
   return (
-    <section className="card dsar-candidates" aria-labelledby="dsar-candidates-title">
+    <section
+      className="card dsar-candidates"
+      aria-labelledby="dsar-candidates-title"
+      data-testid="dsar-candidates"
+    >
       <div className="card__header">
         <h2 className="card__title" id="dsar-candidates-title">
-          Choose the person
+          Who is this request about?
         </h2>
+        {whyAsked(request).map((reason) => (
+          <p key={reason} className="card__description">
+            {reason}
+          </p>
+        ))}
         <p className="card__description">
-          The identifiers match more than one person. Choose who the request is about; collection then starts
-          again for them alone.
+          Choose the person, or “None of these” if it is no one on record: collection then looks only for
+          where the identifiers given are mentioned.
         </p>
       </div>
       {choose.error ? <ErrorMessage>{choose.error.message}</ErrorMessage> : null}
       <StatusMessage tone="success">
-        {choose.isSuccess ? 'Collection restarted for the chosen person.' : null}
+        {choose.isSuccess
+          ? chosen === NOBODY
+            ? 'Collection restarted for someone on no record.'
+            : 'Collection restarted for the chosen person.'
+          : null}
       </StatusMessage>
       <ul className="dsar-candidates__list">
         {request.candidates.map((candidate) => {
           const name = candidateName(candidate);
           return (
-            <li key={candidate.personId} className="dsar-candidate">
+            <li key={candidate.personId} className="dsar-candidate" data-testid="dsar-candidate">
               <div className="dsar-candidate__text">
-                <p className="dsar-candidate__name">{candidate.fullName ?? 'No name recorded'}</p>
+                <p className="dsar-candidate__name">
+                  {candidate.fullName ?? 'No name recorded'}{' '}
+                  {candidate.accountRole && isStaff(candidate) ? (
+                    <Badge tone="warning">Staff: {ROLE_LABELS[candidate.accountRole]}</Badge>
+                  ) : null}
+                </p>
                 <p className="dsar-candidate__meta">
                   {[candidate.email, candidate.phone, candidate.organisationName]
                     .filter(Boolean)
@@ -146,13 +202,14 @@ export function DsarCandidatesCard({ request }: { request: DsarDetail }) {
                 </p>
                 <p className="dsar-candidate__match">
                   Matched by {formatList(candidate.matchedBy.map((key) => MATCH_LABELS[key]))}
+                  {candidate.matchedBy.length === 1 && candidate.matchedBy[0] === 'fullName' ? ' only' : ''}
                 </p>
               </div>
               {canChoose ? (
                 <BusyButton
                   type="button"
                   className="button button--secondary button--small"
-                  // Every Choose button waits, but only the one pressed shows that it is busy.
+                  // Every button waits, but only the one pressed shows that it is busy.
                   disabled={choose.isPending}
                   busy={choose.isPending && chosen === candidate.personId}
                   onClick={() => {
@@ -167,6 +224,24 @@ export function DsarCandidatesCard({ request }: { request: DsarDetail }) {
           );
         })}
       </ul>
+      {canChoose ? (
+        <div className="dsar-candidates__none">
+          <BusyButton
+            type="button"
+            className="button button--secondary"
+            disabled={choose.isPending}
+            busy={choose.isPending && chosen === NOBODY}
+            onClick={() => {
+              setChosen(NOBODY);
+              choose.mutate({ action: 'choose_subject', body: { nobody: true } });
+            }}
+          >
+            None of these: no one on record
+          </BusyButton>
+        </div>
+      ) : null}
     </section>
   );
 }
+
+const NOBODY = 'nobody';

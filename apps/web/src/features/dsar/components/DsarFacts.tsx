@@ -21,6 +21,11 @@ export function DsarSubjectCard({ request }: { request: DsarDetail }) {
   if (subject.phone) rows.push({ label: 'Phone', value: subject.phone });
   const personId = request.subjectPersonId ?? subject.personId;
   if (personId) rows.push({ label: 'Person record', value: <code className="dsar-id">{personId}</code> });
+  else if (request.subjectDecision === 'nobody')
+    rows.push({
+      label: 'Person record',
+      value: 'None: no one on record (your decision); only mentions are searched',
+    });
 
   return (
     <section className="card dsar-side-card" aria-labelledby="dsar-subject-title">

@@ -101,6 +101,7 @@ const FOUND_BY_LABELS: Record<string, string> = {
   'mention:phone': 'Phone mentioned',
   'mention:name': 'Name mentioned',
   caller: 'Their number called',
+  on_their_ticket: 'Call on their ticket',
   about: 'About them',
   listed: 'On the do-not-contact list',
 };

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { IdentifierKind } from '@hushdesk/privacy';
+import { findKnownPhones } from '@hushdesk/privacy';
+import { DataSource, EntityManager } from 'typeorm';
+import { BlobStore, readAll } from '../blobs/blob-store';
+import { IdentifierIndex, type SourceType } from '../privacy/identifier-index.service';
+import type { KnownSubject } from './dsar-subject';
+
+export type TextSourceType = Exclude<SourceType, 'person'>;
+
+export interface MentionRef {
+  sourceType: TextSourceType;
+  sourceId: string;
+  ticketId: string | null;
+  kind: IdentifierKind;
+}
+
+/**
+ * Where a subject is mentioned in free text: the identifier index's entries under the keyed hashes
+ * of their emails, phone numbers and (unshared) names, and every text whose digit tails match one
+ * of their numbers, checked digit by digit, so a number written in a form the detector refused
+ * when the text was saved ("0 7 7 0 0…", "0044-7700-…") is found all the same. Collection, the
+ * erasure and its rescan all ask here, so they agree on what mentions the person.
+ */
+@Injectable()
+export class SubjectMentions {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly index: IdentifierIndex,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  async find(who: KnownSubject, manager: EntityManager = this.dataSource.manager): Promise<MentionRef[]> {
+    const hashes = [
+      ...who.emails.map((e) => this.index.hash('email', e)),
+      ...who.phones.map((p) => this.index.hash('phone', p)),
+      ...who.lookupNames.map((n) => this.index.hash('name', n)),
+    ];
+    const found = new Map<string, MentionRef>();
+    if (hashes.length) {
+      const rows: {
+        source_type: TextSourceType;
+        source_id: string;
+        ticket_id: string | null;
+        kind: string;
+      }[] = await manager.query(
+        `SELECT DISTINCT source_type, source_id, ticket_id, kind FROM identifier_mentions
+            WHERE hash = ANY($1) AND source_type <> 'person'`,
+        [hashes],
+      );
+      for (const r of rows) {
+        found.set(`${r.source_type}:${r.source_id}:${r.kind}`, {
+          sourceType: r.source_type,
+          sourceId: r.source_id,
+          ticketId: r.ticket_id,
+          kind: r.kind as IdentifierKind,
+        });
+      }
+    }
+    if (!who.phones.length) return [...found.values()];
+    const byPhone = new Set([...found.values()].filter((m) => m.kind === 'phone').map(refKey));
+    const maybe = (await this.index.lookupDigitTails(who.phones, manager)).filter(
+      (m): m is Omit<MentionRef, 'kind'> => m.sourceType !== 'person' && !byPhone.has(refKey(m)),
+    );
+    const texts = await this.texts(maybe, manager);
+    for (const m of maybe) {
+      const text = texts.get(refKey(m));
+      if (text && findKnownPhones(text, who.phones).length) {
+        found.set(`${refKey(m)}:phone`, { ...m, kind: 'phone' });
+      }
+    }
+    return [...found.values()];
+  }
+
+  /** The free text of each source (a ticket's subject and description, a body, notes, a text file). */
+  async texts(
+    refs: Pick<MentionRef, 'sourceType' | 'sourceId'>[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const ids = (type: TextSourceType) => [
+      ...new Set(refs.filter((r) => r.sourceType === type).map((r) => r.sourceId)),
+    ];
+    const read = async (type: TextSourceType, sql: string) => {
+      const list = ids(type);
+      if (!list.length) return;
+      for (const r of (await manager.query(sql, [list])) as { id: string; t: string | null }[]) {
+        if (r.t) out.set(`${type}:${r.id}`, r.t);
+      }
+    };
+    await read('ticket', `SELECT id, subject || E'\\n' || description AS t FROM tickets WHERE id = ANY($1)`);
+    await read('message', 'SELECT id, body AS t FROM ticket_messages WHERE id = ANY($1)');
+    await read('recording', 'SELECT id, notes AS t FROM recordings WHERE id = ANY($1)');
+    const files: { id: string; blob_key: string }[] = ids('attachment').length
+      ? await manager.query(
+          `SELECT id, blob_key FROM attachments WHERE id = ANY($1) AND content_type LIKE 'text/%'`,
+          [ids('attachment')],
+        )
+      : [];
+    for (const f of files) {
+      out.set(`attachment:${f.id}`, (await readAll(await this.blobs.read(f.blob_key))).toString('utf8'));
+    }
+    return out;
+  }
+}
+
+export const refKey = (m: { sourceType: string; sourceId: string }) => `${m.sourceType}:${m.sourceId}`;

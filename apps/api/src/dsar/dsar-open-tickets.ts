@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { TicketMessage } from '@hushdesk/contracts';
+import { EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { TicketEvents, type TicketAudience } from '../realtime/ticket-events';
+import { SlaClockService, slaColumns } from '../sla/sla-clock';
+import { slaFieldsOf, SUMMARY_COLUMNS, TICKET_FROM, type TicketRow } from '../tickets/ticket-rows';
+import { TicketsService } from '../tickets/tickets.service';
+
+/** Statuses before resolved: a ticket still waiting on someone. */
+const UNRESOLVED = ['new', 'open', 'pending_customer', 'on_hold'];
+
+/**
+ * An erased requester's unresolved tickets. Nobody can answer on them any more (the account is
+ * disabled, the contact details are gone), so leaving them open would keep an SLA clock running and
+ * a line in the queue for work no one can finish. The erasure closes them: a system entry in the
+ * history, an internal note saying why, the clocks stopped, and staff told as for any change.
+ * Resolved tickets are left to close on their own, as usual; nothing is deleted by closing, so a
+ * legal hold on a call of the ticket is untouched.
+ */
+@Injectable()
+export class ErasedRequesterTickets {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly sla: SlaClockService,
+    private readonly events: TicketEvents,
+  ) {}
+
+  /** Which of these tickets are not yet resolved. */
+  async unresolved(manager: EntityManager, ticketIds: string[]): Promise<string[]> {
+    if (!ticketIds.length) return [];
+    const rows: { id: string }[] = await manager.query(
+      'SELECT id FROM tickets WHERE id = ANY($1) AND status = ANY($2) ORDER BY created_at',
+      [ticketIds, UNRESOLVED],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Closes the unresolved ones in the caller's transaction; `announce` then tells staff, once
+   * the transaction has committed.
+   */
+  async close(
+    manager: EntityManager,
+    actor: Actor,
+    ticketIds: string[],
+    request: string,
+  ): Promise<{ closed: string[]; announce: () => Promise<void> }> {
+    if (!ticketIds.length) return { closed: [], announce: async () => undefined };
+    const now = new Date();
+    const rows: TicketRow[] = await manager.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = ANY($1) AND t.status = ANY($2) FOR UPDATE OF t`,
+      [ticketIds, UNRESOLVED],
+    );
+    const notes: { note: TicketMessage; audience: TicketAudience }[] = [];
+    for (const row of rows) {
+      const sla = this.sla.apply(slaFieldsOf(row), { status: 'closed' }, now);
+      await this.tickets.writeChanges(
+        manager,
+        row.id,
+        { status: 'closed', closed_at: now, ...slaColumns(sla) },
+        now,
+      );
+      await this.tickets.recordHistory(manager, row.id, null, [['status', row.status, 'closed']], now);
+      notes.push({
+        note: await this.note(manager, actor, row.id, request, now),
+        audience: {
+          requesterId: row.requester_id,
+          organisationId: row.organisation_id,
+          organisationShared: row.shared_ticket_visibility,
+        },
+      });
+    }
+    return {
+      closed: rows.map((r) => r.id),
+      announce: async () => {
+        for (const { note, audience } of notes) {
+          this.events.messageCreated(note, audience);
+          await this.tickets.publishUpdated(note.ticketId);
+        }
+      },
+    };
+  }
+
+  private async note(
+    manager: EntityManager,
+    actor: Actor,
+    ticketId: string,
+    request: string,
+    at: Date,
+  ): Promise<TicketMessage> {
+    const body =
+      `Closed automatically: the requester's personal data was erased at their request (${request}). ` +
+      'Their account is disabled and there is no one to reply to on this ticket. If the work is still ' +
+      'needed, open a new ticket for another contact.';
+    const [row]: { id: string; author_name: string | null }[] = await manager.query(
+      `WITH m AS (
+         INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, created_at)
+         VALUES ($1, $2, 'internal', $3, $4) RETURNING id, author_id)
+       SELECT m.id, p.full_name AS author_name FROM m JOIN users u ON u.id = m.author_id
+         LEFT JOIN people p ON p.id = u.person_id`,
+      [ticketId, actor.userId, body, at],
+    );
+    return {
+      id: row.id,
+      ticketId,
+      visibility: 'internal',
+      body,
+      author: { id: actor.userId, name: row.author_name, kind: 'staff' },
+      createdAt: at.toISOString(),
+    };
+  }
+}
