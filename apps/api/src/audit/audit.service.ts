@@ -23,6 +23,7 @@ export type AuditAction =
   | 'index.rebuild'
   | 'recording.hold'
   | 'recording.release'
+  | 'recording.import'
   | 'retention.policy'
   | 'retention.run'
   | 'audit.expire'
