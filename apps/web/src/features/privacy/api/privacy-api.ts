@@ -78,10 +78,25 @@ export interface AuditFilters {
   to?: string;
 }
 
+/** One retention expiry that shortened the chain, with the policy that caused it. */
+export interface AuditExpiry {
+  /** When the entries were removed. */
+  at: string;
+  entries: number;
+  upToSeq: string;
+  /** Entries written before this went (null for expiries older than this record). */
+  olderThan: string | null;
+  retentionDays: number | null;
+  /** Who had set that retention (null: the default, or raised by an upgrade). */
+  setBy: { id: string; role: Role | null } | null;
+  setAt: string | null;
+}
+
 export interface ChainVerification {
   ok: boolean;
   entries: number;
   firstBroken: { seq: number; reason: string } | null;
+  expiries: AuditExpiry[];
 }
 
 export const privacyApi = {
