@@ -2,8 +2,16 @@ import { apiPaths, type Page, type Role } from '@hushdesk/contracts';
 import type { Collection, FieldPolicy, PersonalField } from '@hushdesk/privacy';
 import { apiClient } from '../../../lib/api-client';
 
-/** `GET /privacy/fields`: a policy with how many values are stored and its retention in words. */
-export type FieldPolicyView = FieldPolicy & { storedValues: number; retentionText: string };
+/**
+ * `GET /privacy/fields`: a policy with how many values are stored, its retention in words, the
+ * collection values the field allows and, when that is fewer than all, why.
+ */
+export type FieldPolicyView = FieldPolicy & {
+  storedValues: number;
+  retentionText: string;
+  collections: Collection[];
+  collectionNote: string | null;
+};
 
 /** What a PATCH may change; send only what changed. */
 export type FieldPolicyUpdate = Partial<
