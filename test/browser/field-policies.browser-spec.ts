@@ -11,6 +11,7 @@ describe('field policies screen, in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let dpo: Page;
+  let ticketId: string;
 
   const optionsOf = (page: Page, label: string) =>
     page
@@ -42,9 +43,10 @@ describe('field policies screen, in Chromium', () => {
       .set('authorization', customer)
       .send({ type: 'fault', subject: 'Router', description: 'No lights.' })
       .expect(201);
+    ticketId = ticket.body.id;
     await t
       .http()
-      .post(`/api/tickets/${ticket.body.id}/attachments`)
+      .post(`/api/tickets/${ticketId}/attachments`)
       .set('authorization', customer)
       .attach('file', Buffer.from('link down\n'), 'router.log')
       .expect(201);
@@ -90,5 +92,27 @@ describe('field policies screen, in Chromium', () => {
         .textContent();
     expect(await stored('Caller number')).toBe('2');
     expect(await stored('Attachment file name')).toBe('1');
+  });
+
+  it('gives an engineer a share-safe copy of a text file whose name carries no identifiers', async () => {
+    const customer = await bearerFor(t, 'customer@hushdesk.local', 'hushdesk');
+    await t
+      .http()
+      .post(`/api/tickets/${ticketId}/attachments`)
+      .set('authorization', customer)
+      .attach('file', Buffer.from('Call me on 07700 900777\n'), 'notes 07700 900777 me@example.com.txt')
+      .expect(201);
+    const engineer = await (await browser.newContext({ baseURL: t.baseUrl })).newPage();
+    await engineer.goto('/login');
+    await engineer.getByLabel('Email').fill('engineer@hushdesk.local');
+    await engineer.getByLabel('Password').fill('hushdesk');
+    await engineer.getByRole('button', { name: 'Sign in' }).click();
+    await engineer.waitForURL(/\/console/);
+    await engineer.goto(`/console/tickets/${ticketId}`);
+    const link = engineer.getByRole('link', { name: /^Share-safe copy of notes/ });
+    const [download] = await Promise.all([engineer.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('share-safe-notes [phone] [email].txt');
+    // Only text files have one.
+    expect(await engineer.getByRole('link', { name: /^Share-safe copy/ }).count()).toBe(2);
   });
 });
