@@ -205,7 +205,10 @@ describe('the caller-number match is no oracle for roles that see phones masked'
         [header, `,07700 9001${String(i).padStart(2, '0')},inbound,${daysAgo(5, i)},20,,`].join('\n'),
       );
       statuses.push(res.status);
-      if (res.status === 429) expect(res.body.message).toMatch(/imports/);
+      if (res.status === 429) {
+        expect(res.body.message).toMatch(/imports/);
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      }
     }
     // engineer2 imported twice above: 10 an hour in all.
     expect(statuses.filter((s) => s === 200)).toHaveLength(8);
