@@ -13,10 +13,11 @@ describe('field policies screen, in Chromium', () => {
   let dpo: Page;
   let ticketId: string;
 
-  const optionsOf = (page: Page, label: string) =>
-    page
-      .getByLabel(label, { exact: true })
-      .evaluate((select) => Array.from((select as HTMLSelectElement).options).map((o) => o.textContent));
+  const optionsOf = async (page: Page, label: string) => {
+    const select = page.getByLabel(label, { exact: true });
+    await select.waitFor(); // the cards render once the policies have loaded
+    return select.locator('option').allTextContents();
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ listen: true, demo: true });
