@@ -506,6 +506,13 @@ describe('no personal data in logs', () => {
       }),
       200,
     );
+    await ok(
+      call('get', '/api/tickets/{id}/attachments/{attachmentId}/share-safe', engineer, {
+        path: { id: ids.ticketId, attachmentId: ids.attachmentId },
+        query: { format: 'text' },
+      }),
+      200,
+    );
     await call('post', '/api/tickets/{id}/messages/{messageId}/redact', dpo, {
       path: { id: ids.ticketId, messageId: ids.messageId },
       body: { reason: `Shared ${plant.name()}'s number` },

@@ -598,7 +598,10 @@ describe('privacy kernel', () => {
       // New entries chain on, and the whole remaining chain verifies from the checkpoint.
       await t.http().get(`/api/people/${w.a1.personId}`).set('authorization', w.engineer.auth).expect(200);
       const verify = await t.http().get('/api/audit/verify').set('authorization', w.dpo.auth).expect(200);
-      expect(verify.body).toEqual({ ok: true, entries: 2, firstBroken: null });
+      expect(verify.body).toMatchObject({ ok: true, entries: 2, firstBroken: null });
+      expect(verify.body.expiries).toEqual([
+        expect.objectContaining({ entries: total, upToSeq: expect.any(String), retentionDays: null }),
+      ]);
       // Outside the sweep, deletion is still refused.
       await expect(t.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     });

@@ -44,6 +44,7 @@ export const apiPaths = {
   ticketReveal: (id: string) => `/tickets/${id}/reveal`,
   ticketAttachments: (id: string) => `/tickets/${id}/attachments`,
   attachment: (ticketId: string, id: string) => `/tickets/${ticketId}/attachments/${id}`,
+  attachmentShareSafe: (ticketId: string, id: string) => `/tickets/${ticketId}/attachments/${id}/share-safe`,
   groups: '/groups',
   engineers: '/engineers',
   dashboard: '/dashboard',

@@ -127,6 +127,10 @@ export interface TicketHistoryEntry {
 export interface AttachmentInfo {
   id: string;
   ticketId: string;
+  /**
+   * As the `attachment.fileName` policy lets the caller see it: clear, masked (`•••••.txt`), or
+   * when hidden a neutral `attachment-<first 8 hex of the id>.<ext>`. The uploader sees theirs.
+   */
   fileName: string;
   contentType: string;
   sizeBytes: number;

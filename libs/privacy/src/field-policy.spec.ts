@@ -1,6 +1,8 @@
 import type { Role } from '@hushdesk/contracts';
 import {
   applyPatch,
+  collectionChoices,
+  collectionNote,
   DEFAULT_FIELD_POLICIES,
   isPersonalField,
   PERSONAL_FIELDS,
@@ -197,6 +199,32 @@ describe('validatePolicyPatch', () => {
     });
     expect(errorsOf('person.jobTitle', { collection: 'required' })?.collection).toHaveLength(1);
     expect(validatePolicyPatch('person.phone', { collection: 'off' }).ok).toBe(true);
+  });
+
+  it('offers only the collection choices a field can honour, and says why in words', () => {
+    expect(collectionChoices('person.phone')).toEqual(['optional', 'off']);
+    expect(collectionChoices('person.fullName')).toEqual(['required', 'optional']);
+    expect(collectionChoices('person.email')).toEqual(['required']);
+    expect(collectionChoices('recording.callerNumber')).toEqual(['required']);
+    expect(collectionChoices('attachment.fileName')).toEqual(['required']);
+    expect(errorsOf('person.phone', { collection: 'required' })).toEqual({
+      collection: [
+        'Phone number cannot be required: people may choose not to give it. Choose Optional or Not collected.',
+      ],
+    });
+    expect(errorsOf('attachment.fileName', { collection: 'off' })?.collection).toEqual([
+      'Attachment file name is always collected: a file arrives with its name. Limit who sees it and how long it is kept instead.',
+    ]);
+    expect(errorsOf('person.fullName', { collection: 'off' })?.collection?.[0]).toMatch(
+      /^Full name cannot be switched off/,
+    );
+    expect(collectionNote('person.workAddress')).toMatch(/^Work address cannot be required/);
+    for (const field of PERSONAL_FIELDS) {
+      for (const collection of collectionChoices(field)) {
+        const patch = collection === 'off' ? { collection } : { collection, purposes: ['a purpose'] };
+        expect(validatePolicyPatch(field, patch).ok).toBe(true);
+      }
+    }
   });
 
   it('rejects an optional field with no purposes', () => {

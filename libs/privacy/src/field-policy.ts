@@ -38,6 +38,38 @@ export const MAX_RETENTION_DAYS = 36500;
 /** Only these fields may be made `required`: everything else a person can decline to give. */
 export const REQUIRABLE_FIELDS: readonly PersonalField[] = ['person.fullName', 'person.email'];
 
+/**
+ * Why some fields cannot be anything but collected: they come with their record, or Hushdesk
+ * cannot work without them. Minimise them by who sees them and how long they are kept instead.
+ */
+const ALWAYS_COLLECTED: Partial<Record<PersonalField, string>> = {
+  'person.email': 'it is how people sign in',
+  'recording.callerNumber':
+    'a call arrives with its number. Limit who sees it and how long it is kept instead',
+  'attachment.fileName': 'a file arrives with its name. Limit who sees it and how long it is kept instead',
+};
+const NEVER_OFF: Partial<Record<PersonalField, string>> = {
+  'person.fullName': 'it shows who a ticket is for and who wrote each message',
+};
+
+/** The collection values a field may take, in the order a form offers them. */
+export function collectionChoices(field: PersonalField): Collection[] {
+  if (ALWAYS_COLLECTED[field]) return ['required'];
+  if (NEVER_OFF[field]) return COLLECTIONS.filter((c) => c !== 'off');
+  return REQUIRABLE_FIELDS.includes(field) ? [...COLLECTIONS] : ['optional', 'off'];
+}
+
+/** Why a field offers fewer collection choices than all three, in words for the DPO; else null. */
+export function collectionNote(field: PersonalField): string | null {
+  const label = DEFAULTS[field].label;
+  if (ALWAYS_COLLECTED[field]) return `${label} is always collected: ${ALWAYS_COLLECTED[field]}.`;
+  if (NEVER_OFF[field])
+    return `${label} cannot be switched off: ${NEVER_OFF[field]}. Choose Required or Optional.`;
+  if (!REQUIRABLE_FIELDS.includes(field))
+    return `${label} cannot be required: people may choose not to give it. Choose Optional or Not collected.`;
+  return null;
+}
+
 export interface Retention {
   days: number;
   from: RetentionEvent;
@@ -218,7 +250,8 @@ function deepFreeze<T>(o: T): T {
 /**
  * The product defaults. recording.callerNumber and attachment.fileName are `required` in the
  * sense that they arrive with a call or an upload, not that a form asks for them; they are the only
- * exceptions to REQUIRABLE_FIELDS, and a patch cannot make any other field required.
+ * exceptions to REQUIRABLE_FIELDS, and a patch cannot make any other field required
+ * (`collectionChoices`).
  * Deep-frozen: copy (or `applyPatch`) before changing.
  */
 export const DEFAULT_FIELD_POLICIES: Readonly<Record<PersonalField, FieldPolicy>> = deepFreeze(DEFAULTS);
@@ -296,12 +329,8 @@ export function validatePolicyPatch(
   if ('collection' in patch) {
     const v = patch.collection;
     if (!(COLLECTIONS as readonly unknown[]).includes(v)) fail('collection', oneOf(COLLECTIONS));
-    else if (
-      v === 'required' &&
-      !REQUIRABLE_FIELDS.includes(field) &&
-      DEFAULTS[field].collection !== 'required'
-    )
-      fail('collection', `${field} cannot be required; only ${REQUIRABLE_FIELDS.join(' and ')} can`);
+    else if (!collectionChoices(field).includes(v as Collection))
+      fail('collection', collectionNote(field) ?? oneOf(collectionChoices(field)));
     else out.collection = v as Collection;
   }
 

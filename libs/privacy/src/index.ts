@@ -7,3 +7,4 @@ export * from './masking';
 export * from './field-policy';
 export * from './hash-chain';
 export * from './deadline';
+export * from './file-name';

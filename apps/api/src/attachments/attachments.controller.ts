@@ -11,16 +11,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { contentDisposition } from '../common/http/content-disposition';
 import { UuidParam } from '../common/validation/uuid-param';
 import { AppConfig } from '../config/app-config';
 import { AttachmentsService } from './attachments.service';
 import { ACCEPTED_FILES } from './file-type';
-
-/** RFC 6266/5987: a plain ASCII fallback plus the exact UTF-8 name. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 @ApiTags('tickets')
 @Controller('tickets/:id/attachments')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AttachmentInfo } from '@hushdesk/contracts';
+import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -7,6 +8,7 @@ import { BlobStore } from '../blobs/blob-store';
 import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { cleanFileName, detectFileType } from './file-type';
@@ -28,10 +30,16 @@ const SELECT = `
          p.full_name AS uploader_name, a.blob_key, a.created_at
     FROM attachments a JOIN users u ON u.id = a.uploaded_by_id JOIN people p ON p.id = u.person_id`;
 
-const toInfo = (r: AttachmentRow): AttachmentInfo => ({
+/** The file name as the `attachment.fileName` policy lets this caller see it; the uploader sees theirs. */
+const toInfo = (r: AttachmentRow, actor: Actor, policy: FieldPolicy): AttachmentInfo => ({
   id: r.id,
   ticketId: r.ticket_id,
-  fileName: r.file_name,
+  fileName: fileNameFor(
+    { id: r.id, fileName: r.file_name },
+    policy,
+    actor.role,
+    actor.userId === r.uploaded_by_id,
+  ),
   contentType: r.content_type,
   sizeBytes: r.size_bytes,
   uploadedBy: { id: r.uploaded_by_id, name: r.uploader_name },
@@ -47,7 +55,12 @@ export class AttachmentsService {
     private readonly owned: OwnedBlobs,
     private readonly tickets: TicketsService,
     private readonly index: IdentifierIndex,
+    private readonly policies: FieldPoliciesService,
   ) {}
+
+  private fileNamePolicy(): Promise<FieldPolicy> {
+    return this.policies.get('attachment.fileName');
+  }
 
   async list(actor: Actor, ticketId: string): Promise<AttachmentInfo[]> {
     await this.tickets.findVisible(actor, ticketId);
@@ -55,7 +68,8 @@ export class AttachmentsService {
       `${SELECT} WHERE a.ticket_id = $1 ORDER BY a.created_at`,
       [ticketId],
     );
-    return rows.map(toInfo);
+    const policy = await this.fileNamePolicy();
+    return rows.map((r) => toInfo(r, actor, policy));
   }
 
   /**
@@ -96,7 +110,7 @@ export class AttachmentsService {
         const [inserted]: AttachmentRow[] = await manager.query(`${SELECT} WHERE a.id = $1`, [id]);
         return inserted;
       });
-      return toInfo(row);
+      return toInfo(row, actor, await this.fileNamePolicy());
     } catch (e) {
       await this.owned.discard(blobKey);
       throw e;
@@ -115,7 +129,8 @@ export class AttachmentsService {
     );
     if (!row) throw DomainError.notFound('Attachment');
     try {
-      return { info: toInfo(row), stream: await this.blobs.read(row.blob_key) };
+      const info = toInfo(row, actor, await this.fileNamePolicy());
+      return { info, stream: await this.blobs.read(row.blob_key) };
     } catch {
       throw DomainError.notFound('Attachment file');
     }

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@hushdesk/contracts';
 import { Roles } from '../common/auth/access.decorator';
-import { AuditService, type AuditEntry } from './audit.service';
+import { AuditService, type AuditEntry, type AuditVerification } from './audit.service';
 import { AuditQueryDto } from './dto/audit.dto';
 
 @ApiTags('privacy')
@@ -21,8 +21,11 @@ export class AuditController {
 
   @Get('verify')
   @Roles('dpo', 'admin')
-  @ApiOkResponse({ description: '{ok, entries, firstBroken}: the hash chain re-computed end to end' })
-  verify(): Promise<{ ok: boolean; entries: number; firstBroken: { seq: number; reason: string } | null }> {
+  @ApiOkResponse({
+    description:
+      '{ok, entries, firstBroken, expiries}: the hash chain re-computed end to end, and each retention expiry that shortened it (when, how many entries, up to which seq, the retention days in force and who had set them)',
+  })
+  verify(): Promise<AuditVerification> {
     return this.audit.verify();
   }
 }

@@ -23,6 +23,7 @@ export type AuditAction =
   | 'index.rebuild'
   | 'recording.hold'
   | 'recording.release'
+  | 'recording.import'
   | 'retention.policy'
   | 'retention.run'
   | 'audit.expire'
@@ -87,6 +88,37 @@ interface AuditRow {
   details: Record<string, unknown>;
   prev_hash: string;
   hash: string;
+}
+
+/** The retention that made entries expire, and who had set it when (null: the default). */
+export interface ExpiryPolicy {
+  retentionDays: number | null;
+  setById: string | null;
+  setAt: Date | null;
+}
+const NO_POLICY: ExpiryPolicy = { retentionDays: null, setById: null, setAt: null };
+
+/** The chain re-computed, and every expiry that shortened it, with the policy that caused it. */
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  firstBroken: { seq: number; reason: string } | null;
+  expiries: AuditExpiry[];
+}
+
+/** One expiry as verification reports it. */
+export interface AuditExpiry {
+  /** When the entries were removed. */
+  at: string;
+  entries: number;
+  /** The chain now starts after this sequence number. */
+  upToSeq: string;
+  /** Entries written before this went; null for expiries made before this was recorded. */
+  olderThan: string | null;
+  retentionDays: number | null;
+  /** Who had set the retention in force (null: the product default or a migration). */
+  setBy: { id: string; role: string | null } | null;
+  setAt: string | null;
 }
 
 // Serialises appends across every instance, so each entry chains onto exactly one predecessor.
@@ -223,9 +255,10 @@ export class AuditService {
   /**
    * Removes the entries older than `before`, which are past their retention. Only a prefix of the
    * chain goes, and a checkpoint keeps the last removed hash, so the rest still verifies. The
-   * removal is itself audited. Returns how many entries were removed.
+   * removal is itself audited, with the policy that caused it, which the checkpoint keeps for
+   * verification to report. Returns how many entries were removed.
    */
-  async expire(before: Date): Promise<number> {
+  async expire(before: Date, policy: ExpiryPolicy = NO_POLICY): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
       const [last] = await manager.query(
@@ -241,18 +274,55 @@ export class AuditService {
       await this.record(manager, {
         actor: null,
         action: 'audit.expire',
-        details: { removed, upToSeq: String(last.seq) },
+        details: {
+          removed,
+          upToSeq: String(last.seq),
+          olderThan: before.toISOString(),
+          retentionDays: policy.retentionDays,
+          setById: policy.setById,
+          setAt: policy.setAt?.toISOString() ?? null,
+        },
       });
       // The trigger lets DELETE through only with this flag, set for this transaction alone.
       await manager.query("SELECT set_config('hushdesk.audit_expiry', 'on', true)");
       await manager.query('DELETE FROM audit_log WHERE seq <= $1', [last.seq]);
       await manager.query("SELECT set_config('hushdesk.audit_expiry', 'off', true)");
       await manager.query(
-        'INSERT INTO audit_checkpoints (up_to_seq, last_hash, entries_removed) VALUES ($1, $2, $3)',
-        [last.seq, last.hash, removed],
+        `INSERT INTO audit_checkpoints (up_to_seq, last_hash, entries_removed, older_than, retention_days,
+           policy_set_by_id, policy_set_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [last.seq, last.hash, removed, before, policy.retentionDays, policy.setById, policy.setAt],
       );
       return removed;
     });
+  }
+
+  /** Every expiry so far, oldest first, with the policy in force and who had set it. */
+  async expiries(): Promise<AuditExpiry[]> {
+    const rows: {
+      created_at: Date;
+      entries_removed: number;
+      up_to_seq: string;
+      older_than: Date | null;
+      retention_days: number | null;
+      policy_set_by_id: string | null;
+      role: string | null;
+      policy_set_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT c.created_at, c.entries_removed, c.up_to_seq, c.older_than, c.retention_days, c.policy_set_by_id,
+              u.role, c.policy_set_at
+         FROM audit_checkpoints c LEFT JOIN users u ON u.id = c.policy_set_by_id
+        ORDER BY c.up_to_seq`,
+    );
+    return rows.map((r) => ({
+      at: r.created_at.toISOString(),
+      entries: r.entries_removed,
+      upToSeq: String(r.up_to_seq),
+      olderThan: r.older_than?.toISOString() ?? null,
+      retentionDays: r.retention_days,
+      setBy: r.policy_set_by_id ? { id: r.policy_set_by_id, role: r.role } : null,
+      setAt: r.policy_set_at?.toISOString() ?? null,
+    }));
   }
 
   /** How many entries are older than `before`: what a dry run of audit retention reports. */
@@ -267,11 +337,12 @@ export class AuditService {
    * Re-computes every link in order, in batches, from the newest checkpoint (or the start), and
    * names the first one that does not hold.
    */
-  async verify(): Promise<{
-    ok: boolean;
-    entries: number;
-    firstBroken: { seq: number; reason: string } | null;
-  }> {
+  async verify(): Promise<AuditVerification> {
+    const result = await this.verifyChain();
+    return { ...result, expiries: await this.expiries() };
+  }
+
+  private async verifyChain(): Promise<Omit<AuditVerification, 'expiries'>> {
     const [checkpoint] = await this.dataSource.query(
       'SELECT up_to_seq, last_hash FROM audit_checkpoints ORDER BY up_to_seq DESC LIMIT 1',
     );

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { DsarItem, Page } from '@hushdesk/contracts';
+import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
+import { FieldPoliciesService } from '../privacy/field-policies.service';
 import {
   DsarSources,
   type ItemRow,
@@ -36,10 +38,11 @@ export class DsarReview {
     private readonly subjects: DsarSubjects,
     private readonly audit: AuditService,
     private readonly requests: DsarService,
+    private readonly policies: FieldPoliciesService,
   ) {}
 
   async list(actor: Actor, id: string, limit: number, cursor?: string): Promise<Page<DsarItem>> {
-    return this.page(await this.requests.load(actor, id), limit, cursor);
+    return this.page(await this.requests.load(actor, id), limit, cursor, actor);
   }
 
   async exclude(actor: Actor, id: string, itemId: string, excluded: boolean, reason: string): Promise<void> {
@@ -62,13 +65,14 @@ export class DsarReview {
     return resolution.identity;
   }
 
-  async page(row: DsarRow, limit: number, cursor?: string): Promise<Page<DsarItem>> {
+  /** `viewer`: staff reading the review, who see file names as their field policy allows. */
+  async page(row: DsarRow, limit: number, cursor?: string, viewer?: Actor): Promise<Page<DsarItem>> {
     const after = decodeCursor(cursor, 1);
     const rows: ItemRow[] = await this.dataSource.query(
       `SELECT ${ITEM_COLUMNS} FROM dsar_items WHERE dsar_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
       [row.id, after ? String(after[0]) : '0', limit + 1],
     );
-    const reviewed = await this.review(row, rows.slice(0, limit));
+    const reviewed = await this.review(row, rows.slice(0, limit), viewer);
     return toPage(
       rows.slice(0, limit + 1),
       limit,
@@ -91,8 +95,9 @@ export class DsarReview {
     }
   }
 
-  private async review(row: DsarRow, rows: ItemRow[]): Promise<ReviewedItem[]> {
+  private async review(row: DsarRow, rows: ItemRow[], viewer?: Actor): Promise<ReviewedItem[]> {
     if (!rows.length) return [];
+    const fileNames = viewer ? await this.policies.get('attachment.fileName') : null;
     const who = await this.identity(row);
     const loaded = await this.sources.load(rows, who);
     const thirdParty = await this.sources.thirdParty(loaded, who);
@@ -106,7 +111,7 @@ export class DsarReview {
         ticketId: l.row.ticket_id,
         ticketReference: l.ticketReference,
         foundBy: l.row.found_by,
-        title: l.title,
+        title: fileNames && viewer ? titleFor(l, fileNames, viewer) : l.title,
         at: l.at,
         segments: this.sources.segments(l.text, thirdParty[i], states.get(l.row.id) ?? new Map()),
         excluded:
@@ -199,6 +204,14 @@ function assertReviewable(row: DsarRow): void {
       `status: the request is ${row.status}; items can be reviewed only while it is in review`,
     );
   }
+}
+
+/** An attachment's title ends with its file name: shown as the viewer's field policy allows. */
+function titleFor(l: LoadedItem, policy: FieldPolicy, viewer: Actor): string {
+  const name = l.file?.fileName;
+  if (l.row.item_type !== 'attachment' || !name || !l.title.endsWith(name)) return l.title;
+  const shown = fileNameFor({ id: l.row.source_id, fileName: name }, policy, viewer.role, false);
+  return `${l.title.slice(0, -name.length)}${shown}`;
 }
 
 /** UPDATE … RETURNING through TypeORM comes back as [rows, count]. */

@@ -61,11 +61,12 @@ export class FieldPoliciesService {
     // Checked against the policy as it stands, so the result as a whole must be valid.
     const checked = validatePolicyPatch(field, patch, await this.get(field));
     if (!checked.ok) {
+      // Sentences stand alone; short problems ("must be at least 1") are named by their property.
       throw new DomainError(
         DomainErrorCode.InvalidField,
         Object.entries(checked.errors)
-          .map(([k, v]) => `${k} ${v.join(', ')}`)
-          .join('; '),
+          .flatMap(([k, v]) => v.map((m) => (/^[A-Z]/.test(m) ? m : `${k} ${m}`)))
+          .join(' '),
         { fields: checked.errors },
       );
     }
@@ -122,7 +123,6 @@ export class FieldPoliciesService {
   /** How many stored values a field has: shown to the DPO when a field is switched off. */
   async storedCount(field: PersonalField): Promise<number> {
     const where = FIELD_COLUMNS[field];
-    if (!where) return 0;
     const [{ n }] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM ${where.table} WHERE ${where.column} IS NOT NULL`,
     );
@@ -137,7 +137,7 @@ export class FieldPoliciesService {
   ): Promise<{ field: string; dryRun: boolean; values: number }> {
     if (!isPersonalField(field)) throw DomainError.notFound('Field');
     const where = FIELD_COLUMNS[field];
-    if (!where) throw DomainError.invalidField('field', 'has no stored values that can be purged');
+    if (!where.purgeable) throw DomainError.invalidField('field', 'has no stored values that can be purged');
     if ((await this.get(field)).collection !== 'off') {
       throw new DomainError(
         DomainErrorCode.InvalidState,

@@ -32,7 +32,7 @@ export class FieldRetentionSweep implements OnModuleInit {
 
   /** The rows of a field whose retention has passed, as a SQL condition on its table (alias r). */
   private expiredWhere(field: PersonalField, from: string): string | null {
-    const table = FIELD_COLUMNS[field]?.table;
+    const table = FIELD_COLUMNS[field].table;
     if (table === 'people') {
       switch (from) {
         case 'collected':
@@ -61,7 +61,12 @@ export class FieldRetentionSweep implements OnModuleInit {
     await this.dataSource.transaction(async (manager) => {
       for (const policy of Object.values(policies)) {
         const storage = FIELD_COLUMNS[policy.field];
-        if (!storage || !policy.retention || (storage.column === 'email' && policy.collection === 'required'))
+        // Caller numbers and file names go with their record (recording retention, ticket anonymisation).
+        if (
+          !storage.purgeable ||
+          !policy.retention ||
+          (storage.column === 'email' && policy.collection === 'required')
+        )
           continue;
         const expired = this.expiredWhere(policy.field, policy.retention.from);
         if (!expired) continue;

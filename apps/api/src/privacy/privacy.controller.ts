@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { retentionDescription, type FieldPolicy } from '@hushdesk/privacy';
+import {
+  collectionChoices,
+  collectionNote,
+  retentionDescription,
+  type Collection,
+  type FieldPolicy,
+} from '@hushdesk/privacy';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, Public, Roles } from '../common/auth/access.decorator';
@@ -27,14 +33,26 @@ export class PrivacyController {
 
   @Get('fields')
   @Roles('dpo', 'admin')
-  @ApiOkResponse({ description: 'Every personal-data field with its policy and how many values are stored' })
-  async fields(): Promise<(FieldPolicy & { storedValues: number; retentionText: string })[]> {
+  @ApiOkResponse({
+    description:
+      'Every personal-data field with its policy, how many values are stored, the collection values it allows (`collections`) and, when it allows fewer than all, why (`collectionNote`)',
+  })
+  async fields(): Promise<
+    (FieldPolicy & {
+      storedValues: number;
+      retentionText: string;
+      collections: Collection[];
+      collectionNote: string | null;
+    })[]
+  > {
     const all = await this.policies.all();
     return Promise.all(
       Object.values(all).map(async (p) => ({
         ...p,
         storedValues: await this.policies.storedCount(p.field),
         retentionText: retentionDescription(p.retention),
+        collections: collectionChoices(p.field),
+        collectionNote: collectionNote(p.field),
       })),
     );
   }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { detectIdentifiers, PLACEHOLDERS, redact, type Detection } from '@hushdesk/privacy';
+import {
+  detectIdentifiers,
+  fileExtension,
+  fileNameFor,
+  PLACEHOLDERS,
+  redact,
+  withheldFileName,
+  type Detection,
+} from '@hushdesk/privacy';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BlobStore, readAll } from '../blobs/blob-store';
@@ -7,6 +15,7 @@ import { OwnedBlobs } from '../blobs/owned-blobs';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { FieldPoliciesService } from './field-policies.service';
 import { IdentifierIndex, nameCandidates } from './identifier-index.service';
 import { findNames, nonOverlapping } from './text-scrub';
 
@@ -22,6 +31,7 @@ export class RedactionService {
     private readonly audit: AuditService,
     private readonly blobs: BlobStore,
     private readonly owned: OwnedBlobs,
+    private readonly policies: FieldPoliciesService,
   ) {}
 
   /** Emails and phones by pattern, and known people's names found by their name keys. */
@@ -99,13 +109,32 @@ export class RedactionService {
     return { removed };
   }
 
-  /** A text file with every person's data stripped, for sending to a vendor; the stored file is untouched. */
+  /**
+   * A file name with every email, phone number and known name replaced, the extension kept. File
+   * names join words with `_`, `-` and `.`, so a second pass reads those as spaces (same length,
+   * so the offsets hold) to find `Greta_Globex` and `07700-900-555` too.
+   */
+  async scrubFileName(manager: EntityManager, fileName: string): Promise<string> {
+    const ext = fileExtension(fileName);
+    const base = ext ? fileName.slice(0, -ext.length) : fileName;
+    const [first] = await this.detect(manager, [base]);
+    const once = redact(base, first);
+    const [second] = await this.detect(manager, [once.replace(/[_.-]/g, ' ')]);
+    return `${redact(once, second)}${ext}`;
+  }
+
+  /**
+   * A text file with every person's data stripped, for sending to a vendor; the stored file is
+   * untouched. Its name is the file name as the caller may see it (field policy), scrubbed too:
+   * a copy for a vendor must not carry a person in its file name.
+   */
   async shareSafeAttachment(
+    actor: Actor,
     ticketId: string,
     attachmentId: string,
   ): Promise<{ fileName: string; text: string }> {
     const [row] = await this.dataSource.query(
-      'SELECT blob_key, content_type, file_name FROM attachments WHERE id = $1 AND ticket_id = $2',
+      'SELECT blob_key, content_type, file_name, uploaded_by_id FROM attachments WHERE id = $1 AND ticket_id = $2',
       [attachmentId, ticketId],
     );
     if (!row) throw DomainError.notFound('Attachment');
@@ -113,8 +142,14 @@ export class RedactionService {
       throw DomainError.invalidField('attachment', 'is not a text file; only text can be made share-safe');
     }
     const original = await readAll(await this.blobs.read(row.blob_key));
-    const { text } = await this.scrub(this.dataSource.manager, original.toString('utf8'));
-    return { fileName: `share-safe-${row.file_name}`, text };
+    const manager = this.dataSource.manager;
+    const { text } = await this.scrub(manager, original.toString('utf8'));
+    const file = { id: attachmentId, fileName: row.file_name as string };
+    const policy = await this.policies.get('attachment.fileName');
+    const shown = fileNameFor(file, policy, actor.role, actor.userId === row.uploaded_by_id);
+    const name =
+      shown === withheldFileName(file.id, file.fileName) ? shown : await this.scrubFileName(manager, shown);
+    return { fileName: `share-safe-${name}`, text };
   }
 
   /** DPO redaction of a message: the text is replaced in place, so no copy of it survives. */

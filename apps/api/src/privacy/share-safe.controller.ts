@@ -1,13 +1,18 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { project } from '@hushdesk/privacy';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { contentDisposition } from '../common/http/content-disposition';
 import { UuidParam } from '../common/validation/uuid-param';
 import { formatReference } from '../tickets/ticket-rows';
 import { TicketsService } from '../tickets/tickets.service';
-import { RedactDto, RevealTicketFieldDto } from './dto/privacy.dto';
+import { RedactDto, RevealTicketFieldDto, ShareSafeQueryDto } from './dto/privacy.dto';
+import { FieldPoliciesService } from './field-policies.service';
 import { RedactionService } from './redaction.service';
 
 @ApiTags('privacy')
@@ -18,6 +23,7 @@ export class ShareSafeController {
     private readonly redaction: RedactionService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly policies: FieldPoliciesService,
   ) {}
 
   /**
@@ -76,20 +82,32 @@ export class ShareSafeController {
 
   @Get('attachments/:attachmentId/share-safe')
   @Roles('engineer', 'dpo')
-  @ApiOkResponse({ description: 'A text attachment with every person’s data stripped' })
+  @ApiProduces('application/json', 'text/plain')
+  @ApiOkResponse({
+    description:
+      'A text attachment with every person’s data stripped, name included: `{fileName, text}`, or with `format=text` the file itself as a download',
+  })
   async shareSafeAttachment(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('attachmentId') attachmentId: string,
-  ): Promise<{ fileName: string; text: string }> {
+    @Query() query: ShareSafeQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ fileName: string; text: string } | string> {
     await this.tickets.findVisible(actor, id);
-    const copy = await this.redaction.shareSafeAttachment(id, attachmentId);
+    const copy = await this.redaction.shareSafeAttachment(actor, id, attachmentId);
     await this.audit.recordNow({
       actor,
       action: 'ticket.share_safe_copy',
       target: { type: 'attachment', id: attachmentId },
     });
-    return copy;
+    if (query.format !== 'text') return copy;
+    void reply
+      .header('content-type', 'text/plain; charset=utf-8')
+      .header('content-disposition', contentDisposition(copy.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store');
+    return copy.text;
   }
 
   @Post('attachments/:attachmentId/redact')
@@ -116,6 +134,13 @@ export class ShareSafeController {
     @Body() body: RevealTicketFieldDto,
   ): Promise<{ field: string; value: string | null }> {
     const ticket = await this.tickets.findVisible(actor, id);
+    // Hidden means hidden: no reveal of what the role may not see at all (as for a person's fields).
+    const policy = await this.policies.get('ticket.contactPhone');
+    if (
+      project(ticket.contact_phone, policy, actor.role, actor.userId === ticket.requester_id) === undefined
+    ) {
+      throw new DomainError(DomainErrorCode.Forbidden, `${body.field} is not visible to your role`);
+    }
     await this.audit.recordNow({
       actor,
       action: 'person.reveal',

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { parseCsv } from '../common/csv';
 import { RecordingsService } from './recordings.service';
 
@@ -24,6 +25,14 @@ const COLUMNS = [
   'notes',
 ];
 const REQUIRED = ['caller_number', 'direction', 'started_at', 'duration_seconds'];
+/**
+ * Imports through the API per account per rolling hour. A phone system's log is one file a day or
+ * so; many small files are someone probing numbers. The command-line import has no limit.
+ */
+export const IMPORTS_PER_HOUR = 10;
+// Serialises the count-then-record of one account's imports across instances.
+const IMPORT_LOCK = 'recording-import';
+
 /** API field names back to the file's column names, for the report. */
 const CSV_NAMES: Record<string, string> = { callerNumber: 'caller_number', startedAt: 'started_at' };
 
@@ -37,7 +46,39 @@ export class CallLogImport {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recordings: RecordingsService,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Counts this import against the account's hourly allowance and records it in the audit trail
+   * (counts only), in one transaction, so two instances cannot both let the eleventh through.
+   */
+  private async admit(actor: Actor, rows: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${IMPORT_LOCK}:${actor.userId}`]);
+      const [{ n, oldest }] = await manager.query(
+        `SELECT count(*)::int AS n, min(at) AS oldest FROM audit_log
+          WHERE actor_id = $1 AND action = 'recording.import' AND at > now() - interval '1 hour'`,
+        [actor.userId],
+      );
+      if (n >= IMPORTS_PER_HOUR) {
+        const retryAfterSeconds = Math.max(
+          1,
+          Math.ceil((new Date(oldest).getTime() + 3_600_000 - Date.now()) / 1000),
+        );
+        throw new DomainError(
+          DomainErrorCode.RateLimited,
+          `At most ${IMPORTS_PER_HOUR} call-log imports an hour per account; try again later, or import the whole log as one file`,
+          { retryAfterSeconds },
+        );
+      }
+      await this.audit.record(manager, {
+        actor,
+        action: 'recording.import',
+        details: { rows },
+      });
+    });
+  }
 
   async run(
     actor: Actor | null,
@@ -58,6 +99,12 @@ export class CallLogImport {
       return i >= 0 ? (row[i] ?? '').trim() : '';
     };
     const report: ImportReport = { rows: table.length - 1, imported: 0, duplicates: 0, failed: [] };
+    if (actor) await this.admit(actor, report.rows);
+    // A row without a call id is a duplicate when its number, time and length repeat. For a role
+    // that sees caller numbers masked, "duplicate" would confirm a guessed number of someone
+    // else's call, so its rows repeat only its own imports.
+    const keyScope =
+      actor && !(await this.recordings.seesCallerNumbers(actor.role)) ? `by:${actor.userId}|` : '';
     const batch = 200;
     for (let start = 1; start < table.length; start += batch) {
       await this.dataSource.transaction(async (manager) => {
@@ -98,7 +145,7 @@ export class CallLogImport {
               .update(
                 callId
                   ? `id:${callId}`
-                  : `row:${prepared.callerNumber}|${prepared.direction}|${prepared.startedAt.toISOString()}|${prepared.durationSeconds}`,
+                  : `row:${keyScope}${prepared.callerNumber}|${prepared.direction}|${prepared.startedAt.toISOString()}|${prepared.durationSeconds}`,
               )
               .digest('hex');
             const id = await this.recordings.insert(manager, {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@hushdesk/contracts';
+import type { Role } from '@hushdesk/contracts';
 import { normalisePhone, project } from '@hushdesk/privacy';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
@@ -88,6 +89,24 @@ export class RecordingsService {
     };
   }
 
+  /**
+   * Whether this role may learn which person a caller number belongs to. The match is made
+   * against the numbers we hold for people; a role that sees those masked or not at all would
+   * otherwise learn a number by logging candidates and watching which one links (no reveal, no
+   * audit). A link the caller gave (`personId`) is no such oracle and is always shown.
+   */
+  async seesNumberMatch(role: Role): Promise<boolean> {
+    const policies = await this.policies.all();
+    return (['person.phone', 'ticket.contactPhone'] as const).every(
+      (field) => policies[field].visibility[role] === 'clear',
+    );
+  }
+
+  /** Whether this role sees caller numbers in clear (or could learn them from how calls dedupe). */
+  async seesCallerNumbers(role: Role): Promise<boolean> {
+    return (await this.policies.get('recording.callerNumber')).visibility[role] === 'clear';
+  }
+
   async create(actor: Actor, input: CreateRecordingDto): Promise<RecordingDto> {
     const prepared = await this.prepare(input);
     const id = await this.dataSource.transaction((manager) =>
@@ -156,6 +175,8 @@ export class RecordingsService {
   private async present(actor: Actor, r: RecordingRow): Promise<RecordingDto> {
     const policy = await this.policies.get('recording.callerNumber');
     const callerNumber = project(r.caller_number, policy, actor.role, false);
+    // The same answer whether the number matched one person, several or none.
+    const withheld = r.person_match !== 'given' && !(await this.seesNumberMatch(actor.role));
     return {
       id: r.id,
       ...(callerNumber === undefined || callerNumber === null ? {} : { callerNumber }),
@@ -164,8 +185,8 @@ export class RecordingsService {
       durationSeconds: r.duration_seconds,
       agentId: r.agent_id,
       ticketId: r.ticket_id,
-      personId: r.person_id,
-      personMatch: r.person_match,
+      personId: withheld ? null : r.person_id,
+      personMatch: withheld ? 'withheld' : r.person_match,
       notes: r.notes,
       hasAudio: r.audio_blob_key !== null,
       expiresAt: r.expires_at.toISOString(),
@@ -184,7 +205,11 @@ export class RecordingsService {
     const after = decodeCursor(query.cursor, 2);
     const p = new SqlParams();
     const where: string[] = [];
-    if (query.personId) where.push(`person_id = ${p.add(query.personId)}`);
+    if (query.personId) {
+      where.push(`person_id = ${p.add(query.personId)}`);
+      // Only links the caller may see: a filter that found number matches would confirm them.
+      if (!(await this.seesNumberMatch(actor.role))) where.push(`person_match = 'given'`);
+    }
     if (query.ticketId) where.push(`ticket_id = ${p.add(query.ticketId)}`);
     if (after) where.push(`(started_at, id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
     const rows: RecordingRow[] = await this.dataSource.query(

@@ -1,7 +1,14 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-/** One retention period per category of data, editable by the DPO (every change audited). */
+/** The shortest audit retention there may be: one year (AUDIT_RETENTION_FLOOR_DAYS). */
+export const AUDIT_RETENTION_FLOOR_DAYS = 365;
+
+/**
+ * One retention period per category of data, editable by the DPO (every change audited). The
+ * database itself refuses an audit period under the floor, whoever writes it.
+ */
 @Entity('retention_policies')
+@Check('ck_retention_policies_audit_floor', `"category" <> 'audit' OR "days" >= 365`)
 export class RetentionPolicyEntity {
   @PrimaryColumn({ type: 'varchar', length: 30, primaryKeyConstraintName: 'pk_retention_policies' })
   category: string;

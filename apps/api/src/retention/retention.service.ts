@@ -2,17 +2,29 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import type { Role } from '@hushdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { FieldRetentionSweep } from '../privacy/field-retention.sweep';
 import { TicketEvents } from '../realtime/ticket-events';
 import { BlobOutbox } from './blob-outbox';
 import { ClosedTicketAnonymiser } from './closed-ticket-anonymiser';
+import { AUDIT_RETENTION_FLOOR_DAYS } from './retention-policy.entity';
 
 export const RETENTION_CATEGORIES = ['recordings', 'closed_tickets', 'dsar_packages', 'audit'] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
+
+/**
+ * Who may change a category's period, and its shortest. The audit trail is the DPO's proof of
+ * accountability: only they change its period, never under a year.
+ */
+function limitsOf(category: string): { minDays: number; editableBy: Role[] } {
+  return category === 'audit'
+    ? { minDays: AUDIT_RETENTION_FLOOR_DAYS, editableBy: ['dpo'] }
+    : { minDays: 1, editableBy: ['dpo', 'admin'] };
+}
 
 /** At most this many ids per category are listed in a report; the counts are always complete. */
 const REPORT_IDS = 1000;
@@ -29,7 +41,7 @@ export interface RetentionReport {
     skippedIds: { id: string; why: 'legal_hold' | 'open_dsar' }[];
   };
   fields?: unknown;
-  audit?: { olderThan: string; entries: number };
+  audit?: { olderThan: string; entries: number; retentionDays: number };
   closedTickets?: { closedBefore: string; anonymised: number; ids: string[] };
   dsarPackages?: { createdBefore: string; deleted: number };
   blobs: { deleted: number; failed: number };
@@ -65,16 +77,36 @@ export class RetentionService implements OnModuleInit {
     this.jobs.register({ name: 'retention-run', run: async (data) => this.execute(String(data.runId)) });
   }
 
-  async policies(): Promise<{ category: string; days: number; updatedAt: string }[]> {
+  async policies(): Promise<
+    { category: string; days: number; updatedAt: string; minDays: number; editableBy: Role[] }[]
+  > {
     const rows: { category: string; days: number; updated_at: Date }[] = await this.dataSource.query(
       'SELECT category, days, updated_at FROM retention_policies ORDER BY category',
     );
-    return rows.map((r) => ({ category: r.category, days: r.days, updatedAt: r.updated_at.toISOString() }));
+    return rows.map((r) => ({
+      category: r.category,
+      days: r.days,
+      updatedAt: r.updated_at.toISOString(),
+      ...limitsOf(r.category),
+    }));
   }
 
   async updatePolicy(actor: Actor, category: string, days: number) {
     if (!(RETENTION_CATEGORIES as readonly string[]).includes(category)) {
       throw DomainError.invalidField('category', `must be one of: ${RETENTION_CATEGORIES.join(', ')}`);
+    }
+    const limits = limitsOf(category);
+    if (!limits.editableBy.includes(actor.role)) {
+      throw new DomainError(
+        DomainErrorCode.Forbidden,
+        'Only the Data Protection Officer may change how long the audit trail is kept',
+      );
+    }
+    if (days < limits.minDays) {
+      throw DomainError.invalidField(
+        'days',
+        `must be at least ${limits.minDays} days (one year): the audit trail is the proof of what was done`,
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       const [before] = await manager.query(
@@ -223,13 +255,23 @@ export class RetentionService implements OnModuleInit {
           }
         : { closedBefore: ticketCutoff.toISOString(), ...(await this.anonymiser.run(ticketCutoff)) };
       report.dsarPackages = await this.sweepDsarPackages(dryRun);
-      const [auditPolicy] = await this.dataSource.query(
-        "SELECT days FROM retention_policies WHERE category = 'audit'",
-      );
-      const auditCutoff = new Date(Date.now() - (auditPolicy?.days ?? 2190) * 86_400_000);
+      const [auditPolicy]: { days: number; updated_by_id: string | null; updated_at: Date }[] =
+        await this.dataSource.query(
+          "SELECT days, updated_by_id, updated_at FROM retention_policies WHERE category = 'audit'",
+        );
+      // The floor holds here too, whatever the row says (the database refuses less anyway).
+      const retentionDays = Math.max(auditPolicy?.days ?? 2190, AUDIT_RETENTION_FLOOR_DAYS);
+      const auditCutoff = new Date(Date.now() - retentionDays * 86_400_000);
       report.audit = {
         olderThan: auditCutoff.toISOString(),
-        entries: dryRun ? await this.audit.countOlderThan(auditCutoff) : await this.audit.expire(auditCutoff),
+        retentionDays,
+        entries: dryRun
+          ? await this.audit.countOlderThan(auditCutoff)
+          : await this.audit.expire(auditCutoff, {
+              retentionDays,
+              setById: auditPolicy?.updated_by_id ?? null,
+              setAt: auditPolicy?.updated_at ?? null,
+            }),
       };
       if (!dryRun) {
         const more = await this.outbox.drain();

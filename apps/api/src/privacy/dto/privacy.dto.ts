@@ -51,3 +51,13 @@ export class RevealTicketFieldDto {
   @MaxLength(500)
   reason: string;
 }
+
+export class ShareSafeQueryDto {
+  @ApiPropertyOptional({
+    enum: ['json', 'text'],
+    description: '`text`: the copy as a file download (its name scrubbed too); default `json`',
+  })
+  @IsOptional()
+  @IsIn(['json', 'text'], { message: 'format must be one of: json, text' })
+  format?: 'json' | 'text';
+}

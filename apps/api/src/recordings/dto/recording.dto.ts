@@ -48,7 +48,12 @@ export class RecordingDto {
   @ApiPropertyOptional({ type: String, nullable: true }) agentId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) ticketId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) personId: string | null;
-  @ApiProperty({ enum: ['given', 'matched', 'ambiguous', 'none'] }) personMatch: string;
+  @ApiProperty({
+    enum: ['given', 'matched', 'ambiguous', 'none', 'withheld'],
+    description:
+      'How the person was linked. `withheld` (with `personId` null) to roles that see people’s phones masked or hidden, whatever the match',
+  })
+  personMatch: string;
   @ApiPropertyOptional({ type: String, nullable: true }) notes: string | null;
   @ApiProperty() hasAudio: boolean;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;

@@ -84,4 +84,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'retention.policy': 'Changed a retention period',
   'recording.hold': 'Put a recording on legal hold',
   'recording.release': 'Released a legal hold',
+  'recording.import': 'Imported a call log',
+  'audit.expire': 'Retention: old audit entries removed',
 };

@@ -121,7 +121,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
             </dl>
           </section>
 
-          <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} />
+          <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} shareSafe />
           <HistoryPanel ticketId={ticket.id} />
         </aside>
       </div>

@@ -9,7 +9,7 @@ import { SelectField, TextField } from '../../../ui/Field';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { ClipboardCheckIcon, SearchIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
-import type { AuditEntry, AuditFilters } from '../../privacy/api/privacy-api';
+import type { AuditEntry, AuditExpiry, AuditFilters } from '../../privacy/api/privacy-api';
 import { useAuditTrail, useFieldPolicies, useVerifyAuditChain } from '../../privacy/hooks/use-privacy';
 import { AUDIT_ACTION_LABELS } from '../../privacy/labels';
 import './dpo.css';
@@ -140,8 +140,37 @@ function VerifyChain() {
             </p>
           )
         ) : null}
+        {result && !verify.isPending ? <ExpiryList expiries={result.expiries} /> : null}
       </div>
     </section>
+  );
+}
+
+/** Each time retention removed old entries, and the policy that made it happen. */
+function ExpiryList({ expiries }: { expiries: AuditExpiry[] }) {
+  if (expiries.length === 0) {
+    return <p className="chain-expiries__none">No entries have been removed by retention.</p>;
+  }
+  return (
+    <div className="chain-expiries">
+      <h3 className="chain-expiries__title">Removed by retention</h3>
+      <ul className="chain-expiries__list">
+        {expiries.map((expiry) => (
+          <li key={expiry.upToSeq} data-testid="chain-expiry">
+            <time dateTime={expiry.at}>{formatDateTime(expiry.at)}</time>: {expiry.entries}{' '}
+            {expiry.entries === 1 ? 'entry' : 'entries'} up to #{expiry.upToSeq}
+            {expiry.olderThan ? <> (written before {formatDateTime(expiry.olderThan)})</> : null}, under a
+            retention of{' '}
+            {expiry.retentionDays === null ? 'an unrecorded period' : `${String(expiry.retentionDays)} days`}{' '}
+            set by{' '}
+            {expiry.setBy
+              ? `${expiry.setBy.role ? ROLE_LABELS[expiry.setBy.role] : 'an account'} (${expiry.setBy.id})`
+              : 'default'}
+            {expiry.setAt ? <> on {formatDateTime(expiry.setAt)}</> : null}.
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

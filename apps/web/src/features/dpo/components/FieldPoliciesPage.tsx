@@ -343,6 +343,12 @@ function FieldPolicyCard({ policy }: { policy: FieldPolicyView }) {
     });
   };
 
+  // Only what the field can honour (the API says which); the current value stays listed, so a
+  // policy saved before this rule still shows what it is.
+  const collectionChoices = COLLECTION_OPTIONS.filter(
+    (option) => policy.collections.includes(option) || option === policy.collection,
+  );
+
   const collectionHint: Record<Collection, string> = {
     required: 'Every form asks for it and it cannot be left empty.',
     optional: 'Forms offer it with the purpose hint; people may leave it empty.',
@@ -377,14 +383,19 @@ function FieldPolicyCard({ policy }: { policy: FieldPolicyView }) {
                 id={ids.collection}
                 label="Collection"
                 aria-label={`Collection for ${label}`}
-                hint={collectionHint[draft.collection]}
+                hint={
+                  policy.collectionNote && collectionChoices.length === 1
+                    ? policy.collectionNote
+                    : collectionHint[draft.collection]
+                }
                 value={draft.collection}
+                disabled={collectionChoices.length === 1}
                 onChange={(event) => {
                   set('collection', event.target.value as Collection);
                 }}
                 error={errors.fields.collection}
               >
-                {COLLECTION_OPTIONS.map((option) => (
+                {collectionChoices.map((option) => (
                   <option key={option} value={option}>
                     {COLLECTION_LABELS[option]}
                   </option>

@@ -2,8 +2,16 @@ import { apiPaths, type Page, type Role } from '@hushdesk/contracts';
 import type { Collection, FieldPolicy, PersonalField } from '@hushdesk/privacy';
 import { apiClient } from '../../../lib/api-client';
 
-/** `GET /privacy/fields`: a policy with how many values are stored and its retention in words. */
-export type FieldPolicyView = FieldPolicy & { storedValues: number; retentionText: string };
+/**
+ * `GET /privacy/fields`: a policy with how many values are stored, its retention in words, the
+ * collection values the field allows and, when that is fewer than all, why.
+ */
+export type FieldPolicyView = FieldPolicy & {
+  storedValues: number;
+  retentionText: string;
+  collections: Collection[];
+  collectionNote: string | null;
+};
 
 /** What a PATCH may change; send only what changed. */
 export type FieldPolicyUpdate = Partial<
@@ -78,10 +86,25 @@ export interface AuditFilters {
   to?: string;
 }
 
+/** One retention expiry that shortened the chain, with the policy that caused it. */
+export interface AuditExpiry {
+  /** When the entries were removed. */
+  at: string;
+  entries: number;
+  upToSeq: string;
+  /** Entries written before this went (null for expiries older than this record). */
+  olderThan: string | null;
+  retentionDays: number | null;
+  /** Who had set that retention (null: the default, or raised by an upgrade). */
+  setBy: { id: string; role: Role | null } | null;
+  setAt: string | null;
+}
+
 export interface ChainVerification {
   ok: boolean;
   entries: number;
   firstBroken: { seq: number; reason: string } | null;
+  expiries: AuditExpiry[];
 }
 
 export const privacyApi = {

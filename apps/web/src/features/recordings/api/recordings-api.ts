@@ -11,8 +11,12 @@ export const recordingPaths = {
 
 export type CallDirection = 'inbound' | 'outbound';
 
-/** How the recording was linked to a person: given by the caller, matched by number, or not. */
-export type PersonMatch = 'given' | 'matched' | 'ambiguous' | 'none';
+/**
+ * How the recording was linked to a person: given by the caller, matched by number, or not.
+ * `withheld` to roles that see people's phones masked: which person a number matched would tell
+ * them the number.
+ */
+export type PersonMatch = 'given' | 'matched' | 'ambiguous' | 'none' | 'withheld';
 
 export interface LegalHold {
   reason: string;

@@ -1,4 +1,4 @@
-import { apiPaths } from '@hushdesk/contracts';
+import { apiPaths, type Role } from '@hushdesk/contracts';
 import { apiClient } from '../../../lib/api-client';
 
 /** API paths of the retention engine, from the shared contract. */
@@ -61,6 +61,10 @@ export interface RetentionPolicy {
   category: string;
   days: number;
   updatedAt: string;
+  /** The shortest period the API accepts (the audit trail: one year). */
+  minDays: number;
+  /** Who may change it (the audit trail: the DPO only). */
+  editableBy: Role[];
 }
 
 export interface ForecastWeek {

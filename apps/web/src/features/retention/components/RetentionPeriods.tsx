@@ -5,6 +5,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
+import { useCurrentUser } from '../../auth/hooks/use-auth';
 import type { RetentionPolicy } from '../api/retention-api';
 import { useRetentionPolicies, useUpdateRetentionPolicy } from '../hooks/use-retention';
 import { CATEGORY_HINTS, CATEGORY_LABELS, categoryLabel, periodWords } from './retention-labels';
@@ -67,6 +68,9 @@ export function RetentionPeriods({ notYetSwept }: { notYetSwept: readonly string
 
 function PeriodRow({ policy, enforced }: { policy: RetentionPolicy; enforced: boolean }) {
   const update = useUpdateRetentionPolicy(policy.category);
+  const role = useCurrentUser().data?.role;
+  const editable = role === undefined || policy.editableBy.includes(role);
+  const minDays = policy.minDays;
   const label = categoryLabel(policy.category);
   const [draft, setDraft] = useState(String(policy.days));
   const [error, setError] = useState<string | undefined>();
@@ -89,8 +93,12 @@ function PeriodRow({ policy, enforced }: { policy: RetentionPolicy; enforced: bo
     event.preventDefault();
     setStatus(null);
     setFormError(undefined);
-    if (!/^\d+$/.test(text) || days < 1 || days > MAX_DAYS) {
-      setError(`Enter a whole number of days from 1 to ${String(MAX_DAYS)}.`);
+    if (!/^\d+$/.test(text) || days < minDays || days > MAX_DAYS) {
+      setError(
+        minDays > 1
+          ? `Enter a whole number of days from ${String(minDays)} (one year) to ${String(MAX_DAYS)}: the audit trail is the proof of what was done.`
+          : `Enter a whole number of days from 1 to ${String(MAX_DAYS)}.`,
+      );
       document.getElementById(inputId)?.focus();
       return;
     }
@@ -135,26 +143,30 @@ function PeriodRow({ policy, enforced }: { policy: RetentionPolicy; enforced: bo
             .
           </p>
         </div>
-        <div className="period__controls">
-          <TextField
-            id={inputId}
-            label="Days"
-            aria-label={`Retention days for ${label}`}
-            inputMode="numeric"
-            autoComplete="off"
-            className="period__input"
-            value={draft}
-            onChange={(event) => {
-              setDraft(event.target.value);
-              setStatus(null);
-              if (error) setError(undefined);
-            }}
-            error={error}
-          />
-          <BusyButton type="submit" className="button button--primary period__save" busy={update.isPending}>
-            Save<span className="visually-hidden"> {label}</span>
-          </BusyButton>
-        </div>
+        {editable ? (
+          <div className="period__controls">
+            <TextField
+              id={inputId}
+              label="Days"
+              aria-label={`Retention days for ${label}`}
+              inputMode="numeric"
+              autoComplete="off"
+              className="period__input"
+              value={draft}
+              onChange={(event) => {
+                setDraft(event.target.value);
+                setStatus(null);
+                if (error) setError(undefined);
+              }}
+              error={error}
+            />
+            <BusyButton type="submit" className="button button--primary period__save" busy={update.isPending}>
+              Save<span className="visually-hidden"> {label}</span>
+            </BusyButton>
+          </div>
+        ) : (
+          <p className="period__readonly">Only the Data Protection Officer can change this.</p>
+        )}
       </form>
       {shorter ? (
         <p className="period__warning">

@@ -12,7 +12,7 @@ export const CATEGORY_HINTS: Record<string, string> = {
     'Counted from the start of the call. A new period moves the expiry date of every recording at once.',
   closed_tickets: 'Counted from when the ticket was closed.',
   dsar_packages: 'Exports prepared for an access request, counted from when they were made.',
-  audit: 'Entries in the audit trail, counted from when they were written.',
+  audit: 'Entries in the audit trail, counted from when they were written. At least one year.',
 };
 
 export function categoryLabel(category: string): string {

@@ -48,6 +48,10 @@ export const ticketsApi = {
   attachmentUrl: (ticketId: string, attachmentId: string) =>
     apiUrl(apiPaths.attachment(ticketId, attachmentId)),
 
+  /** A text attachment with every person's data stripped (its name too), as a download. */
+  shareSafeUrl: (ticketId: string, attachmentId: string) =>
+    `${apiUrl(apiPaths.attachmentShareSafe(ticketId, attachmentId))}?format=text`,
+
   groups: (signal?: AbortSignal) => apiClient.get<TicketGroup[]>(apiPaths.groups, { signal }),
 
   engineers: (signal?: AbortSignal) => apiClient.get<PersonRef[]>(apiPaths.engineers, { signal }),

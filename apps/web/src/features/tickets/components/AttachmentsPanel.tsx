@@ -3,7 +3,12 @@ import { isApiError } from '../../../lib/api-client';
 import { formatFileSize, formatShortDateTime } from '../../../lib/format';
 import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { PaperclipIcon } from '../../../ui/icons';
-import { attachmentDownloadUrl, useTicketAttachments, useUploadAttachment } from '../hooks/use-tickets';
+import {
+  attachmentDownloadUrl,
+  shareSafeDownloadUrl,
+  useTicketAttachments,
+  useUploadAttachment,
+} from '../hooks/use-tickets';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT =
@@ -22,8 +27,19 @@ function uploadProblem(error: unknown): string {
   return 'The file could not be attached. Please try again.';
 }
 
-/** Files on a ticket: download links, and "Attach a file" to add one. */
-export function AttachmentsPanel({ ticketId, canUpload = true }: { ticketId: string; canUpload?: boolean }) {
+/**
+ * Files on a ticket: download links, and "Attach a file" to add one. With `shareSafe` (engineers),
+ * text files also offer a copy with every person's data stripped, to send to a vendor.
+ */
+export function AttachmentsPanel({
+  ticketId,
+  canUpload = true,
+  shareSafe = false,
+}: {
+  ticketId: string;
+  canUpload?: boolean;
+  shareSafe?: boolean;
+}) {
   const inputId = useId();
   const hintId = useId();
   const attachments = useTicketAttachments(ticketId);
@@ -85,6 +101,15 @@ export function AttachmentsPanel({ ticketId, canUpload = true }: { ticketId: str
                   {formatFileSize(item.sizeBytes)} · {item.uploadedBy.name ?? 'Unknown'} ·{' '}
                   <time dateTime={item.createdAt}>{formatShortDateTime(item.createdAt)}</time>
                 </span>
+                {shareSafe && item.contentType.startsWith('text/') ? (
+                  <a
+                    className="attachment__share-safe"
+                    href={shareSafeDownloadUrl(ticketId, item.id)}
+                    download
+                  >
+                    Share-safe copy<span className="visually-hidden"> of {item.fileName}</span>
+                  </a>
+                ) : null}
               </div>
             </li>
           ))}

@@ -138,6 +138,10 @@ export function attachmentDownloadUrl(ticketId: string, attachmentId: string): s
   return ticketsApi.attachmentUrl(ticketId, attachmentId);
 }
 
+export function shareSafeDownloadUrl(ticketId: string, attachmentId: string): string {
+  return ticketsApi.shareSafeUrl(ticketId, attachmentId);
+}
+
 export function useUploadAttachment(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
