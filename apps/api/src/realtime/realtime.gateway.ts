@@ -21,8 +21,11 @@ import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { SessionService } from '../auth/session.service';
 import type { Actor } from '../common/auth/actor';
+import { originAllowed } from '../common/http/csrf';
+import { AppConfig } from '../config/app-config';
 import { isStaff } from '../tickets/ticket-scope';
 import { rooms } from './rooms';
+import { SocketSessionCheck } from './socket-session-check';
 import { TicketEvents } from './ticket-events';
 
 interface SocketData {
@@ -39,8 +42,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Live updates. The handshake is authenticated like HTTP (session cookie, or `auth.token` as a
- * bearer token) and refused otherwise. Each connection joins its user's room; staff also join the
- * staff room, customers their organisation's room. Presence ("Sam is replying") is for staff and is
+ * bearer token) and refused otherwise, as is a browser's handshake from an origin that HTTP writes
+ * would refuse. Each connection joins its user's and its session's rooms; staff also join the staff
+ * room, customers their organisation's room. Presence ("Sam is replying") is for staff and is
  * read from the sockets in a ticket's presence room, so it works across instances.
  */
 @WebSocketGateway({ cors: false })
@@ -53,12 +57,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
   constructor(
     private readonly sessions: SessionService,
     private readonly events: TicketEvents,
+    private readonly sessionCheck: SocketSessionCheck,
     private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(server: HushdeskServer): void {
     this.events.attach(server as unknown as Server);
+    this.sessionCheck.start(server as unknown as Server);
     server.use((socket, next) => {
+      // A page elsewhere must not ride on the cookie the browser attaches to its handshake.
+      if (!originAllowed(socket.handshake.headers, this.config.corsOrigins)) {
+        next(new Error('origin not allowed'));
+        return;
+      }
       this.authenticate(socket as HushdeskSocket)
         .then((ok) => next(ok ? undefined : new Error('unauthorized')))
         .catch((e: unknown) => {
@@ -85,7 +97,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
 
   async handleConnection(socket: HushdeskSocket): Promise<void> {
     const { actor } = socket.data;
-    const joined = [rooms.user(actor.userId)];
+    const joined = [rooms.user(actor.userId), rooms.session(actor.sessionId)];
     if (isStaff(actor)) joined.push(rooms.staff);
     else if (actor.organisationId) joined.push(rooms.organisation(actor.organisationId));
     await socket.join(joined);
