@@ -112,6 +112,9 @@ export async function createApp(
   );
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-correlation-id', request.id);
+    // API answers carry personal data: no browser cache or proxy may keep a copy. Downloads say
+    // so again themselves; fingerprinted web assets outside /api stay cacheable.
+    if (request.url.startsWith('/api')) void reply.header('cache-control', 'no-store');
     done();
   });
   registerCsrfProtection(fastify, { secret: config.jwtSecret, corsOrigins: config.corsOrigins });
