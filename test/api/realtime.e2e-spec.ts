@@ -39,7 +39,7 @@ describe('live updates over socket.io', () => {
   let t: TestApp;
   let w: World;
   const sockets: ClientSocket[] = [];
-  const open = async (auth: { bearer?: string; cookie?: string }) => {
+  const open = async (auth: Parameters<typeof connect>[1]) => {
     const s = await connect(t.baseUrl as string, auth);
     sockets.push(s);
     return s;
@@ -252,7 +252,7 @@ describe('live updates over socket.io', () => {
 describe('sockets whose session ends, or whose account changes, without a sign-out', () => {
   let t: TestApp;
   const sockets: ClientSocket[] = [];
-  const open = async (auth: { bearer?: string; cookie?: string }) => {
+  const open = async (auth: Parameters<typeof connect>[1]) => {
     const s = await connect(t.baseUrl as string, auth);
     sockets.push(s);
     return s;
