@@ -114,10 +114,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
   @SubscribeMessage(SOCKET_EVENTS.watchTicket)
   async watch(
     @ConnectedSocket() socket: HushdeskSocket,
-    @MessageBody() ticketId: unknown,
+    @MessageBody() given: unknown,
   ): Promise<{ ok: boolean }> {
-    if (typeof ticketId !== 'string' || !UUID.test(ticketId) || !isStaff(socket.data.actor))
-      return { ok: false };
+    if (typeof given !== 'string' || !UUID.test(given) || !isStaff(socket.data.actor)) return { ok: false };
+    // One room per ticket, however a client cases its id.
+    const ticketId = given.toLowerCase();
     const [exists] = await this.dataSource.query('SELECT 1 FROM tickets WHERE id = $1', [ticketId]);
     if (!exists) return { ok: false };
     socket.data.activity[ticketId] = 'viewing';
@@ -127,8 +128,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
   }
 
   @SubscribeMessage(SOCKET_EVENTS.unwatchTicket)
-  async unwatch(@ConnectedSocket() socket: HushdeskSocket, @MessageBody() ticketId: unknown): Promise<void> {
-    if (typeof ticketId !== 'string' || !socket.rooms.has(rooms.presence(ticketId))) return;
+  async unwatch(@ConnectedSocket() socket: HushdeskSocket, @MessageBody() given: unknown): Promise<void> {
+    const ticketId = typeof given === 'string' ? given.toLowerCase() : '';
+    if (!socket.rooms.has(rooms.presence(ticketId))) return;
     delete socket.data.activity[ticketId];
     await socket.leave(rooms.presence(ticketId));
     await this.broadcastPresence(ticketId);
@@ -139,7 +141,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
     @ConnectedSocket() socket: HushdeskSocket,
     @MessageBody() body: { ticketId?: unknown; activity?: unknown },
   ): Promise<void> {
-    const ticketId = typeof body?.ticketId === 'string' ? body.ticketId : '';
+    const ticketId = typeof body?.ticketId === 'string' ? body.ticketId.toLowerCase() : '';
     if (!socket.rooms.has(rooms.presence(ticketId))) return;
     const activity = body.activity === 'replying' ? 'replying' : 'viewing';
     if (socket.data.activity[ticketId] === activity) return;
