@@ -47,7 +47,7 @@ export function hostileSocketArgs(ticketId: string): fc.Arbitrary<unknown[]> {
   return fc.oneof(
     oneArg.map((a) => [a]),
     fc.array(oneArg, { minLength: 2, maxLength: 4 }),
-    fc.constant([]),
+    fc.constant([] as unknown[]),
   );
 }
 
