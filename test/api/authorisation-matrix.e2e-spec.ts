@@ -1,6 +1,10 @@
+import { CLIENT_SOCKET_EVENTS, type PresenceEntry } from '@hushdesk/contracts';
+import { MESSAGE_METADATA } from '@nestjs/websockets/constants';
 import type { Test } from 'supertest';
+import { RealtimeGateway } from '../../apps/api/src/realtime/realtime.gateway';
 import { wav } from '../support/files';
 import { logCallWithAudio } from '../support/recordings';
+import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { createUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
@@ -394,6 +398,33 @@ const MATRIX: Record<string, RouteCase> = {
   },
 };
 
+/**
+ * The socket routes: the handshake, and every event a client may send (CLIENT_SOCKET_EVENTS in
+ * libs/contracts, which the gateway handles), for every caller, on a1's ticket. `refused`: no
+ * socket (the handshake answers "unauthorized"). `ok`: the event took effect (its ack, and what a
+ * staff member watching the ticket hears). `ignored`: nothing happened, and the socket stays open.
+ * What each caller's socket hears meanwhile is searched for data it must not see, as HTTP answers are.
+ */
+type SocketOutcome = 'ok' | 'ignored' | 'refused';
+const socketRow = (customers: SocketOutcome, staff: SocketOutcome): Record<Caller, SocketOutcome> => ({
+  anonymous: 'refused',
+  customer: customers,
+  sameOrg: customers,
+  otherOrg: customers,
+  engineer: staff,
+  dpo: staff,
+  admin: staff,
+});
+const SOCKET_MATRIX: Record<string, Record<Caller, SocketOutcome>> = {
+  handshake: socketRow('ok', 'ok'),
+  // A page on another origin cannot ride on any caller's credentials.
+  'handshake from another origin': socketRow('refused', 'refused'),
+  // Presence ("Sam is replying") is for staff only; a customer's watch is answered { ok: false }.
+  'ticket.watch': socketRow('ignored', 'ok'),
+  'ticket.activity': socketRow('ignored', 'ok'),
+  'ticket.unwatch': socketRow('ignored', 'ok'),
+};
+
 // What must never reach the wrong eyes (checked in every allowed answer).
 const A1_PHONE = '07700 900321';
 const A1_PHONE_DIGITS = '7700900321';
@@ -561,6 +592,140 @@ describe('authorisation matrix', () => {
     expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
   });
 
+  it('lists the handshake and every socket event the gateway handles, and nothing else', () => {
+    const proto = RealtimeGateway.prototype as unknown as Record<string, object>;
+    const handled = Object.getOwnPropertyNames(proto)
+      .filter((name) => typeof proto[name] === 'function')
+      .map((name) => Reflect.getMetadata(MESSAGE_METADATA, proto[name]) as string | undefined)
+      .filter((event): event is string => typeof event === 'string');
+    expect(handled.sort()).toEqual([...CLIENT_SOCKET_EVENTS].sort());
+    expect(Object.keys(SOCKET_MATRIX).sort()).toEqual(
+      ['handshake', 'handshake from another origin', ...CLIENT_SOCKET_EVENTS].sort(),
+    );
+  });
+
+  it('gives every caller the declared outcome on every socket route, and no event it must not hear', async () => {
+    const socketProblems: string[] = [];
+    const userIds: Record<Caller, string> = {
+      anonymous: '',
+      customer: w.a1.id,
+      sameOrg: w.a2.id,
+      otherOrg: w.b1.id,
+      engineer: w.engineer.id,
+      dpo: w.dpo.id,
+      admin: w.admin.id,
+    };
+    const observerSocket = await connect(t.baseUrl as string, { bearer: w.engineer2.auth });
+    const observer = new Inbox(observerSocket);
+    expect(await observerSocket.emitWithAck('ticket.watch', ids.ticket)).toEqual({ ok: true });
+    type Seen = PresenceEntry['activity'] | 'absent';
+    /** What the observer hears of this user in the presence updates after the first `since`. */
+    const updatesAbout = (userId: string, since: number): Seen[] =>
+      observer
+        .of<{ ticketId: string; present: PresenceEntry[] }>('ticket.presence')
+        .filter((p) => p.ticketId === ids.ticket)
+        .slice(since)
+        .map((p) => p.present.find((e) => e.userId === userId)?.activity ?? 'absent');
+    const updates = () => updatesAbout('', 0).length;
+    /**
+     * `ok` when the observer hears this user become `effect` (and `precondition` holds); `ignored`
+     * when no update mentions them within the window; anything else is reported as it is.
+     */
+    const outcome = async (userId: string, since: number, effect: Seen, precondition = true) => {
+      const until = Date.now() + 600;
+      while (Date.now() < until && !updatesAbout(userId, since).includes(effect)) await settle(20);
+      const seen = updatesAbout(userId, since);
+      if (precondition && seen.includes(effect)) return 'ok';
+      if (!seen.some((s) => s !== 'absent') && !(effect === 'absent' && seen.length)) return 'ignored';
+      return `heard ${seen.join(', ')}`;
+    };
+    const record = (caller: Caller, route: string, got: string) => {
+      checked++;
+      if (got !== SOCKET_MATRIX[route][caller])
+        socketProblems.push(`${route} as ${caller}: expected ${SOCKET_MATRIX[route][caller]}, got ${got}`);
+    };
+
+    const foreign = `http://127.0.0.1:${Number(new URL(t.baseUrl as string).port) + 1}`;
+    for (const caller of CALLERS) {
+      const attempt = connect(t.baseUrl as string, { bearer: auth[caller], origin: foreign });
+      const refused = await attempt.then(
+        (socket) => (socket.close(), 'ok'),
+        (e: Error) => (e.message === 'origin not allowed' ? 'refused' : e.message),
+      );
+      record(caller, 'handshake from another origin', refused);
+    }
+
+    const open: { caller: Caller; socket: ClientSocket; inbox: Inbox }[] = [];
+    for (const caller of CALLERS) {
+      let socket: ClientSocket;
+      try {
+        socket = await connect(t.baseUrl as string, auth[caller] ? { bearer: auth[caller] } : {});
+      } catch (e) {
+        if (!(e instanceof Error && e.message === 'unauthorized')) throw e;
+        for (const route of Object.keys(SOCKET_MATRIX)) {
+          if (route !== 'handshake from another origin') record(caller, route, 'refused');
+        }
+        continue;
+      }
+      record(caller, 'handshake', 'ok');
+      const inbox = new Inbox(socket);
+      open.push({ caller, socket, inbox });
+      const me = userIds[caller];
+
+      let since = updates();
+      const ack = await socket.emitWithAck('ticket.watch', ids.ticket);
+      const watched = await outcome(me, since, 'viewing', ack.ok);
+      record(caller, 'ticket.watch', watched === 'ignored' && ack.ok ? `acknowledged ${ack.ok}` : watched);
+
+      since = updates();
+      socket.emit('ticket.activity', { ticketId: ids.ticket, activity: 'replying' });
+      record(caller, 'ticket.activity', await outcome(me, since, 'replying'));
+
+      since = updates();
+      socket.emit('ticket.unwatch', ids.ticket);
+      record(caller, 'ticket.unwatch', await outcome(me, since, 'absent', ack.ok));
+      if (!socket.connected) socketProblems.push(`${caller}: the server closed the socket`);
+    }
+
+    // Everything the callers' sockets hear about a1's ticket, and about b1's, goes only where it may.
+    const marker = `Internal: live note ${Date.now()} (osprey)`;
+    const note = (body: string, visibility: string) =>
+      t
+        .http()
+        .post(`/api/tickets/${ids.ticket}/messages`)
+        .set('authorization', w.engineer.auth)
+        .send({ body, visibility });
+    ok(await note(marker, 'internal'), 'live note');
+    ok(await note('Live reply: the line test passed', 'public'), 'live reply');
+    ok(
+      await t
+        .http()
+        .post('/api/tickets')
+        .set('authorization', w.b1.auth)
+        .send({ type: 'fault', subject: B1_SUBJECT, description: 'x' }),
+      'b1 live ticket',
+    );
+    await observer.waitFor<{ body: string }>('message.created', (m) => m.body === marker);
+    await settle();
+    for (const { caller, inbox, socket } of open) {
+      const text = JSON.stringify(inbox.events);
+      const secrets = forbiddenFor(caller, { url: '', expect: everyone('ok') });
+      if (['customer', 'sameOrg', 'otherOrg'].includes(caller)) secrets.push(marker);
+      for (const secret of secrets) {
+        if (text.includes(secret)) socketProblems.push(`socket of ${caller}: heard "${secret}"`);
+      }
+      socket.close();
+    }
+    // The events did flow: the requester heard the public reply, staff the note.
+    expect(open.find((o) => o.caller === 'customer')?.inbox.of('message.created').length).toBe(1);
+    expect(open.find((o) => o.caller === 'admin')?.inbox.of('message.created').length).toBe(2);
+    observerSocket.close();
+    process.stdout.write(
+      `authorisation matrix, sockets: ${Object.keys(SOCKET_MATRIX).length} socket routes x ${CALLERS.length} callers\n`,
+    );
+    expect(socketProblems).toEqual([]);
+  });
+
   it('gives every caller exactly the declared outcome on every route, and no data it must not see', async () => {
     // Refusals first, so a denied caller meets each record as the fixtures left it.
     const order = (e: Expectation) =>
@@ -593,9 +758,9 @@ describe('authorisation matrix', () => {
       }
     }
     process.stdout.write(
-      `authorisation matrix: ${Object.keys(MATRIX).length} routes x ${CALLERS.length} callers = ${checked} calls checked\n`,
+      `authorisation matrix: ${Object.keys(MATRIX).length} routes and ${Object.keys(SOCKET_MATRIX).length} socket routes x ${CALLERS.length} callers = ${checked} calls checked\n`,
     );
     expect(problems).toEqual([]);
-    expect(checked).toBe(Object.keys(MATRIX).length * CALLERS.length);
+    expect(checked).toBe((Object.keys(MATRIX).length + Object.keys(SOCKET_MATRIX).length) * CALLERS.length);
   });
 });

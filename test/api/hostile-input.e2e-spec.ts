@@ -1,8 +1,12 @@
+import { CLIENT_SOCKET_EVENTS, SESSION_COOKIE } from '@hushdesk/contracts';
 import fc from 'fast-check';
+import { io } from 'socket.io-client';
 import type { Response } from 'supertest';
 import { routesOf, type OpenApiDocument, type Route, type Schema } from '../support/fuzz/openapi';
 import { hostileBodies, UNICODE_EDGES, type Payload } from '../support/fuzz/payloads';
 import { changedTables, rowCounts } from '../support/fuzz/row-counts';
+import { FOREIGN_EVENTS, hostileSocketArgs, MALFORMED_PACKETS } from '../support/fuzz/socket-payloads';
+import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { wav } from '../support/files';
 import { logCallWithAudio } from '../support/recordings';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -121,7 +125,7 @@ describe('hostile input', () => {
   const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ listen: true });
     w = await buildWorld(t);
     doc = (await t.http().get('/api/docs-json').expect(200)).body;
     routes = routesOf(doc);
@@ -402,6 +406,117 @@ describe('hostile input', () => {
       );
     }
   }, 60_000);
+
+  describe('the socket routes', () => {
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      maxLength: 200,
+    });
+    /** Error lines the app logged (pino level 50 and up): a hostile payload must never cause one. */
+    const errorLines = () => t.logs.lines.filter((l) => /"level":(50|60)/.test(l));
+
+    /** A handshake with anything in its token, cookie and Origin; resolves with how it ended. */
+    function handshake(token: unknown, cookie: string, origin?: string): Promise<string> {
+      const socket = io(t.baseUrl as string, {
+        transports: ['websocket'],
+        reconnection: false,
+        auth: { token },
+        extraHeaders: { cookie: `${SESSION_COOKIE}=${cookie}`, ...(origin === undefined ? {} : { origin }) },
+      });
+      return new Promise((resolve) => {
+        socket.once('connect', () => resolve('connected'));
+        socket.once('connect_error', (e) => resolve(e.message));
+      }).finally(() => socket.close()) as Promise<string>;
+    }
+
+    it('refuses every hostile handshake as unauthorized or from a foreign origin, never failing inside', async () => {
+      const errors = errorLines().length;
+      const token = fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom(...UNICODE_EDGES), ascii);
+      await batch('socket handshakes', () =>
+        fc.assert(
+          fc.asyncProperty(token, ascii, fc.option(ascii), async (tok, cookie, origin) => {
+            payloadsTried++;
+            const outcome = await handshake(tok, cookie, origin ?? undefined);
+            expect(['unauthorized', 'origin not allowed']).toContain(outcome);
+          }),
+          { numRuns: RUNS * 15, seed: SEED + 3000, endOnFailure: true },
+        ),
+      );
+      expect(errorLines().slice(errors)).toEqual([]);
+    });
+
+    it('ignores hostile payloads on every client event, as a customer and as staff, changing nothing', async () => {
+      const errors = errorLines().length;
+      const observerSocket = await connect(t.baseUrl as string, { bearer: w.engineer2.auth });
+      const observer = new Inbox(observerSocket);
+      expect(await observerSocket.emitWithAck('ticket.watch', ids.ticket)).toEqual({ ok: true });
+      const callers = { customer: w.a1, staff: w.engineer };
+      const sockets: Record<string, ClientSocket> = {};
+      const inboxes: Inbox[] = [observer];
+      for (const [who, account] of Object.entries(callers)) {
+        sockets[who] = await connect(t.baseUrl as string, { bearer: account.auth });
+        inboxes.push(new Inbox(sockets[who]));
+      }
+      // A well-formed round trip after each payload: the server read it, is alive, and kept the socket.
+      const alive = async (socket: ClientSocket) => {
+        expect(socket.connected).toBe(true);
+        expect(await socket.timeout(5000).emitWithAck('ticket.watch', 'not-a-ticket')).toEqual({ ok: false });
+      };
+      const emitAny = (socket: ClientSocket) => (event: string, args: unknown[]) =>
+        (socket.emit as (e: string, ...a: unknown[]) => void)(event, ...args);
+
+      let seed = SEED + 4000;
+      for (const [who, socket] of Object.entries(sockets)) {
+        for (const event of CLIENT_SOCKET_EVENTS) {
+          await batch(`socket ${event} as ${who}`, () =>
+            fc.assert(
+              fc.asyncProperty(hostileSocketArgs(ids.ticket), async (args) => {
+                payloadsTried++;
+                if (event === 'ticket.watch') {
+                  const ack = await (
+                    socket.timeout(5000).emitWithAck as (e: string, ...a: unknown[]) => Promise<unknown>
+                  )(event, ...args);
+                  expect(ack).toEqual({ ok: false });
+                } else {
+                  emitAny(socket)(event, args);
+                }
+                await alive(socket);
+              }),
+              { numRuns: RUNS * 10, seed: seed++, endOnFailure: true },
+            ),
+          );
+        }
+        // Events only the server sends, or that nobody handles: dropped, never passed on.
+        for (const event of FOREIGN_EVENTS) {
+          payloadsTried++;
+          emitAny(socket)(event, [{ ticketId: ids.ticket, body: 'forged by a client', present: [] }]);
+          await alive(socket);
+        }
+      }
+      // Packets no client library writes: the server may close that socket, and nothing else happens.
+      for (const packet of MALFORMED_PACKETS) {
+        payloadsTried++;
+        const socket = await connect(t.baseUrl as string, { bearer: w.engineer.auth });
+        (socket.io.engine as unknown as { write: (p: string) => void }).write(packet);
+        await settle(100);
+        socket.close();
+        const fresh = await connect(t.baseUrl as string, { bearer: w.engineer.auth });
+        await alive(fresh);
+        fresh.close();
+      }
+      await settle();
+      const heard = JSON.stringify(inboxes.map((i) => i.events));
+      expect(heard).not.toContain('forged by a client');
+      expect(inboxes.flatMap((i) => i.of('exception'))).toEqual([]);
+      // Nobody but the observer ever showed up watching the ticket.
+      const presentUsers = observer
+        .of<{ present: { userId: string }[] }>('ticket.presence')
+        .flatMap((p) => p.present.map((e) => e.userId));
+      expect([...new Set(presentUsers)]).toEqual([w.engineer2.id]);
+      expect(errorLines().slice(errors)).toEqual([]);
+      for (const socket of [observerSocket, ...Object.values(sockets)]) socket.close();
+    }, 120_000);
+  });
 
   it('still answers normally after all of it', async () => {
     await t.http().get('/api/health').expect(200);

@@ -1,3 +1,4 @@
+import { CLIENT_SOCKET_EVENTS } from '@hushdesk/contracts';
 import { randomUUID } from 'node:crypto';
 import { PinoLogger } from 'nestjs-pino';
 import { io } from 'socket.io-client';
@@ -275,7 +276,10 @@ describe('no personal data in logs', () => {
 
   beforeAll(async () => {
     capture();
-    t = await startTestApp({ listen: true, env: { LOG_LEVEL: 'trace', JOBS_ENABLED: '1' } });
+    t = await startTestApp({
+      listen: true,
+      env: { LOG_LEVEL: 'trace', JOBS_ENABLED: '1', SOCKET_RECHECK_SECONDS: '1' },
+    });
     w = await buildWorld(t);
     doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
   }, 60_000);
@@ -737,12 +741,18 @@ describe('no personal data in logs', () => {
     }
     expect(runStatus).toBe('completed');
 
-    // Sockets: planted values in the handshake's token, query and headers, refused and accepted.
-    for (const token of [
-      plant.email(),
-      `${plant.name()} ${plant.phone()}`,
-      (w.engineer.auth as string).slice(7),
-    ]) {
+    // Sockets: planted values in the handshake's token, query, headers and Origin, refused and
+    // accepted; then in every client event, as a customer and as staff; then the sockets' sessions
+    // end by sign-out and by expiry (the periodic check runs every second here).
+    const signedIn = async (email: string) =>
+      (await bearerFor(t, email, TEST_PASSWORD)).slice('Bearer '.length);
+    for (const [token, origin] of [
+      [plant.email(), undefined],
+      [`${plant.name()} ${plant.phone()}`, undefined],
+      [(w.engineer.auth as string).slice(7), `https://${plant.email().replace('@', '.')}`],
+      [await signedIn(w.engineer.email), undefined],
+      [await signedIn(w.a1.email), undefined],
+    ] as const) {
       const socket = io(t.baseUrl as string, {
         transports: ['websocket'],
         reconnection: false,
@@ -752,18 +762,33 @@ describe('no personal data in logs', () => {
           'user-agent': plant.name(),
           cookie: `hd_session=${plant.email()}`,
           'x-correlation-id': plant.email(),
+          ...(origin ? { origin } : {}),
         },
       });
       await new Promise<void>((done) => {
         socket.once('connect', () => {
-          socket.emit('ticket:watch' as never, { ticketId: plant.email() } as never);
-          setTimeout(done, 200);
+          const planted = () => ({ ticketId: plant.email(), activity: plant.name(), note: plant.phone() });
+          for (const event of CLIENT_SOCKET_EVENTS) {
+            socket.emit(event as never, planted() as never);
+            socket.emit(event as never, plant.email() as never);
+            socket.emit(event as never, { ticketId: ids.ticketId, activity: plant.phone() } as never);
+          }
+          socket.emit(plant.email() as never, planted() as never);
+          setTimeout(done, 300);
         });
         socket.once('connect_error', () => done());
         setTimeout(done, 2000);
       });
+      if (socket.connected) {
+        // The session behind this socket ends: the check closes it, and says so.
+        const { sid } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+        const closed = new Promise((r) => socket.once('disconnect', r));
+        await t.db.query('UPDATE sessions SET expires_at = now() WHERE id = $1', [sid]);
+        await closed;
+      }
       socket.close();
     }
+    expect(t.logs.text).toContain('closed 1 socket(s) whose session ended');
 
     // ---- Every route in the document, as every caller, valid and invalid ------------------------
 

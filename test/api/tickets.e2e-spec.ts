@@ -1,5 +1,5 @@
-import { startTestApp, type TestApp } from '../support/test-app';
-import { buildWorld, type World } from '../support/world';
+import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
+import { buildWorld, type Account, type World } from '../support/world';
 
 const fault = {
   type: 'fault',
@@ -409,6 +409,155 @@ describe('tickets', () => {
         .set('authorization', w.b1.auth)
         .expect(200);
       expect(customer.body.items).toEqual([]);
+    });
+  });
+
+  describe('search by equipment, requester and organisation', () => {
+    let quentin: Account;
+    let sunita: Account;
+    let rhea: Account;
+    let handset: string;
+    let mailbox: string;
+    const account = async (fullName: string, organisationId: string): Promise<Account> => {
+      const user = await createUser(t, 'customer', { fullName, organisationId });
+      return { ...user, auth: await bearerFor(t, user.email) };
+    };
+    const found = async (auth: string, q: string): Promise<string[]> =>
+      (
+        await t
+          .http()
+          .get(`/api/tickets?q=${encodeURIComponent(q)}`)
+          .set('authorization', auth)
+          .expect(200)
+      ).body.items.map((i: { id: string }) => i.id);
+    const nameSeenAs = (visibility: Record<string, string>) =>
+      t
+        .http()
+        .patch('/api/privacy/fields/person.fullName')
+        .set('authorization', w.dpo.auth)
+        .send({
+          visibility: { customer: 'clear', engineer: 'clear', dpo: 'clear', admin: 'clear', ...visibility },
+        })
+        .expect(200);
+
+    beforeAll(async () => {
+      const { rows } = await t.db.query(
+        "INSERT INTO organisations (name, shared_ticket_visibility) VALUES ('Kestrel Logistics', true) RETURNING id",
+      );
+      quentin = await account('Quentin Marsh', rows[0].id);
+      sunita = await account('Sunita Rao', rows[0].id); // a colleague: the organisation shares tickets
+      rhea = await account('Rhea Solberg', w.orgB);
+      handset = (
+        await create(quentin.auth, {
+          type: 'fault',
+          subject: 'Handset silent',
+          description: 'No audio either way since the move.',
+          equipment: { assetTag: 'KES-7731', model: 'Polycom VVX 450', serialNumber: 'PX9Q77123' },
+        }).expect(201)
+      ).body.id;
+      mailbox = (
+        await create(rhea.auth, {
+          type: 'service_request',
+          subject: 'Mailbox for a starter',
+          description: 'From Monday.',
+        }).expect(201)
+      ).body.id;
+    });
+
+    it('finds a fault by its asset tag, serial number or model, for those who may see the ticket', async () => {
+      for (const q of ['KES-7731', 'PX9Q77123', 'VVX 450', 'polycom']) {
+        expect({ q, staff: await found(w.engineer.auth, q) }).toEqual({ q, staff: [handset] });
+        expect({ q, requester: await found(quentin.auth, q) }).toEqual({ q, requester: [handset] });
+        expect({ q, colleague: await found(sunita.auth, q) }).toEqual({ q, colleague: [handset] });
+        expect({ q, otherOrg: await found(rhea.auth, q) }).toEqual({ q, otherOrg: [] });
+      }
+    });
+
+    it('finds tickets by requester name and organisation name, within what the caller may see', async () => {
+      for (const q of ['Quentin Marsh', 'marsh', 'Kestrel Logistics', 'kestrel']) {
+        expect({ q, staff: await found(w.engineer.auth, q) }).toEqual({ q, staff: [handset] });
+        expect({ q, dpo: await found(w.dpo.auth, q) }).toEqual({ q, dpo: [handset] });
+        expect({ q, colleague: await found(sunita.auth, q) }).toEqual({ q, colleague: [handset] });
+        expect({ q, otherOrg: await found(rhea.auth, q) }).toEqual({ q, otherOrg: [] });
+      }
+      expect(await found(w.engineer.auth, 'Rhea Solberg')).toEqual([mailbox]);
+      // A customer's search of their own organisation stays within their own tickets.
+      const globex = await found(rhea.auth, 'Globex Networks');
+      expect(globex).toContain(mailbox);
+      expect(globex).not.toContain(handset);
+      const b1Tickets = await found(w.b1.auth, 'Globex Networks');
+      expect(b1Tickets).not.toContain(mailbox); // Globex does not share tickets between its people
+    });
+
+    it('never finds a ticket by a name the caller’s role sees masked or hidden', async () => {
+      try {
+        for (const engineer of ['masked', 'hidden']) {
+          await nameSeenAs({ engineer });
+          expect({ engineer, found: await found(w.engineer.auth, 'Quentin Marsh') }).toEqual({
+            engineer,
+            found: [],
+          });
+          expect(await found(w.dpo.auth, 'Quentin Marsh')).toEqual([handset]);
+          // What engineers may see of the ticket still finds it.
+          expect(await found(w.engineer.auth, 'PX9Q77123')).toEqual([handset]);
+        }
+        await nameSeenAs({ customer: 'hidden' });
+        expect(await found(sunita.auth, 'Quentin Marsh')).toEqual([]);
+        expect(await found(quentin.auth, 'Quentin Marsh')).toEqual([handset]); // their own name
+        expect(await found(sunita.auth, 'Kestrel')).toEqual([handset]); // not a personal field
+      } finally {
+        await nameSeenAs({});
+      }
+    });
+
+    it('follows a rectified name, and an erased requester’s name no longer finds their tickets', async () => {
+      await t
+        .http()
+        .patch(`/api/people/${quentin.personId}`)
+        .set('authorization', w.dpo.auth)
+        .send({ fullName: 'Quentin Harlow' })
+        .expect(200);
+      expect(await found(w.engineer.auth, 'Marsh')).toEqual([]);
+      expect(await found(w.engineer.auth, 'Quentin Harlow')).toEqual([handset]);
+
+      const dpo = (method: 'post' | 'get', url: string, body?: object) =>
+        t.http()[method](url).set('authorization', w.dpo.auth).send(body);
+      const request = await dpo('post', '/api/dsar', {
+        kind: 'erasure',
+        subject: { personId: quentin.personId },
+        channel: 'email',
+      }).expect(201);
+      const id = request.body.id as string;
+      await dpo('post', `/api/dsar/${id}/verify`, { method: 'known_contact_details' }).expect(200);
+      const preview = await dpo('get', `/api/dsar/${id}/erasure-preview`).expect(200);
+      await dpo('post', `/api/dsar/${id}/erase`, { confirmation: preview.body.confirmationPhrase }).expect(
+        200,
+      );
+
+      for (const q of ['Quentin Harlow', 'Harlow', 'Quentin']) {
+        expect({ q, staff: await found(w.engineer.auth, q) }).toEqual({ q, staff: [] });
+        expect({ q, dpo: await found(w.dpo.auth, q) }).toEqual({ q, dpo: [] });
+      }
+      // The ticket itself is kept, and still found by what it is about.
+      expect(await found(w.engineer.auth, 'KES-7731')).toEqual([handset]);
+    });
+
+    it('finds a customer’s own match however many tickets elsewhere match the same words', async () => {
+      await t.db.query(
+        `INSERT INTO tickets (type, status, priority, subject, description, requester_id, created_by_id,
+                              organisation_id, closed_at, created_at, updated_at)
+         SELECT 'fault', 'closed', 'P4', 'Zebra printer jam ' || g, 'Labels stuck', $1, $1, $2, now(), now(), now()
+           FROM generate_series(1, 1005) AS g`,
+        [rhea.id, w.orgB],
+      );
+      const mine = (
+        await create(sunita.auth, {
+          type: 'fault',
+          subject: 'Zebra label printer offline',
+          description: 'It shows a red light.',
+        }).expect(201)
+      ).body.id;
+      expect(await found(sunita.auth, 'zebra printer')).toEqual([mine]);
     });
   });
 

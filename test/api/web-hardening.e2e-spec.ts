@@ -1,6 +1,11 @@
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@hushdesk/contracts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { browserSession, setCookieLine } from '../support/cookies';
-import { createUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+import { asBuffer, wav } from '../support/files';
+import { logCallWithAudio } from '../support/recordings';
+import { bearerFor, createUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 
 const ALLOWED_ORIGIN = 'https://desk.partner.example';
 const FOREIGN_ORIGIN = 'https://evil.example';
@@ -17,6 +22,7 @@ describe('web hardening: cookies, CSRF, CORS, headers', () => {
   const signIn = () =>
     t.http().post('/api/auth/login').send({ email: customer.email, password: TEST_PASSWORD });
   const ticket = { type: 'service_request', subject: 'New extension for reception', description: 'Please.' };
+  const ticket1 = () => ({ ...ticket });
   const ticketCount = async () => Number((await t.db.query('SELECT count(*) FROM tickets')).rows[0].count);
 
   describe('cookies', () => {
@@ -217,6 +223,96 @@ describe('web hardening: cookies, CSRF, CORS, headers', () => {
         expect(res.headers['referrer-policy']).toBe('no-referrer');
         expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
         expect(res.headers['x-powered-by']).toBeUndefined();
+      }
+    });
+  });
+
+  describe('caching', () => {
+    it('every /api answer carries Cache-Control: no-store: JSON, errors, downloads and packages', async () => {
+      const me = await bearerFor(t, customer.email);
+      const engineer = await createUser(t, 'engineer');
+      const dpo = await createUser(t, 'dpo');
+      const staff = await bearerFor(t, engineer.email);
+      const office = await bearerFor(t, dpo.email);
+      const ticket = (
+        await t.http().post('/api/tickets').set('authorization', me).send(ticket1()).expect(201)
+      ).body.id as string;
+      const attachment = (
+        await t
+          .http()
+          .post(`/api/tickets/${ticket}/attachments`)
+          .set('authorization', me)
+          .attach('file', Buffer.from('sync lost at 09:14\n'), 'router.log.txt')
+          .expect(201)
+      ).body.id as string;
+      const call = {
+        direction: 'inbound' as const,
+        durationSeconds: 60,
+        startedAt: new Date().toISOString(),
+      };
+      const recording = await logCallWithAudio(t, staff, { ...call, callerNumber: '07700 900123' }, wav());
+      const dsar = (
+        await t.http().post('/api/dsar').set('authorization', me).send({ kind: 'access' }).expect(201)
+      ).body.id as string;
+      await t.http().post(`/api/dsar/${dsar}/collect`).set('authorization', office).expect(202);
+      for (let i = 0; ; i++) {
+        const detail = await t.http().get(`/api/dsar/${dsar}`).set('authorization', office).expect(200);
+        if (detail.body.status !== 'collecting') break;
+        if (i > 400) throw new Error('collection did not finish');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      const get = (url: string, auth?: string) => {
+        const req = t.http().get(url).buffer(true).parse(asBuffer);
+        return auth ? req.set('authorization', auth) : req;
+      };
+
+      const answers: [string, number, { status: number; headers: Record<string, string> }][] = [
+        ['the health check', 200, await get('/api/health')],
+        ['a sign-in', 200, await signIn()],
+        ['who am I', 200, await get('/api/auth/me', me)],
+        ['the queue', 200, await get('/api/tickets', staff)],
+        ['a ticket', 200, await get(`/api/tickets/${ticket}`, me)],
+        ['a person', 200, await get(`/api/people/${engineer.personId}`, office)],
+        ['an attachment download', 200, await get(`/api/tickets/${ticket}/attachments/${attachment}`, me)],
+        ['call audio', 200, await get(`/api/recordings/${recording}/audio`, staff)],
+        ['a DSAR package (zip)', 200, await get(`/api/dsar/${dsar}/export?format=zip`, office)],
+        ['a DSAR package (json)', 200, await get(`/api/dsar/${dsar}/export?format=json`, office)],
+        ['no credentials', 401, await get('/api/tickets')],
+        ['a role that may not', 403, await get('/api/audit', me)],
+        ['a missing ticket', 404, await get('/api/tickets/00000000-0000-4000-8000-000000000000', me)],
+        ['bad input', 400, await get('/api/tickets?limit=nope', me)],
+        ['an unknown route', 404, await get('/api/no-such-route', me)],
+        ['a malformed URL', 400, await get('/api/tickets/%zz', me)],
+        [
+          'an unknown download link',
+          404,
+          await get('/api/dsar/downloads/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
+        ],
+        ['a refused write', 400, await t.http().post('/api/tickets').set('authorization', me).send({})],
+      ];
+      const wrong = answers
+        .filter(
+          ([, status, res]) =>
+            res.status !== status || !/\bno-store\b/.test(res.headers['cache-control'] ?? ''),
+        )
+        .map(([what, , res]) => `${what}: ${res.status} cache-control=${res.headers['cache-control']}`);
+      expect(wrong).toEqual([]);
+    });
+
+    it('the web app outside /api keeps its own caching: fingerprinted assets for good, the page revalidated', async () => {
+      const dist = mkdtempSync(join(tmpdir(), 'hushdesk-web-'));
+      mkdirSync(join(dist, 'assets'));
+      writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Hushdesk</title>');
+      writeFileSync(join(dist, 'assets', 'index-3f9a1c.js'), 'console.info(1);');
+      const web = await startTestApp({ env: { WEB_DIST_DIR: dist }, databaseUrl: t.databaseUrl });
+      try {
+        const asset = await web.http().get('/assets/index-3f9a1c.js').expect(200);
+        expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        const page = await web.http().get('/portal').expect(200);
+        expect(page.headers['cache-control']).toBe('no-cache');
+      } finally {
+        await web.close();
+        rmSync(dist, { recursive: true, force: true });
       }
     });
   });

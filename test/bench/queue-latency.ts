@@ -51,7 +51,8 @@ async function generate(url: string) {
     `INSERT INTO tickets (type, status, priority, category, subject, description, requester_id, created_by_id,
         organisation_id, assignee_id, group_id, tags, first_response_due_at, first_response_at_risk_at,
         resolution_due_at, resolution_at_risk_at, next_due_at, next_at_risk_at, sla_paused_at, first_responded_at,
-        resolved_at, closed_at, created_at, updated_at)
+        resolved_at, closed_at, created_at, updated_at, equipment_asset_tag, equipment_model,
+        equipment_serial_number)
      SELECT CASE WHEN g % 3 = 0 THEN 'service_request' ELSE 'fault' END,
             s.status,
             'P' || (1 + g % 4),
@@ -73,7 +74,12 @@ async function generate(url: string) {
             CASE WHEN g % 2 = 0 THEN created + interval '30 minutes' END,
             CASE WHEN s.status IN ('resolved','closed') THEN created + interval '2 days' END,
             CASE WHEN s.status = 'closed' THEN created + interval '9 days' END,
-            created, created
+            created, created,
+            CASE WHEN g % 3 <> 0 THEN 'AT-' || lpad(g::text, 6, '0') END,
+            CASE WHEN g % 3 <> 0 THEN (ARRAY['Yealink T54W','Polycom VVX 450','Cisco 8841','Draytek Vigor 2865',
+              'Ubiquiti U6 Pro','HP LaserJet M404','Dell Latitude 5440','FortiGate 60F','Grandstream GXP2170',
+              'Netgear GS308'])[1 + g % 10] END,
+            CASE WHEN g % 3 <> 0 THEN 'SN' || upper(substr(md5(g::text), 1, 10)) END
        FROM generate_series(1, $1::int) g
        CROSS JOIN LATERAL (SELECT (ARRAY['new','open','open','pending_customer','on_hold','resolved','closed','closed','closed','closed'])[1 + g % 10] AS status,
                                   now() - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute' AS created) s
@@ -155,6 +161,13 @@ async function main() {
       'SELECT assignee_id AS id FROM tickets WHERE assignee_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
     );
 
+    // A fault of the signed-in customer: its asset tag and serial number, and their organisation's name.
+    const [serial] = await db.query(
+      `SELECT t.equipment_asset_tag AS asset, t.equipment_serial_number AS serial, o.name AS org
+         FROM tickets t JOIN organisations o ON o.id = t.organisation_id
+        WHERE t.requester_id = $1 AND t.equipment_serial_number IS NOT NULL LIMIT 1`,
+      [aCustomer.id],
+    );
     const scenarios: [string, string, string][] = [
       ['queue, all tickets, by next due', staff, '/api/tickets?limit=25'],
       ['queue, status=open', staff, '/api/tickets?limit=25&status=open'],
@@ -164,7 +177,18 @@ async function main() {
       ['search, common words', staff, '/api/tickets?limit=25&q=router%20outage'],
       ['search, rare term', staff, '/api/tickets?limit=25&q=%22Ref%2077777%22'],
       ['search, by reference', staff, '/api/tickets?limit=25&q=HD-000042'],
+      ['search, asset tag', staff, `/api/tickets?limit=25&q=${serial.asset}`],
+      ['search, serial number', staff, `/api/tickets?limit=25&q=${serial.serial}`],
+      ['search, model (1 fault in 10)', staff, '/api/tickets?limit=25&q=Polycom%20VVX%20450'],
+      ['search, requester name', staff, '/api/tickets?limit=25&q=Customer%204242'],
+      ['search, organisation name', staff, '/api/tickets?limit=25&q=Customer%20org%20417'],
       ['customer, my tickets', customer, '/api/tickets?limit=25'],
+      ['customer, search, common words', customer, '/api/tickets?limit=25&q=router%20outage'],
+      [
+        'customer, search, own organisation',
+        customer,
+        `/api/tickets?limit=25&q=${encodeURIComponent(serial.org)}`,
+      ],
     ];
     say('');
     say(

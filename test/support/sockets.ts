@@ -3,13 +3,22 @@ import { io, type Socket } from 'socket.io-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A real socket.io client, authenticated by bearer token or by the session cookie. */
-export function connect(baseUrl: string, auth: { bearer?: string; cookie?: string }): Promise<ClientSocket> {
+/**
+ * A real socket.io client, authenticated by bearer token or by the session cookie; `origin` plays
+ * the page a browser would name in the handshake's Origin header.
+ */
+export function connect(
+  baseUrl: string,
+  auth: { bearer?: string; cookie?: string; origin?: string },
+): Promise<ClientSocket> {
   const socket: ClientSocket = io(baseUrl, {
     transports: ['websocket'],
     reconnection: false,
     auth: auth.bearer ? { token: auth.bearer.replace(/^Bearer /, '') } : {},
-    extraHeaders: auth.cookie ? { cookie: `${SESSION_COOKIE}=${auth.cookie}` } : {},
+    extraHeaders: {
+      ...(auth.cookie ? { cookie: `${SESSION_COOKIE}=${auth.cookie}` } : {}),
+      ...(auth.origin ? { origin: auth.origin } : {}),
+    },
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -41,3 +50,15 @@ export class Inbox {
 }
 
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves with the reason when the server closes the socket; rejects if it is still open after `ms`. */
+export function disconnection(socket: ClientSocket, ms = 5000): Promise<string> {
+  if (!socket.connected) return Promise.resolve('already disconnected');
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the socket was still connected after ${ms} ms`)), ms);
+    socket.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
+}

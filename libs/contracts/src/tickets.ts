@@ -197,3 +197,21 @@ export interface ClientToServerEvents {
   'ticket.unwatch': (ticketId: string) => void;
   'ticket.activity': (payload: { ticketId: string; activity: PresenceActivity | null }) => void;
 }
+
+/**
+ * Every event a client may send, at run time: the gateway handles exactly these, and the
+ * authorisation matrix, fuzzing and log suites go through each (a missing one fails them).
+ */
+export const CLIENT_SOCKET_EVENTS = [
+  SOCKET_EVENTS.watchTicket,
+  SOCKET_EVENTS.unwatchTicket,
+  SOCKET_EVENTS.setActivity,
+] as const satisfies readonly (keyof ClientToServerEvents)[];
+// A compile error here means an event of ClientToServerEvents is missing from the list above.
+const everyClientEventListed: Exclude<
+  keyof ClientToServerEvents,
+  (typeof CLIENT_SOCKET_EVENTS)[number]
+> extends never
+  ? true
+  : never = true;
+void everyClientEventListed;

@@ -25,6 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const AUDIO_LIMIT_BYTES = 100 * 1024 * 1024;
 const MULTIPART_ROUTES = new Set(['/api/tickets/:id/attachments']);
+const API_PATH = /^\/api(\/|\?|$)/;
 
 // The web app is built by Vite with no inline scripts, so scripts can be 'self' only.
 const CSP = {
@@ -112,6 +113,9 @@ export async function createApp(
   );
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-correlation-id', request.id);
+    // API answers carry personal data: no browser cache or proxy may keep a copy. Downloads say
+    // so again themselves; fingerprinted web assets outside /api stay cacheable.
+    if (API_PATH.test(request.url)) void reply.header('cache-control', 'no-store');
     done();
   });
   registerCsrfProtection(fastify, { secret: config.jwtSecret, corsOrigins: config.corsOrigins });

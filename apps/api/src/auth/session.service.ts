@@ -9,6 +9,7 @@ import type { Actor } from '../common/auth/actor';
 import { csrfTokenFor } from '../common/http/csrf';
 import { preparedQuery } from '../common/database/prepared-query';
 import { AppConfig } from '../config/app-config';
+import { TicketEvents } from '../realtime/ticket-events';
 
 interface AccessClaims {
   sub: string;
@@ -45,6 +46,7 @@ export class SessionService {
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly events: TicketEvents,
   ) {}
 
   async start(userId: string): Promise<{ sessionId: string; cookieToken: string }> {
@@ -86,13 +88,20 @@ export class SessionService {
     return this.lookup('s.token_hash = $1', sha256(cookieToken));
   }
 
+  /** Ends one session (signing out): its sockets close at once, on every instance. */
   async revoke(sessionId: string): Promise<void> {
     await this.dataSource.query(
       'UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
       [sessionId],
     );
+    this.events.disconnectSessions([sessionId]);
   }
 
+  /**
+   * Ends every session of an account, inside the caller's transaction; the caller closes their
+   * sockets (`TicketEvents.disconnectUsers`) after it commits, and the periodic socket check
+   * catches any it does not.
+   */
   async revokeAllForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
       userId,

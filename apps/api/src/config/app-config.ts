@@ -32,6 +32,7 @@ export abstract class AppConfig {
   abstract readonly rateLimitPerMinute: number;
   abstract readonly logLevel: string;
   abstract readonly redisUrl?: string;
+  abstract readonly socketRecheckSeconds: number;
   abstract readonly corsOrigins: readonly string[];
   abstract readonly sla: { readonly calendar: BusinessCalendar; readonly targets: SlaTargets };
   abstract readonly jobsEnabled: boolean;
@@ -86,6 +87,7 @@ export function buildAppConfig(
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     logLevel: vars.LOG_LEVEL,
     redisUrl: vars.REDIS_URL,
+    socketRecheckSeconds: vars.SOCKET_RECHECK_SECONDS,
     corsOrigins: (vars.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -127,6 +127,13 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /** How often each instance re-checks the sessions behind its open sockets (ended, expired, changed). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SOCKET_RECHECK_SECONDS = 30;
+
   /** Bank holidays for SLA business hours, comma-separated YYYY-MM-DD; replaces the built-in England & Wales list. */
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}(,\s*\d{4}-\d{2}-\d{2})*$/, {
@@ -177,6 +184,7 @@ export const ENVIRONMENT_KEYS = [
   'RATE_LIMIT_PER_MINUTE',
   'LOG_LEVEL',
   'REDIS_URL',
+  'SOCKET_RECHECK_SECONDS',
   'CORS_ORIGINS',
   'SLA_BANK_HOLIDAYS',
   'SLA_TARGETS',

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 @Entity('organisations')
 @Index('uq_organisations_name', ['name'], { unique: true })
+// GIN over to_tsvector('simple', name): ticket search by organisation name (migration SearchByEquipmentAndNames).
+@Index('ix_organisations_name_search', { synchronize: false })
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_organisations' })
   id: string;

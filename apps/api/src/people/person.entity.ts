@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Index('uq_people_email', ['email'], { unique: true })
 @Index('ix_people_name_key', ['nameKey'])
 @Index('ix_people_phone', ['phone'])
+// GIN over to_tsvector('simple', full_name): ticket search by requester name (migration SearchByEquipmentAndNames).
+@Index('ix_people_name_search', { synchronize: false })
 export class PersonEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_people' })
   id: string;

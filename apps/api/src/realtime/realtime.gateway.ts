@@ -21,8 +21,11 @@ import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { SessionService } from '../auth/session.service';
 import type { Actor } from '../common/auth/actor';
+import { originAllowed } from '../common/http/csrf';
+import { AppConfig } from '../config/app-config';
 import { isStaff } from '../tickets/ticket-scope';
 import { rooms } from './rooms';
+import { SocketSessionCheck } from './socket-session-check';
 import { TicketEvents } from './ticket-events';
 
 interface SocketData {
@@ -39,8 +42,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Live updates. The handshake is authenticated like HTTP (session cookie, or `auth.token` as a
- * bearer token) and refused otherwise. Each connection joins its user's room; staff also join the
- * staff room, customers their organisation's room. Presence ("Sam is replying") is for staff and is
+ * bearer token) and refused otherwise, as is a browser's handshake from an origin that HTTP writes
+ * would refuse. Each connection joins its user's and its session's rooms; staff also join the staff
+ * room, customers their organisation's room. Presence ("Sam is replying") is for staff and is
  * read from the sockets in a ticket's presence room, so it works across instances.
  */
 @WebSocketGateway({ cors: false })
@@ -53,12 +57,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
   constructor(
     private readonly sessions: SessionService,
     private readonly events: TicketEvents,
+    private readonly sessionCheck: SocketSessionCheck,
     private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(server: HushdeskServer): void {
     this.events.attach(server as unknown as Server);
+    this.sessionCheck.start(server as unknown as Server);
     server.use((socket, next) => {
+      // A page elsewhere must not ride on the cookie the browser attaches to its handshake.
+      if (!originAllowed(socket.handshake.headers, this.config.corsOrigins)) {
+        next(new Error('origin not allowed'));
+        return;
+      }
       this.authenticate(socket as HushdeskSocket)
         .then((ok) => next(ok ? undefined : new Error('unauthorized')))
         .catch((e: unknown) => {
@@ -85,7 +97,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
 
   async handleConnection(socket: HushdeskSocket): Promise<void> {
     const { actor } = socket.data;
-    const joined = [rooms.user(actor.userId)];
+    const joined = [rooms.user(actor.userId), rooms.session(actor.sessionId)];
     if (isStaff(actor)) joined.push(rooms.staff);
     else if (actor.organisationId) joined.push(rooms.organisation(actor.organisationId));
     await socket.join(joined);
@@ -102,10 +114,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
   @SubscribeMessage(SOCKET_EVENTS.watchTicket)
   async watch(
     @ConnectedSocket() socket: HushdeskSocket,
-    @MessageBody() ticketId: unknown,
+    @MessageBody() given: unknown,
   ): Promise<{ ok: boolean }> {
-    if (typeof ticketId !== 'string' || !UUID.test(ticketId) || !isStaff(socket.data.actor))
-      return { ok: false };
+    if (typeof given !== 'string' || !UUID.test(given) || !isStaff(socket.data.actor)) return { ok: false };
+    // One room per ticket, however a client cases its id.
+    const ticketId = given.toLowerCase();
     const [exists] = await this.dataSource.query('SELECT 1 FROM tickets WHERE id = $1', [ticketId]);
     if (!exists) return { ok: false };
     socket.data.activity[ticketId] = 'viewing';
@@ -115,8 +128,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
   }
 
   @SubscribeMessage(SOCKET_EVENTS.unwatchTicket)
-  async unwatch(@ConnectedSocket() socket: HushdeskSocket, @MessageBody() ticketId: unknown): Promise<void> {
-    if (typeof ticketId !== 'string' || !socket.rooms.has(rooms.presence(ticketId))) return;
+  async unwatch(@ConnectedSocket() socket: HushdeskSocket, @MessageBody() given: unknown): Promise<void> {
+    const ticketId = typeof given === 'string' ? given.toLowerCase() : '';
+    if (!socket.rooms.has(rooms.presence(ticketId))) return;
     delete socket.data.activity[ticketId];
     await socket.leave(rooms.presence(ticketId));
     await this.broadcastPresence(ticketId);
@@ -127,7 +141,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
     @ConnectedSocket() socket: HushdeskSocket,
     @MessageBody() body: { ticketId?: unknown; activity?: unknown },
   ): Promise<void> {
-    const ticketId = typeof body?.ticketId === 'string' ? body.ticketId : '';
+    const ticketId = typeof body?.ticketId === 'string' ? body.ticketId.toLowerCase() : '';
     if (!socket.rooms.has(rooms.presence(ticketId))) return;
     const activity = body.activity === 'replying' ? 'replying' : 'viewing';
     if (socket.data.activity[ticketId] === activity) return;

@@ -3,6 +3,8 @@ export const rooms = {
   /** Every engineer, DPO and admin connection. */
   staff: 'staff',
   user: (userId: string) => `user:${userId}`,
+  /** The connections of one signed-in session, closed together when it ends. */
+  session: (sessionId: string) => `session:${sessionId}`,
   /** Customers of an organisation with shared ticket visibility. */
   organisation: (organisationId: string) => `org:${organisationId}`,
   /** Staff following one ticket, for presence. */

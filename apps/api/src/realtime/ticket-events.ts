@@ -51,9 +51,14 @@ export class TicketEvents {
     this.server?.to(rooms.staff).emit(DSAR_SOCKET_EVENT, event);
   }
 
-  /** Closes every live connection of these users, on every instance (after an erasure). */
+  /** Closes every live connection of these users, on every instance (a password change, an erasure). */
   disconnectUsers(userIds: string[]): void {
     if (userIds.length) this.server?.in(userIds.map((id) => rooms.user(id))).disconnectSockets(true);
+  }
+
+  /** Closes the live connections of these sessions only, on every instance (signing out). */
+  disconnectSessions(sessionIds: string[]): void {
+    if (sessionIds.length) this.server?.in(sessionIds.map((id) => rooms.session(id))).disconnectSockets(true);
   }
 
   messageCreated(message: TicketMessage, audience: TicketAudience): void {

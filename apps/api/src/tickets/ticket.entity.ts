@@ -61,13 +61,15 @@ export class TicketEntity {
   description: string;
 
   /**
-   * Subject and description as full-text search reads them, kept by PostgreSQL: a search that
-   * scans for a common word tests this instead of parsing each text again (ix_tickets_search).
+   * Subject, description and equipment (asset tag, model, serial number) as full-text search reads
+   * them, kept by PostgreSQL: a search that scans for a common word tests this instead of parsing
+   * each text again (ix_tickets_search). One vector, so "Polycom no audio" finds a ticket whose
+   * model is a Polycom and whose description says "no audio".
    */
   @Column({
     type: 'tsvector',
     generatedType: 'STORED',
-    asExpression: `to_tsvector('english', "subject" || ' ' || "description")`,
+    asExpression: `to_tsvector('english', "subject" || ' ' || "description" || ' ' || COALESCE("equipment_asset_tag", '') || ' ' || COALESCE("equipment_model", '') || ' ' || COALESCE("equipment_serial_number", ''))`,
     select: false,
     insert: false,
     update: false,

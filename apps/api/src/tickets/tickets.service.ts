@@ -40,6 +40,7 @@ import {
 import { SqlParams } from '../common/database/sql-params';
 import { preparedQuery, queryIn, type RunQuery } from '../common/database/prepared-query';
 import { isStaff, ticketsFor, visibleTo } from './ticket-scope';
+import { nameSearchFor, searchCondition } from './ticket-search';
 
 interface HistoryRow {
   id: string;
@@ -55,7 +56,6 @@ interface HistoryRow {
   to_group: string | null;
 }
 
-const REFERENCE = /^\s*HD-?0*(\d{1,12})\s*$/i;
 const OPEN_STATUSES = "('new', 'open', 'pending_customer', 'on_hold')";
 
 const audienceOf = (r: TicketRow): TicketAudience => ({
@@ -66,12 +66,6 @@ const audienceOf = (r: TicketRow): TicketAudience => ({
 
 /** Per-status counts in the queue stop here: enough to show "1,000+", cheap at any size. */
 export const COUNTS_LIMIT = 1000;
-/**
- * Matches read per side (tickets, messages) by a full-text search; refine a search that hits it.
- * As many as the counts show: each match is looked up for its due time before the sort, which was
- * most of a common word's search at 2,000 a side.
- */
-export const SEARCH_LIMIT = COUNTS_LIMIT;
 
 /** Ticket use cases: create, the queue, one ticket, changes with their history, auto-close. */
 @Injectable()
@@ -209,7 +203,10 @@ export class TicketsService {
     if (query.sla === 'breached') where.push(`COALESCE(t.next_due_at, 'infinity'::timestamptz) < now()`);
     if (query.sla === 'at_risk') where.push('t.next_at_risk_at <= now() AND t.next_due_at >= now()');
     const q = query.q?.trim();
-    if (q) where.push(this.searchCondition(q, staff, p.add));
+    if (q) {
+      const names = nameSearchFor(await this.policies.get('person.fullName'), actor);
+      where.push(searchCondition(q, actor, names, p.add));
+    }
     // A search is planned for its words (a rare word through the index, a common one by scanning
     // until enough match), so it is not prepared: a generic plan would pick one way for all words.
     const run: RunQuery = <T extends QueryResultRow>(text: string, values: unknown[]) =>
@@ -295,25 +292,6 @@ export class TicketsService {
     const total = rows.reduce((a, r) => a + r.n, 0);
     if (total <= COUNTS_LIMIT) return { rows, partial: false };
     return { rows, partial: true };
-  }
-
-  /**
-   * A reference (HD-000123, or just the number) finds that ticket; anything else is full-text over
-   * subject, description and the messages the caller may read.
-   */
-  private searchCondition(q: string, staff: boolean, add: (v: unknown) => string): string {
-    const ref = REFERENCE.exec(q);
-    if (ref) return `t.reference = ${add(Number(ref[1]))}`;
-    const tsq = `websearch_to_tsquery('english', ${add(q)})`;
-    const messageVisibility = staff ? '' : "AND m.visibility = 'public'";
-    // Each side stops at SEARCH_LIMIT matches: a word in half the helpdesk would otherwise make
-    // every search read and sort hundreds of thousands of rows (25 s at 1M tickets).
-    return `t.id IN (
-      (SELECT s.id FROM tickets s WHERE s.search_vector @@ ${tsq}
-        LIMIT ${SEARCH_LIMIT})
-      UNION
-      (SELECT m.ticket_id FROM ticket_messages m WHERE m.search_vector @@ ${tsq} ${messageVisibility}
-        LIMIT ${SEARCH_LIMIT}))`;
   }
 
   async get(actor: Actor, id: string): Promise<TicketDetail> {

@@ -1,6 +1,7 @@
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@hushdesk/contracts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import { respondWithError } from './exception.filter';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -21,13 +22,19 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The request comes from a page on this host, or from an origin the CORS allowlist names. */
-function originAllowed(request: FastifyRequest, allowlist: readonly string[]): boolean {
-  const origin = request.headers.origin;
+/**
+ * The request comes from a page on this host, or from an origin the CORS allowlist names. The one
+ * check for HTTP writes and for the socket.io handshake (whose headers are those of its upgrade).
+ */
+export function originAllowed(
+  headers: Pick<IncomingHttpHeaders, 'origin' | 'host'>,
+  allowlist: readonly string[],
+): boolean {
+  const origin = headers.origin;
   if (origin === undefined) return true; // not a browser, or a same-origin GET-like navigation
   if (allowlist.includes(origin)) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    return new URL(origin).host === headers.host;
   } catch {
     return false;
   }
@@ -45,7 +52,7 @@ export function registerCsrfProtection(
 ): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     if (!UNSAFE_METHODS.has(request.method)) return done();
-    if (!originAllowed(request, opts.corsOrigins)) {
+    if (!originAllowed(request.headers, opts.corsOrigins)) {
       respondWithError(reply, request, {
         status: 403,
         message: 'Cross-site request refused: origin not allowed',

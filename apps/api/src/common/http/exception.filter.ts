@@ -183,5 +183,10 @@ export function respondWithError(reply: FastifyReply, request: FastifyRequest, m
     ...(mapped.fields ? { fields: mapped.fields } : {}),
   };
   if (mapped.retryAfter) void reply.header('retry-after', String(mapped.retryAfter));
-  void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(body);
+  // Also for refusals made before any hook runs (a malformed URL): an error is never cached either.
+  void reply
+    .status(mapped.status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(body);
 }

@@ -11,6 +11,7 @@ import { OwnedBlobs1796301405514 } from './1796301405514-OwnedBlobs';
 import { DsarSubjectDecision1796343287545 } from './1796343287545-DsarSubjectDecision';
 import { AuditRetentionFloor1796343673442 } from './1796343673442-AuditRetentionFloor';
 import { FieldCollectionChoices1796344054111 } from './1796344054111-FieldCollectionChoices';
+import { SearchByEquipmentAndNames1796344151942 } from './1796344151942-SearchByEquipmentAndNames';
 
 /** Every migration, in order. The app and the CLI read this list; add new ones at the end. */
-export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672, PrivacyKernel1795324737354, Recordings1795326133124, AuditExpiry1795328404153, TicketAnonymisation1795328644061, Dsar1795330217398, QueueFilters1795337181153, SearchVectors1796286065780, OwnedBlobs1796301405514, DsarSubjectDecision1796343287545, AuditRetentionFloor1796343673442, FieldCollectionChoices1796344054111];
+export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672, PrivacyKernel1795324737354, Recordings1795326133124, AuditExpiry1795328404153, TicketAnonymisation1795328644061, Dsar1795330217398, QueueFilters1795337181153, SearchVectors1796286065780, OwnedBlobs1796301405514, DsarSubjectDecision1796343287545, AuditRetentionFloor1796343673442, FieldCollectionChoices1796344054111, SearchByEquipmentAndNames1796344151942];
