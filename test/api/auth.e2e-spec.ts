@@ -146,7 +146,8 @@ describe('auth', () => {
       'currentPassword',
     ],
     [{ currentPassword: TEST_PASSWORD, newPassword: 'Qwerty123456' }, 'newPassword'],
-    [{ currentPassword: TEST_PASSWORD, newPassword: 'short' }, 'newPassword'],
+    // Not a word the answer could contain: the test checks the password is not echoed.
+    [{ currentPassword: TEST_PASSWORD, newPassword: 'k3y-9' }, 'newPassword'],
     [{ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }, 'newPassword'],
   ])('refuses a password change %j with 400 naming the field, and keeps the session', async (body, field) => {
     const user = await createUser(t, 'customer');
@@ -158,6 +159,49 @@ describe('auth', () => {
     const after = await t.db.query('SELECT password_hash FROM users WHERE id = $1', [user.id]);
     expect(after.rows[0].password_hash).toBe(before.rows[0].password_hash);
     await t.http().get('/api/auth/me').set('authorization', bearer).expect(200);
+  });
+
+  it.each([
+    ['is the account’s email', (u: { email: string }) => u.email, /^This password is your email address/],
+    [
+      'contains the email’s local part',
+      (u: { email: string }) => `x ${u.email.split('@')[0]} x`,
+      /your name/,
+    ],
+    ['contains the person’s name, accents ignored', () => 'the Winifréd of long summers', /your name/],
+  ])('refuses a new password that %s, with a sentence naming newPassword', async (_, password, message) => {
+    const user = await createUser(t, 'customer', { fullName: 'Winifred Okonkwo-Blake' });
+    const bearer = await bearerFor(t, user.email);
+    const res = await t
+      .http()
+      .post('/api/auth/password')
+      .set('authorization', bearer)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: password(user) })
+      .expect(400);
+    expect(Object.keys(res.body.fields)).toEqual(['newPassword']);
+    expect(res.body.fields.newPassword[0]).toMatch(message);
+    expect(res.body.fields.newPassword[0]).toMatch(/\.$/);
+    await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('words every password refusal as a sentence, still naming the field', async () => {
+    const user = await createUser(t, 'customer');
+    const bearer = await bearerFor(t, user.email);
+    const change = (body: object) =>
+      t.http().post('/api/auth/password').set('authorization', bearer).send(body).expect(400);
+    const common = await change({ currentPassword: TEST_PASSWORD, newPassword: 'Qwerty123456' });
+    expect(common.body.fields).toEqual({
+      newPassword: ['This password is one of the most commonly leaked passwords; choose another.'],
+    });
+    const short = await change({ currentPassword: TEST_PASSWORD, newPassword: 'short' });
+    expect(short.body.fields.newPassword).toEqual([
+      'This password is too short; use at least 12 characters.',
+    ]);
+    const wrong = await change({
+      currentPassword: 'not my password at all',
+      newPassword: 'a fine passphrase',
+    });
+    expect(wrong.body.fields).toEqual({ currentPassword: ['This is not your current password.'] });
   });
 
   it('refresh issues a new access token for a live session cookie', async () => {

@@ -6,7 +6,9 @@ import { TicketEvents } from '../realtime/ticket-events';
 import { UsersService } from '../users/users.service';
 import type { LoginResponseDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle.service';
+import { PASSWORD_MESSAGES } from '../common/validation/password-messages';
 import { PasswordHasher } from './password-hasher';
+import { assertPasswordFor } from './password-policy';
 import { SessionService } from './session.service';
 
 const BAD_CREDENTIALS = 'Email or password is incorrect';
@@ -58,16 +60,18 @@ export class AuthService {
     newPassword: string,
     ip: string,
   ): Promise<{ response: LoginResponseDto; cookieToken: string }> {
-    const keys = this.throttle.keysFor((await this.users.authUser(userId)).email, ip);
+    const owner = await this.users.authUser(userId);
+    const keys = this.throttle.keysFor(owner.email, ip);
     await this.throttle.assertAllowed(keys);
     const hash = await this.users.passwordHashOf(userId);
     if (!hash || !(await this.passwords.verify(hash, currentPassword))) {
       await this.throttle.recordFailure(keys);
-      throw DomainError.invalidField('currentPassword', 'is not your current password');
+      throw DomainError.invalidField('currentPassword', PASSWORD_MESSAGES.notCurrent);
     }
     if (await this.passwords.verify(hash, newPassword)) {
-      throw DomainError.invalidField('newPassword', 'must differ from the current password');
+      throw DomainError.invalidField('newPassword', PASSWORD_MESSAGES.unchanged);
     }
+    assertPasswordFor('newPassword', newPassword, owner, 'self');
     const newHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
