@@ -8,6 +8,7 @@ import {
   type SlaTargets,
 } from '@hushdesk/ticketing';
 import { ConfigurationError, type EnvironmentVariables } from './environment';
+import { parseTrustedProxies } from './trusted-proxies';
 
 /**
  * The resolved configuration the app runs with. Injected by class, so every consumer is typed.
@@ -33,6 +34,8 @@ export abstract class AppConfig {
   abstract readonly logLevel: string;
   abstract readonly redisUrl?: string;
   abstract readonly corsOrigins: readonly string[];
+  /** Proxies whose X-Forwarded-For names the client (Fastify's trustProxy); empty: none. */
+  abstract readonly trustedProxies: readonly string[];
   abstract readonly sla: { readonly calendar: BusinessCalendar; readonly targets: SlaTargets };
   abstract readonly jobsEnabled: boolean;
   abstract readonly attachmentMaxBytes: number;
@@ -86,6 +89,7 @@ export function buildAppConfig(
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     logLevel: vars.LOG_LEVEL,
     redisUrl: vars.REDIS_URL,
+    trustedProxies: parseTrustedProxies(vars.TRUSTED_PROXIES),
     corsOrigins: (vars.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -9,8 +9,10 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   validateSync,
 } from 'class-validator';
+import { TrustedProxiesRule } from './trusted-proxies';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -150,6 +152,15 @@ export class EnvironmentVariables {
   @Min(1024)
   ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
+  /**
+   * Comma-separated addresses or CIDR ranges of the reverse proxies in front of the API (or
+   * `loopback`, `linklocal`, `uniquelocal`). Only a request from one of them has its
+   * X-Forwarded-For read for the client's address; by default none is trusted.
+   */
+  @IsOptional()
+  @Validate(TrustedProxiesRule)
+  TRUSTED_PROXIES?: string;
+
   /** Comma-separated origins allowed to call the API from a browser; same-origin needs none. */
   @IsOptional()
   @IsString()
@@ -178,6 +189,7 @@ export const ENVIRONMENT_KEYS = [
   'LOG_LEVEL',
   'REDIS_URL',
   'CORS_ORIGINS',
+  'TRUSTED_PROXIES',
   'SLA_BANK_HOLIDAYS',
   'SLA_TARGETS',
   'JOBS_ENABLED',
