@@ -394,6 +394,18 @@ describe('no personal data in logs', () => {
       path: { id: ids.personId },
       body: { phone: `call ${plant.name()}` },
     });
+    // A new sign-in email: refused without the password, then sent to the DPO as a request.
+    await call('patch', '/api/people/{id}', planted, {
+      path: { id: ids.personId },
+      body: { email: plant.email(), currentPassword: plant.password() },
+    });
+    await ok(
+      call('patch', '/api/people/{id}', planted, {
+        path: { id: ids.personId },
+        body: { email: plant.email(), fullName: plant.name(), currentPassword: newPassword },
+      }),
+      202,
+    );
     // Fields the policy does not collect are refused, with planted values in them.
     await call('patch', '/api/people/{id}', planted, {
       path: { id: ids.personId },

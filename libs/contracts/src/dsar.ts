@@ -304,3 +304,16 @@ export interface DsarProgressEvent {
 export function formatDsarReference(n: number | string): string {
   return `DSAR-${String(n).padStart(6, '0')}`;
 }
+
+/**
+ * `PATCH /api/people/:id` by the person themselves with a new `email` (and `currentPassword`):
+ * 202, the other fields saved and the email change recorded as a rectification request for the
+ * DPO. Identical whether or not another account has the address.
+ */
+export interface SignInEmailChangeRequested {
+  id: string;
+  /** `DSAR-000123` */
+  reference: string;
+  status: DsarStatus;
+  dueAt: string;
+}
