@@ -65,6 +65,7 @@ describe('no personal data in logs', () => {
 
   // Ids made by the happy path, so later requests hit real rows.
   const ids: Record<string, string> = {};
+  const downloadCodes: string[] = [];
 
   /* eslint-disable no-console -- console is exactly what is being intercepted here */
   function capture(): void {
@@ -658,7 +659,23 @@ describe('no personal data in logs', () => {
     );
     const released = await ok(call('post', '/api/dsar/{id}/release', dpo, { path: { id: ids.dsarId } }), 200);
     ids.downloadToken = decodeURIComponent(String(released.body.downloadPath).split('/').pop() as string);
-    await ok(call('get', '/api/dsar/downloads/{token}', anon, { path: { token: ids.downloadToken } }), 200);
+    await ok(
+      call('get', '/api/dsar/downloads/{token}/status', anon, { path: { token: ids.downloadToken } }),
+      200,
+    );
+    await ok(call('get', '/api/dsar/downloads/{token}', anon, { path: { token: ids.downloadToken } }), 401);
+    await ok(
+      call('get', '/api/dsar/downloads/{token}', anon, {
+        path: { token: ids.downloadToken },
+        build: (r) => r.set('x-download-code', released.body.oneTimeCode),
+      }),
+      200,
+    );
+    const renewed = await ok(
+      call('post', '/api/dsar/{id}/download-code', dpo, { path: { id: ids.dsarId } }),
+      200,
+    );
+    downloadCodes.push(released.body.oneTimeCode, renewed.body.oneTimeCode);
     await ok(call('get', '/api/dsar', dpo, { query: { kind: 'access' } }), 200);
     await ok(call('get', '/api/dsar/dashboard', dpo), 200);
 
@@ -874,8 +891,10 @@ describe('no personal data in logs', () => {
       const logged = t.logs.text.includes(`"method":"${method}","path":"${path}"`);
       expect({ key, logged }).toEqual({ key, logged: true });
     }
-    // The download link is a bearer credential for someone's data: never logged either.
+    // The download link and its codes open someone's data: never logged either.
     expect(t.logs.text.includes(ids.downloadToken)).toBe(false);
+    expect(downloadCodes).toHaveLength(2);
+    for (const code of downloadCodes) expect(t.logs.text.includes(code)).toBe(false);
     expect(PinoLogger.root.level).toBe('trace'); // the most verbose level the configuration allows
     const seenMarkers = markers.filter((m) => t.logs.text.includes(m));
     expect(seenMarkers.length).toBeGreaterThan(markers.length / 2);

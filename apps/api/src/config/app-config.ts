@@ -39,6 +39,8 @@ export abstract class AppConfig {
   abstract readonly sla: { readonly calendar: BusinessCalendar; readonly targets: SlaTargets };
   abstract readonly jobsEnabled: boolean;
   abstract readonly attachmentMaxBytes: number;
+  /** Days a released DSAR package's link works. */
+  abstract readonly dsarLinkDays: number;
   abstract readonly blobDir: string;
 }
 
@@ -102,6 +104,7 @@ export function buildAppConfig(
     },
     jobsEnabled: vars.JOBS_ENABLED,
     attachmentMaxBytes: vars.ATTACHMENT_MAX_BYTES,
+    dsarLinkDays: vars.DSAR_LINK_DAYS,
     blobDir: join(dataDir, 'blobs'),
   };
 }

@@ -161,6 +161,13 @@ export class EnvironmentVariables {
   @Validate(TrustedProxiesRule)
   TRUSTED_PROXIES?: string;
 
+  /** Days a released DSAR package's download link works (the package itself is kept 30 days). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  DSAR_LINK_DAYS = 7;
+
   /** Comma-separated origins allowed to call the API from a browser; same-origin needs none. */
   @IsOptional()
   @IsString()
@@ -190,6 +197,7 @@ export const ENVIRONMENT_KEYS = [
   'REDIS_URL',
   'CORS_ORIGINS',
   'TRUSTED_PROXIES',
+  'DSAR_LINK_DAYS',
   'SLA_BANK_HOLIDAYS',
   'SLA_TARGETS',
   'JOBS_ENABLED',
