@@ -75,7 +75,7 @@ describe('sign-in limits', () => {
     it('issues the known-browser cookie signed, httpOnly and SameSite, with no email or address in it', async () => {
       const user = await createUser(t, 'engineer');
       const res = await login(t, user.email, TEST_PASSWORD, { from: '192.0.2.9' }).expect(200);
-      const line = ((res.headers['set-cookie'] as string[]) ?? []).find((l) => l.startsWith('hd_device_'));
+      const line = ([res.headers['set-cookie']].flat() as string[]).find((l) => l.startsWith('hd_device_'));
       expect(line).toMatch(/HttpOnly/);
       expect(line).toMatch(/SameSite=Strict/);
       expect(line).toMatch(/Max-Age=\d+/);
