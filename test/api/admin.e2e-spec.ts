@@ -252,6 +252,43 @@ describe('admin routes: organisations and users', () => {
       expect(rows[0].n).toBe(0);
     });
 
+    it.each([
+      ['the email address itself', 'jo.marsh-kowalski@example.test'],
+      ['the email address in capitals', 'JO.MARSH-KOWALSKI@EXAMPLE.TEST'],
+      ['a word of the address', 'winter-kowalski-garden'],
+      ['the person’s name, accents ignored', 'Ringo Márshall sings loud'],
+    ])('refuses a password that is or contains %s, in a sentence naming password', async (_, password) => {
+      const res = await t
+        .http()
+        .post('/api/users')
+        .set('authorization', as.admin)
+        .send({
+          email: 'jo.marsh-kowalski@example.test',
+          password,
+          role: 'engineer',
+          person: { fullName: 'Ringo Marshall' },
+        })
+        .expect(400);
+      expect(Object.keys(res.body.fields)).toEqual(['password']);
+      expect(res.body.fields.password[0]).toMatch(/^This password (is|contains) the person’s .*\.$/);
+      const { rows } = await t.db.query(
+        "SELECT count(*)::int AS n FROM people WHERE email = 'jo.marsh-kowalski@example.test'",
+      );
+      expect(rows[0].n).toBe(0);
+    });
+
+    it('words a common password’s refusal as a sentence a person understands', async () => {
+      const res = await t
+        .http()
+        .post('/api/users')
+        .set('authorization', as.admin)
+        .send({ email: 'ok@example.test', password: 'Qwerty123456', role: 'engineer' })
+        .expect(400);
+      expect(res.body.fields.password).toEqual([
+        'This password is one of the most commonly leaked passwords; choose another.',
+      ]);
+    });
+
     it('lists users filtered by role, without password hashes', async () => {
       const res = await t.http().get('/api/users?role=dpo').set('authorization', as.admin).expect(200);
       expect(res.body.items.length).toBeGreaterThanOrEqual(1);

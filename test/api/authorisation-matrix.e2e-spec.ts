@@ -119,6 +119,10 @@ const MATRIX: Record<string, RouteCase> = {
     url: '/api/dsar/downloads/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
     expect: everyone(404),
   },
+  'GET /api/dsar/downloads/{token}/status': {
+    url: '/api/dsar/downloads/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/status',
+    expect: everyone(404),
+  },
 
   // The privacy office.
   'GET /api/audit': { url: '/api/audit', expect: only(PRIVACY_OFFICE) },
@@ -352,6 +356,11 @@ const MATRIX: Record<string, RouteCase> = {
     expect: ownedByCustomer({ dpo: 'reached' }, 'reached'),
   },
   'POST /api/dsar/{id}/release': { url: '/api/dsar/:dsar/release', expect: only({ dpo: 'ok' }) },
+  // a1 asked from the portal, so their link needs their sign-in, not a code: refused on its merits.
+  'POST /api/dsar/{id}/download-code': {
+    url: '/api/dsar/:dsar/download-code',
+    expect: only({ dpo: 'reached' }),
+  },
   'GET /api/dsar/{id}/erasure-preview': {
     url: '/api/dsar/:dsar/erasure-preview',
     expect: only({ dpo: 'reached' }),

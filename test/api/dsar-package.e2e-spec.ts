@@ -187,7 +187,11 @@ describe('DSAR packages, built and sent as streams', () => {
     const [row] = (
       await t.db.query('SELECT blob_key, size_bytes FROM dsar_releases WHERE dsar_id = $1', [requestId])
     ).rows;
-    const link = await t.http().get(released.body.downloadPath).buffer(true).parse(asBuffer).expect(200);
+    const link = await as(rowan.auth)
+      .get(released.body.downloadPath)
+      .buffer(true)
+      .parse(asBuffer)
+      .expect(200);
     const zip = link.body as Buffer;
     expect(Number(row.size_bytes)).toBe(zip.length);
     expect(Number(link.headers['content-length'])).toBe(zip.length);

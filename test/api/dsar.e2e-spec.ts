@@ -484,12 +484,21 @@ describe('data-subject requests', () => {
       expect(schema.required).toEqual(expect.arrayContaining(['items', 'supplementaryInformation']));
     });
 
-    it('releases through a 7-day link the requester opens without signing in; the download is audited', async () => {
+    it('releases through a 7-day link the requester opens with a one-time code; the download is audited', async () => {
       const released = await dpo().post(`/api/dsar/${id}/release`).expect(200);
       const days = (new Date(released.body.expiresAt).getTime() - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(6.9);
       expect(days).toBeLessThanOrEqual(7);
-      const zip = await t.http().get(released.body.downloadPath).buffer(true).parse(asBuffer).expect(200);
+      // Recorded by the DPO, so the requester has no account that asked: the link needs the code.
+      expect(released.body.access).toBe('one_time_code');
+      await t.http().get(released.body.downloadPath).expect(401);
+      const zip = await t
+        .http()
+        .get(released.body.downloadPath)
+        .set('x-download-code', released.body.oneTimeCode)
+        .buffer(true)
+        .parse(asBuffer)
+        .expect(200);
       expect(Object.keys(unzipSync(new Uint8Array(zip.body as Buffer)))).toContain('data.json');
       await t.http().get('/api/dsar/downloads/not-a-real-token-0123456789').expect(404);
       const detail = await dpo().get(`/api/dsar/${id}`).expect(200);
@@ -512,7 +521,7 @@ describe('data-subject requests', () => {
         else await new Promise((res) => setTimeout(res, 50));
       }
       expect(report?.dsarPackages?.deleted).toBe(1);
-      await t.http().get(released.body.downloadPath).expect(410);
+      await t.http().get(released.body.downloadPath).set('x-download-code', 'ANYC-ODE2').expect(410);
     });
 
     it('portability gives only what the person provided, as JSON and CSV', async () => {

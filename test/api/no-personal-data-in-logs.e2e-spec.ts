@@ -66,6 +66,7 @@ describe('no personal data in logs', () => {
 
   // Ids made by the happy path, so later requests hit real rows.
   const ids: Record<string, string> = {};
+  const downloadCodes: string[] = [];
 
   /* eslint-disable no-console -- console is exactly what is being intercepted here */
   function capture(): void {
@@ -357,7 +358,7 @@ describe('no personal data in logs', () => {
       }),
       200,
     );
-    // Wrong passwords for a real and an unknown planted email, past the lockout threshold.
+    // Wrong passwords for a real and an unknown planted email, past the point where sign-in slows.
     for (let i = 0; i < 12; i++) {
       await call('post', '/api/auth/login', anon, { body: { email, password: plant.password() } });
       await call('post', '/api/auth/login', anon, {
@@ -367,8 +368,8 @@ describe('no personal data in logs', () => {
     await call('post', '/api/auth/login', anon, {
       body: { email: `${plant.name()} <${plant.email()}>`, password: plant.phone() },
     });
-    // The address is locked out now too; forgive it so the rest of the test can sign in.
-    const forgive = () => t.db.query('DELETE FROM login_failures');
+    // The account and this client are slowed now; forgive them so the rest of the test can sign in.
+    const forgive = () => t.db.query('DELETE FROM login_throttle');
     await forgive();
     const newPassword = plant.password();
     await call('post', '/api/auth/password', planted, {
@@ -398,6 +399,18 @@ describe('no personal data in logs', () => {
       path: { id: ids.personId },
       body: { phone: `call ${plant.name()}` },
     });
+    // A new sign-in email: refused without the password, then sent to the DPO as a request.
+    await call('patch', '/api/people/{id}', planted, {
+      path: { id: ids.personId },
+      body: { email: plant.email(), currentPassword: plant.password() },
+    });
+    await ok(
+      call('patch', '/api/people/{id}', planted, {
+        path: { id: ids.personId },
+        body: { email: plant.email(), fullName: plant.name(), currentPassword: newPassword },
+      }),
+      202,
+    );
     // Fields the policy does not collect are refused, with planted values in them.
     await call('patch', '/api/people/{id}', planted, {
       path: { id: ids.personId },
@@ -657,7 +670,23 @@ describe('no personal data in logs', () => {
     );
     const released = await ok(call('post', '/api/dsar/{id}/release', dpo, { path: { id: ids.dsarId } }), 200);
     ids.downloadToken = decodeURIComponent(String(released.body.downloadPath).split('/').pop() as string);
-    await ok(call('get', '/api/dsar/downloads/{token}', anon, { path: { token: ids.downloadToken } }), 200);
+    await ok(
+      call('get', '/api/dsar/downloads/{token}/status', anon, { path: { token: ids.downloadToken } }),
+      200,
+    );
+    await ok(call('get', '/api/dsar/downloads/{token}', anon, { path: { token: ids.downloadToken } }), 401);
+    await ok(
+      call('get', '/api/dsar/downloads/{token}', anon, {
+        path: { token: ids.downloadToken },
+        build: (r) => r.set('x-download-code', released.body.oneTimeCode),
+      }),
+      200,
+    );
+    const renewed = await ok(
+      call('post', '/api/dsar/{id}/download-code', dpo, { path: { id: ids.dsarId } }),
+      200,
+    );
+    downloadCodes.push(released.body.oneTimeCode, renewed.body.oneTimeCode);
     await ok(call('get', '/api/dsar', dpo, { query: { kind: 'access' } }), 200);
     await ok(call('get', '/api/dsar/dashboard', dpo), 200);
 
@@ -894,8 +923,10 @@ describe('no personal data in logs', () => {
       const logged = t.logs.text.includes(`"method":"${method}","path":"${path}"`);
       expect({ key, logged }).toEqual({ key, logged: true });
     }
-    // The download link is a bearer credential for someone's data: never logged either.
+    // The download link and its codes open someone's data: never logged either.
     expect(t.logs.text.includes(ids.downloadToken)).toBe(false);
+    expect(downloadCodes).toHaveLength(2);
+    for (const code of downloadCodes) expect(t.logs.text.includes(code)).toBe(false);
     expect(PinoLogger.root.level).toBe('trace'); // the most verbose level the configuration allows
     const seenMarkers = markers.filter((m) => t.logs.text.includes(m));
     expect(seenMarkers.length).toBeGreaterThan(markers.length / 2);

@@ -131,7 +131,7 @@ describe('changing one’s password, in Chromium', () => {
     // 2. A wrong current password: the API's 400 is shown against that field only.
     await submit(page, 'not my password at all', newPassword);
     await expect(fieldError(page, 'password-current')).resolves.toContain(
-      'That password is not your current password.',
+      'This is not your current password.',
     );
     await expect(invalidInputs(page)).resolves.toEqual(['password-current']);
     // Focus moves to the field in error, so a screen reader announces it.
@@ -140,7 +140,7 @@ describe('changing one’s password, in Chromium', () => {
     // 3. A long but common password: refused against the new-password field.
     await submit(page, TEST_PASSWORD, 'passwordpassword');
     await expect(fieldError(page, 'password-new')).resolves.toMatch(
-      /^The new password is one of the most common leaked passwords/,
+      /^This password is one of the most commonly leaked passwords; choose another\.$/,
     );
     await expect(invalidInputs(page)).resolves.toEqual(['password-new']);
     expect(changeRequests).toHaveLength(2);

@@ -68,6 +68,32 @@ describe('admin screens, in Chromium', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('shows the API’s password refusals next to the password as full sentences', async () => {
+    await page.goto('/admin/users');
+    await page.getByLabel('Full name').fill('Rowan Achterberg');
+    await page.getByLabel('Email').fill('rowan.achterberg@example.test');
+    await page.getByLabel('Role').selectOption('engineer');
+    const password = page.getByLabel('Password');
+    const error = page.locator('#user-password-error');
+    for (const [given, shown] of [
+      ['Qwerty123456', 'This password is one of the most commonly leaked passwords; choose another.'],
+      [
+        'achterberg-in-spring',
+        'This password contains the person’s name or part of their email address; choose one that does not.',
+      ],
+    ]) {
+      await password.fill(given);
+      await page.getByRole('button', { name: 'Create user' }).click();
+      await page.locator('#user-password-error', { hasText: shown }).waitFor();
+      await expect(error.textContent()).resolves.toBe(shown);
+      await expect(password.getAttribute('aria-invalid')).resolves.toBe('true');
+    }
+    const { rows } = await t.db.query(
+      "SELECT count(*)::int AS n FROM people WHERE email = 'rowan.achterberg@example.test'",
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
   it('shows the API’s error next to the email when it is already in use', async () => {
     await page.goto('/admin/users');
     await page.getByLabel('Full name').fill('Another Engineer');

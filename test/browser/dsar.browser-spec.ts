@@ -102,10 +102,40 @@ describe('data-subject requests, in Chromium', () => {
     expect(JSON.stringify(data.items)).toContain('Broadband drops every evening');
     expect(data.supplementaryInformation.complaint).toMatch(/Information Commissioner/);
 
-    // Released to the requester: the request completes and the link is shown.
+    // Released to the requester: the request completes, and the link and its one-time code are shown.
     await dpo.getByRole('button', { name: 'Release to requester' }).click();
-    await dpo.getByText(/\/api\/dsar\/downloads\//).waitFor();
+    const link = dpo.locator('.dsar-release__link');
+    await link.waitFor();
+    const url = (await link.textContent()) as string;
+    expect(url).toMatch(/\/download\/[A-Za-z0-9_-]{40,}$/);
+    const code = (await dpo.getByTestId('dsar-release-code').locator('strong').textContent()) as string;
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await dpo.getByText('Completed').first().waitFor();
+
+    // The requester, in a browser signed in to nothing, opens the link: the code is asked for.
+    const requester = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await requester.goto(url);
+    await requester.getByRole('heading', { level: 1, name: 'Your data from Hushdesk' }).waitFor();
+    await requester.getByLabel('One-time code').fill('ABCD-EFGH');
+    await requester.getByRole('button', { name: 'Download your data' }).click();
+    await requester.getByText('This code is not right; check it and try again.').waitFor();
+    await requester.getByLabel('One-time code').fill(code.toLowerCase());
+    const [saved] = await Promise.all([
+      requester.waitForEvent('download'),
+      requester.getByRole('button', { name: 'Download your data' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toMatch(/^DSAR-\d{6}\.zip$/);
+    const released = unzipSync(new Uint8Array(readFileSync(await saved.path())));
+    expect(Object.keys(released)).toContain('data.json');
+    await requester.getByText(/Your download has started/).waitFor();
+    // Once used, the link says so, and the download is in the audit trail.
+    await requester.reload();
+    await requester.getByText(/The one-time code for this download has been used/).waitFor();
+    const { rows } = await t.db.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'dsar.download' AND details->>'proof' = 'one_time_code'",
+    );
+    expect(rows[0].n).toBe(1);
+    await requester.context().close();
   });
 
   it('a postal request in the DPO’s own name waits for her choice, and "none of these" binds no one', async () => {

@@ -202,7 +202,12 @@ export interface DsarDetail extends DsarSummary {
   noDataFound: boolean;
   candidates: DsarCandidate[];
   /** The expiring download for the requester, once released. */
-  release: { expiresAt: string; downloadPath: string; downloadedAt: string | null } | null;
+  release: {
+    expiresAt: string;
+    downloadPath: string;
+    downloadedAt: string | null;
+    access: DsarDownloadAccess;
+  } | null;
   receipt: ErasureReceipt | null;
   /** Processing of the subject's data is restricted (tickets read-only except for the DPO). */
   restrictionActive: boolean;
@@ -297,10 +302,40 @@ export interface RectifyDsarRequest {
   note?: string;
 }
 
+/**
+ * How a released package's requester proves it is them: signed in as the account that asked from
+ * the portal, or (a request the DPO recorded, e.g. by post or for a third party) a one-time code
+ * the DPO passes on separately from the link.
+ */
+export type DsarDownloadAccess = 'sign_in' | 'one_time_code';
+
+/** The DPO's answer to a release: shown once, since only hashes of the token and code are kept. */
 export interface DsarRelease {
+  /** The API download: `GET` it signed in, or with the code in `x-download-code`. */
   downloadPath: string;
+  /** The web page to send the requester, which asks for sign-in or the code and downloads. */
+  pagePath: string;
+  expiresAt: string;
+  access: DsarDownloadAccess;
+  /** Only for `one_time_code`: `ABCD-EFGH`, working once. */
+  oneTimeCode?: string;
+}
+
+/** `POST /api/dsar/:id/download-code`: a new one-time code for the live link (the old one stops working). */
+export interface DsarDownloadCode {
+  oneTimeCode: string;
   expiresAt: string;
 }
+
+/** `GET /api/dsar/downloads/:token/status`: what the download page needs to know, nothing more. */
+export interface DsarDownloadStatus {
+  access: DsarDownloadAccess;
+  expiresAt: string;
+  state: 'available' | 'expired' | 'code_used' | 'code_locked';
+}
+
+/** The header that carries a one-time download code. */
+export const DSAR_DOWNLOAD_CODE_HEADER = 'x-download-code';
 
 export const DSAR_SOCKET_EVENT = 'dsar.progress';
 
@@ -314,4 +349,17 @@ export interface DsarProgressEvent {
 /** `DSAR-000012` */
 export function formatDsarReference(n: number | string): string {
   return `DSAR-${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * `PATCH /api/people/:id` by the person themselves with a new `email` (and `currentPassword`):
+ * 202, the other fields saved and the email change recorded as a rectification request for the
+ * DPO. Identical whether or not another account has the address.
+ */
+export interface SignInEmailChangeRequested {
+  id: string;
+  /** `DSAR-000123` */
+  reference: string;
+  status: DsarStatus;
+  dueAt: string;
 }

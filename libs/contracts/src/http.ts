@@ -71,6 +71,8 @@ export const apiPaths = {
   dsarErasurePreview: (id: string) => `/dsar/${id}/erasure-preview`,
   dsarEvidence: (id: string) => `/dsar/${id}/evidence`,
   dsarDownload: (token: string) => `/dsar/downloads/${token}`,
+  dsarDownloadStatus: (token: string) => `/dsar/downloads/${token}/status`,
+  dsarDownloadCode: (id: string) => `/dsar/${id}/download-code`,
 } as const;
 
 /** Password rules shared by the API's validation and the web forms. */

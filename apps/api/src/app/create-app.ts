@@ -54,6 +54,8 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // request.ip is the client behind a configured proxy; anyone else's X-Forwarded-For is ignored.
+    trustProxy: config.trustedProxies.length ? [...config.trustedProxies] : false,
     // A caller's correlation id is reused only when it is a plain UUID (no log injection).
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-correlation-id'];

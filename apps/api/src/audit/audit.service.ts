@@ -42,6 +42,7 @@ export type AuditAction =
   | 'dsar.export'
   | 'dsar.release'
   | 'dsar.download'
+  | 'dsar.download_code'
   | 'dsar.erase'
   | 'dsar.rectify'
   | 'dsar.restrict'

@@ -6,6 +6,7 @@ import { AnyRole, CurrentActor, Public } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
+import { KnownDevices } from './known-devices';
 import { AuthUserDto, ChangePasswordDto, LoginDto, LoginResponseDto } from './dto/login.dto';
 import { SessionService } from './session.service';
 
@@ -16,20 +17,24 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
     private readonly users: UsersService,
+    private readonly devices: KnownDevices,
   ) {}
 
   @Post('login')
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: LoginResponseDto, description: 'Also sets the httpOnly session cookie' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failures for this account or address' })
+  @ApiTooManyRequestsResponse({
+    description: 'Repeated failures: Retry-After says when this client may try this account again',
+  })
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponseDto> {
-    const { response, cookieToken } = await this.auth.login(body.email, body.password, request.ip);
+    const { response, cookieToken, account } = await this.auth.login(body.email, body.password, request);
     this.sessions.setCookie(reply, cookieToken);
+    this.devices.remember(reply, account);
     return response;
   }
 
@@ -67,7 +72,7 @@ export class AuthController {
       actor.userId,
       body.currentPassword,
       body.newPassword,
-      request.ip,
+      request,
     );
     this.sessions.setCookie(reply, cookieToken);
     return response;

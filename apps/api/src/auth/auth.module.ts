@@ -6,7 +6,9 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { KnownDevices } from './known-devices';
 import { LoginThrottle } from './login-throttle.service';
+import { PasswordProof } from './password-proof';
 import { SessionService } from './session.service';
 
 @Global()
@@ -26,7 +28,7 @@ import { SessionService } from './session.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionService, LoginThrottle],
-  exports: [SessionService],
+  providers: [AuthService, SessionService, LoginThrottle, KnownDevices, PasswordProof],
+  exports: [SessionService, PasswordProof],
 })
 export class AuthModule {}

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { TicketEvents } from '../realtime/ticket-events';
 import { UsersService } from '../users/users.service';
 import type { LoginResponseDto } from './dto/login.dto';
+import { KnownDevices } from './known-devices';
 import { LoginThrottle } from './login-throttle.service';
+import { PASSWORD_MESSAGES } from '../common/validation/password-messages';
 import { PasswordHasher } from './password-hasher';
+import { PasswordProof } from './password-proof';
+import { assertPasswordFor } from './password-policy';
 import { SessionService } from './session.service';
 
 const BAD_CREDENTIALS = 'Email or password is incorrect';
@@ -18,6 +23,8 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
+    private readonly devices: KnownDevices,
+    private readonly proof: PasswordProof,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly events: TicketEvents,
@@ -25,49 +32,45 @@ export class AuthService {
 
   /**
    * Unknown email, disabled account and wrong password all answer the same 401 after the same
-   * argon2 work, so the response reveals nothing about which accounts exist.
+   * argon2 work, so the response reveals nothing about which accounts exist. Returns the account's
+   * sign-in key too, so the controller can mark this browser as known to the account.
    */
   async login(
     email: string,
     password: string,
-    ip: string,
-  ): Promise<{ response: LoginResponseDto; cookieToken: string }> {
-    const keys = this.throttle.keysFor(email, ip);
-    await this.throttle.assertAllowed(keys);
+    request: FastifyRequest,
+  ): Promise<{ response: LoginResponseDto; cookieToken: string; account: Buffer }> {
+    const keys = this.throttle.keysFor(email, request.ip);
+    const attempt = await this.throttle.begin(keys, this.devices.isKnown(request, keys.account));
     const credentials = await this.users.findCredentials(email);
     const ok = await this.passwords.verify(credentials?.passwordHash, password);
-    if (!credentials || !ok) {
-      await this.throttle.recordFailure(keys);
-      throw new DomainError(DomainErrorCode.Unauthenticated, BAD_CREDENTIALS);
-    }
-    await this.throttle.clearAccount(keys);
+    if (!credentials || !ok) throw new DomainError(DomainErrorCode.Unauthenticated, BAD_CREDENTIALS);
+    await this.throttle.succeeded(attempt);
     const { sessionId, cookieToken } = await this.sessions.start(credentials.userId);
     await this.users.recordLogin(credentials.userId);
-    return { response: await this.tokenFor(credentials.userId, sessionId), cookieToken };
+    return {
+      response: await this.tokenFor(credentials.userId, sessionId),
+      cookieToken,
+      account: keys.account,
+    };
   }
 
   /**
    * A new password, after the current one is proved. Every session of the account is revoked in
    * the same transaction as the new hash (a stolen cookie or token dies with the old password),
-   * and its live sockets are closed; the caller continues on a new session. Wrong current
-   * passwords count towards the sign-in limit, so a borrowed session cannot guess at leisure.
+   * and its live sockets are closed; the caller continues on a new session.
    */
   async changePassword(
     userId: string,
     currentPassword: string,
     newPassword: string,
-    ip: string,
+    request: FastifyRequest,
   ): Promise<{ response: LoginResponseDto; cookieToken: string }> {
-    const keys = this.throttle.keysFor((await this.users.authUser(userId)).email, ip);
-    await this.throttle.assertAllowed(keys);
-    const hash = await this.users.passwordHashOf(userId);
-    if (!hash || !(await this.passwords.verify(hash, currentPassword))) {
-      await this.throttle.recordFailure(keys);
-      throw DomainError.invalidField('currentPassword', 'is not your current password');
-    }
+    const hash = await this.proof.prove(userId, currentPassword, request);
     if (await this.passwords.verify(hash, newPassword)) {
-      throw DomainError.invalidField('newPassword', 'must differ from the current password');
+      throw DomainError.invalidField('newPassword', PASSWORD_MESSAGES.unchanged);
     }
+    assertPasswordFor('newPassword', newPassword, await this.users.authUser(userId), 'self');
     const newHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [

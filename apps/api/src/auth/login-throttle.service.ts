@@ -4,9 +4,50 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 
+/** The HMAC keys one sign-in attempt is counted under. */
+export interface SignInKeys {
+  /** The account, from any client: catches guesses spread over many addresses. */
+  account: Buffer;
+  /** The client, on any account: catches one address spraying many accounts. */
+  client: Buffer;
+  /** The account from this client: a person's own typos, or one client guessing one account. */
+  accountClient: Buffer;
+}
+
+/** An attempt that passed the limits and is already counted as a failure until it succeeds. */
+export interface SignInAttempt {
+  keys: SignInKeys;
+  /** A browser that has signed in to this account before (see KnownDevices). */
+  knownDevice: boolean;
+}
+
+/** The first wait once a key's failures reach its allowance; each further failure doubles it. */
+export const FIRST_WAIT_SECONDS = 30;
+/** A key's failures are forgotten a day after its last one. */
+const FORGET_AFTER_HOURS = 24;
+/** A client may fail this many times the per-account allowance, over all accounts. */
+const CLIENT_ALLOWANCE_FACTOR = 3;
+
+/** "30 seconds", "1 minute", "15 minutes". */
+export function waitInWords(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+interface KeyRow {
+  key_hash: Buffer;
+  failures: number;
+  seconds_since: number | null;
+}
+
 /**
- * Counts failed logins per account and per client address in PostgreSQL, so the limit holds
- * across API instances. Keys are HMACs: the table never holds an email or an IP in clear.
+ * Slows repeated sign-in failures instead of locking accounts. Each key may fail LOGIN_MAX_FAILURES
+ * times (a client three times that, over all accounts); after that every attempt waits 30 s after
+ * the last failure, doubling with each further failure up to LOGIN_WINDOW_MINUTES, and answers 429
+ * with Retry-After until then. The account-wide and per-client keys do not apply to a browser that
+ * has signed in to the account before, so a spray from many addresses slows strangers, not the
+ * owner. Counters live in PostgreSQL (every instance sees them), keyed by HMACs only.
  */
 @Injectable()
 export class LoginThrottle {
@@ -15,43 +56,110 @@ export class LoginThrottle {
     private readonly config: AppConfig,
   ) {}
 
-  keysFor(email: string, ip: string): { account: Buffer; address: Buffer } {
+  keysFor(email: string, clientAddress: string): SignInKeys {
+    const account = normaliseEmail(email);
+    const key = this.config.identifierKey;
     return {
-      account: keyedHash(this.config.identifierKey, 'login-account', normaliseEmail(email)),
-      address: keyedHash(this.config.identifierKey, 'login-address', ip),
+      account: keyedHash(key, 'login-account', account),
+      client: keyedHash(key, 'login-address', clientAddress),
+      accountClient: keyedHash(key, 'login-account-address', `${account}\u0000${clientAddress}`),
     };
   }
 
-  async assertAllowed(keys: { account: Buffer; address: Buffer }): Promise<void> {
-    const { maxFailures, windowMinutes } = this.config.login;
-    const [row] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE key_hash = $1)::int AS account,
-              count(*) FILTER (WHERE key_hash = $2)::int AS address
-         FROM login_failures
-        WHERE key_hash IN ($1, $2) AND failed_at > now() - make_interval(mins => $3)`,
-      [keys.account, keys.address, windowMinutes],
-    );
-    if (row.account >= maxFailures || row.address >= maxFailures) {
-      throw new DomainError(
-        DomainErrorCode.RateLimited,
-        `Too many failed sign-in attempts; try again in ${windowMinutes} minutes`,
-        { retryAfterSeconds: windowMinutes * 60 },
+  /**
+   * Checks every applicable key and, in the same transaction, counts the attempt as a failure
+   * (undone by `succeeded`), so a burst of parallel guesses cannot all slip through before the
+   * first is counted. 429 with the longest wait when any key must still wait.
+   */
+  async begin(keys: SignInKeys, knownDevice: boolean): Promise<SignInAttempt> {
+    const applicable = this.applicable(keys, knownDevice);
+    await this.forgetOld();
+    await this.dataSource.transaction(async (manager) => {
+      const hashes = applicable.map((k) => k.hash);
+      await manager.query(
+        `INSERT INTO login_throttle (key_hash)
+         SELECT k FROM unnest($1::bytea[]) AS k ORDER BY k
+         ON CONFLICT (key_hash) DO NOTHING`,
+        [hashes],
       );
-    }
+      const rows: KeyRow[] = await manager.query(
+        `SELECT key_hash,
+                CASE WHEN last_failed_at > now() - make_interval(hours => $2) THEN failures ELSE 0 END AS failures,
+                extract(epoch FROM now() - last_failed_at)::float8 AS seconds_since
+           FROM login_throttle WHERE key_hash = ANY($1::bytea[])
+          ORDER BY key_hash FOR UPDATE`,
+        [hashes, FORGET_AFTER_HOURS],
+      );
+      const wait = Math.max(
+        0,
+        ...rows.map((row) => {
+          const allowance = applicable.find((k) => k.hash.equals(row.key_hash))?.allowance ?? 0;
+          return this.remainingWait(row, allowance);
+        }),
+      );
+      if (wait > 0) {
+        const seconds = Math.ceil(wait);
+        throw new DomainError(
+          DomainErrorCode.RateLimited,
+          `Too many failed sign-in attempts; try again in ${waitInWords(seconds)}.`,
+          { retryAfterSeconds: seconds },
+        );
+      }
+      await manager.query(
+        `UPDATE login_throttle
+            SET failures = CASE WHEN last_failed_at > now() - make_interval(hours => $2) THEN failures + 1 ELSE 1 END,
+                last_failed_at = now()
+          WHERE key_hash = ANY($1::bytea[])`,
+        [hashes, FORGET_AFTER_HOURS],
+      );
+    });
+    return { keys, knownDevice };
   }
 
-  async recordFailure(keys: { account: Buffer; address: Buffer }): Promise<void> {
+  /**
+   * The password was right: this client's failures on this account are forgiven (the person's own
+   * typos), and taken off the client's tally too. From a browser new to the account, the
+   * account-wide failures are forgiven as well: only the owner could prove the password there. A
+   * known browser's sign-in forgives nothing else, so the owner signing in as usual does not give
+   * someone spraying her account from elsewhere a fresh allowance; nor does signing in to one's own
+   * account reset a spray of others from the same client.
+   */
+  async succeeded(attempt: SignInAttempt): Promise<void> {
+    const { keys, knownDevice } = attempt;
     await this.dataSource.query(
-      `WITH expired AS (
-         DELETE FROM login_failures WHERE failed_at < now() - make_interval(mins => $3)
+      `WITH own AS (
+         SELECT failures FROM login_throttle WHERE key_hash = $1
+       ), client AS (
+         UPDATE login_throttle SET failures = GREATEST(failures - COALESCE((SELECT failures FROM own), 1), 0)
+          WHERE key_hash = $3 AND NOT $4::boolean
        )
-       INSERT INTO login_failures (key_hash) VALUES ($1), ($2)`,
-      [keys.account, keys.address, this.config.login.windowMinutes],
+       DELETE FROM login_throttle WHERE key_hash = $1 OR (key_hash = $2 AND NOT $4::boolean)`,
+      [keys.accountClient, keys.account, keys.client, knownDevice],
     );
   }
 
-  /** A successful sign-in forgives the account's failures (not the address's). */
-  async clearAccount(keys: { account: Buffer }): Promise<void> {
-    await this.dataSource.query('DELETE FROM login_failures WHERE key_hash = $1', [keys.account]);
+  private applicable(keys: SignInKeys, knownDevice: boolean): { hash: Buffer; allowance: number }[] {
+    const allowance = this.config.login.maxFailures;
+    const list = [{ hash: keys.accountClient, allowance }];
+    if (!knownDevice) {
+      list.push({ hash: keys.account, allowance });
+      list.push({ hash: keys.client, allowance: allowance * CLIENT_ALLOWANCE_FACTOR });
+    }
+    return list;
+  }
+
+  /** Seconds this key must still wait before another attempt. */
+  private remainingWait(row: KeyRow, allowance: number): number {
+    if (row.failures < allowance || row.seconds_since === null) return 0;
+    const cap = this.config.login.windowMinutes * 60;
+    const wait = Math.min(FIRST_WAIT_SECONDS * 2 ** (row.failures - allowance), cap);
+    return wait - row.seconds_since;
+  }
+
+  private async forgetOld(): Promise<void> {
+    await this.dataSource.query(
+      'DELETE FROM login_throttle WHERE last_failed_at < now() - make_interval(hours => $1)',
+      [FORGET_AFTER_HOURS],
+    );
   }
 }

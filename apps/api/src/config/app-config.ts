@@ -8,6 +8,7 @@ import {
   type SlaTargets,
 } from '@hushdesk/ticketing';
 import { ConfigurationError, type EnvironmentVariables } from './environment';
+import { parseTrustedProxies } from './trusted-proxies';
 
 /**
  * The resolved configuration the app runs with. Injected by class, so every consumer is typed.
@@ -34,9 +35,13 @@ export abstract class AppConfig {
   abstract readonly redisUrl?: string;
   abstract readonly socketRecheckSeconds: number;
   abstract readonly corsOrigins: readonly string[];
+  /** Proxies whose X-Forwarded-For names the client (Fastify's trustProxy); empty: none. */
+  abstract readonly trustedProxies: readonly string[];
   abstract readonly sla: { readonly calendar: BusinessCalendar; readonly targets: SlaTargets };
   abstract readonly jobsEnabled: boolean;
   abstract readonly attachmentMaxBytes: number;
+  /** Days a released DSAR package's link works. */
+  abstract readonly dsarLinkDays: number;
   abstract readonly blobDir: string;
 }
 
@@ -88,6 +93,7 @@ export function buildAppConfig(
     logLevel: vars.LOG_LEVEL,
     redisUrl: vars.REDIS_URL,
     socketRecheckSeconds: vars.SOCKET_RECHECK_SECONDS,
+    trustedProxies: parseTrustedProxies(vars.TRUSTED_PROXIES),
     corsOrigins: (vars.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
@@ -100,6 +106,7 @@ export function buildAppConfig(
     },
     jobsEnabled: vars.JOBS_ENABLED,
     attachmentMaxBytes: vars.ATTACHMENT_MAX_BYTES,
+    dsarLinkDays: vars.DSAR_LINK_DAYS,
     blobDir: join(dataDir, 'blobs'),
   };
 }

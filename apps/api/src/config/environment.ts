@@ -9,8 +9,10 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   validateSync,
 } from 'class-validator';
+import { TrustedProxiesRule } from './trusted-proxies';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -157,6 +159,22 @@ export class EnvironmentVariables {
   @Min(1024)
   ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
+  /**
+   * Comma-separated addresses or CIDR ranges of the reverse proxies in front of the API (or
+   * `loopback`, `linklocal`, `uniquelocal`). Only a request from one of them has its
+   * X-Forwarded-For read for the client's address; by default none is trusted.
+   */
+  @IsOptional()
+  @Validate(TrustedProxiesRule)
+  TRUSTED_PROXIES?: string;
+
+  /** Days a released DSAR package's download link works (the package itself is kept 30 days). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  DSAR_LINK_DAYS = 7;
+
   /** Comma-separated origins allowed to call the API from a browser; same-origin needs none. */
   @IsOptional()
   @IsString()
@@ -186,6 +204,8 @@ export const ENVIRONMENT_KEYS = [
   'REDIS_URL',
   'SOCKET_RECHECK_SECONDS',
   'CORS_ORIGINS',
+  'TRUSTED_PROXIES',
+  'DSAR_LINK_DAYS',
   'SLA_BANK_HOLIDAYS',
   'SLA_TARGETS',
   'JOBS_ENABLED',

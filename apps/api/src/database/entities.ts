@@ -10,7 +10,7 @@ import { RetentionPolicyEntity } from '../retention/retention-policy.entity';
 import { RetentionRunEntity } from '../retention/retention-run.entity';
 import { AttachmentEntity } from '../attachments/attachment.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
-import { LoginFailureEntity } from '../auth/login-failure.entity';
+import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { TicketGroupEntity } from '../groups/ticket-group.entity';
 import { TicketMessageEntity } from '../messages/ticket-message.entity';
@@ -29,7 +29,7 @@ export const ENTITIES = [
   PersonEntity,
   UserEntity,
   SessionEntity,
-  LoginFailureEntity,
+  LoginThrottleEntity,
   TicketGroupEntity,
   TicketEntity,
   TicketMessageEntity,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatDsarReference, type DsarRelease } from '@hushdesk/contracts';
+import { formatDsarReference, type DsarDownloadCode, type DsarRelease } from '@hushdesk/contracts';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import { readAndRemove } from '../blobs/scratch-file';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { DsarPackager } from './dsar-package';
-import { DsarReleases, LINK_DAYS } from './dsar-releases';
+import { DsarReleases, type DownloadProof } from './dsar-releases';
 import { assertAllowed } from './dsar-rows';
 import { DsarService, longDate } from './dsar.service';
 import { readPackageEntry } from './package-entry';
@@ -27,8 +27,9 @@ const TYPES = { json: 'application/json', zip: 'application/zip', csv: 'text/csv
 
 /**
  * Getting the answer out: the DPO exports the package at any time after collection (built fresh,
- * with the review's decisions); the release stores it and gives the requester a 7-day link; the
- * requester downloads exactly what was released. Every export and download is audited.
+ * with the review's decisions); the release stores it and gives the requester an expiring link;
+ * the requester (and only they) downloads exactly what was released. Every export and download is
+ * audited.
  */
 @Injectable()
 export class DsarExports {
@@ -103,7 +104,10 @@ export class DsarExports {
     return { contentType: TYPES[format], fileName: name, body };
   }
 
-  /** Stores the package, gives the requester a link that works for 7 days, and closes the request. */
+  /**
+   * Stores the package, gives the requester a link that works for DSAR_LINK_DAYS (with a one-time
+   * code when they did not ask from an account), and closes the request.
+   */
   async release(actor: Actor, id: string): Promise<DsarRelease> {
     const row = await this.requests.load(actor, id);
     assertAllowed(row, 'release');
@@ -113,20 +117,20 @@ export class DsarExports {
       return await this.dataSource.transaction(async (manager) => {
         const locked = await this.requests.load(actor, id, manager, true);
         assertAllowed(locked, 'release');
-        const release = await this.releases.store(manager, id, pkg);
-        blobKey = release.blobKey;
+        const { blobKey: stored, ...release } = await this.releases.store(manager, locked, pkg);
+        blobKey = stored;
         await this.audit.record(manager, {
           actor,
           action: 'dsar.release',
           subjectPersonId: row.subject_person_id,
           target: { type: 'dsar', id },
-          details: { sizeBytes: pkg.size, linkDays: LINK_DAYS },
+          details: { sizeBytes: pkg.size, linkDays: this.releases.linkDays, access: release.access },
         });
         await manager.query(
           `UPDATE dsar_requests SET status = 'completed', closed_at = now(), outcome = $2 WHERE id = $1`,
           [id, `Your data is ready to download until ${longDate(new Date(release.expiresAt))}.`],
         );
-        return { downloadPath: release.downloadPath, expiresAt: release.expiresAt };
+        return release;
       });
     } catch (e) {
       if (blobKey) await this.blobs.delete(blobKey).catch(() => undefined);
@@ -137,25 +141,43 @@ export class DsarExports {
     }
   }
 
-  /** The link the requester was given: no sign-in, the token is the key. */
-  async download(token: string): Promise<ExportFile> {
-    const { dsarId, released } = await this.releases.openByToken(token);
+  /**
+   * The link the requester was given: the token finds the package, and the requester's session or
+   * one-time code opens it (DsarReleases.openByToken). Each download is audited with its proof.
+   */
+  async download(token: string, proof: DownloadProof): Promise<ExportFile> {
+    const opened = await this.releases.openByToken(token, proof);
     const [row] = await this.dataSource.query(
       'SELECT reference, subject_person_id FROM dsar_requests WHERE id = $1',
-      [dsarId],
+      [opened.dsarId],
     );
     await this.audit.recordNow({
-      actor: null,
+      actor: opened.proof === 'session' ? proof.actor : null,
       action: 'dsar.download',
       subjectPersonId: row.subject_person_id,
-      target: { type: 'dsar', id: dsarId },
-      details: { via: 'link' },
+      target: { type: 'dsar', id: opened.dsarId },
+      details: { via: 'link', proof: opened.proof },
     });
     return {
       contentType: TYPES.zip,
       fileName: `${formatDsarReference(row.reference)}.zip`,
-      body: await this.blobs.read(released.blobKey),
-      size: released.size,
+      body: await this.blobs.read(opened.released.blobKey),
+      size: opened.released.size,
     };
+  }
+
+  /** A new one-time code for the request's live link; the previous one stops working. Audited. */
+  async renewCode(actor: Actor, id: string): Promise<DsarDownloadCode> {
+    const row = await this.requests.load(actor, id);
+    return this.dataSource.transaction(async (manager) => {
+      const code = await this.releases.renewCode(manager, id);
+      await this.audit.record(manager, {
+        actor,
+        action: 'dsar.download_code',
+        subjectPersonId: row.subject_person_id,
+        target: { type: 'dsar', id },
+      });
+      return code;
+    });
   }
 }

@@ -6,16 +6,19 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type {
-  CreateDsarResponse,
-  DsarDashboard,
-  DsarDetail,
-  DsarItem,
-  DsarRelease,
-  DsarSummary,
-  ErasurePreview,
-  ErasureReceipt,
-  Page,
+import {
+  DSAR_DOWNLOAD_CODE_HEADER,
+  type CreateDsarResponse,
+  type DsarDashboard,
+  type DsarDetail,
+  type DsarDownloadCode,
+  type DsarDownloadStatus,
+  type DsarItem,
+  type DsarRelease,
+  type DsarSummary,
+  type ErasurePreview,
+  type ErasureReceipt,
+  type Page,
 } from '@hushdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '../common/auth/access.decorator';
@@ -24,7 +27,9 @@ import { DomainError } from '../common/errors/domain-error';
 import { PageQueryDto } from '../common/pagination/keyset';
 import { UuidParam } from '../common/validation/uuid-param';
 import { DsarEraser } from './dsar-eraser';
+import { SessionService } from '../auth/session.service';
 import { DsarExports, type ExportFile } from './dsar-exports.service';
+import { DsarReleases } from './dsar-releases';
 import { DsarReview } from './dsar-review.service';
 import { DsarService } from './dsar.service';
 import {
@@ -61,6 +66,8 @@ export class DsarController {
     private readonly review: DsarReview,
     private readonly exports: DsarExports,
     private readonly eraser: DsarEraser,
+    private readonly releases: DsarReleases,
+    private readonly sessions: SessionService,
   ) {}
 
   @Post()
@@ -84,13 +91,31 @@ export class DsarController {
     return this.dsar.dashboard();
   }
 
-  /** The requester's expiring link: the token is the credential. */
+  /**
+   * The requester's expiring link: the token finds the package; the requester's session (a
+   * portal request) or a one-time code in `x-download-code` (any other) opens it.
+   */
   @Get('downloads/:token')
+  @Public() // the session is checked inside: only the requester's, and only for a sign-in link
+  @ApiOkResponse({ description: 'The package (ZIP); each download is audited' })
+  async download(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const code = request.headers[DSAR_DOWNLOAD_CODE_HEADER];
+    const file = await this.exports.download(downloadToken(token), {
+      actor: await this.sessions.authenticate(request),
+      code: typeof code === 'string' ? code : undefined,
+    });
+    await sendFile(reply, file);
+  }
+
+  @Get('downloads/:token/status')
   @Public()
-  async download(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token))
-      throw DomainError.invalidField('token', 'is not a download token');
-    await sendFile(reply, await this.exports.download(token));
+  @ApiOkResponse({ description: 'What the link needs (sign-in or a code) and whether it still works' })
+  downloadStatus(@Param('token') token: string): Promise<DsarDownloadStatus> {
+    return this.releases.status(downloadToken(token));
   }
 
   @Get(':id')
@@ -232,9 +257,22 @@ export class DsarController {
   @Post(':id/release')
   @HttpCode(200)
   @Roles('dpo')
-  @ApiOkResponse({ description: '{downloadPath, expiresAt}: the requester’s link, valid 7 days' })
+  @ApiOkResponse({
+    description:
+      '{downloadPath, pagePath, expiresAt, access, oneTimeCode?}: the requester’s link (DSAR_LINK_DAYS), shown once',
+  })
   release(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarRelease> {
     return this.exports.release(actor, id);
+  }
+
+  @Post(':id/download-code')
+  @HttpCode(200)
+  @Roles('dpo')
+  @ApiOkResponse({
+    description: '{oneTimeCode, expiresAt}: a new code for the live link; the old one stops working',
+  })
+  downloadCode(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDownloadCode> {
+    return this.exports.renewCode(actor, id);
   }
 
   @Get(':id/erasure-preview')
@@ -330,6 +368,12 @@ export class DsarController {
       contentType: String(request.headers['content-type'] ?? ''),
     });
   }
+}
+
+function downloadToken(token: string): string {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token))
+    throw DomainError.invalidField('token', 'is not a download token');
+  return token;
 }
 
 function numericId(field: string, value: string): string {

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { UuidParam } from '../common/validation/uuid-param';
-import { PersonDto, RevealDto, UpdatePersonDto } from './dto/person.dto';
+import { PersonDto, PersonUpdateAcceptedDto, RevealDto, UpdatePersonDto } from './dto/person.dto';
 import { PeopleService } from './people.service';
 
 @ApiTags('people')
@@ -21,12 +22,22 @@ export class PeopleController {
   @Patch(':id')
   @Roles('customer', 'engineer', 'dpo', 'admin')
   @ApiOkResponse({ type: PersonDto, description: 'Rectification: by the person, the DPO or an admin' })
-  update(
+  @ApiAcceptedResponse({
+    type: PersonUpdateAcceptedDto,
+    description:
+      'The person changed their own sign-in email: other fields saved, the email sent to the DPO as a rectification request',
+  })
+  async update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: UpdatePersonDto,
-  ): Promise<PersonDto> {
-    return this.people.update(actor, id, body);
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PersonDto | PersonUpdateAcceptedDto> {
+    const { person, emailChange } = await this.people.patch(actor, id, body, request);
+    if (!emailChange) return person;
+    void reply.status(202);
+    return { person, emailChange };
   }
 
   @Post(':id/reveal')

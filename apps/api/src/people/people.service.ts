@@ -1,14 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { STAFF_ROLES } from '@hushdesk/contracts';
-import { normaliseName, normalisePhone, project, type PersonalField } from '@hushdesk/privacy';
-import { DataSource } from 'typeorm';
+import { STAFF_ROLES, type SignInEmailChangeRequested } from '@hushdesk/contracts';
+import {
+  normaliseEmail,
+  normaliseName,
+  normalisePhone,
+  project,
+  type PersonalField,
+} from '@hushdesk/privacy';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { PasswordProof } from '../auth/password-proof';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { SuppressionList } from '../privacy/suppression.service';
 import type { PersonDto, RevealDto, UpdatePersonDto } from './dto/person.dto';
+import { SignInEmailChanges } from './sign-in-email-change';
 
 const FIELDS = ['fullName', 'email', 'phone', 'jobTitle', 'employer', 'workAddress', 'imHandle'] as const;
 type Field = (typeof FIELDS)[number];
@@ -38,6 +47,8 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly suppressions: SuppressionList,
     private readonly index: IdentifierIndex,
+    private readonly proof: PasswordProof,
+    private readonly emailChanges: SignInEmailChanges,
   ) {}
 
   private async load(actor: Actor, id: string): Promise<PersonRow> {
@@ -97,8 +108,66 @@ export class PeopleService {
     return { field: input.field, value: row[input.field] };
   }
 
-  /** Rectification by the person themselves, or by the DPO or an admin; audited with field names. */
+  /**
+   * `PATCH /people/:id`. A person changing their own sign-in email must prove their password, and
+   * the change goes to the DPO as a rectification request (SignInEmailChanges) while the other
+   * fields are saved at once, in the same transaction. Everything else is `update`.
+   */
+  async patch(
+    actor: Actor,
+    id: string,
+    input: UpdatePersonDto,
+    request: FastifyRequest,
+  ): Promise<{ person: PersonDto; emailChange?: SignInEmailChangeRequested }> {
+    const { currentPassword, ...fields } = input;
+    const newEmail = actor.personId === id ? await this.changedEmail(id, fields.email) : null;
+    if (!newEmail) {
+      if (actor.personId === id) delete fields.email;
+      return { person: await this.update(actor, id, fields) };
+    }
+    delete fields.email;
+    const given = await this.validated(actor, id, fields);
+    if (!currentPassword) {
+      throw DomainError.invalidField(
+        'currentPassword',
+        'Enter your current password to change the email you sign in with.',
+      );
+    }
+    await this.proof.prove(actor.userId, currentPassword, request);
+    const { row, emailChange } = await this.dataSource.transaction(async (manager) => ({
+      row: Object.keys(given).length
+        ? await this.write(manager, actor, id, given)
+        : ((await manager.query(SELECT, [id])) as PersonRow[])[0],
+      emailChange: await this.emailChanges.request(manager, actor, newEmail),
+    }));
+    return { person: await this.present(actor, row), emailChange };
+  }
+
+  /** The new address when it differs from the one on record (normalised), else null. */
+  private async changedEmail(id: string, email: string | undefined): Promise<string | null> {
+    if (email === undefined) return null;
+    const [row] = await this.dataSource.query('SELECT email FROM people WHERE id = $1', [id]);
+    const wanted = normaliseEmail(email);
+    return row && row.email !== wanted ? wanted : null;
+  }
+
+  /**
+   * Rectification by the person themselves (other than their sign-in email, see `patch`), or by
+   * the DPO or an admin, who apply any change and see a conflict; audited with field names.
+   */
   async update(actor: Actor, id: string, input: UpdatePersonDto): Promise<PersonDto> {
+    const given = await this.validated(actor, id, input);
+    if (!Object.keys(given).length) return this.present(actor, await this.load(actor, id));
+    const row = await this.dataSource.transaction((manager) => this.write(manager, actor, id, given));
+    return this.present(actor, row);
+  }
+
+  /** Who may change the record, and the given fields checked against the policies (phone in E.164). */
+  private async validated(
+    actor: Actor,
+    id: string,
+    input: UpdatePersonDto,
+  ): Promise<Partial<Record<Field, string | null>>> {
     if (actor.personId !== id && actor.role !== 'dpo' && actor.role !== 'admin') {
       if (STAFF_ROLES.includes(actor.role))
         throw new DomainError(DomainErrorCode.Forbidden, 'Your role may not do this');
@@ -121,40 +190,44 @@ export class PeopleService {
       if (!e164) throw DomainError.invalidField('phone', 'is not a recognisable phone number');
       given.phone = e164;
     }
-    const changed = Object.keys(given) as Field[];
-    if (!changed.length) return this.present(actor, await this.load(actor, id));
+    return given;
+  }
 
-    const row = await this.dataSource.transaction(async (manager) => {
-      const [exists] = await manager.query('SELECT 1 FROM people WHERE id = $1 FOR UPDATE', [id]);
-      if (!exists) throw DomainError.notFound('Person');
-      if (given.email) {
-        const [taken] = await manager.query('SELECT 1 FROM people WHERE email = $1 AND id <> $2', [
-          given.email,
-          id,
-        ]);
-        if (taken) throw DomainError.conflict('This email is already in use');
-      }
-      const sets = changed.map((f, i) => `${COLUMN[f]} = $${i + 2}`);
-      const values = changed.map((f) => (given[f] === '' ? null : given[f]));
-      if (given.fullName !== undefined) {
-        sets.push(`name_key = $${values.length + 2}`);
-        values.push(given.fullName ? normaliseName(given.fullName) : null);
-      }
-      await manager.query(`UPDATE people SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
+  private async write(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    given: Partial<Record<Field, string | null>>,
+  ): Promise<PersonRow> {
+    const changed = Object.keys(given) as Field[];
+    const [exists] = await manager.query('SELECT 1 FROM people WHERE id = $1 FOR UPDATE', [id]);
+    if (!exists) throw DomainError.notFound('Person');
+    if (given.email) {
+      const [taken] = await manager.query('SELECT 1 FROM people WHERE email = $1 AND id <> $2', [
+        given.email,
         id,
-        ...values,
       ]);
-      await this.audit.record(manager, {
-        actor,
-        action: 'person.update',
-        subjectPersonId: id,
-        target: { type: 'person', id },
-        fields: changed.map(policyField),
-      });
-      const [updated]: PersonRow[] = await manager.query(SELECT, [id]);
-      await this.index.indexPerson(manager, updated);
-      return updated;
+      if (taken) throw DomainError.conflict('This email is already in use');
+    }
+    const sets = changed.map((f, i) => `${COLUMN[f]} = $${i + 2}`);
+    const values = changed.map((f) => (given[f] === '' ? null : given[f]));
+    if (given.fullName !== undefined) {
+      sets.push(`name_key = $${values.length + 2}`);
+      values.push(given.fullName ? normaliseName(given.fullName) : null);
+    }
+    await manager.query(`UPDATE people SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
+      id,
+      ...values,
+    ]);
+    await this.audit.record(manager, {
+      actor,
+      action: 'person.update',
+      subjectPersonId: id,
+      target: { type: 'person', id },
+      fields: changed.map(policyField),
     });
-    return this.present(actor, row);
+    const [updated]: PersonRow[] = await manager.query(SELECT, [id]);
+    await this.index.indexPerson(manager, updated);
+    return updated;
   }
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { PeopleController } from '../people/people.controller';
 import { PeopleService } from '../people/people.service';
+import { SignInEmailChanges } from '../people/sign-in-email-change';
 import { TicketsModule } from '../tickets/tickets.module';
 import { FieldPoliciesService } from './field-policies.service';
 import { FieldRetentionSweep } from './field-retention.sweep';
@@ -20,7 +21,7 @@ export class PrivacyCoreModule {}
 @Module({
   imports: [TicketsModule],
   controllers: [PrivacyController, ShareSafeController, PeopleController],
-  providers: [RedactionService, PeopleService, FieldRetentionSweep],
+  providers: [RedactionService, PeopleService, SignInEmailChanges, FieldRetentionSweep],
   exports: [FieldRetentionSweep, RedactionService, PeopleService],
 })
 export class PrivacyModule {}

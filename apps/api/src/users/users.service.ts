@@ -3,6 +3,7 @@ import type { AuthUser, Page, Role } from '@hushdesk/contracts';
 import { normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
+import { assertPasswordFor } from '../auth/password-policy';
 import { DomainError } from '../common/errors/domain-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
 import { PersonEntity } from '../people/person.entity';
@@ -83,6 +84,12 @@ export class UsersService {
       if (!e164) throw DomainError.invalidField('person.phone', 'is not a recognisable phone number');
       input = { ...input, person: { ...person, phone: e164 } };
     }
+    assertPasswordFor(
+      'password',
+      input.password,
+      { email: input.email, fullName: person?.fullName },
+      'admin',
+    );
     const passwordHash = await this.passwords.hash(input.password);
     const userId = await this.dataSource.transaction((manager) =>
       this.insert(manager, { ...input, passwordHash }),

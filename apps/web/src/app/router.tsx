@@ -10,6 +10,7 @@ import { AuditTrailPage } from '../features/dpo/components/AuditTrailPage';
 import { DpoHomePage } from '../features/dpo/components/DpoHomePage';
 import { FieldPoliciesPage } from '../features/dpo/components/FieldPoliciesPage';
 import { RopaPage } from '../features/dpo/components/RopaPage';
+import { DsarDownloadPage } from '../features/dsar/components/DsarDownloadPage';
 import { DsarRequestPage } from '../features/dsar/components/DsarRequestPage';
 import { MyDetailsPage } from '../features/portal/components/MyDetailsPage';
 import { NewTicketPage } from '../features/portal/components/NewTicketPage';
@@ -27,6 +28,8 @@ import { RootLayout } from './RootLayout';
  * Routes:
  *   /             -> the signed-in role's home, or /login
  *   /login        -> sign in (?expired=1 explains a lapsed session)
+ *   /download/:token -> anyone with a released DSAR link: downloads it signed in as the requester,
+ *                 or with the one-time code the DPO gave
  *   /portal                     -> customer: their requests
  *   /portal/new                 -> customer: log a fault or request
  *   /portal/tickets/:ticketId   -> customer: one request, its thread and files
@@ -63,6 +66,8 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomeRedirect /> },
       { path: '/login', element: <LoginPage /> },
+      // Public: the requester proves who they are on the page (sign-in or a one-time code).
+      { path: '/download/:token', element: <DsarDownloadPage /> },
       {
         element: (
           <RequireAuth>

@@ -222,3 +222,39 @@ export const apiClient = {
   delete: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };
+
+/**
+ * A file the API serves (a released DSAR package), fetched so the page can show the API's refusal
+ * in words instead of a raw error page, then handed to the browser to save. A 401 here means "this
+ * download needs sign-in or its code", not an expired session.
+ */
+export async function downloadFile(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), { headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, defaultMessage(0));
+  }
+  if (!response.ok) throw toApiError(response.status, parseJson(await response.text()));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), fileName };
+}
+
+/** Hands a fetched file to the browser's own download, under its name. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start reading the blob before it is released.
+  window.setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 60_000);
+}

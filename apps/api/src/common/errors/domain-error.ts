@@ -44,7 +44,7 @@ export class DomainError extends Error {
   }
 
   static invalidField(field: string, problem: string): DomainError {
-    return new DomainError(DomainErrorCode.InvalidField, `${field} ${problem}`, {
+    return new DomainError(DomainErrorCode.InvalidField, fieldMessage(field, problem), {
       fields: { [field]: [problem] },
     });
   }
@@ -52,4 +52,12 @@ export class DomainError extends Error {
   static conflict(message: string): DomainError {
     return new DomainError(DomainErrorCode.Conflict, message);
   }
+}
+
+/**
+ * "email is required", or "password: This password is too short…" when the problem is already a
+ * sentence for people (the field still leads, for API callers).
+ */
+export function fieldMessage(field: string, problem: string): string {
+  return /^[A-Z]/.test(problem) ? `${field}: ${problem}` : `${field} ${problem}`;
 }

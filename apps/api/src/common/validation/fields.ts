@@ -16,6 +16,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { isCommonPassword } from './common-passwords';
+import { PASSWORD_MESSAGES } from './password-messages';
 
 /**
  * Field decorators that validate and document in one place, so the OpenAPI document cannot drift
@@ -57,13 +58,16 @@ export function EmailField(o: Common = {}): PropertyDecorator {
   );
 }
 
+/** Its messages are sentences for people (the error shape still names the field beside them). */
 export function PasswordField(o: Common & { min?: number; max: number }): PropertyDecorator {
   return applyDecorators(
     doc(o, { type: String, format: 'password', minLength: o.min, maxLength: o.max }),
     ...presence(o),
-    IsString(),
-    ...(o.min ? [MinLength(o.min), NotCommonPassword()] : [IsNotEmpty()]),
-    MaxLength(o.max),
+    IsString({ message: PASSWORD_MESSAGES.notText }),
+    ...(o.min
+      ? [MinLength(o.min, { message: PASSWORD_MESSAGES.tooShort }), NotCommonPassword()]
+      : [IsNotEmpty({ message: PASSWORD_MESSAGES.required })]),
+    MaxLength(o.max, { message: PASSWORD_MESSAGES.tooLong }),
   );
 }
 
@@ -73,8 +77,7 @@ const NotCommonPassword = () =>
     name: 'notCommonPassword',
     validator: {
       validate: (value: unknown) => typeof value !== 'string' || !isCommonPassword(value),
-      defaultMessage: (args) =>
-        `${args?.property ?? 'password'} is one of the most common leaked passwords; choose another`,
+      defaultMessage: () => PASSWORD_MESSAGES.common,
     },
   });
 

@@ -5,6 +5,7 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import { fieldMessage } from '../errors/domain-error';
 
 /** Flattens class-validator errors into `{ "person.fullName": ["must be a string"] }`. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -15,7 +16,9 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
       out[path] = Object.entries(error.constraints).map(([rule, message]) =>
         rule === 'whitelistValidation'
           ? 'is not an accepted field'
-          : message.replace(`${error.property} `, ''),
+          : message.startsWith(`${error.property} `)
+            ? message.slice(error.property.length + 1)
+            : message,
       );
     }
     Object.assign(out, flattenValidationErrors(error.children ?? [], path));
@@ -27,7 +30,7 @@ export class ValidationFailedException extends BadRequestException {
   constructor(readonly fields: Record<string, string[]>) {
     super(
       Object.entries(fields)
-        .map(([field, problems]) => `${field} ${problems.join(', ')}`)
+        .map(([field, problems]) => fieldMessage(field, problems.join(', ')))
         .join('; '),
     );
   }

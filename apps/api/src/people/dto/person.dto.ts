@@ -1,11 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { EmailField, TextField } from '../../common/validation/fields';
+import { PASSWORD_MAX_LENGTH, type DsarStatus, type SignInEmailChangeRequested } from '@hushdesk/contracts';
+import { EmailField, PasswordField, TextField } from '../../common/validation/fields';
 
 /** Rectification: each field optional; null clears an optional field. Off fields are refused by policy. */
 export class UpdatePersonDto {
   @TextField({ optional: true, max: 200 }) fullName?: string;
-  @EmailField({ optional: true }) email?: string;
+  @EmailField({
+    optional: true,
+    description:
+      'The sign-in email. Changed by the person themselves, it needs currentPassword and goes to the DPO as a rectification request (202)',
+  })
+  email?: string;
+
+  @PasswordField({
+    optional: true,
+    max: PASSWORD_MAX_LENGTH,
+    description: 'Needed only when a person changes their own sign-in email',
+  })
+  currentPassword?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40 })
   @IsOptional()
@@ -81,4 +94,17 @@ export class PersonDto {
   @ApiProperty({ type: [String], description: 'Fields shown masked to you; reveal them with a reason' })
   masked: string[];
   @ApiProperty({ description: 'On the do-not-contact list' }) doNotContact: boolean;
+}
+
+export class SignInEmailChangeDto implements SignInEmailChangeRequested {
+  @ApiProperty({ format: 'uuid', description: 'The rectification request' }) id: string;
+  @ApiProperty({ example: 'DSAR-000123' }) reference: string;
+  @ApiProperty({ example: 'verified' }) status: DsarStatus;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+}
+
+/** 202: the other fields are saved; the sign-in email waits for the DPO. */
+export class PersonUpdateAcceptedDto {
+  @ApiProperty({ type: PersonDto }) person: PersonDto;
+  @ApiProperty({ type: SignInEmailChangeDto }) emailChange: SignInEmailChangeDto;
 }

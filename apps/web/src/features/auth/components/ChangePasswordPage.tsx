@@ -147,7 +147,7 @@ export function ChangePasswordPage() {
               type="password"
               name="newPassword"
               autoComplete="new-password"
-              hint={`At least ${String(PASSWORD_MIN_LENGTH)} characters. Very common passwords are refused.`}
+              hint={`At least ${String(PASSWORD_MIN_LENGTH)} characters. Very common passwords, and ones containing your name or email address, are refused.`}
               value={values.next}
               onChange={setValue('next')}
               error={errors.fields.next}
@@ -182,7 +182,8 @@ export function ChangePasswordPage() {
             <li>
               <LockIcon size={18} />
               <span>
-                Use it only for Hushdesk. The most common leaked passwords are refused, however long.
+                Use it only for Hushdesk, and leave out your name and email address. The most common leaked
+                passwords are refused, however long.
               </span>
             </li>
             <li>

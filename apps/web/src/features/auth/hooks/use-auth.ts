@@ -73,12 +73,14 @@ export function useLogout() {
 
 /** Pages under here belong to every account, whatever its role (change password). */
 const ACCOUNT_AREA = '/account/';
+/** A released DSAR package's download page: it checks for itself who may download. */
+const DOWNLOAD_AREA = '/download/';
 
 /** The page to open after signing in: where the visitor was heading, if it is theirs, else their home. */
 export function destinationAfterLogin(user: AuthUser, from: string | undefined): string {
   const home = ROLE_HOME[user.role];
   if (from && (from === home || from.startsWith(`${home}/`) || from.startsWith(`${home}?`))) return from;
-  if (from?.startsWith(ACCOUNT_AREA)) return from;
+  if (from?.startsWith(ACCOUNT_AREA) || from?.startsWith(DOWNLOAD_AREA)) return from;
   return home;
 }
 

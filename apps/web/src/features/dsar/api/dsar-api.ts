@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  DSAR_DOWNLOAD_CODE_HEADER,
   apiPaths,
   type ChooseDsarSubjectRequest,
   type CreateDsarRequest,
@@ -7,6 +8,8 @@ import {
   type DsarAction,
   type DsarDashboard,
   type DsarDetail,
+  type DsarDownloadCode,
+  type DsarDownloadStatus,
   type DsarItem,
   type DsarListQuery,
   type DsarRelease,
@@ -18,7 +21,7 @@ import {
   type RectifyDsarRequest,
   type VerifyDsarRequest,
 } from '@hushdesk/contracts';
-import { apiClient, apiUrl } from '../../../lib/api-client';
+import { apiClient, apiUrl, downloadFile } from '../../../lib/api-client';
 
 /** The last segment of each action's route: `POST /dsar/:id/<segment>`. */
 export const DSAR_ACTION_SEGMENTS: Record<DsarAction, string> = {
@@ -90,6 +93,17 @@ export const dsarApi = {
 
   release: (id: string) => apiClient.post<DsarRelease>(apiPaths.dsarAction(id, DSAR_ACTION_SEGMENTS.release)),
 
+  /** A new one-time code for the released link; the previous code stops working. */
+  renewDownloadCode: (id: string) => apiClient.post<DsarDownloadCode>(apiPaths.dsarDownloadCode(id)),
+
+  /** What a download link needs (sign-in or a code), for the requester's download page. */
+  downloadStatus: (token: string, signal?: AbortSignal) =>
+    apiClient.get<DsarDownloadStatus>(apiPaths.dsarDownloadStatus(token), { signal }),
+
+  /** The released package, opened by the requester's session or their one-time code. */
+  download: (token: string, code?: string) =>
+    downloadFile(apiPaths.dsarDownload(token), code ? { [DSAR_DOWNLOAD_CODE_HEADER]: code } : {}),
+
   erasurePreview: (id: string, signal?: AbortSignal) =>
     apiClient.get<ErasurePreview>(apiPaths.dsarErasurePreview(id), { signal }),
 
@@ -112,12 +126,4 @@ export function dsarExportUrl(id: string, format: 'json' | 'zip' | 'csv'): strin
 export function releaseDownloadUrl(downloadPath: string): string {
   if (/^https?:\/\//.test(downloadPath)) return downloadPath;
   return downloadPath.startsWith(`${API_PREFIX}/`) ? downloadPath : apiUrl(downloadPath);
-}
-
-/**
- * Whether a release's path is the requester's own token link, which the API shows only once (in
- * the answer to the release). Afterwards the request's `release` points at the package itself.
- */
-export function isTokenLink(downloadPath: string): boolean {
-  return downloadPath.includes('/dsar/downloads/');
 }

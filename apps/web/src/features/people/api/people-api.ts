@@ -1,4 +1,4 @@
-import { apiPaths } from '@hushdesk/contracts';
+import { apiPaths, type SignInEmailChangeRequested } from '@hushdesk/contracts';
 import { apiClient } from '../../../lib/api-client';
 
 /** The contact fields of a person record, as the API names them in bodies. */
@@ -25,13 +25,29 @@ export type PersonRecord = { id: string; masked: string[]; doNotContact: boolean
   Record<PersonField, string | null>
 >;
 
-/** Rectification: any of the fields; `null` clears an optional one. */
-export type PersonUpdate = Partial<Record<PersonField, string | null>>;
+/**
+ * Rectification: any of the fields; `null` clears an optional one. A person changing their own
+ * sign-in email also sends their current password.
+ */
+export type PersonUpdate = Partial<Record<PersonField, string | null>> & { currentPassword?: string };
+
+/**
+ * The answer to an update: the record, or (202) the record with the other fields saved and the
+ * sign-in email change sent to the DPO as a request.
+ */
+export type PersonUpdateResult =
+  PersonRecord | { person: PersonRecord; emailChange: SignInEmailChangeRequested };
+
+export function isEmailChangeRequested(
+  result: PersonUpdateResult,
+): result is { person: PersonRecord; emailChange: SignInEmailChangeRequested } {
+  return 'emailChange' in result;
+}
 
 export const peopleApi = {
   get: (id: string, signal?: AbortSignal) => apiClient.get<PersonRecord>(apiPaths.person(id), { signal }),
 
-  update: (id: string, body: PersonUpdate) => apiClient.patch<PersonRecord>(apiPaths.person(id), body),
+  update: (id: string, body: PersonUpdate) => apiClient.patch<PersonUpdateResult>(apiPaths.person(id), body),
 
   reveal: (id: string, body: { field: PersonField; reason: string }) =>
     apiClient.post<{ field: PersonField; value: string | null }>(apiPaths.personReveal(id), body),

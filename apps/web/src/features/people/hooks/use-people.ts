@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { peopleApi, type PersonField, type PersonRecord, type PersonUpdate } from '../api/people-api';
+import {
+  isEmailChangeRequested,
+  peopleApi,
+  type PersonField,
+  type PersonRecord,
+  type PersonUpdate,
+} from '../api/people-api';
+import { dsarKeys } from '../../dsar/hooks/use-dsar';
 
 export const peopleKeys = {
   all: ['people'] as const,
@@ -23,8 +30,11 @@ export function useUpdatePerson(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: PersonUpdate) => peopleApi.update(id, body),
-    onSuccess: (person) => {
+    onSuccess: (result) => {
+      const person = isEmailChangeRequested(result) ? result.person : result;
       queryClient.setQueryData<PersonRecord>(peopleKeys.detail(id), person);
+      // The email change is a new privacy request: the requests page lists it.
+      if (isEmailChangeRequested(result)) void queryClient.invalidateQueries({ queryKey: dsarKeys.all });
     },
   });
 }

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type SubmitEvent } from 'react';
+import { Fragment, useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import {
   focusFirstInvalid,
@@ -15,6 +15,7 @@ import { LockIcon } from '../../../ui/icons';
 import { Card, PageHeader } from '../../../ui/Layout';
 import { useCurrentUser } from '../../auth/hooks/use-auth';
 import {
+  isEmailChangeRequested,
   isPersonField,
   type PersonField,
   type PersonRecord,
@@ -35,9 +36,6 @@ const INPUTS: Record<PersonField, { type?: string; autoComplete: string; multili
   workAddress: { autoComplete: 'street-address', multiline: true },
   imHandle: { autoComplete: 'off' },
 };
-
-/** The sign-in email is shown but changed only by an administrator. */
-const READ_ONLY: ReadonlySet<PersonField> = new Set(['email']);
 
 interface ShownField {
   name: PersonField;
@@ -139,21 +137,35 @@ function valuesOf(person: PersonRecord): Record<PersonField, string> {
   };
 }
 
+/** The form's own field besides the person's: the password that confirms an email change. */
+type FormField = PersonField | 'currentPassword';
+
+const CURRENT_PASSWORD_ID = 'details-current-password';
+
 function DetailsForm({ person, fields }: { person: PersonRecord; fields: ShownField[] }) {
   const update = useUpdatePerson(person.id);
   const [values, setValues] = useState(() => valuesOf(person));
-  const [errors, setErrors] = useState<FormErrors<PersonField>>(NO_ERRORS);
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [errors, setErrors] = useState<FormErrors<FormField>>(NO_ERRORS);
   const [status, setStatus] = useState<string | null>(null);
 
-  const editable = fields.filter((field) => !READ_ONLY.has(field.name));
-  const ids = Object.fromEntries(editable.map((field) => [field.name, fieldId(field.name)])) as Record<
-    PersonField,
-    string
-  >;
-  const apiFields = Object.fromEntries(editable.map((field) => [field.name, field.name])) as Record<
-    string,
-    PersonField
-  >;
+  const recordedEmail = person.email ?? '';
+  // Changing the sign-in email needs the password, and goes to the DPO rather than being saved.
+  const emailChanging =
+    fields.some((field) => field.name === 'email') &&
+    values.email.trim().toLowerCase() !== recordedEmail.toLowerCase();
+
+  const ids = {
+    ...(Object.fromEntries(fields.map((field) => [field.name, fieldId(field.name)])) as Record<
+      PersonField,
+      string
+    >),
+    currentPassword: CURRENT_PASSWORD_ID,
+  };
+  const apiFields = {
+    ...(Object.fromEntries(fields.map((field) => [field.name, field.name])) as Record<string, FormField>),
+    currentPassword: 'currentPassword' as const,
+  };
 
   const setValue = (name: PersonField) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     setValues((current) => ({ ...current, [name]: event.target.value }));
@@ -163,9 +175,9 @@ function DetailsForm({ person, fields }: { person: PersonRecord; fields: ShownFi
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setStatus(null);
-    const fieldErrors: FieldErrorMap<PersonField> = {};
+    const fieldErrors: FieldErrorMap<FormField> = {};
     const body: PersonUpdate = {};
-    for (const field of editable) {
+    for (const field of fields) {
       const value = values[field.name].trim();
       if (field.required && !value) {
         fieldErrors[field.name] = `Enter your ${field.label.toLowerCase()}: it is required.`;
@@ -173,19 +185,33 @@ function DetailsForm({ person, fields }: { person: PersonRecord; fields: ShownFi
       }
       if (value !== (person[field.name] ?? '')) body[field.name] = value || null;
     }
+    if (emailChanging && !currentPassword) {
+      fieldErrors.currentPassword = 'Enter your current password to change the email you sign in with.';
+    }
     if (Object.keys(fieldErrors).length > 0) {
       setErrors({ fields: fieldErrors });
       focusFirstInvalid(ids, fieldErrors);
       return;
     }
     setErrors(NO_ERRORS);
+    if (!emailChanging) delete body.email;
     if (Object.keys(body).length === 0) {
       setStatus('Nothing has changed: your details are as we hold them.');
       return;
     }
+    if (emailChanging) body.currentPassword = currentPassword;
     update.mutate(body, {
-      onSuccess: (saved) => {
-        setValues(valuesOf(saved));
+      onSuccess: (result) => {
+        setCurrentPassword('');
+        if (isEmailChangeRequested(result)) {
+          setValues(valuesOf(result.person));
+          const others = Object.keys(body).some((key) => key !== 'email' && key !== 'currentPassword');
+          setStatus(
+            `${others ? 'Your other changes have been saved. ' : ''}Your request to change your sign-in email was sent to the Data Protection Officer, reference ${result.emailChange.reference}. Until they make the change, keep signing in with ${recordedEmail}.`,
+          );
+          return;
+        }
+        setValues(valuesOf(result));
         setStatus('Your details have been saved.');
       },
       onError: (error) => {
@@ -205,14 +231,14 @@ function DetailsForm({ person, fields }: { person: PersonRecord; fields: ShownFi
         </p>
         {fields.map((field) => {
           const input = INPUTS[field.name];
-          const readOnly = READ_ONLY.has(field.name);
-          const hint = readOnly ? (
-            'This is the email you sign in with. To change it, ask your administrator.'
-          ) : field.required ? (
-            <strong className="details-card__required">Required</strong>
-          ) : (
-            `Optional${field.purposeHint ? ` — ${field.purposeHint}` : ''}`
-          );
+          const hint =
+            field.name === 'email' ? (
+              'This is the email you sign in with. To change it, enter the new one and your current password: the Data Protection Officer makes the change.'
+            ) : field.required ? (
+              <strong className="details-card__required">Required</strong>
+            ) : (
+              `Optional${field.purposeHint ? ` — ${field.purposeHint}` : ''}`
+            );
           const common = {
             id: fieldId(field.name),
             label: field.label,
@@ -223,18 +249,36 @@ function DetailsForm({ person, fields }: { person: PersonRecord; fields: ShownFi
             required: field.required,
             autoComplete: input.autoComplete,
           };
-          if (readOnly) {
-            return <TextField key={field.name} {...common} type={input.type} readOnly />;
-          }
-          return input.multiline ? (
+          const control = input.multiline ? (
             <TextAreaField key={field.name} {...common} rows={3} onChange={setValue(field.name)} />
           ) : (
             <TextField key={field.name} {...common} type={input.type} onChange={setValue(field.name)} />
           );
+          if (field.name !== 'email' || !emailChanging) return control;
+          return (
+            <Fragment key={field.name}>
+              {control}
+              <TextField
+                id={CURRENT_PASSWORD_ID}
+                label="Current password"
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                hint="Needed to change the email you sign in with."
+                value={currentPassword}
+                error={errors.fields.currentPassword}
+                required
+                onChange={(event) => {
+                  setCurrentPassword(event.target.value);
+                  setStatus(null);
+                }}
+              />
+            </Fragment>
+          );
         })}
         <div className="details-card__actions">
           <BusyButton type="submit" className="button button--primary" busy={update.isPending}>
-            Save details
+            {emailChanging ? 'Save and request email change' : 'Save details'}
           </BusyButton>
         </div>
         <StatusMessage tone="success">{status}</StatusMessage>

@@ -210,9 +210,9 @@ function RequestForm({
 
 const EXPLANATIONS: Record<PortalKind, string> = {
   access:
-    'We gather everything we hold about you: your details, requests and messages, call recordings and who looked at your data. When it is ready, a download link appears below for 7 days.',
+    'We gather everything we hold about you: your details, requests and messages, call recordings and who looked at your data. When it is ready, a download link appears below; it works only for you, signed in, until the date shown.',
   rectification:
-    'You can change most of your contact details yourself on My details. For anything else, tell us what is wrong.',
+    'You can change most of your contact details yourself on My details (a new sign-in email comes here as a request). For anything else, tell us what is wrong.',
   erasure:
     'We erase your account and your personal data from our helpdesk, and tell you what we had to keep and why.',
   objection:

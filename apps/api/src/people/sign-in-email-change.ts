@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { formatDsarReference, type SignInEmailChangeRequested } from '@hushdesk/contracts';
+import { dsarDueAt } from '@hushdesk/privacy';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/auth/actor';
+
+/**
+ * A person asking to change the email they sign in with, after proving their password. There is
+ * no mail channel to confirm the new address yet, and applying it at once would tell them whether
+ * another account holds it; so it becomes a rectification request for the DPO (verified: it came
+ * from a signed-in session), who applies it through the rectification flow and sees any conflict
+ * there. The caller's answer is the same whether the address is free or taken.
+ */
+@Injectable()
+export class SignInEmailChanges {
+  constructor(private readonly audit: AuditService) {}
+
+  async request(manager: EntityManager, actor: Actor, newEmail: string): Promise<SignInEmailChangeRequested> {
+    const receivedAt = new Date();
+    const dueAt = dsarDueAt({ receivedAt });
+    const [row] = await manager.query(
+      `INSERT INTO dsar_requests (kind, status, channel, subject_person_id, subject, requester_relation,
+         requester_user_id, created_by_id, details, received_at, due_at, verification_method, verified_at)
+       VALUES ('rectification', 'verified', 'portal', $1, $2, 'subject', $3, $3, $4, $5, $6, 'signed_in', $5)
+       RETURNING id, reference, status`,
+      [
+        actor.personId,
+        JSON.stringify({ personId: actor.personId }),
+        actor.userId,
+        `Please change the email address I sign in with to ${newEmail}.`,
+        receivedAt,
+        dueAt,
+      ],
+    );
+    await this.audit.record(manager, {
+      actor,
+      action: 'dsar.create',
+      subjectPersonId: actor.personId,
+      target: { type: 'dsar', id: row.id },
+      details: { kind: 'rectification', channel: 'portal', relation: 'subject', via: 'sign_in_email_change' },
+    });
+    return {
+      id: row.id,
+      reference: formatDsarReference(row.reference),
+      status: row.status,
+      dueAt: dueAt.toISOString(),
+    };
+  }
+}
