@@ -82,6 +82,8 @@ export async function startTestApp(
     demo?: boolean;
     /** Share another test app's database, to run two instances of the API side by side. */
     databaseUrl?: string;
+    /** Configure the app as if it ran on the embedded database (demo mode's default). */
+    embedded?: boolean;
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await cloneTemplate(testRun()));
@@ -96,7 +98,7 @@ export async function startTestApp(
     JOBS_ENABLED: '0',
     ...opts.env,
   });
-  const config = buildAppConfig(vars, databaseUrl, { embedded: false });
+  const config = buildAppConfig(vars, databaseUrl, { embedded: opts.embedded ?? false });
   const logs = new LogCapture();
   const app = await createApp(config, { logDestination: logs });
   let baseUrl: string | undefined;

@@ -35,6 +35,11 @@ async function main(): Promise<void> {
   }
 
   const config = buildAppConfig(vars, databaseUrl, { embedded: embedded !== undefined });
+  // Opt-outs from production's defaults are allowed, but said out loud at every start.
+  if (config.env === 'production' && !config.cookieSecure) {
+    say('COOKIE_SECURE=false: session cookies also go over plain HTTP (for tests only, never for real use)');
+  }
+  if (config.env === 'production' && config.apiDocs) say('API_DOCS is on: /api/docs is public');
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string, exitCode = 0) => {

@@ -57,7 +57,13 @@ export class EnvironmentVariables {
   @IsString()
   WEB_DIST_DIR = 'dist/apps/web';
 
-  /** Seed the demo organisation and logins into an empty database even when DATABASE_URL is set. */
+  /** Serve the OpenAPI docs (/api/docs, /api/docs-json). Default: on, except in production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'API_DOCS must be 1 or 0 (true/false, on/off)' })
+  API_DOCS?: boolean;
+
+  /** Seed the demo organisation and logins into an empty database even when DATABASE_URL is set. Refused in production. */
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
@@ -123,6 +129,11 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Write the log to this file instead of stdout (errors are still told on stderr). */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
@@ -164,6 +175,7 @@ export const ENVIRONMENT_KEYS = [
   'DB_POOL_SIZE',
   'DATA_DIR',
   'WEB_DIST_DIR',
+  'API_DOCS',
   'HUSHDESK_DEMO',
   'HUSHDESK_DEMO_PASSWORD',
   'JWT_SECRET',
@@ -176,6 +188,7 @@ export const ENVIRONMENT_KEYS = [
   'LOGIN_WINDOW_MINUTES',
   'RATE_LIMIT_PER_MINUTE',
   'LOG_LEVEL',
+  'LOG_FILE',
   'REDIS_URL',
   'CORS_ORIGINS',
   'SLA_BANK_HOLIDAYS',
@@ -207,6 +220,15 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
   if (parsed.NODE_ENV === 'production') {
     if (!parsed.JWT_SECRET) problems.push('JWT_SECRET is required in production');
     if (!parsed.IDENTIFIER_HMAC_KEY) problems.push('IDENTIFIER_HMAC_KEY is required in production');
+    if (parsed.JWT_SECRET && parsed.JWT_SECRET === parsed.IDENTIFIER_HMAC_KEY) {
+      problems.push('IDENTIFIER_HMAC_KEY must differ from JWT_SECRET');
+    }
+    // Demo accounts share a published password: never on a production install.
+    if (parsed.HUSHDESK_DEMO === true) {
+      problems.push(
+        'HUSHDESK_DEMO=1 is refused in production: demo accounts share a published password (unset it, or try the demo with NODE_ENV=development)',
+      );
+    }
   }
   if (problems.length) throw new ConfigurationError(problems);
   return parsed;
