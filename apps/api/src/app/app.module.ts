@@ -22,6 +22,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { RecordingsModule } from '../recordings/recordings.module';
 import { RetentionModule } from '../retention/retention.module';
+import { SettingsModule } from '../settings/settings.module';
 import { PrivacyCoreModule, PrivacyModule } from '../privacy/privacy.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
@@ -51,6 +52,7 @@ export class AppModule {
         RecordingsModule,
         RetentionModule,
         DsarModule,
+        SettingsModule,
       ],
       providers: [
         SchemaMigrator,
