@@ -84,6 +84,8 @@ export async function startTestApp(
     databaseUrl?: string;
     /** Configure the app as if it ran on the embedded database (demo mode's default). */
     embedded?: boolean;
+    /** With `demo`, also seed the sample helpdesk (tickets, calls, a DSAR); off so tests start clean. */
+    demoData?: boolean;
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await cloneTemplate(testRun()));
@@ -95,6 +97,7 @@ export async function startTestApp(
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hushdesk-test-')),
     WEB_DIST_DIR: join(root, 'dist/apps/web'),
     HUSHDESK_DEMO: opts.demo ? '1' : '0',
+    HUSHDESK_DEMO_DATA: opts.demoData ? '1' : '0',
     JOBS_ENABLED: '0',
     ...opts.env,
   });

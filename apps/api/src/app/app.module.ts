@@ -9,7 +9,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BlobsModule } from '../blobs/blobs.module';
 import { AccessGuard } from '../common/auth/access.guard';
-import { loggerParams } from '../common/logging/logging';
+import { logDestination, loggerParams } from '../common/logging/logging';
 import { RouteTemplateHook } from '../common/logging/route-template';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
@@ -29,12 +29,12 @@ import { UsersModule } from '../users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
+  static forRoot(config: AppConfig, destination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config.logLevel, logDestination)),
+        LoggerModule.forRoot(loggerParams(config.logLevel, destination ?? logDestination(config.logFile))),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.dbPoolSize)),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         AuthModule,

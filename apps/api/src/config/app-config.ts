@@ -23,7 +23,12 @@ export abstract class AppConfig {
   abstract readonly webDistDir: string;
   /** Serve /api/docs and /api/docs-json. */
   abstract readonly apiDocs: boolean;
-  abstract readonly demo: { readonly enabled: boolean; readonly password: string };
+  abstract readonly demo: {
+    readonly enabled: boolean;
+    readonly password: string;
+    /** Seed sample tickets, calls and a DSAR besides the logins. */
+    readonly data: boolean;
+  };
   abstract readonly jwtSecret: string;
   abstract readonly identifierKey: Buffer;
   abstract readonly accessTokenTtlSeconds: number;
@@ -85,6 +90,7 @@ export function buildAppConfig(
     demo: {
       enabled: !production && (vars.HUSHDESK_DEMO ?? opts.embedded),
       password: vars.HUSHDESK_DEMO_PASSWORD,
+      data: vars.HUSHDESK_DEMO_DATA,
     },
     jwtSecret: vars.JWT_SECRET ?? (secrets as LocalSecrets).jwtSecret,
     identifierKey: Buffer.from(vars.IDENTIFIER_HMAC_KEY ?? (secrets as LocalSecrets).identifierKey, 'utf8'),

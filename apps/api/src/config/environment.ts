@@ -73,6 +73,11 @@ export class EnvironmentVariables {
   @MinLength(1)
   HUSHDESK_DEMO_PASSWORD = 'hushdesk';
 
+  /** In demo mode, also seed a small living helpdesk (tickets, calls, a DSAR); 0 seeds only the logins. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'HUSHDESK_DEMO_DATA must be 1 or 0 (true/false, on/off)' })
+  HUSHDESK_DEMO_DATA = true;
+
   /** Signs access tokens. Required in production; otherwise generated once and kept in DATA_DIR. */
   @IsOptional()
   @IsString()
@@ -178,6 +183,7 @@ export const ENVIRONMENT_KEYS = [
   'API_DOCS',
   'HUSHDESK_DEMO',
   'HUSHDESK_DEMO_PASSWORD',
+  'HUSHDESK_DEMO_DATA',
   'JWT_SECRET',
   'IDENTIFIER_HMAC_KEY',
   'ACCESS_TOKEN_TTL_SECONDS',

@@ -26,5 +26,6 @@ import { DsarService } from './dsar.service';
     DsarExports,
     DsarEraser,
   ],
+  exports: [DsarService],
 })
 export class DsarModule {}
