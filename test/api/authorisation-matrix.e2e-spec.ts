@@ -114,6 +114,7 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /api/health': { url: '/api/health', expect: everyone('ok') },
   'GET /api/demo': { url: '/api/demo', expect: everyone(404) }, // demo mode is off here
   'GET /api/privacy/notice': { url: '/api/privacy/notice', expect: everyone('ok') },
+  'GET /api/privacy/notice/controller': { url: '/api/privacy/notice/controller', expect: everyone('ok') },
   // The link's token is the credential: an unknown one finds nothing, whoever asks.
   'GET /api/dsar/downloads/{token}': {
     url: '/api/dsar/downloads/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
@@ -145,6 +146,17 @@ const MATRIX: Record<string, RouteCase> = {
     expect: only(PRIVACY_OFFICE),
   },
   'GET /api/privacy/ropa': { url: '/api/privacy/ropa', expect: only(PRIVACY_OFFICE) },
+  // The controller's identity: the DPO reads it; publishing it is the controller's (an admin's) act.
+  'GET /api/settings/controller': { url: '/api/settings/controller', expect: only(PRIVACY_OFFICE) },
+  'PUT /api/settings/controller': {
+    url: '/api/settings/controller',
+    body: {
+      name: 'Northern Lines Telecom Ltd',
+      address: 'Unit 4, Example Business Park, Exampleton EX1 2MP',
+      dpoEmail: 'privacy@northern-lines.example.com',
+    },
+    expect: only({ admin: 'ok' }),
+  },
   'GET /api/privacy/mentions': { url: '/api/privacy/mentions?email=:a1Email', expect: only({ dpo: 'ok' }) },
   'POST /api/privacy/index/rebuild': { url: '/api/privacy/index/rebuild', expect: only(PRIVACY_OFFICE) },
   'POST /api/privacy/suppressions': {

@@ -41,6 +41,7 @@ const CALLERS: Record<string, Caller> = {
   'PATCH /api/organisations/{id}': 'admin',
   'GET /api/audit': 'admin',
   'PATCH /api/privacy/fields/{name}': 'dpo',
+  'PUT /api/settings/controller': 'admin',
   'POST /api/privacy/fields/{name}/purge': 'dpo',
   'POST /api/privacy/retention/fields': 'dpo',
   'GET /api/privacy/mentions': 'dpo',

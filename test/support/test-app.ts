@@ -82,6 +82,10 @@ export async function startTestApp(
     demo?: boolean;
     /** Share another test app's database, to run two instances of the API side by side. */
     databaseUrl?: string;
+    /** Configure the app as if it ran on the embedded database (demo mode's default). */
+    embedded?: boolean;
+    /** With `demo`, also seed the sample helpdesk (tickets, calls, a DSAR); off so tests start clean. */
+    demoData?: boolean;
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await cloneTemplate(testRun()));
@@ -93,10 +97,11 @@ export async function startTestApp(
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hushdesk-test-')),
     WEB_DIST_DIR: join(root, 'dist/apps/web'),
     HUSHDESK_DEMO: opts.demo ? '1' : '0',
+    HUSHDESK_DEMO_DATA: opts.demoData ? '1' : '0',
     JOBS_ENABLED: '0',
     ...opts.env,
   });
-  const config = buildAppConfig(vars, databaseUrl, { embedded: false });
+  const config = buildAppConfig(vars, databaseUrl, { embedded: opts.embedded ?? false });
   const logs = new LogCapture();
   const app = await createApp(config, { logDestination: logs });
   let baseUrl: string | undefined;

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { relative, resolve } from 'node:path';
 import { createApp } from './app/create-app';
 import { isDatabaseUnavailable, loggable } from './common/http/exception.filter';
+import { stopTellingErrors } from './common/logging/log-file';
 import { buildAppConfig } from './config/app-config';
 import { ConfigurationError, validateEnvironment } from './config/environment';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -29,12 +31,17 @@ async function main(): Promise<void> {
   let databaseUrl = vars.DATABASE_URL;
   if (!databaseUrl) {
     const dir = resolve(vars.DATA_DIR, 'pg');
-    say(`No DATABASE_URL: starting the embedded PostgreSQL in ${dir}`);
+    say(`No DATABASE_URL: starting the embedded PostgreSQL in ${relative(process.cwd(), dir) || dir}`);
     embedded = await startEmbeddedPostgres({ dir });
     databaseUrl = embedded.url;
   }
 
   const config = buildAppConfig(vars, databaseUrl, { embedded: embedded !== undefined });
+  // Opt-outs from production's defaults are allowed, but said out loud at every start.
+  if (config.env === 'production' && !config.cookieSecure) {
+    say('COOKIE_SECURE=false: session cookies also go over plain HTTP (for tests only, never for real use)');
+  }
+  if (config.env === 'production' && config.apiDocs) say('API_DOCS is on: /api/docs is public');
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string, exitCode = 0) => {
@@ -48,8 +55,12 @@ async function main(): Promise<void> {
       process.exit(exitCode);
     }
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopTellingErrors();
+      void shutdown(signal);
+    });
+  }
   // A library's promise nobody awaited (pg-boss completing a job while the database restarts) must
   // not take the API down: that one is logged and the job is retried. Anything else leaves the
   // process in a state we do not know, so it stops and the supervisor restarts it.
@@ -74,7 +85,10 @@ async function main(): Promise<void> {
     throw e;
   }
   say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  app.get(DemoSeed).printLogins(`http://localhost:${config.port}`);
+  // The port actually bound (PORT=0 picks a free one), on the host a browser can open.
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
+  app.get(DemoSeed).printLogins(`http://${host}:${port}`);
 }
 
 main().catch((e: unknown) => {

@@ -34,6 +34,8 @@ export const apiPaths = {
   privacyFieldPurge: (field: string) => `/privacy/fields/${field}/purge`,
   privacyCollection: '/privacy/collection',
   privacyNotice: '/privacy/notice',
+  privacyNoticeController: '/privacy/notice/controller',
+  controllerSettings: '/settings/controller',
   ropa: '/privacy/ropa',
   audit: '/audit',
   auditVerify: '/audit/verify',

@@ -4,3 +4,4 @@ export * from './admin';
 export * from './http';
 export * from './tickets';
 export * from './dsar';
+export * from './settings';

@@ -9,7 +9,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BlobsModule } from '../blobs/blobs.module';
 import { AccessGuard } from '../common/auth/access.guard';
-import { loggerParams } from '../common/logging/logging';
+import { logDestination, loggerParams } from '../common/logging/logging';
 import { RouteTemplateHook } from '../common/logging/route-template';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
@@ -22,18 +22,19 @@ import { JobsModule } from '../jobs/jobs.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { RecordingsModule } from '../recordings/recordings.module';
 import { RetentionModule } from '../retention/retention.module';
+import { SettingsModule } from '../settings/settings.module';
 import { PrivacyCoreModule, PrivacyModule } from '../privacy/privacy.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
+  static forRoot(config: AppConfig, destination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config.logLevel, logDestination)),
+        LoggerModule.forRoot(loggerParams(config.logLevel, destination ?? logDestination(config.logFile))),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.dbPoolSize)),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         AuthModule,
@@ -51,6 +52,7 @@ export class AppModule {
         RecordingsModule,
         RetentionModule,
         DsarModule,
+        SettingsModule,
       ],
       providers: [
         SchemaMigrator,

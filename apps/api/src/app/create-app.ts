@@ -147,17 +147,20 @@ export async function createApp(
     });
   }
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Hushdesk API')
-      .setDescription('A helpdesk for IT and telecoms service companies, with privacy built in.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addCookieAuth(SESSION_COOKIE)
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The docs map every route and body: served only where configured (off in production by default).
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Hushdesk API')
+        .setDescription('A helpdesk for IT and telecoms service companies, with privacy built in.')
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .addCookieAuth(SESSION_COOKIE)
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   await app.init();
   await fastify.ready();

@@ -48,7 +48,8 @@ export type AuditAction =
   | 'dsar.restrict'
   | 'dsar.lift_restriction'
   | 'dsar.object'
-  | 'dsar.complete';
+  | 'dsar.complete'
+  | 'settings.controller';
 
 export interface AuditInput {
   actor: Pick<Actor, 'userId' | 'role'> | null;

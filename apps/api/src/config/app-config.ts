@@ -22,7 +22,14 @@ export abstract class AppConfig {
   abstract readonly dbPoolSize: number;
   abstract readonly dataDir: string;
   abstract readonly webDistDir: string;
-  abstract readonly demo: { readonly enabled: boolean; readonly password: string };
+  /** Serve /api/docs and /api/docs-json. */
+  abstract readonly apiDocs: boolean;
+  abstract readonly demo: {
+    readonly enabled: boolean;
+    readonly password: string;
+    /** Seed sample tickets, calls and a DSAR besides the logins. */
+    readonly data: boolean;
+  };
   abstract readonly jwtSecret: string;
   abstract readonly identifierKey: Buffer;
   abstract readonly accessTokenTtlSeconds: number;
@@ -32,6 +39,8 @@ export abstract class AppConfig {
   abstract readonly login: { readonly maxFailures: number; readonly windowMinutes: number };
   abstract readonly rateLimitPerMinute: number;
   abstract readonly logLevel: string;
+  /** Where log lines go instead of stdout, when set. */
+  abstract readonly logFile?: string;
   abstract readonly redisUrl?: string;
   abstract readonly socketRecheckSeconds: number;
   abstract readonly corsOrigins: readonly string[];
@@ -72,6 +81,7 @@ export function buildAppConfig(
   opts: { embedded: boolean },
 ): AppConfig {
   const dataDir = resolve(vars.DATA_DIR);
+  const production = vars.NODE_ENV === 'production';
   const secrets = vars.JWT_SECRET && vars.IDENTIFIER_HMAC_KEY ? undefined : localSecrets(dataDir);
   return {
     env: vars.NODE_ENV,
@@ -81,16 +91,23 @@ export function buildAppConfig(
     dbPoolSize: vars.DB_POOL_SIZE,
     dataDir,
     webDistDir: resolve(vars.WEB_DIST_DIR),
-    demo: { enabled: vars.HUSHDESK_DEMO ?? opts.embedded, password: vars.HUSHDESK_DEMO_PASSWORD },
+    apiDocs: vars.API_DOCS ?? !production,
+    // Production never seeds, even on the embedded database (validation refuses HUSHDESK_DEMO=1).
+    demo: {
+      enabled: !production && (vars.HUSHDESK_DEMO ?? opts.embedded),
+      password: vars.HUSHDESK_DEMO_PASSWORD,
+      data: vars.HUSHDESK_DEMO_DATA,
+    },
     jwtSecret: vars.JWT_SECRET ?? (secrets as LocalSecrets).jwtSecret,
     identifierKey: Buffer.from(vars.IDENTIFIER_HMAC_KEY ?? (secrets as LocalSecrets).identifierKey, 'utf8'),
     accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
     sessionIdleMinutes: vars.SESSION_IDLE_MINUTES,
     sessionMaxHours: vars.SESSION_MAX_HOURS,
-    cookieSecure: vars.COOKIE_SECURE ?? vars.NODE_ENV === 'production',
+    cookieSecure: vars.COOKIE_SECURE ?? production,
     login: { maxFailures: vars.LOGIN_MAX_FAILURES, windowMinutes: vars.LOGIN_WINDOW_MINUTES },
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     logLevel: vars.LOG_LEVEL,
+    logFile: vars.LOG_FILE ? resolve(vars.LOG_FILE) : undefined,
     redisUrl: vars.REDIS_URL,
     socketRecheckSeconds: vars.SOCKET_RECHECK_SECONDS,
     trustedProxies: parseTrustedProxies(vars.TRUSTED_PROXIES),

@@ -30,3 +30,35 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });
 });
+
+describe('production defaults', () => {
+  const secrets = {
+    JWT_SECRET: 'a-production-jwt-secret-of-at-least-32-chars',
+    IDENTIFIER_HMAC_KEY: 'a-production-identifier-key-at-least-32-chars',
+  };
+
+  it('refuses demo mode in production, naming HUSHDESK_DEMO', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production', ...secrets, HUSHDESK_DEMO: '1' })).toThrow(
+      /HUSHDESK_DEMO/,
+    );
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', ...secrets, HUSHDESK_DEMO: '0' }).HUSHDESK_DEMO,
+    ).toBe(false);
+  });
+
+  it('refuses one value used for both secrets in production', () => {
+    expect(() =>
+      validateEnvironment({
+        NODE_ENV: 'production',
+        JWT_SECRET: secrets.JWT_SECRET,
+        IDENTIFIER_HMAC_KEY: secrets.JWT_SECRET,
+      }),
+    ).toThrow(/IDENTIFIER_HMAC_KEY must differ from JWT_SECRET/);
+  });
+
+  it('validates API_DOCS and LOG_FILE', () => {
+    expect(() => validateEnvironment({ API_DOCS: 'maybe' })).toThrow(/API_DOCS/);
+    expect(validateEnvironment({ API_DOCS: 'off' }).API_DOCS).toBe(false);
+    expect(validateEnvironment({ LOG_FILE: '.data/hushdesk.log' }).LOG_FILE).toBe('.data/hushdesk.log');
+  });
+});

@@ -59,7 +59,13 @@ export class EnvironmentVariables {
   @IsString()
   WEB_DIST_DIR = 'dist/apps/web';
 
-  /** Seed the demo organisation and logins into an empty database even when DATABASE_URL is set. */
+  /** Serve the OpenAPI docs (/api/docs, /api/docs-json). Default: on, except in production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'API_DOCS must be 1 or 0 (true/false, on/off)' })
+  API_DOCS?: boolean;
+
+  /** Seed the demo organisation and logins into an empty database even when DATABASE_URL is set. Refused in production. */
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
@@ -68,6 +74,11 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1)
   HUSHDESK_DEMO_PASSWORD = 'hushdesk';
+
+  /** In demo mode, also seed a small living helpdesk (tickets, calls, a DSAR); 0 seeds only the logins. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'HUSHDESK_DEMO_DATA must be 1 or 0 (true/false, on/off)' })
+  HUSHDESK_DEMO_DATA = true;
 
   /** Signs access tokens. Required in production; otherwise generated once and kept in DATA_DIR. */
   @IsOptional()
@@ -124,6 +135,11 @@ export class EnvironmentVariables {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Write the log to this file instead of stdout (errors are still told on stderr). */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
 
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
@@ -189,8 +205,10 @@ export const ENVIRONMENT_KEYS = [
   'DB_POOL_SIZE',
   'DATA_DIR',
   'WEB_DIST_DIR',
+  'API_DOCS',
   'HUSHDESK_DEMO',
   'HUSHDESK_DEMO_PASSWORD',
+  'HUSHDESK_DEMO_DATA',
   'JWT_SECRET',
   'IDENTIFIER_HMAC_KEY',
   'ACCESS_TOKEN_TTL_SECONDS',
@@ -201,6 +219,7 @@ export const ENVIRONMENT_KEYS = [
   'LOGIN_WINDOW_MINUTES',
   'RATE_LIMIT_PER_MINUTE',
   'LOG_LEVEL',
+  'LOG_FILE',
   'REDIS_URL',
   'SOCKET_RECHECK_SECONDS',
   'CORS_ORIGINS',
@@ -235,6 +254,15 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
   if (parsed.NODE_ENV === 'production') {
     if (!parsed.JWT_SECRET) problems.push('JWT_SECRET is required in production');
     if (!parsed.IDENTIFIER_HMAC_KEY) problems.push('IDENTIFIER_HMAC_KEY is required in production');
+    if (parsed.JWT_SECRET && parsed.JWT_SECRET === parsed.IDENTIFIER_HMAC_KEY) {
+      problems.push('IDENTIFIER_HMAC_KEY must differ from JWT_SECRET');
+    }
+    // Demo accounts share a published password: never on a production install.
+    if (parsed.HUSHDESK_DEMO === true) {
+      problems.push(
+        'HUSHDESK_DEMO=1 is refused in production: demo accounts share a published password (unset it, or try the demo with NODE_ENV=development)',
+      );
+    }
   }
   if (problems.length) throw new ConfigurationError(problems);
   return parsed;

@@ -22,6 +22,7 @@ import { SuppressionEntity } from '../privacy/suppression.entity';
 import { TicketHistoryEntity } from '../tickets/ticket-history.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { UserEntity } from '../users/user.entity';
+import { ControllerIdentityEntity } from '../settings/controller-identity.entity';
 
 /** Every entity, listed once: the app and the migration CLI both read this. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   DsarRedactionEntity,
   DsarReleaseEntity,
   AuditCheckpointEntity,
+  ControllerIdentityEntity,
 ];

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Role } from '@hushdesk/contracts';
+import { relative } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { PasswordHasher } from '../auth/password-hasher';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UsersService } from '../users/users.service';
+import { DemoHelpdesk, type DemoAccounts } from './demo-helpdesk';
 
 export const DEMO_ORGANISATION = 'Acme Ltd';
 export const DEFAULT_DEMO_PASSWORD = 'hushdesk';
@@ -17,9 +19,18 @@ export const DEMO_ACCOUNTS: readonly { email: string; role: Role; fullName: stri
   { email: 'admin@hushdesk.local', role: 'admin', fullName: 'Jordan Lee' },
 ];
 
+/** Where each role lands, for the start-up block. */
+const LANDS_ON: Record<Role, string> = {
+  customer: 'the customer portal',
+  engineer: 'the engineer console',
+  dpo: 'the privacy office',
+  admin: 'administration',
+};
+
 /**
- * Demo mode: an empty database gets Acme Ltd and one account per role. Runs when the embedded
- * database is used, or with HUSHDESK_DEMO=1; never touches a database that already has accounts.
+ * Demo mode: an empty database gets Acme Ltd and one account per role, and (unless
+ * HUSHDESK_DEMO_DATA=0) a small living helpdesk. Runs when the embedded database is used, or with
+ * HUSHDESK_DEMO=1; never in production, and never touches a database that already has accounts.
  */
 @Injectable()
 export class DemoSeed {
@@ -29,20 +40,22 @@ export class DemoSeed {
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
+    private readonly helpdesk: DemoHelpdesk,
     private readonly config: AppConfig,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
     if (!this.config.demo.enabled) return false;
     const passwordHash = await this.passwords.hash(this.config.demo.password);
-    return this.dataSource.transaction(async (manager) => {
+    const accounts = await this.dataSource.transaction(async (manager): Promise<DemoAccounts | null> => {
       // Serialise concurrent starts; the second one then sees the accounts and does nothing.
       await manager.query('SELECT pg_advisory_xact_lock(74198302)');
       const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM users');
-      if (count > 0) return false;
+      if (count > 0) return null;
       const org = await manager.save(manager.create(OrganisationEntity, { name: DEMO_ORGANISATION }));
+      const ids = {} as Record<Role, string>;
       for (const account of DEMO_ACCOUNTS) {
-        await this.users.insert(manager, {
+        ids[account.role] = await this.users.insert(manager, {
           email: account.email,
           role: account.role,
           passwordHash,
@@ -50,23 +63,65 @@ export class DemoSeed {
           person: { fullName: account.fullName },
         });
       }
-      this.logger.log('Seeded the demo organisation and one account per role');
-      return true;
+      return { organisationId: org.id, users: ids, passwordHash };
     });
+    if (!accounts) return false;
+    this.logger.log('Seeded the demo organisation and one account per role');
+    if (this.config.demo.data) {
+      const started = Date.now();
+      // After the accounts commit, through the real services: a crash part-way leaves a smaller
+      // demo, never a second one (the accounts exist, so nothing is seeded again).
+      const summary = await this.helpdesk.seed(accounts);
+      this.logger.log({ msg: 'Seeded the demo helpdesk', ...summary, ms: Date.now() - started });
+    }
+    return true;
   }
 
-  /** Printed straight to stdout: the log stream masks emails, which would hide the logins. */
+  /**
+   * The last thing `npm start` prints: where Hushdesk is, the logins, and how to stop. Straight to
+   * stdout, because the log stream masks emails, which would hide the logins.
+   */
   printLogins(baseUrl: string): void {
     if (!this.config.demo.enabled) return;
-    const lines = [
-      '',
-      `  Hushdesk is running at ${baseUrl}`,
-      '  Demo logins (password: ' +
-        (process.env.HUSHDESK_DEMO_PASSWORD ? '$HUSHDESK_DEMO_PASSWORD' : this.config.demo.password) +
-        '):',
-      ...DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(9)} ${a.email}`),
-      '',
-    ];
-    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(
+      loginBlock({
+        baseUrl,
+        password: process.env.HUSHDESK_DEMO_PASSWORD ? null : this.config.demo.password,
+        logFile: this.config.logFile ? relative(process.cwd(), this.config.logFile) : null,
+        dataDir: relative(process.cwd(), this.config.dataDir) || this.config.dataDir,
+        sampleData: this.config.demo.data,
+      }),
+    );
   }
+}
+
+/** The start-up block, in plain words. */
+export function loginBlock(o: {
+  baseUrl: string;
+  /** Null when the operator chose it (HUSHDESK_DEMO_PASSWORD): never echoed. */
+  password: string | null;
+  logFile: string | null;
+  dataDir: string;
+  sampleData: boolean;
+}): string {
+  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+  return [
+    '',
+    `  Hushdesk is ready: ${o.baseUrl}`,
+    '',
+    o.password
+      ? `  Sign in as any of these, with the password ${o.password}:`
+      : '  Sign in as any of these, with the password you set in HUSHDESK_DEMO_PASSWORD:',
+    ...DEMO_ACCOUNTS.map(
+      (a) =>
+        `    ${(a.role === 'dpo' ? 'DPO' : a.role).padEnd(9)} ${a.email.padEnd(width)}   ${LANDS_ON[a.role]}`,
+    ),
+    '',
+    ...(o.sampleData
+      ? ['  The demo has tickets in every state, logged calls and a data-subject request to explore.']
+      : []),
+    ...(o.logFile ? [`  Logs go to ${o.logFile}.`] : []),
+    `  To stop Hushdesk, press Ctrl+C. Your data stays in ${o.dataDir}; delete it to start afresh.`,
+    '',
+  ].join('\n');
 }

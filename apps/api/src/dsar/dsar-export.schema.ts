@@ -91,6 +91,7 @@ export const DSAR_EXPORT_SCHEMA = {
       type: 'object',
       description: 'UK GDPR Art. 15(1)(a)-(h) and 15(2)',
       required: [
+        'controller',
         'purposes',
         'categoriesOfData',
         'recipients',
@@ -100,6 +101,20 @@ export const DSAR_EXPORT_SCHEMA = {
         'complaint',
         'automatedDecisionMaking',
       ],
+      properties: {
+        controller: { type: 'string', description: 'Who is responsible for the data (the controller)' },
+        controllerContact: {
+          type: ['object', 'null'],
+          description: "The controller's address and its Data Protection Officer's contact; null if not set",
+          properties: {
+            name: { type: 'string' },
+            address: { type: 'string' },
+            dpoName: { type: ['string', 'null'] },
+            dpoEmail: { type: 'string' },
+            dpoPhone: { type: ['string', 'null'] },
+          },
+        },
+      },
     },
   },
 } as const;

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { formatDsarReference, type DsarItem } from '@hushdesk/contracts';
+import { formatDsarReference, type ControllerIdentity, type DsarItem } from '@hushdesk/contracts';
 import { PLACEHOLDERS, retentionDescription } from '@hushdesk/privacy';
 import { rm } from 'node:fs/promises';
 import { BlobStore } from '../blobs/blob-store';
 import { FieldPoliciesService, type Policies } from '../privacy/field-policies.service';
 import { buildRopa } from '../privacy/ropa';
+import { ControllerIdentityService } from '../settings/controller-identity.service';
 import { toCsv } from '../common/csv';
 import { DsarReview } from './dsar-review.service';
 import { COMPLAINT, type DsarRow } from './dsar-rows';
 import { DSAR_EXPORT_SCHEMA } from './dsar-export.schema';
 import { ZipFileWriter } from './zip-file-writer';
-
-export const CONTROLLER = 'The service provider running this Hushdesk';
 
 /** One disclosed item in the package: its facts, and its text with other people's data redacted. */
 export interface ExportedItem {
@@ -57,6 +56,7 @@ export class DsarPackager {
     private readonly review: DsarReview,
     private readonly policies: FieldPoliciesService,
     private readonly blobs: BlobStore,
+    private readonly controller: ControllerIdentityService,
   ) {}
 
   async build(row: DsarRow): Promise<{ data: ExportData; files: { path: string; blobKey: string }[] }> {
@@ -132,7 +132,10 @@ export class DsarPackager {
         count: redactions,
         note: 'Other people’s names, email addresses and phone numbers are replaced by [name], [email] and [phone] to protect them.',
       },
-      supplementaryInformation: supplementaryInformation(await this.policies.all()),
+      supplementaryInformation: supplementaryInformation(
+        await this.policies.all(),
+        await this.controller.identity(),
+      ),
     };
     return { data, files };
   }
@@ -202,12 +205,17 @@ function safeName(name: string): string {
   return name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'file';
 }
 
+/** Told to a requester while no admin has set the controller's identity (never a placeholder name). */
+const CONTROLLER_NOT_PUBLISHED =
+  'The organisation that runs this helpdesk has not yet recorded its name and address here; the person who handled your request can give them to you.';
+
 /** Art. 15(1)(a)–(h) and 15(2), from the live registry, so it always matches what is collected. */
-export function supplementaryInformation(policies: Policies) {
-  const ropa = buildRopa(policies, CONTROLLER);
+export function supplementaryInformation(policies: Policies, controller: ControllerIdentity | null) {
+  const ropa = buildRopa(policies, controller);
   const collected = Object.values(policies).filter((p) => p.collection !== 'off');
   return {
-    controller: CONTROLLER,
+    controller: controller?.name ?? CONTROLLER_NOT_PUBLISHED,
+    controllerContact: controller,
     purposes: ropa.activities.map((a) => ({
       activity: a.name,
       purposes: a.purposes,
@@ -240,6 +248,14 @@ const esc = (s: unknown) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
+
+/** The controller and how to reach its Data Protection Officer, as the admin set them. */
+function controllerHtml(name: string, contact: ControllerIdentity | null): string {
+  if (!contact) return `<p>${esc(name)}</p>`;
+  const dpo = [contact.dpoName, contact.dpoEmail, contact.dpoPhone].filter(Boolean).join(', ');
+  return `<p><strong>${esc(contact.name)}</strong><br>${esc(contact.address).replace(/\n/g, '<br>')}</p>
+<p>Data Protection Officer: ${esc(dpo)}</p>`;
+}
 
 /** The human-readable report: self-contained, printable, no scripts. */
 export function reportHtml(data: ExportData): string {
@@ -277,6 +293,8 @@ ${data.subject.accounts.map((a) => record(a)).join('')}
 <h2>What we hold (${data.items.filter((i) => i.type !== 'contact' && i.type !== 'account').length} items)</h2>
 ${items || '<p>No personal data found.</p>'}
 <h2>About this processing</h2>
+<h3>Who is responsible for your data</h3>
+${controllerHtml(info.controller, info.controllerContact)}
 <h3>Why we use your data</h3>
 ${list(info.purposes.map((p) => `${p.activity}: ${p.purposes.join('; ')} (lawful basis: ${p.lawfulBases.join(', ')})`))}
 <h3>Categories of data</h3>${list(info.categoriesOfData.map((c) => c.label))}

@@ -33,5 +33,6 @@ import { DsarService } from './dsar.service';
     DsarErasureRescan,
     ErasedRequesterTickets,
   ],
+  exports: [DsarService],
 })
 export class DsarModule {}

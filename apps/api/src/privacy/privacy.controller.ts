@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { CurrentActor, Public, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { ControllerIdentityService } from '../settings/controller-identity.service';
 import { MentionsQueryDto, PurgeDto, SuppressionDto } from './dto/privacy.dto';
 import { FieldPoliciesService } from './field-policies.service';
 import { IdentifierIndex, type Mention } from './identifier-index.service';
@@ -29,6 +30,7 @@ export class PrivacyController {
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly fieldRetention: FieldRetentionSweep,
+    private readonly controllerIdentity: ControllerIdentityService,
   ) {}
 
   @Get('fields')
@@ -120,7 +122,7 @@ export class PrivacyController {
   @Roles('dpo', 'admin')
   @ApiOkResponse({ description: 'The Art. 30 record of processing activities' })
   async ropa() {
-    return buildRopa(await this.policies.all(), 'The service provider running this Hushdesk');
+    return buildRopa(await this.policies.all(), await this.controllerIdentity.identity());
   }
 
   /** Where a person's identifiers are mentioned in free text, in any formatting: an index lookup. */

@@ -1,4 +1,6 @@
+import type { ControllerIdentity } from '@hushdesk/contracts';
 import { retentionDescription, type FieldPolicy, type PersonalField } from '@hushdesk/privacy';
+import { CONTROLLER_NOT_SET } from '../settings/controller-identity.service';
 import type { Policies } from './field-policies.service';
 
 /** The processing Hushdesk does, and which registry fields each activity uses. */
@@ -73,13 +75,23 @@ export interface RopaActivity {
   securityMeasures: string[];
 }
 
-/** Art. 30 record of processing, generated from the live registry so it can never drift from it. */
+/**
+ * Art. 30 record of processing, generated from the live registry so it can never drift from it.
+ * `controller` is the controller's name (or says it is not set); `controllerContact` holds the
+ * name and contact details of the controller and its DPO that Art. 30(1)(a) asks for.
+ */
 export function buildRopa(
   policies: Policies,
-  controller: string,
-): { controller: string; generatedAt: string; activities: RopaActivity[] } {
+  controller: ControllerIdentity | null,
+): {
+  controller: string;
+  controllerContact: ControllerIdentity | null;
+  generatedAt: string;
+  activities: RopaActivity[];
+} {
   return {
-    controller,
+    controller: controller?.name ?? CONTROLLER_NOT_SET,
+    controllerContact: controller,
     generatedAt: new Date().toISOString(),
     activities: ACTIVITIES.map((a) => {
       const used = a.fields.map((f) => policies[f]).filter((p) => p.collection !== 'off');

@@ -13,6 +13,6 @@ import { TicketsService } from './tickets.service';
   imports: [RealtimeModule],
   controllers: [TicketsController, MessagesController, GroupsController, DashboardController],
   providers: [TicketsService, MessagesService, SlaClockService, AutoCloseJob],
-  exports: [TicketsService, SlaClockService],
+  exports: [TicketsService, SlaClockService, MessagesService],
 })
 export class TicketsModule {}

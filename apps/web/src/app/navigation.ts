@@ -53,6 +53,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   admin: [
     { to: '/admin', label: 'Organisations', icon: BuildingIcon, end: true },
     { to: '/admin/users', label: 'Users', icon: UsersIcon },
+    { to: '/admin/controller', label: 'Controller', icon: ShieldIcon },
     ...privacyOffice('/admin'),
   ],
 };

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Outlet } from 'react-router';
+import { ControllerSettingsPage } from '../features/admin/components/ControllerSettingsPage';
 import { OrganisationsPage } from '../features/admin/components/OrganisationsPage';
 import { UsersPage } from '../features/admin/components/UsersPage';
 import { ChangePasswordPage } from '../features/auth/components/ChangePasswordPage';
@@ -47,6 +48,7 @@ import { RootLayout } from './RootLayout';
  *   /dpo/ropa     -> DPO: the record of processing activities, printable
  *   /admin        -> administrator: organisations
  *   /admin/users  -> administrator: users
+ *   /admin/controller -> administrator: the controller's name, address and DPO contact
  *   /admin/fields, /admin/retention, /admin/audit, /admin/ropa -> administrator: the same privacy
  *                 screens as the DPO (legal holds are the DPO's alone: shown, not changed)
  *   /account/password -> every role: change one's own password (other sessions end)
@@ -127,6 +129,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <OrganisationsPage /> },
               { path: 'users', element: <UsersPage /> },
+              { path: 'controller', element: <ControllerSettingsPage /> },
               ...privacyOfficeRoutes,
             ],
           },

@@ -3,6 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
+import { LogFile } from './log-file';
 import { loggablePath } from './route-template';
 
 /** Keys whose values are never personal data and must stay machine-readable. */
@@ -28,6 +29,11 @@ export class ScrubbingDestination implements DestinationStream {
     }
     this.out.write(scrubbed);
   }
+}
+
+/** Where the app's log lines go: stdout, or LOG_FILE; scrubbed either way. */
+export function logDestination(logFile?: string): DestinationStream {
+  return new ScrubbingDestination(logFile ? new LogFile(logFile) : process.stdout);
 }
 
 export function loggerParams(

@@ -8,6 +8,7 @@ import { Dsar1795330217398 } from './1795330217398-Dsar';
 import { QueueFilters1795337181153 } from './1795337181153-QueueFilters';
 import { SearchVectors1796286065780 } from './1796286065780-SearchVectors';
 import { OwnedBlobs1796301405514 } from './1796301405514-OwnedBlobs';
+import { ControllerIdentity1796343274055 } from './1796343274055-ControllerIdentity';
 import { DsarSubjectDecision1796343287545 } from './1796343287545-DsarSubjectDecision';
 import { LoginThrottle1796343430404 } from './1796343430404-LoginThrottle';
 import { AuditRetentionFloor1796343673442 } from './1796343673442-AuditRetentionFloor';
@@ -16,4 +17,4 @@ import { SearchByEquipmentAndNames1796344151942 } from './1796344151942-SearchBy
 import { DsarDownloadAccess1796345115226 } from './1796345115226-DsarDownloadAccess';
 
 /** Every migration, in order. The app and the CLI read this list; add new ones at the end. */
-export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672, PrivacyKernel1795324737354, Recordings1795326133124, AuditExpiry1795328404153, TicketAnonymisation1795328644061, Dsar1795330217398, QueueFilters1795337181153, SearchVectors1796286065780, OwnedBlobs1796301405514, DsarSubjectDecision1796343287545, LoginThrottle1796343430404, AuditRetentionFloor1796343673442, FieldCollectionChoices1796344054111, SearchByEquipmentAndNames1796344151942, DsarDownloadAccess1796345115226];
+export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672, PrivacyKernel1795324737354, Recordings1795326133124, AuditExpiry1795328404153, TicketAnonymisation1795328644061, Dsar1795330217398, QueueFilters1795337181153, SearchVectors1796286065780, OwnedBlobs1796301405514, ControllerIdentity1796343274055, DsarSubjectDecision1796343287545, LoginThrottle1796343430404, AuditRetentionFloor1796343673442, FieldCollectionChoices1796344054111, SearchByEquipmentAndNames1796344151942, DsarDownloadAccess1796345115226];

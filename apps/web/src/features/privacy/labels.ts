@@ -82,6 +82,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'index.rebuild': 'Rebuilt the identifier index',
   'retention.run': 'Retention: expired recordings deleted',
   'retention.policy': 'Changed a retention period',
+  'settings.controller': 'Changed the controller’s details',
   'recording.hold': 'Put a recording on legal hold',
   'recording.release': 'Released a legal hold',
   'recording.import': 'Imported a call log',

@@ -37,8 +37,27 @@ export function RopaPage() {
           <dl className="ropa__facts">
             <div>
               <dt>Controller</dt>
-              <dd>{ropa.data.controller}</dd>
+              <dd>
+                {ropa.data.controller}
+                {ropa.data.controllerContact ? (
+                  <address className="ropa__address">{ropa.data.controllerContact.address}</address>
+                ) : null}
+              </dd>
             </div>
+            {ropa.data.controllerContact ? (
+              <div>
+                <dt>Data Protection Officer</dt>
+                <dd>
+                  {[
+                    ropa.data.controllerContact.dpoName,
+                    ropa.data.controllerContact.dpoEmail,
+                    ropa.data.controllerContact.dpoPhone,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                </dd>
+              </div>
+            ) : null}
             <div>
               <dt>Generated</dt>
               <dd>

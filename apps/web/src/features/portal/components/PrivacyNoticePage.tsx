@@ -5,6 +5,7 @@ import { Card, PageHeader } from '../../../ui/Layout';
 import type { NoticeEntry } from '../../privacy/api/privacy-api';
 import { usePrivacyNotice } from '../../privacy/hooks/use-privacy';
 import { LAWFUL_BASIS_EXPLAINED, LAWFUL_BASIS_LABELS } from '../../privacy/labels';
+import { NoticeController } from './NoticeController';
 import './privacy-pages.css';
 
 const RIGHTS: { name: string; text: string }[] = [
@@ -120,6 +121,7 @@ export function PrivacyNoticePage() {
         description="What personal data we collect about you, why, on what legal basis and for how long. It is generated from the data policies we apply, so it always matches what we actually do."
       />
       <div className="notice-stack">
+        <NoticeController />
         {body}
 
         <Card title="Your rights" titleId="rights-title">

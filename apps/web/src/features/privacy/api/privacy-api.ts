@@ -1,4 +1,4 @@
-import { apiPaths, type Page, type Role } from '@hushdesk/contracts';
+import { apiPaths, type ControllerIdentity, type Page, type Role } from '@hushdesk/contracts';
 import type { Collection, FieldPolicy, PersonalField } from '@hushdesk/privacy';
 import { apiClient } from '../../../lib/api-client';
 
@@ -56,7 +56,10 @@ export interface RopaActivity {
 
 /** The Art. 30 record of processing activities, generated from the live registry. */
 export interface Ropa {
+  /** The controller's name, or a sentence saying it is not set. */
   controller: string;
+  /** Name and contact details of the controller and its DPO (Art. 30(1)(a)); null until set. */
+  controllerContact: ControllerIdentity | null;
   generatedAt: string;
   activities: RopaActivity[];
 }
