@@ -203,6 +203,11 @@ const MATRIX: Record<string, RouteCase> = {
     body: { priority: 'P2' },
     expect: only({ engineer: 'ok', admin: 'ok' }),
   },
+  // Takes back the caller's own last change: reached (200, or 409 with nothing of theirs to undo).
+  'POST /api/tickets/{id}/undo': {
+    url: '/api/tickets/:ticket/undo',
+    expect: only({ engineer: 'reached', admin: 'reached' }),
+  },
   'GET /api/tickets/{id}/history': { url: '/api/tickets/:ticket/history', expect: only(STAFF_READ) },
   'GET /api/tickets/{id}/messages': {
     url: '/api/tickets/:ticket/messages',

@@ -41,6 +41,7 @@ export const apiPaths = {
   ticket: (id: string) => `/tickets/${id}`,
   ticketMessages: (id: string) => `/tickets/${id}/messages`,
   ticketHistory: (id: string) => `/tickets/${id}/history`,
+  ticketUndo: (id: string) => `/tickets/${id}/undo`,
   ticketReveal: (id: string) => `/tickets/${id}/reveal`,
   ticketAttachments: (id: string) => `/tickets/${id}/attachments`,
   attachment: (ticketId: string, id: string) => `/tickets/${ticketId}/attachments/${id}`,
