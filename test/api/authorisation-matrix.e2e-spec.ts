@@ -260,6 +260,12 @@ const MATRIX: Record<string, RouteCase> = {
         ),
     expect: only({ engineer: 'ok', admin: 'ok' }),
   },
+  // Finding calls to hold, by number in the body (never in a URL): the DPO's, like the hold itself.
+  'POST /api/recordings/search': {
+    url: '/api/recordings/search',
+    body: { number: '01632 960999' },
+    expect: only({ dpo: 'ok' }),
+  },
   'GET /api/recordings/{id}': { url: '/api/recordings/:recording', expect: only(STAFF_READ) },
   'PUT /api/recordings/{id}/audio': {
     url: '/api/recordings/:silentRecording/audio',

@@ -54,6 +54,7 @@ export const apiPaths = {
   recordingAudio: (id: string) => `/recordings/${id}/audio`,
   recordingHold: (id: string) => `/recordings/${id}/hold`,
   recordingsImport: '/recordings/import',
+  recordingsSearch: '/recordings/search',
   retentionRuns: '/retention/runs',
   retentionRun: (id: string) => `/retention/runs/${id}`,
   retentionPolicies: '/retention/policies',

@@ -23,6 +23,7 @@ export type AuditAction =
   | 'index.rebuild'
   | 'recording.hold'
   | 'recording.release'
+  | 'recording.search'
   | 'retention.policy'
   | 'retention.run'
   | 'audit.expire'
