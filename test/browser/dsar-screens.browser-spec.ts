@@ -85,7 +85,10 @@ describe('the DPO’s request screen, in Chromium', () => {
 
     const customer = await signIn('customer@hushdesk.local');
     await customer.goto('/portal/requests');
-    await customer.getByTestId('dsar-row').getByText('Your request covers forty tickets over six years.').waitFor();
+    await customer
+      .getByTestId('dsar-row')
+      .getByText('Your request covers forty tickets over six years.')
+      .waitFor();
     await customer.context().close();
   });
 });
