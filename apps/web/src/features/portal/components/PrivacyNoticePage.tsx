@@ -6,6 +6,7 @@ import type { NoticeEntry } from '../../privacy/api/privacy-api';
 import { usePrivacyNotice } from '../../privacy/hooks/use-privacy';
 import { LAWFUL_BASIS_EXPLAINED, LAWFUL_BASIS_LABELS } from '../../privacy/labels';
 import './privacy-pages.css';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const RIGHTS: { name: string; text: string }[] = [
   { name: 'Access', text: 'Ask for a copy of the personal data we hold about you.' },
@@ -64,8 +65,8 @@ export function PrivacyNoticePage() {
           <h2 className="notice-section__title" id={id}>
             {category}
           </h2>
-          <div className="table-wrap">
-            <table className="table notice-table">
+          <TableScroll label={`${category} table`}>
+            <table className="table notice-table" aria-labelledby={id}>
               <thead>
                 <tr>
                   <th scope="col">What we collect</th>
@@ -107,7 +108,7 @@ export function PrivacyNoticePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       );
     });

@@ -13,6 +13,7 @@ import { TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
 import { TableFooter } from '../../../ui/TableFooter';
+import { TableScroll } from '../../../ui/TableScroll';
 import type { RecordingSearch, RecordingSearchHit } from '../api/recordings-api';
 import { useRecordingSearch } from '../hooks/use-recordings';
 import { expiryText, formatDuration } from './call-format';
@@ -173,7 +174,7 @@ function CallResults({
   }
   return (
     <>
-      <div className="table-wrap" role="region" aria-labelledby="find-calls-caption" tabIndex={0}>
+      <TableScroll label="Calls found">
         <table className="table holds-table">
           <caption className="visually-hidden" id="find-calls-caption">
             Calls found, newest first
@@ -225,7 +226,7 @@ function CallResults({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <TableFooter
         shown={hits.length}
         hasMore={hasMore}
