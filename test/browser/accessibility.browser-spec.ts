@@ -15,10 +15,13 @@ interface Violation {
 /** Every axe violation on the page, as "rule: help (selectors)", so a failure says what to fix. */
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
+  // Runs in the page, where axe and the document exist (this file is compiled without DOM types).
   const found = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, o: object) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, { resultTypes: ['violations'] })) as { violations: Violation[] };
+    const scope = globalThis as unknown as {
+      axe: { run: (context: unknown, options: object) => Promise<{ violations: Violation[] }> };
+      document: unknown;
+    };
+    const result = await scope.axe.run(scope.document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) }));
   });
   return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.join(' ')).join('; ')})`);
