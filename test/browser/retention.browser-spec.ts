@@ -109,8 +109,8 @@ describe('retention screens, in Chromium', () => {
 
     // Both runs are in the recent runs, and the real one's report opens there.
     const runs = dpo.getByRole('region', { name: 'Recent runs' });
-    await runs.getByRole('row', { name: /Real run\s*Completed\s*2/ }).waitFor();
-    await runs.getByRole('row', { name: /Dry run\s*Completed\s*2 would be/ }).waitFor();
+    await runs.getByRole('row', { name: /Real run\s*Completed\s*2 deleted\s*1 on legal hold/ }).waitFor();
+    await runs.getByRole('row', { name: /Dry run\s*Completed\s*2 to delete\s*1 on legal hold/ }).waitFor();
     await runs
       .getByRole('row', { name: /Real run/ })
       .getByRole('button', { name: /View report/ })
@@ -141,6 +141,30 @@ describe('retention screens, in Chromium', () => {
     await periods.getByText('Saved. Call recordings: now 90 days.').waitFor();
     const saved = await t.db.query("SELECT days FROM retention_policies WHERE category = 'recordings'");
     expect(saved.rows[0].days).toBe(90);
+  });
+
+  it('words a run that finds nothing as such, not “0 would be”', async () => {
+    // The released recording is past its retention: a real run deletes it, then nothing is left.
+    const real = await t
+      .http()
+      .post('/api/retention/runs')
+      .set('authorization', dpoAuth)
+      .send({})
+      .expect(201);
+    for (let i = 0; i < 100; i++) {
+      const run = await t.http().get(`/api/retention/runs/${real.body.id}`).set('authorization', dpoAuth);
+      if (run.body.status === 'completed') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await dpo.reload();
+    await dpo.getByRole('button', { name: 'Dry run', exact: true }).click();
+    const report = dpo.getByRole('region', { name: 'Retention report' });
+    await report.getByText('nothing has been deleted').waitFor();
+    const runs = dpo.getByRole('region', { name: 'Recent runs' });
+    const newest = runs.locator('tbody tr').first();
+    await newest.getByText('None to delete').waitFor();
+    expect(await newest.textContent()).not.toMatch(/\b0 would be\b/);
+    await expect(newest.locator('td').nth(4).textContent()).resolves.toBe('None');
   });
 
   it('lets an engineer log a call on a ticket, with field errors, and attach its audio', async () => {

@@ -66,6 +66,11 @@ export const VERIFICATION_METHODS = [
 ] as const;
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
+/** The methods that fit how a request came in: only a portal request was made signed in. */
+export function verificationMethodsFor(channel: DsarChannel): readonly VerificationMethod[] {
+  return channel === 'portal' ? VERIFICATION_METHODS : VERIFICATION_METHODS.filter((m) => m !== 'signed_in');
+}
+
 export interface DsarSubjectIdentifiers {
   email?: string;
   phone?: string;

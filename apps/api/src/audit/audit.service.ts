@@ -24,6 +24,7 @@ export type AuditAction =
   | 'recording.hold'
   | 'recording.release'
   | 'recording.import'
+  | 'recording.search'
   | 'retention.policy'
   | 'retention.run'
   | 'audit.expire'

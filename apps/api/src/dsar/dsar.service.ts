@@ -10,6 +10,7 @@ import {
   type DsarSummary,
   type Page,
   type Role,
+  verificationMethodsFor,
 } from '@hushdesk/contracts';
 import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
@@ -328,6 +329,12 @@ export class DsarService {
       'verify',
       { action: 'dsar.verify', details: { method: dto.method } },
       async (m, row) => {
+        if (!verificationMethodsFor(row.channel).includes(dto.method)) {
+          throw DomainError.invalidField(
+            'method',
+            `${dto.method} fits only a request made from the portal; this one came by ${row.channel}`,
+          );
+        }
         if (row.requester_relation === 'third_party' && !row.evidence_blob_key) {
           throw new DomainError(
             DomainErrorCode.InvalidState,

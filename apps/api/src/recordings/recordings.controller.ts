@@ -9,6 +9,8 @@ import { UuidParam } from '../common/validation/uuid-param';
 import { ACCEPTED_AUDIO } from './audio-type';
 import { CallLogImport, type ImportReport } from './call-log-import';
 import { CreateRecordingDto, HoldDto, ListRecordingsQueryDto, RecordingDto } from './dto/recording.dto';
+import { RecordingSearchHitDto, SearchRecordingsDto } from './dto/recording-search.dto';
+import { RecordingSearch } from './recording-search.service';
 import { RecordingsService } from './recordings.service';
 
 /** `bytes=start-end` (either end open) to an inclusive range within the file, or 'invalid'. */
@@ -37,6 +39,7 @@ export class RecordingsController {
   constructor(
     private readonly recordings: RecordingsService,
     private readonly importer: CallLogImport,
+    private readonly finder: RecordingSearch,
   ) {}
 
   @Post()
@@ -52,6 +55,22 @@ export class RecordingsController {
   @ApiOkResponse({ description: 'Recordings by person or by ticket, newest first' })
   list(@CurrentActor() actor: Actor, @Query() query: ListRecordingsQueryDto): Promise<Page<RecordingDto>> {
     return this.recordings.list(actor, query);
+  }
+
+  /** The DPO finds calls to hold: the number goes in the body, so it is in no URL or access log. */
+  @Post('search')
+  @HttpCode(200)
+  @Roles('dpo')
+  @ApiOkResponse({
+    type: RecordingSearchHitDto,
+    isArray: true,
+    description: 'Keyset page, newest first; audited',
+  })
+  search(
+    @CurrentActor() actor: Actor,
+    @Body() body: SearchRecordingsDto,
+  ): Promise<Page<RecordingSearchHitDto>> {
+    return this.finder.search(actor, body);
   }
 
   /** A phone system's call log as CSV (header row: call_id, caller_number, direction, started_at, duration_seconds, ticket_reference, notes). */

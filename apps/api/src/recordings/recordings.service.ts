@@ -16,7 +16,7 @@ import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { ACCEPTED_AUDIO, detectAudio } from './audio-type';
 import type { CreateRecordingDto, ListRecordingsQueryDto, RecordingDto } from './dto/recording.dto';
 
-interface RecordingRow {
+export interface RecordingRow {
   id: string;
   caller_number: string;
   direction: string;
@@ -36,7 +36,7 @@ interface RecordingRow {
   hold_at: Date | null;
 }
 
-const COLUMNS = `id, caller_number, direction, started_at, duration_seconds, agent_id, ticket_id, person_id, person_match,
+export const RECORDING_COLUMNS = `id, caller_number, direction, started_at, duration_seconds, agent_id, ticket_id, person_id, person_match,
   notes, audio_blob_key, audio_content_type, audio_size_bytes, expires_at, hold_reason, hold_by_id, hold_at`;
 
 export interface NewRecording {
@@ -165,14 +165,14 @@ export class RecordingsService {
 
   private async row(id: string): Promise<RecordingRow> {
     const [row]: RecordingRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM recordings WHERE id = $1`,
+      `SELECT ${RECORDING_COLUMNS} FROM recordings WHERE id = $1`,
       [id],
     );
     if (!row) throw DomainError.notFound('Recording');
     return row;
   }
 
-  private async present(actor: Actor, r: RecordingRow): Promise<RecordingDto> {
+  async present(actor: Actor, r: RecordingRow): Promise<RecordingDto> {
     const policy = await this.policies.get('recording.callerNumber');
     const callerNumber = project(r.caller_number, policy, actor.role, false);
     // The same answer whether the number matched one person, several or none.
@@ -213,7 +213,7 @@ export class RecordingsService {
     if (query.ticketId) where.push(`ticket_id = ${p.add(query.ticketId)}`);
     if (after) where.push(`(started_at, id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
     const rows: RecordingRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM recordings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${RECORDING_COLUMNS} FROM recordings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY started_at DESC, id DESC LIMIT ${p.add(limit + 1)}`,
       p.values,
     );

@@ -58,6 +58,21 @@ export class TicketsController {
     return this.tickets.update(actor, id, body);
   }
 
+  @Post(':id/undo')
+  @HttpCode(200)
+  @Roles('engineer', 'admin')
+  @ApiOkResponse({
+    type: TicketSummaryDto,
+    description: 'The ticket with the caller’s last change taken back',
+  })
+  @ApiConflictResponse({
+    description:
+      'Nothing of the caller’s to undo, the change is too old, or someone changed those fields since',
+  })
+  undo(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<TicketDetail> {
+    return this.tickets.undoLastChange(actor, id);
+  }
+
   @Get(':id/history')
   @Roles('engineer', 'dpo', 'admin')
   @ApiOkResponse({ description: 'Changes to status, priority, assignee, group and tags, newest first' })

@@ -170,6 +170,15 @@ function csrfToken(): string | undefined {
   return entry ? decodeURIComponent(entry.slice(prefix.length)) : undefined;
 }
 
+/**
+ * Whether this browser holds a session at all. The readable CSRF cookie is set and cleared with the
+ * session cookie and lives as long, so without it there is nothing to ask the API about, and a
+ * signed-out visit makes no request that can only answer 401 (which the console would report).
+ */
+export function hasSessionCookie(): boolean {
+  return csrfToken() !== undefined;
+}
+
 /** Sends one request to the Hushdesk API and resolves with the parsed JSON body (or `undefined` for 204). */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, signal, contentType } = options;

@@ -6,7 +6,7 @@ import {
   type LoginRequest,
   type LoginResponse,
 } from '@hushdesk/contracts';
-import { apiClient, isApiError } from '../../../lib/api-client';
+import { apiClient, hasSessionCookie, isApiError } from '../../../lib/api-client';
 import { sessionMarker } from '../session-marker';
 
 export const authApi = {
@@ -21,8 +21,9 @@ export const authApi = {
   changePassword: (request: ChangePasswordRequest) =>
     apiClient.post<LoginResponse>(apiPaths.password, request),
 
-  /** The signed-in account, or `null` when nobody is signed in (the API answers 401). */
+  /** The signed-in account, or `null` when nobody is signed in (no session cookie, or the API answers 401). */
   async me(signal?: AbortSignal): Promise<AuthUser | null> {
+    if (!hasSessionCookie()) return null;
     try {
       const user = await apiClient.get<AuthUser>(apiPaths.me, { signal });
       sessionMarker.set();
@@ -33,10 +34,11 @@ export const authApi = {
     }
   },
 
-  /** The demo logins on a demo install, or `null` on a real one (the API answers 404). */
+  /** The demo logins on a demo install, or `null` on a real one (no logins, or an older API's 404). */
   async demo(signal?: AbortSignal): Promise<DemoInfo | null> {
     try {
-      return await apiClient.get<DemoInfo>(apiPaths.demo, { signal });
+      const info = await apiClient.get<DemoInfo>(apiPaths.demo, { signal });
+      return info.accounts.length > 0 ? info : null;
     } catch (error) {
       if (isApiError(error) && error.status === 404) return null;
       throw error;

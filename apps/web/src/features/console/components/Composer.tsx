@@ -53,7 +53,11 @@ export function Composer({
       {
         onSuccess: (message) => {
           setBody('');
-          setSent(message.visibility === 'internal' ? 'Internal note added.' : 'Reply sent to the customer.');
+          setSent(
+            message.visibility === 'internal'
+              ? 'Internal note added.'
+              : 'Reply added: the customer sees it in the portal.',
+          );
         },
         onError: (failure) => {
           const next = toFormErrors(failure, { body: 'body' });
@@ -105,7 +109,7 @@ export function Composer({
       {internal ? (
         <p className="composer__internal-banner">
           <LockIcon size={16} />
-          Internal note — only engineers see this. The customer is not told.
+          Internal note — only staff see this, never the customer.
         </p>
       ) : null}
 
@@ -117,7 +121,7 @@ export function Composer({
         hint={
           internal
             ? 'Keep personal data out of notes; refer to the customer record instead. Ctrl+Enter adds the note.'
-            : 'The customer sees this reply and is notified. Ctrl+Enter sends it.'
+            : 'The customer sees this reply in the portal. Ctrl+Enter sends it.'
         }
         value={body}
         onChange={(event) => {

@@ -1,7 +1,9 @@
 import {
-  VERIFICATION_METHODS,
+  verificationMethodsFor,
   type DsarAction,
+  type DsarChannel,
   type DsarDetail,
+  type DsarStatus,
   type VerificationMethod,
 } from '@hushdesk/contracts';
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
@@ -11,9 +13,15 @@ import { SelectField, TextAreaField } from '../../../ui/Field';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import type { ReasonAction } from '../api/dsar-api';
 import { useDsarAction } from '../hooks/use-dsar';
-import { ACTION_LABELS, VERIFICATION_LABELS } from './dsar-labels';
+import { ACTION_LABELS, requesterNote, VERIFICATION_LABELS } from './dsar-labels';
 import { EvidenceUpload } from './EvidenceUpload';
 import { ReasonForm, reasonError } from './ReasonForm';
+
+/** What an action's confirmation says, and the request state it is true in. */
+interface Confirmation {
+  text: string;
+  whileStatus: DsarStatus;
+}
 
 /** How long a confirmation stays after an action. */
 const STATUS_MS = 8000;
@@ -33,62 +41,80 @@ const PANEL_ACTIONS: DsarAction[] = [
   'reject',
 ];
 
-const REASON_FORMS: Record<ReasonAction, { submit: string; hint: string; done: string; danger?: boolean }> = {
-  request_information: {
-    submit: 'Pause and ask',
-    hint: 'What you need from the requester (ID, or what they are asking for). Told to them; the clock pauses until you resume it.',
-    done: 'Asked the requester for information. The clock is paused.',
-  },
-  resume: {
-    submit: 'Resume the clock',
-    hint: 'e.g. “Passport copy received by post”.',
-    done: 'The clock is running again.',
-  },
-  reject: {
-    submit: 'Reject request',
-    hint: 'Told to the requester, with their right to complain to the ICO. e.g. “Manifestly unfounded: the fourth identical request this month”.',
-    done: 'Rejected. The requester is told why and of their right to complain to the ICO.',
-    danger: true,
-  },
-  restrict: {
-    submit: 'Restrict processing',
-    hint: 'While restricted, the person’s tickets are read-only for everyone but you.',
-    done: 'Processing of their data is restricted.',
-  },
-  lift_restriction: {
-    submit: 'Lift restriction',
-    hint: 'Told to the requester before processing resumes.',
-    done: 'The restriction is lifted.',
-  },
-  object: {
-    submit: 'Record objection',
-    hint: 'Adds them to the do-not-contact list, which outlives an erasure.',
-    done: 'Objection recorded: they are on the do-not-contact list.',
-  },
-  complete: {
-    submit: 'Complete request',
-    hint: 'Told to the requester, e.g. “We hold no personal data about you”.',
-    done: 'The request is complete.',
-  },
-};
+const ICO = 'with their right to complain to the ICO';
+
+/** Each reason form's words; what the requester learns depends on how the request came in. */
+function reasonForms(
+  channel: DsarChannel,
+): Record<ReasonAction, { submit: string; hint: string; done: string; danger?: boolean }> {
+  const portal = channel === 'portal';
+  return {
+    request_information: {
+      submit: 'Pause and ask',
+      hint: `What you need from the requester (ID, or what they are asking for). ${requesterNote(channel)} The clock pauses until you resume it.`,
+      done: portal
+        ? 'The clock is paused. The requester sees what you need in the portal.'
+        : `The clock is paused. Ask the requester for it by ${channel}: Hushdesk sends nothing.`,
+    },
+    resume: {
+      submit: 'Resume the clock',
+      hint: 'e.g. “Passport copy received by post”.',
+      done: 'The clock is running again.',
+    },
+    reject: {
+      submit: 'Reject request',
+      hint: `e.g. “Manifestly unfounded: the fourth identical request this month”. ${requesterNote(channel, ICO)}`,
+      done: portal
+        ? `Rejected. The requester sees why in the portal, ${ICO}.`
+        : `Rejected. Tell the requester why by ${channel}, ${ICO}: Hushdesk sends nothing.`,
+      danger: true,
+    },
+    restrict: {
+      submit: 'Restrict processing',
+      hint: 'While restricted, the person’s tickets are read-only for everyone but you.',
+      done: 'Processing of their data is restricted.',
+    },
+    lift_restriction: {
+      submit: 'Lift restriction',
+      hint: `The requester must know before processing resumes. ${requesterNote(channel)}`,
+      done: 'The restriction is lifted.',
+    },
+    object: {
+      submit: 'Record objection',
+      hint: 'Adds them to the do-not-contact list, which outlives an erasure.',
+      done: 'Objection recorded: they are on the do-not-contact list.',
+    },
+    complete: {
+      submit: 'Complete request',
+      hint: `The outcome, e.g. “We hold no personal data about you”. ${requesterNote(channel)}`,
+      done: 'The request is complete.',
+    },
+  };
+}
 
 /** Only the actions the request allows now, each opening a small form in its place. */
 export function DsarActionPanel({ request }: { request: DsarDetail }) {
   const action = useDsarAction(request.id);
   const [open, setOpen] = useState<DsarAction | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const actions = PANEL_ACTIONS.filter((name) => request.allowedActions.includes(name));
+  // A confirmation holds only while the request is still in the state it confirms: "Collection
+  // started" must not outlive the collection.
+  const status = confirmation && confirmation.whileStatus === request.status ? confirmation.text : null;
+  const setStatus = (text: string | null, whileStatus: DsarStatus = request.status) => {
+    setConfirmation(text === null ? null : { text, whileStatus });
+  };
 
   // The confirmation is announced, then goes: the request's own state shows what happened.
   useEffect(() => {
-    if (!status) return undefined;
+    if (!confirmation) return undefined;
     const timer = window.setTimeout(() => {
-      setStatus(null);
+      setConfirmation(null);
     }, STATUS_MS);
     return () => {
       window.clearTimeout(timer);
     };
-  }, [status]);
+  }, [confirmation]);
 
   const start = (name: DsarAction) => {
     action.reset();
@@ -99,9 +125,9 @@ export function DsarActionPanel({ request }: { request: DsarDetail }) {
     action.reset();
     setOpen(null);
   };
-  const finished = (message: string) => {
+  const finished = (message: string, answer: DsarDetail | undefined) => {
     setOpen(null);
-    setStatus(message);
+    setStatus(message, answer?.status);
   };
 
   const renderForm = (name: DsarAction) => {
@@ -109,18 +135,23 @@ export function DsarActionPanel({ request }: { request: DsarDetail }) {
       case 'verify':
         return (
           <VerifyForm
+            methods={verificationMethodsFor(request.channel)}
             defaultMethod={request.channel === 'portal' ? 'signed_in' : undefined}
             pending={action.isPending}
             error={action.error}
             onCancel={close}
             onSubmit={(body) => {
-              action.mutate({ action: 'verify', body }, { onSuccess: () => finished('Identity verified.') });
+              action.mutate(
+                { action: 'verify', body },
+                { onSuccess: (answer) => finished('Identity verified.', answer) },
+              );
             }}
           />
         );
       case 'extend':
         return (
           <ExtendForm
+            channel={request.channel}
             allowedUntil={request.extensionAllowedUntil}
             pending={action.isPending}
             error={action.error}
@@ -129,8 +160,11 @@ export function DsarActionPanel({ request }: { request: DsarDetail }) {
               action.mutate(
                 { action: 'extend', body },
                 {
-                  onSuccess: () =>
-                    finished(`Deadline extended by ${body.months === 1 ? 'one month' : 'two months'}.`),
+                  onSuccess: (answer) =>
+                    finished(
+                      `Deadline extended by ${body.months === 1 ? 'one month' : 'two months'}.`,
+                      answer,
+                    ),
                 },
               );
             }}
@@ -153,7 +187,7 @@ export function DsarActionPanel({ request }: { request: DsarDetail }) {
       case 'lift_restriction':
       case 'object':
       case 'complete': {
-        const form = REASON_FORMS[name];
+        const form = reasonForms(request.channel)[name];
         return (
           <ReasonForm
             submitLabel={form.submit}
@@ -163,7 +197,10 @@ export function DsarActionPanel({ request }: { request: DsarDetail }) {
             error={action.error}
             onCancel={close}
             onSubmit={(reason) => {
-              action.mutate({ action: name, body: { reason } }, { onSuccess: () => finished(form.done) });
+              action.mutate(
+                { action: name, body: { reason } },
+                { onSuccess: (answer) => finished(form.done, answer) },
+              );
             }}
           />
         );
@@ -204,7 +241,7 @@ export function DsarActionPanel({ request }: { request: DsarDetail }) {
                     setStatus(null);
                     action.mutate(
                       { action: 'collect' },
-                      { onSuccess: () => setStatus('Collection started.') },
+                      { onSuccess: () => setStatus('Collection started.', 'collecting') },
                     );
                   }}
                 />
@@ -257,12 +294,15 @@ function CollectButton({
 }
 
 function VerifyForm({
+  methods,
   defaultMethod,
   pending,
   error,
   onSubmit,
   onCancel,
 }: {
+  /** Only the methods that fit how the request came in. */
+  methods: readonly VerificationMethod[];
   defaultMethod?: VerificationMethod;
   pending: boolean;
   error: unknown;
@@ -305,7 +345,7 @@ function VerifyForm({
         }}
       >
         <option value="">Choose…</option>
-        {VERIFICATION_METHODS.map((value) => (
+        {methods.map((value) => (
           <option key={value} value={value}>
             {VERIFICATION_LABELS[value]}
           </option>
@@ -335,12 +375,14 @@ function VerifyForm({
 }
 
 function ExtendForm({
+  channel,
   allowedUntil,
   pending,
   error,
   onSubmit,
   onCancel,
 }: {
+  channel: DsarChannel;
   allowedUntil: string;
   pending: boolean;
   error: unknown;
@@ -352,7 +394,7 @@ function ExtendForm({
   return (
     <ReasonForm
       submitLabel="Extend the deadline"
-      hint={`Told to the requester: why the request is complex or numerous. Possible until ${formatDate(allowedUntil)}.`}
+      hint={`Why the request is complex or numerous. ${requesterNote(channel)} Possible until ${formatDate(allowedUntil)}.`}
       pending={pending}
       error={error}
       onCancel={onCancel}

@@ -93,7 +93,7 @@ export function NoDataFound({ canComplete }: { canComplete: boolean }) {
         <p>
           Hushdesk holds nothing about this person under the identifiers given.
           {canComplete
-            ? ' Tell them so: use Complete in the actions, with a reason such as “We hold no personal data about you”.'
+            ? ' Complete the request from the actions, with an outcome such as “We hold no personal data about you”.'
             : ''}
         </p>
       </div>

@@ -128,7 +128,12 @@ function RequestView({ request }: { request: DsarDetail }) {
       {request.outcome ? (
         <div className="notice notice--info dsar-outcome">
           <div className="notice__body">
-            <strong>Told to the requester:</strong> {request.outcome}
+            <strong>
+              {request.channel === 'portal'
+                ? 'Shown to the requester in the portal:'
+                : `Outcome (Hushdesk sends nothing; tell the requester by ${request.channel}):`}
+            </strong>{' '}
+            {request.outcome}
           </div>
         </div>
       ) : null}

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
 import { TableFooter } from '../../../ui/TableFooter';
+import { RecordingHoldControl } from '../../recordings/components/RecordingHoldControl';
 import { useDsarItems, useItemExclusion, useRedaction } from '../hooks/use-dsar';
 import { foundByLabel, ITEM_TYPE_LABELS, REDACTION_LABELS } from './dsar-labels';
 import { ReasonForm } from './ReasonForm';
@@ -147,6 +148,9 @@ function DsarItemView({
             <strong>Excluded from the package:</strong> {item.excluded.reason}
           </p>
         ) : null}
+
+        {/* A call of the person's can be kept past its retention, e.g. for a dispute. */}
+        {item.type === 'recording' ? <RecordingHoldControl recordingId={item.sourceId} /> : null}
 
         {editable && editing?.kind === 'redaction' ? (
           <div className="dsar-item__form">

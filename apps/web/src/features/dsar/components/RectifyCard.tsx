@@ -96,7 +96,7 @@ export function RectifyCard({ request }: { request: DsarDetail }) {
         </h2>
         <p className="card__description">
           Enter the corrected values only; fields left empty are not changed. Applying them completes the
-          request and tells the requester what was corrected.
+          request, with an outcome that lists what was corrected.
         </p>
       </div>
       <StatusMessage tone="success">{done}</StatusMessage>

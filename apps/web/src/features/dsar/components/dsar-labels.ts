@@ -60,6 +60,17 @@ export const CHANNEL_LABELS: Record<DsarChannel, string> = {
   post: 'Post',
 };
 
+/**
+ * What happens to a reason or outcome the DPO writes, said plainly: Hushdesk sends no mail, so a
+ * portal requester sees it with their request and anyone else must be told by the DPO.
+ */
+export function requesterNote(channel: DsarChannel, extra?: string): string {
+  const also = extra ? `, ${extra}` : '';
+  return channel === 'portal'
+    ? `Shown to the requester with their request in the portal${also}; nothing is emailed.`
+    : `Hushdesk sends nothing: tell the requester yourself, by ${channel}${also}.`;
+}
+
 export const VERIFICATION_LABELS: Record<VerificationMethod, string> = {
   signed_in: 'Signed in to the portal',
   id_document: 'ID document seen',

@@ -7,6 +7,7 @@ import { usePrivacyNotice } from '../../privacy/hooks/use-privacy';
 import { LAWFUL_BASIS_EXPLAINED, LAWFUL_BASIS_LABELS } from '../../privacy/labels';
 import { NoticeController } from './NoticeController';
 import './privacy-pages.css';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const RIGHTS: { name: string; text: string }[] = [
   { name: 'Access', text: 'Ask for a copy of the personal data we hold about you.' },
@@ -65,8 +66,8 @@ export function PrivacyNoticePage() {
           <h2 className="notice-section__title" id={id}>
             {category}
           </h2>
-          <div className="table-wrap">
-            <table className="table notice-table">
+          <TableScroll label={`${category} table`}>
+            <table className="table notice-table" aria-labelledby={id}>
               <thead>
                 <tr>
                   <th scope="col">What we collect</th>
@@ -108,7 +109,7 @@ export function PrivacyNoticePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       );
     });

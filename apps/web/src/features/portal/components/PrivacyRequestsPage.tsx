@@ -170,8 +170,8 @@ function RequestForm({
             <div className="notice__body">
               <p>
                 <strong>This cannot be undone.</strong> Once your data is erased you can no longer sign in or
-                see your requests. We keep only what the law requires us to, and tell you what we kept and
-                why.
+                see your requests. We keep only what the law requires us to, and record what we kept and why;
+                our Data Protection Officer can show you that record.
               </p>
             </div>
           </div>
@@ -214,7 +214,7 @@ const EXPLANATIONS: Record<PortalKind, string> = {
   rectification:
     'You can change most of your contact details yourself on My details (a new sign-in email comes here as a request). For anything else, tell us what is wrong.',
   erasure:
-    'We erase your account and your personal data from our helpdesk, and tell you what we had to keep and why.',
+    'We erase your account and your personal data from our helpdesk, keeping only what the law requires, and record what we kept and why.',
   objection:
     'We stop contacting you for anything but the requests you raise yourself, and keep your details on a do-not-contact list so it stays that way.',
 };
@@ -277,6 +277,8 @@ function PortalRequestRow({ request, highlighted }: { request: DsarSummary; high
   const outcome = detail.data?.outcome ?? null;
   const open = request.closedAt === null && request.status !== 'completed' && request.status !== 'rejected';
   const releaseExpired = release ? Date.parse(release.expiresAt) <= now : false;
+  const waitingFor = detail.data?.pauses.find((pause) => pause.to === null)?.reason ?? null;
+  const extension = detail.data?.extension?.reason ?? null;
 
   return (
     <li
@@ -304,6 +306,17 @@ function PortalRequestRow({ request, highlighted }: { request: DsarSummary; high
             </>
           ) : null}
         </p>
+        {/* What the DPO asked of them, and why the deadline moved: shown here, as nothing is emailed. */}
+        {open && waitingFor ? (
+          <p className="dsar-portal-item__outcome">
+            <strong>We need from you:</strong> {waitingFor}
+          </p>
+        ) : null}
+        {open && extension ? (
+          <p className="dsar-portal-item__outcome">
+            <strong>Why we need longer:</strong> {extension}
+          </p>
+        ) : null}
         {release ? (
           releaseExpired ? (
             <p className="dsar-portal-item__release dsar-muted">

@@ -7,6 +7,7 @@ export const recordingPaths = {
   one: apiPaths.recording,
   audio: apiPaths.recordingAudio,
   hold: apiPaths.recordingHold,
+  search: apiPaths.recordingsSearch,
 } as const;
 
 export type CallDirection = 'inbound' | 'outbound';
@@ -60,6 +61,22 @@ export interface RecordingQuery {
   cursor?: string | null;
 }
 
+/** What the DPO finds calls by: at least one of number, ticket and personId; days as YYYY-MM-DD. */
+export interface RecordingSearch {
+  /** Any format people write a number in. */
+  number?: string;
+  /** A ticket reference (HD-000123) or id. */
+  ticket?: string;
+  personId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A recording found by a search, with its ticket's reference. */
+export interface RecordingSearchHit extends Recording {
+  ticketReference: string | null;
+}
+
 /** The largest audio file the API takes (100 MB). */
 export const MAX_AUDIO_BYTES = 100 * 1024 * 1024;
 
@@ -75,6 +92,16 @@ export function audioContentType(file: Blob): string {
 export const recordingsApi = {
   list: (query: RecordingQuery, signal?: AbortSignal) =>
     apiClient.get<Page<Recording>>(recordingPaths.list, { query: { ...query }, signal }),
+
+  get: (id: string, signal?: AbortSignal) => apiClient.get<Recording>(recordingPaths.one(id), { signal }),
+
+  /** Sent in the body, so the number never sits in a URL; the API audits each search. */
+  search: (search: RecordingSearch, page: { limit: number; cursor: string | null }) =>
+    apiClient.post<Page<RecordingSearchHit>>(recordingPaths.search, {
+      ...search,
+      ...page,
+      cursor: page.cursor ?? undefined,
+    }),
 
   create: (body: NewRecording) => apiClient.post<Recording>(recordingPaths.list, body),
 

@@ -1,8 +1,14 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '@hushdesk/contracts';
 import { retentionKeys } from '../../retention/hooks/retention-keys';
-import { recordingsApi, type NewRecording, type Recording, type RecordingQuery } from '../api/recordings-api';
+import {
+  recordingsApi,
+  type NewRecording,
+  type Recording,
+  type RecordingQuery,
+  type RecordingSearch,
+} from '../api/recordings-api';
 
 const PAGE_SIZE = 25;
 
@@ -13,6 +19,9 @@ export const recordingKeys = {
   all: ['recordings'] as const,
   lists: () => [...recordingKeys.all, 'list'] as const,
   list: (filters: Filters) => [...recordingKeys.lists(), filters] as const,
+  // Under lists(), so a hold placed anywhere shows in the search results too.
+  search: (search: RecordingSearch) => [...recordingKeys.lists(), 'search', search] as const,
+  one: (id: string) => [...recordingKeys.all, 'one', id] as const,
 };
 
 /** Recordings of a ticket or a person, newest first, a page at a time. */
@@ -26,6 +35,33 @@ export function useRecordings(filters: Filters) {
   });
 }
 
+/**
+ * The DPO's search for calls, a page at a time; `null` until a search is made. Each page is
+ * audited, so it is fetched only when asked for, never again on focus or reconnect.
+ */
+export function useRecordingSearch(search: RecordingSearch | null) {
+  return useInfiniteQuery({
+    queryKey: recordingKeys.search(search ?? {}),
+    queryFn: ({ pageParam }) => recordingsApi.search(search ?? {}, { limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    enabled: search !== null,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: false,
+  });
+}
+
+/** One recording (for its hold state where only its id is known, e.g. a DSAR item). */
+export function useRecording(id: string) {
+  return useQuery({
+    queryKey: recordingKeys.one(id),
+    queryFn: ({ signal }) => recordingsApi.get(id, signal),
+    retry: false,
+  });
+}
+
 /** Puts a changed recording into every cached list that holds it. */
 function replaceInLists(queryClient: ReturnType<typeof useQueryClient>, recording: Recording): void {
   queryClient.setQueriesData<RecordingPages>({ queryKey: recordingKeys.lists() }, (data) =>
@@ -34,7 +70,7 @@ function replaceInLists(queryClient: ReturnType<typeof useQueryClient>, recordin
           ...data,
           pages: data.pages.map((page) => ({
             ...page,
-            items: page.items.map((item) => (item.id === recording.id ? recording : item)),
+            items: page.items.map((item) => (item.id === recording.id ? { ...item, ...recording } : item)),
           })),
         }
       : data,
@@ -74,6 +110,7 @@ export function useLegalHold() {
       reason === null ? recordingsApi.releaseHold(id) : recordingsApi.hold(id, reason),
     onSuccess: (recording) => {
       replaceInLists(queryClient, recording);
+      queryClient.setQueryData(recordingKeys.one(recording.id), recording);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: retentionKeys.holds() }),
         queryClient.invalidateQueries({ queryKey: retentionKeys.forecast() }),

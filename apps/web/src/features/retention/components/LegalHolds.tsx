@@ -1,29 +1,17 @@
-import { useState, type SubmitEvent } from 'react';
-import { isApiError } from '../../../lib/api-client';
-import {
-  fieldSentence,
-  focusFirstInvalid,
-  NO_ERRORS,
-  toFormErrors,
-  type FieldErrorMap,
-  type FormErrors,
-} from '../../../lib/form-errors';
+import { useState } from 'react';
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { BusyButton } from '../../../ui/BusyButton';
-import { TextField } from '../../../ui/Field';
-import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
+import { LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
+import { FindCallsToHold } from '../../recordings/components/FindCallsToHold';
 import { useLegalHold } from '../../recordings/hooks/use-recordings';
 import type { HeldRecording } from '../api/retention-api';
 import { useLegalHolds } from '../hooks/use-retention';
 
-const MIN_REASON = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Recordings kept past their retention by a legal hold. The DPO can release a hold (a recording
- * already past its retention is then deleted by the next run) and place a new one.
+ * already past its retention is then deleted by the next run), and find calls to place a new one.
  */
 export function LegalHolds({ canManage }: { canManage: boolean }) {
   const holds = useLegalHolds();
@@ -88,7 +76,7 @@ export function LegalHolds({ canManage }: { canManage: boolean }) {
         <StatusMessage tone="success">{status}</StatusMessage>
       </div>
       {body}
-      {canManage ? <PlaceHoldForm onPlaced={setStatus} /> : null}
+      {canManage ? <FindCallsToHold onPlaced={setStatus} /> : null}
     </section>
   );
 }
@@ -128,7 +116,7 @@ function HoldRow({
     <tr>
       <td>
         <code className="report__id" title={hold.id}>
-          {hold.id}
+          {shortId}
         </code>
       </td>
       <td>
@@ -191,93 +179,5 @@ function HoldRow({
         </td>
       ) : null}
     </tr>
-  );
-}
-
-type HoldField = 'recordingId' | 'reason';
-
-const API_FIELDS: Record<string, HoldField> = { id: 'recordingId', reason: 'reason' };
-const LABELS: Record<HoldField, string> = { recordingId: 'Recording ID', reason: 'Reason' };
-
-/** Places a hold on a recording by its ID (from a run report, or from the engineer who logged it). */
-function PlaceHoldForm({ onPlaced }: { onPlaced: (message: string) => void }) {
-  const hold = useLegalHold();
-  const [recordingId, setRecordingId] = useState('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors<HoldField>>(NO_ERRORS);
-  const ids: Record<HoldField, string> = { recordingId: 'hold-recording-id', reason: 'hold-reason' };
-
-  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const id = recordingId.trim();
-    const text = reason.trim();
-    const fields: FieldErrorMap<HoldField> = {};
-    if (!UUID.test(id)) fields.recordingId = 'Enter the recording’s full ID, as shown in a run report.';
-    if (text.length < MIN_REASON) {
-      fields.reason = `Say why it must be kept, in at least ${String(MIN_REASON)} characters.`;
-    }
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields });
-      focusFirstInvalid(ids, fields);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    hold.mutate(
-      { id, reason: text },
-      {
-        onSuccess: () => {
-          setRecordingId('');
-          setReason('');
-          onPlaced(`Placed a legal hold on recording ${id.slice(0, 8)}.`);
-        },
-        onError: (error) => {
-          const next = toFormErrors(error, API_FIELDS);
-          const readable: FieldErrorMap<HoldField> = {};
-          for (const [key, message] of Object.entries(next.fields) as [HoldField, string][]) {
-            readable[key] = fieldSentence(LABELS[key], message);
-          }
-          const notFound = isApiError(error) && error.status === 404;
-          if (notFound) readable.recordingId = 'No recording has this ID. It may have been deleted already.';
-          setErrors({ form: notFound ? undefined : next.form, fields: readable });
-          focusFirstInvalid(ids, readable);
-        },
-      },
-    );
-  };
-
-  return (
-    <form className="hold-form" onSubmit={handleSubmit} noValidate aria-labelledby="hold-form-title">
-      <h3 className="hold-form__title" id="hold-form-title">
-        Place a legal hold
-      </h3>
-      {errors.form ? <ErrorMessage>{errors.form}</ErrorMessage> : null}
-      <div className="hold-form__fields">
-        <TextField
-          id={ids.recordingId}
-          label={LABELS.recordingId}
-          autoComplete="off"
-          spellCheck={false}
-          value={recordingId}
-          onChange={(event) => {
-            setRecordingId(event.target.value);
-          }}
-          error={errors.fields.recordingId}
-        />
-        <TextField
-          id={ids.reason}
-          label={LABELS.reason}
-          autoComplete="off"
-          hint="Recorded in the audit trail, e.g. “Billing dispute, case 1042”."
-          value={reason}
-          onChange={(event) => {
-            setReason(event.target.value);
-          }}
-          error={errors.fields.reason}
-        />
-        <BusyButton type="submit" className="button button--primary hold-form__submit" busy={hold.isPending}>
-          Place hold
-        </BusyButton>
-      </div>
-    </form>
   );
 }

@@ -13,22 +13,25 @@ const STATUS: Record<RunStatus, { label: string; tone: 'neutral' | 'accent' | 's
   failed: { label: 'Failed', tone: 'danger' },
 };
 
+/** "2 deleted", "None to delete": a dry run deletes nothing, so it says what a real run would. */
 function deletedCell(run: RetentionRun): string {
   const report = reportOf(run);
   if (!report) return '—';
-  return run.dryRun ? `${String(report.recordings.expired)} would be` : String(report.recordings.deleted);
+  const count = run.dryRun ? report.recordings.expired : report.recordings.deleted;
+  const what = run.dryRun ? 'to delete' : 'deleted';
+  return count === 0 ? `None ${what}` : `${String(count)} ${what}`;
 }
 
+/** "1 on legal hold, 2 for an open request", or "None". */
 function skippedCell(run: RetentionRun): string {
   const report = reportOf(run);
   if (!report) return '—';
   const { legalHold, openDsar } = report.recordings.skipped;
-  if (legalHold + openDsar === 0) return '0';
   const parts = [
-    legalHold > 0 ? `${String(legalHold)} on hold` : null,
-    openDsar > 0 ? `${String(openDsar)} open request` : null,
+    legalHold > 0 ? `${String(legalHold)} on legal hold` : null,
+    openDsar > 0 ? `${String(openDsar)} for ${openDsar === 1 ? 'an open request' : 'open requests'}` : null,
   ].filter(Boolean);
-  return `${String(legalHold + openDsar)} (${parts.join(', ')})`;
+  return parts.length > 0 ? parts.join(', ') : 'None';
 }
 
 /** The last twenty runs, dry and real, scheduled or started here; each report can be opened. */
@@ -62,9 +65,7 @@ export function RecentRuns() {
                 <th scope="col">Started</th>
                 <th scope="col">Kind</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="report__number">
-                  Recordings deleted
-                </th>
+                <th scope="col">Recordings</th>
                 <th scope="col">Kept past retention</th>
                 <th scope="col">
                   <span className="visually-hidden">Report</span>
@@ -86,7 +87,7 @@ export function RecentRuns() {
                     <td>
                       <Badge tone={STATUS[run.status].tone}>{STATUS[run.status].label}</Badge>
                     </td>
-                    <td className="report__number">{deletedCell(run)}</td>
+                    <td>{deletedCell(run)}</td>
                     <td>{skippedCell(run)}</td>
                     <td className="runs-table__action">
                       {reportOf(run) ? (

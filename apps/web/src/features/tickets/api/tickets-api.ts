@@ -26,6 +26,9 @@ export const ticketsApi = {
 
   update: (id: string, body: UpdateTicketRequest) => apiClient.patch<TicketDetail>(apiPaths.ticket(id), body),
 
+  /** Takes back the caller's own last change (shortly after it); the undo is itself in the history. */
+  undo: (id: string) => apiClient.post<TicketDetail>(apiPaths.ticketUndo(id)),
+
   listMessages: (id: string, page: { limit: number; cursor?: string | null }, signal?: AbortSignal) =>
     apiClient.get<Page<TicketMessage>>(apiPaths.ticketMessages(id), { query: page, signal }),
 

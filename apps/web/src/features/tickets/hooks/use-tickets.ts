@@ -106,17 +106,33 @@ export function useCreateTicket() {
   });
 }
 
-/** One change to a ticket (staff). Each control uses its own, so each shows its own error. */
+/** After a change to a ticket: the new state in the cache, and whatever it may have moved. */
+function afterTicketChange(queryClient: ReturnType<typeof useQueryClient>, ticket: TicketDetail): void {
+  storeTicketDetail(queryClient, ticket);
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.history(ticket.id) });
+  // Counts, order and filters may all have changed.
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.dashboard() });
+}
+
+/** One change to a ticket (staff). */
 export function useUpdateTicket(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateTicketRequest) => ticketsApi.update(id, body),
     onSuccess: (ticket) => {
-      storeTicketDetail(queryClient, ticket);
-      void queryClient.invalidateQueries({ queryKey: ticketKeys.history(id) });
-      // Counts, order and filters may all have changed.
-      void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: ticketKeys.dashboard() });
+      afterTicketChange(queryClient, ticket);
+    },
+  });
+}
+
+/** Takes back the engineer's own last change to a ticket. */
+export function useUndoTicketChange(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => ticketsApi.undo(id),
+    onSuccess: (ticket) => {
+      afterTicketChange(queryClient, ticket);
     },
   });
 }
