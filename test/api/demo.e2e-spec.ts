@@ -122,10 +122,15 @@ describe('demo mode', () => {
     });
 
     it('logs calls with playable audio, matched to the caller by number', async () => {
-      const res = await t.http().get('/api/recordings').set('authorization', engineer).expect(200);
+      // The DPO sees the match; an engineer, who sees phones masked, is not told it (no oracle).
+      const res = await t.http().get('/api/recordings').set('authorization', dpo).expect(200);
       expect(res.body.items.length).toBeGreaterThanOrEqual(2);
       const matched = res.body.items.filter((r: { personMatch: string }) => r.personMatch === 'matched');
       expect(matched.length).toBeGreaterThan(0);
+      const asEngineer = await t.http().get('/api/recordings').set('authorization', engineer).expect(200);
+      expect(asEngineer.body.items.map((r: { personMatch: string }) => r.personMatch)).not.toContain(
+        'matched',
+      );
       const audio = await t
         .http()
         .get(`/api/recordings/${matched[0].id}/audio`)
