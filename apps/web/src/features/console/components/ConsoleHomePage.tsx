@@ -302,7 +302,7 @@ function FilterBar({
               id="queue-search"
               type="search"
               className="input search-box__input"
-              placeholder="Subjects, descriptions and messages"
+              placeholder="Subjects, messages, equipment, names"
               value={query}
               onChange={(event) => {
                 setQuery(event.target.value);
