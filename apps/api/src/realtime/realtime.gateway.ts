@@ -189,7 +189,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
       }
     }
     const present = [...byUser.values()];
-    const policy = await this.policies.get('person.fullName').catch(() => null);
+    const policy = await this.policies.get('person.fullName').catch((e: unknown) => {
+      this.logger.debug?.(`presence update skipped: ${e instanceof Error ? e.message : 'unknown'}`);
+      return null;
+    });
     if (!policy) return;
     // Each watcher hears others' names as its role's `person.fullName` row says, and its own in
     // clear; watchers who would hear the same list get one emit.
