@@ -361,6 +361,38 @@ const redisUrl = testRun().redisUrl;
     expect(message.body).toBe('Seen on instance one');
   });
 
+  it('names in events follow each listener’s field policy on the other instance too', async () => {
+    const names = (engineer: string) =>
+      one
+        .http()
+        .patch('/api/privacy/fields/person.fullName')
+        .set('authorization', w.dpo.auth)
+        .send({ visibility: { customer: 'clear', engineer, dpo: 'clear', admin: 'clear' } })
+        .expect(200);
+    await names('hidden');
+    try {
+      const engineerOnTwo = await connect(two.baseUrl as string, { bearer: w.engineer.auth });
+      const dpoOnTwo = await connect(two.baseUrl as string, { bearer: w.dpo.auth });
+      const requesterOnTwo = await connect(two.baseUrl as string, { bearer: w.a1.auth });
+      sockets.push(engineerOnTwo, dpoOnTwo, requesterOnTwo);
+      const [engineer, dpo, requester] = [engineerOnTwo, dpoOnTwo, requesterOnTwo].map((s) => new Inbox(s));
+      const id = (
+        await one.http().post('/api/tickets').set('authorization', w.a1.auth).send(ticket).expect(201)
+      ).body.id;
+      const heard = (inbox: Inbox) =>
+        inbox.waitFor<TicketSummary>('ticket.created', (x) => x.id === id).then((x) => x.requester.name);
+      expect(await heard(engineer)).toBeNull();
+      expect(await heard(dpo)).toBe('Alice Archer');
+      expect(await heard(requester)).toBe('Alice Archer');
+      await settle(100);
+      // Each heard it once, in its own rendering.
+      for (const inbox of [engineer, dpo, requester])
+        expect(inbox.of<TicketSummary>('ticket.created').filter((x) => x.id === id)).toHaveLength(1);
+    } finally {
+      await names('clear');
+    }
+  });
+
   it('presence spans instances', async () => {
     const id = (
       await one.http().post('/api/tickets').set('authorization', w.a1.auth).send(ticket).expect(201)

@@ -1,6 +1,7 @@
 import type { DsarProgressEvent } from './dsar';
 import type { Priority, SlaState, TicketStatus, TicketType } from '@hushdesk/ticketing';
 import type { Page } from './http';
+import type { PersonKind } from './people';
 
 export type { Priority, SlaState, TicketStatus, TicketType } from '@hushdesk/ticketing';
 
@@ -38,9 +39,19 @@ export interface UpdateTicketRequest {
   tags?: string[];
 }
 
+/**
+ * A person named in an answer or event. `name` is as the viewer's `person.fullName` policy allows:
+ * clear, masked (`M. U.`), or null when hidden (or when they gave none): show the neutral label
+ * for their kind (`displayName`). A person always sees their own name.
+ */
 export interface PersonRef {
   id: string;
   name: string | null;
+}
+
+/** A person who may be a customer or staff, so a client knows which neutral label fits. */
+export interface KindedPersonRef extends PersonRef {
+  kind: PersonKind;
 }
 
 export interface SlaClock {
@@ -106,7 +117,7 @@ export interface TicketMessage {
   ticketId: string;
   visibility: MessageVisibility;
   body: string;
-  author: PersonRef & { kind: 'customer' | 'staff' };
+  author: KindedPersonRef;
   createdAt: string;
 }
 
@@ -118,9 +129,14 @@ export interface CreateMessageRequest {
 export interface TicketHistoryEntry {
   id: string;
   field: 'status' | 'priority' | 'assignee' | 'group' | 'tags';
+  /**
+   * Display values. For `assignee`, the engineer's name as the viewer may see it, or
+   * `UNNAMED_PERSON.staff` when hidden (null here means "no one").
+   */
   from: string | null;
   to: string | null;
-  actor: PersonRef;
+  /** Who made the change: a person, or the helpdesk itself (`id` null, `name` 'Hushdesk': auto-close). */
+  actor: Omit<KindedPersonRef, 'id'> & { id: string | null };
   at: string;
 }
 
@@ -134,7 +150,7 @@ export interface AttachmentInfo {
   fileName: string;
   contentType: string;
   sizeBytes: number;
-  uploadedBy: PersonRef;
+  uploadedBy: KindedPersonRef;
   createdAt: string;
 }
 

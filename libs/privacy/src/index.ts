@@ -8,3 +8,4 @@ export * from './field-policy';
 export * from './hash-chain';
 export * from './deadline';
 export * from './file-name';
+export * from './person-name';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AttachmentInfo } from '@hushdesk/contracts';
+import { personKindOf, type AttachmentInfo, type Role } from '@hushdesk/contracts';
 import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -10,6 +10,7 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
+import type { NameView } from '../privacy/name-view';
 import { TicketsService } from '../tickets/tickets.service';
 import { cleanFileName, detectFileType } from './file-type';
 
@@ -21,17 +22,27 @@ interface AttachmentRow {
   size_bytes: number;
   uploaded_by_id: string;
   uploader_name: string | null;
+  uploader_role: Role;
   blob_key: string;
   created_at: Date;
 }
 
+/** How one caller sees an attachment's personal fields. */
+interface Viewing {
+  policy: FieldPolicy;
+  names: NameView;
+}
+
 const SELECT = `
   SELECT a.id, a.ticket_id, a.file_name, a.content_type, a.size_bytes, a.uploaded_by_id,
-         p.full_name AS uploader_name, a.blob_key, a.created_at
+         p.full_name AS uploader_name, u.role AS uploader_role, a.blob_key, a.created_at
     FROM attachments a JOIN users u ON u.id = a.uploaded_by_id JOIN people p ON p.id = u.person_id`;
 
-/** The file name as the `attachment.fileName` policy lets this caller see it; the uploader sees theirs. */
-const toInfo = (r: AttachmentRow, actor: Actor, policy: FieldPolicy): AttachmentInfo => ({
+/**
+ * The file name as the `attachment.fileName` policy lets this caller see it, and the uploader's
+ * name as `person.fullName` does; the uploader sees both of theirs.
+ */
+const toInfo = (r: AttachmentRow, actor: Actor, { policy, names }: Viewing): AttachmentInfo => ({
   id: r.id,
   ticketId: r.ticket_id,
   fileName: fileNameFor(
@@ -42,7 +53,11 @@ const toInfo = (r: AttachmentRow, actor: Actor, policy: FieldPolicy): Attachment
   ),
   contentType: r.content_type,
   sizeBytes: r.size_bytes,
-  uploadedBy: { id: r.uploaded_by_id, name: r.uploader_name },
+  uploadedBy: {
+    id: r.uploaded_by_id,
+    name: names.of(r.uploader_name, r.uploaded_by_id),
+    kind: personKindOf(r.uploader_role),
+  },
   createdAt: r.created_at.toISOString(),
 });
 
@@ -58,8 +73,12 @@ export class AttachmentsService {
     private readonly policies: FieldPoliciesService,
   ) {}
 
-  private fileNamePolicy(): Promise<FieldPolicy> {
-    return this.policies.get('attachment.fileName');
+  private async viewing(actor: Actor): Promise<Viewing> {
+    const [policy, names] = await Promise.all([
+      this.policies.get('attachment.fileName'),
+      this.policies.names(actor),
+    ]);
+    return { policy, names };
   }
 
   async list(actor: Actor, ticketId: string): Promise<AttachmentInfo[]> {
@@ -68,8 +87,8 @@ export class AttachmentsService {
       `${SELECT} WHERE a.ticket_id = $1 ORDER BY a.created_at`,
       [ticketId],
     );
-    const policy = await this.fileNamePolicy();
-    return rows.map((r) => toInfo(r, actor, policy));
+    const viewing = await this.viewing(actor);
+    return rows.map((r) => toInfo(r, actor, viewing));
   }
 
   /**
@@ -110,7 +129,7 @@ export class AttachmentsService {
         const [inserted]: AttachmentRow[] = await manager.query(`${SELECT} WHERE a.id = $1`, [id]);
         return inserted;
       });
-      return toInfo(row, actor, await this.fileNamePolicy());
+      return toInfo(row, actor, await this.viewing(actor));
     } catch (e) {
       await this.owned.discard(blobKey);
       throw e;
@@ -129,7 +148,7 @@ export class AttachmentsService {
     );
     if (!row) throw DomainError.notFound('Attachment');
     try {
-      const info = toInfo(row, actor, await this.fileNamePolicy());
+      const info = toInfo(row, actor, await this.viewing(actor));
       return { info, stream: await this.blobs.read(row.blob_key) };
     } catch {
       throw DomainError.notFound('Attachment file');

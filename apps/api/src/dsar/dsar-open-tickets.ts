@@ -75,7 +75,7 @@ export class ErasedRequesterTickets {
       closed: rows.map((r) => r.id),
       announce: async () => {
         for (const { note, audience } of notes) {
-          this.events.messageCreated(note, audience);
+          await this.events.messageCreated(note, audience, actor.role);
           await this.tickets.publishUpdated(note.ticketId);
         }
       },

@@ -8,6 +8,7 @@ import {
 } from '@hushdesk/contracts';
 import { deadlineState, dsarDueAt, extensionDeadline } from '@hushdesk/privacy';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import type { NameView } from '../privacy/name-view';
 import type { DsarRequestEntity } from './dsar-request.entity';
 
 /** The right to complain (Art. 77), in every refusal and every answer package. */
@@ -52,7 +53,13 @@ function stateOf(row: DsarRow, now: Date): DsarDeadlineState {
   return isClosed(row) ? 'closed' : deadlineState(deadlineOf(row), now);
 }
 
-export function toSummary(row: DsarRow, now = new Date()): DsarSummary {
+/**
+ * `names`: the viewer's view of people's names (`person.fullName`). The subject's name, from their
+ * record or as given at intake, is theirs: the subject sees it, others per their row.
+ */
+export function toSummary(row: DsarRow, now = new Date(), names?: NameView): DsarSummary {
+  const subjectName = (name: string | null | undefined) =>
+    names ? names.ofPerson(name ?? null, row.subject_person_id) : (name ?? null);
   return {
     id: row.id,
     reference: formatDsarReference(row.reference),
@@ -64,8 +71,8 @@ export function toSummary(row: DsarRow, now = new Date()): DsarSummary {
     deadlineState: stateOf(row, now),
     subjectLabel:
       row.subject_label ??
-      row.person_name ??
-      row.subject.fullName ??
+      subjectName(row.person_name) ??
+      subjectName(row.subject.fullName) ??
       row.person_email ??
       row.subject.email ??
       row.subject.phone ??
@@ -134,17 +141,24 @@ export function toDetail(
     candidates: DsarCandidate[];
     release: DsarDetail['release'];
     forRequester: boolean;
+    names?: NameView;
   },
   now = new Date(),
 ): DsarDetail {
   const deadline = deadlineOf(row);
+  const { names } = extra;
+  const subject =
+    names && row.subject.fullName !== undefined
+      ? { ...row.subject, fullName: names.ofPerson(row.subject.fullName, row.subject_person_id) ?? undefined }
+      : row.subject;
   const detail: DsarDetail = {
-    ...toSummary(row, now),
-    subject: row.subject,
+    ...toSummary(row, now, names),
+    subject,
     subjectPersonId: row.subject_person_id,
     subjectDecision: row.subject_decision,
     details: row.details,
-    requesterName: row.requester_name,
+    // A third party acting for the subject: their name is a person's name like any other.
+    requesterName: names ? names.of(row.requester_name, row.requester_user_id) : row.requester_name,
     evidence:
       row.evidence_file_name && row.evidence_blob_key
         ? { fileName: row.evidence_file_name, sizeBytes: row.evidence_size_bytes ?? 0 }

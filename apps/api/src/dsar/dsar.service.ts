@@ -22,6 +22,8 @@ import { SqlParams } from '../common/database/sql-params';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage } from '../common/pagination/keyset';
 import { PeopleService } from '../people/people.service';
+import { FieldPoliciesService } from '../privacy/field-policies.service';
+import type { NameView } from '../privacy/name-view';
 import { SuppressionList } from '../privacy/suppression.service';
 import { DsarCollector } from './dsar-collector';
 import { DsarReleases } from './dsar-releases';
@@ -67,6 +69,7 @@ export class DsarService {
     private readonly people: PeopleService,
     private readonly suppressions: SuppressionList,
     private readonly owned: OwnedBlobs,
+    private readonly policies: FieldPoliciesService,
   ) {}
 
   async create(actor: Actor, dto: CreateDsarDto): Promise<CreateDsarResponse> {
@@ -202,10 +205,11 @@ export class DsarService {
         ORDER BY d.due_at, d.id LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
+    const names = await this.policies.names(actor);
     return toPage(
       rows,
       limit,
-      (r) => toSummary(r),
+      (r) => toSummary(r, undefined, names),
       (r) => [r.due_at.toISOString(), r.id],
     );
   }
@@ -259,14 +263,16 @@ export class DsarService {
 
   private async present(actor: Actor, row: DsarRow): Promise<DsarDetail> {
     const forRequester = actor.role === 'customer';
+    const names = await this.policies.names(actor);
     return toDetail(row, {
-      candidates: forRequester ? [] : await this.describeCandidates(row),
+      candidates: forRequester ? [] : await this.describeCandidates(row, names),
       release: await this.releases.current(row.id),
       forRequester,
+      names,
     });
   }
 
-  private async describeCandidates(row: DsarRow): Promise<DsarCandidate[]> {
+  private async describeCandidates(row: DsarRow, names: NameView): Promise<DsarCandidate[]> {
     if (row.status !== 'needs_subject' || !row.candidates.length) return [];
     const people: {
       id: string;
@@ -285,7 +291,7 @@ export class DsarService {
       const p = people.find((x) => x.id === c.personId);
       return {
         personId: c.personId,
-        fullName: p?.full_name ?? null,
+        fullName: names.ofPerson(p?.full_name ?? null, c.personId),
         email: p?.email ?? null,
         phone: p?.phone ?? null,
         organisationName: p?.organisation ?? null,

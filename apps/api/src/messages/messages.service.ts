@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, TicketMessage } from '@hushdesk/contracts';
+import { personKindOf, type Page, type Role, type TicketMessage } from '@hushdesk/contracts';
 import {
   statusAfterCustomerReply,
   statusAfterEngineerPublicReply,
@@ -12,6 +12,7 @@ import { decodeCursor, limitPlusOne, PageQueryDto, toPage } from '../common/pagi
 
 /** A thread loads whole in most cases; longer ones page on. */
 const THREAD_PAGE_SIZE = 100;
+import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents } from '../realtime/ticket-events';
 import { SlaClockService, slaColumns } from '../sla/sla-clock';
@@ -29,7 +30,7 @@ interface MessageRow {
   body: string;
   author_id: string;
   author_name: string | null;
-  author_role: string;
+  author_role: Role;
   created_at: Date;
 }
 
@@ -43,7 +44,7 @@ const toMessage = (r: MessageRow): TicketMessage => ({
   ticketId: r.ticket_id,
   visibility: r.visibility,
   body: r.body,
-  author: { id: r.author_id, name: r.author_name, kind: r.author_role === 'customer' ? 'customer' : 'staff' },
+  author: { id: r.author_id, name: r.author_name, kind: personKindOf(r.author_role) },
   createdAt: r.created_at.toISOString(),
 });
 
@@ -60,10 +61,12 @@ export class MessagesService {
     private readonly sla: SlaClockService,
     private readonly events: TicketEvents,
     private readonly index: IdentifierIndex,
+    private readonly policies: FieldPoliciesService,
   ) {}
 
   async list(actor: Actor, ticketId: string, query: PageQueryDto): Promise<Page<TicketMessage>> {
     await this.tickets.findVisible(actor, ticketId);
+    const names = await this.policies.names(actor);
     const limit = query.limit ?? THREAD_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2);
     const p = new SqlParams();
@@ -76,7 +79,12 @@ export class MessagesService {
       `${MESSAGE_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.created_at, m.id ${limitPlusOne(limit)}`,
       p.values,
     );
-    return toPage(rows, limit, toMessage, (r) => [r.created_at.toISOString(), r.id]);
+    return toPage(
+      rows,
+      limit,
+      (r) => names.message(toMessage(r)),
+      (r) => [r.created_at.toISOString(), r.id],
+    );
   }
 
   async create(actor: Actor, ticketId: string, input: CreateMessageDto): Promise<TicketMessage> {
@@ -138,6 +146,7 @@ export class MessagesService {
         const [row]: MessageRow[] = await manager.query(`${MESSAGE_SELECT} WHERE m.id = $1`, [id]);
         return {
           message: toMessage(row),
+          authorRole: row.author_role,
           statusChanged: status !== ticket.status || firstResponse,
           audience: {
             requesterId: ticket.requester_id,
@@ -147,11 +156,12 @@ export class MessagesService {
         };
       })
       .then(async (r) => {
-        this.events.messageCreated(r.message, r.audience);
+        await this.events.messageCreated(r.message, r.audience, r.authorRole);
         return r;
       });
     // An internal note changes nothing a customer can see, so only staff hear the ticket moved.
     if (statusChanged || message.visibility === 'public') await this.tickets.publishUpdated(ticketId);
-    return message;
+    // The author reads their own name; still through the view, like every other answer.
+    return (await this.policies.names(actor)).message(message);
   }
 }

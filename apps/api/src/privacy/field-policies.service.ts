@@ -14,6 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { FIELD_COLUMNS, shortName } from './field-storage';
+import { NameView, type NameViewer } from './name-view';
 
 export type Policies = Record<PersonalField, FieldPolicy>;
 
@@ -49,6 +50,11 @@ export class FieldPoliciesService {
 
   async get(field: PersonalField): Promise<FieldPolicy> {
     return (await this.all())[field];
+  }
+
+  /** People's names as this viewer may see them (`person.fullName`), from the cached policy. */
+  async names(viewer: NameViewer): Promise<NameView> {
+    return new NameView(await this.get('person.fullName'), viewer);
   }
 
   async update(actor: Actor, field: string, patch: unknown): Promise<FieldPolicy> {

@@ -23,6 +23,8 @@ import { SessionService } from '../auth/session.service';
 import type { Actor } from '../common/auth/actor';
 import { originAllowed } from '../common/http/csrf';
 import { AppConfig } from '../config/app-config';
+import { FieldPoliciesService } from '../privacy/field-policies.service';
+import { NameView } from '../privacy/name-view';
 import { isStaff } from '../tickets/ticket-scope';
 import { rooms } from './rooms';
 import { SocketSessionCheck } from './socket-session-check';
@@ -60,6 +62,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
     private readonly sessionCheck: SocketSessionCheck,
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly policies: FieldPoliciesService,
   ) {}
 
   afterInit(server: HushdeskServer): void {
@@ -98,7 +101,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
   async handleConnection(socket: HushdeskSocket): Promise<void> {
     const { actor } = socket.data;
     const joined = [rooms.user(actor.userId), rooms.session(actor.sessionId)];
-    if (isStaff(actor)) joined.push(rooms.staff);
+    if (isStaff(actor)) joined.push(rooms.staff, rooms.role(actor.role));
     else if (actor.organisationId) joined.push(rooms.organisation(actor.organisationId));
     await socket.join(joined);
     socket.on('disconnecting', () => {
@@ -185,6 +188,25 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
         byUser.set(s.data.actor.userId, { userId: s.data.actor.userId, name: s.data.name, activity });
       }
     }
-    this.server.to(room).emit(SOCKET_EVENTS.presence, { ticketId, present: [...byUser.values()] });
+    const present = [...byUser.values()];
+    const policy = await this.policies.get('person.fullName').catch((e: unknown) => {
+      this.logger.debug?.(`presence update skipped: ${e instanceof Error ? e.message : 'unknown'}`);
+      return null;
+    });
+    if (!policy) return;
+    // Each watcher hears others' names as its role's `person.fullName` row says, and its own in
+    // clear; watchers who would hear the same list get one emit.
+    const emits = new Map<string, { present: PresenceEntry[]; to: string[] }>();
+    for (const s of sockets) {
+      const view = new NameView(policy, s.data.actor);
+      const shown = view.clear ? present : present.map((e) => ({ ...e, name: view.of(e.name, e.userId) }));
+      const key = JSON.stringify(shown);
+      const entry = emits.get(key) ?? { present: shown, to: [] };
+      entry.to.push(s.id);
+      emits.set(key, entry);
+    }
+    for (const { present: shown, to } of emits.values()) {
+      this.server.to(to).emit(SOCKET_EVENTS.presence, { ticketId, present: shown });
+    }
   }
 }

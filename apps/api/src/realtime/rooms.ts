@@ -2,6 +2,8 @@
 export const rooms = {
   /** Every engineer, DPO and admin connection. */
   staff: 'staff',
+  /** Staff of one role: events whose names depend on the listener's role go to each separately. */
+  role: (role: string) => `role:${role}`,
   user: (userId: string) => `user:${userId}`,
   /** The connections of one signed-in session, closed together when it ends. */
   session: (sessionId: string) => `session:${sessionId}`,

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  DashboardStats,
-  TicketDetail,
-  TicketHistoryEntry,
-  TicketListResponse,
+import {
+  personKindOf,
+  type DashboardStats,
+  type Role,
+  type TicketDetail,
+  type TicketHistoryEntry,
+  type TicketListResponse,
 } from '@hushdesk/contracts';
 import {
   ALLOWED_TRANSITIONS,
@@ -51,6 +53,7 @@ interface HistoryRow {
   at: Date;
   actor_id: string | null;
   actor_name: string | null;
+  actor_role: Role | null;
   from_assignee: string | null;
   to_assignee: string | null;
   from_group: string | null;
@@ -157,17 +160,20 @@ export class TicketsService {
        SELECT ${DETAIL_COLUMNS} FROM t ${TICKET_JOINS}`,
       p.values,
     );
-    this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row));
+    await this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row));
     return this.detail(actor, row, now);
   }
 
-  /** The full ticket for this caller, with the contact phone shown as its field policy says. */
+  /** The full ticket for this caller, with names and the contact phone as their field policies say. */
   private async detail(actor: Actor, row: TicketDetailRow, now: Date): Promise<TicketDetail> {
     const detail = toDetail(row, this.sla, now, this.transitionsFor(actor, row.status));
-    const policy = await this.policies.get('ticket.contactPhone');
+    const [policy, names] = await Promise.all([
+      this.policies.get('ticket.contactPhone'),
+      this.policies.names(actor),
+    ]);
     const shown = project(row.contact_phone, policy, actor.role, actor.userId === row.requester_id);
     detail.contactPhone = shown ?? null;
-    return detail;
+    return names.ticket(detail);
   }
 
   /** Customers log for themselves; staff must name the customer account the ticket is for. */
@@ -190,6 +196,8 @@ export class TicketsService {
   async list(actor: Actor, query: TicketQueryDto): Promise<TicketListResponse> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const staff = isStaff(actor);
+    // From the cached policy: projecting the page's names costs no query.
+    const names = await this.policies.names(actor);
     const p = new SqlParams();
     const where = [visibleTo(actor, p.add)];
     if (query.priority) where.push(`t.priority = ${p.add(query.priority)}`);
@@ -251,7 +259,7 @@ export class TicketsService {
     const page = toPage(
       rows,
       limit,
-      (r) => toSummary(r, this.sla, now),
+      (r) => names.ticket(toSummary(r, this.sla, now)),
       (r) =>
         staff ? [r.next_due_at?.toISOString() ?? 'infinity', r.id] : [r.created_at.toISOString(), r.id],
     );
@@ -403,7 +411,7 @@ export class TicketsService {
       return { row: await this.loadRow(id, manager), changed: true };
     });
     if (changed) {
-      this.events.ticketUpdated(toSummary(row, this.sla, now), audienceOf(row));
+      await this.events.ticketUpdated(toSummary(row, this.sla, now), audienceOf(row));
     }
     return this.detail(actor, row, now);
   }
@@ -468,13 +476,14 @@ export class TicketsService {
   /** Publishes the current state of a ticket after a change made elsewhere (a reply). */
   async publishUpdated(id: string): Promise<void> {
     const row = await this.loadRow(id);
-    this.events.ticketUpdated(toSummary(row, this.sla, new Date()), audienceOf(row));
+    await this.events.ticketUpdated(toSummary(row, this.sla, new Date()), audienceOf(row));
   }
 
   async history(actor: Actor, id: string): Promise<TicketHistoryEntry[]> {
     await this.findVisible(actor, id);
+    const names = await this.policies.names(actor);
     const rows = await this.dataSource.query(
-      `SELECT h.id, h.field, h.from_value, h.to_value, h.at, h.actor_id, p.full_name AS actor_name,
+      `SELECT h.id, h.field, h.from_value, h.to_value, h.at, h.actor_id, p.full_name AS actor_name, u.role AS actor_role,
               fa.full_name AS from_assignee, ta.full_name AS to_assignee, fg.name AS from_group, tg.name AS to_group
          FROM ticket_history h
          LEFT JOIN users u ON u.id = h.actor_id LEFT JOIN people p ON p.id = u.person_id
@@ -486,13 +495,26 @@ export class TicketsService {
         ORDER BY h.at DESC, h.id DESC`,
       [id],
     );
-    // Ids of people and groups are shown as their names; the stored values stay ids.
-    return rows.map((r: HistoryRow) => ({
+    // Ids of people and groups are shown as their names (people's as the viewer may see them);
+    // the stored values stay ids.
+    const shown = (
+      field: HistoryRow['field'],
+      id: string | null,
+      person: string | null,
+      group: string | null,
+    ) => (field === 'assignee' ? names.staffLabel(person, id) : field === 'group' ? group : id);
+    return rows.map((r: HistoryRow): TicketHistoryEntry => ({
       id: String(r.id),
       field: r.field,
-      from: r.field === 'assignee' ? r.from_assignee : r.field === 'group' ? r.from_group : r.from_value,
-      to: r.field === 'assignee' ? r.to_assignee : r.field === 'group' ? r.to_group : r.to_value,
-      actor: { id: r.actor_id, name: r.actor_id ? r.actor_name : 'Hushdesk' },
+      from: shown(r.field, r.from_value, r.from_assignee, r.from_group),
+      to: shown(r.field, r.to_value, r.to_assignee, r.to_group),
+      actor: r.actor_id
+        ? {
+            id: r.actor_id,
+            name: names.of(r.actor_name, r.actor_id),
+            kind: personKindOf(r.actor_role ?? 'engineer'),
+          }
+        : { id: null, name: 'Hushdesk', kind: 'staff' },
       at: r.at.toISOString(),
     }));
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth/access.decorator';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import { CreateUserDto, ListUsersQueryDto, UserDto, UserPageDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -20,7 +21,7 @@ export class UsersController {
   @Get()
   @Roles('admin')
   @ApiOkResponse({ type: UserPageDto })
-  list(@Query() query: ListUsersQueryDto): Promise<UserPageDto> {
-    return this.users.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
+    return this.users.list(actor, query);
   }
 }

@@ -4,6 +4,7 @@ import { normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy
 import { DataSource, EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { assertPasswordFor } from '../auth/password-policy';
+import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
 import { PersonEntity } from '../people/person.entity';
@@ -133,7 +134,9 @@ export class UsersService {
     return user.id;
   }
 
-  async list(query: ListUsersQueryDto): Promise<Page<UserDto>> {
+  /** Accounts for the admin screens; names as the viewer's `person.fullName` row shows them. */
+  async list(viewer: Actor, query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    const names = await this.policies.names(viewer);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2);
     const where: string[] = [];
@@ -150,7 +153,12 @@ export class UsersService {
         LIMIT ${param(limit + 1)}`,
       params,
     );
-    return toPage(rows, limit, toUserDto, (r) => [r.created_at.toISOString(), r.id]);
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ ...toUserDto(r), fullName: names.of(r.full_name, r.id) }),
+      (r) => [r.created_at.toISOString(), r.id],
+    );
   }
 
   async findById(id: string): Promise<UserDto | null> {

@@ -56,3 +56,12 @@ export function initials(name: string): string {
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
   return letters.map((part) => part.charAt(0).toUpperCase()).join('') || '?';
 }
+
+/**
+ * An engineer in a picker: their name as the API gave it, or, when the viewer's field policy
+ * hides it, the neutral label with the first four characters of their id, so colleagues can
+ * still be told apart without a name ("Support staff 3f2a"; an id says nothing of a name).
+ */
+export function engineerLabel(engineer: { id: string; name: string | null }): string {
+  return engineer.name?.trim() || `Support staff ${engineer.id.slice(0, 4)}`;
+}

@@ -101,7 +101,7 @@ function UserTable({ recent }: { recent: UserSummary[] }) {
               {rows.map((user) => (
                 <tr key={user.id} className={recentIds.has(user.id) ? 'table__row--new' : undefined}>
                   <th scope="row" className="table__primary">
-                    {user.fullName ?? <span className="muted">No name recorded</span>}
+                    {user.fullName ?? <span className="muted">No name shown</span>}
                     {recentIds.has(user.id) ? <Badge tone="accent">New</Badge> : null}
                   </th>
                   <td className="table__email">{user.email}</td>

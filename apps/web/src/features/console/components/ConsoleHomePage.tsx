@@ -1,4 +1,4 @@
-import type { TicketStatus, TicketSummary } from '@hushdesk/contracts';
+import { displayName, type TicketStatus, type TicketSummary } from '@hushdesk/contracts';
 import {
   isPriority,
   isTicketStatus,
@@ -9,6 +9,7 @@ import {
 } from '@hushdesk/ticketing';
 import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { engineerLabel } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useNow } from '../../../lib/use-now';
 import { SelectField } from '../../../ui/Field';
@@ -190,7 +191,7 @@ function QueueTable({
                   </th>
                   <td>
                     <span className="ticket-table__person">
-                      {ticket.requester.name ?? 'Unnamed customer'}
+                      {displayName(ticket.requester.name, 'customer')}
                     </span>
                     <span className="ticket-table__secondary">{ticket.organisation.name}</span>
                   </td>
@@ -202,7 +203,7 @@ function QueueTable({
                   </td>
                   <td>
                     {ticket.assignee ? (
-                      (ticket.assignee.name ?? 'Unnamed engineer')
+                      displayName(ticket.assignee.name, 'staff')
                     ) : (
                       <span className="muted">Unassigned</span>
                     )}
@@ -384,7 +385,7 @@ function FilterBar({
           <option value="unassigned">Unassigned</option>
           {engineers.data?.map((engineer) => (
             <option key={engineer.id} value={engineer.id}>
-              {engineer.name ?? 'Unnamed engineer'}
+              {engineerLabel(engineer)}
             </option>
           ))}
         </SelectField>

@@ -58,7 +58,8 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
             <span className="ticket-header__detail">{typeAndCategory(ticket)}</span>
           </p>
           <p className="ticket-header__sub">
-            Raised by <strong>{ticket.requester.name ?? 'an unnamed customer'}</strong> at{' '}
+            Raised by{' '}
+            {ticket.requester.name?.trim() ? <strong>{ticket.requester.name}</strong> : 'a customer'} at{' '}
             <strong>{ticket.organisation.name}</strong> ·{' '}
             <time dateTime={ticket.createdAt} title={formatDateTime(ticket.createdAt)}>
               {formatRelative(ticket.createdAt, now)}

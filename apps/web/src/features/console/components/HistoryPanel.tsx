@@ -1,4 +1,4 @@
-import type { Priority, TicketHistoryEntry, TicketStatus } from '@hushdesk/contracts';
+import { displayName, type Priority, type TicketHistoryEntry, type TicketStatus } from '@hushdesk/contracts';
 import { isPriority, isTicketStatus, PRIORITY_LABELS, STATUS_LABELS } from '@hushdesk/ticketing';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
@@ -62,7 +62,8 @@ export function HistoryPanel({ ticketId }: { ticketId: string }) {
         {history.data.map((entry) => (
           <li key={entry.id} className="history__item">
             <p className="history__text">
-              <strong>{entry.actor.name ?? 'Someone'}</strong> {describe(entry, engineerName, groupName)}
+              <strong>{displayName(entry.actor.name, entry.actor.kind)}</strong>{' '}
+              {describe(entry, engineerName, groupName)}
             </p>
             <time className="history__time" dateTime={entry.at} title={formatDateTime(entry.at)}>
               {formatRelative(entry.at, now)}

@@ -7,6 +7,7 @@ import {
   TICKET_STATUSES,
 } from '@hushdesk/ticketing';
 import { useEffect, useState, type KeyboardEvent, type ReactNode, type SubmitEvent } from 'react';
+import { engineerLabel } from '../../../lib/format';
 import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
@@ -104,11 +105,11 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
 
   const engineerOptions: Option[] = (engineers.data ?? []).map((engineer) => ({
     value: engineer.id,
-    label: engineer.name ?? 'Unnamed engineer',
+    label: engineerLabel(engineer),
   }));
   // Keep the current assignee choosable even when they are not in the list (yet).
   if (ticket.assignee && !engineerOptions.some((option) => option.value === ticket.assignee?.id)) {
-    engineerOptions.unshift({ value: ticket.assignee.id, label: ticket.assignee.name ?? 'Unnamed engineer' });
+    engineerOptions.unshift({ value: ticket.assignee.id, label: engineerLabel(ticket.assignee) });
   }
   const groupOptions: Option[] = (groups.data ?? []).map((group) => ({ value: group.id, label: group.name }));
   if (ticket.group && !groupOptions.some((option) => option.value === ticket.group?.id)) {

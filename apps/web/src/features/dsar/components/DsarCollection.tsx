@@ -190,7 +190,7 @@ export function DsarCandidatesCard({ request }: { request: DsarDetail }) {
             <li key={candidate.personId} className="dsar-candidate" data-testid="dsar-candidate">
               <div className="dsar-candidate__text">
                 <p className="dsar-candidate__name">
-                  {candidate.fullName ?? 'No name recorded'}{' '}
+                  {candidate.fullName ?? 'No name shown'}{' '}
                   {candidate.accountRole && isStaff(candidate) ? (
                     <Badge tone="warning">Staff: {ROLE_LABELS[candidate.accountRole]}</Badge>
                   ) : null}

@@ -1,3 +1,4 @@
+import { displayName } from '@hushdesk/contracts';
 import { useId, useState, type ChangeEvent } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { formatFileSize, formatShortDateTime } from '../../../lib/format';
@@ -98,8 +99,8 @@ export function AttachmentsPanel({
                   <span className="visually-hidden"> (download, {formatFileSize(item.sizeBytes)})</span>
                 </a>
                 <span className="attachment__meta">
-                  {formatFileSize(item.sizeBytes)} · {item.uploadedBy.name ?? 'Unknown'} ·{' '}
-                  <time dateTime={item.createdAt}>{formatShortDateTime(item.createdAt)}</time>
+                  {formatFileSize(item.sizeBytes)} · {displayName(item.uploadedBy.name, item.uploadedBy.kind)}{' '}
+                  · <time dateTime={item.createdAt}>{formatShortDateTime(item.createdAt)}</time>
                 </span>
                 {shareSafe && item.contentType.startsWith('text/') ? (
                   <a

@@ -1,4 +1,4 @@
-import type { TicketMessage } from '@hushdesk/contracts';
+import { displayName, type TicketMessage } from '@hushdesk/contracts';
 import { formatDateTime, formatShortDateTime, initials } from '../../../lib/format';
 import { LockIcon } from '../../../ui/icons';
 
@@ -46,8 +46,10 @@ function MessageItem({
   audience: 'customer' | 'staff';
 }) {
   const internal = message.visibility === 'internal';
-  const name =
-    message.author.name?.trim() || (message.author.kind === 'staff' ? 'Support engineer' : 'Customer');
+  // A name the viewer's field policy hides (or that was never given) arrives as null: the
+  // neutral label stands in, and the role line would only repeat it.
+  const named = Boolean(message.author.name?.trim());
+  const name = displayName(message.author.name, message.author.kind);
   const role =
     message.author.kind === 'staff' ? (audience === 'customer' ? 'Support team' : 'Engineer') : 'Customer';
 
@@ -72,11 +74,11 @@ function MessageItem({
       ) : null}
       <div className="message__header">
         <span className="message__avatar" aria-hidden="true">
-          {initials(name)}
+          {named ? initials(name) : name.charAt(0)}
         </span>
         <p className="message__byline">
           <span className="message__author">{isOwn ? `${name} (you)` : name}</span>
-          <span className="message__role">{role}</span>
+          {named ? <span className="message__role">{role}</span> : null}
         </p>
         <time
           className="message__time"

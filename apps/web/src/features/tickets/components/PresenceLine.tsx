@@ -1,8 +1,17 @@
 import type { PresenceEntry } from '@hushdesk/contracts';
 import { formatList } from '../../../lib/format';
 
+/**
+ * Named colleagues by name; those whose names the viewer's field policy hides, together, as
+ * "a colleague" or "2 colleagues" ("Sam Patel and a colleague are replying").
+ */
 function names(entries: readonly PresenceEntry[]): string {
-  return formatList(entries.map((entry) => entry.name?.trim() || 'Someone'));
+  const named = entries.map((entry) => entry.name?.trim()).filter((name): name is string => Boolean(name));
+  const unnamed = entries.length - named.length;
+  const list = formatList(
+    unnamed ? [...named, unnamed === 1 ? 'a colleague' : `${unnamed} colleagues`] : named,
+  );
+  return list.charAt(0).toUpperCase() + list.slice(1);
 }
 
 /** "Sam Patel is replying", "Alex Kim is viewing": announced politely as it changes. */
