@@ -74,3 +74,25 @@ export const SET4_PHONES = [
   'Rack 4, unit 12: the engineer is on {p:0161-496-0542}.',
   'ID checked. Callback on {p:01632 960543} please.',
 ];
+
+/**
+ * Written after the detector change that set 4 measured, as a check on over-fitting to it: new
+ * shapes and words, some chosen to trip the new rules up. Reported within set 4 and marked "added
+ * after the change" in its list of misses; the detector was not changed for them.
+ */
+export const SET4_AFTER_CHANGE = [
+  'Sticker on the PC says 07700 900612, which is the hire company’s stock number.',
+  'Monitor asset 07700-900-615 was returned damaged.',
+  'Scores by round: 0 7 7 0 0 9 0 0 6 1 1.',
+  'Lines per page 07 70 09 00 14 in the old report.',
+  'Spare handset labelled 0161 496 0616 on the shelf.',
+  'Draw results 02 15 27 33 48 were posted on the board.',
+  'Hourly totals 0 0 1 7 7 0 0 9 0 0 3 look wrong.',
+  'Calls per hour are high today, ring me on {p:0 7 7 0 0 9 0 0 6 0 1} to discuss.',
+  'Lottery syndicate organiser: Dana, {p:0 7 7 0 0 9 0 0 6 0 3}.',
+  'Our bingo night contact is {p:07700 900 602}.',
+  'Please label the box with my number, {p:07700 900 604}.',
+  'Tag on the router is fine; my landline is {p:01632 960 605}.',
+  'Numbers: {p:07700 900 606} (mobile), {p:020 7946 0607} (office).',
+  'Per our call, my direct line is {p:0161 496 0608}.',
+];
