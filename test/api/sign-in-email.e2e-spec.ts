@@ -1,3 +1,4 @@
+import { findInDatabase } from '../support/db-scan';
 import { createUser, TEST_PASSWORD, bearerFor, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
@@ -90,15 +91,16 @@ describe('changing one’s own sign-in email', () => {
       subject_person_id: user.personId,
       requester_user_id: user.id,
       verification_method: 'signed_in',
-      details: 'Please change the email address I sign in with to casey.morrow.new@example.test.',
+      details: 'Please change the email address I sign in with.',
     });
 
-    // The DPO sees the request, applies it, and only she learns of a conflict.
+    // The DPO sees the request, with the address as a structured change her form starts from,
+    // applies it, and only she learns of a conflict.
     const dpoView = await t
       .http()
       .get(`/api/dsar/${free.body.emailChange.id}`)
       .set('authorization', w.dpo.auth);
-    expect(dpoView.body.details).toContain('casey.morrow.new@example.test');
+    expect(dpoView.body.requestedChanges).toEqual({ email: 'casey.morrow.new@example.test' });
     const conflict = await t
       .http()
       .post(`/api/dsar/${taken.body.emailChange.id}/rectify`)
@@ -118,6 +120,40 @@ describe('changing one’s own sign-in email', () => {
       .post('/api/auth/login')
       .send({ email: 'casey.morrow.new@example.test', password: TEST_PASSWORD })
       .expect(200);
+  });
+
+  it('holds the asked-for address once, shows it to the requester, and erasure leaves no trace of it', async () => {
+    const user = await createUser(t, 'customer', { fullName: 'Quinn Avery' });
+    const auth = await bearerFor(t, user.email);
+    const asked = await patch(auth, user.personId, {
+      email: 'Quinn.Pending@example.test',
+      currentPassword: TEST_PASSWORD,
+    }).expect(202);
+    const own = await t.http().get(`/api/dsar/${asked.body.emailChange.id}`).set('authorization', auth);
+    expect(own.body.requestedChanges).toEqual({ email: 'quinn.pending@example.test' });
+    expect(await findInDatabase(t.db, 'quinn.pending')).toEqual(['dsar_requests.requested_changes']);
+
+    // Before the DPO applies it, they ask to be erased.
+    const erasure = await t.http().post('/api/dsar').set('authorization', auth).send({ kind: 'erasure' });
+    const preview = await t
+      .http()
+      .get(`/api/dsar/${erasure.body.id}/erasure-preview`)
+      .set('authorization', w.dpo.auth)
+      .expect(200);
+    const receipt = await t
+      .http()
+      .post(`/api/dsar/${erasure.body.id}/erase`)
+      .set('authorization', w.dpo.auth)
+      .send({ confirmation: preview.body.confirmationPhrase })
+      .expect(200);
+    expect(receipt.body.rescan.remaining).toBe(0);
+    expect(await findInDatabase(t.db, 'quinn.pending')).toEqual([]);
+    const after = await t
+      .http()
+      .get(`/api/dsar/${asked.body.emailChange.id}`)
+      .set('authorization', w.dpo.auth)
+      .expect(200);
+    expect(after.body.requestedChanges).toBeNull();
   });
 
   it('saves the other contact fields at once, self-service, beside the email request', async () => {

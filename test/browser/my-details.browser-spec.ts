@@ -81,5 +81,23 @@ describe('My details, in Chromium', () => {
       customer.personId,
     ]);
     expect(person[0].full_name).toBe('Harper Quinn-Ellis');
+    // The sidebar says who is signed in: the new name, without a reload.
+    await page
+      .getByTestId('current-user-name')
+      .filter({ hasText: /^Harper Quinn-Ellis$/ })
+      .waitFor({ timeout: 5_000 });
+  });
+
+  it('the sidebar shows a new name as soon as it is saved', async () => {
+    const sidebar = page.getByTestId('current-user-name');
+    await expect(sidebar.textContent()).resolves.toBe('Harper Quinn-Ellis');
+    await page.getByLabel('Full name').fill('Harper Ellis');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Your details have been saved\.$/ })
+      .waitFor();
+    await sidebar.filter({ hasText: /^Harper Ellis$/ }).waitFor({ timeout: 5_000 });
+    await expect(page.locator('.account__avatar').textContent()).resolves.toBe('HE');
   });
 });

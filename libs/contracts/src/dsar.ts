@@ -183,6 +183,14 @@ export interface ErasureReceipt {
   rescan: { remaining: number; checked: string[] };
 }
 
+/**
+ * A change the person asked for in a structured form, so the DPO's form can start from it: today
+ * the new sign-in email from My details (which only the DPO applies). Null otherwise.
+ */
+export interface DsarRequestedChanges {
+  email?: string;
+}
+
 export interface DsarDetail extends DsarSummary {
   /** The identifiers as given and expanded (the DPO only; empty after erasure). */
   subject: DsarSubjectIdentifiers;
@@ -193,6 +201,8 @@ export interface DsarDetail extends DsarSummary {
    */
   subjectDecision: 'person' | 'nobody' | null;
   details: string | null;
+  /** Rectification asked for in a structured form (the requester's own data), else null. */
+  requestedChanges: DsarRequestedChanges | null;
   requesterName: string | null;
   evidence: { fileName: string; sizeBytes: number } | null;
   verification: { method: VerificationMethod; note: string | null; verifiedAt: string } | null;

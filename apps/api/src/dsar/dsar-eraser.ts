@@ -399,7 +399,8 @@ export class DsarEraser {
         `UPDATE dsar_requests SET subject = '{}', subject_hashes = $2, subject_label = $3, subject_person_id = $4,
                 details = $5, verification_note = $6, rejection_reason = $7, extension_reason = $8, outcome = $9,
                 requester_name = CASE WHEN requester_relation = 'subject' THEN NULL ELSE requester_name END,
-                evidence_blob_key = NULL, evidence_file_name = NULL, evidence_size_bytes = NULL, pauses = $10
+                evidence_blob_key = NULL, evidence_file_name = NULL, evidence_size_bytes = NULL, pauses = $10,
+                requested_changes = NULL
           WHERE id = $1`,
         [
           r.id,
@@ -418,16 +419,20 @@ export class DsarEraser {
     // Other people's requests keep their subject; only notes that mention this person change.
     const elsewhere = requestsElsewhereSet(s.who);
     for (const r of (await manager.query(
-      `SELECT id, details, verification_note, rejection_reason, extension_reason, outcome, requester_name, pauses
+      `SELECT id, details, verification_note, rejection_reason, extension_reason, outcome, requester_name, pauses,
+              requested_changes->>'email' AS requested_email
          FROM dsar_requests WHERE id = ANY($1)`,
       [s.requestNotes],
     )) as (Record<string, string | null> & {
       pauses: { from: string; to: string | null; reason: string }[];
     })[]) {
       const f = (text: string | null) => scrub(text, elsewhere).text;
+      // Someone else asked to sign in with this person's address: the request keeps no trace of it.
+      const asksForTheirs = scrub(r.requested_email, elsewhere).removed > 0;
       await manager.query(
         `UPDATE dsar_requests SET details = $2, verification_note = $3, rejection_reason = $4, extension_reason = $5,
-                outcome = $6, requester_name = $7, pauses = $8
+                outcome = $6, requester_name = $7, pauses = $8,
+                requested_changes = CASE WHEN $9 THEN NULL ELSE requested_changes END
           WHERE id = $1`,
         [
           r.id,
@@ -438,6 +443,7 @@ export class DsarEraser {
           f(r.outcome),
           f(r.requester_name),
           JSON.stringify(r.pauses.map((p) => ({ ...p, reason: f(p.reason) }))),
+          asksForTheirs,
         ],
       );
     }

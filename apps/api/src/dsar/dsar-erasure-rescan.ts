@@ -144,7 +144,10 @@ export function requestsElsewhereSet(who: KnownSubject): KnownIdentifiers {
   return knownSet({ ...who, nameKeys: who.lookupNames });
 }
 
-/** Pages through every request's free text: its details, notes, reasons, pauses and outcome. */
+/**
+ * Pages through every request's text: its details, notes, reasons, pauses and outcome, and the
+ * email of a requested change.
+ */
 export async function forEachRequestText(
   manager: EntityManager,
   visit: (page: RequestText[]) => Promise<void>,
@@ -153,7 +156,8 @@ export async function forEachRequestText(
   for (;;) {
     const rows: RequestText[] = await manager.query(
       `SELECT id, concat_ws(E'\\n', details, verification_note, rejection_reason, extension_reason, outcome,
-                requester_name, (SELECT string_agg(p->>'reason', E'\\n') FROM jsonb_array_elements(pauses) p)) AS text
+                requester_name, (SELECT string_agg(p->>'reason', E'\\n') FROM jsonb_array_elements(pauses) p),
+                requested_changes->>'email') AS text
          FROM dsar_requests WHERE id > $1 ORDER BY id LIMIT $2`,
       [after, REQUEST_PAGE],
     );

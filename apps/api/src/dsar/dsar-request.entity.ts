@@ -4,6 +4,7 @@ import type {
   DsarCounts,
   DsarKind,
   DsarProgress,
+  DsarRequestedChanges,
   DsarStatus,
   DsarSubjectIdentifiers,
   ErasureReceipt,
@@ -92,6 +93,10 @@ export class DsarRequestEntity {
 
   @Column({ type: 'text', nullable: true })
   details: string | null;
+
+  /** A rectification asked for in a structured form (a new sign-in email); nulled on erasure. */
+  @Column({ type: 'jsonb', nullable: true })
+  requestedChanges: DsarRequestedChanges | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   evidenceBlobKey: string | null;

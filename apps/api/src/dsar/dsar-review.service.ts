@@ -8,6 +8,7 @@ import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import {
+  attachmentTitle,
   DsarSources,
   type ItemRow,
   type LoadedItem,
@@ -206,12 +207,12 @@ function assertReviewable(row: DsarRow): void {
   }
 }
 
-/** An attachment's title ends with its file name: shown as the viewer's field policy allows. */
+/** An attachment's title ends with its file name: shown to staff as their own field policy allows. */
 function titleFor(l: LoadedItem, policy: FieldPolicy, viewer: Actor): string {
-  const name = l.file?.fileName;
-  if (l.row.item_type !== 'attachment' || !name || !l.title.endsWith(name)) return l.title;
+  const name = l.storedFileName;
+  if (l.row.item_type !== 'attachment' || !name || !l.ticketReference) return l.title;
   const shown = fileNameFor({ id: l.row.source_id, fileName: name }, policy, viewer.role, false);
-  return `${l.title.slice(0, -name.length)}${shown}`;
+  return attachmentTitle(l.ticketReference, shown);
 }
 
 /** UPDATE … RETURNING through TypeORM comes back as [rows, count]. */

@@ -16,6 +16,7 @@ function row(over: Partial<DsarRow> = {}): DsarRow {
     requester_user_id: null,
     created_by_id: null,
     details: null,
+    requested_changes: null,
     evidence_blob_key: null,
     evidence_file_name: null,
     evidence_size_bytes: null,

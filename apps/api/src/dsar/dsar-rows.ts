@@ -4,6 +4,7 @@ import {
   type DsarCandidate,
   type DsarDeadlineState,
   type DsarDetail,
+  type DsarRequestedChanges,
   type DsarSummary,
 } from '@hushdesk/contracts';
 import { deadlineState, dsarDueAt, extensionDeadline } from '@hushdesk/privacy';
@@ -17,7 +18,7 @@ export const COMPLAINT =
 
 /** The request's columns as the service selects them, with the subject's display name. */
 export const DSAR_COLUMNS = `d.id, d.reference, d.kind, d.status, d.channel, d.subject_person_id, d.subject_decision, d.subject, d.subject_label,
-  d.requester_relation, d.requester_name, d.requester_user_id, d.details, d.evidence_blob_key, d.evidence_file_name,
+  d.requester_relation, d.requester_name, d.requester_user_id, d.details, d.requested_changes, d.evidence_blob_key, d.evidence_file_name,
   d.evidence_size_bytes, d.received_at, d.due_at, d.pauses, d.extension_months, d.extension_reason, d.extended_at,
   d.verification_method, d.verification_note, d.verified_at, d.rejection_reason, d.rejected_at, d.progress, d.counts,
   d.candidates, d.collected_at, d.collection_ms, d.receipt, d.outcome, d.restriction_lifted_at, d.closed_at,
@@ -157,6 +158,7 @@ export function toDetail(
     subjectPersonId: row.subject_person_id,
     subjectDecision: row.subject_decision,
     details: row.details,
+    requestedChanges: requestedChanges(row),
     // A third party acting for the subject: their name is a person's name like any other.
     requesterName: names ? names.of(row.requester_name, row.requester_user_id) : row.requester_name,
     evidence:
@@ -207,6 +209,12 @@ export function toDetail(
     receipt: null,
     allowedActions: [],
   };
+}
+
+/** Only the fields a structured request may carry, named one by one. */
+function requestedChanges(row: DsarRow): DsarRequestedChanges | null {
+  const email = row.requested_changes?.email;
+  return typeof email === 'string' && email ? { email } : null;
 }
 
 /** 409 naming the state and what is possible, unless the action is allowed now. */

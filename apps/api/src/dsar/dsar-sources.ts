@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { DsarItemType, DsarSegment } from '@hushdesk/contracts';
+import type { DsarItemType, DsarSegment, Role } from '@hushdesk/contracts';
 import { formatDsarReference } from '@hushdesk/contracts';
-import type { Detection } from '@hushdesk/privacy';
+import { fileNameFor, type Detection } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
 import { BlobStore, readAll } from '../blobs/blob-store';
+import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { RedactionService } from '../privacy/redaction.service';
 import { formatReference } from '../tickets/ticket-rows';
@@ -30,7 +31,23 @@ export interface LoadedItem {
   /** Structured, non-free-text fields for the export. */
   record: Record<string, unknown>;
   file: { blobKey: string; fileName: string; contentType: string; sizeBytes: number } | null;
+  /**
+   * An attachment's file name as stored, for a staff view that applies its own field policy (the
+   * DPO's review). Never exported: `title`, `record` and `file` carry the subject's view.
+   */
+  storedFileName?: string;
 }
+
+/**
+ * The role whose `attachment.fileName` visibility a package follows. A package leaves Hushdesk for
+ * the person as a data subject, whatever their account: staff see names to do the work, not to
+ * take copies away. Their own uploads keep their names (the uploader counts as the subject).
+ */
+const PACKAGE_READER: Role = 'customer';
+
+/** An attachment's title, ending with its file name as the reader may see it. */
+export const attachmentTitle = (reference: string, fileName: string) =>
+  `Attachment on ${reference}: ${fileName}`;
 
 /** Text attachments up to this size are read for review and redaction; larger ones go as files. */
 const TEXT_ATTACHMENT_LIMIT = 1_000_000;
@@ -53,6 +70,7 @@ export class DsarSources {
     private readonly blobs: BlobStore,
     private readonly redaction: RedactionService,
     private readonly index: IdentifierIndex,
+    private readonly policies: FieldPoliciesService,
   ) {}
 
   async load(
@@ -190,6 +208,8 @@ export class DsarSources {
       'SELECT id, reference, kind, status, received_at, closed_at FROM dsar_requests WHERE id = ANY($1)',
     );
 
+    const fileNames = attachments.size ? await this.policies.get('attachment.fileName') : null;
+
     const out: LoadedItem[] = [];
     for (const row of rows) {
       const base = { row, at: row.at?.toISOString() ?? null, ticketReference: null, file: null };
@@ -277,16 +297,23 @@ export class DsarSources {
         }
         case 'attachment': {
           const a = attachments.get(row.source_id);
-          if (!a) continue;
+          if (!a || !fileNames) continue;
           const reference = formatReference(a.reference);
           const isText = a.content_type.startsWith('text/') && a.size_bytes <= TEXT_ATTACHMENT_LIMIT;
+          // Someone else's file name can say as much about a third party as the file does.
+          const fileName = fileNameFor(
+            { id: a.id, fileName: a.file_name },
+            fileNames,
+            PACKAGE_READER,
+            who.userIds.includes(a.uploaded_by_id),
+          );
           out.push({
             ...base,
             ticketReference: reference,
-            title: `Attachment on ${reference}: ${a.file_name}`,
+            title: attachmentTitle(reference, fileName),
             text: isText ? (await readAll(await this.blobs.read(a.blob_key))).toString('utf8') : null,
             record: {
-              fileName: a.file_name,
+              fileName,
               contentType: a.content_type,
               sizeBytes: a.size_bytes,
               uploadedBy: author(a.uploaded_by_id, a.role),
@@ -294,10 +321,11 @@ export class DsarSources {
             },
             file: {
               blobKey: a.blob_key,
-              fileName: a.file_name,
+              fileName,
               contentType: a.content_type,
               sizeBytes: a.size_bytes,
             },
+            storedFileName: a.file_name,
           });
           break;
         }

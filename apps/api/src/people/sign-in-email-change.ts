@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { formatDsarReference, type SignInEmailChangeRequested } from '@hushdesk/contracts';
+import {
+  formatDsarReference,
+  type DsarRequestedChanges,
+  type SignInEmailChangeRequested,
+} from '@hushdesk/contracts';
 import { dsarDueAt } from '@hushdesk/privacy';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -21,14 +25,17 @@ export class SignInEmailChanges {
     const dueAt = dsarDueAt({ receivedAt });
     const [row] = await manager.query(
       `INSERT INTO dsar_requests (kind, status, channel, subject_person_id, subject, requester_relation,
-         requester_user_id, created_by_id, details, received_at, due_at, verification_method, verified_at)
-       VALUES ('rectification', 'verified', 'portal', $1, $2, 'subject', $3, $3, $4, $5, $6, 'signed_in', $5)
+         requester_user_id, created_by_id, details, requested_changes, received_at, due_at, verification_method,
+         verified_at)
+       VALUES ('rectification', 'verified', 'portal', $1, $2, 'subject', $3, $3, $4, $5, $6, $7, 'signed_in', $6)
        RETURNING id, reference, status`,
       [
         actor.personId,
         JSON.stringify({ personId: actor.personId }),
         actor.userId,
-        `Please change the email address I sign in with to ${newEmail}.`,
+        // The address is held once, as the structured change the DPO's form starts from.
+        'Please change the email address I sign in with.',
+        JSON.stringify({ email: newEmail } satisfies DsarRequestedChanges),
         receivedAt,
         dueAt,
       ],

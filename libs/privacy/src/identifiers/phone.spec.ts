@@ -248,3 +248,32 @@ describe('normalisePhone', () => {
     },
   );
 });
+
+describe('findPhones: numbers that label things, not people', () => {
+  it.each([
+    'Asset tag 07700-900-123 is the spare laptop.',
+    'Asset tags 07700-900-319 and 07700-900-320 were swapped.',
+    'The tag reads 07700.900.321 under the stand.',
+    'Barcode 07700 900316 was scanned at goods-in.',
+    'Cable label 0161-496-0318 is on both ends.',
+    'Lottery syndicate numbers 07 12 23 34 45 49 this week.',
+    'Bingo called 07 11 19 28 36 42 before the break.',
+    'Row counts per shard: 0 7 7 0 9 9 0 1 2 3 4.',
+    'Calls per hour: 0 7 7 0 0 9 0 0 1 2 3 from 08:00.',
+    'Ports 0 7 7 0 0 9 0 0 1 2 on the switch are disabled.',
+    'Handsets per floor: 07 70 09 00 12.',
+  ])('finds no phone in %j', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Calls per hour are fine; call me on 0 7 7 0 0 9 0 0 5 2 5.', '0 7 7 0 0 9 0 0 5 2 5', '+447700900525'],
+    ['The asset tag is on the back; my mobile is 07700 900 520.', '07700 900 520', '+447700900520'],
+    ['Tag me in the reply, or text 07700-900-536.', '07700-900-536', '+447700900536'],
+    ['He left 0 1 6 1 4 9 6 0 5 3 5 as a callback number.', '0 1 6 1 4 9 6 0 5 3 5', '+441614960535'],
+    ['Text the syndicate numbers to me on 07700 900529.', '07700 900529', '+447700900529'],
+    ['Phone:\n60-56-85-91', '60-56-85-91', '60568591'],
+  ])('still finds the phone in %j', (text, raw, normalised) => {
+    expect(phones(text)).toEqual([[raw, normalised]]);
+  });
+});

@@ -27,6 +27,9 @@ export type { CountryCode } from 'libphonenumber-js';
  *
  * Dates, times, IP addresses, UUIDs, ticket refs (HD-000123), money, card numbers, IBANs, SSNs and
  * digits glued to letters or to `-` `/` `.` `:` never match (save a phone abbreviation: `Tel.07700…`).
+ * Nor does a number right after an id word ("order", "asset tag", "barcode", …), or the later
+ * numbers of a list after one, nor digits spelt one by one or in pairs after words that make them a
+ * list of small numbers ("Calls per hour: 0 7 7 0 0 9 …", "lottery numbers 07 12 23 34 45").
  */
 
 const DEFAULT_COUNTRY: CountryCode = 'GB';
@@ -173,10 +176,12 @@ const PHONE_ABBREVIATION = /(?:^|[^\p{L}\p{N}])(?:tel|tlf|ph|mob|fax|cell)\.$/iu
 const CURRENCY = /[£$€¥₹]/;
 
 /** Words that mark a nearby number as an id, an address or an amount rather than a phone. */
-const ID_VOCABULARY = String.raw`order|orders|invoice|inv|account|acct|a\/c|ref|reference|ticket|case|incident|id|serial|s\/n|sn|policy|customer\s+(?:no|number|id)|member|membership|tracking|booking|transaction|txn|sort\s+code|card|iban|bic|swift|ssn|nino|ni|national\s+insurance|nhs|vat|company|reg|registration|licen[cs]e|passport|zip|postcode|post\s+code|box|unit|suite|apt|flat|room|build|version|pin|otp|code|amount|total|price|balance|gbp|usd|eur|imei|iccid|imsi|puk|mac`;
-/** Words that, right before a number, say it is an id rather than a phone. */
+const ID_VOCABULARY = String.raw`order|orders|invoice|inv|account|acct|a\/c|ref|reference|ticket|case|incident|id|serial|s\/n|sn|policy|customer\s+(?:no|number|id)|member|membership|tracking|booking|transaction|txn|sort\s+code|card|iban|bic|swift|ssn|nino|ni|national\s+insurance|nhs|vat|company|reg|registration|licen[cs]e|passport|zip|postcode|post\s+code|box|unit|suite|apt|flat|room|build|version|pin|otp|code|amount|total|price|balance|gbp|usd|eur|imei|iccid|imsi|puk|mac|asset|assets|tag|tags|label|labels|barcode|inventory|stock|equipment|device|hostname`;
+/** Earlier numbers of a list after the id word: "Asset tags 07700-900-319 and 07700-900-320". */
+const LISTED = String.raw`(?:\d[\d .\-\u2013]*\d\s*(?:,|&|\band\b|\bor\b)\s*)*`;
+/** Words that, right before a number (or a list of them), say it is an id rather than a phone. */
 const ID_WORDS = new RegExp(
-  String.raw`(?:\b(?:${ID_VOCABULARY})\b\.?|#|№)\s*(?:(?:no|num|number|nr)\b\.?)?\s*(?:is|was|:|=|-)?\s*(?:[A-Z]{2}\s?)?$`,
+  String.raw`(?:\b(?:${ID_VOCABULARY})\b\.?|#|№)\s*(?:(?:no|num|number|nr)\b\.?)?\s*(?:is|was|reads|says|:|=|-)?\s*(?:[A-Z]{2}\s?)?${LISTED}$`,
   'i',
 );
 /** The same words anywhere near a number veto a decision made on context alone. */
@@ -189,6 +194,15 @@ const PHONE_SUFFIX =
   /^[ \t]*[-–(,]?[ \t]*(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|direct|switchboard)\b/i;
 const STREET_SUFFIX =
   /^[ \t]+(?:[\p{L}'-]+[ \t]+){0,2}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|close|court|ct|place|pl|crescent|terrace|boulevard|blvd|square|sq|gardens|highway|hwy|katu|gade|vej|straße|strasse|rua|calle|via)\b/iu;
+/**
+ * Before a run of one- or two-digit groups ("0 7 7 0 9 9 0 1 2 3 4", "07 12 23 34 45"), words that
+ * make it a list of small numbers: a rate or count ("Calls per hour:", "Row counts", "by hour",
+ * "Ports"), unless a phone word says otherwise; or a game's draw, whatever else is said.
+ */
+const COUNT_WORDS =
+  /\b(?:per|counts?|totals?|numbers|scores?|results?|ports?|hourly|daily|weekly|by\s+(?:hour|day|week|month|site|floor|agent|line))\b/i;
+const DRAW_WORDS =
+  /\b(?:lottery|lotto|euromillions|bingo|raffle|syndicate|jackpot|lucky\s+dip|draw|bonus\s+ball)\b/i;
 const MONEY_SUFFIX = /^[ \t]?(?:gbp|usd|eur|pounds?|dollars?|euros?|pence|k|m|bn|%)(?![\p{L}])/iu;
 
 export interface FindPhonesOptions {
@@ -484,6 +498,10 @@ function evaluate(
   }
   const after = text.slice(end, end + 40);
   const context = contextMayDecide && hasPhoneContext(before, after);
+  if (isSmallNumberList(gs)) {
+    const line = lastLine(before).slice(-40);
+    if (DRAW_WORDS.test(line) || (!context && COUNT_WORDS.test(line))) return null;
+  }
   // A trunk zero (0161 496 0000, 07700900123) marks a national number; without one, only the North
   // American layout is trusted on its own (an unbroken run like 4155550132 is not).
   const trunk = digits.startsWith('0');
@@ -499,6 +517,15 @@ function evaluate(
   if (!context) return null;
   if (/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(digits)) return null; // 20240112
   return accept(digits);
+}
+
+/** Seven or more single digits, or four or more pairs: it could as well be a list of small numbers. */
+function isSmallNumberList(gs: Group[]): boolean {
+  if (gs.some((g) => g.paren)) return false;
+  return (
+    (gs.length >= 7 && gs.every((g) => g.digits.length === 1)) ||
+    (gs.length >= 4 && gs.every((g) => g.digits.length === 2))
+  );
 }
 
 const NANP_LAYOUT = /^(?:1[-. ]?)?(?:\(\d{3}\)[ ]?|\d{3}[-. ])\d{3}[-. ]\d{4}$/;

@@ -52,6 +52,16 @@ export function DsarSubjectCard({ request }: { request: DsarDetail }) {
         <div className="dsar-details">
           <h3 className="dsar-details__title">What they asked</h3>
           <p className="dsar-details__text">{request.details}</p>
+          {request.requestedChanges?.email ? (
+            <dl className="dsar-facts">
+              <div>
+                <dt>New sign-in email</dt>
+                <dd>
+                  <span className="table__email">{request.requestedChanges.email}</span>
+                </dd>
+              </div>
+            </dl>
+          ) : null}
         </div>
       ) : null}
     </section>

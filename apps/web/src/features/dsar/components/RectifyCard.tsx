@@ -41,7 +41,12 @@ export function RectifyCard({ request }: { request: DsarDetail }) {
       .map((entry) => entry.field.slice('person.'.length)),
   );
   const shown = FIELDS.filter((field) => !offFields.has(field.name));
-  const [values, setValues] = useState<Record<Change, string>>(EMPTY);
+  // A change asked for in a structured form (a new sign-in email from My details) is where the
+  // form starts; the DPO checks it and applies it, or edits it.
+  const [values, setValues] = useState<Record<Change, string>>(() => ({
+    ...EMPTY,
+    ...(request.requestedChanges?.email ? { email: request.requestedChanges.email } : {}),
+  }));
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const [done, setDone] = useState<string | null>(null);

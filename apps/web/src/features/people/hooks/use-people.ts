@@ -1,3 +1,4 @@
+import type { AuthUser } from '@hushdesk/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   isEmailChangeRequested,
@@ -6,6 +7,7 @@ import {
   type PersonRecord,
   type PersonUpdate,
 } from '../api/people-api';
+import { authKeys } from '../../auth/hooks/use-auth';
 import { dsarKeys } from '../../dsar/hooks/use-dsar';
 
 export const peopleKeys = {
@@ -33,6 +35,9 @@ export function useUpdatePerson(id: string) {
     onSuccess: (result) => {
       const person = isEmailChangeRequested(result) ? result.person : result;
       queryClient.setQueryData<PersonRecord>(peopleKeys.detail(id), person);
+      // Their own record: the signed-in account (the sidebar's name) is read from it.
+      if (queryClient.getQueryData<AuthUser | null>(authKeys.me)?.personId === id)
+        void queryClient.invalidateQueries({ queryKey: authKeys.me });
       // The email change is a new privacy request: the requests page lists it.
       if (isEmailChangeRequested(result)) void queryClient.invalidateQueries({ queryKey: dsarKeys.all });
     },
