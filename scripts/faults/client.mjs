@@ -2,7 +2,7 @@
 import { sleep } from '../bench-common.mjs';
 
 export const UNAVAILABLE = 'The database is unavailable; try again shortly';
-export const PASSWORD = 'fault-injection-password-7731';
+export const PASSWORD = 'steady-lanterns-on-the-quay-7731';
 
 /** `{status, body, ms}`; status 0 with `error` when the connection failed, 'timeout' when it hung. */
 export async function call(baseUrl, method, path, { token, body, raw, type, timeoutMs = 10_000 } = {}) {

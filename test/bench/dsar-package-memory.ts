@@ -76,7 +76,7 @@ async function main() {
   try {
     const base = `${baseUrl}/api`;
     const users = app.get(UsersService);
-    const password = 'bench-password-123';
+    const password = 'steady-lanterns-on-the-quay-4417';
     const [{ id: orgId }] = await app
       .get(DataSource)
       .query("INSERT INTO organisations (name) VALUES ('Bench Ltd') RETURNING id");

@@ -133,7 +133,7 @@ async function main() {
     const users = app.get(UsersService);
     const engineer = await users.create({
       email: 'bench.engineer@bench.example',
-      password: 'bench-password-123',
+      password: 'steady-lanterns-on-the-quay-4417',
       role: 'engineer',
       person: { fullName: 'Bench Engineer' },
     });
@@ -151,7 +151,7 @@ async function main() {
       const res = await fetch(`${baseUrl}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'bench-password-123' }),
+        body: JSON.stringify({ email, password: 'steady-lanterns-on-the-quay-4417' }),
       });
       return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
     };

@@ -91,7 +91,7 @@ async function main() {
     const [{ id: orgId }] = await db.query("SELECT id FROM organisations WHERE name = 'Bench Ltd'");
     await app.get(UsersService).create({
       email: 'bench.customer@bench.example',
-      password: 'bench-password-123',
+      password: 'steady-lanterns-on-the-quay-4417',
       role: 'customer',
       organisationId: orgId,
       person: { fullName: 'Bench Customer' },
@@ -99,7 +99,7 @@ async function main() {
     const login = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench.customer@bench.example', password: 'bench-password-123' }),
+      body: JSON.stringify({ email: 'bench.customer@bench.example', password: 'steady-lanterns-on-the-quay-4417' }),
     });
     const auth = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
 
