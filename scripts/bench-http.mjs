@@ -383,7 +383,7 @@ function appServices(pool) {
   const policies = new FieldPoliciesService(dataSource, null);
   const index = new IdentifierIndex(dataSource, config);
   const tickets = new TicketsService(dataSource, sla, events, policies, index);
-  const messages = new MessagesService(dataSource, tickets, sla, events, index);
+  const messages = new MessagesService(dataSource, tickets, sla, events, index, policies);
   // The access token is the API's own; only its claims are read here (the API checks the signature).
   const jwt = { verify: (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) };
   const sessions = new SessionService(dataSource, jwt, config);

@@ -72,14 +72,21 @@ function* identifierMentions(w, hash) {
     yield entry('phone', c.phone, 'person', c.id, null);
     yield entry('name', w.nameKey(c.fullName), 'person', c.id, null);
   }
+  // Digit tails come from the text itself (any run of digit groups, phone or not), as the app reads it.
+  const tails = (text) => w.privacy.phoneTails(text).map((tail) => ['digits', tail]);
   for (let t = 1; t <= w.n.tickets; t++) {
     const found = uniqueMentions(w, w.ticketFacts(t).mentions);
     for (const [kind, value] of found) yield entry(kind, value, 'ticket', ids.ticket(t), ids.ticket(t));
+    const row = w.ticket(t, [null]);
+    for (const [kind, value] of tails(`${row[5]}\n${row[6]}`))
+      yield entry(kind, value, 'ticket', ids.ticket(t), ids.ticket(t));
   }
   for (let g = 1; g <= w.n.messages; g++) {
     const f = w.messageFacts(g);
     const found = uniqueMentions(w, f.mentions);
     for (const [kind, value] of found)
+      yield entry(kind, value, 'message', ids.message(g), ids.ticket(f.ticket));
+    for (const [kind, value] of tails(w.message(g)[4]))
       yield entry(kind, value, 'message', ids.message(g), ids.ticket(f.ticket));
   }
 }
