@@ -86,6 +86,29 @@ describe('undoing a ticket change', () => {
     );
   });
 
+  it('takes back the change made in the controls, not the status a reply then moved on with', async () => {
+    const id = await newTicket();
+    await patch(id, w.engineer.auth, { priority: 'P1' }).expect(200);
+    // A public reply moves a New ticket to Open: the reply's doing, already seen by the customer.
+    await t
+      .http()
+      .post(`/api/tickets/${id}/messages`)
+      .set('authorization', w.engineer.auth)
+      .send({ body: 'Looking into it now.', visibility: 'public' })
+      .expect(201);
+    const res = await undo(id, w.engineer.auth).expect(200);
+    expect(res.body).toMatchObject({ status: 'open', priority: 'P3' });
+
+    const replied = await newTicket();
+    await t
+      .http()
+      .post(`/api/tickets/${replied}/messages`)
+      .set('authorization', w.engineer.auth)
+      .send({ body: 'On it.', visibility: 'public' })
+      .expect(201);
+    expect((await undo(replied, w.engineer.auth).expect(409)).body.message).toMatch(/nothing of yours/i);
+  });
+
   it('undoes only the caller’s own change', async () => {
     const id = await newTicket();
     await patch(id, w.engineer2.auth, { priority: 'P2' }).expect(200);

@@ -131,6 +131,7 @@ export class MessagesService {
           );
           await this.tickets.writeChanges(manager, ticketId, { ...changes, ...slaColumns(sla) }, now);
           if (status !== ticket.status) {
+            // At the message's own instant: Undo tells the reply's status change by it (ticket-undo.ts).
             await this.tickets.recordHistory(
               manager,
               ticketId,

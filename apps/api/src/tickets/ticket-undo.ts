@@ -40,6 +40,7 @@ const refuse = (message: string) => new DomainError(DomainErrorCode.InvalidState
 /**
  * The change that takes back the caller's own last change on this ticket (every field of it), or
  * a 409 saying why it cannot: there is none, it is too old, or someone changed those fields since.
+ * A status a reply moved on with (New to Open) is not such a change: the reply stands.
  * Runs inside the caller's transaction, after the ticket row is locked.
  */
 export async function undoOfLastChange(
@@ -49,7 +50,13 @@ export async function undoOfLastChange(
   now: Date,
 ): Promise<UpdateTicketDto> {
   const rows: LastChangeRow[] = await manager.query(
-    `WITH mine AS (SELECT max(at) AS at FROM ticket_history WHERE ticket_id = $1 AND actor_id = $2)
+    `WITH mine AS (
+       SELECT max(y.at) AS at FROM ticket_history y
+        WHERE y.ticket_id = $1 AND y.actor_id = $2
+          -- A status a reply moved on with shares its message's instant: the reply's doing, not a
+          -- change made in the controls, so Undo takes back the caller's change before it.
+          AND NOT EXISTS (SELECT 1 FROM ticket_messages m
+                           WHERE m.ticket_id = y.ticket_id AND m.author_id = y.actor_id AND m.created_at = y.at))
      SELECT h.field, h.from_value, h.to_value,
             $3::timestamptz - h.at > make_interval(mins => $4) AS too_old,
             EXISTS (SELECT 1 FROM ticket_history l
