@@ -84,6 +84,13 @@ describe('finding recordings to hold', () => {
     expect((await search({ number: '07700 900123', from: 'March' }).expect(400)).body.message).toMatch(
       /from/,
     );
+    // A day that the calendar does not have is bad input too, not a database error.
+    for (const from of ['2026-02-31', '2026-04-31', '2025-02-29']) {
+      expect((await search({ number: '07700 900123', from }).expect(400)).body.message).toMatch(/from/);
+    }
+    expect((await search({ number: '07700 900123', to: '2026-02-30' }).expect(400)).body.message).toMatch(
+      /to/,
+    );
     expect((await search({ ticket: 'HD-not-a-ref' }).expect(400)).body.message).toMatch(/ticket/);
     expect(
       (await search({ number: '07700 900123', from: '2026-04-02', to: '2026-04-01' }).expect(400)).body

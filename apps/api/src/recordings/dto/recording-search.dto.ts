@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/keyset';
 import { TextField, UuidField } from '../../common/validation/fields';
 import { RecordingDto } from './recording.dto';
@@ -14,7 +14,10 @@ function DayField(description: string): PropertyDecorator {
       key,
     );
     IsOptional()(target, key);
-    Matches(DAY, { message: `${String(key)} must be a date written as YYYY-MM-DD` })(target, key);
+    const message = `${String(key)} must be a date written as YYYY-MM-DD`;
+    Matches(DAY, { message })(target, key);
+    // The shape alone lets 2026-02-31 through, which PostgreSQL then refuses (a 500, not a 400).
+    IsISO8601({ strict: true }, { message })(target, key);
   };
 }
 
