@@ -478,6 +478,19 @@ describe('call recordings and retention', () => {
       expect(again.body).toMatchObject({ imported: 0, duplicates: 2 });
     });
 
+    it('reports a ticket reference too long to be one as a bad row, importing the rest', async () => {
+      const file = [
+        'call_id,caller_number,direction,started_at,duration_seconds,ticket_reference,notes',
+        `PBX-2001,0161 496 0456,inbound,${daysAgo(1)},40,HD-99999999999999999999,`,
+        `PBX-2002,0161 496 0457,inbound,${daysAgo(1)},41,,`,
+      ].join('\n');
+      const res = await send(w.engineer.auth, file).expect(200);
+      expect(res.body).toMatchObject({ rows: 2, imported: 1 });
+      expect(res.body.failed).toEqual([
+        { line: 2, field: 'ticket_reference', message: 'does not match a ticket' },
+      ]);
+    });
+
     it('refuses a file without the needed columns, and callers who may not import', async () => {
       const res = await send(w.engineer.auth, 'number,when\n123,today').expect(400);
       expect(res.body.fields).toHaveProperty('file');

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { parseCsv } from '../common/csv';
+import { parseReference } from '../tickets/ticket-rows';
 import { RecordingsService } from './recordings.service';
 
 export interface ImportReport {
@@ -132,11 +133,10 @@ export class CallLogImport {
               notes: col(row, 'notes') || undefined,
             });
             let ticketId: string | null = null;
-            const ref = /^HD-?0*(\d+)$/i.exec(col(row, 'ticket_reference'));
+            const ref = parseReference(col(row, 'ticket_reference'));
             if (col(row, 'ticket_reference')) {
-              const [t] = ref
-                ? await manager.query('SELECT id FROM tickets WHERE reference = $1', [Number(ref[1])])
-                : [];
+              const [t] =
+                ref !== null ? await manager.query('SELECT id FROM tickets WHERE reference = $1', [ref]) : [];
               if (!t) throw DomainError.invalidField('ticket_reference', 'does not match a ticket');
               ticketId = t.id;
             }

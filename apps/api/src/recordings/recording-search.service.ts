@@ -7,11 +7,10 @@ import type { Actor } from '../common/auth/actor';
 import { SqlParams } from '../common/database/sql-params';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
-import { formatReference } from '../tickets/ticket-rows';
+import { formatReference, parseReference } from '../tickets/ticket-rows';
 import type { RecordingSearchHitDto, SearchRecordingsDto } from './dto/recording-search.dto';
 import { RECORDING_COLUMNS, RecordingsService, type RecordingRow } from './recordings.service';
 
-const TICKET_REFERENCE = /^\s*HD-?0*(\d{1,12})\s*$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The recordings columns, read through the `r` alias beside the joined ticket. */
 const COLUMNS = RECORDING_COLUMNS.split(',')
@@ -93,13 +92,14 @@ export class RecordingSearch {
 
   /** A ticket by its reference (HD-000123) or id; a 400 naming `ticket` when there is none. */
   private async ticketId(ticket: string): Promise<string> {
-    const reference = TICKET_REFERENCE.exec(ticket);
-    if (!reference && !UUID.test(ticket.trim())) {
+    const reference = parseReference(ticket);
+    if (reference === null && !UUID.test(ticket.trim())) {
       throw DomainError.invalidField('ticket', 'must be a ticket reference such as HD-000123');
     }
-    const [row]: { id: string }[] = reference
-      ? await this.dataSource.query('SELECT id FROM tickets WHERE reference = $1', [Number(reference[1])])
-      : await this.dataSource.query('SELECT id FROM tickets WHERE id = $1', [ticket.trim()]);
+    const [row]: { id: string }[] =
+      reference !== null
+        ? await this.dataSource.query('SELECT id FROM tickets WHERE reference = $1', [reference])
+        : await this.dataSource.query('SELECT id FROM tickets WHERE id = $1', [ticket.trim()]);
     if (!row) throw DomainError.invalidField('ticket', 'does not match a ticket');
     return row.id;
   }

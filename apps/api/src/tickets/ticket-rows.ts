@@ -73,6 +73,15 @@ export interface TicketDetailRow extends TicketRow {
 
 export const formatReference = (n: string | number) => `HD-${String(n).padStart(6, '0')}`;
 
+/** At most 12 digits: anything longer names no ticket (and would overflow the bigint column). */
+const REFERENCE = /^\s*HD-?0*(\d{1,12})\s*$/i;
+
+/** The number of a written reference (`HD-000123`, `hd123`), or null when the text is not one. */
+export function parseReference(text: string): number | null {
+  const match = REFERENCE.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
 export function slaFieldsOf(r: TicketRow): SlaFields {
   return {
     priority: r.priority,

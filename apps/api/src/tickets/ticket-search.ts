@@ -1,8 +1,7 @@
 import type { FieldPolicy } from '@hushdesk/privacy';
 import type { Actor } from '../common/auth/actor';
+import { parseReference } from './ticket-rows';
 import { isStaff } from './ticket-scope';
-
-const REFERENCE = /^\s*HD-?0*(\d{1,12})\s*$/i;
 
 /**
  * Matches read per side (text, messages, organisations, requesters) by a staff search; refine a
@@ -45,8 +44,8 @@ export function searchCondition(
   names: NameSearch,
   add: (v: unknown) => string,
 ): string {
-  const ref = REFERENCE.exec(q);
-  if (ref) return `t.reference = ${add(Number(ref[1]))}`;
+  const reference = parseReference(q);
+  if (reference !== null) return `t.reference = ${add(reference)}`;
   const text = `websearch_to_tsquery('english', ${add(q)})`;
   const words = `websearch_to_tsquery('simple', ${add(q)})`;
   const organisations = `SELECT so.id FROM organisations so WHERE to_tsvector('simple', so.name) @@ ${words}`;
