@@ -99,7 +99,10 @@ async function main() {
     const login = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench.customer@bench.example', password: 'steady-lanterns-on-the-quay-4417' }),
+      body: JSON.stringify({
+        email: 'bench.customer@bench.example',
+        password: 'steady-lanterns-on-the-quay-4417',
+      }),
     });
     const auth = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
 
