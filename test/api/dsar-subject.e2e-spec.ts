@@ -231,6 +231,31 @@ describe('data-subject requests: who the subject is, and what they gave us', () 
       const left = await t.db.query('SELECT id FROM recordings WHERE id = ANY($1)', [[fromHer, fromDesk]]);
       expect(left.rows).toEqual([]);
     });
+    it('collects someone else’s ticket that gives the subject’s number as its contact phone, and erases the number', async () => {
+      // The number is on Ezra's record.
+      const ezra = await customer('Ezra Quill', 'ezra.quill@acme-telecom.test', w.orgA);
+      await as(ezra.auth).patch(`/api/people/${ezra.personId}`, { phone: '07700 900468' }).expect(200);
+      // A colleague logs a fault for Alice and, as the person to call, writes Ezra's number in another format.
+      const forAlice = await engineer()
+        .post('/api/tickets', {
+          type: 'fault',
+          subject: 'Desk phone dead',
+          description: 'No dial tone on the desk phone.',
+          requesterId: w.a1.id,
+          contactPhone: '+44 (0)7700 900 468',
+        })
+        .expect(201);
+
+      const access = await as(ezra.auth).post('/api/dsar', { kind: 'access' }).expect(201);
+      await collected(access.body.id);
+      const tickets = (await items(access.body.id)).filter((i) => i.type === 'ticket');
+      expect(tickets.map((i) => i.sourceId)).toContain(forAlice.body.id);
+
+      const { receipt } = await erase(ezra.auth);
+      expect(receipt.rescan.remaining).toBe(0);
+      const row = await t.db.query('SELECT contact_phone FROM tickets WHERE id = $1', [forAlice.body.id]);
+      expect(row.rows[0].contact_phone).toBeNull();
+    });
   });
 
   describe('the numbers the subject wrote, in every format', () => {

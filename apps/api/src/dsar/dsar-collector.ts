@@ -121,6 +121,12 @@ export class DsarCollector implements OnModuleInit {
       [who.userIds],
     );
     for (const t of own) add('ticket', t.id, t.id, t.created_at, 'requester');
+    // Someone else's ticket that gives one of their numbers as the number to call is about them too.
+    for (const t of await q<{ id: string; created_at: Date }>(
+      'SELECT id, created_at FROM tickets WHERE contact_phone = ANY($1) AND requester_id <> ALL($2::uuid[])',
+      [who.phones, who.userIds],
+    ))
+      add('ticket', t.id, t.id, t.created_at, 'contact_phone');
 
     await this.setProgress(dsarId, 'messages', 2);
     const written = await q<{ id: string; ticket_id: string; created_at: Date }>(

@@ -113,6 +113,7 @@ const FOUND_BY_LABELS: Record<string, string> = {
   'mention:name': 'Name mentioned',
   caller: 'Their number called',
   on_their_ticket: 'Call on their ticket',
+  contact_phone: 'Their number to call',
   about: 'About them',
   listed: 'On the do-not-contact list',
 };
