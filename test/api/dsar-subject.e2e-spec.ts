@@ -258,6 +258,59 @@ describe('data-subject requests: who the subject is, and what they gave us', () 
     });
   });
 
+  describe('file names that name the subject', () => {
+    it('collects files elsewhere whose names name her, renames them on erasure, and the rescan reads names', async () => {
+      const gwen = await customer('Gwen Larkspur', 'gwen.larkspur@acme-telecom.test', w.orgA);
+      await as(gwen.auth).patch(`/api/people/${gwen.personId}`, { phone: '07700 900482' }).expect(200);
+      // Staff files on Alice's ticket, named after Gwen: her name with underscores, her number with hyphens.
+      const other = await engineer()
+        .post('/api/tickets', {
+          type: 'fault',
+          subject: 'Switch port flapping',
+          description: 'Port 12 flaps every few minutes.',
+          requesterId: w.a1.id,
+        })
+        .expect(201);
+      const upload = (name: string, bytes: Buffer) =>
+        t
+          .http()
+          .post(`/api/tickets/${other.body.id}/attachments`)
+          .set('authorization', w.engineer.auth)
+          .attach('file', bytes, name)
+          .expect(201);
+      const notes = await upload('Gwen_Larkspur-site-visit.txt', Buffer.from('Port 12 replaced.\n'));
+      const call = await upload('call-07700-900-482.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+      const plain = await upload('port-12-photo-notes.txt', Buffer.from('Nothing personal.\n'));
+
+      const access = await as(gwen.auth).post('/api/dsar', { kind: 'access' }).expect(201);
+      await collected(access.body.id);
+      const files = (await items(access.body.id))
+        .filter((i) => i.type === 'attachment')
+        .map((i) => i.sourceId);
+      expect(files).toEqual(expect.arrayContaining([notes.body.id, call.body.id]));
+      expect(files).not.toContain(plain.body.id);
+
+      const { preview, receipt } = await erase(gwen.auth);
+      expect(count(preview.erase, 'Attachments elsewhere')).toBe(2);
+      expect(receipt.rescan.remaining).toBe(0);
+      const names = await t.db.query(
+        'SELECT id, file_name FROM attachments WHERE id = ANY($1) ORDER BY file_name',
+        [[notes.body.id, call.body.id, plain.body.id]],
+      );
+      const byId = new Map(names.rows.map((r: { id: string; file_name: string }) => [r.id, r.file_name]));
+      expect(byId.get(notes.body.id)).toBe('[name]-site-visit.txt');
+      expect(byId.get(call.body.id)).toBe('call-[phone].pdf');
+      expect(byId.get(plain.body.id)).toBe('port-12-photo-notes.txt');
+      // The file still downloads, under its new name.
+      const res = await t
+        .http()
+        .get(`/api/tickets/${other.body.id}/attachments/${notes.body.id}`)
+        .set('authorization', w.engineer.auth)
+        .expect(200);
+      expect(res.headers['content-disposition']).not.toMatch(/Gwen|Larkspur/i);
+    });
+  });
+
   describe('the numbers the subject wrote, in every format', () => {
     const FORMATS = [
       '07700 900777',

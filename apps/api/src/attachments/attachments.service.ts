@@ -10,6 +10,7 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
+import { attachmentTexts } from '../privacy/text-scrub';
 import type { NameView } from '../privacy/name-view';
 import { TicketsService } from '../tickets/tickets.service';
 import { cleanFileName, detectFileType } from './file-type';
@@ -121,10 +122,16 @@ export class AttachmentsService {
             createHash('sha256').update(bytes).digest(),
           ],
         );
-        // Text files are free text too: their identifiers go into the index like a message's.
-        if (type.contentType.startsWith('text/')) {
-          await this.index.index(manager, { type: 'attachment', id, ticketId }, [bytes.toString('utf8')]);
-        }
+        // A file's name, and a text file's content, are free text too: indexed like a message.
+        const content = type.contentType.startsWith('text/') ? bytes.toString('utf8') : null;
+        await this.index.index(
+          manager,
+          { type: 'attachment', id, ticketId },
+          attachmentTexts(fileName, content),
+          {
+            fresh: true,
+          },
+        );
         await this.owned.claim(manager, blobKey);
         const [inserted]: AttachmentRow[] = await manager.query(`${SELECT} WHERE a.id = $1`, [id]);
         return inserted;

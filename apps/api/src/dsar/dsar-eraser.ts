@@ -8,7 +8,13 @@ import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
-import { findOnly, scrubOnly, type KnownIdentifiers } from '../privacy/text-scrub';
+import {
+  attachmentTexts,
+  findOnly,
+  scrubFileNameOnly,
+  scrubOnly,
+  type KnownIdentifiers,
+} from '../privacy/text-scrub';
 import { SuppressionList } from '../privacy/suppression.service';
 import { TicketEvents } from '../realtime/ticket-events';
 import { DsarErasureRescan, forEachRequestText, knownSet, requestsElsewhereSet } from './dsar-erasure-rescan';
@@ -110,7 +116,7 @@ export class DsarEraser {
           count: s.deleteAttachments.length,
         },
         {
-          what: 'Text attachments elsewhere that mention them: rewritten without them',
+          what: 'Attachments elsewhere that name them (file name or text): rewritten without them',
           count: s.scrubAttachments.length,
         },
         { what: 'Call recordings and their audio: deleted', count: s.deleteRecordings.length },
@@ -287,7 +293,7 @@ export class DsarEraser {
       await this.index.index(manager, { type: 'message', id: m.id, ticketId: m.ticket_id }, [body.text]);
     }
 
-    // Files: theirs go; text files elsewhere are rewritten without them.
+    // Files: theirs go; elsewhere, names are rewritten without them, and text files too.
     await this.queueBlobs(
       manager,
       'SELECT blob_key AS key FROM attachments WHERE id = ANY($1)',
@@ -300,22 +306,34 @@ export class DsarEraser {
     );
     await manager.query('DELETE FROM attachments WHERE id = ANY($1)', [s.deleteAttachments]);
     for (const a of (await manager.query(
-      'SELECT id, ticket_id, blob_key, content_type FROM attachments WHERE id = ANY($1)',
+      'SELECT id, ticket_id, blob_key, content_type, file_name FROM attachments WHERE id = ANY($1)',
       [s.scrubAttachments],
-    )) as { id: string; ticket_id: string; blob_key: string; content_type: string }[]) {
-      if (!a.content_type.startsWith('text/')) continue;
-      const text = scrub((await readAll(await this.blobs.read(a.blob_key))).toString('utf8'));
-      scrubbed += text.removed;
-      const bytes = Buffer.from(text.text ?? '', 'utf8');
-      const key = await this.owned.write(bytes);
-      written.push(key);
-      await manager.query(
-        'UPDATE attachments SET blob_key = $2, size_bytes = $3, sha256 = $4 WHERE id = $1',
-        [a.id, key, bytes.length, createHash('sha256').update(bytes).digest()],
+    )) as { id: string; ticket_id: string; blob_key: string; content_type: string; file_name: string }[]) {
+      const name = scrubFileNameOnly(a.file_name, s.set);
+      scrubbed += name.removed;
+      if (name.removed) {
+        await manager.query('UPDATE attachments SET file_name = $2 WHERE id = $1', [a.id, name.text]);
+      }
+      let content: string | null = null;
+      if (a.content_type.startsWith('text/')) {
+        const text = scrub((await readAll(await this.blobs.read(a.blob_key))).toString('utf8'));
+        scrubbed += text.removed;
+        content = text.text ?? '';
+        const bytes = Buffer.from(content, 'utf8');
+        const key = await this.owned.write(bytes);
+        written.push(key);
+        await manager.query(
+          'UPDATE attachments SET blob_key = $2, size_bytes = $3, sha256 = $4 WHERE id = $1',
+          [a.id, key, bytes.length, createHash('sha256').update(bytes).digest()],
+        );
+        await this.owned.claim(manager, key);
+        await this.queueBlobs(manager, 'SELECT unnest($1::text[]) AS key', [a.blob_key], doomed);
+      }
+      await this.index.index(
+        manager,
+        { type: 'attachment', id: a.id, ticketId: a.ticket_id },
+        attachmentTexts(name.text, content),
       );
-      await this.owned.claim(manager, key);
-      await this.index.index(manager, { type: 'attachment', id: a.id, ticketId: a.ticket_id }, [text.text]);
-      await this.queueBlobs(manager, 'SELECT unnest($1::text[]) AS key', [a.blob_key], doomed);
     }
 
     // Recordings: theirs deleted with the audio (kept as an anonymous statistic); held ones kept.
@@ -480,7 +498,10 @@ export class DsarEraser {
         { action: 'Messages scrubbed of their identifiers', count: messages.length },
         { action: 'Identifiers removed from free text', count: scrubbed },
         { action: 'Attachments deleted', count: s.deleteAttachments.length },
-        { action: 'Text attachments rewritten without them', count: s.scrubAttachments.length },
+        {
+          action: 'Attachments elsewhere rewritten without them (file name or text)',
+          count: s.scrubAttachments.length,
+        },
         { action: 'Call recordings and audio deleted', count: s.deleteRecordings.length },
         { action: 'Call notes scrubbed', count: s.scrubRecordings.length },
         { action: 'Added to the do-not-contact list (keyed hashes)', count: suppressed },

@@ -4,6 +4,7 @@ import { findKnownPhones } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
 import { BlobStore, readAll } from '../blobs/blob-store';
 import { IdentifierIndex, type SourceType } from '../privacy/identifier-index.service';
+import { attachmentTexts } from '../privacy/text-scrub';
 import type { KnownSubject } from './dsar-subject';
 
 export type TextSourceType = Exclude<SourceType, 'person'>;
@@ -72,7 +73,7 @@ export class SubjectMentions {
     return [...found.values()];
   }
 
-  /** The free text of each source (a ticket's subject and description, a body, notes, a text file). */
+  /** The free text of each source (a ticket's subject and description, a body, notes, a file's name and text). */
   async texts(
     refs: Pick<MentionRef, 'sourceType' | 'sourceId'>[],
     manager: EntityManager = this.dataSource.manager,
@@ -91,14 +92,19 @@ export class SubjectMentions {
     await read('ticket', `SELECT id, subject || E'\\n' || description AS t FROM tickets WHERE id = ANY($1)`);
     await read('message', 'SELECT id, body AS t FROM ticket_messages WHERE id = ANY($1)');
     await read('recording', 'SELECT id, notes AS t FROM recordings WHERE id = ANY($1)');
-    const files: { id: string; blob_key: string }[] = ids('attachment').length
+    const files: { id: string; blob_key: string; file_name: string; content_type: string }[] = ids(
+      'attachment',
+    ).length
       ? await manager.query(
-          `SELECT id, blob_key FROM attachments WHERE id = ANY($1) AND content_type LIKE 'text/%'`,
+          'SELECT id, blob_key, file_name, content_type FROM attachments WHERE id = ANY($1)',
           [ids('attachment')],
         )
       : [];
     for (const f of files) {
-      out.set(`attachment:${f.id}`, (await readAll(await this.blobs.read(f.blob_key))).toString('utf8'));
+      const content = f.content_type.startsWith('text/')
+        ? (await readAll(await this.blobs.read(f.blob_key))).toString('utf8')
+        : null;
+      out.set(`attachment:${f.id}`, attachmentTexts(f.file_name, content).join('\n'));
     }
     return out;
   }

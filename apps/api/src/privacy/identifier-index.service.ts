@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   detectIdentifiers,
   isE164,
@@ -12,8 +12,9 @@ import {
 } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { BlobStore, readAll } from '../blobs/blob-store';
 import { SqlParams } from '../common/database/sql-params';
-import { blankEmails } from './text-scrub';
+import { attachmentTexts, blankEmails } from './text-scrub';
 
 export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'person';
 
@@ -60,6 +61,8 @@ export class IdentifierIndex {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    // Only the rebuild reads files (text attachments); benchmarks build the index without a store.
+    @Optional() private readonly blobs?: BlobStore,
   ) {}
 
   hash(kind: IndexKind, normalised: string): Buffer {
@@ -282,7 +285,51 @@ export class IdentifierIndex {
       'SELECT id, ticket_id, notes FROM recordings WHERE id > $1 AND notes IS NOT NULL ORDER BY id LIMIT $2',
       (r) => [{ type: 'recording', id: r.id, ticketId: r.ticket_id }, [r.notes]],
     );
+    const attachments = await this.rebuildAttachments(batchSize);
+    sources += attachments.sources;
+    entries += attachments.entries;
     this.logger.log(`identifier index rebuilt: ${sources} sources, ${entries} entries`);
+    return { sources, entries };
+  }
+
+  /** Attachments' names, and text files' content read from the store (a batch's files before its transaction). */
+  private async rebuildAttachments(batchSize: number): Promise<{ sources: number; entries: number }> {
+    let sources = 0;
+    let entries = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: {
+        id: string;
+        ticket_id: string;
+        file_name: string;
+        content_type: string;
+        blob_key: string;
+      }[] = await this.dataSource.query(
+        `SELECT id, ticket_id, file_name, content_type, blob_key FROM attachments
+            WHERE id > $1 ORDER BY id LIMIT $2`,
+        [after, batchSize],
+      );
+      if (!rows.length) break;
+      const texts = new Map<string, string[]>();
+      for (const a of rows) {
+        const content =
+          this.blobs && a.content_type.startsWith('text/')
+            ? (await readAll(await this.blobs.read(a.blob_key))).toString('utf8')
+            : null;
+        texts.set(a.id, attachmentTexts(a.file_name, content));
+      }
+      await this.dataSource.transaction(async (manager) => {
+        for (const a of rows) {
+          entries += await this.index(
+            manager,
+            { type: 'attachment', id: a.id, ticketId: a.ticket_id },
+            texts.get(a.id) ?? [],
+          );
+        }
+      });
+      sources += rows.length;
+      after = rows[rows.length - 1].id;
+    }
     return { sources, entries };
   }
 }

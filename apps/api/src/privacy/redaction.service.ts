@@ -17,7 +17,7 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { FieldPoliciesService } from './field-policies.service';
 import { IdentifierIndex, nameCandidates } from './identifier-index.service';
-import { findNames, nonOverlapping } from './text-scrub';
+import { attachmentTexts, findNames, nonOverlapping } from './text-scrub';
 
 /**
  * Removes personal data from text: every email and phone number, and the names of people Hushdesk
@@ -72,7 +72,7 @@ export class RedactionService {
     reason: string,
   ): Promise<{ removed: number }> {
     const [row] = await this.dataSource.query(
-      'SELECT blob_key, content_type FROM attachments WHERE id = $1 AND ticket_id = $2',
+      'SELECT blob_key, content_type, file_name FROM attachments WHERE id = $1 AND ticket_id = $2',
       [attachmentId, ticketId],
     );
     if (!row) throw DomainError.notFound('Attachment');
@@ -92,7 +92,11 @@ export class RedactionService {
         await this.owned.claim(manager, newKey);
         // The unredacted file is queued in the same transaction, so a crash cannot keep it.
         await this.owned.retire(manager, row.blob_key);
-        await this.index.index(manager, { type: 'attachment', id: attachmentId, ticketId }, [text]);
+        await this.index.index(
+          manager,
+          { type: 'attachment', id: attachmentId, ticketId },
+          attachmentTexts(row.file_name, text),
+        );
         await this.audit.record(manager, {
           actor,
           action: 'message.redact',

@@ -1,5 +1,6 @@
 import {
   detectIdentifiers,
+  fileExtension,
   findKnownEmails,
   findKnownPhones,
   normaliseName,
@@ -23,6 +24,35 @@ export interface KnownIdentifiers {
 export function scrubOnly(text: string, who: KnownIdentifiers): { text: string; removed: number } {
   const kept = findOnly(text, who);
   return { text: kept.length ? redact(text, kept) : text, removed: kept.length };
+}
+
+/**
+ * A file name as texts to search, its extension left out: as written, and with `_`, `-` and `.`
+ * read as spaces (same length), since file names join words with them: `Greta_Globex`,
+ * `07700-900-555`.
+ */
+export function fileNameTexts(fileName: string): [string, string] {
+  const ext = fileExtension(fileName);
+  const base = ext ? fileName.slice(0, -ext.length) : fileName;
+  return [base, base.replace(/[_.-]/g, ' ')];
+}
+
+/** What an attachment says, for the identifier index and the erasure's rescan: its name and, for text, its content. */
+export function attachmentTexts(fileName: string, content: string | null): string[] {
+  return content === null ? fileNameTexts(fileName) : [...fileNameTexts(fileName), content];
+}
+
+/** A file name without one person's identifiers, read both ways as `fileNameTexts`; the extension kept. */
+export function scrubFileNameOnly(
+  fileName: string,
+  who: KnownIdentifiers,
+): { text: string; removed: number } {
+  const [base] = fileNameTexts(fileName);
+  const tail = fileName.slice(base.length);
+  const once = scrubOnly(base, who);
+  const kept = findOnly(once.text.replace(/[_.-]/g, ' '), who);
+  const text = kept.length ? redact(once.text, kept) : once.text;
+  return { text: `${text}${tail}`, removed: once.removed + kept.length };
 }
 
 /**
