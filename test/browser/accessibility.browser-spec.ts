@@ -199,4 +199,20 @@ describe('accessibility of the main screens, in Chromium', () => {
       ['/admin', (page) => page.getByText('Acme Ltd').first().waitFor()],
       ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
     ]));
+
+  // At a phone's width the wide tables scroll sideways: each must be reachable from the keyboard.
+  it('staff screens with tables, at a phone’s width (390 px)', async () => {
+    await audit('engineer@hushdesk.local', 390, [
+      ['/console', (page) => page.getByRole('row', { name: /Handset has no dial tone/ }).waitFor()],
+    ]);
+    await audit('dpo@hushdesk.local', 390, [
+      ['/dpo', (page) => page.getByTestId('dsar-row').first().waitFor()],
+      ['/dpo/audit', (page) => page.locator('table tbody tr').first().waitFor()],
+      ['/dpo/fields', (page) => page.locator('table tbody tr').first().waitFor()],
+    ]);
+    await audit('admin@hushdesk.local', 390, [
+      ['/admin', (page) => page.getByText('Acme Ltd').first().waitFor()],
+      ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
+    ]);
+  });
 });

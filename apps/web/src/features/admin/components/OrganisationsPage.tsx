@@ -10,6 +10,7 @@ import { mergeRecent } from './merge-recent';
 import { NewOrganisationForm } from './NewOrganisationForm';
 import './admin.css';
 import { TableFooter } from '../../../ui/TableFooter';
+import { TableScroll } from '../../../ui/TableScroll';
 
 export function OrganisationsPage() {
   useDocumentTitle('Organisations');
@@ -56,7 +57,7 @@ function OrganisationTable({ recent }: { recent: Organisation[] }) {
   } else {
     body = (
       <>
-        <div className="table-wrap">
+        <TableScroll label="Organisation table">
           <table className="table" aria-label="Organisation list">
             <thead>
               <tr>
@@ -83,7 +84,7 @@ function OrganisationTable({ recent }: { recent: Organisation[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <TableFooter
           shown={rows.length}
           hasMore={hasNextPage}

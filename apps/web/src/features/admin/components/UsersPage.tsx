@@ -9,6 +9,7 @@ import { mergeRecent } from './merge-recent';
 import { NewUserForm } from './NewUserForm';
 import './admin.css';
 import { TableFooter } from '../../../ui/TableFooter';
+import { TableScroll } from '../../../ui/TableScroll';
 
 export function UsersPage() {
   useDocumentTitle('Users');
@@ -86,7 +87,7 @@ function UserTable({ recent }: { recent: UserSummary[] }) {
   } else {
     body = (
       <>
-        <div className="table-wrap">
+        <TableScroll label="Account table">
           <table className="table" aria-label="Account list">
             <thead>
               <tr>
@@ -120,7 +121,7 @@ function UserTable({ recent }: { recent: UserSummary[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <TableFooter
           shown={rows.length}
           hasMore={hasNextPage}

@@ -25,6 +25,7 @@ import type { TicketFilters } from '../../tickets/hooks/ticket-cache';
 import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
 import { useEngineers, useTicketGroups, useTicketList } from '../../tickets/hooks/use-tickets';
 import { TableFooter } from '../../../ui/TableFooter';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const SEARCH_DELAY_MS = 350;
 
@@ -161,7 +162,7 @@ function QueueTable({
   } else {
     body = (
       <>
-        <div className="table-wrap">
+        <TableScroll label="Ticket queue table">
           <table
             className={`table ticket-table queue-table${isPlaceholderData ? ' is-updating' : ''}`}
             aria-busy={isPlaceholderData}
@@ -215,7 +216,7 @@ function QueueTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <TableFooter
           shown={rows.length}
           hasMore={hasNextPage}

@@ -14,6 +14,7 @@ import { useAuditTrail, useFieldPolicies, useVerifyAuditChain } from '../../priv
 import { AUDIT_ACTION_LABELS } from '../../privacy/labels';
 import './dpo.css';
 import { TableFooter } from '../../../ui/TableFooter';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -349,7 +350,7 @@ function AuditTable({
 
   return (
     <>
-      <div className="table-wrap">
+      <TableScroll label="Audit entries table">
         <table className="table audit-table">
           <caption className="visually-hidden">Audit entries, newest first</caption>
           <thead>
@@ -374,7 +375,7 @@ function AuditTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <TableFooter
         shown={rows.length}
         hasMore={trail.hasNextPage}

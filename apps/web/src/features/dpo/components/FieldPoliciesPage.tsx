@@ -37,6 +37,7 @@ import {
 } from '../../privacy/labels';
 import './dpo.css';
 import { PurgePanel } from './PurgePanel';
+import { TableScroll } from '../../../ui/TableScroll';
 
 /** The longest retention the registry accepts (100 years). */
 const MAX_RETENTION_DAYS = 36_500;
@@ -99,7 +100,7 @@ function PolicyOverview({ policies }: { policies: FieldPolicyView[] }) {
       <h2 className="policy-overview__title" id="policy-overview-title">
         At a glance
       </h2>
-      <div className="table-wrap">
+      <TableScroll label="Field policies table">
         <table className="table">
           <thead>
             <tr>
@@ -128,7 +129,7 @@ function PolicyOverview({ policies }: { policies: FieldPolicyView[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import type { DsarListFilters } from '../api/dsar-api';
 import { useDsarList } from '../hooks/use-dsar';
 import { daysLeftText, DeadlineBadge, DsarStatusBadge } from './DsarBadges';
 import { KIND_SHORT_LABELS } from './dsar-labels';
+import { TableScroll } from '../../../ui/TableScroll';
 
 type ListState = NonNullable<DsarListFilters['state']>;
 
@@ -99,7 +100,7 @@ export function DsarListCard({ highlightId }: { highlightId?: string | null }) {
   } else {
     body = (
       <>
-        <div className="table-wrap">
+        <TableScroll label="Requests table">
           <table className="table ticket-table dsar-table">
             <caption className="visually-hidden">
               Data-subject requests{filters.state === 'open' ? ', soonest due first' : ''}
@@ -161,7 +162,7 @@ export function DsarListCard({ highlightId }: { highlightId?: string | null }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <TableFooter
           shown={rows.length}
           hasMore={hasNextPage}

@@ -15,6 +15,7 @@ import '../../tickets/components/tickets.css';
 import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
 import { useTicketList } from '../../tickets/hooks/use-tickets';
 import { TableFooter } from '../../../ui/TableFooter';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const NO_FILTERS = {};
 
@@ -95,7 +96,7 @@ function MyTickets() {
   } else {
     body = (
       <>
-        <div className="table-wrap">
+        <TableScroll label="Your requests table">
           <table className="table ticket-table">
             <caption className="visually-hidden">Your requests, newest first</caption>
             <thead>
@@ -127,7 +128,7 @@ function MyTickets() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <TableFooter
           shown={rows.length}
           hasMore={hasNextPage}

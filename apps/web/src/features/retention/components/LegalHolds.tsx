@@ -8,6 +8,7 @@ import { FindCallsToHold } from '../../recordings/components/FindCallsToHold';
 import { useLegalHold } from '../../recordings/hooks/use-recordings';
 import type { HeldRecording } from '../api/retention-api';
 import { useLegalHolds } from '../hooks/use-retention';
+import { TableScroll } from '../../../ui/TableScroll';
 
 /**
  * Recordings kept past their retention by a legal hold. The DPO can release a hold (a recording
@@ -33,7 +34,7 @@ export function LegalHolds({ canManage }: { canManage: boolean }) {
     body = <p className="retention-card__empty">No recordings are on legal hold.</p>;
   } else {
     body = (
-      <div className="table-wrap">
+      <TableScroll label="Legal holds table">
         <table className="table holds-table">
           <caption className="visually-hidden">Recordings on legal hold, most recent hold first</caption>
           <thead>
@@ -56,7 +57,7 @@ export function LegalHolds({ canManage }: { canManage: boolean }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
 

@@ -5,6 +5,7 @@ import { Badge } from '../../../ui/Layout';
 import { reportOf, type RetentionRun, type RunStatus } from '../api/retention-api';
 import { useRetentionRuns } from '../hooks/use-retention';
 import { ReportView } from './ReportView';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const STATUS: Record<RunStatus, { label: string; tone: 'neutral' | 'accent' | 'success' | 'danger' }> = {
   queued: { label: 'Queued', tone: 'neutral' },
@@ -57,7 +58,7 @@ export function RecentRuns() {
     const openReport = reportOf(open);
     body = (
       <>
-        <div className="table-wrap">
+        <TableScroll label="Retention runs table">
           <table className="table runs-table">
             <caption className="visually-hidden">Recent retention runs, newest first</caption>
             <thead>
@@ -110,7 +111,7 @@ export function RecentRuns() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <div id="run-report-viewer">
           {open && openReport ? (
             <section

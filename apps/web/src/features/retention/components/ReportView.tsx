@@ -3,6 +3,7 @@ import { useFieldPolicies } from '../../privacy/hooks/use-privacy';
 import { RETENTION_EVENT_LABELS } from '../../privacy/labels';
 import type { RetentionReport, SkipReason } from '../api/retention-api';
 import { categoryLabel } from './retention-labels';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const SKIP_REASONS: Record<SkipReason, string> = {
   legal_hold: 'On legal hold',
@@ -99,7 +100,7 @@ export function ReportView({ report }: { report: RetentionReport }) {
       {recordings.skippedIds.length > 0 ? (
         <details className="report__details">
           <summary>Why {plural(kept, 'recording is', 'recordings are')} kept past retention</summary>
-          <div className="table-wrap">
+          <TableScroll label="Recordings kept table">
             <table className="table report__table">
               <caption className="visually-hidden">Recordings kept past their retention, and why</caption>
               <thead>
@@ -119,12 +120,12 @@ export function ReportView({ report }: { report: RetentionReport }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       ) : null}
 
       {fields.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label="Fields past retention table">
           <table className="table report__table">
             <caption className="report__caption">Personal-data fields past their retention</caption>
             <thead>
@@ -148,7 +149,7 @@ export function ReportView({ report }: { report: RetentionReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
 
       {recordings.ids.length > 0 ? (
