@@ -28,23 +28,25 @@ function niceStep(max: number): number {
 
 function DataTable({ caption, data, unit }: { caption: string; data: readonly ChartDatum[]; unit: string }) {
   return (
-    <table className="visually-hidden">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Category</th>
-          <th scope="col">{unit}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.map((datum) => (
-          <tr key={datum.key}>
-            <th scope="row">{datum.label}</th>
-            <td>{datum.value}</td>
+    <div className="visually-hidden">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col">{unit}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {data.map((datum) => (
+            <tr key={datum.key}>
+              <th scope="row">{datum.label}</th>
+              <td>{datum.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -88,23 +88,25 @@ export function ForecastChart({ title, weeks }: { title: string; weeks: readonly
           );
         })}
       </svg>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week</th>
-            <th scope="col">Recordings due to expire</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week, index) => (
-            <tr key={week.weekStart}>
-              <th scope="row">{spokenWeekLabel(week, index)}</th>
-              <td>{week.recordings}</td>
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week</th>
+              <th scope="col">Recordings due to expire</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((week, index) => (
+              <tr key={week.weekStart}>
+                <th scope="row">{spokenWeekLabel(week, index)}</th>
+                <td>{week.recordings}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
