@@ -189,6 +189,11 @@ async function main() {
     ['subject by email', 'SELECT id FROM people WHERE email = $1', [privacy.normaliseEmail(SUBJECT.email)]],
     ['their tickets', 'SELECT id, created_at FROM tickets WHERE requester_id = ANY($1)', [userIds]],
     [
+      "others' tickets giving their number to call",
+      'SELECT id, created_at FROM tickets WHERE contact_phone = ANY($1) AND requester_id <> ALL($2::uuid[])',
+      [[phone], userIds],
+    ],
+    [
       'messages they wrote',
       'SELECT id, ticket_id, created_at FROM ticket_messages WHERE author_id = ANY($1)',
       [userIds],
