@@ -508,6 +508,12 @@ describe('data-subject requests', () => {
       });
       const trail = await dpo().get(`/api/audit?action=dsar.download`).expect(200);
       expect(trail.body.items[0]).toMatchObject({ targetId: id, actorId: null });
+      const spent = await t
+        .http()
+        .get(released.body.downloadPath)
+        .set('x-download-code', released.body.oneTimeCode)
+        .expect(410);
+      expect(spent.body.message).toMatch(/has been used/);
       // Retention deletes the package 30 days after it was built.
       await t.db.query(
         "UPDATE dsar_releases SET created_at = now() - interval '31 days' WHERE dsar_id = $1",
@@ -521,7 +527,14 @@ describe('data-subject requests', () => {
         else await new Promise((res) => setTimeout(res, 50));
       }
       expect(report?.dsarPackages?.deleted).toBe(1);
-      await t.http().get(released.body.downloadPath).set('x-download-code', 'ANYC-ODE2').expect(410);
+      const gone = await t
+        .http()
+        .get(released.body.downloadPath)
+        .set('x-download-code', 'ANYC-ODE2')
+        .expect(410);
+      expect(gone.body.message).toMatch(/has expired/);
+      const status = await t.http().get(`${released.body.downloadPath}/status`).expect(200);
+      expect(status.body.state).toBe('expired');
     });
 
     it('portability gives only what the person provided, as JSON and CSV', async () => {

@@ -103,6 +103,14 @@ describe('field policies apply on every read path', () => {
         .set('authorization', w.engineer.auth)
         .expect(200);
       expect(ticket.body.contactPhone).toBe('••••• ••• 321');
+      const reveals = async () =>
+        (
+          await t.db.query(
+            "SELECT fields, reason FROM audit_log WHERE action = 'person.reveal' AND actor_id = $1 ORDER BY seq",
+            [w.engineer.id],
+          )
+        ).rows as { fields: string[]; reason: string }[];
+      const before = (await reveals()).length;
       const res = await t
         .http()
         .post(`/api/tickets/${ticketId}/reveal`)
@@ -110,6 +118,12 @@ describe('field policies apply on every read path', () => {
         .send({ field: 'contactPhone', reason: 'calling the customer back' })
         .expect(200);
       expect(res.body).toEqual({ field: 'contactPhone', value: '+447700900321' });
+      const after = await reveals();
+      expect(after).toHaveLength(before + 1);
+      expect(after[after.length - 1]).toEqual({
+        fields: ['ticket.contactPhone'],
+        reason: 'calling the customer back',
+      });
     });
 
     it('hidden: the number appears in no list, search result or socket event', async () => {

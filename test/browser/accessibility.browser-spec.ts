@@ -66,7 +66,9 @@ describe('accessibility of the main screens, in Chromium', () => {
       await page.locator('.spinner').first().waitFor({ state: 'detached' });
       const found = await violations(page);
       // On a phone nothing may widen the page itself: wide tables scroll inside their own box.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = Number(
+        await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+      );
       if (width < 600 && overflow > 0) found.push(`the page is ${overflow} px wider than the screen`);
       if (found.length) problems[path] = found;
     }

@@ -227,11 +227,7 @@ export class DsarEraser {
       who,
       set,
       hashes: this.subjects.hashes(who),
-      indexHashes: [
-        ...who.emails.map((e) => this.index.hash('email', e)),
-        ...who.phones.map((p) => this.index.hash('phone', p)),
-        ...who.lookupNames.map((n) => this.index.hash('name', n)),
-      ],
+      indexHashes: this.mentions.lookupHashes(who),
       ownTickets,
       openTickets: await this.openTickets.unresolved(manager, ownTickets),
       mentionTickets,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ErasureReceipt } from '@hushdesk/contracts';
 import { EntityManager } from 'typeorm';
-import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { findOnly, type KnownIdentifiers } from '../privacy/text-scrub';
 import { refKey, SubjectMentions, type MentionRef } from './dsar-mentions';
 import type { KnownSubject } from './dsar-subject';
@@ -40,20 +39,13 @@ const REQUEST_PAGE = 500;
  */
 @Injectable()
 export class DsarErasureRescan {
-  constructor(
-    private readonly index: IdentifierIndex,
-    private readonly mentions: SubjectMentions,
-  ) {}
+  constructor(private readonly mentions: SubjectMentions) {}
 
   async run(manager: EntityManager, input: RescanInput): Promise<ErasureReceipt['rescan']> {
     const { who } = input;
     const count = async (sql: string, params: unknown[]) =>
       ((await manager.query(sql, params)) as { n: number }[])[0].n;
-    const hashes = [
-      ...who.emails.map((e) => this.index.hash('email', e)),
-      ...who.phones.map((p) => this.index.hash('phone', p)),
-      ...who.lookupNames.map((n) => this.index.hash('name', n)),
-    ];
+    const hashes = this.mentions.lookupHashes(who);
     const checks: [string, number][] = [
       [
         'identifier index (keyed hashes of their email, phone and name)',

@@ -31,12 +31,16 @@ export class SubjectMentions {
     private readonly blobs: BlobStore,
   ) {}
 
+  /**
+   * The index hashes their mentions are found by: their emails, numbers and unshared names (a name
+   * someone else on record shares finds nobody in particular). Collection, erasure and rescan use these.
+   */
+  lookupHashes(who: KnownSubject): Buffer[] {
+    return this.index.hashesOf({ ...who, names: who.lookupNames });
+  }
+
   async find(who: KnownSubject, manager: EntityManager = this.dataSource.manager): Promise<MentionRef[]> {
-    const hashes = [
-      ...who.emails.map((e) => this.index.hash('email', e)),
-      ...who.phones.map((p) => this.index.hash('phone', p)),
-      ...who.lookupNames.map((n) => this.index.hash('name', n)),
-    ];
+    const hashes = this.lookupHashes(who);
     const found = new Map<string, MentionRef>();
     if (hashes.length) {
       const rows: {

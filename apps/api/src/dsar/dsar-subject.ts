@@ -261,10 +261,6 @@ export class DsarSubjects {
 
   /** Keyed hashes of every identifier, as the identifier index and the suppression list store them. */
   hashes(identity: SubjectIdentity): Buffer[] {
-    return [
-      ...identity.emails.map((e) => this.index.hash('email', e)),
-      ...identity.phones.map((p) => this.index.hash('phone', p)),
-      ...identity.nameKeys.map((n) => this.index.hash('name', n)),
-    ];
+    return this.index.hashesOf({ ...identity, names: identity.nameKeys });
   }
 }

@@ -45,13 +45,14 @@ import {
   RedactionDecisionDto,
   VerifyDsarDto,
 } from './dto/dsar.dto';
+import { contentDisposition } from '../common/http/content-disposition';
 
 async function sendFile(reply: FastifyReply, file: ExportFile): Promise<void> {
   // A streamed body has no length of its own; a file's is known, so the client sees its progress.
   if (file.size !== undefined) reply.header('content-length', String(file.size));
   await reply
     .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('content-disposition', contentDisposition(file.fileName))
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff')
     .send(file.body);

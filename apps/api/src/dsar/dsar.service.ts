@@ -12,7 +12,7 @@ import {
   type Role,
   verificationMethodsFor,
 } from '@hushdesk/contracts';
-import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
+import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone, project } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
 import { contentMatches } from '../attachments/file-type';
 import { AuditService, type AuditAction } from '../audit/audit.service';
@@ -265,15 +265,19 @@ export class DsarService {
     const forRequester = actor.role === 'customer';
     const names = await this.policies.names(actor);
     return toDetail(row, {
-      candidates: forRequester ? [] : await this.describeCandidates(row, names),
+      candidates: forRequester ? [] : await this.describeCandidates(actor, row, names),
       release: await this.releases.current(row.id),
       forRequester,
       names,
     });
   }
 
-  private async describeCandidates(row: DsarRow, names: NameView): Promise<DsarCandidate[]> {
+  private async describeCandidates(actor: Actor, row: DsarRow, names: NameView): Promise<DsarCandidate[]> {
     if (row.status !== 'needs_subject' || !row.candidates.length) return [];
+    // Contact fields as the caller's role may see them, like the name beside them.
+    const policies = await this.policies.all();
+    const shown = (value: string | null, field: 'person.email' | 'person.phone') =>
+      project(value, policies[field], actor.role, false) ?? null;
     const people: {
       id: string;
       full_name: string | null;
@@ -292,8 +296,8 @@ export class DsarService {
       return {
         personId: c.personId,
         fullName: names.ofPerson(p?.full_name ?? null, c.personId),
-        email: p?.email ?? null,
-        phone: p?.phone ?? null,
+        email: shown(p?.email ?? null, 'person.email'),
+        phone: shown(p?.phone ?? null, 'person.phone'),
         organisationName: p?.organisation ?? null,
         matchedBy: c.matchedBy,
         accountRole: p?.role ?? null,

@@ -69,6 +69,19 @@ export class IdentifierIndex {
     return keyedHash(this.config.identifierKey, kind, normalised);
   }
 
+  /** Keyed hashes of normalised emails, E.164 numbers and name keys, as index entries store them. */
+  hashesOf(ids: {
+    emails: readonly string[];
+    phones: readonly string[];
+    names: readonly string[];
+  }): Buffer[] {
+    return [
+      ...ids.emails.map((e) => this.hash('email', e)),
+      ...ids.phones.map((p) => this.hash('phone', p)),
+      ...ids.names.map((n) => this.hash('name', n)),
+    ];
+  }
+
   /**
    * SQL that indexes a source written earlier in the same statement (a CTE), so a write and its
    * index entries take one round trip: the emails and phones found, and those two- and three-word

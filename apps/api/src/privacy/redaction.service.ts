@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   detectIdentifiers,
-  fileExtension,
   fileNameFor,
   PLACEHOLDERS,
   redact,
@@ -17,7 +16,7 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { FieldPoliciesService } from './field-policies.service';
 import { IdentifierIndex, nameCandidates } from './identifier-index.service';
-import { attachmentTexts, findNames, nonOverlapping } from './text-scrub';
+import { attachmentTexts, fileNameTexts, fileNameWords, findNames, nonOverlapping } from './text-scrub';
 
 /**
  * Removes personal data from text: every email and phone number, and the names of people Hushdesk
@@ -119,12 +118,11 @@ export class RedactionService {
    * so the offsets hold) to find `Greta_Globex` and `07700-900-555` too.
    */
   async scrubFileName(manager: EntityManager, fileName: string): Promise<string> {
-    const ext = fileExtension(fileName);
-    const base = ext ? fileName.slice(0, -ext.length) : fileName;
+    const [base] = fileNameTexts(fileName);
     const [first] = await this.detect(manager, [base]);
     const once = redact(base, first);
-    const [second] = await this.detect(manager, [once.replace(/[_.-]/g, ' ')]);
-    return `${redact(once, second)}${ext}`;
+    const [second] = await this.detect(manager, [fileNameWords(once)]);
+    return `${redact(once, second)}${fileName.slice(base.length)}`;
   }
 
   /**

@@ -34,7 +34,12 @@ export function scrubOnly(text: string, who: KnownIdentifiers): { text: string; 
 export function fileNameTexts(fileName: string): [string, string] {
   const ext = fileExtension(fileName);
   const base = ext ? fileName.slice(0, -ext.length) : fileName;
-  return [base, base.replace(/[_.-]/g, ' ')];
+  return [base, fileNameWords(base)];
+}
+
+/** A file name's words as text: `_`, `-` and `.` read as spaces (same length, so offsets hold). */
+export function fileNameWords(text: string): string {
+  return text.replace(/[_.-]/g, ' ');
 }
 
 /** What an attachment says, for the identifier index and the erasure's rescan: its name and, for text, its content. */
@@ -50,7 +55,7 @@ export function scrubFileNameOnly(
   const [base] = fileNameTexts(fileName);
   const tail = fileName.slice(base.length);
   const once = scrubOnly(base, who);
-  const kept = findOnly(once.text.replace(/[_.-]/g, ' '), who);
+  const kept = findOnly(fileNameWords(once.text), who);
   const text = kept.length ? redact(once.text, kept) : once.text;
   return { text: `${text}${tail}`, removed: once.removed + kept.length };
 }

@@ -49,7 +49,11 @@ export class RecordingSearch {
       where.push(`r.caller_number = ${p.add(number)}`);
     }
     if (query.ticket) where.push(`r.ticket_id = ${p.add(await this.ticketId(query.ticket))}`);
-    if (query.personId) where.push(`r.person_id = ${p.add(query.personId)}`);
+    if (query.personId) {
+      where.push(`r.person_id = ${p.add(query.personId)}`);
+      // As in a person's call list: a role that may not see number matches finds only calls given to them.
+      if (!(await this.recordings.seesNumberMatch(actor.role))) where.push(`r.person_match = 'given'`);
+    }
     if (query.from)
       where.push(`r.started_at >= (${p.add(query.from)}::date)::timestamp AT TIME ZONE '${ZONE}'`);
     if (query.to) {

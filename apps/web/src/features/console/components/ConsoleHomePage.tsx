@@ -204,7 +204,7 @@ function QueueTable({
                   </td>
                   <td>
                     {ticket.assignee ? (
-                      displayName(ticket.assignee.name, 'staff')
+                      engineerLabel(ticket.assignee)
                     ) : (
                       <span className="muted">Unassigned</span>
                     )}

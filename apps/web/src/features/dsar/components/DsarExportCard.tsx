@@ -14,7 +14,8 @@ import { useRenewDownloadCode } from '../hooks/use-dsar-download';
 export function DsarExportCard({ request }: { request: DsarDetail }) {
   const release = useReleaseDsar(request.id);
   const renew = useRenewDownloadCode(request.id);
-  const released = request.release;
+  // The just-released answer counts until the refetched request has it: its code is shown only once.
+  const released = request.release ?? (release.data ? { ...release.data, downloadedAt: null } : null);
   const canRelease = request.allowedActions.includes('release');
   const live = released ? Date.parse(released.expiresAt) > Date.now() : false;
   // A portal request came from an account: its requester downloads signed in, without a code.
