@@ -126,7 +126,10 @@ describe('DSAR packages, built and sent as streams', () => {
       .parse(asBuffer)
       .expect(200)
       .expect('content-type', 'application/zip')
-      .expect('content-disposition', /^attachment; filename="DSAR-\d{6}\.zip"$/);
+      .expect(
+        'content-disposition',
+        /^attachment; filename="DSAR-\d{6}\.zip"; filename\*=UTF-8''DSAR-\d{6}\.zip$/,
+      );
     const body = res.body as Buffer;
     expect(Number(res.headers['content-length'])).toBe(body.length);
     const files = unzipSync(new Uint8Array(body));
