@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import { asBuffer } from '../support/files';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
+import { waitForDsar } from '../support/dsar';
 
 const IDENTITY = {
   name: 'Northern Lines Telecom Ltd',
@@ -100,12 +101,7 @@ describe('controller identity: who the notice, the RoPA and DSAR packages name',
       .send({ kind: 'access' })
       .expect(201);
     await t.http().post(`/api/dsar/${dsar.body.id}/collect`).set('authorization', w.dpo.auth).expect(202);
-    for (let i = 0; ; i++) {
-      const detail = await as(w.dpo.auth).get(`/api/dsar/${dsar.body.id}`).expect(200);
-      if (detail.body.status !== 'collecting') break;
-      if (i > 400) throw new Error('collection did not finish');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitForDsar(t, w.dpo.auth, dsar.body.id);
     const zip = await as(w.dpo.auth)
       .get(`/api/dsar/${dsar.body.id}/export?format=zip`)
       .buffer(true)

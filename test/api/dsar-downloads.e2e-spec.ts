@@ -3,6 +3,7 @@ import { unzipSync } from 'fflate';
 import { asBuffer } from '../support/files';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
+import { waitForDsar } from '../support/dsar';
 
 /**
  * A released DSAR package reaches its requester only: signed in as the person who asked from the
@@ -20,14 +21,7 @@ describe('DSAR download links', () => {
   const dpo = () => as(w.dpo.auth);
   const anon = (url: string) => t.http().get(url);
 
-  async function until(id: string, done: (d: DsarDetail) => boolean): Promise<DsarDetail> {
-    for (let i = 0; i < 200; i++) {
-      const res = await dpo().get(`/api/dsar/${id}`).expect(200);
-      if (done(res.body)) return res.body;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('the request did not reach the expected state');
-  }
+  const until = (id: string, done: (d: DsarDetail) => boolean) => waitForDsar(t, w.dpo.auth, id, done);
 
   async function release(id: string) {
     await dpo().post(`/api/dsar/${id}/collect`).expect(202);

@@ -1,8 +1,9 @@
-import type { DsarDetail, DsarItem } from '@hushdesk/contracts';
+import type { DsarItem } from '@hushdesk/contracts';
 import { unzipSync } from 'fflate';
 import { asBuffer } from '../support/files';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
+import { waitForDsar } from '../support/dsar';
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -70,11 +71,7 @@ describe('DSAR package file names follow the attachment.fileName policy', () => 
 
     requestId = (await as(w.a1.auth).post('/api/dsar', { kind: 'access' }).expect(201)).body.id;
     await dpo().post(`/api/dsar/${requestId}/collect`).expect(202);
-    for (let i = 0; i < 200; i++) {
-      const d = (await dpo().get(`/api/dsar/${requestId}`).expect(200)).body as DsarDetail;
-      if (d.status === 'in_review') break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitForDsar(t, w.dpo.auth, requestId, (d) => d.status === 'in_review');
   });
   afterAll(() => t.close());
 

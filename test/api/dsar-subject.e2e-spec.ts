@@ -13,6 +13,7 @@ import { logCallWithAudio } from '../support/recordings';
 import { connect, Inbox } from '../support/sockets';
 import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
+import { waitForDsar } from '../support/dsar';
 
 /**
  * Who a request is about (never a staff account, never by a name alone against a strong
@@ -36,14 +37,7 @@ describe('data-subject requests: who the subject is, and what they gave us', () 
     return { ...user, auth: await bearerFor(t, email) };
   }
 
-  async function until(id: string, done: (d: DsarDetail) => boolean): Promise<DsarDetail> {
-    for (let i = 0; i < 400; i++) {
-      const res = await dpo().get(`/api/dsar/${id}`).expect(200);
-      if (done(res.body)) return res.body;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('the request did not reach the expected state');
-  }
+  const until = (id: string, done: (d: DsarDetail) => boolean) => waitForDsar(t, w.dpo.auth, id, done);
 
   async function verified(body: object): Promise<string> {
     const created = await dpo().post('/api/dsar', body).expect(201);

@@ -8,6 +8,7 @@ import { bearerFor, createUser, startTestApp, TEST_PASSWORD, type TestApp } from
 import { buildWorld, type Account, type World } from '../support/world';
 import { wav, asBuffer } from '../support/files';
 import { logCallWithAudio } from '../support/recordings';
+import { waitForDsar } from '../support/dsar';
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
 
@@ -43,14 +44,7 @@ describe('data-subject requests', () => {
     return { ...user, auth };
   }
 
-  async function until(id: string, done: (d: DsarDetail) => boolean): Promise<DsarDetail> {
-    for (let i = 0; i < 200; i++) {
-      const res = await dpo().get(`/api/dsar/${id}`).expect(200);
-      if (done(res.body)) return res.body;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('the request did not reach the expected state');
-  }
+  const until = (id: string, done: (d: DsarDetail) => boolean) => waitForDsar(t, w.dpo.auth, id, done);
 
   async function verifiedRequest(body: object): Promise<string> {
     const created = await dpo().post('/api/dsar', body).expect(201);

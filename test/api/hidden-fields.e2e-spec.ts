@@ -3,6 +3,7 @@ import type { Role } from '@hushdesk/contracts';
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { createUser, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
+import { waitForDsar } from '../support/dsar';
 
 /**
  * "Hidden" must mean hidden on every path a value leaves the API by, and "masked" masked: the
@@ -276,11 +277,7 @@ describe('field policies apply on every read path', () => {
         .send({ method: 'id_document' })
         .expect(200);
       await t.http().post(`/api/dsar/${id}/collect`).set('authorization', w.dpo.auth).expect(202);
-      for (let i = 0; i < 200; i++) {
-        const d = await t.http().get(`/api/dsar/${id}`).set('authorization', w.dpo.auth).expect(200);
-        if (d.body.status !== 'collecting' && d.body.status !== 'verified') break;
-        await settle(25);
-      }
+      await waitForDsar(t, w.dpo.auth, id, (d) => d.status !== 'collecting' && d.status !== 'verified');
       await setVisibility('attachment.fileName', { dpo: 'hidden' });
       const items = (
         await t.http().get(`/api/dsar/${id}/items?limit=100`).set('authorization', w.dpo.auth).expect(200)

@@ -2,6 +2,7 @@ import type { PresenceEntry, Role, TicketMessage, TicketSummary } from '@hushdes
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type Account, type World } from '../support/world';
+import { waitForDsar } from '../support/dsar';
 
 /**
  * The `person.fullName` policy holds wherever a name leaves the API: ticket lists and pages,
@@ -337,11 +338,7 @@ describe('person.fullName on every read path', () => {
     ).body.id;
     await dpo('post', `/api/dsar/${shared}/verify`).send({ method: 'id_document' }).expect(200);
     await dpo('post', `/api/dsar/${shared}/collect`).expect(202);
-    let asked = (await dpo('get', `/api/dsar/${shared}`).expect(200)).body;
-    for (let i = 0; i < 400 && asked.status === 'collecting'; i++) {
-      await settle(25);
-      asked = (await dpo('get', `/api/dsar/${shared}`).expect(200)).body;
-    }
+    const asked = await waitForDsar(t, w.dpo.auth, shared);
     expect(asked.status).toBe('needs_subject');
     expect(asked.candidates.map((c: { fullName: string }) => c.fullName)).toEqual(['S. P.', 'S. P.']);
 

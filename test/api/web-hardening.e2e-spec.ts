@@ -6,6 +6,7 @@ import { browserSession, setCookieLine } from '../support/cookies';
 import { asBuffer, wav } from '../support/files';
 import { logCallWithAudio } from '../support/recordings';
 import { bearerFor, createUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+import { waitForDsar } from '../support/dsar';
 
 const ALLOWED_ORIGIN = 'https://desk.partner.example';
 const FOREIGN_ORIGIN = 'https://evil.example';
@@ -255,12 +256,7 @@ describe('web hardening: cookies, CSRF, CORS, headers', () => {
         await t.http().post('/api/dsar').set('authorization', me).send({ kind: 'access' }).expect(201)
       ).body.id as string;
       await t.http().post(`/api/dsar/${dsar}/collect`).set('authorization', office).expect(202);
-      for (let i = 0; ; i++) {
-        const detail = await t.http().get(`/api/dsar/${dsar}`).set('authorization', office).expect(200);
-        if (detail.body.status !== 'collecting') break;
-        if (i > 400) throw new Error('collection did not finish');
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await waitForDsar(t, office, dsar);
       const get = (url: string, auth?: string) => {
         const req = t.http().get(url).buffer(true).parse(asBuffer);
         return auth ? req.set('authorization', auth) : req;
