@@ -69,7 +69,8 @@ export function RetentionPeriods({ notYetSwept }: { notYetSwept: readonly string
 function PeriodRow({ policy, enforced }: { policy: RetentionPolicy; enforced: boolean }) {
   const update = useUpdateRetentionPolicy(policy.category);
   const role = useCurrentUser().data?.role;
-  const editable = role === undefined || policy.editableBy.includes(role);
+  // Not editable until the role is known: no form flashes for a period the role may not change.
+  const editable = role !== undefined && policy.editableBy.includes(role);
   const minDays = policy.minDays;
   const label = categoryLabel(policy.category);
   const [draft, setDraft] = useState(String(policy.days));
@@ -95,9 +96,9 @@ function PeriodRow({ policy, enforced }: { policy: RetentionPolicy; enforced: bo
     setFormError(undefined);
     if (!/^\d+$/.test(text) || days < minDays || days > MAX_DAYS) {
       setError(
-        minDays > 1
+        policy.category === 'audit'
           ? `Enter a whole number of days from ${String(minDays)} (one year) to ${String(MAX_DAYS)}: the audit trail is the proof of what was done.`
-          : `Enter a whole number of days from 1 to ${String(MAX_DAYS)}.`,
+          : `Enter a whole number of days from ${String(minDays)} to ${String(MAX_DAYS)}.`,
       );
       document.getElementById(inputId)?.focus();
       return;
