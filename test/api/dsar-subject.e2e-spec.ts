@@ -5,6 +5,7 @@ import type {
   ErasureReceipt,
   TicketSummary,
 } from '@hushdesk/contracts';
+import { unzipSync } from 'fflate';
 import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
 import { DsarErasureRescan } from '../../apps/api/src/dsar/dsar-erasure-rescan';
@@ -283,6 +284,21 @@ describe('data-subject requests: who the subject is, and what they gave us', () 
         .map((i) => i.sourceId);
       expect(files).toEqual(expect.arrayContaining([notes.body.id, call.body.id]));
       expect(files).not.toContain(plain.body.id);
+      // Alice's PDF is listed in Gwen's package (its name names her), but the file itself stays Alice's.
+      const zip = await dpo()
+        .get(`/api/dsar/${access.body.id}/export?format=zip`)
+        .buffer(true)
+        .parse(asBuffer)
+        .expect(200);
+      const entries = Object.keys(unzipSync(new Uint8Array(zip.body as Buffer)));
+      expect(entries.filter((e) => e.startsWith('attachments/'))).toEqual([
+        expect.stringMatching(/\.txt\.redacted\.txt$/),
+      ]);
+      const data = JSON.parse(
+        Buffer.from(unzipSync(new Uint8Array(zip.body as Buffer))['data.json']).toString('utf8'),
+      ) as { items: { type: string; file: string | null; record: { fileName?: string } }[] };
+      const pdf = data.items.find((i) => i.type === 'attachment' && i.record.fileName?.endsWith('.pdf'));
+      expect(pdf).toMatchObject({ file: null });
 
       const { preview, receipt } = await erase(gwen.auth);
       expect(count(preview.erase, 'Attachments elsewhere')).toBe(2);

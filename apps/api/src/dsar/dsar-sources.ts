@@ -300,13 +300,17 @@ export class DsarSources {
           if (!a || !fileNames) continue;
           const reference = formatReference(a.reference);
           const isText = a.content_type.startsWith('text/') && a.size_bytes <= TEXT_ATTACHMENT_LIMIT;
+          const uploader = who.userIds.includes(a.uploaded_by_id);
           // Someone else's file name can say as much about a third party as the file does.
           const fileName = fileNameFor(
             { id: a.id, fileName: a.file_name },
             fileNames,
             PACKAGE_READER,
-            who.userIds.includes(a.uploaded_by_id),
+            uploader,
           );
+          // A file in someone else's ticket that only mentions them (by its name) is that ticket's:
+          // a text file goes as its text, redacted in review; any other file is listed, not sent.
+          const sendsFile = uploader || row.found_by.includes('in_their_ticket') || isText;
           out.push({
             ...base,
             ticketReference: reference,
@@ -319,12 +323,9 @@ export class DsarSources {
               uploadedBy: author(a.uploaded_by_id, a.role),
               createdAt: a.created_at.toISOString(),
             },
-            file: {
-              blobKey: a.blob_key,
-              fileName,
-              contentType: a.content_type,
-              sizeBytes: a.size_bytes,
-            },
+            file: sendsFile
+              ? { blobKey: a.blob_key, fileName, contentType: a.content_type, sizeBytes: a.size_bytes }
+              : null,
             storedFileName: a.file_name,
           });
           break;
