@@ -340,7 +340,7 @@ describe('person.fullName on every read path', () => {
     await dpo('post', `/api/dsar/${shared}/collect`).expect(202);
     const asked = await waitForDsar(t, w.dpo.auth, shared);
     expect(asked.status).toBe('needs_subject');
-    expect(asked.candidates.map((c: { fullName: string }) => c.fullName)).toEqual(['S. P.', 'S. P.']);
+    expect(asked.candidates.map((c) => c.fullName)).toEqual(['S. P.', 'S. P.']);
 
     const detail = (await dpo('get', `/api/dsar/${bound}`).expect(200)).body;
     expect(detail.subjectLabel).toBe('M. U.');
