@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
 
 export default [
   {
@@ -43,6 +44,45 @@ export default [
       // Domain libs stay framework-free, so both apps can use them and they test in isolation.
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'react', 'fastify'] }],
     },
+  },
+  {
+    // One way to reach the database: SQL runs in a feature's `*.repository.ts`; services open
+    // transactions through `Transactions` and pass the opaque `Tx` on.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.repository.ts',
+      'apps/api/src/**/*.entity.ts',
+      'apps/api/src/database/**',
+      'apps/api/src/**/*.spec.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'warn',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              importNames: ['DataSource', 'EntityManager', 'QueryRunner', 'Repository'],
+              message: 'Reach the database through a *.repository.ts (and Transactions/Tx for transactions).',
+            },
+            { name: 'pg', message: 'Reach the database through a *.repository.ts.' },
+            {
+              name: '@nestjs/typeorm',
+              message: 'Reach the database through a *.repository.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // No import cycles: a module's dependencies point one way.
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': ['warn', { ignoreExternal: true }] },
   },
   {
     files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AttachmentsModule } from '../attachments/attachments.module';
@@ -13,8 +12,7 @@ import { logDestination, loggerParams } from '../common/logging/logging';
 import { RouteTemplateHook } from '../common/logging/route-template';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
-import { dataSourceOptions } from '../database/data-source';
-import { SchemaMigrator } from '../database/schema-migrator';
+import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { DsarModule } from '../dsar/dsar.module';
 import { HealthModule } from '../health/health.module';
@@ -35,7 +33,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config.logLevel, destination ?? logDestination(config.logFile))),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.dbPoolSize)),
+        DatabaseModule.forRoot(config.databaseUrl, config.dbPoolSize),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         AuthModule,
         UsersModule,
@@ -55,7 +53,6 @@ export class AppModule {
         SettingsModule,
       ],
       providers: [
-        SchemaMigrator,
         RouteTemplateHook,
         // Order matters: rate-limit first, then resolve the caller and check the route's roles.
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -4,7 +4,7 @@ import { GENESIS_HASH, linkHash, scrubIdentifiers, verifyChain, type ChainLink }
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
-import { SqlParams } from '../common/database/sql-params';
+import { SqlParams } from '../database/sql-params';
 import { nameCandidates } from '../privacy/identifier-index.service';
 import { scrubOnly } from '../privacy/text-scrub';
 import type { AuditQueryDto } from './dto/audit.dto';

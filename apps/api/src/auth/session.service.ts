@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@hushdesk/contracts';
 import type { Actor } from '../common/auth/actor';
 import { csrfTokenFor } from '../common/http/csrf';
-import { preparedQuery } from '../common/database/prepared-query';
+import { preparedQuery } from '../database/prepared-query';
 import { AppConfig } from '../config/app-config';
 import { TicketEvents } from '../realtime/ticket-events';
 

@@ -18,7 +18,7 @@ import { contentMatches } from '../attachments/file-type';
 import { AuditService, type AuditAction } from '../audit/audit.service';
 import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
-import { SqlParams } from '../common/database/sql-params';
+import { SqlParams } from '../database/sql-params';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage } from '../common/pagination/keyset';
 import { PeopleService } from '../people/people.service';

@@ -18,8 +18,8 @@ import { TicketEvents } from '../realtime/ticket-events';
 import { SlaClockService, slaColumns } from '../sla/sla-clock';
 import { slaFieldsOf } from '../tickets/ticket-rows';
 import { isStaff } from '../tickets/ticket-scope';
-import { preparedQuery } from '../common/database/prepared-query';
-import { SqlParams } from '../common/database/sql-params';
+import { preparedQuery } from '../database/prepared-query';
+import { SqlParams } from '../database/sql-params';
 import { TicketsService } from '../tickets/tickets.service';
 import type { CreateMessageDto } from './dto/message.dto';
 

@@ -13,7 +13,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { BlobStore, readAll } from '../blobs/blob-store';
-import { SqlParams } from '../common/database/sql-params';
+import { SqlParams } from '../database/sql-params';
 import { attachmentTexts, blankEmails } from './text-scrub';
 
 export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'person';

@@ -4,7 +4,7 @@ import { normalisePhone } from '@hushdesk/privacy';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
-import { SqlParams } from '../common/database/sql-params';
+import { SqlParams } from '../database/sql-params';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
 import { formatReference, parseReference } from '../tickets/ticket-rows';

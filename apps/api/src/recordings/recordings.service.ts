@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { BlobStore } from '../blobs/blob-store';
 import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
-import { SqlParams } from '../common/database/sql-params';
+import { SqlParams } from '../database/sql-params';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
 import { FieldPoliciesService } from '../privacy/field-policies.service';

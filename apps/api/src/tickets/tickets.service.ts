@@ -39,8 +39,8 @@ import {
   type TicketRow,
   TICKET_JOINS,
 } from './ticket-rows';
-import { SqlParams } from '../common/database/sql-params';
-import { preparedQuery, queryIn, type RunQuery } from '../common/database/prepared-query';
+import { SqlParams } from '../database/sql-params';
+import { preparedQuery, queryIn, type RunQuery } from '../database/prepared-query';
 import { isStaff, ticketsFor, visibleTo } from './ticket-scope';
 import { nameSearchFor, searchCondition } from './ticket-search';
 import { undoOfLastChange } from './ticket-undo';
