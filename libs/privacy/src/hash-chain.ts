@@ -41,6 +41,8 @@ function write(value: unknown, stack: Set<object>): string | undefined {
     case 'function':
     case 'symbol':
       return undefined;
+    case 'object':
+      break;
   }
   const obj = value as object;
   if (obj instanceof Map || obj instanceof Set)
