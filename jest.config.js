@@ -1,4 +1,4 @@
-// One Jest run, three tiers. `npm test` (scripts/test.mjs) runs them all.
+// One Jest run, four tiers. `npm test` (scripts/test.mjs) runs them all.
 const swc = [
   '@swc/jest',
   {
@@ -38,6 +38,12 @@ module.exports = {
       displayName: 'api',
       testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/api-tier.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/medium-tier.ts'],
     },
     {
       ...shared,

@@ -21,7 +21,7 @@ if (!haveChromium) {
   );
 }
 
-const projects = haveChromium ? ['unit', 'api', 'browser'] : ['unit', 'api'];
+const projects = haveChromium ? ['unit', 'medium', 'api', 'browser'] : ['unit', 'medium', 'api'];
 if (projects.includes('browser')) {
   // Browser tests load the built web app; Nx skips the build when nothing changed.
   await run('npx', ['nx', 'run', 'web:build', '--outputStyle=static'], {

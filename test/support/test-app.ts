@@ -52,7 +52,7 @@ export interface TestApp {
 
 let counter = 0;
 
-async function cloneTemplate(run: TestRun): Promise<string> {
+export async function cloneTemplate(run: TestRun): Promise<string> {
   const name = `hushdesk_t_${run.runId}_${process.env.JEST_WORKER_ID ?? 0}_${counter++}_${Date.now().toString(36)}`;
   const client = new Client({ connectionString: run.serverUrl });
   await client.connect();
