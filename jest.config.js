@@ -17,6 +17,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
+    '^@hushdesk/api-client$': '<rootDir>/libs/api-client/src/index.ts',
     '^@hushdesk/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@hushdesk/privacy$': '<rootDir>/libs/privacy/src/index.ts',
     '^@hushdesk/ticketing$': '<rootDir>/libs/ticketing/src/index.ts',

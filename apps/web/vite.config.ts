@@ -12,6 +12,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
+      '@hushdesk/api-client': path.resolve(workspaceRoot, 'libs/api-client/src/index.ts'),
       '@hushdesk/contracts': path.resolve(workspaceRoot, 'libs/contracts/src/index.ts'),
       // Types only: the web app must not bundle its runtime code (it uses node:crypto).
       '@hushdesk/privacy': path.resolve(workspaceRoot, 'libs/privacy/src/index.ts'),

@@ -8,15 +8,6 @@ export interface Organisation {
   createdAt: string;
 }
 
-export interface UpdateOrganisationRequest {
-  name?: string;
-  sharedTicketVisibility?: boolean;
-}
-
-export interface CreateOrganisationRequest {
-  name: string;
-}
-
 export interface CreatePersonFields {
   fullName: string;
   phone?: string;
@@ -24,14 +15,6 @@ export interface CreatePersonFields {
   employer?: string;
   workAddress?: string;
   imHandle?: string;
-}
-
-export interface CreateUserRequest {
-  email: string;
-  password: string;
-  role: Role;
-  organisationId?: string;
-  person?: CreatePersonFields;
 }
 
 /** An account as admins see it in lists. */

@@ -1,10 +1,5 @@
 import type { Role } from './roles';
 
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
-
 /** `POST /api/auth/password`: every session of the account ends; the answer is a new one. */
 export interface ChangePasswordRequest {
   currentPassword: string;

@@ -78,20 +78,6 @@ export interface DsarSubjectIdentifiers {
   personId?: string;
 }
 
-export interface CreateDsarRequest {
-  kind: DsarKind;
-  /** Customers may leave it out (it is themselves); anything naming someone else is 403. */
-  subject?: DsarSubjectIdentifiers;
-  /** DPO intake only; the portal is always `portal`. */
-  channel?: DsarChannel;
-  /** DPO intake only: when the request reached us, which may be in the past. */
-  receivedAt?: string;
-  /** DPO intake only: the subject themselves, or an authorised third party (evidence required). */
-  requester?: { relation: 'subject' | 'third_party'; name?: string };
-  /** What the person asked for in their words, e.g. which details to correct. */
-  details?: string;
-}
-
 export interface CreateDsarResponse {
   id: string;
   reference: string;
@@ -148,9 +134,6 @@ export interface DsarCandidate {
   /** Their sign-in account's role; a staff account is never chosen without the DPO. */
   accountRole: Role | null;
 }
-
-/** The DPO's answer to "who is this about?": one of the candidates, or nobody on record. */
-export type ChooseDsarSubjectRequest = { personId: string } | { nobody: true };
 
 export interface DsarPause {
   from: string;
@@ -231,13 +214,6 @@ export interface DsarDetail extends DsarSummary {
   allowedActions: DsarAction[];
 }
 
-export interface DsarListQuery {
-  state?: 'open' | 'closed' | 'all';
-  kind?: DsarKind;
-  limit?: number;
-  cursor?: string;
-}
-
 export interface DsarDashboard {
   open: number;
   dueSoon: number;
@@ -279,29 +255,11 @@ export interface DsarItem {
   excluded: { reason: string; at: string } | null;
 }
 
-export interface DsarReasonRequest {
-  reason: string;
-}
-
-export interface VerifyDsarRequest {
-  method: VerificationMethod;
-  note?: string;
-}
-
-export interface ExtendDsarRequest {
-  months: 1 | 2;
-  reason: string;
-}
-
 export interface ErasurePreview {
   erase: { what: string; count: number }[];
   keep: { what: string; count: number; why: string }[];
   /** Type this exactly to confirm, e.g. "ERASE DSAR-000012". */
   confirmationPhrase: string;
-}
-
-export interface EraseDsarRequest {
-  confirmation: string;
 }
 
 export interface RectifyDsarRequest {

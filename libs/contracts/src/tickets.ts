@@ -30,15 +30,6 @@ export interface CreateTicketRequest {
   tags?: string[];
 }
 
-export interface UpdateTicketRequest {
-  status?: TicketStatus;
-  priority?: Priority;
-  /** An engineer's user id, or null to unassign. */
-  assigneeId?: string | null;
-  groupId?: string | null;
-  tags?: string[];
-}
-
 /**
  * A person named in an answer or event. `name` is as the viewer's `person.fullName` policy allows:
  * clear, masked (`M. U.`), or null when hidden (or when they gave none): show the neutral label
@@ -121,11 +112,6 @@ export interface TicketMessage {
   createdAt: string;
 }
 
-export interface CreateMessageRequest {
-  body: string;
-  visibility: MessageVisibility;
-}
-
 export interface TicketHistoryEntry {
   id: string;
   field: 'status' | 'priority' | 'assignee' | 'group' | 'tags';
@@ -162,20 +148,6 @@ export interface TicketGroup {
 export interface DashboardStats {
   openByPriority: Record<Priority, number>;
   openBySla: Record<'ok' | 'at_risk' | 'breached' | 'paused', number>;
-}
-
-/** Queue filters for `GET /api/tickets`. `assigneeId` also takes `me` and `unassigned`. */
-export interface TicketQuery {
-  status?: TicketStatus;
-  priority?: Priority;
-  assigneeId?: string;
-  requesterId?: string;
-  groupId?: string;
-  organisationId?: string;
-  sla?: 'at_risk' | 'breached';
-  q?: string;
-  limit?: number;
-  cursor?: string;
 }
 
 /** socket.io: event names and payloads, shared by the gateway and the web app. */

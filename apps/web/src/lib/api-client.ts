@@ -1,12 +1,15 @@
 /**
- * The one place in the web app that talks HTTP. Features call the typed helpers here from
- * their own `api/` modules, and components reach those only through hooks.
+ * The one place in the web app that talks HTTP. Features call the API through `client`, generated
+ * from the OpenAPI document (`@hushdesk/api-client`), from their own `api/` modules, and components
+ * reach those only through hooks.
  *
  * Authentication is an httpOnly session cookie set by the API, so requests carry
  * `credentials: 'same-origin'` and the app never sees or stores a token. Writes echo the
  * readable CSRF cookie in a header, which another site cannot do.
  */
-import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, apiPaths, type ApiErrorBody } from '@hushdesk/contracts';
+import { CSRF_COOKIE, CSRF_HEADER, type ApiErrorBody } from '@hushdesk/contracts';
+import type { paths } from '@hushdesk/api-client';
+import createClient, { createFinalURL, defaultPathSerializer, type Middleware } from 'openapi-fetch';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -61,49 +64,19 @@ export function onSessionExpired(listener: SessionExpiredListener): () => void {
  * Calls where a 401 is an expected answer rather than an expired session: a wrong password,
  * "not signed in", and signing out of a session that has already gone.
  */
-const SESSION_PROBE_PATHS: ReadonlySet<string> = new Set([apiPaths.login, apiPaths.me, apiPaths.logout]);
+const SESSION_PROBE_PATHS: ReadonlySet<keyof paths> = new Set<keyof paths>([
+  '/api/auth/login',
+  '/api/auth/me',
+  '/api/auth/logout',
+]);
 
 function notifySessionExpired(): void {
   for (const listener of sessionExpiredListeners) listener();
 }
 
 // ---------------------------------------------------------------------------
-// Requests
+// Errors
 // ---------------------------------------------------------------------------
-
-export type QueryValue = string | number | boolean | null | undefined;
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /**
-   * Serialised as JSON, except `FormData`, which is sent as multipart/form-data (the browser
-   * sets the content type with its boundary), and a `Blob` (a `File`), which is sent as it is
-   * with `contentType`.
-   */
-  body?: unknown;
-  /** The content type of a `Blob` body; defaults to the blob's own type, else `application/octet-stream`. */
-  contentType?: string;
-  /** Appended as a query string; `null`/`undefined`/empty values are left out. */
-  query?: Record<string, QueryValue>;
-  /** Extra request headers, e.g. `x-file-name` with a raw upload. */
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-/** The URL of an API path, for links the browser follows itself (file downloads). */
-export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
-  return buildUrl(path, query);
-}
-
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === null || value === undefined || value === '') continue;
-    params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `${API_PREFIX}${path}${search ? `?${search}` : ''}`;
-}
 
 const DEFAULT_MESSAGES: Record<number, string> = {
   0: 'Hushdesk could not be reached. Check your connection and try again.',
@@ -163,6 +136,16 @@ function toApiError(status: number, body: unknown): ApiError {
   });
 }
 
+/** No answer at all: a network failure becomes status 0; an abort stays an abort for the caller. */
+function networkError(cause: unknown): Error {
+  if (cause instanceof DOMException && cause.name === 'AbortError') return cause;
+  return new ApiError(0, defaultMessage(0));
+}
+
+// ---------------------------------------------------------------------------
+// Cookies
+// ---------------------------------------------------------------------------
+
 /** The session's CSRF token, from the readable cookie the API sets beside the session cookie. */
 function csrfToken(): string | undefined {
   const prefix = `${CSRF_COOKIE}=`;
@@ -179,71 +162,106 @@ export function hasSessionCookie(): boolean {
   return csrfToken() !== undefined;
 }
 
-/** Sends one request to the Hushdesk API and resolves with the parsed JSON body (or `undefined` for 204). */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal, contentType } = options;
-  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
-  const isForm = body instanceof FormData;
-  const isRaw = body instanceof Blob;
-  if (isRaw) headers['Content-Type'] = contentType ?? (body.type || 'application/octet-stream');
-  else if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
-  const csrf = method === 'GET' ? undefined : csrfToken();
-  if (csrf) headers[CSRF_HEADER] = csrf;
+// ---------------------------------------------------------------------------
+// The client
+// ---------------------------------------------------------------------------
 
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : isForm || isRaw ? body : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, defaultMessage(0));
+type QueryValue = string | number | boolean | null | undefined;
+
+/** `null`/`undefined`/empty values are left out. */
+function serializeQuery(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue;
+    params.set(key, String(value as QueryValue));
   }
-
-  const payload = response.status === 204 ? undefined : parseJson(await response.text());
-
-  if (!response.ok) {
-    if (response.status === 401 && !SESSION_PROBE_PATHS.has(path)) notifySessionExpired();
-    throw toApiError(response.status, payload);
-  }
-  return payload as T;
+  return params.toString();
 }
 
-export const apiClient = {
-  get: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
-    apiRequest<T>(path, { ...options, method: 'GET' }),
-  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
-    apiRequest<T>(path, { ...options, method: 'POST', body }),
-  /** Sends `form` as multipart/form-data (file uploads). */
-  postForm: <T>(path: string, form: FormData, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
-    apiRequest<T>(path, { ...options, method: 'POST', body: form }),
-  /** Sends `blob` as the raw request body (an audio file), typed as `contentType` or the blob's own type. */
-  putRaw: <T>(path: string, blob: Blob, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T> =>
-    apiRequest<T>(path, { ...options, method: 'PUT', body: blob }),
-  put: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
-    apiRequest<T>(path, { ...options, method: 'PUT', body }),
-  patch: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
-    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
-  delete: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
-    apiRequest<T>(path, { ...options, method: 'DELETE' }),
+/** JSON, except a `FormData` (multipart, the browser sets its boundary) or a `Blob`, sent as they are. */
+function serializeBody(body: unknown): BodyInit {
+  return body instanceof FormData || body instanceof Blob ? body : JSON.stringify(body);
+}
+
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (request.method === 'GET') return;
+    const token = csrfToken();
+    if (token) request.headers.set(CSRF_HEADER, token);
+  },
 };
+
+/** Every failure becomes an `ApiError`, so callers get the answer's body or a thrown error. */
+const errors: Middleware = {
+  async onResponse({ response, schemaPath }) {
+    if (response.ok) return undefined;
+    const payload = response.status === 204 ? undefined : parseJson(await response.text());
+    if (response.status === 401 && !SESSION_PROBE_PATHS.has(schemaPath as keyof paths))
+      notifySessionExpired();
+    throw toApiError(response.status, payload);
+  },
+  onError({ error }) {
+    return networkError(error);
+  },
+};
+
+export const client = createClient<paths>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json' },
+  querySerializer: serializeQuery,
+  bodySerializer: serializeBody,
+});
+client.use(csrf, errors);
+
+/**
+ * The body of a successful answer (`undefined` for one without). Failures never get here: the
+ * middleware throws them as `ApiError`.
+ */
+export async function dataOf<R extends { data?: unknown }>(call: Promise<R>): Promise<SuccessData<R>> {
+  const { data } = await call;
+  return data as SuccessData<R>;
+}
+
+/** The `data` of openapi-fetch's success branch (its failure branch has `data?: never`). */
+type SuccessData<R> = R extends { data?: never } ? never : R extends { data: infer T } ? T : never;
+
+// ---------------------------------------------------------------------------
+// Files the browser fetches itself
+// ---------------------------------------------------------------------------
+
+type GetPath = {
+  [P in keyof paths]: paths[P] extends { get: object } ? P : never;
+}[keyof paths];
+type GetParams<P extends GetPath> = paths[P] extends { get: { parameters: infer Params } } ? Params : never;
+type UrlParams<P extends GetPath> = {
+  path?: Record<string, string>;
+  query?: Record<string, QueryValue>;
+} & Pick<GetParams<P>, keyof GetParams<P> & ('path' | 'query')>;
+
+/** The URL of an API route, for links the browser follows itself (file downloads, `<audio>`). */
+export function apiUrl<P extends GetPath>(path: P, params?: UrlParams<P>): string {
+  return createFinalURL(path, {
+    baseUrl: '',
+    params: { path: params?.path, query: params?.query },
+    querySerializer: serializeQuery,
+    pathSerializer: defaultPathSerializer,
+  });
+}
 
 /**
  * A file the API serves (a released DSAR package), fetched so the page can show the API's refusal
  * in words instead of a raw error page, then handed to the browser to save. A 401 here means "this
  * download needs sign-in or its code", not an expired session.
  */
-export async function downloadFile(
-  path: string,
+export async function downloadFile<P extends GetPath>(
+  path: P,
+  params: UrlParams<P>,
   headers: Record<string, string> = {},
 ): Promise<{ blob: Blob; fileName: string }> {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path), { headers, credentials: 'same-origin' });
+    response = await fetch(apiUrl(path, params), { headers, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, defaultMessage(0));
   }

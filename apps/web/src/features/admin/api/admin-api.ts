@@ -1,13 +1,12 @@
-import {
-  apiPaths,
-  type CreateOrganisationRequest,
-  type CreateUserRequest,
-  type Organisation,
-  type Page,
-  type Role,
-  type UserSummary,
-} from '@hushdesk/contracts';
-import { apiClient } from '../../../lib/api-client';
+import type {
+  CreateOrganisationRequest,
+  CreateUserRequest,
+  Organisation,
+  Page,
+  UserSummary,
+  UsersQuery,
+} from '@hushdesk/api-client';
+import { client, dataOf } from '../../../lib/api-client';
 
 export interface PageParams {
   limit: number;
@@ -15,14 +14,21 @@ export interface PageParams {
 }
 
 export const adminApi = {
-  listOrganisations: ({ limit, cursor }: PageParams, signal?: AbortSignal) =>
-    apiClient.get<Page<Organisation>>(apiPaths.organisations, { query: { limit, cursor }, signal }),
+  listOrganisations: ({ limit, cursor }: PageParams, signal?: AbortSignal): Promise<Page<Organisation>> =>
+    dataOf(
+      client.GET('/api/organisations', { params: { query: { limit, cursor: cursor ?? undefined } }, signal }),
+    ),
 
   createOrganisation: (body: CreateOrganisationRequest) =>
-    apiClient.post<Organisation>(apiPaths.organisations, body),
+    dataOf(client.POST('/api/organisations', { body })),
 
-  listUsers: ({ limit, cursor, role }: PageParams & { role?: Role }, signal?: AbortSignal) =>
-    apiClient.get<Page<UserSummary>>(apiPaths.users, { query: { limit, cursor, role }, signal }),
+  listUsers: (
+    { limit, cursor, role }: PageParams & { role?: UsersQuery['role'] },
+    signal?: AbortSignal,
+  ): Promise<Page<UserSummary>> =>
+    dataOf(
+      client.GET('/api/users', { params: { query: { limit, cursor: cursor ?? undefined, role } }, signal }),
+    ),
 
-  createUser: (body: CreateUserRequest) => apiClient.post<UserSummary>(apiPaths.users, body),
+  createUser: (body: CreateUserRequest) => dataOf(client.POST('/api/users', { body })),
 };

@@ -1,4 +1,4 @@
-import type { ControllerSettings, UpdateControllerSettingsRequest } from '@hushdesk/contracts';
+import type { ControllerSettings, UpdateControllerSettingsRequest } from '@hushdesk/api-client';
 import { useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import {

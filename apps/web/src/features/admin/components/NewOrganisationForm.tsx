@@ -1,4 +1,4 @@
-import type { Organisation } from '@hushdesk/contracts';
+import type { Organisation } from '@hushdesk/api-client';
 import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { focusFirstInvalid, NO_ERRORS, toFormErrors, type FormErrors } from '../../../lib/form-errors';

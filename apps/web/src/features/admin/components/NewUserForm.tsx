@@ -1,12 +1,11 @@
+import type { CreateUserRequest, UserSummary } from '@hushdesk/api-client';
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   ROLE_LABELS,
   ROLES,
   isRole,
-  type CreateUserRequest,
   type Role,
-  type UserSummary,
 } from '@hushdesk/contracts';
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';

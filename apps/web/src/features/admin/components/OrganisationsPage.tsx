@@ -1,4 +1,4 @@
-import type { Organisation } from '@hushdesk/contracts';
+import type { Organisation } from '@hushdesk/api-client';
 import { useMemo, useState } from 'react';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';

@@ -1,4 +1,5 @@
-import { ROLE_LABELS, ROLES, type Role, type UserSummary } from '@hushdesk/contracts';
+import type { UserSummary } from '@hushdesk/api-client';
+import { ROLE_LABELS, ROLES, type Role } from '@hushdesk/contracts';
 import { useMemo, useState } from 'react';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { LoadError, Spinner } from '../../../ui/Feedback';

@@ -1,4 +1,4 @@
-import type { CreateOrganisationRequest } from '@hushdesk/contracts';
+import type { CreateOrganisationRequest } from '@hushdesk/api-client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { adminApi } from '../api/admin-api';
 

@@ -1,4 +1,5 @@
-import type { CreateUserRequest, Role } from '@hushdesk/contracts';
+import type { CreateUserRequest } from '@hushdesk/api-client';
+import type { Role } from '@hushdesk/contracts';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { adminApi } from '../api/admin-api';
 

@@ -1,4 +1,5 @@
-import { ROLE_HOME, type AuthUser, type LoginRequest } from '@hushdesk/contracts';
+import type { AuthUser, LoginRequest } from '@hushdesk/api-client';
+import { ROLE_HOME } from '@hushdesk/contracts';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';

@@ -1,4 +1,4 @@
-import type { AuthUser, ChangePasswordRequest } from '@hushdesk/contracts';
+import type { AuthUser, ChangePasswordRequest } from '@hushdesk/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { reconnectSocket } from '../../../lib/socket';
 import { authApi } from '../api/auth-api';

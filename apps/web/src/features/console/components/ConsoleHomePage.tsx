@@ -1,4 +1,5 @@
-import { displayName, type TicketStatus, type TicketSummary } from '@hushdesk/contracts';
+import type { TicketSummary } from '@hushdesk/api-client';
+import { displayName, type TicketStatus } from '@hushdesk/contracts';
 import {
   isPriority,
   isTicketStatus,

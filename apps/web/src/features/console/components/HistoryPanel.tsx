@@ -1,4 +1,5 @@
-import { displayName, type Priority, type TicketHistoryEntry, type TicketStatus } from '@hushdesk/contracts';
+import type { TicketHistoryEntry } from '@hushdesk/api-client';
+import { displayName, type Priority, type TicketStatus } from '@hushdesk/contracts';
 import { isPriority, isTicketStatus, PRIORITY_LABELS, STATUS_LABELS } from '@hushdesk/ticketing';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';

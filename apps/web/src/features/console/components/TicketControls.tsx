@@ -1,4 +1,4 @@
-import type { TicketDetail, UpdateTicketRequest } from '@hushdesk/contracts';
+import type { TicketDetail, UpdateTicketRequest } from '@hushdesk/api-client';
 import {
   isTicketStatus,
   PRIORITIES,

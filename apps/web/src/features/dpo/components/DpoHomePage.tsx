@@ -1,4 +1,4 @@
-import type { CreateDsarResponse } from '@hushdesk/contracts';
+import type { CreateDsarResponse } from '@hushdesk/api-client';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../../lib/format';

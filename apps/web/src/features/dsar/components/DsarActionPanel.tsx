@@ -1,8 +1,8 @@
+import type { DsarDetail } from '@hushdesk/api-client';
 import {
   verificationMethodsFor,
   type DsarAction,
   type DsarChannel,
-  type DsarDetail,
   type DsarStatus,
   type VerificationMethod,
 } from '@hushdesk/contracts';

@@ -1,4 +1,5 @@
-import { ROLE_LABELS, type DsarCandidate, type DsarCounts, type DsarDetail } from '@hushdesk/contracts';
+import type { DsarCandidate, DsarCounts, DsarDetail } from '@hushdesk/api-client';
+import { ROLE_LABELS } from '@hushdesk/contracts';
 import { useState } from 'react';
 import { formatList } from '../../../lib/format';
 import { BusyButton } from '../../../ui/BusyButton';

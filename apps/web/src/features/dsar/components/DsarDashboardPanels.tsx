@@ -1,4 +1,4 @@
-import type { DsarDashboard } from '@hushdesk/contracts';
+import type { DsarDashboard } from '@hushdesk/api-client';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { useDsarDashboard } from '../hooks/use-dsar';
 

@@ -1,4 +1,4 @@
-import type { DsarDownloadStatus } from '@hushdesk/contracts';
+import type { DsarDownloadStatus } from '@hushdesk/api-client';
 import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api-client';

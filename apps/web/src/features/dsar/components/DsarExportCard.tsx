@@ -1,4 +1,4 @@
-import type { DsarDetail, DsarRelease } from '@hushdesk/contracts';
+import type { DsarDetail, DsarRelease } from '@hushdesk/api-client';
 import { formatDateTime, formatShortDateTime } from '../../../lib/format';
 import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage } from '../../../ui/Feedback';

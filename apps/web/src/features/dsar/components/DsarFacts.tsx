@@ -1,4 +1,4 @@
-import type { DsarDetail } from '@hushdesk/contracts';
+import type { DsarDetail } from '@hushdesk/api-client';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatFileSize } from '../../../lib/format';
 import { CHANNEL_LABELS, VERIFICATION_LABELS } from './dsar-labels';

@@ -1,4 +1,5 @@
-import { DSAR_KIND_LABELS, type DsarDetail } from '@hushdesk/contracts';
+import type { DsarDetail } from '@hushdesk/api-client';
+import { DSAR_KIND_LABELS } from '@hushdesk/contracts';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTime } from '../../../lib/format';

@@ -1,4 +1,4 @@
-import type { DsarItem, DsarSegment } from '@hushdesk/contracts';
+import type { DsarItem, DsarSegment } from '@hushdesk/api-client';
 import { useMemo, useState } from 'react';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { LoadError, Spinner } from '../../../ui/Feedback';

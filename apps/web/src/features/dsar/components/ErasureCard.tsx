@@ -1,4 +1,4 @@
-import type { DsarDetail, ErasureReceipt } from '@hushdesk/contracts';
+import type { DsarDetail, ErasureReceipt } from '@hushdesk/api-client';
 import { useId, useState, type SubmitEvent } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { BusyButton } from '../../../ui/BusyButton';

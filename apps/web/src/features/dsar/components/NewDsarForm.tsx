@@ -1,10 +1,5 @@
-import {
-  DSAR_KIND_LABELS,
-  DSAR_KINDS,
-  type CreateDsarRequest,
-  type CreateDsarResponse,
-  type DsarKind,
-} from '@hushdesk/contracts';
+import type { CreateDsarRequest, CreateDsarResponse } from '@hushdesk/api-client';
+import { DSAR_KIND_LABELS, DSAR_KINDS, type DsarKind } from '@hushdesk/contracts';
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import {

@@ -1,4 +1,4 @@
-import type { DsarDetail, RectifyDsarRequest } from '@hushdesk/contracts';
+import type { DsarDetail, RectifyDsarRequest } from '@hushdesk/api-client';
 import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { fieldSentence } from '../../../lib/form-errors';

@@ -1,8 +1,8 @@
 /** Words for the data-subject request codes, for the DPO's screens and the portal. */
+import type { DsarCounts } from '@hushdesk/api-client';
 import type {
   DsarAction,
   DsarChannel,
-  DsarCounts,
   DsarDeadlineState,
   DsarItemType,
   DsarKind,

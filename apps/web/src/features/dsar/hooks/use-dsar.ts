@@ -1,9 +1,5 @@
-import {
-  DSAR_SOCKET_EVENT,
-  type CreateDsarRequest,
-  type DsarDetail,
-  type DsarProgressEvent,
-} from '@hushdesk/contracts';
+import type { CreateDsarRequest, DsarDetail } from '@hushdesk/api-client';
+import { DSAR_SOCKET_EVENT, type DsarProgressEvent } from '@hushdesk/contracts';
 import {
   useInfiniteQuery,
   useMutation,

@@ -1,5 +1,5 @@
-import { apiPaths, type SignInEmailChangeRequested } from '@hushdesk/contracts';
-import { apiClient } from '../../../lib/api-client';
+import type { PersonRecord, PersonUpdate, PersonUpdateResult } from '@hushdesk/api-client';
+import { client, dataOf } from '../../../lib/api-client';
 
 /** The contact fields of a person record, as the API names them in bodies. */
 export const PERSON_FIELDS = [
@@ -21,34 +21,33 @@ export function isPersonField(value: string): value is PersonField {
  * `GET /people/:id`, shown as the field policies say: a key that is absent is not visible to the
  * caller or not collected; a field named in `masked` holds its masked form.
  */
-export type PersonRecord = { id: string; masked: string[]; doNotContact: boolean } & Partial<
-  Record<PersonField, string | null>
->;
+export type { PersonRecord };
 
 /**
  * Rectification: any of the fields; `null` clears an optional one. A person changing their own
  * sign-in email also sends their current password.
  */
-export type PersonUpdate = Partial<Record<PersonField, string | null>> & { currentPassword?: string };
+export type { PersonUpdate };
 
 /**
  * The answer to an update: the record, or (202) the record with the other fields saved and the
  * sign-in email change sent to the DPO as a request.
  */
-export type PersonUpdateResult =
-  PersonRecord | { person: PersonRecord; emailChange: SignInEmailChangeRequested };
+export type { PersonUpdateResult };
 
 export function isEmailChangeRequested(
   result: PersonUpdateResult,
-): result is { person: PersonRecord; emailChange: SignInEmailChangeRequested } {
+): result is Extract<PersonUpdateResult, { emailChange: unknown }> {
   return 'emailChange' in result;
 }
 
 export const peopleApi = {
-  get: (id: string, signal?: AbortSignal) => apiClient.get<PersonRecord>(apiPaths.person(id), { signal }),
+  get: (id: string, signal?: AbortSignal) =>
+    dataOf(client.GET('/api/people/{id}', { params: { path: { id } }, signal })),
 
-  update: (id: string, body: PersonUpdate) => apiClient.patch<PersonUpdateResult>(apiPaths.person(id), body),
+  update: (id: string, body: PersonUpdate) =>
+    dataOf(client.PATCH('/api/people/{id}', { params: { path: { id } }, body })),
 
   reveal: (id: string, body: { field: PersonField; reason: string }) =>
-    apiClient.post<{ field: PersonField; value: string | null }>(apiPaths.personReveal(id), body),
+    dataOf(client.POST('/api/people/{id}/reveal', { params: { path: { id } }, body })),
 };

@@ -1,4 +1,4 @@
-import type { AuthUser } from '@hushdesk/contracts';
+import type { AuthUser } from '@hushdesk/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   isEmailChangeRequested,

@@ -1,4 +1,5 @@
-import type { CreateTicketRequest, Equipment, Priority, TicketType } from '@hushdesk/contracts';
+import type { CreateTicketRequest, Equipment } from '@hushdesk/api-client';
+import type { Priority, TicketType } from '@hushdesk/contracts';
 import { categoriesFor, categoryLabel, isPriority, PRIORITIES, PRIORITY_LABELS } from '@hushdesk/ticketing';
 import { useState, type ChangeEvent, type ReactNode, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';

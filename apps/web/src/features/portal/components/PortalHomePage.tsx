@@ -1,4 +1,4 @@
-import type { TicketSummary } from '@hushdesk/contracts';
+import type { TicketSummary } from '@hushdesk/api-client';
 import { STATUS_LABELS } from '@hushdesk/ticketing';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';

@@ -1,4 +1,4 @@
-import type { TicketDetail } from '@hushdesk/contracts';
+import type { TicketDetail } from '@hushdesk/api-client';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime, formatRelative } from '../../../lib/format';

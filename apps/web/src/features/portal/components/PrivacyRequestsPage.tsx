@@ -1,4 +1,5 @@
-import type { CreateDsarResponse, DsarKind, DsarSummary } from '@hushdesk/contracts';
+import type { CreateDsarResponse, DsarSummary } from '@hushdesk/api-client';
+import type { DsarKind } from '@hushdesk/contracts';
 import { useMemo, useState, type ComponentType, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api-client';

@@ -1,19 +1,11 @@
-import {
-  apiPaths,
-  type ControllerSettings,
-  type PublishedController,
-  type UpdateControllerSettingsRequest,
-} from '@hushdesk/contracts';
-import { apiClient } from '../../../lib/api-client';
+import type { UpdateControllerSettingsRequest } from '@hushdesk/api-client';
+import { client, dataOf } from '../../../lib/api-client';
 
 /** The controller's identity: read and set by the privacy office, published in the notice. */
 export const controllerApi = {
-  settings: (signal?: AbortSignal) =>
-    apiClient.get<ControllerSettings>(apiPaths.controllerSettings, { signal }),
+  settings: (signal?: AbortSignal) => dataOf(client.GET('/api/settings/controller', { signal })),
 
-  update: (body: UpdateControllerSettingsRequest) =>
-    apiClient.put<ControllerSettings>(apiPaths.controllerSettings, body),
+  update: (body: UpdateControllerSettingsRequest) => dataOf(client.PUT('/api/settings/controller', { body })),
 
-  published: (signal?: AbortSignal) =>
-    apiClient.get<PublishedController>(apiPaths.privacyNoticeController, { signal }),
+  published: (signal?: AbortSignal) => dataOf(client.GET('/api/privacy/notice/controller', { signal })),
 };

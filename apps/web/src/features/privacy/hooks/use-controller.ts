@@ -1,4 +1,4 @@
-import type { UpdateControllerSettingsRequest } from '@hushdesk/contracts';
+import type { UpdateControllerSettingsRequest } from '@hushdesk/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { controllerApi } from '../api/controller-api';
 import { privacyKeys } from './use-privacy';

@@ -1,6 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '@hushdesk/contracts';
+import type { Page } from '@hushdesk/api-client';
 import { retentionKeys } from '../../retention/hooks/retention-keys';
 import {
   recordingsApi,

@@ -1,4 +1,5 @@
-import { displayName, type TicketMessage } from '@hushdesk/contracts';
+import type { TicketMessage } from '@hushdesk/api-client';
+import { displayName } from '@hushdesk/contracts';
 import { formatDateTime, formatShortDateTime, initials } from '../../../lib/format';
 import { LockIcon } from '../../../ui/icons';
 

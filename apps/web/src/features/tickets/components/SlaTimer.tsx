@@ -1,4 +1,4 @@
-import type { SlaClock, TicketSummary } from '@hushdesk/contracts';
+import type { SlaClock, TicketSummary } from '@hushdesk/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { ClockIcon } from '../../../ui/icons';
 import { clockState, formatCountdown, SLA_STATE_LABELS, ticketDeadline, ticketSlaState } from './sla';

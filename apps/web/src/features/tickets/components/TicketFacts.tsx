@@ -1,4 +1,4 @@
-import type { Equipment, TicketDetail } from '@hushdesk/contracts';
+import type { Equipment, TicketDetail } from '@hushdesk/api-client';
 import { categoryLabel, TICKET_TYPE_LABELS } from '@hushdesk/ticketing';
 import { RevealableValue } from '../../privacy/components/RevealableValue';
 import { useRevealContactPhone } from '../hooks/use-tickets';

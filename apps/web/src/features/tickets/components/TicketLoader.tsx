@@ -1,4 +1,4 @@
-import type { TicketDetail } from '@hushdesk/contracts';
+import type { TicketDetail } from '@hushdesk/api-client';
 import { Fragment, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../../../lib/api-client';

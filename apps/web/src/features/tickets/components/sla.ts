@@ -1,4 +1,5 @@
-import type { SlaClock, SlaState, TicketSummary } from '@hushdesk/contracts';
+import type { SlaClock, TicketSummary } from '@hushdesk/api-client';
+import type { SlaState } from '@hushdesk/contracts';
 
 /** How a ticket stands overall, for the queue's SLA column. */
 export type TicketSlaState = 'ok' | 'at_risk' | 'breached' | 'paused' | 'met' | 'none';

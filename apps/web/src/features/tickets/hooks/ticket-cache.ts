@@ -10,7 +10,7 @@ import type {
   TicketMessage,
   TicketQuery,
   TicketSummary,
-} from '@hushdesk/contracts';
+} from '@hushdesk/api-client';
 import { ALLOWED_TRANSITIONS } from '@hushdesk/ticketing';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 

@@ -2,13 +2,8 @@
  * Live updates: socket events written straight into the TanStack Query caches, so every screen
  * showing a ticket (queues, the ticket itself, its thread) changes without a reload.
  */
-import {
-  SOCKET_EVENTS,
-  type ServerToClientEvents,
-  type TicketDetail,
-  type TicketMessage,
-  type TicketSummary,
-} from '@hushdesk/contracts';
+import type { TicketDetail, TicketMessage, TicketSummary } from '@hushdesk/api-client';
+import { SOCKET_EVENTS, type ServerToClientEvents } from '@hushdesk/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useSocket } from '../../../lib/socket';

@@ -3,7 +3,7 @@ import type {
   CreateTicketRequest,
   TicketDetail,
   UpdateTicketRequest,
-} from '@hushdesk/contracts';
+} from '@hushdesk/api-client';
 import {
   keepPreviousData,
   useInfiniteQuery,
