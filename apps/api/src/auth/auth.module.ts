@@ -7,9 +7,11 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { KnownDevices } from './known-devices';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordProof } from './password-proof';
 import { SessionService } from './session.service';
+import { SessionsRepository } from './sessions.repository';
 
 @Global()
 @Module({
@@ -28,7 +30,15 @@ import { SessionService } from './session.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionService, LoginThrottle, KnownDevices, PasswordProof],
-  exports: [SessionService, PasswordProof],
+  providers: [
+    AuthService,
+    SessionService,
+    SessionsRepository,
+    LoginThrottle,
+    LoginThrottleRepository,
+    KnownDevices,
+    PasswordProof,
+  ],
+  exports: [SessionService, SessionsRepository, PasswordProof],
 })
 export class AuthModule {}
