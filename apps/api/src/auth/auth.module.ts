@@ -6,10 +6,10 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { KnownDevices } from './known-devices';
+import { KnownDevices } from './known-devices.service';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginThrottle } from './login-throttle.service';
-import { PasswordProof } from './password-proof';
+import { PasswordProof } from './password-proof.service';
 import { SessionService } from './session.service';
 import { SessionsRepository } from './sessions.repository';
 

@@ -7,11 +7,11 @@ import { Transactions } from '../database/transactions';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import type { LoginResponseDto } from './dto/login.dto';
-import { KnownDevices } from './known-devices';
+import { KnownDevices } from './known-devices.service';
 import { LoginThrottle } from './login-throttle.service';
 import { PASSWORD_MESSAGES } from '../common/validation/password-messages';
-import { PasswordHasher } from './password-hasher';
-import { PasswordProof } from './password-proof';
+import { PasswordHasher } from './password-hasher.service';
+import { PasswordProof } from './password-proof.service';
 import { assertPasswordFor } from './password-policy';
 import { SessionService } from './session.service';
 

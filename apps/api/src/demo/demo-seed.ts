@@ -2,12 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Role } from '@hushdesk/contracts';
 import { relative } from 'node:path';
 import { AppConfig } from '../config/app-config';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '../auth/password-hasher.service';
 import { Transactions } from '../database/transactions';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
-import { DemoHelpdesk, type DemoAccounts } from './demo-helpdesk';
+import { DemoHelpdesk, type DemoAccounts } from './demo-helpdesk.service';
 import { DemoSeedRepository } from './demo-seed.repository';
 
 export const DEMO_ORGANISATION = 'Acme Ltd';

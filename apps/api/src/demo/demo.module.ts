@@ -10,7 +10,7 @@ import { RecordingsModule } from '../recordings/recordings.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 import { DemoController } from './demo.controller';
-import { DemoHelpdesk } from './demo-helpdesk';
+import { DemoHelpdesk } from './demo-helpdesk.service';
 import { DemoSeed } from './demo-seed';
 import { DemoSeedRepository } from './demo-seed.repository';
 

@@ -9,7 +9,7 @@ import {
 } from '@hushdesk/privacy';
 import type { FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service';
-import { PasswordProof } from '../auth/password-proof';
+import { PasswordProof } from '../auth/password-proof.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { FieldPoliciesService } from '../privacy/field-policies.service';

@@ -4,7 +4,7 @@ import { PeopleModule } from '../people/people.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeModule } from './realtime.module';
-import { SocketSessionCheck } from './socket-session-check';
+import { SocketSessionCheck } from './socket-session-check.service';
 
 /** The socket.io gateway: authenticated connections, rooms, presence and the periodic session check. */
 @Module({

@@ -28,7 +28,7 @@ import { PeopleService } from '../people/people.service';
 import { isStaff } from '../tickets/ticket-scope';
 import { TicketsService } from '../tickets/tickets.service';
 import { rooms } from './rooms';
-import { SocketSessionCheck } from './socket-session-check';
+import { SocketSessionCheck } from './socket-session-check.service';
 import { TicketEvents } from './ticket-events';
 
 interface SocketData {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '../auth/password-hasher.service';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
 import { EngineersController } from './engineers.controller';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser, Page, PersonRef } from '@hushdesk/contracts';
 import { normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '../auth/password-hasher.service';
 import { assertPasswordFor } from '../auth/password-policy';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
