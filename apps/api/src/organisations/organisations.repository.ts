@@ -47,7 +47,8 @@ export class OrganisationsRepository extends SqlRepository {
     await this.repo().save(organisation);
   }
 
-  exists(id: string, tx?: Tx): Promise<boolean> {
-    return this.repo(tx).exists({ where: { id } });
+  async exists(id: string, tx?: Tx): Promise<boolean> {
+    const rows = await this.query('SELECT 1 FROM organisations WHERE id = $1', [id], tx);
+    return rows.length > 0;
   }
 }

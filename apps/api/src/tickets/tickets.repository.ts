@@ -264,10 +264,10 @@ export class TicketsRepository extends SqlRepository {
     // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
     const [rows] = (await this.query(
       `UPDATE tickets SET status = 'closed', closed_at = $1, updated_at = $1
-        WHERE id IN (SELECT id FROM tickets WHERE status = 'resolved'
-                       AND resolved_at <= $1::timestamptz - make_interval(days => $2)
-                     ORDER BY resolved_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
+            WHERE id IN (SELECT id FROM tickets WHERE status = 'resolved'
+                           AND resolved_at <= $1::timestamptz - make_interval(days => $2)
+                         ORDER BY resolved_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+            RETURNING id`,
       [now, AUTO_CLOSE_AFTER_DAYS, batchSize],
       tx,
     )) as unknown as [{ id: string }[], number];
