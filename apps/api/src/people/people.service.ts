@@ -21,9 +21,7 @@ import type { PersonDto, RevealDto, UpdatePersonDto } from './dto/person.dto';
 import { PERSON_FIELDS, PeopleRepository, type PersonField, type PersonRow } from './people.repository';
 import { SignInEmailChanges } from './sign-in-email-changes.service';
 
-const FIELDS = PERSON_FIELDS;
-type Field = PersonField;
-const policyField = (f: Field) => `person.${f}` as PersonalField;
+const policyField = (f: PersonField) => `person.${f}` as PersonalField;
 
 /**
  * Contact data, shown per field policy: the person sees their own in clear, the DPO and admins in
@@ -67,7 +65,7 @@ export class PeopleService {
         action: 'person.read',
         subjectPersonId: id,
         target: { type: 'person', id },
-        fields: FIELDS.filter((f) => dto[f] !== undefined && dto[f] !== null).map(policyField),
+        fields: PERSON_FIELDS.filter((f) => dto[f] !== undefined && dto[f] !== null).map(policyField),
       });
     }
     return dto;
@@ -77,7 +75,7 @@ export class PeopleService {
     const policies = await this.policies.all();
     const isSelf = actor.personId === row.id;
     const dto: PersonDto = { id: row.id, masked: [], doNotContact: false };
-    for (const f of FIELDS) {
+    for (const f of PERSON_FIELDS) {
       const policy = policies[policyField(f)];
       // A switched-off field with nothing stored is simply not part of the record any more.
       if (policy.collection === 'off' && row[f] === null) continue;
@@ -166,20 +164,20 @@ export class PeopleService {
     actor: Actor,
     id: string,
     input: UpdatePersonDto,
-  ): Promise<Partial<Record<Field, string | null>>> {
+  ): Promise<Partial<Record<PersonField, string | null>>> {
     if (actor.personId !== id && actor.role !== 'dpo' && actor.role !== 'admin') {
       if (STAFF_ROLES.includes(actor.role))
         throw new DomainError(DomainErrorCode.Forbidden, 'Your role may not do this');
       throw DomainError.notFound('Person');
     }
     const given = Object.fromEntries(
-      FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]),
-    ) as Partial<Record<Field, string | null>>;
+      PERSON_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]),
+    ) as Partial<Record<PersonField, string | null>>;
     await this.policies.assertCollected(
-      Object.fromEntries(Object.entries(given).map(([f, v]) => [policyField(f as Field), v])),
+      Object.fromEntries(Object.entries(given).map(([f, v]) => [policyField(f as PersonField), v])),
     );
     const policies = await this.policies.all();
-    for (const [f, v] of Object.entries(given) as [Field, string | null][]) {
+    for (const [f, v] of Object.entries(given) as [PersonField, string | null][]) {
       if ((v === null || v === '') && policies[policyField(f)].collection === 'required') {
         throw DomainError.invalidField(f, 'is required and cannot be cleared');
       }
@@ -196,9 +194,9 @@ export class PeopleService {
     tx: Tx,
     actor: Actor,
     id: string,
-    given: Partial<Record<Field, string | null>>,
+    given: Partial<Record<PersonField, string | null>>,
   ): Promise<PersonRow> {
-    const changed = Object.keys(given) as Field[];
+    const changed = Object.keys(given) as PersonField[];
     if (!(await this.people.lock(tx, id))) throw DomainError.notFound('Person');
     if (given.email && (await this.people.emailTaken(given.email, tx, id))) {
       throw DomainError.conflict('This email is already in use');
