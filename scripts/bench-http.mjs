@@ -356,8 +356,15 @@ function recordingDataSource(pool) {
 function appServices(pool) {
   appSources(); // SWC, reflect-metadata, the API's path aliases
   const { TicketsService } = require('../apps/api/src/tickets/tickets.service.ts');
+  const { TicketsRepository } = require('../apps/api/src/tickets/tickets.repository.ts');
+  const { TicketHistoryRepository } = require('../apps/api/src/tickets/ticket-history.repository.ts');
+  const { GroupsRepository } = require('../apps/api/src/groups/groups.repository.ts');
+  const { UsersRepository } = require('../apps/api/src/users/users.repository.ts');
   const { MessagesService } = require('../apps/api/src/messages/messages.service.ts');
+  const { MessagesRepository } = require('../apps/api/src/messages/messages.repository.ts');
   const { SessionService } = require('../apps/api/src/auth/session.service.ts');
+  const { SessionsRepository } = require('../apps/api/src/auth/sessions.repository.ts');
+  const { Transactions } = require('../apps/api/src/database/transactions.ts');
   const { SlaClockService } = require('../apps/api/src/sla/sla-clock.ts');
   const { FieldPoliciesService } = require('../apps/api/src/privacy/field-policies.service.ts');
   const { IdentifierIndex } = require('../apps/api/src/privacy/identifier-index.service.ts');
@@ -382,11 +389,30 @@ function appServices(pool) {
   const events = new TicketEvents(); // no socket server: emits go nowhere
   const policies = new FieldPoliciesService(dataSource, null);
   const index = new IdentifierIndex(dataSource, config);
-  const tickets = new TicketsService(dataSource, sla, events, policies, index);
-  const messages = new MessagesService(dataSource, tickets, sla, events, index, policies);
+  const transactions = new Transactions(dataSource);
+  const tickets = new TicketsService(
+    new TicketsRepository(dataSource),
+    new TicketHistoryRepository(dataSource),
+    new GroupsRepository(dataSource),
+    new UsersRepository(dataSource),
+    transactions,
+    sla,
+    events,
+    policies,
+    index,
+  );
+  const messages = new MessagesService(
+    new MessagesRepository(dataSource),
+    transactions,
+    tickets,
+    sla,
+    events,
+    index,
+    policies,
+  );
   // The access token is the API's own; only its claims are read here (the API checks the signature).
   const jwt = { verify: (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) };
-  const sessions = new SessionService(dataSource, jwt, config);
+  const sessions = new SessionService(new SessionsRepository(dataSource), jwt, config);
   return { sla, tickets, messages, sessions, policies, log };
 }
 

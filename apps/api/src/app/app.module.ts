@@ -15,13 +15,19 @@ import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { DsarModule } from '../dsar/dsar.module';
+import { GroupsModule } from '../groups/groups.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MessagesModule } from '../messages/messages.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { PeopleModule } from '../people/people.module';
 import { RecordingsModule } from '../recordings/recordings.module';
 import { RetentionModule } from '../retention/retention.module';
 import { SettingsModule } from '../settings/settings.module';
 import { PrivacyCoreModule, PrivacyModule } from '../privacy/privacy.module';
+import { RealtimeGatewayModule } from '../realtime/realtime-gateway.module';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { SlaModule } from '../sla/sla.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 
@@ -37,6 +43,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         AuthModule,
         UsersModule,
+        PeopleModule,
         OrganisationsModule,
         HealthModule,
         DemoModule,
@@ -45,7 +52,12 @@ export class AppModule {
         PrivacyCoreModule,
         PrivacyModule,
         JobsModule,
+        RealtimeModule,
+        RealtimeGatewayModule,
+        SlaModule,
+        GroupsModule,
         TicketsModule,
+        MessagesModule,
         AttachmentsModule,
         RecordingsModule,
         RetentionModule,

@@ -1,43 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { personKindOf, type AttachmentInfo, type Role } from '@hushdesk/contracts';
+import { personKindOf, type AttachmentInfo } from '@hushdesk/contracts';
 import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { BlobStore } from '../blobs/blob-store';
 import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import { managerOf } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { attachmentTexts } from '../privacy/text-scrub';
 import type { NameView } from '../privacy/name-view';
 import { TicketsService } from '../tickets/tickets.service';
+import { AttachmentsRepository, type AttachmentRow } from './attachments.repository';
 import { cleanFileName, detectFileType } from './file-type';
-
-interface AttachmentRow {
-  id: string;
-  ticket_id: string;
-  file_name: string;
-  content_type: string;
-  size_bytes: number;
-  uploaded_by_id: string;
-  uploader_name: string | null;
-  uploader_role: Role;
-  blob_key: string;
-  created_at: Date;
-}
 
 /** How one caller sees an attachment's personal fields. */
 interface Viewing {
   policy: FieldPolicy;
   names: NameView;
 }
-
-const SELECT = `
-  SELECT a.id, a.ticket_id, a.file_name, a.content_type, a.size_bytes, a.uploaded_by_id,
-         p.full_name AS uploader_name, u.role AS uploader_role, a.blob_key, a.created_at
-    FROM attachments a JOIN users u ON u.id = a.uploaded_by_id JOIN people p ON p.id = u.person_id`;
 
 /**
  * The file name as the `attachment.fileName` policy lets this caller see it, and the uploader's
@@ -66,7 +50,8 @@ const toInfo = (r: AttachmentRow, actor: Actor, { policy, names }: Viewing): Att
 @Injectable()
 export class AttachmentsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly attachments: AttachmentsRepository,
+    private readonly transactions: Transactions,
     private readonly blobs: BlobStore,
     private readonly owned: OwnedBlobs,
     private readonly tickets: TicketsService,
@@ -84,10 +69,7 @@ export class AttachmentsService {
 
   async list(actor: Actor, ticketId: string): Promise<AttachmentInfo[]> {
     await this.tickets.findVisible(actor, ticketId);
-    const rows: AttachmentRow[] = await this.dataSource.query(
-      `${SELECT} WHERE a.ticket_id = $1 ORDER BY a.created_at`,
-      [ticketId],
-    );
+    const rows = await this.attachments.listForTicket(ticketId);
     const viewing = await this.viewing(actor);
     return rows.map((r) => toInfo(r, actor, viewing));
   }
@@ -108,33 +90,29 @@ export class AttachmentsService {
 
     const blobKey = await this.owned.write(bytes);
     try {
-      const row = await this.dataSource.transaction(async (manager) => {
-        const [{ id }] = await manager.query(
-          `INSERT INTO attachments (ticket_id, uploaded_by_id, file_name, content_type, size_bytes, blob_key, sha256)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [
-            ticketId,
-            actor.userId,
-            fileName,
-            type.contentType,
-            bytes.length,
-            blobKey,
-            createHash('sha256').update(bytes).digest(),
-          ],
-        );
+      const row = await this.transactions.run(async (tx) => {
+        const id = await this.attachments.insert(tx, {
+          ticketId,
+          uploadedById: actor.userId,
+          fileName,
+          contentType: type.contentType,
+          sizeBytes: bytes.length,
+          blobKey,
+          sha256: createHash('sha256').update(bytes).digest(),
+        });
         // A file's name, and a text file's content, are free text too: indexed like a message.
         const content = type.contentType.startsWith('text/') ? bytes.toString('utf8') : null;
+        // The identifier index and blob ownership still take TypeORM's manager (their folders move to Tx).
         await this.index.index(
-          manager,
+          managerOf(tx),
           { type: 'attachment', id, ticketId },
           attachmentTexts(fileName, content),
           {
             fresh: true,
           },
         );
-        await this.owned.claim(manager, blobKey);
-        const [inserted]: AttachmentRow[] = await manager.query(`${SELECT} WHERE a.id = $1`, [id]);
-        return inserted;
+        await this.owned.claim(managerOf(tx), blobKey);
+        return this.attachments.findById(id, tx);
       });
       return toInfo(row, actor, await this.viewing(actor));
     } catch (e) {
@@ -149,10 +127,7 @@ export class AttachmentsService {
     id: string,
   ): Promise<{ info: AttachmentInfo; stream: Readable }> {
     await this.tickets.findVisible(actor, ticketId);
-    const [row]: AttachmentRow[] = await this.dataSource.query(
-      `${SELECT} WHERE a.id = $1 AND a.ticket_id = $2`,
-      [id, ticketId],
-    );
+    const row = await this.attachments.findOnTicket(ticketId, id);
     if (!row) throw DomainError.notFound('Attachment');
     try {
       const info = toInfo(row, actor, await this.viewing(actor));

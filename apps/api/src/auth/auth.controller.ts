@@ -6,7 +6,7 @@ import { AnyRole, CurrentActor, Public } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
-import { KnownDevices } from './known-devices';
+import { KnownDevices } from './known-devices.service';
 import { AuthUserDto, ChangePasswordDto, LoginDto, LoginResponseDto } from './dto/login.dto';
 import { SessionService } from './session.service';
 

@@ -6,10 +6,12 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { KnownDevices } from './known-devices';
+import { KnownDevices } from './known-devices.service';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginThrottle } from './login-throttle.service';
-import { PasswordProof } from './password-proof';
+import { PasswordProof } from './password-proof.service';
 import { SessionService } from './session.service';
+import { SessionsRepository } from './sessions.repository';
 
 @Global()
 @Module({
@@ -28,7 +30,15 @@ import { SessionService } from './session.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionService, LoginThrottle, KnownDevices, PasswordProof],
-  exports: [SessionService, PasswordProof],
+  providers: [
+    AuthService,
+    SessionService,
+    SessionsRepository,
+    LoginThrottle,
+    LoginThrottleRepository,
+    KnownDevices,
+    PasswordProof,
+  ],
+  exports: [SessionService, SessionsRepository, PasswordProof],
 })
 export class AuthModule {}

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { TicketEvents } from '../realtime/ticket-events';
+import { Transactions } from '../database/transactions';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import type { LoginResponseDto } from './dto/login.dto';
-import { KnownDevices } from './known-devices';
+import { KnownDevices } from './known-devices.service';
 import { LoginThrottle } from './login-throttle.service';
 import { PASSWORD_MESSAGES } from '../common/validation/password-messages';
-import { PasswordHasher } from './password-hasher';
-import { PasswordProof } from './password-proof';
+import { PasswordHasher } from './password-hasher.service';
+import { PasswordProof } from './password-proof.service';
 import { assertPasswordFor } from './password-policy';
 import { SessionService } from './session.service';
 
@@ -26,7 +27,8 @@ export class AuthService {
     private readonly devices: KnownDevices,
     private readonly proof: PasswordProof,
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly accounts: UsersRepository,
     private readonly events: TicketEvents,
   ) {}
 
@@ -72,12 +74,9 @@ export class AuthService {
     }
     assertPasswordFor('newPassword', newPassword, await this.users.authUser(userId), 'self');
     const newHash = await this.passwords.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
-        userId,
-        newHash,
-      ]);
-      await this.sessions.revokeAllForUser(userId, manager);
+    await this.transactions.run(async (tx) => {
+      await this.accounts.setPasswordHash(tx, userId, newHash);
+      await this.sessions.revokeAllForUser(userId, tx);
     });
     this.events.disconnectUsers([userId]);
     const { sessionId, cookieToken } = await this.sessions.start(userId);

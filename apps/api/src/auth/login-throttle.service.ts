@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { keyedHash, normaliseEmail } from '@hushdesk/privacy';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import { LoginThrottleRepository, type ThrottleKeyRow } from './login-throttle.repository';
 
 /** The HMAC keys one sign-in attempt is counted under. */
 export interface SignInKeys {
@@ -35,12 +36,6 @@ export function waitInWords(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
-interface KeyRow {
-  key_hash: Buffer;
-  failures: number;
-  seconds_since: number | null;
-}
-
 /**
  * Slows repeated sign-in failures instead of locking accounts. Each key may fail LOGIN_MAX_FAILURES
  * times (a client three times that, over all accounts); after that every attempt waits 30 s after
@@ -52,7 +47,8 @@ interface KeyRow {
 @Injectable()
 export class LoginThrottle {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottleRepository,
+    private readonly transactions: Transactions,
     private readonly config: AppConfig,
   ) {}
 
@@ -74,22 +70,10 @@ export class LoginThrottle {
   async begin(keys: SignInKeys, knownDevice: boolean): Promise<SignInAttempt> {
     const applicable = this.applicable(keys, knownDevice);
     await this.forgetOld();
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (tx) => {
       const hashes = applicable.map((k) => k.hash);
-      await manager.query(
-        `INSERT INTO login_throttle (key_hash)
-         SELECT k FROM unnest($1::bytea[]) AS k ORDER BY k
-         ON CONFLICT (key_hash) DO NOTHING`,
-        [hashes],
-      );
-      const rows: KeyRow[] = await manager.query(
-        `SELECT key_hash,
-                CASE WHEN last_failed_at > now() - make_interval(hours => $2) THEN failures ELSE 0 END AS failures,
-                extract(epoch FROM now() - last_failed_at)::float8 AS seconds_since
-           FROM login_throttle WHERE key_hash = ANY($1::bytea[])
-          ORDER BY key_hash FOR UPDATE`,
-        [hashes, FORGET_AFTER_HOURS],
-      );
+      await this.throttle.ensureKeys(tx, hashes);
+      const rows = await this.throttle.lockKeys(tx, hashes, FORGET_AFTER_HOURS);
       const wait = Math.max(
         0,
         ...rows.map((row) => {
@@ -105,13 +89,7 @@ export class LoginThrottle {
           { retryAfterSeconds: seconds },
         );
       }
-      await manager.query(
-        `UPDATE login_throttle
-            SET failures = CASE WHEN last_failed_at > now() - make_interval(hours => $2) THEN failures + 1 ELSE 1 END,
-                last_failed_at = now()
-          WHERE key_hash = ANY($1::bytea[])`,
-        [hashes, FORGET_AFTER_HOURS],
-      );
+      await this.throttle.countFailure(tx, hashes, FORGET_AFTER_HOURS);
     });
     return { keys, knownDevice };
   }
@@ -126,16 +104,7 @@ export class LoginThrottle {
    */
   async succeeded(attempt: SignInAttempt): Promise<void> {
     const { keys, knownDevice } = attempt;
-    await this.dataSource.query(
-      `WITH own AS (
-         SELECT failures FROM login_throttle WHERE key_hash = $1
-       ), client AS (
-         UPDATE login_throttle SET failures = GREATEST(failures - COALESCE((SELECT failures FROM own), 1), 0)
-          WHERE key_hash = $3 AND NOT $4::boolean
-       )
-       DELETE FROM login_throttle WHERE key_hash = $1 OR (key_hash = $2 AND NOT $4::boolean)`,
-      [keys.accountClient, keys.account, keys.client, knownDevice],
-    );
+    await this.throttle.forgive(keys, knownDevice);
   }
 
   private applicable(keys: SignInKeys, knownDevice: boolean): { hash: Buffer; allowance: number }[] {
@@ -149,7 +118,7 @@ export class LoginThrottle {
   }
 
   /** Seconds this key must still wait before another attempt. */
-  private remainingWait(row: KeyRow, allowance: number): number {
+  private remainingWait(row: ThrottleKeyRow, allowance: number): number {
     if (row.failures < allowance || row.seconds_since === null) return 0;
     const cap = this.config.login.windowMinutes * 60;
     const wait = Math.min(FIRST_WAIT_SECONDS * 2 ** (row.failures - allowance), cap);
@@ -157,9 +126,6 @@ export class LoginThrottle {
   }
 
   private async forgetOld(): Promise<void> {
-    await this.dataSource.query(
-      'DELETE FROM login_throttle WHERE last_failed_at < now() - make_interval(hours => $1)',
-      [FORGET_AFTER_HOURS],
-    );
+    await this.throttle.forgetOlderThan(FORGET_AFTER_HOURS);
   }
 }

@@ -3,37 +3,19 @@ import { JwtService } from '@nestjs/jwt';
 import { CSRF_COOKIE, SESSION_COOKIE } from '@hushdesk/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource, EntityManager } from 'typeorm';
-import type { Role } from '@hushdesk/contracts';
 import type { Actor } from '../common/auth/actor';
 import { csrfTokenFor } from '../common/http/csrf';
-import { preparedQuery } from '../database/prepared-query';
+import type { Tx } from '../database/tx';
 import { AppConfig } from '../config/app-config';
 import { TicketEvents } from '../realtime/ticket-events';
+import { SessionsRepository, type SessionRow } from './sessions.repository';
 
 interface AccessClaims {
   sub: string;
   sid: string;
 }
 
-interface SessionRow {
-  session_id: string;
-  user_id: string;
-  person_id: string;
-  role: Role;
-  organisation_id: string | null;
-  stale: boolean;
-}
-
 const sha256 = (token: string) => createHash('sha256').update(token).digest();
-
-/** Only the session's fields and the account's access facts: no contact data on this hot path. */
-const SESSION_LOOKUP = `
-  SELECT s.id AS session_id, u.id AS user_id, u.person_id, u.role, u.organisation_id,
-         s.last_seen_at < now() - interval '60 seconds' AS stale
-    FROM sessions s
-    JOIN users u ON u.id = s.user_id
-   WHERE s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`;
 
 /**
  * Sessions: a random token in an httpOnly cookie (stored as SHA-256), plus short-lived HS256 access
@@ -43,7 +25,7 @@ const SESSION_LOOKUP = `
 @Injectable()
 export class SessionService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly events: TicketEvents,
@@ -51,14 +33,13 @@ export class SessionService {
 
   async start(userId: string): Promise<{ sessionId: string; cookieToken: string }> {
     const cookieToken = randomBytes(32).toString('base64url');
-    const [row] = await this.dataSource.query(
-      `INSERT INTO sessions (user_id, token_hash, last_seen_at, expires_at, absolute_expires_at)
-       VALUES ($1, $2, now(), LEAST(now() + make_interval(mins => $3), now() + make_interval(hours => $4)),
-               now() + make_interval(hours => $4))
-       RETURNING id`,
-      [userId, sha256(cookieToken), this.config.sessionIdleMinutes, this.config.sessionMaxHours],
+    const sessionId = await this.sessions.start(
+      userId,
+      sha256(cookieToken),
+      this.config.sessionIdleMinutes,
+      this.config.sessionMaxHours,
     );
-    return { sessionId: row.id, cookieToken };
+    return { sessionId, cookieToken };
   }
 
   issueAccessToken(userId: string, sessionId: string): string {
@@ -79,21 +60,18 @@ export class SessionService {
       const [scheme, token] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token) return null;
       const claims = this.verifyAccessToken(token);
-      return claims ? this.lookup('s.id = $1', claims.sid, claims.sub) : null;
+      return claims ? this.lookupById(claims.sid, claims.sub) : null;
     }
     return cookie ? this.lookupByCookie(cookie) : null;
   }
 
-  lookupByCookie(cookieToken: string): Promise<Actor | null> {
-    return this.lookup('s.token_hash = $1', sha256(cookieToken));
+  async lookupByCookie(cookieToken: string): Promise<Actor | null> {
+    return this.actorOf(await this.sessions.liveByTokenHash(sha256(cookieToken)));
   }
 
   /** Ends one session (signing out): its sockets close at once, on every instance. */
   async revoke(sessionId: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
-      [sessionId],
-    );
+    await this.sessions.revoke(sessionId);
     this.events.disconnectSessions([sessionId]);
   }
 
@@ -102,10 +80,8 @@ export class SessionService {
    * sockets (`TicketEvents.disconnectUsers`) after it commits, and the periodic socket check
    * catches any it does not.
    */
-  async revokeAllForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
-      userId,
-    ]);
+  async revokeAllForUser(userId: string, tx?: Tx): Promise<void> {
+    await this.sessions.revokeAllForUser(userId, tx);
   }
 
   /** The httpOnly session cookie, and beside it the readable CSRF cookie the web app echoes. */
@@ -138,13 +114,15 @@ export class SessionService {
     }
   }
 
-  private async lookup(where: string, key: string | Buffer, expectedUserId?: string): Promise<Actor | null> {
-    if (typeof key === 'string' && !/^[0-9a-f-]{36}$/i.test(key)) return null;
-    // Every request runs it: prepared, so it is planned once per connection.
-    const rows = await preparedQuery<SessionRow>(this.dataSource, `${SESSION_LOOKUP} AND ${where}`, [key]);
-    const row = rows[0];
-    if (!row || (expectedUserId && row.user_id !== expectedUserId)) return null;
-    if (row.stale) await this.touch(row.session_id);
+  private async lookupById(sessionId: string, expectedUserId: string): Promise<Actor | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+    const row = await this.sessions.liveById(sessionId);
+    return row && row.user_id === expectedUserId ? this.actorOf(row) : null;
+  }
+
+  private async actorOf(row: SessionRow | undefined): Promise<Actor | null> {
+    if (!row) return null;
+    if (row.stale) await this.sessions.touch(row.session_id, this.config.sessionIdleMinutes);
     return {
       userId: row.user_id,
       personId: row.person_id,
@@ -152,16 +130,5 @@ export class SessionService {
       organisationId: row.organisation_id,
       sessionId: row.session_id,
     };
-  }
-
-  /** Slides the idle expiry, at most once a minute per session to keep reads cheap. */
-  private async touch(sessionId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE sessions
-          SET last_seen_at = now(),
-              expires_at = LEAST(now() + make_interval(mins => $2), absolute_expires_at)
-        WHERE id = $1`,
-      [sessionId, this.config.sessionIdleMinutes],
-    );
   }
 }

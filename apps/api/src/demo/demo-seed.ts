@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Role } from '@hushdesk/contracts';
 import { relative } from 'node:path';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { PasswordHasher } from '../auth/password-hasher';
-import { OrganisationEntity } from '../organisations/organisation.entity';
+import { PasswordHasher } from '../auth/password-hasher.service';
+import { Transactions } from '../database/transactions';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
-import { DemoHelpdesk, type DemoAccounts } from './demo-helpdesk';
+import { DemoHelpdesk, type DemoAccounts } from './demo-helpdesk.service';
+import { DemoSeedRepository } from './demo-seed.repository';
 
 export const DEMO_ORGANISATION = 'Acme Ltd';
 export const DEFAULT_DEMO_PASSWORD = 'hushdesk';
@@ -37,7 +39,10 @@ export class DemoSeed {
   private readonly logger = new Logger(DemoSeed.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly seeding: DemoSeedRepository,
+    private readonly accounts: UsersRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly helpdesk: DemoHelpdesk,
@@ -47,15 +52,14 @@ export class DemoSeed {
   async seedIfEmpty(): Promise<boolean> {
     if (!this.config.demo.enabled) return false;
     const passwordHash = await this.passwords.hash(this.config.demo.password);
-    const accounts = await this.dataSource.transaction(async (manager): Promise<DemoAccounts | null> => {
+    const accounts = await this.transactions.run(async (tx): Promise<DemoAccounts | null> => {
       // Serialise concurrent starts; the second one then sees the accounts and does nothing.
-      await manager.query('SELECT pg_advisory_xact_lock(74198302)');
-      const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM users');
-      if (count > 0) return null;
-      const org = await manager.save(manager.create(OrganisationEntity, { name: DEMO_ORGANISATION }));
+      await this.seeding.lockSeeding(tx);
+      if ((await this.accounts.countAll(tx)) > 0) return null;
+      const org = await this.organisations.create(DEMO_ORGANISATION, tx);
       const ids = {} as Record<Role, string>;
       for (const account of DEMO_ACCOUNTS) {
-        ids[account.role] = await this.users.insert(manager, {
+        ids[account.role] = await this.users.insert(tx, {
           email: account.email,
           role: account.role,
           passwordHash,

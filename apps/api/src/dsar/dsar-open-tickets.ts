@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TicketMessage } from '@hushdesk/contracts';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
+import { txOf } from '../database/tx';
 import { TicketEvents, type TicketAudience } from '../realtime/ticket-events';
 import { SlaClockService, slaColumns } from '../sla/sla-clock';
 import { slaFieldsOf, SUMMARY_COLUMNS, TICKET_FROM, type TicketRow } from '../tickets/ticket-rows';
@@ -56,12 +57,12 @@ export class ErasedRequesterTickets {
     for (const row of rows) {
       const sla = this.sla.apply(slaFieldsOf(row), { status: 'closed' }, now);
       await this.tickets.writeChanges(
-        manager,
+        txOf(manager),
         row.id,
         { status: 'closed', closed_at: now, ...slaColumns(sla) },
         now,
       );
-      await this.tickets.recordHistory(manager, row.id, null, [['status', row.status, 'closed']], now);
+      await this.tickets.recordHistory(txOf(manager), row.id, null, [['status', row.status, 'closed']], now);
       notes.push({
         note: await this.note(manager, actor, row.id, request, now),
         audience: {

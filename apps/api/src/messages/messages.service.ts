@@ -1,43 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { personKindOf, type Page, type Role, type TicketMessage } from '@hushdesk/contracts';
+import { personKindOf, type Page, type TicketMessage } from '@hushdesk/contracts';
 import {
   statusAfterCustomerReply,
   statusAfterEngineerPublicReply,
   type TicketStatus,
 } from '@hushdesk/ticketing';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { decodeCursor, limitPlusOne, PageQueryDto, toPage } from '../common/pagination/keyset';
-
-/** A thread loads whole in most cases; longer ones page on. */
-const THREAD_PAGE_SIZE = 100;
+import { decodeCursor, PageQueryDto, toPage } from '../common/pagination/keyset';
+import { Transactions } from '../database/transactions';
+import { managerOf } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents } from '../realtime/ticket-events';
 import { SlaClockService, slaColumns } from '../sla/sla-clock';
 import { slaFieldsOf } from '../tickets/ticket-rows';
 import { isStaff } from '../tickets/ticket-scope';
-import { preparedQuery } from '../database/prepared-query';
-import { SqlParams } from '../database/sql-params';
 import { TicketsService } from '../tickets/tickets.service';
 import type { CreateMessageDto } from './dto/message.dto';
+import { MessagesRepository, type MessageRow } from './messages.repository';
 
-interface MessageRow {
-  id: string;
-  ticket_id: string;
-  visibility: 'public' | 'internal';
-  body: string;
-  author_id: string;
-  author_name: string | null;
-  author_role: Role;
-  created_at: Date;
-}
-
-const MESSAGE_SELECT = `
-  SELECT m.id, m.ticket_id, m.visibility, m.body, m.author_id, p.full_name AS author_name, u.role AS author_role,
-         m.created_at
-    FROM ticket_messages m JOIN users u ON u.id = m.author_id JOIN people p ON p.id = u.person_id`;
+/** A thread loads whole in most cases; longer ones page on. */
+const THREAD_PAGE_SIZE = 100;
 
 const toMessage = (r: MessageRow): TicketMessage => ({
   id: r.id,
@@ -56,7 +40,8 @@ const toMessage = (r: MessageRow): TicketMessage => ({
 @Injectable()
 export class MessagesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly messages: MessagesRepository,
+    private readonly transactions: Transactions,
     private readonly tickets: TicketsService,
     private readonly sla: SlaClockService,
     private readonly events: TicketEvents,
@@ -69,16 +54,7 @@ export class MessagesService {
     const names = await this.policies.names(actor);
     const limit = query.limit ?? THREAD_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2);
-    const p = new SqlParams();
-    const where = [`m.ticket_id = ${p.add(ticketId)}`];
-    if (!isStaff(actor)) where.push("m.visibility = 'public'");
-    if (after)
-      where.push(`(m.created_at, m.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
-    const rows = await preparedQuery<MessageRow>(
-      this.dataSource,
-      `${MESSAGE_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.created_at, m.id ${limitPlusOne(limit)}`,
-      p.values,
-    );
+    const rows = await this.messages.thread(ticketId, !isStaff(actor), after, limit);
     return toPage(
       rows,
       limit,
@@ -93,9 +69,9 @@ export class MessagesService {
       throw DomainError.invalidField('visibility', 'must be public for customers');
     }
     const now = new Date();
-    const { message, statusChanged } = await this.dataSource
-      .transaction(async (manager) => {
-        const ticket = await this.tickets.lockVisible(manager, actor, ticketId);
+    const { message, statusChanged } = await this.transactions
+      .run(async (tx) => {
+        const ticket = await this.tickets.lockVisible(tx, actor, ticketId);
         this.tickets.assertNotRestricted(actor, ticket);
         if (ticket.status === 'closed') {
           throw new DomainError(
@@ -103,12 +79,17 @@ export class MessagesService {
             'This ticket is closed; open a new one instead',
           );
         }
-        const [{ id }] = await manager.query(
-          `INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [ticketId, actor.userId, input.visibility, input.body, now],
-        );
-        await this.index.index(manager, { type: 'message', id, ticketId }, [input.body], { fresh: true });
+        const id = await this.messages.insert(tx, {
+          ticketId,
+          authorId: actor.userId,
+          visibility: input.visibility,
+          body: input.body,
+          createdAt: now,
+        });
+        // The identifier index still takes TypeORM's manager (its folder moves to Tx).
+        await this.index.index(managerOf(tx), { type: 'message', id, ticketId }, [input.body], {
+          fresh: true,
+        });
 
         let status: TicketStatus = ticket.status;
         const firstResponse = staff && input.visibility === 'public' && !ticket.first_responded_at;
@@ -129,11 +110,11 @@ export class MessagesService {
             { status, firstRespondedAt: firstResponse ? now : ticket.first_responded_at },
             now,
           );
-          await this.tickets.writeChanges(manager, ticketId, { ...changes, ...slaColumns(sla) }, now);
+          await this.tickets.writeChanges(tx, ticketId, { ...changes, ...slaColumns(sla) }, now);
           if (status !== ticket.status) {
             // At the message's own instant: Undo tells the reply's status change by it (ticket-undo.ts).
             await this.tickets.recordHistory(
-              manager,
+              tx,
               ticketId,
               actor.userId,
               [['status', ticket.status, status]],
@@ -142,9 +123,9 @@ export class MessagesService {
           }
         } else if (input.visibility === 'public') {
           // Internal notes leave the ticket untouched: even its updatedAt must not hint at them.
-          await manager.query('UPDATE tickets SET updated_at = $1 WHERE id = $2', [now, ticketId]);
+          await this.tickets.touch(tx, ticketId, now);
         }
-        const [row]: MessageRow[] = await manager.query(`${MESSAGE_SELECT} WHERE m.id = $1`, [id]);
+        const row = await this.messages.findById(id, tx);
         return {
           message: toMessage(row),
           authorRole: row.author_role,

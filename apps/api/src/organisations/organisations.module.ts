@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganisationEntity } from './organisation.entity';
 import { OrganisationsController } from './organisations.controller';
+import { OrganisationsRepository } from './organisations.repository';
 import { OrganisationsService } from './organisations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganisationEntity])],
   controllers: [OrganisationsController],
-  providers: [OrganisationsService],
-  exports: [OrganisationsService],
+  providers: [OrganisationsService, OrganisationsRepository],
+  exports: [OrganisationsService, OrganisationsRepository],
 })
 export class OrganisationsModule {}

@@ -8,32 +8,20 @@ import {
   type PersonalField,
 } from '@hushdesk/privacy';
 import type { FastifyRequest } from 'fastify';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { PasswordProof } from '../auth/password-proof';
+import { PasswordProof } from '../auth/password-proof.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import { managerOf, type Tx } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { SuppressionList } from '../privacy/suppression.service';
 import type { PersonDto, RevealDto, UpdatePersonDto } from './dto/person.dto';
-import { SignInEmailChanges } from './sign-in-email-change';
+import { PERSON_FIELDS, PeopleRepository, type PersonField, type PersonRow } from './people.repository';
+import { SignInEmailChanges } from './sign-in-email-changes.service';
 
-const FIELDS = ['fullName', 'email', 'phone', 'jobTitle', 'employer', 'workAddress', 'imHandle'] as const;
-type Field = (typeof FIELDS)[number];
-const COLUMN: Record<Field, string> = {
-  fullName: 'full_name',
-  email: 'email',
-  phone: 'phone',
-  jobTitle: 'job_title',
-  employer: 'employer',
-  workAddress: 'work_address',
-  imHandle: 'im_handle',
-};
-const policyField = (f: Field) => `person.${f}` as PersonalField;
-
-type PersonRow = { id: string } & Record<Field, string | null>;
-const SELECT = `SELECT id, ${FIELDS.map((f) => `${COLUMN[f]} AS "${f}"`).join(', ')} FROM people WHERE id = $1`;
+const policyField = (f: PersonField) => `person.${f}` as PersonalField;
 
 /**
  * Contact data, shown per field policy: the person sees their own in clear, the DPO and admins in
@@ -42,7 +30,8 @@ const SELECT = `SELECT id, ${FIELDS.map((f) => `${COLUMN[f]} AS "${f}"`).join(',
 @Injectable()
 export class PeopleService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly people: PeopleRepository,
+    private readonly transactions: Transactions,
     private readonly policies: FieldPoliciesService,
     private readonly audit: AuditService,
     private readonly suppressions: SuppressionList,
@@ -54,9 +43,17 @@ export class PeopleService {
   private async load(actor: Actor, id: string): Promise<PersonRow> {
     const isSelf = actor.personId === id;
     if (!isSelf && !STAFF_ROLES.includes(actor.role)) throw DomainError.notFound('Person');
-    const [row]: PersonRow[] = await this.dataSource.query(SELECT, [id]);
+    const row = await this.people.findById(id);
     if (!row) throw DomainError.notFound('Person');
     return row;
+  }
+
+  /**
+   * The name in clear, for the live-updates connection, which shows it to others only through
+   * their own view of `person.fullName`.
+   */
+  fullNameOf(id: string): Promise<string | null> {
+    return this.people.fullNameOf(id);
   }
 
   async get(actor: Actor, id: string): Promise<PersonDto> {
@@ -68,7 +65,7 @@ export class PeopleService {
         action: 'person.read',
         subjectPersonId: id,
         target: { type: 'person', id },
-        fields: FIELDS.filter((f) => dto[f] !== undefined && dto[f] !== null).map(policyField),
+        fields: PERSON_FIELDS.filter((f) => dto[f] !== undefined && dto[f] !== null).map(policyField),
       });
     }
     return dto;
@@ -78,7 +75,7 @@ export class PeopleService {
     const policies = await this.policies.all();
     const isSelf = actor.personId === row.id;
     const dto: PersonDto = { id: row.id, masked: [], doNotContact: false };
-    for (const f of FIELDS) {
+    for (const f of PERSON_FIELDS) {
       const policy = policies[policyField(f)];
       // A switched-off field with nothing stored is simply not part of the record any more.
       if (policy.collection === 'off' && row[f] === null) continue;
@@ -134,11 +131,11 @@ export class PeopleService {
       );
     }
     await this.proof.prove(actor.userId, currentPassword, request);
-    const { row, emailChange } = await this.dataSource.transaction(async (manager) => ({
+    const { row, emailChange } = await this.transactions.run(async (tx) => ({
       row: Object.keys(given).length
-        ? await this.write(manager, actor, id, given)
-        : ((await manager.query(SELECT, [id])) as PersonRow[])[0],
-      emailChange: await this.emailChanges.request(manager, actor, newEmail),
+        ? await this.write(tx, actor, id, given)
+        : ((await this.people.findById(id, tx)) as PersonRow),
+      emailChange: await this.emailChanges.request(tx, actor, newEmail),
     }));
     return { person: await this.present(actor, row), emailChange };
   }
@@ -146,9 +143,9 @@ export class PeopleService {
   /** The new address when it differs from the one on record (normalised), else null. */
   private async changedEmail(id: string, email: string | undefined): Promise<string | null> {
     if (email === undefined) return null;
-    const [row] = await this.dataSource.query('SELECT email FROM people WHERE id = $1', [id]);
+    const stored = await this.people.emailOf(id);
     const wanted = normaliseEmail(email);
-    return row && row.email !== wanted ? wanted : null;
+    return stored !== undefined && stored !== wanted ? wanted : null;
   }
 
   /**
@@ -158,7 +155,7 @@ export class PeopleService {
   async update(actor: Actor, id: string, input: UpdatePersonDto): Promise<PersonDto> {
     const given = await this.validated(actor, id, input);
     if (!Object.keys(given).length) return this.present(actor, await this.load(actor, id));
-    const row = await this.dataSource.transaction((manager) => this.write(manager, actor, id, given));
+    const row = await this.transactions.run((tx) => this.write(tx, actor, id, given));
     return this.present(actor, row);
   }
 
@@ -167,20 +164,20 @@ export class PeopleService {
     actor: Actor,
     id: string,
     input: UpdatePersonDto,
-  ): Promise<Partial<Record<Field, string | null>>> {
+  ): Promise<Partial<Record<PersonField, string | null>>> {
     if (actor.personId !== id && actor.role !== 'dpo' && actor.role !== 'admin') {
       if (STAFF_ROLES.includes(actor.role))
         throw new DomainError(DomainErrorCode.Forbidden, 'Your role may not do this');
       throw DomainError.notFound('Person');
     }
     const given = Object.fromEntries(
-      FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]),
-    ) as Partial<Record<Field, string | null>>;
+      PERSON_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]),
+    ) as Partial<Record<PersonField, string | null>>;
     await this.policies.assertCollected(
-      Object.fromEntries(Object.entries(given).map(([f, v]) => [policyField(f as Field), v])),
+      Object.fromEntries(Object.entries(given).map(([f, v]) => [policyField(f as PersonField), v])),
     );
     const policies = await this.policies.all();
-    for (const [f, v] of Object.entries(given) as [Field, string | null][]) {
+    for (const [f, v] of Object.entries(given) as [PersonField, string | null][]) {
       if ((v === null || v === '') && policies[policyField(f)].collection === 'required') {
         throw DomainError.invalidField(f, 'is required and cannot be cleared');
       }
@@ -194,40 +191,29 @@ export class PeopleService {
   }
 
   private async write(
-    manager: EntityManager,
+    tx: Tx,
     actor: Actor,
     id: string,
-    given: Partial<Record<Field, string | null>>,
+    given: Partial<Record<PersonField, string | null>>,
   ): Promise<PersonRow> {
-    const changed = Object.keys(given) as Field[];
-    const [exists] = await manager.query('SELECT 1 FROM people WHERE id = $1 FOR UPDATE', [id]);
-    if (!exists) throw DomainError.notFound('Person');
-    if (given.email) {
-      const [taken] = await manager.query('SELECT 1 FROM people WHERE email = $1 AND id <> $2', [
-        given.email,
-        id,
-      ]);
-      if (taken) throw DomainError.conflict('This email is already in use');
+    const changed = Object.keys(given) as PersonField[];
+    if (!(await this.people.lock(tx, id))) throw DomainError.notFound('Person');
+    if (given.email && (await this.people.emailTaken(given.email, tx, id))) {
+      throw DomainError.conflict('This email is already in use');
     }
-    const sets = changed.map((f, i) => `${COLUMN[f]} = $${i + 2}`);
-    const values = changed.map((f) => (given[f] === '' ? null : given[f]));
-    if (given.fullName !== undefined) {
-      sets.push(`name_key = $${values.length + 2}`);
-      values.push(given.fullName ? normaliseName(given.fullName) : null);
-    }
-    await manager.query(`UPDATE people SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
-      id,
-      ...values,
-    ]);
-    await this.audit.record(manager, {
+    const nameKey =
+      given.fullName !== undefined ? (given.fullName ? normaliseName(given.fullName) : null) : undefined;
+    await this.people.update(tx, id, given, nameKey);
+    // Audit and the identifier index still take TypeORM's manager (their folders move to Tx).
+    await this.audit.record(managerOf(tx), {
       actor,
       action: 'person.update',
       subjectPersonId: id,
       target: { type: 'person', id },
       fields: changed.map(policyField),
     });
-    const [updated]: PersonRow[] = await manager.query(SELECT, [id]);
-    await this.index.indexPerson(manager, updated);
+    const updated = (await this.people.findById(id, tx)) as PersonRow;
+    await this.index.indexPerson(managerOf(tx), updated);
     return updated;
   }
 }

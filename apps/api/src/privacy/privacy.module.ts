@@ -1,7 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { PeopleController } from '../people/people.controller';
-import { PeopleService } from '../people/people.service';
-import { SignInEmailChanges } from '../people/sign-in-email-change';
+import { PeopleModule } from '../people/people.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { FieldPoliciesService } from './field-policies.service';
 import { FieldRetentionSweep } from './field-retention.sweep';
@@ -19,9 +17,10 @@ import { SuppressionList } from './suppression.service';
 export class PrivacyCoreModule {}
 
 @Module({
-  imports: [TicketsModule],
-  controllers: [PrivacyController, ShareSafeController, PeopleController],
-  providers: [RedactionService, PeopleService, SignInEmailChanges, FieldRetentionSweep],
-  exports: [FieldRetentionSweep, RedactionService, PeopleService],
+  imports: [TicketsModule, PeopleModule],
+  controllers: [PrivacyController, ShareSafeController],
+  providers: [RedactionService, FieldRetentionSweep],
+  // People moved to their own module; re-exported for the modules that found PeopleService here.
+  exports: [FieldRetentionSweep, RedactionService, PeopleModule],
 })
 export class PrivacyModule {}

@@ -18,16 +18,17 @@ import {
 } from '@hushdesk/contracts';
 import { parse as parseCookie } from 'cookie';
 import type { Server, Socket } from 'socket.io';
-import { DataSource } from 'typeorm';
 import { SessionService } from '../auth/session.service';
 import type { Actor } from '../common/auth/actor';
 import { originAllowed } from '../common/http/csrf';
 import { AppConfig } from '../config/app-config';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { NameView } from '../privacy/name-view';
+import { PeopleService } from '../people/people.service';
 import { isStaff } from '../tickets/ticket-scope';
+import { TicketsService } from '../tickets/tickets.service';
 import { rooms } from './rooms';
-import { SocketSessionCheck } from './socket-session-check';
+import { SocketSessionCheck } from './socket-session-check.service';
 import { TicketEvents } from './ticket-events';
 
 interface SocketData {
@@ -60,7 +61,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
     private readonly sessions: SessionService,
     private readonly events: TicketEvents,
     private readonly sessionCheck: SocketSessionCheck,
-    private readonly dataSource: DataSource,
+    private readonly people: PeopleService,
+    private readonly tickets: TicketsService,
     private readonly config: AppConfig,
     private readonly policies: FieldPoliciesService,
   ) {}
@@ -91,10 +93,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
       cookies[SESSION_COOKIE],
     );
     if (!actor) return false;
-    const [person] = await this.dataSource.query('SELECT full_name FROM people WHERE id = $1', [
-      actor.personId,
-    ]);
-    socket.data = { actor, name: person?.full_name ?? null, activity: {} };
+    socket.data = { actor, name: await this.people.fullNameOf(actor.personId), activity: {} };
     return true;
   }
 
@@ -122,8 +121,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
     if (typeof given !== 'string' || !UUID.test(given) || !isStaff(socket.data.actor)) return { ok: false };
     // One room per ticket, however a client cases its id.
     const ticketId = given.toLowerCase();
-    const [exists] = await this.dataSource.query('SELECT 1 FROM tickets WHERE id = $1', [ticketId]);
-    if (!exists) return { ok: false };
+    if (!(await this.tickets.exists(ticketId))) return { ok: false };
     socket.data.activity[ticketId] = 'viewing';
     await socket.join(rooms.presence(ticketId));
     await this.broadcastPresence(ticketId);

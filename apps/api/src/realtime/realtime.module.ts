@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { RealtimeGateway } from './realtime.gateway';
-import { SocketSessionCheck } from './socket-session-check';
 import { TicketEvents } from './ticket-events';
 
+/**
+ * What features publish live updates through. The socket gateway that delivers them is in
+ * RealtimeGatewayModule, since it needs sessions, people and tickets, which publish here.
+ */
 @Module({
-  providers: [RealtimeGateway, TicketEvents, SocketSessionCheck],
+  providers: [TicketEvents],
   exports: [TicketEvents],
 })
 export class RealtimeModule {}

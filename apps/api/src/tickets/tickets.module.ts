@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
-import { GroupsController } from '../groups/groups.controller';
-import { MessagesController } from '../messages/messages.controller';
-import { MessagesService } from '../messages/messages.service';
+import { GroupsModule } from '../groups/groups.module';
 import { RealtimeModule } from '../realtime/realtime.module';
-import { SlaClockService } from '../sla/sla-clock';
+import { SlaModule } from '../sla/sla.module';
+import { UsersModule } from '../users/users.module';
 import { AutoCloseJob } from './auto-close.job';
 import { DashboardController } from './dashboard.controller';
+import { TicketHistoryRepository } from './ticket-history.repository';
 import { TicketsController } from './tickets.controller';
+import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [RealtimeModule],
-  controllers: [TicketsController, MessagesController, GroupsController, DashboardController],
-  providers: [TicketsService, MessagesService, SlaClockService, AutoCloseJob],
-  exports: [TicketsService, SlaClockService, MessagesService],
+  imports: [RealtimeModule, SlaModule, GroupsModule, UsersModule],
+  controllers: [TicketsController, DashboardController],
+  providers: [TicketsService, TicketsRepository, TicketHistoryRepository, AutoCloseJob],
+  // SlaModule is re-exported for the modules that found the SLA clock here.
+  exports: [TicketsService, TicketsRepository, SlaModule],
 })
 export class TicketsModule {}

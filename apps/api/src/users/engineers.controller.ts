@@ -1,18 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { PersonRef } from '@hushdesk/contracts';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
-import { FieldPoliciesService } from '../privacy/field-policies.service';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('engineers')
 export class EngineersController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly policies: FieldPoliciesService,
-  ) {}
+  constructor(private readonly users: UsersService) {}
 
   /**
    * Who a ticket can be assigned to: names only, for the assignment picker, as the caller's
@@ -22,17 +18,7 @@ export class EngineersController {
   @Get()
   @Roles('engineer', 'dpo', 'admin')
   @ApiOkResponse({ description: 'Active engineers, by name' })
-  async list(@CurrentActor() actor: Actor): Promise<PersonRef[]> {
-    const [rows, names] = await Promise.all([
-      this.dataSource.query(
-        `SELECT u.id, p.full_name AS name FROM users u JOIN people p ON p.id = u.person_id
-          WHERE u.role = 'engineer' AND u.disabled_at IS NULL ORDER BY p.full_name NULLS LAST, u.id`,
-      ) as Promise<PersonRef[]>,
-      this.policies.names(actor),
-    ]);
-    if (names.clear) return rows;
-    const shown = rows.map((r) => names.ref(r));
-    const key = (r: PersonRef) => (r.id === actor.userId ? '' : (r.name ?? '\uffff'));
-    return shown.sort((a, b) => key(a).localeCompare(key(b)) || a.id.localeCompare(b.id));
+  list(@CurrentActor() actor: Actor): Promise<PersonRef[]> {
+    return this.users.engineers(actor);
   }
 }

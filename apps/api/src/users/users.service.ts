@@ -1,38 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser, Page, Role } from '@hushdesk/contracts';
+import type { AuthUser, Page, PersonRef } from '@hushdesk/contracts';
 import { normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
-import { DataSource, EntityManager } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '../auth/password-hasher.service';
 import { assertPasswordFor } from '../auth/password-policy';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
-import { PersonEntity } from '../people/person.entity';
+import { Transactions } from '../database/transactions';
+import { managerOf, type Tx } from '../database/tx';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { PeopleRepository } from '../people/people.repository';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import type { CreateUserDto, ListUsersQueryDto, UserDto } from './dto/user.dto';
-import { UserEntity } from './user.entity';
-
-interface UserRow {
-  id: string;
-  person_id: string;
-  email: string;
-  full_name: string | null;
-  role: Role;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  disabled_at: Date | null;
-  created_at: Date;
-}
+import { UsersRepository, type UserRow } from './users.repository';
 
 export interface Credentials {
   userId: string;
   passwordHash: string;
 }
-
-const USER_COLUMNS = `u.id, u.person_id, p.email, p.full_name, u.role, u.organisation_id,
-  o.name AS organisation_name, u.disabled_at, u.created_at`;
-const USER_FROM = `users u JOIN people p ON p.id = u.person_id LEFT JOIN organisations o ON o.id = u.organisation_id`;
 
 const toUserDto = (r: UserRow): UserDto => ({
   id: r.id,
@@ -49,7 +35,10 @@ const toUserDto = (r: UserRow): UserDto => ({
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly people: PeopleRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly transactions: Transactions,
     private readonly passwords: PasswordHasher,
     private readonly policies: FieldPoliciesService,
     private readonly index: IdentifierIndex,
@@ -92,46 +81,35 @@ export class UsersService {
       'admin',
     );
     const passwordHash = await this.passwords.hash(input.password);
-    const userId = await this.dataSource.transaction((manager) =>
-      this.insert(manager, { ...input, passwordHash }),
-    );
+    const userId = await this.transactions.run((tx) => this.insert(tx, { ...input, passwordHash }));
     return (await this.findById(userId)) as UserDto;
   }
 
   /** Used by `create` and by the demo seed; runs inside the caller's transaction. */
-  async insert(
-    manager: EntityManager,
-    input: Omit<CreateUserDto, 'password'> & { passwordHash: string },
-  ): Promise<string> {
+  async insert(tx: Tx, input: Omit<CreateUserDto, 'password'> & { passwordHash: string }): Promise<string> {
     const email = normaliseEmail(input.email);
-    if (input.organisationId) {
-      const org = await manager.query('SELECT 1 FROM organisations WHERE id = $1', [input.organisationId]);
-      if (!org.length) throw DomainError.invalidField('organisationId', 'does not match an organisation');
+    if (input.organisationId && !(await this.organisations.exists(input.organisationId, tx))) {
+      throw DomainError.invalidField('organisationId', 'does not match an organisation');
     }
-    const taken = await manager.query('SELECT 1 FROM people WHERE email = $1', [email]);
-    if (taken.length) throw DomainError.conflict('This email is already in use');
-    const person = await manager.save(
-      manager.create(PersonEntity, {
-        email,
-        fullName: input.person?.fullName ?? null,
-        nameKey: input.person?.fullName ? normaliseName(input.person.fullName) : null,
-        phone: input.person?.phone ?? null,
-        jobTitle: input.person?.jobTitle ?? null,
-        employer: input.person?.employer ?? null,
-        workAddress: input.person?.workAddress ?? null,
-        imHandle: input.person?.imHandle ?? null,
-      }),
-    );
-    await this.index.indexPerson(manager, person);
-    const user = await manager.save(
-      manager.create(UserEntity, {
-        personId: person.id,
-        organisationId: input.organisationId ?? null,
-        role: input.role,
-        passwordHash: input.passwordHash,
-      }),
-    );
-    return user.id;
+    if (await this.people.emailTaken(email, tx)) throw DomainError.conflict('This email is already in use');
+    const person = await this.people.insert(tx, {
+      email,
+      fullName: input.person?.fullName ?? null,
+      nameKey: input.person?.fullName ? normaliseName(input.person.fullName) : null,
+      phone: input.person?.phone ?? null,
+      jobTitle: input.person?.jobTitle ?? null,
+      employer: input.person?.employer ?? null,
+      workAddress: input.person?.workAddress ?? null,
+      imHandle: input.person?.imHandle ?? null,
+    });
+    // The identifier index still takes TypeORM's manager (its folder moves to Tx).
+    await this.index.indexPerson(managerOf(tx), person);
+    return this.users.insert(tx, {
+      personId: person.id,
+      organisationId: input.organisationId ?? null,
+      role: input.role,
+      passwordHash: input.passwordHash,
+    });
   }
 
   /** Accounts for the admin screens; names as the viewer's `person.fullName` row shows them. */
@@ -139,20 +117,7 @@ export class UsersService {
     const names = await this.policies.names(viewer);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (v: unknown) => `$${params.push(v)}`;
-    if (query.role) where.push(`u.role = ${param(query.role)}`);
-    if (query.organisationId) where.push(`u.organisation_id = ${param(query.organisationId)}`);
-    if (after)
-      where.push(`(u.created_at, u.id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
-    const rows: UserRow[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS} FROM ${USER_FROM}
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY u.created_at DESC, u.id DESC
-        LIMIT ${param(limit + 1)}`,
-      params,
-    );
+    const rows = await this.users.list(query, after, limit);
     return toPage(
       rows,
       limit,
@@ -162,21 +127,14 @@ export class UsersService {
   }
 
   async findById(id: string): Promise<UserDto | null> {
-    const rows: UserRow[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.id = $1`,
-      [id],
-    );
-    return rows[0] ? toUserDto(rows[0]) : null;
+    const row = await this.users.findById(id);
+    return row ? toUserDto(row) : null;
   }
 
   /** For sign-in only: the hash never leaves the auth module. Disabled accounts are not found. */
   async findCredentials(email: string): Promise<Credentials | null> {
-    const rows = await this.dataSource.query(
-      `SELECT u.id, u.password_hash FROM users u JOIN people p ON p.id = u.person_id
-        WHERE p.email = $1 AND u.disabled_at IS NULL`,
-      [normaliseEmail(email)],
-    );
-    return rows[0] ? { userId: rows[0].id, passwordHash: rows[0].password_hash } : null;
+    const row = await this.users.credentialsByEmail(normaliseEmail(email));
+    return row ? { userId: row.id, passwordHash: row.password_hash } : null;
   }
 
   async authUser(id: string): Promise<AuthUser> {
@@ -193,20 +151,28 @@ export class UsersService {
   }
 
   async countAll(): Promise<number> {
-    const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM users');
-    return count;
+    return this.users.countAll();
   }
 
   /** For a password change only: the hash never leaves the auth module. */
   async passwordHashOf(id: string): Promise<string | null> {
-    const rows = await this.dataSource.query(
-      'SELECT password_hash FROM users WHERE id = $1 AND disabled_at IS NULL',
-      [id],
-    );
-    return rows[0]?.password_hash ?? null;
+    return this.users.passwordHashOf(id);
   }
 
   async recordLogin(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE users SET last_login_at = now() WHERE id = $1', [id]);
+    await this.users.recordLogin(id);
+  }
+
+  /**
+   * Who a ticket can be assigned to: names only, for the assignment picker, as the caller's
+   * `person.fullName` row shows them (the caller always by name). By name when names are clear;
+   * otherwise by what is shown, so the order gives away nothing the names would not.
+   */
+  async engineers(actor: Actor): Promise<PersonRef[]> {
+    const [rows, names] = await Promise.all([this.users.activeEngineers(), this.policies.names(actor)]);
+    if (names.clear) return rows;
+    const shown = rows.map((r) => names.ref(r));
+    const key = (r: PersonRef) => (r.id === actor.userId ? '' : (r.name ?? '\uffff'));
+    return shown.sort((a, b) => key(a).localeCompare(key(b)) || a.id.localeCompare(b.id));
   }
 }

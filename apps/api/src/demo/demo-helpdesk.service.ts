@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@hushdesk/contracts';
-import { DataSource } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service';
 import type { Actor } from '../common/auth/actor';
+import { Transactions } from '../database/transactions';
+import { CollectionProgressRepository } from '../dsar/collection-progress.repository';
 import { DsarService } from '../dsar/dsar.service';
 import { MessagesService } from '../messages/messages.service';
 import { PeopleService } from '../people/people.service';
 import { RecordingsService } from '../recordings/recordings.service';
 import { ControllerIdentityService } from '../settings/controller-identity.service';
 import { TicketsService } from '../tickets/tickets.service';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { UsersRepository, type AccountRow } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { demoCallAudio } from './demo-audio';
 import {
@@ -43,7 +46,10 @@ const COLLECTION_WAIT_MS = 30_000;
 @Injectable()
 export class DemoHelpdesk {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly accounts: UsersRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly collection: CollectionProgressRepository,
     private readonly users: UsersService,
     private readonly tickets: TicketsService,
     private readonly messages: MessagesService,
@@ -132,16 +138,14 @@ export class DemoHelpdesk {
 
   /** The second Acme customer and a customer of a second organisation, with the demo password. */
   private async customers(accounts: DemoAccounts): Promise<Record<Exclude<DemoCustomer, 'alex'>, Actor>> {
-    const ids = await this.dataSource.transaction(async (manager) => {
-      const [northwind] = await manager.query('INSERT INTO organisations (name) VALUES ($1) RETURNING id', [
-        DEMO_SECOND_ORGANISATION,
-      ]);
+    const ids = await this.transactions.run(async (tx) => {
+      const northwind = await this.organisations.create(DEMO_SECOND_ORGANISATION, tx);
       const made = {} as Record<keyof typeof DEMO_CUSTOMERS, string>;
       for (const [key, c] of Object.entries(DEMO_CUSTOMERS) as [
         keyof typeof DEMO_CUSTOMERS,
         (typeof DEMO_CUSTOMERS)[keyof typeof DEMO_CUSTOMERS],
       ][]) {
-        made[key] = await this.users.insert(manager, {
+        made[key] = await this.users.insert(tx, {
           email: c.email,
           role: 'customer',
           passwordHash: accounts.passwordHash,
@@ -156,10 +160,7 @@ export class DemoHelpdesk {
 
   /** The seed acts as these people would; it has no session of its own. */
   private async actor(userId: string): Promise<Actor> {
-    const [row] = await this.dataSource.query(
-      'SELECT id, person_id, role, organisation_id FROM users WHERE id = $1',
-      [userId],
-    );
+    const row = (await this.accounts.account(userId)) as AccountRow;
     return {
       userId: row.id,
       personId: row.person_id,
@@ -173,8 +174,7 @@ export class DemoHelpdesk {
   private async collected(dsarId: string): Promise<void> {
     const until = Date.now() + COLLECTION_WAIT_MS;
     while (Date.now() < until) {
-      const [row] = await this.dataSource.query('SELECT status FROM dsar_requests WHERE id = $1', [dsarId]);
-      if (row.status !== 'collecting') return;
+      if (!(await this.collection.isCollecting(dsarId))) return;
       await new Promise((r) => setTimeout(r, 50));
     }
   }

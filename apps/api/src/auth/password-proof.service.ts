@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/errors/domain-error';
 import { PASSWORD_MESSAGES } from '../common/validation/password-messages';
 import { UsersService } from '../users/users.service';
-import { KnownDevices } from './known-devices';
+import { KnownDevices } from './known-devices.service';
 import { LoginThrottle } from './login-throttle.service';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 
 /**
  * A signed-in person proving their current password before a sensitive change (a new password, a

@@ -1,23 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import type { Role } from '@hushdesk/contracts';
 import type { Server } from 'socket.io';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
+import { SessionsRepository, type LiveSession } from '../auth/sessions.repository';
 import { AppConfig } from '../config/app-config';
-
-interface LiveSession {
-  id: string;
-  user_id: string;
-  role: Role;
-  organisation_id: string | null;
-}
-
-/** The sessions among these that may still hear anything, with their account's access facts now. */
-const LIVE_SESSIONS = `
-  SELECT s.id, s.user_id, u.role, u.organisation_id
-    FROM sessions s
-    JOIN users u ON u.id = s.user_id
-   WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`;
 
 /**
  * A socket is authenticated once, at its handshake. Sign-out and a password change close their
@@ -35,7 +20,7 @@ export class SocketSessionCheck implements BeforeApplicationShutdown {
   private running?: Promise<void>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -53,7 +38,7 @@ export class SocketSessionCheck implements BeforeApplicationShutdown {
     const sessionIds = [...new Set(sockets.map((s) => (s.data as { actor?: Actor }).actor?.sessionId))];
     let live: Map<string, LiveSession>;
     try {
-      const rows: LiveSession[] = await this.dataSource.query(LIVE_SESSIONS, [sessionIds.filter(Boolean)]);
+      const rows = await this.sessions.live(sessionIds.filter((id): id is string => !!id));
       live = new Map(rows.map((r) => [r.id, r]));
     } catch (e) {
       // A database outage revokes nothing: keep the sockets and check again next time.

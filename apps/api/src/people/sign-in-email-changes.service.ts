@@ -5,9 +5,10 @@ import {
   type SignInEmailChangeRequested,
 } from '@hushdesk/contracts';
 import { dsarDueAt } from '@hushdesk/privacy';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
+import { managerOf, type Tx } from '../database/tx';
+import { SignInEmailChangeRequestsRepository } from '../dsar/sign-in-email-change-requests.repository';
 
 /**
  * A person asking to change the email they sign in with, after proving their password. There is
@@ -18,29 +19,24 @@ import type { Actor } from '../common/auth/actor';
  */
 @Injectable()
 export class SignInEmailChanges {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly requests: SignInEmailChangeRequestsRepository,
+  ) {}
 
-  async request(manager: EntityManager, actor: Actor, newEmail: string): Promise<SignInEmailChangeRequested> {
+  async request(tx: Tx, actor: Actor, newEmail: string): Promise<SignInEmailChangeRequested> {
     const receivedAt = new Date();
     const dueAt = dsarDueAt({ receivedAt });
-    const [row] = await manager.query(
-      `INSERT INTO dsar_requests (kind, status, channel, subject_person_id, subject, requester_relation,
-         requester_user_id, created_by_id, details, requested_changes, received_at, due_at, verification_method,
-         verified_at)
-       VALUES ('rectification', 'verified', 'portal', $1, $2, 'subject', $3, $3, $4, $5, $6, $7, 'signed_in', $6)
-       RETURNING id, reference, status`,
-      [
-        actor.personId,
-        JSON.stringify({ personId: actor.personId }),
-        actor.userId,
-        // The address is held once, as the structured change the DPO's form starts from.
-        'Please change the email address I sign in with.',
-        JSON.stringify({ email: newEmail } satisfies DsarRequestedChanges),
-        receivedAt,
-        dueAt,
-      ],
-    );
-    await this.audit.record(manager, {
+    const row = await this.requests.insert(tx, {
+      personId: actor.personId,
+      userId: actor.userId,
+      // The address is held once, as the structured change the DPO's form starts from.
+      details: 'Please change the email address I sign in with.',
+      requestedChanges: JSON.stringify({ email: newEmail } satisfies DsarRequestedChanges),
+      receivedAt,
+      dueAt,
+    });
+    await this.audit.record(managerOf(tx), {
       actor,
       action: 'dsar.create',
       subjectPersonId: actor.personId,
