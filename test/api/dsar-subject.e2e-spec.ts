@@ -8,7 +8,7 @@ import type {
 import { unzipSync } from 'fflate';
 import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
-import { DsarErasureRescan } from '../../apps/api/src/dsar/dsar-erasure-rescan';
+import { DsarErasureRescan } from '../../apps/api/src/dsar/erasure/dsar-erasure-rescan.service';
 import { asBuffer, wav } from '../support/files';
 import { logCallWithAudio } from '../support/recordings';
 import { connect, Inbox } from '../support/sockets';

@@ -3,7 +3,7 @@ import type { Role } from '@hushdesk/contracts';
 import { DataSource } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service';
 import type { Actor } from '../common/auth/actor';
-import { DsarService } from '../dsar/dsar.service';
+import { DsarService } from '../dsar/intake/dsar.service';
 import { MessagesService } from '../messages/messages.service';
 import { PeopleService } from '../people/people.service';
 import { RecordingsService } from '../recordings/recordings.service';

@@ -2,19 +2,19 @@ import { Module } from '@nestjs/common';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { TicketsModule } from '../tickets/tickets.module';
-import { DsarCollector } from './dsar-collector';
-import { DsarEraser } from './dsar-eraser';
-import { DsarErasureRescan } from './dsar-erasure-rescan';
-import { SubjectMentions } from './dsar-mentions';
-import { ErasedRequesterTickets } from './dsar-open-tickets';
-import { DsarExports } from './dsar-exports.service';
-import { DsarPackager } from './dsar-package';
-import { DsarReleases } from './dsar-releases';
-import { DsarReview } from './dsar-review.service';
-import { DsarSources } from './dsar-sources';
-import { DsarSubjects } from './dsar-subject';
+import { DsarCollector } from './collection/dsar-collection.job';
+import { DsarEraser } from './erasure/dsar-erasure.service';
+import { DsarErasureRescan } from './erasure/dsar-erasure-rescan.service';
+import { SubjectMentions } from './collection/dsar-mentions.service';
+import { ErasedRequesterTickets } from './erasure/erased-requester-tickets.service';
+import { DsarExports } from './export/dsar-exports.service';
+import { DsarPackager } from './export/dsar-package.service';
+import { DsarReleases } from './export/dsar-releases.service';
+import { DsarReview } from './review/dsar-review.service';
+import { DsarSources } from './collection/dsar-sources.service';
+import { DsarSubjects } from './collection/dsar-subject.service';
 import { DsarController } from './dsar.controller';
-import { DsarService } from './dsar.service';
+import { DsarService } from './intake/dsar.service';
 
 @Module({
   imports: [PrivacyModule, RealtimeModule, TicketsModule],

@@ -9,7 +9,7 @@ import {
   phoneNumbersIn,
 } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
-import { IdentifierIndex } from '../privacy/identifier-index.service';
+import { IdentifierIndex } from '../../privacy/identifier-index.service';
 
 type MatchedBy = 'email' | 'phone' | 'fullName' | 'personId';
 

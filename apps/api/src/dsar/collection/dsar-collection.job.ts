@@ -1,13 +1,13 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { DsarCounts, DsarItemType, DsarProgress, DsarStatus } from '@hushdesk/contracts';
 import { DataSource } from 'typeorm';
-import { JobScheduler } from '../jobs/job-scheduler';
-import { IdentifierIndex } from '../privacy/identifier-index.service';
-import { SuppressionList } from '../privacy/suppression.service';
-import { TicketEvents } from '../realtime/ticket-events';
-import { SubjectMentions } from './dsar-mentions';
-import { DsarSources, type ItemRow } from './dsar-sources';
-import { DsarSubjects, type SubjectBinding, type SubjectIdentity } from './dsar-subject';
+import { JobScheduler } from '../../jobs/job-scheduler';
+import { IdentifierIndex } from '../../privacy/identifier-index.service';
+import { SuppressionList } from '../../privacy/suppression.service';
+import { TicketEvents } from '../../realtime/ticket-events';
+import { SubjectMentions } from './dsar-mentions.service';
+import { DsarSources, type ItemRow } from './dsar-sources.service';
+import { DsarSubjects, type SubjectBinding, type SubjectIdentity } from './dsar-subject.service';
 
 export const DSAR_COLLECT_JOB = 'dsar-collect';
 

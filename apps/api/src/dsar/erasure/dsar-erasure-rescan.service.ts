@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ErasureReceipt } from '@hushdesk/contracts';
 import { EntityManager } from 'typeorm';
-import { findOnly, type KnownIdentifiers } from '../privacy/text-scrub';
-import { refKey, SubjectMentions, type MentionRef } from './dsar-mentions';
-import type { KnownSubject } from './dsar-subject';
+import { findOnly, type KnownIdentifiers } from '../../privacy/text-scrub';
+import { refKey, SubjectMentions, type MentionRef } from '../collection/dsar-mentions.service';
+import type { KnownSubject } from '../collection/dsar-subject.service';
 
 /** What an erasure wrote to, so the rescan reads those texts whatever the index says. */
 export interface Touched {

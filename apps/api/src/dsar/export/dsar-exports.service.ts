@@ -3,15 +3,15 @@ import { formatDsarReference, type DsarDownloadCode, type DsarRelease } from '@h
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { BlobStore } from '../blobs/blob-store';
-import { readAndRemove } from '../blobs/scratch-file';
-import type { Actor } from '../common/auth/actor';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { DsarPackager } from './dsar-package';
-import { DsarReleases, type DownloadProof } from './dsar-releases';
-import { assertAllowed } from './dsar-rows';
-import { DsarService, longDate } from './dsar.service';
+import { AuditService } from '../../audit/audit.service';
+import { BlobStore } from '../../blobs/blob-store';
+import { readAndRemove } from '../../blobs/scratch-file';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { DsarPackager } from './dsar-package.service';
+import { DsarReleases, type DownloadProof } from './dsar-releases.service';
+import { assertAllowed } from '../shared/dsar-rows';
+import { DsarService, longDate } from '../intake/dsar.service';
 import { readPackageEntry } from './package-entry';
 
 export interface ExportFile {

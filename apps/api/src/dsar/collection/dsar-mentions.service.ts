@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { IdentifierKind } from '@hushdesk/privacy';
 import { findKnownPhones } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
-import { BlobStore, readAll } from '../blobs/blob-store';
-import { IdentifierIndex, type SourceType } from '../privacy/identifier-index.service';
-import { attachmentTexts } from '../privacy/text-scrub';
-import type { KnownSubject } from './dsar-subject';
+import { BlobStore, readAll } from '../../blobs/blob-store';
+import { IdentifierIndex, type SourceType } from '../../privacy/identifier-index.service';
+import { attachmentTexts } from '../../privacy/text-scrub';
+import type { KnownSubject } from './dsar-subject.service';
 
 export type TextSourceType = Exclude<SourceType, 'person'>;
 

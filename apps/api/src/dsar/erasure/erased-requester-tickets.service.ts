@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketMessage } from '@hushdesk/contracts';
 import { EntityManager } from 'typeorm';
-import type { Actor } from '../common/auth/actor';
-import { TicketEvents, type TicketAudience } from '../realtime/ticket-events';
-import { SlaClockService, slaColumns } from '../sla/sla-clock';
-import { slaFieldsOf, SUMMARY_COLUMNS, TICKET_FROM, type TicketRow } from '../tickets/ticket-rows';
-import { TicketsService } from '../tickets/tickets.service';
+import type { Actor } from '../../common/auth/actor';
+import { TicketEvents, type TicketAudience } from '../../realtime/ticket-events';
+import { SlaClockService, slaColumns } from '../../sla/sla-clock';
+import { slaFieldsOf, SUMMARY_COLUMNS, TICKET_FROM, type TicketRow } from '../../tickets/ticket-rows';
+import { TicketsService } from '../../tickets/tickets.service';
 
 /** Statuses before resolved: a ticket still waiting on someone. */
 const UNRESOLVED = ['new', 'open', 'pending_customer', 'on_hold'];

@@ -3,12 +3,12 @@ import type { DsarItemType, DsarSegment, Role } from '@hushdesk/contracts';
 import { formatDsarReference } from '@hushdesk/contracts';
 import { fileNameFor, type Detection } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
-import { BlobStore, readAll } from '../blobs/blob-store';
-import { FieldPoliciesService } from '../privacy/field-policies.service';
-import { IdentifierIndex } from '../privacy/identifier-index.service';
-import { RedactionService } from '../privacy/redaction.service';
-import { formatReference } from '../tickets/ticket-rows';
-import type { SubjectIdentity } from './dsar-subject';
+import { BlobStore, readAll } from '../../blobs/blob-store';
+import { FieldPoliciesService } from '../../privacy/field-policies.service';
+import { IdentifierIndex } from '../../privacy/identifier-index.service';
+import { RedactionService } from '../../privacy/redaction.service';
+import { formatReference } from '../../tickets/ticket-rows';
+import type { SubjectIdentity } from './dsar-subject.service';
 
 export interface ItemRow {
   id: string;

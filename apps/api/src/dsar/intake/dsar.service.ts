@@ -14,19 +14,19 @@ import {
 } from '@hushdesk/contracts';
 import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone, project } from '@hushdesk/privacy';
 import { DataSource, EntityManager } from 'typeorm';
-import { contentMatches } from '../attachments/file-type';
-import { AuditService, type AuditAction } from '../audit/audit.service';
-import { OwnedBlobs } from '../blobs/owned-blobs';
-import type { Actor } from '../common/auth/actor';
-import { SqlParams } from '../database/sql-params';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { decodeCursor, DEFAULT_PAGE_SIZE, toPage } from '../common/pagination/keyset';
-import { PeopleService } from '../people/people.service';
-import { FieldPoliciesService } from '../privacy/field-policies.service';
-import type { NameView } from '../privacy/name-view';
-import { SuppressionList } from '../privacy/suppression.service';
-import { DsarCollector } from './dsar-collector';
-import { DsarReleases } from './dsar-releases';
+import { contentMatches } from '../../attachments/file-type';
+import { AuditService, type AuditAction } from '../../audit/audit.service';
+import { OwnedBlobs } from '../../blobs/owned-blobs';
+import type { Actor } from '../../common/auth/actor';
+import { SqlParams } from '../../database/sql-params';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { decodeCursor, DEFAULT_PAGE_SIZE, toPage } from '../../common/pagination/keyset';
+import { PeopleService } from '../../people/people.service';
+import { FieldPoliciesService } from '../../privacy/field-policies.service';
+import type { NameView } from '../../privacy/name-view';
+import { SuppressionList } from '../../privacy/suppression.service';
+import { DsarCollector } from '../collection/dsar-collection.job';
+import { DsarReleases } from '../export/dsar-releases.service';
 import {
   allowedActions,
   ambiguous,
@@ -39,8 +39,8 @@ import {
   toDetail,
   toSummary,
   type DsarRow,
-} from './dsar-rows';
-import { DsarSubjects } from './dsar-subject';
+} from '../shared/dsar-rows';
+import { DsarSubjects } from '../collection/dsar-subject.service';
 import type {
   ChooseSubjectDto,
   CreateDsarDto,
@@ -48,7 +48,7 @@ import type {
   ListDsarQueryDto,
   RectifyDsarDto,
   VerifyDsarDto,
-} from './dto/dsar.dto';
+} from '../dto/dsar.dto';
 
 /** Evidence of a third party's authority: documents and images only. */
 const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'];

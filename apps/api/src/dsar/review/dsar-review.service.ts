@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { DsarItem, Page } from '@hushdesk/contracts';
 import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../common/auth/actor';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { decodeCursor, toPage } from '../common/pagination/keyset';
-import { FieldPoliciesService } from '../privacy/field-policies.service';
+import { AuditService } from '../../audit/audit.service';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { decodeCursor, toPage } from '../../common/pagination/keyset';
+import { FieldPoliciesService } from '../../privacy/field-policies.service';
 import {
   attachmentTitle,
   DsarSources,
@@ -14,10 +14,10 @@ import {
   type LoadedItem,
   type RedactionKey,
   type RedactionState,
-} from './dsar-sources';
-import { DsarSubjects, type SubjectIdentity } from './dsar-subject';
-import { ambiguous, type DsarRow } from './dsar-rows';
-import { DsarService } from './dsar.service';
+} from '../collection/dsar-sources.service';
+import { DsarSubjects, type SubjectIdentity } from '../collection/dsar-subject.service';
+import { ambiguous, type DsarRow } from '../shared/dsar-rows';
+import { DsarService } from '../intake/dsar.service';
 
 const ITEM_COLUMNS = 'id, item_type, source_id, ticket_id, found_by, at, excluded_at, exclude_reason';
 

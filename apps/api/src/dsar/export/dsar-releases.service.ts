@@ -10,12 +10,12 @@ import {
 } from '@hushdesk/contracts';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BlobStore } from '../blobs/blob-store';
-import { OwnedBlobs } from '../blobs/owned-blobs';
-import type { Actor } from '../common/auth/actor';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { AppConfig } from '../config/app-config';
-import type { PackageFile } from './dsar-package';
+import { BlobStore } from '../../blobs/blob-store';
+import { OwnedBlobs } from '../../blobs/owned-blobs';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
+import type { PackageFile } from './dsar-package.service';
 
 const DAY = 86_400_000;
 /** Wrong codes after which the current code is void (the DPO gives a new one). */

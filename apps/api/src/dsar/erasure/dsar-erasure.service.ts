@@ -2,27 +2,32 @@ import { Injectable, Logger } from '@nestjs/common';
 import { formatDsarReference, type ErasurePreview, type ErasureReceipt } from '@hushdesk/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { BlobStore, readAll } from '../blobs/blob-store';
-import { OwnedBlobs } from '../blobs/owned-blobs';
-import type { Actor } from '../common/auth/actor';
-import { DomainError } from '../common/errors/domain-error';
-import { IdentifierIndex } from '../privacy/identifier-index.service';
+import { AuditService } from '../../audit/audit.service';
+import { BlobStore, readAll } from '../../blobs/blob-store';
+import { OwnedBlobs } from '../../blobs/owned-blobs';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { IdentifierIndex } from '../../privacy/identifier-index.service';
 import {
   attachmentTexts,
   findOnly,
   scrubFileNameOnly,
   scrubOnly,
   type KnownIdentifiers,
-} from '../privacy/text-scrub';
-import { SuppressionList } from '../privacy/suppression.service';
-import { TicketEvents } from '../realtime/ticket-events';
-import { DsarErasureRescan, forEachRequestText, knownSet, requestsElsewhereSet } from './dsar-erasure-rescan';
-import { SubjectMentions } from './dsar-mentions';
-import { ErasedRequesterTickets } from './dsar-open-tickets';
-import { assertAllowed, ambiguous, type DsarRow } from './dsar-rows';
-import { DsarSubjects, type SubjectIdentity } from './dsar-subject';
-import { DsarService } from './dsar.service';
+} from '../../privacy/text-scrub';
+import { SuppressionList } from '../../privacy/suppression.service';
+import { TicketEvents } from '../../realtime/ticket-events';
+import {
+  DsarErasureRescan,
+  forEachRequestText,
+  knownSet,
+  requestsElsewhereSet,
+} from './dsar-erasure-rescan.service';
+import { SubjectMentions } from '../collection/dsar-mentions.service';
+import { ErasedRequesterTickets } from './erased-requester-tickets.service';
+import { assertAllowed, ambiguous, type DsarRow } from '../shared/dsar-rows';
+import { DsarSubjects, type SubjectIdentity } from '../collection/dsar-subject.service';
+import { DsarService } from '../intake/dsar.service';
 
 /** What an erasure touches, worked out the same way for the preview and the erasure itself. */
 interface Scope {
