@@ -1,38 +1,26 @@
 import { Module } from '@nestjs/common';
-import { PrivacyModule } from '../privacy/privacy.module';
-import { RealtimeModule } from '../realtime/realtime.module';
-import { TicketsModule } from '../tickets/tickets.module';
-import { DsarCollector } from './collection/dsar-collection.job';
-import { DsarEraser } from './erasure/dsar-erasure.service';
-import { DsarErasureRescan } from './erasure/dsar-erasure-rescan.service';
-import { SubjectMentions } from './collection/dsar-mentions.service';
-import { ErasedRequesterTickets } from './erasure/erased-requester-tickets.service';
-import { DsarExports } from './export/dsar-exports.service';
-import { DsarPackager } from './export/dsar-package.service';
-import { DsarReleases } from './export/dsar-releases.service';
-import { DsarReview } from './review/dsar-review.service';
-import { DsarSources } from './collection/dsar-sources.service';
-import { DsarSubjects } from './collection/dsar-subject.service';
+import { AuthModule } from '../auth/auth.module';
+import { DsarCollectionModule } from './collection/dsar-collection.module';
 import { DsarController } from './dsar.controller';
-import { DsarService } from './intake/dsar.service';
+import { DsarErasureModule } from './erasure/dsar-erasure.module';
+import { DsarExportModule } from './export/dsar-export.module';
+import { DsarIntakeModule } from './intake/dsar-intake.module';
+import { DsarReviewModule } from './review/dsar-review.module';
 
+/**
+ * Data-subject requests, by stage: intake → collection → review → export, and erasure. Each stage
+ * is its own module and imports only the stages before it; this one serves the routes.
+ */
 @Module({
-  imports: [PrivacyModule, RealtimeModule, TicketsModule],
-  controllers: [DsarController],
-  providers: [
-    DsarService,
-    DsarSubjects,
-    DsarSources,
-    DsarCollector,
-    DsarReview,
-    DsarPackager,
-    DsarReleases,
-    DsarExports,
-    DsarEraser,
-    SubjectMentions,
-    DsarErasureRescan,
-    ErasedRequesterTickets,
+  imports: [
+    AuthModule,
+    DsarIntakeModule,
+    DsarCollectionModule,
+    DsarReviewModule,
+    DsarExportModule,
+    DsarErasureModule,
   ],
-  exports: [DsarService],
+  controllers: [DsarController],
+  exports: [DsarIntakeModule, DsarErasureModule],
 })
 export class DsarModule {}
