@@ -12,10 +12,10 @@ import { RecordingDsarRepository } from '../../recordings/recording-dsar.reposit
 import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
 import { DsarItemsRepository, type FoundItem } from '../shared/dsar-items.repository';
 import { DsarRedactionsRepository } from '../shared/dsar-redactions.repository';
-import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
+import { DsarRequestsRepository, type SubjectBinding } from '../shared/dsar-requests.repository';
 import { SubjectMentions } from './dsar-mentions.service';
 import { DsarSources } from './dsar-sources.service';
-import { DsarSubjects, type SubjectBinding, type SubjectIdentity } from './dsar-subject.service';
+import { DsarSubjects, type SubjectIdentity } from './dsar-subject.service';
 
 export const DSAR_COLLECT_JOB = 'dsar-collect';
 

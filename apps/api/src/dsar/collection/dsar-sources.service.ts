@@ -20,8 +20,6 @@ import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
 import type { ItemRow } from '../shared/dsar-items.repository';
 import type { SubjectIdentity } from './dsar-subject.service';
 
-export type { ItemRow } from '../shared/dsar-items.repository';
-
 export interface LoadedItem {
   row: ItemRow;
   title: string;

@@ -15,8 +15,6 @@ import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
 import { UserDsarRepository } from '../../users/user-dsar.repository';
 import type { SubjectBinding } from '../shared/dsar-requests.repository';
 
-export type { SubjectBinding } from '../shared/dsar-requests.repository';
-
 type MatchedBy = 'email' | 'phone' | 'fullName' | 'personId';
 
 export interface SubjectCandidate {

@@ -10,8 +10,6 @@ import { RecordingDsarRepository } from '../../recordings/recording-dsar.reposit
 import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
 import { DsarRequestsRepository, type RequestText } from '../shared/dsar-requests.repository';
 
-export type { RequestText } from '../shared/dsar-requests.repository';
-
 /** What an erasure wrote to, so the rescan reads those texts whatever the index says. */
 export interface Touched {
   tickets: string[];

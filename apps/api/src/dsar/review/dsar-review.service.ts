@@ -11,13 +11,12 @@ import { FieldPoliciesService } from '../../privacy/field-policies.service';
 import {
   attachmentTitle,
   DsarSources,
-  type ItemRow,
   type LoadedItem,
   type RedactionKey,
   type RedactionState,
 } from '../collection/dsar-sources.service';
 import { DsarSubjects, type SubjectIdentity } from '../collection/dsar-subject.service';
-import { DsarItemsRepository } from '../shared/dsar-items.repository';
+import { DsarItemsRepository, type ItemRow } from '../shared/dsar-items.repository';
 import { DsarRedactionsRepository } from '../shared/dsar-redactions.repository';
 import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
 import { ambiguous, type DsarRow } from '../shared/dsar-rows';
