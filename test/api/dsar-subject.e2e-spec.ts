@@ -7,8 +7,7 @@ import type {
 } from '@hushdesk/contracts';
 import { unzipSync } from 'fflate';
 import type { Response } from 'superagent';
-import { DataSource } from 'typeorm';
-import { DsarErasureRescan } from '../../apps/api/src/dsar/dsar-erasure-rescan';
+import { DsarErasureRescan } from '../../apps/api/src/dsar/erasure/dsar-erasure-rescan.service';
 import { asBuffer, wav } from '../support/files';
 import { logCallWithAudio } from '../support/recordings';
 import { connect, Inbox } from '../support/sockets';
@@ -459,7 +458,7 @@ describe('data-subject requests: who the subject is, and what they gave us', () 
       ]);
       expect(kinds.rows.map((r) => r.kind)).toEqual(['digits']);
       const rescan = t.app.get(DsarErasureRescan);
-      const left = await rescan.textLeft(t.app.get(DataSource).manager, {
+      const left = await rescan.textLeft({
         who: { emails: [], phones: ['+447700900888'], nameKeys: [], lookupNames: [] },
         touched: { tickets: [], messages: [], recordings: [], attachments: [], requests: [] },
         held: [],

@@ -1,9 +1,9 @@
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { BlobDeletionEntity } from '../blobs/blob-deletion.entity';
-import { DsarItemEntity } from '../dsar/dsar-item.entity';
-import { DsarRedactionEntity } from '../dsar/dsar-redaction.entity';
-import { DsarReleaseEntity } from '../dsar/dsar-release.entity';
-import { DsarRequestEntity } from '../dsar/dsar-request.entity';
+import { DsarItemEntity } from '../dsar/shared/dsar-item.entity';
+import { DsarRedactionEntity } from '../dsar/shared/dsar-redaction.entity';
+import { DsarReleaseEntity } from '../dsar/shared/dsar-release.entity';
+import { DsarRequestEntity } from '../dsar/shared/dsar-request.entity';
 import { CallStatisticEntity } from '../recordings/call-statistic.entity';
 import { RecordingEntity } from '../recordings/recording.entity';
 import { RetentionPolicyEntity } from '../retention/retention-policy.entity';

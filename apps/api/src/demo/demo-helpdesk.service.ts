@@ -4,7 +4,7 @@ import { AttachmentsService } from '../attachments/attachments.service';
 import type { Actor } from '../common/auth/actor';
 import { Transactions } from '../database/transactions';
 import { CollectionProgressRepository } from '../dsar/collection-progress.repository';
-import { DsarService } from '../dsar/dsar.service';
+import { DsarService } from '../dsar/intake/dsar.service';
 import { MessagesService } from '../messages/messages.service';
 import { PeopleService } from '../people/people.service';
 import { RecordingsService } from '../recordings/recordings.service';

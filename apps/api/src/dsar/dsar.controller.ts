@@ -26,12 +26,12 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { PageQueryDto } from '../common/pagination/keyset';
 import { UuidParam } from '../common/validation/uuid-param';
-import { DsarEraser } from './dsar-eraser';
+import { DsarEraser } from './erasure/dsar-erasure.service';
 import { SessionService } from '../auth/session.service';
-import { DsarExports, type ExportFile } from './dsar-exports.service';
-import { DsarReleases } from './dsar-releases';
-import { DsarReview } from './dsar-review.service';
-import { DsarService } from './dsar.service';
+import { DsarExports, type ExportFile } from './export/dsar-exports.service';
+import { DsarReleases } from './export/dsar-releases.service';
+import { DsarReview } from './review/dsar-review.service';
+import { DsarService } from './intake/dsar.service';
 import {
   ChooseSubjectDto,
   CreateDsarDto,

@@ -1,38 +1,26 @@
 import { Module } from '@nestjs/common';
-import { PrivacyModule } from '../privacy/privacy.module';
-import { RealtimeModule } from '../realtime/realtime.module';
-import { TicketsModule } from '../tickets/tickets.module';
-import { DsarCollector } from './dsar-collector';
-import { DsarEraser } from './dsar-eraser';
-import { DsarErasureRescan } from './dsar-erasure-rescan';
-import { SubjectMentions } from './dsar-mentions';
-import { ErasedRequesterTickets } from './dsar-open-tickets';
-import { DsarExports } from './dsar-exports.service';
-import { DsarPackager } from './dsar-package';
-import { DsarReleases } from './dsar-releases';
-import { DsarReview } from './dsar-review.service';
-import { DsarSources } from './dsar-sources';
-import { DsarSubjects } from './dsar-subject';
+import { AuthModule } from '../auth/auth.module';
+import { DsarCollectionModule } from './collection/dsar-collection.module';
 import { DsarController } from './dsar.controller';
-import { DsarService } from './dsar.service';
+import { DsarErasureModule } from './erasure/dsar-erasure.module';
+import { DsarExportModule } from './export/dsar-export.module';
+import { DsarIntakeModule } from './intake/dsar-intake.module';
+import { DsarReviewModule } from './review/dsar-review.module';
 
+/**
+ * Data-subject requests, by stage: intake → collection → review → export, and erasure. Each stage
+ * is its own module and imports only the stages before it; this one serves the routes.
+ */
 @Module({
-  imports: [PrivacyModule, RealtimeModule, TicketsModule],
-  controllers: [DsarController],
-  providers: [
-    DsarService,
-    DsarSubjects,
-    DsarSources,
-    DsarCollector,
-    DsarReview,
-    DsarPackager,
-    DsarReleases,
-    DsarExports,
-    DsarEraser,
-    SubjectMentions,
-    DsarErasureRescan,
-    ErasedRequesterTickets,
+  imports: [
+    AuthModule,
+    DsarIntakeModule,
+    DsarCollectionModule,
+    DsarReviewModule,
+    DsarExportModule,
+    DsarErasureModule,
   ],
-  exports: [DsarService],
+  controllers: [DsarController],
+  exports: [DsarIntakeModule, DsarErasureModule],
 })
 export class DsarModule {}

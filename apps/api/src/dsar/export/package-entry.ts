@@ -1,5 +1,5 @@
 import { inflateSync } from 'fflate';
-import { BlobStore, readAll } from '../blobs/blob-store';
+import { BlobStore, readAll } from '../../blobs/blob-store';
 
 const END_OF_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const DIRECTORY_ENTRY = 0x02014b50;

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { IdentifierKind } from '@hushdesk/privacy';
 import { findKnownPhones } from '@hushdesk/privacy';
-import { DataSource, EntityManager } from 'typeorm';
-import { BlobStore, readAll } from '../blobs/blob-store';
-import { IdentifierIndex, type SourceType } from '../privacy/identifier-index.service';
-import { attachmentTexts } from '../privacy/text-scrub';
-import type { KnownSubject } from './dsar-subject';
+import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
+import { BlobStore, readAll } from '../../blobs/blob-store';
+import { managerOf, type Tx } from '../../database/tx';
+import { MessageDsarRepository } from '../../messages/message-dsar.repository';
+import { IdentifierIndex, type SourceType } from '../../privacy/identifier-index.service';
+import { SubjectMentionsRepository } from '../../privacy/subject-mentions.repository';
+import { attachmentTexts } from '../../privacy/text-scrub';
+import { RecordingDsarRepository } from '../../recordings/recording-dsar.repository';
+import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
+import type { KnownSubject } from './dsar-subject.service';
 
 export type TextSourceType = Exclude<SourceType, 'person'>;
 
@@ -26,7 +31,11 @@ export interface MentionRef {
 @Injectable()
 export class SubjectMentions {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly mentions: SubjectMentionsRepository,
+    private readonly tickets: TicketDsarRepository,
+    private readonly messages: MessageDsarRepository,
+    private readonly recordings: RecordingDsarRepository,
+    private readonly attachments: AttachmentDsarRepository,
     private readonly index: IdentifierIndex,
     private readonly blobs: BlobStore,
   ) {}
@@ -39,20 +48,11 @@ export class SubjectMentions {
     return this.index.hashesOf({ ...who, names: who.lookupNames });
   }
 
-  async find(who: KnownSubject, manager: EntityManager = this.dataSource.manager): Promise<MentionRef[]> {
+  async find(who: KnownSubject, tx?: Tx): Promise<MentionRef[]> {
     const hashes = this.lookupHashes(who);
     const found = new Map<string, MentionRef>();
     if (hashes.length) {
-      const rows: {
-        source_type: TextSourceType;
-        source_id: string;
-        ticket_id: string | null;
-        kind: string;
-      }[] = await manager.query(
-        `SELECT DISTINCT source_type, source_id, ticket_id, kind FROM identifier_mentions
-            WHERE hash = ANY($1) AND source_type <> 'person'`,
-        [hashes],
-      );
+      const rows = await this.mentions.byHashes(hashes, tx);
       for (const r of rows) {
         found.set(`${r.source_type}:${r.source_id}:${r.kind}`, {
           sourceType: r.source_type,
@@ -64,10 +64,11 @@ export class SubjectMentions {
     }
     if (!who.phones.length) return [...found.values()];
     const byPhone = new Set([...found.values()].filter((m) => m.kind === 'phone').map(refKey));
-    const maybe = (await this.index.lookupDigitTails(who.phones, manager)).filter(
+    // The index's own statements still take TypeORM's manager.
+    const maybe = (await this.index.lookupDigitTails(who.phones, tx ? managerOf(tx) : undefined)).filter(
       (m): m is Omit<MentionRef, 'kind'> => m.sourceType !== 'person' && !byPhone.has(refKey(m)),
     );
-    const texts = await this.texts(maybe, manager);
+    const texts = await this.texts(maybe, tx);
     for (const m of maybe) {
       const text = texts.get(refKey(m));
       if (text && findKnownPhones(text, who.phones).length) {
@@ -78,32 +79,25 @@ export class SubjectMentions {
   }
 
   /** The free text of each source (a ticket's subject and description, a body, notes, a file's name and text). */
-  async texts(
-    refs: Pick<MentionRef, 'sourceType' | 'sourceId'>[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, string>> {
+  async texts(refs: Pick<MentionRef, 'sourceType' | 'sourceId'>[], tx?: Tx): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const ids = (type: TextSourceType) => [
       ...new Set(refs.filter((r) => r.sourceType === type).map((r) => r.sourceId)),
     ];
-    const read = async (type: TextSourceType, sql: string) => {
+    const read = async (
+      type: TextSourceType,
+      texts: (ids: string[], tx?: Tx) => Promise<{ id: string; t: string | null }[]>,
+    ) => {
       const list = ids(type);
       if (!list.length) return;
-      for (const r of (await manager.query(sql, [list])) as { id: string; t: string | null }[]) {
+      for (const r of await texts(list, tx)) {
         if (r.t) out.set(`${type}:${r.id}`, r.t);
       }
     };
-    await read('ticket', `SELECT id, subject || E'\\n' || description AS t FROM tickets WHERE id = ANY($1)`);
-    await read('message', 'SELECT id, body AS t FROM ticket_messages WHERE id = ANY($1)');
-    await read('recording', 'SELECT id, notes AS t FROM recordings WHERE id = ANY($1)');
-    const files: { id: string; blob_key: string; file_name: string; content_type: string }[] = ids(
-      'attachment',
-    ).length
-      ? await manager.query(
-          'SELECT id, blob_key, file_name, content_type FROM attachments WHERE id = ANY($1)',
-          [ids('attachment')],
-        )
-      : [];
+    await read('ticket', (list, t) => this.tickets.joinedTexts(list, t));
+    await read('message', (list, t) => this.messages.texts(list, t));
+    await read('recording', (list, t) => this.recordings.texts(list, t));
+    const files = ids('attachment').length ? await this.attachments.files(ids('attachment'), tx) : [];
     for (const f of files) {
       const content = f.content_type.startsWith('text/')
         ? (await readAll(await this.blobs.read(f.blob_key))).toString('utf8')

@@ -1,28 +1,41 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { formatDsarReference, type ErasurePreview, type ErasureReceipt } from '@hushdesk/contracts';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { BlobStore, readAll } from '../blobs/blob-store';
-import { OwnedBlobs } from '../blobs/owned-blobs';
-import type { Actor } from '../common/auth/actor';
-import { DomainError } from '../common/errors/domain-error';
-import { IdentifierIndex } from '../privacy/identifier-index.service';
+import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
+import { AuditDsarRepository } from '../../audit/audit-dsar.repository';
+import { AuditService } from '../../audit/audit.service';
+import { SessionErasureRepository } from '../../auth/session-erasure.repository';
+import { BlobDeletionQueueRepository } from '../../blobs/blob-deletion-queue.repository';
+import { BlobStore, readAll } from '../../blobs/blob-store';
+import { OwnedBlobs } from '../../blobs/owned-blobs';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { Transactions } from '../../database/transactions';
+import { managerOf, type Tx } from '../../database/tx';
+import { MessageDsarRepository } from '../../messages/message-dsar.repository';
+import { PersonDsarRepository } from '../../people/person-dsar.repository';
+import { IdentifierIndex } from '../../privacy/identifier-index.service';
 import {
   attachmentTexts,
   findOnly,
   scrubFileNameOnly,
   scrubOnly,
   type KnownIdentifiers,
-} from '../privacy/text-scrub';
-import { SuppressionList } from '../privacy/suppression.service';
-import { TicketEvents } from '../realtime/ticket-events';
-import { DsarErasureRescan, forEachRequestText, knownSet, requestsElsewhereSet } from './dsar-erasure-rescan';
-import { SubjectMentions } from './dsar-mentions';
-import { ErasedRequesterTickets } from './dsar-open-tickets';
-import { assertAllowed, ambiguous, type DsarRow } from './dsar-rows';
-import { DsarSubjects, type SubjectIdentity } from './dsar-subject';
-import { DsarService } from './dsar.service';
+} from '../../privacy/text-scrub';
+import { SubjectMentionsRepository } from '../../privacy/subject-mentions.repository';
+import { SuppressionList } from '../../privacy/suppression.service';
+import { TicketEvents } from '../../realtime/ticket-events';
+import { RecordingDsarRepository } from '../../recordings/recording-dsar.repository';
+import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
+import { UserDsarRepository } from '../../users/user-dsar.repository';
+import { DsarErasureRescan, knownSet, requestsElsewhereSet } from './dsar-erasure-rescan.service';
+import { SubjectMentions } from '../collection/dsar-mentions.service';
+import { ErasedRequesterTickets } from './erased-requester-tickets.service';
+import { DsarReleasesRepository } from '../shared/dsar-releases.repository';
+import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
+import { assertAllowed, ambiguous, type DsarRow } from '../shared/dsar-rows';
+import { DsarSubjects, type SubjectIdentity } from '../collection/dsar-subject.service';
+import { DsarService } from '../intake/dsar.service';
 
 /** What an erasure touches, worked out the same way for the preview and the erasure itself. */
 interface Scope {
@@ -62,7 +75,19 @@ export class DsarEraser {
   private readonly logger = new Logger(DsarEraser.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly dsarRequests: DsarRequestsRepository,
+    private readonly dsarReleases: DsarReleasesRepository,
+    private readonly tickets: TicketDsarRepository,
+    private readonly messages: MessageDsarRepository,
+    private readonly attachments: AttachmentDsarRepository,
+    private readonly recordings: RecordingDsarRepository,
+    private readonly people: PersonDsarRepository,
+    private readonly users: UserDsarRepository,
+    private readonly sessions: SessionErasureRepository,
+    private readonly auditEntries: AuditDsarRepository,
+    private readonly indexEntries: SubjectMentionsRepository,
+    private readonly blobDeletions: BlobDeletionQueueRepository,
     private readonly subjects: DsarSubjects,
     private readonly index: IdentifierIndex,
     private readonly suppressions: SuppressionList,
@@ -90,7 +115,7 @@ export class DsarEraser {
 
   async preview(row: DsarRow): Promise<ErasurePreview> {
     if (row.kind !== 'erasure') throw notErasure(row);
-    const s = await this.scope(this.dataSource.manager, row);
+    const s = await this.scope(row);
     return {
       erase: [
         { what: 'Contact details (name, email, phone and other fields)', count: s.who.personId ? 1 : 0 },
@@ -143,11 +168,11 @@ export class DsarEraser {
     try {
       let userIds: string[] = [];
       let announce = async () => undefined as void;
-      const receipt = await this.dataSource.transaction(async (manager) => {
-        await manager.query('SELECT 1 FROM dsar_requests WHERE id = $1 FOR UPDATE', [row.id]);
-        const s = await this.scope(manager, row);
+      const receipt = await this.transactions.run(async (tx) => {
+        await this.dsarRequests.lockForErasure(tx, row.id);
+        const s = await this.scope(row, tx);
         userIds = s.who.userIds;
-        const done = await this.apply(manager, actor, row, s, written, doomed);
+        const done = await this.apply(tx, actor, row, s, written, doomed);
         announce = done.announce;
         return done.receipt;
       });
@@ -168,68 +193,48 @@ export class DsarEraser {
     }
   }
 
-  private async scope(manager: EntityManager, row: DsarRow): Promise<Scope> {
-    const resolution = await this.subjects.resolve(row, manager);
+  private async scope(row: DsarRow, tx?: Tx): Promise<Scope> {
+    const resolution = await this.subjects.resolve(row, tx);
     if (resolution.kind === 'ambiguous') throw ambiguous();
     const who = resolution.identity;
     const set = knownSet(who);
-    const q = async (sql: string, params: unknown[]) =>
-      ((await manager.query(sql, params)) as { id: string }[]).map((r) => String(r.id));
-    const mentions = await this.mentions.find(who, manager);
+    const mentions = await this.mentions.find(who, tx);
     const mentioned = (type: string) => [
       ...new Set(mentions.filter((m) => m.sourceType === type).map((m) => m.sourceId)),
     ];
-    const ownTickets = await q('SELECT id FROM tickets WHERE requester_id = ANY($1)', [who.userIds]);
+    const ownTickets = await this.tickets.idsRequestedBy(who.userIds, tx);
     const mentionTickets = mentioned('ticket').filter((id) => !ownTickets.includes(id));
-    const phoneTickets = await q(
-      'SELECT id FROM tickets WHERE contact_phone = ANY($1) AND id <> ALL($2::uuid[])',
-      [who.phones, [...ownTickets, ...mentionTickets]],
+    const phoneTickets = await this.tickets.idsWithContactPhone(
+      who.phones,
+      [...ownTickets, ...mentionTickets],
+      tx,
     );
-    const messages = await q(
-      'SELECT id FROM ticket_messages WHERE author_id = ANY($1) OR ticket_id = ANY($2) OR id = ANY($3)',
-      [who.userIds, ownTickets, mentioned('message')],
-    );
-    const deleteAttachments = await q(
-      'SELECT id FROM attachments WHERE ticket_id = ANY($1) OR uploaded_by_id = ANY($2)',
-      [ownTickets, who.userIds],
-    );
+    const messages = await this.messages.idsForErasure(who.userIds, ownTickets, mentioned('message'), tx);
+    const deleteAttachments = await this.attachments.idsOnTicketsOrBy(ownTickets, who.userIds, tx);
     // Theirs: matched to them, from a number they gave us, or logged on one of their tickets.
-    const recordings: { id: string; held: boolean }[] = await manager.query(
-      `SELECT id, hold_at IS NOT NULL AS held FROM recordings
-        WHERE person_id = $1 OR caller_number = ANY($2) OR ticket_id = ANY($3)`,
-      [who.personId, who.phones, ownTickets],
-    );
+    const recordings = await this.recordings.theirsWithHold(who.personId, who.phones, ownTickets, tx);
     const theirs = new Set(recordings.map((r) => r.id));
-    const held = await q('SELECT id FROM recordings WHERE id = ANY($1) AND hold_at IS NOT NULL', [
+    const held = await this.recordings.heldAmong(
       mentioned('recording').filter((id) => !theirs.has(id)),
-    ]);
-    const [{ n: sessions }] = await manager.query(
-      'SELECT count(*)::int AS n FROM sessions WHERE user_id = ANY($1) AND revoked_at IS NULL',
-      [who.userIds],
+      tx,
     );
-    const [{ n: auditEntries }] = await manager.query(
-      'SELECT count(*)::int AS n FROM audit_log WHERE subject_person_id = $1',
-      [who.personId],
-    );
-    const requests = await q(
-      `SELECT id FROM dsar_requests WHERE id = $1 OR subject_person_id = $2
-          OR subject->>'email' = ANY($3) OR subject->>'phone' = ANY($4)`,
-      [row.id, who.personId, who.emails, who.phones],
-    );
+    const sessions = await this.sessions.countLive(who.userIds, tx);
+    const auditEntries = await this.auditEntries.countAbout(who.personId, tx);
+    const requests = await this.dsarRequests.idsAbout(row.id, who.personId, who.emails, who.phones, tx);
     const requestNotes: string[] = [];
     const elsewhere = requestsElsewhereSet(who);
-    await forEachRequestText(manager, async (page) => {
+    await this.rescanner.forEachRequestText(async (page) => {
       for (const r of page) {
         if (!requests.includes(r.id) && findOnly(r.text, elsewhere).length) requestNotes.push(r.id);
       }
-    });
+    }, tx);
     return {
       who,
       set,
       hashes: this.subjects.hashes(who),
       indexHashes: this.mentions.lookupHashes(who),
       ownTickets,
-      openTickets: await this.openTickets.unresolved(manager, ownTickets),
+      openTickets: await this.openTickets.unresolved(tx, ownTickets),
       mentionTickets,
       phoneTickets,
       messages,
@@ -246,7 +251,7 @@ export class DsarEraser {
   }
 
   private async apply(
-    manager: EntityManager,
+    tx: Tx,
     actor: Actor,
     row: DsarRow,
     s: Scope,
@@ -256,59 +261,39 @@ export class DsarEraser {
     const scrub = (text: string | null, set = s.set) => (text ? scrubOnly(text, set) : { text, removed: 0 });
     let scrubbed = 0;
     const label = `Former customer #${row.reference}`;
+    // Other features' services (index, suppressions, blobs, audit) still take TypeORM's manager.
+    const manager = managerOf(tx);
 
     // Tickets: theirs and anyone else's that mention them.
-    const tickets: { id: string; subject: string; description: string }[] = await manager.query(
-      'SELECT id, subject, description FROM tickets WHERE id = ANY($1)',
-      [[...s.ownTickets, ...s.mentionTickets, ...s.phoneTickets]],
-    );
+    const tickets = await this.tickets.texts(tx, [...s.ownTickets, ...s.mentionTickets, ...s.phoneTickets]);
     for (const t of tickets) {
       const subject = scrub(t.subject);
       const description = scrub(t.description);
       scrubbed += subject.removed + description.removed;
-      await manager.query(
-        `UPDATE tickets SET subject = $2, description = $3,
-                contact_phone = CASE WHEN id = ANY($4::uuid[]) OR contact_phone = ANY($5) THEN NULL ELSE contact_phone END
-          WHERE id = $1`,
-        [t.id, subject.text, description.text, s.ownTickets, s.who.phones],
-      );
+      await this.tickets.scrub(tx, t.id, subject.text, description.text, s.ownTickets, s.who.phones);
       await this.index.index(manager, { type: 'ticket', id: t.id, ticketId: t.id }, [
         subject.text,
         description.text,
       ]);
     }
-    const messages: { id: string; ticket_id: string; body: string }[] = await manager.query(
-      'SELECT id, ticket_id, body FROM ticket_messages WHERE id = ANY($1)',
-      [s.messages],
-    );
+    const messages = await this.messages.bodies(tx, s.messages);
     for (const m of messages) {
       const body = scrub(m.body);
       scrubbed += body.removed;
       if (!body.removed) continue;
-      await manager.query('UPDATE ticket_messages SET body = $2 WHERE id = $1', [m.id, body.text]);
+      await this.messages.setBody(tx, m.id, body.text);
       await this.index.index(manager, { type: 'message', id: m.id, ticketId: m.ticket_id }, [body.text]);
     }
 
     // Files: theirs go; elsewhere, names are rewritten without them, and text files too.
-    await this.queueBlobs(
-      manager,
-      'SELECT blob_key AS key FROM attachments WHERE id = ANY($1)',
-      s.deleteAttachments,
-      doomed,
-    );
-    await manager.query(
-      `DELETE FROM identifier_mentions WHERE source_type = 'attachment' AND source_id = ANY($1)`,
-      [s.deleteAttachments],
-    );
-    await manager.query('DELETE FROM attachments WHERE id = ANY($1)', [s.deleteAttachments]);
-    for (const a of (await manager.query(
-      'SELECT id, ticket_id, blob_key, content_type, file_name FROM attachments WHERE id = ANY($1)',
-      [s.scrubAttachments],
-    )) as { id: string; ticket_id: string; blob_key: string; content_type: string; file_name: string }[]) {
+    await this.queueBlobs(tx, (ids) => this.attachments.blobKeys(tx, ids), s.deleteAttachments, doomed);
+    await this.indexEntries.forgetAttachments(tx, s.deleteAttachments);
+    await this.attachments.delete(tx, s.deleteAttachments);
+    for (const a of await this.attachments.forScrub(tx, s.scrubAttachments)) {
       const name = scrubFileNameOnly(a.file_name, s.set);
       scrubbed += name.removed;
       if (name.removed) {
-        await manager.query('UPDATE attachments SET file_name = $2 WHERE id = $1', [a.id, name.text]);
+        await this.attachments.rename(tx, a.id, name.text);
       }
       let content: string | null = null;
       if (a.content_type.startsWith('text/')) {
@@ -318,12 +303,15 @@ export class DsarEraser {
         const bytes = Buffer.from(content, 'utf8');
         const key = await this.owned.write(bytes);
         written.push(key);
-        await manager.query(
-          'UPDATE attachments SET blob_key = $2, size_bytes = $3, sha256 = $4 WHERE id = $1',
-          [a.id, key, bytes.length, createHash('sha256').update(bytes).digest()],
+        await this.attachments.replaceContent(
+          tx,
+          a.id,
+          key,
+          bytes.length,
+          createHash('sha256').update(bytes).digest(),
         );
         await this.owned.claim(manager, key);
-        await this.queueBlobs(manager, 'SELECT unnest($1::text[]) AS key', [a.blob_key], doomed);
+        await this.queueBlobs(tx, async (keys) => keys.map((key) => ({ key })), [a.blob_key], doomed);
       }
       await this.index.index(
         manager,
@@ -333,59 +321,26 @@ export class DsarEraser {
     }
 
     // Recordings: theirs deleted with the audio (kept as an anonymous statistic); held ones kept.
-    await this.queueBlobs(
-      manager,
-      'SELECT audio_blob_key AS key FROM recordings WHERE id = ANY($1) AND audio_blob_key IS NOT NULL',
-      s.deleteRecordings,
-      doomed,
-    );
-    await manager.query(
-      `INSERT INTO call_statistics (day, direction, calls, total_seconds)
-       SELECT started_at::date, direction, count(*), sum(duration_seconds) FROM recordings WHERE id = ANY($1) GROUP BY 1, 2
-       ON CONFLICT (day, direction) DO UPDATE
-         SET calls = call_statistics.calls + EXCLUDED.calls, total_seconds = call_statistics.total_seconds + EXCLUDED.total_seconds`,
-      [s.deleteRecordings],
-    );
-    await manager.query(
-      `DELETE FROM identifier_mentions WHERE source_type = 'recording' AND source_id = ANY($1)`,
-      [s.deleteRecordings],
-    );
-    await manager.query('DELETE FROM recordings WHERE id = ANY($1)', [s.deleteRecordings]);
-    for (const r of (await manager.query('SELECT id, ticket_id, notes FROM recordings WHERE id = ANY($1)', [
-      s.scrubRecordings,
-    ])) as { id: string; ticket_id: string | null; notes: string | null }[]) {
+    await this.queueBlobs(tx, (ids) => this.recordings.audioKeys(tx, ids), s.deleteRecordings, doomed);
+    await this.recordings.addToStatistics(tx, s.deleteRecordings);
+    await this.indexEntries.forgetRecordings(tx, s.deleteRecordings);
+    await this.recordings.delete(tx, s.deleteRecordings);
+    for (const r of await this.recordings.notes(tx, s.scrubRecordings)) {
       const notes = scrub(r.notes);
       scrubbed += notes.removed;
-      await manager.query('UPDATE recordings SET notes = $2 WHERE id = $1', [r.id, notes.text]);
+      await this.recordings.setNotes(tx, r.id, notes.text);
       await this.index.index(manager, { type: 'recording', id: r.id, ticketId: r.ticket_id }, [notes.text]);
     }
 
     // The person and their account.
     if (s.who.personId) {
-      await manager.query(
-        `UPDATE people SET full_name = $2, email = NULL, phone = NULL, name_key = NULL, job_title = NULL,
-                employer = NULL, work_address = NULL, im_handle = NULL, processing_restricted_at = NULL,
-                updated_at = now()
-          WHERE id = $1`,
-        [s.who.personId, label],
-      );
+      await this.people.erase(tx, s.who.personId, label);
       await this.index.remove(manager, { type: 'person', id: s.who.personId });
     }
-    await manager.query(
-      `UPDATE users SET disabled_at = COALESCE(disabled_at, now()), password_hash = '!', updated_at = now()
-        WHERE id = ANY($1)`,
-      [s.who.userIds],
-    );
-    await manager.query(
-      'UPDATE sessions SET revoked_at = now() WHERE user_id = ANY($1) AND revoked_at IS NULL',
-      [s.who.userIds],
-    );
+    await this.users.disable(tx, s.who.userIds);
+    await this.sessions.revokeAll(tx, s.who.userIds);
     // Anything still indexed under their identifiers, except what a legal hold keeps.
-    await manager.query(
-      `DELETE FROM identifier_mentions WHERE hash = ANY($1)
-          AND NOT (source_type = 'recording' AND source_id = ANY($2::uuid[]))`,
-      [s.indexHashes, s.heldRecordings],
-    );
+    await this.indexEntries.forgetHashes(tx, s.indexHashes, s.heldRecordings);
     let suppressed = 0;
     for (const email of s.who.emails)
       suppressed += await this.suppressions.add(manager, { email }, 'erasure');
@@ -393,84 +348,49 @@ export class DsarEraser {
       suppressed += await this.suppressions.add(manager, { phone }, 'erasure');
 
     // The requests about them keep only keyed hashes, and lose their files.
-    await this.queueBlobs(
-      manager,
-      `SELECT evidence_blob_key AS key FROM dsar_requests WHERE id = ANY($1) AND evidence_blob_key IS NOT NULL
-       UNION ALL SELECT blob_key FROM dsar_releases WHERE dsar_id = ANY($1) AND blob_key IS NOT NULL`,
-      s.requests,
-      doomed,
-    );
-    await manager.query('UPDATE dsar_releases SET blob_key = NULL WHERE dsar_id = ANY($1)', [s.requests]);
+    await this.queueBlobs(tx, (ids) => this.dsarRequests.blobKeys(tx, ids), s.requests, doomed);
+    await this.dsarReleases.forgetPackages(tx, s.requests);
     const hashes = s.hashes.map((h) => h.toString('hex'));
-    for (const r of (await manager.query(
-      `SELECT id, details, verification_note, rejection_reason, extension_reason, outcome, pauses
-         FROM dsar_requests WHERE id = ANY($1)`,
-      [s.requests],
-    )) as (Record<string, string | null> & {
-      pauses: { from: string; to: string | null; reason: string }[];
-    })[]) {
-      await manager.query(
-        `UPDATE dsar_requests SET subject = '{}', subject_hashes = $2, subject_label = $3, subject_person_id = $4,
-                details = $5, verification_note = $6, rejection_reason = $7, extension_reason = $8, outcome = $9,
-                requester_name = CASE WHEN requester_relation = 'subject' THEN NULL ELSE requester_name END,
-                evidence_blob_key = NULL, evidence_file_name = NULL, evidence_size_bytes = NULL, pauses = $10,
-                requested_changes = NULL
-          WHERE id = $1`,
-        [
-          r.id,
-          hashes,
-          label,
-          s.who.personId,
-          scrub(r.details).text,
-          scrub(r.verification_note).text,
-          scrub(r.rejection_reason).text,
-          scrub(r.extension_reason).text,
-          scrub(r.outcome).text,
-          JSON.stringify(r.pauses.map((p) => ({ ...p, reason: scrub(p.reason).text }))),
-        ],
-      );
+    for (const r of await this.dsarRequests.notesAbout(tx, s.requests)) {
+      await this.dsarRequests.reduceToHashes(tx, r.id as string, {
+        hashes,
+        label,
+        personId: s.who.personId,
+        details: scrub(r.details).text,
+        verificationNote: scrub(r.verification_note).text,
+        rejectionReason: scrub(r.rejection_reason).text,
+        extensionReason: scrub(r.extension_reason).text,
+        outcome: scrub(r.outcome).text,
+        pauses: r.pauses.map((p) => ({ ...p, reason: scrub(p.reason).text as string })),
+      });
     }
     // Other people's requests keep their subject; only notes that mention this person change.
     const elsewhere = requestsElsewhereSet(s.who);
-    for (const r of (await manager.query(
-      `SELECT id, details, verification_note, rejection_reason, extension_reason, outcome, requester_name, pauses,
-              requested_changes->>'email' AS requested_email
-         FROM dsar_requests WHERE id = ANY($1)`,
-      [s.requestNotes],
-    )) as (Record<string, string | null> & {
-      pauses: { from: string; to: string | null; reason: string }[];
-    })[]) {
+    for (const r of await this.dsarRequests.notesElsewhere(tx, s.requestNotes)) {
       const f = (text: string | null) => scrub(text, elsewhere).text;
       // Someone else asked to sign in with this person's address: the request keeps no trace of it.
       const asksForTheirs = scrub(r.requested_email, elsewhere).removed > 0;
-      await manager.query(
-        `UPDATE dsar_requests SET details = $2, verification_note = $3, rejection_reason = $4, extension_reason = $5,
-                outcome = $6, requester_name = $7, pauses = $8,
-                requested_changes = CASE WHEN $9 THEN NULL ELSE requested_changes END
-          WHERE id = $1`,
-        [
-          r.id,
-          f(r.details),
-          f(r.verification_note),
-          f(r.rejection_reason),
-          f(r.extension_reason),
-          f(r.outcome),
-          f(r.requester_name),
-          JSON.stringify(r.pauses.map((p) => ({ ...p, reason: f(p.reason) }))),
-          asksForTheirs,
-        ],
-      );
+      await this.dsarRequests.scrubNotes(tx, r.id as string, {
+        details: f(r.details),
+        verificationNote: f(r.verification_note),
+        rejectionReason: f(r.rejection_reason),
+        extensionReason: f(r.extension_reason),
+        outcome: f(r.outcome),
+        requesterName: f(r.requester_name),
+        pauses: r.pauses.map((p) => ({ ...p, reason: f(p.reason) as string })),
+        dropRequestedChanges: asksForTheirs,
+      });
     }
 
     // Their unresolved tickets: nobody can answer on them now.
     const closing = await this.openTickets.close(
-      manager,
+      tx,
       actor,
       s.openTickets,
       formatDsarReference(row.reference),
     );
 
-    const rescan = await this.rescanner.run(manager, {
+    const rescan = await this.rescanner.run(tx, {
       who: s.who,
       ownTickets: s.ownTickets,
       touched: {
@@ -522,28 +442,21 @@ export class DsarEraser {
         remaining: rescan.remaining,
       },
     });
-    await manager.query(
-      `UPDATE dsar_requests SET status = 'completed', closed_at = now(), receipt = $2, outcome = $3 WHERE id = $1`,
-      [row.id, JSON.stringify(receipt), erasedOutcome(closing.closed.length)],
-    );
+    await this.dsarRequests.erased(tx, row.id, receipt, erasedOutcome(closing.closed.length));
     return { receipt, announce: closing.announce };
   }
 
+  /** The files behind `ids` go in the outbox now, and from the store once the erasure commits. */
   private async queueBlobs(
-    manager: EntityManager,
-    sql: string,
+    tx: Tx,
+    keysOf: (ids: string[]) => Promise<{ key: string | null }[]>,
     ids: string[],
     doomed: string[],
   ): Promise<void> {
     if (!ids.length) return;
-    const keys = ((await manager.query(sql, [ids])) as { key: string | null }[])
-      .map((r) => r.key)
-      .filter((k): k is string => !!k);
+    const keys = (await keysOf(ids)).map((r) => r.key).filter((k): k is string => !!k);
     if (!keys.length) return;
-    await manager.query(
-      'INSERT INTO blob_deletions (blob_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING',
-      [keys],
-    );
+    await this.blobDeletions.queue(tx, keys);
     doomed.push(...keys);
   }
 }

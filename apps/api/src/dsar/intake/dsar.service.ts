@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  API_PREFIX,
+  apiPaths,
   formatDsarReference,
   type CreateDsarResponse,
   type DsarAction,
@@ -9,38 +11,38 @@ import {
   type DsarSubjectIdentifiers,
   type DsarSummary,
   type Page,
-  type Role,
   verificationMethodsFor,
 } from '@hushdesk/contracts';
 import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone, project } from '@hushdesk/privacy';
-import { DataSource, EntityManager } from 'typeorm';
-import { contentMatches } from '../attachments/file-type';
-import { AuditService, type AuditAction } from '../audit/audit.service';
-import { OwnedBlobs } from '../blobs/owned-blobs';
-import type { Actor } from '../common/auth/actor';
-import { SqlParams } from '../database/sql-params';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { decodeCursor, DEFAULT_PAGE_SIZE, toPage } from '../common/pagination/keyset';
-import { PeopleService } from '../people/people.service';
-import { FieldPoliciesService } from '../privacy/field-policies.service';
-import type { NameView } from '../privacy/name-view';
-import { SuppressionList } from '../privacy/suppression.service';
-import { DsarCollector } from './dsar-collector';
-import { DsarReleases } from './dsar-releases';
+import { contentMatches } from '../../attachments/file-type';
+import { AuditService, type AuditAction } from '../../audit/audit.service';
+import { OwnedBlobs } from '../../blobs/owned-blobs';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { decodeCursor, DEFAULT_PAGE_SIZE, toPage } from '../../common/pagination/keyset';
+import { Transactions } from '../../database/transactions';
+import { managerOf, type Tx } from '../../database/tx';
+import { PersonDsarRepository } from '../../people/person-dsar.repository';
+import { PeopleService } from '../../people/people.service';
+import { FieldPoliciesService } from '../../privacy/field-policies.service';
+import type { NameView } from '../../privacy/name-view';
+import { SuppressionList } from '../../privacy/suppression.service';
+import { DsarCollector } from '../collection/dsar-collection.job';
+import { DsarReleasesRepository } from '../shared/dsar-releases.repository';
+import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
 import {
   allowedActions,
   ambiguous,
   assertAllowed,
   COMPLAINT,
   deadlineOf,
-  DSAR_COLUMNS,
-  DSAR_FROM,
   isClosed,
   toDetail,
   toSummary,
   type DsarRow,
-} from './dsar-rows';
-import { DsarSubjects } from './dsar-subject';
+} from '../shared/dsar-rows';
+import { DsarSubjects } from '../collection/dsar-subject.service';
+import { longDate } from '../shared/long-date';
 import type {
   ChooseSubjectDto,
   CreateDsarDto,
@@ -48,7 +50,7 @@ import type {
   ListDsarQueryDto,
   RectifyDsarDto,
   VerifyDsarDto,
-} from './dto/dsar.dto';
+} from '../dto/dsar.dto';
 
 /** Evidence of a third party's authority: documents and images only. */
 const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'];
@@ -61,11 +63,13 @@ const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plai
 @Injectable()
 export class DsarService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly requests: DsarRequestsRepository,
+    private readonly releases: DsarReleasesRepository,
+    private readonly persons: PersonDsarRepository,
     private readonly audit: AuditService,
     private readonly subjects: DsarSubjects,
     private readonly collector: DsarCollector,
-    private readonly releases: DsarReleases,
     private readonly people: PeopleService,
     private readonly suppressions: SuppressionList,
     private readonly owned: OwnedBlobs,
@@ -74,34 +78,27 @@ export class DsarService {
 
   async create(actor: Actor, dto: CreateDsarDto): Promise<CreateDsarResponse> {
     const intake = actor.role === 'customer' ? await this.portalIntake(actor, dto) : this.dpoIntake(dto);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       const subjectPersonId =
-        intake.subjectPersonId ?? (await this.subjects.match(intake.subject, manager)).automatic;
+        intake.subjectPersonId ?? (await this.subjects.match(intake.subject, tx)).automatic;
       const dueAt = dsarDueAt({ receivedAt: intake.receivedAt });
-      const [row] = await manager.query(
-        `INSERT INTO dsar_requests (kind, status, channel, subject_person_id, subject, requester_relation,
-           requester_name, requester_user_id, created_by_id, details, received_at, due_at,
-           verification_method, verified_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-         RETURNING id, reference, status`,
-        [
-          dto.kind,
-          intake.verified ? 'verified' : 'received',
-          intake.channel,
-          subjectPersonId,
-          JSON.stringify(intake.subject),
-          intake.relation,
-          intake.requesterName,
-          actor.role === 'customer' ? actor.userId : null,
-          actor.userId,
-          dto.details ?? null,
-          intake.receivedAt,
-          dueAt,
-          intake.verified ? 'signed_in' : null,
-          intake.verified ? new Date() : null,
-        ],
-      );
-      await this.audit.record(manager, {
+      const row = await this.requests.insert(tx, {
+        kind: dto.kind,
+        status: intake.verified ? 'verified' : 'received',
+        channel: intake.channel,
+        subjectPersonId,
+        subject: intake.subject,
+        relation: intake.relation,
+        requesterName: intake.requesterName,
+        requesterUserId: actor.role === 'customer' ? actor.userId : null,
+        createdById: actor.userId,
+        details: dto.details ?? null,
+        receivedAt: intake.receivedAt,
+        dueAt,
+        verificationMethod: intake.verified ? 'signed_in' : null,
+        verifiedAt: intake.verified ? new Date() : null,
+      });
+      await this.audit.record(managerOf(tx), {
         actor,
         action: 'dsar.create',
         subjectPersonId,
@@ -122,9 +119,7 @@ export class DsarService {
     if (dto.requester?.relation === 'third_party') {
       throw new DomainError(DomainErrorCode.Forbidden, 'requester: customers can only ask about themselves');
     }
-    const [me] = await this.dataSource.query('SELECT email, phone, name_key FROM people WHERE id = $1', [
-      actor.personId,
-    ]);
+    const me = await this.persons.contactOf(actor.personId);
     const s = dto.subject ?? {};
     const notMe =
       (s.personId && s.personId !== actor.personId) ||
@@ -137,13 +132,10 @@ export class DsarService {
         'subject: you can only make a request about yourself; someone else must ask for themselves or through the DPO',
       );
     }
-    const [open] = await this.dataSource.query(
-      `SELECT reference FROM dsar_requests WHERE requester_user_id = $1 AND kind = $2 AND closed_at IS NULL LIMIT 1`,
-      [actor.userId, dto.kind],
-    );
+    const open = await this.requests.openReference(actor.userId, dto.kind);
     if (open) {
       throw DomainError.conflict(
-        `You already have an open ${dto.kind} request (${formatDsarReference(open.reference)})`,
+        `You already have an open ${dto.kind} request (${formatDsarReference(open)})`,
       );
     }
     return {
@@ -192,19 +184,13 @@ export class DsarService {
   async list(actor: Actor, query: ListDsarQueryDto): Promise<Page<DsarSummary>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2);
-    const p = new SqlParams();
-    const where: string[] = [];
-    if (actor.role === 'customer') where.push(`d.requester_user_id = ${p.add(actor.userId)}`);
-    const state = query.state ?? 'open';
-    if (state === 'open') where.push('d.closed_at IS NULL');
-    if (state === 'closed') where.push('d.closed_at IS NOT NULL');
-    if (query.kind) where.push(`d.kind = ${p.add(query.kind)}`);
-    if (after) where.push(`(d.due_at, d.id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
-    const rows: DsarRow[] = await this.dataSource.query(
-      `SELECT ${DSAR_COLUMNS} FROM ${DSAR_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY d.due_at, d.id LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    );
+    const rows = await this.requests.list({
+      requesterUserId: actor.role === 'customer' ? actor.userId : undefined,
+      state: query.state ?? 'open',
+      kind: query.kind,
+      after,
+      limit,
+    });
     const names = await this.policies.names(actor);
     return toPage(
       rows,
@@ -216,9 +202,7 @@ export class DsarService {
 
   /** Open requests by the week they are due, and the counts behind the badges. */
   async dashboard(): Promise<DsarDashboard> {
-    const rows: DsarRow[] = await this.dataSource.query(
-      `SELECT ${DSAR_COLUMNS} FROM ${DSAR_FROM} WHERE d.closed_at IS NULL ORDER BY d.due_at LIMIT 5000`,
-    );
+    const rows = await this.requests.open();
     const summaries = rows.map((r) => toSummary(r));
     const weeks = new Map<string, number>();
     for (const s of summaries) {
@@ -240,18 +224,8 @@ export class DsarService {
   }
 
   /** The DPO sees any request; a customer only their own (404 otherwise, so nothing leaks). */
-  async load(
-    actor: Actor,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<DsarRow> {
-    const p = new SqlParams();
-    const scope = actor.role === 'customer' ? ` AND d.requester_user_id = ${p.add(actor.userId)}` : '';
-    const [row]: DsarRow[] = await manager.query(
-      `SELECT ${DSAR_COLUMNS} FROM ${DSAR_FROM} WHERE d.id = ${p.add(id)}${scope}${lock ? ' FOR UPDATE OF d' : ''}`,
-      p.values,
-    );
+  async load(actor: Actor, id: string, tx?: Tx, lock = false): Promise<DsarRow> {
+    const row = await this.requests.findVisible(actor, id, lock, tx);
     if (!row) throw DomainError.notFound('Request');
     return row;
   }
@@ -266,7 +240,7 @@ export class DsarService {
     const names = await this.policies.names(actor);
     return toDetail(row, {
       candidates: forRequester ? [] : await this.describeCandidates(actor, row, names),
-      release: await this.releases.current(row.id),
+      release: await this.currentRelease(row.id),
       forRequester,
       names,
     });
@@ -278,19 +252,7 @@ export class DsarService {
     const policies = await this.policies.all();
     const shown = (value: string | null, field: 'person.email' | 'person.phone') =>
       project(value, policies[field], actor.role, false) ?? null;
-    const people: {
-      id: string;
-      full_name: string | null;
-      email: string | null;
-      phone: string | null;
-      organisation: string | null;
-      role: Role | null;
-    }[] = await this.dataSource.query(
-      `SELECT p.id, p.full_name, p.email, p.phone, o.name AS organisation, u.role
-         FROM people p LEFT JOIN users u ON u.person_id = p.id LEFT JOIN organisations o ON o.id = u.organisation_id
-        WHERE p.id = ANY($1)`,
-      [row.candidates.map((c) => c.personId)],
-    );
+    const people = await this.persons.candidates(row.candidates.map((c) => c.personId));
     return row.candidates.map((c) => {
       const p = people.find((x) => x.id === c.personId);
       return {
@@ -314,13 +276,13 @@ export class DsarService {
     id: string,
     action: DsarAction,
     audit: { action: AuditAction; reason?: string | null; details?: Record<string, unknown> },
-    change: (manager: EntityManager, row: DsarRow) => Promise<void>,
+    change: (tx: Tx, row: DsarRow) => Promise<void>,
   ): Promise<DsarDetail> {
-    await this.dataSource.transaction(async (manager) => {
-      const row = await this.load(actor, id, manager, true);
+    await this.transactions.run(async (tx) => {
+      const row = await this.load(actor, id, tx, true);
       assertAllowed(row, action);
-      await change(manager, row);
-      await this.audit.record(manager, {
+      await change(tx, row);
+      await this.audit.record(managerOf(tx), {
         actor,
         action: audit.action,
         subjectPersonId: row.subject_person_id,
@@ -352,11 +314,7 @@ export class DsarService {
           );
         }
         const pauses = closeOpenPause(row);
-        await m.query(
-          `UPDATE dsar_requests SET status = 'verified', verification_method = $2, verification_note = $3,
-                verified_at = now(), pauses = $4, due_at = $5 WHERE id = $1`,
-          [id, dto.method, dto.note ?? null, JSON.stringify(pauses), dueWith(row, { pauses })],
-        );
+        await this.requests.verify(m, id, dto.method, dto.note ?? null, pauses, dueWith(row, { pauses }));
       },
     );
   }
@@ -365,32 +323,21 @@ export class DsarService {
   requestInformation(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
     return this.act(actor, id, 'request_information', { action: 'dsar.pause', reason }, async (m, row) => {
       const pauses = [...row.pauses, { from: new Date().toISOString(), to: null, reason }];
-      await m.query(
-        `UPDATE dsar_requests SET status = 'awaiting_information', pauses = $2, due_at = $3 WHERE id = $1`,
-        [id, JSON.stringify(pauses), dueWith(row, { pauses })],
-      );
+      await this.requests.pause(m, id, pauses, dueWith(row, { pauses }));
     });
   }
 
   resume(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
     return this.act(actor, id, 'resume', { action: 'dsar.resume', reason }, async (m, row) => {
       const pauses = closeOpenPause(row);
-      await m.query(`UPDATE dsar_requests SET status = 'received', pauses = $2, due_at = $3 WHERE id = $1`, [
-        id,
-        JSON.stringify(pauses),
-        dueWith(row, { pauses }),
-      ]);
+      await this.requests.resume(m, id, pauses, dueWith(row, { pauses }));
     });
   }
 
   reject(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
     return this.act(actor, id, 'reject', { action: 'dsar.reject', reason }, async (m, row) => {
       const pauses = closeOpenPause(row);
-      await m.query(
-        `UPDATE dsar_requests SET status = 'rejected', rejection_reason = $2, rejected_at = now(), closed_at = now(),
-                pauses = $3, outcome = $4 WHERE id = $1`,
-        [id, reason, JSON.stringify(pauses), `Your request was refused: ${reason} ${COMPLAINT}`],
-      );
+      await this.requests.reject(m, id, reason, pauses, `Your request was refused: ${reason} ${COMPLAINT}`);
     });
   }
 
@@ -414,10 +361,12 @@ export class DsarService {
       'extend',
       { action: 'dsar.extend', reason: dto.reason, details: { months: dto.months } },
       async (m, locked) => {
-        await m.query(
-          `UPDATE dsar_requests SET extension_months = $2, extension_reason = $3, extended_at = now(), due_at = $4
-            WHERE id = $1`,
-          [id, dto.months, dto.reason, dueWith(locked, { extensionMonths: dto.months })],
+        await this.requests.extend(
+          m,
+          id,
+          dto.months,
+          dto.reason,
+          dueWith(locked, { extensionMonths: dto.months }),
         );
       },
     );
@@ -425,10 +374,7 @@ export class DsarService {
 
   async collect(actor: Actor, id: string): Promise<DsarDetail> {
     const detail = await this.act(actor, id, 'collect', { action: 'dsar.collect' }, async (m) => {
-      await m.query(`UPDATE dsar_requests SET status = 'collecting', progress = $2 WHERE id = $1`, [
-        id,
-        JSON.stringify({ phase: 'queued', done: 0, total: 8 }),
-      ]);
+      await this.requests.queueCollection(m, id, { phase: 'queued', done: 0, total: 8 });
     });
     await this.collector.start(id);
     return detail;
@@ -446,7 +392,7 @@ export class DsarService {
       throw DomainError.invalidField('personId', 'is required, unless nobody is true');
     }
     const personId = choice.personId ?? null;
-    const details = { decision: personId ? 'person' : 'nobody' };
+    const details = { decision: personId ? ('person' as const) : ('nobody' as const) };
     const detail = await this.act(
       actor,
       id,
@@ -456,12 +402,11 @@ export class DsarService {
         if (personId && !row.candidates.some((c) => c.personId === personId)) {
           throw DomainError.invalidField('personId', 'is not one of the people the identifiers matched');
         }
-        await m.query(
-          `UPDATE dsar_requests SET subject_person_id = $2, subject_decision = $3, candidates = '[]',
-                status = 'collecting', progress = $4
-          WHERE id = $1`,
-          [id, personId, details.decision, JSON.stringify({ phase: 'queued', done: 0, total: 8 })],
-        );
+        await this.requests.chooseSubject(m, id, personId, details.decision, {
+          phase: 'queued',
+          done: 0,
+          total: 8,
+        });
       },
     );
     await this.collector.start(id);
@@ -470,10 +415,7 @@ export class DsarService {
 
   complete(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
     return this.act(actor, id, 'complete', { action: 'dsar.complete', reason }, async (m) => {
-      await m.query(
-        `UPDATE dsar_requests SET status = 'completed', closed_at = now(), outcome = $2 WHERE id = $1`,
-        [id, reason],
-      );
+      await this.requests.complete(m, id, reason);
     });
   }
 
@@ -503,13 +445,9 @@ export class DsarService {
         { action: 'dsar.evidence', details: { sizeBytes: file.bytes.length, contentType: type } },
         async (m, row) => {
           previous = row.evidence_blob_key;
-          await m.query(
-            `UPDATE dsar_requests SET evidence_blob_key = $2, evidence_file_name = $3, evidence_size_bytes = $4
-              WHERE id = $1`,
-            [id, key, file.fileName.slice(0, 255), file.bytes.length],
-          );
-          await this.owned.claim(m, key);
-          if (previous) await this.owned.retire(m, previous);
+          await this.requests.setEvidence(m, id, key, file.fileName.slice(0, 255), file.bytes.length);
+          await this.owned.claim(managerOf(m), key);
+          if (previous) await this.owned.retire(managerOf(m), previous);
         },
       );
       if (previous) await this.owned.discard(previous);
@@ -536,10 +474,11 @@ export class DsarService {
       'rectify',
       { action: 'dsar.rectify', reason: dto.note ?? null, details: { fields: changed } },
       async (m) => {
-        await m.query(
-          `UPDATE dsar_requests SET status = 'completed', closed_at = now(), subject_person_id = $2, outcome = $3
-            WHERE id = $1`,
-          [id, personId, `Your details were corrected (${changed.map(fieldLabel).join(', ')}).`],
+        await this.requests.completeFor(
+          m,
+          id,
+          personId,
+          `Your details were corrected (${changed.map(fieldLabel).join(', ')}).`,
         );
       },
     );
@@ -551,15 +490,12 @@ export class DsarService {
     assertAllowed(row, 'restrict');
     const personId = await this.requirePerson(row);
     return this.act(actor, id, 'restrict', { action: 'dsar.restrict', reason }, async (m) => {
-      await m.query('UPDATE people SET processing_restricted_at = now() WHERE id = $1', [personId]);
-      await m.query(
-        `UPDATE dsar_requests SET status = 'completed', closed_at = now(), subject_person_id = $2, outcome = $3
-          WHERE id = $1`,
-        [
-          id,
-          personId,
-          'Processing of your data is restricted: we store it but do not otherwise use it until the restriction is lifted, and we will tell you before it is.',
-        ],
+      await this.persons.restrict(m, personId);
+      await this.requests.completeFor(
+        m,
+        id,
+        personId,
+        'Processing of your data is restricted: we store it but do not otherwise use it until the restriction is lifted, and we will tell you before it is.',
       );
     });
   }
@@ -571,13 +507,12 @@ export class DsarService {
       'lift_restriction',
       { action: 'dsar.lift_restriction', reason },
       async (m, row) => {
-        await m.query('UPDATE people SET processing_restricted_at = NULL WHERE id = $1', [
-          row.subject_person_id,
-        ]);
-        await m.query(`UPDATE dsar_requests SET restriction_lifted_at = now(), outcome = $2 WHERE id = $1`, [
+        await this.persons.liftRestriction(m, row.subject_person_id);
+        await this.requests.liftRestriction(
+          m,
           id,
           `The restriction on processing your data was lifted on ${longDate(new Date())}: ${reason}`,
-        ]);
+        );
       },
     );
   }
@@ -591,19 +526,34 @@ export class DsarService {
     const who = resolution.identity;
     return this.act(actor, id, 'object', { action: 'dsar.object', reason }, async (m) => {
       let added = 0;
-      for (const email of who.emails) added += await this.suppressions.add(m, { email }, 'objection');
-      for (const phone of who.phones) added += await this.suppressions.add(m, { phone }, 'objection');
+      for (const email of who.emails)
+        added += await this.suppressions.add(managerOf(m), { email }, 'objection');
+      for (const phone of who.phones)
+        added += await this.suppressions.add(managerOf(m), { phone }, 'objection');
       if (!who.emails.length && !who.phones.length) {
         throw DomainError.invalidField(
           'subject',
           'has no email or phone number to put on the do-not-contact list',
         );
       }
-      await m.query(
-        `UPDATE dsar_requests SET status = 'completed', closed_at = now(), outcome = $2 WHERE id = $1`,
-        [id, `You will not be contacted again (${added} identifier(s) added to our do-not-contact list).`],
+      await this.requests.complete(
+        m,
+        id,
+        `You will not be contacted again (${added} identifier(s) added to our do-not-contact list).`,
       );
     });
+  }
+
+  /** The package the requester can download now, if any. */
+  private async currentRelease(dsarId: string): Promise<DsarDetail['release']> {
+    const row = await this.releases.current(dsarId);
+    if (!row) return null;
+    return {
+      expiresAt: row.expires_at.toISOString(),
+      downloadPath: `${API_PREFIX}${apiPaths.dsarExport(dsarId, 'zip')}`,
+      downloadedAt: row.downloaded_at?.toISOString() ?? null,
+      access: row.access,
+    };
   }
 
   private async requirePerson(row: DsarRow): Promise<string> {
@@ -639,13 +589,3 @@ const FIELD_LABELS: Record<string, string> = {
   imHandle: 'messaging handle',
 };
 const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
-
-/** "29 November 2026", in the controller's zone, for what the requester is told. */
-export function longDate(date: Date): string {
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  });
-}

@@ -1,25 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { DsarItem, Page } from '@hushdesk/contracts';
 import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../common/auth/actor';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { decodeCursor, toPage } from '../common/pagination/keyset';
-import { FieldPoliciesService } from '../privacy/field-policies.service';
+import { AuditService } from '../../audit/audit.service';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { decodeCursor, toPage } from '../../common/pagination/keyset';
+import { Transactions } from '../../database/transactions';
+import { managerOf } from '../../database/tx';
+import { FieldPoliciesService } from '../../privacy/field-policies.service';
 import {
   attachmentTitle,
   DsarSources,
-  type ItemRow,
   type LoadedItem,
   type RedactionKey,
   type RedactionState,
-} from './dsar-sources';
-import { DsarSubjects, type SubjectIdentity } from './dsar-subject';
-import { ambiguous, type DsarRow } from './dsar-rows';
-import { DsarService } from './dsar.service';
-
-const ITEM_COLUMNS = 'id, item_type, source_id, ticket_id, found_by, at, excluded_at, exclude_reason';
+} from '../collection/dsar-sources.service';
+import { DsarSubjects, type SubjectIdentity } from '../collection/dsar-subject.service';
+import { DsarItemsRepository, type ItemRow } from '../shared/dsar-items.repository';
+import { DsarRedactionsRepository } from '../shared/dsar-redactions.repository';
+import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
+import { ambiguous, type DsarRow } from '../shared/dsar-rows';
+import { DsarService } from '../intake/dsar.service';
 
 /** An item as the review and the export see it: its content, and other people's identifiers in it. */
 export interface ReviewedItem {
@@ -34,7 +35,10 @@ export interface ReviewedItem {
 @Injectable()
 export class DsarReview {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly items: DsarItemsRepository,
+    private readonly redactions: DsarRedactionsRepository,
+    private readonly dsarRequests: DsarRequestsRepository,
     private readonly sources: DsarSources,
     private readonly subjects: DsarSubjects,
     private readonly audit: AuditService,
@@ -69,10 +73,7 @@ export class DsarReview {
   /** `viewer`: staff reading the review, who see file names as their field policy allows. */
   async page(row: DsarRow, limit: number, cursor?: string, viewer?: Actor): Promise<Page<DsarItem>> {
     const after = decodeCursor(cursor, 1);
-    const rows: ItemRow[] = await this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS} FROM dsar_items WHERE dsar_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-      [row.id, after ? String(after[0]) : '0', limit + 1],
-    );
+    const rows = await this.items.page(row.id, after ? String(after[0]) : '0', limit + 1);
     const reviewed = await this.review(row, rows.slice(0, limit), viewer);
     return toPage(
       rows.slice(0, limit + 1),
@@ -86,10 +87,7 @@ export class DsarReview {
   async *all(row: DsarRow, pageSize = 500): AsyncGenerator<ReviewedItem[]> {
     let after = '0';
     for (;;) {
-      const rows: ItemRow[] = await this.dataSource.query(
-        `SELECT ${ITEM_COLUMNS} FROM dsar_items WHERE dsar_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-        [row.id, after, pageSize],
-      );
+      const rows = await this.items.page(row.id, after, pageSize);
       if (!rows.length) return;
       yield await this.review(row, rows);
       after = rows[rows.length - 1].id;
@@ -124,11 +122,7 @@ export class DsarReview {
   }
 
   private async states(itemIds: string[]): Promise<Map<string, Map<RedactionKey, RedactionState>>> {
-    const rows: { id: string; item_id: string; kind: string; value_hash: Buffer; redacted: boolean }[] =
-      await this.dataSource.query(
-        'SELECT id, item_id, kind, value_hash, redacted FROM dsar_redactions WHERE item_id = ANY($1::bigint[])',
-        [itemIds],
-      );
+    const rows = await this.redactions.ofItems(itemIds);
     const out = new Map<string, Map<RedactionKey, RedactionState>>();
     for (const r of rows) {
       const key = `${r.kind}:${r.value_hash.toString('hex')}` as RedactionKey;
@@ -147,20 +141,18 @@ export class DsarReview {
     reason: string,
   ): Promise<void> {
     assertReviewable(row);
-    await this.dataSource.transaction(async (manager) => {
-      const changed: unknown[] = await manager.query(
-        `UPDATE dsar_items SET excluded_at = ${excluded ? 'now()' : 'NULL'}, exclude_reason = $3, excluded_by_id = $4
-          WHERE id = $1 AND dsar_id = $2 RETURNING id`,
-        [itemId, row.id, excluded ? reason : null, actor.userId],
+    await this.transactions.run(async (tx) => {
+      const changed = await this.items.setExcluded(
+        tx,
+        row.id,
+        itemId,
+        excluded,
+        excluded ? reason : null,
+        actor.userId,
       );
-      if (!rowsOf(changed).length) throw DomainError.notFound('Item');
-      await manager.query(
-        `UPDATE dsar_requests SET counts = jsonb_set(counts, '{excluded}',
-           to_jsonb((SELECT count(*)::int FROM dsar_items WHERE dsar_id = $1 AND excluded_at IS NOT NULL)))
-          WHERE id = $1 AND counts IS NOT NULL`,
-        [row.id],
-      );
-      await this.audit.record(manager, {
+      if (!changed) throw DomainError.notFound('Item');
+      await this.dsarRequests.recountExcluded(tx, row.id);
+      await this.audit.record(managerOf(tx), {
         actor,
         action: excluded ? 'dsar.exclude' : 'dsar.include',
         subjectPersonId: row.subject_person_id,
@@ -179,14 +171,10 @@ export class DsarReview {
     reason: string,
   ): Promise<void> {
     assertReviewable(row);
-    await this.dataSource.transaction(async (manager) => {
-      const changed: unknown[] = await manager.query(
-        `UPDATE dsar_redactions SET redacted = $3, reason = $4, decided_by_id = $5, decided_at = now()
-          WHERE id = $1 AND dsar_id = $2 RETURNING id`,
-        [redactionId, row.id, redacted, reason, actor.userId],
-      );
-      if (!rowsOf(changed).length) throw DomainError.notFound('Redaction');
-      await this.audit.record(manager, {
+    await this.transactions.run(async (tx) => {
+      const changed = await this.redactions.decide(tx, row.id, redactionId, redacted, reason, actor.userId);
+      if (!changed) throw DomainError.notFound('Redaction');
+      await this.audit.record(managerOf(tx), {
         actor,
         action: 'dsar.redaction',
         subjectPersonId: row.subject_person_id,
@@ -213,11 +201,6 @@ function titleFor(l: LoadedItem, policy: FieldPolicy, viewer: Actor): string {
   if (l.row.item_type !== 'attachment' || !name || !l.ticketReference) return l.title;
   const shown = fileNameFor({ id: l.row.source_id, fileName: name }, policy, viewer.role, false);
   return attachmentTitle(l.ticketReference, shown);
-}
-
-/** UPDATE … RETURNING through TypeORM comes back as [rows, count]. */
-function rowsOf(result: unknown[]): unknown[] {
-  return Array.isArray(result[0]) ? (result[0] as unknown[]) : result;
 }
 
 /** An item whose source was deleted since the collection (e.g. by retention). */

@@ -8,8 +8,8 @@ import {
   type DsarSummary,
 } from '@hushdesk/contracts';
 import { deadlineState, dsarDueAt, extensionDeadline } from '@hushdesk/privacy';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import type { NameView } from '../privacy/name-view';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import type { NameView } from '../../privacy/name-view';
 import type { DsarRequestEntity } from './dsar-request.entity';
 
 /** The right to complain (Art. 77), in every refusal and every answer package. */

@@ -1,23 +1,23 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { DsarCounts, DsarItemType, DsarProgress, DsarStatus } from '@hushdesk/contracts';
-import { DataSource } from 'typeorm';
-import { JobScheduler } from '../jobs/job-scheduler';
-import { IdentifierIndex } from '../privacy/identifier-index.service';
-import { SuppressionList } from '../privacy/suppression.service';
-import { TicketEvents } from '../realtime/ticket-events';
-import { SubjectMentions } from './dsar-mentions';
-import { DsarSources, type ItemRow } from './dsar-sources';
-import { DsarSubjects, type SubjectBinding, type SubjectIdentity } from './dsar-subject';
+import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
+import { AuditDsarRepository } from '../../audit/audit-dsar.repository';
+import { Transactions } from '../../database/transactions';
+import { JobScheduler } from '../../jobs/job-scheduler';
+import { MessageDsarRepository } from '../../messages/message-dsar.repository';
+import { IdentifierIndex } from '../../privacy/identifier-index.service';
+import { SuppressionList } from '../../privacy/suppression.service';
+import { TicketEvents } from '../../realtime/ticket-events';
+import { RecordingDsarRepository } from '../../recordings/recording-dsar.repository';
+import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
+import { DsarItemsRepository, type FoundItem } from '../shared/dsar-items.repository';
+import { DsarRedactionsRepository } from '../shared/dsar-redactions.repository';
+import { DsarRequestsRepository, type SubjectBinding } from '../shared/dsar-requests.repository';
+import { SubjectMentions } from './dsar-mentions.service';
+import { DsarSources } from './dsar-sources.service';
+import { DsarSubjects, type SubjectIdentity } from './dsar-subject.service';
 
 export const DSAR_COLLECT_JOB = 'dsar-collect';
-
-interface Found {
-  type: DsarItemType;
-  sourceId: string;
-  ticketId: string | null;
-  at: Date | null;
-  foundBy: Set<string>;
-}
 
 /** Items whose text is read for other people's identifiers, in pages of this many. */
 const REDACTION_PAGE = 500;
@@ -33,7 +33,15 @@ export class DsarCollector implements OnModuleInit {
   private readonly logger = new Logger(DsarCollector.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly requests: DsarRequestsRepository,
+    private readonly items: DsarItemsRepository,
+    private readonly redactions: DsarRedactionsRepository,
+    private readonly tickets: TicketDsarRepository,
+    private readonly messages: MessageDsarRepository,
+    private readonly attachments: AttachmentDsarRepository,
+    private readonly recordings: RecordingDsarRepository,
+    private readonly audit: AuditDsarRepository,
     private readonly subjects: DsarSubjects,
     private readonly sources: DsarSources,
     private readonly mentions: SubjectMentions,
@@ -65,10 +73,7 @@ export class DsarCollector implements OnModuleInit {
 
   async collect(dsarId: string): Promise<{ items: number; ms: number } | { skipped: string }> {
     const started = Date.now();
-    const [dsar] = await this.dataSource.query(
-      'SELECT id, status, subject, subject_person_id, subject_decision FROM dsar_requests WHERE id = $1',
-      [dsarId],
-    );
+    const dsar = await this.requests.binding(dsarId);
     if (!dsar) return { skipped: 'no such request' };
     if (dsar.status !== 'collecting') return { skipped: `status is ${dsar.status}` };
     try {
@@ -88,15 +93,12 @@ export class DsarCollector implements OnModuleInit {
     await this.setState(dsarId, 'collecting', { phase: 'identifiers', done: 0, total: 8 });
     const resolution = await this.subjects.resolve(dsar);
     if (resolution.kind === 'ambiguous') {
-      await this.dataSource.query(
-        `UPDATE dsar_requests SET status = 'needs_subject', candidates = $2, progress = NULL WHERE id = $1`,
-        [dsarId, JSON.stringify(resolution.candidates)],
-      );
+      await this.requests.needsSubject(dsarId, resolution.candidates);
       this.events.dsarProgress({ id: dsarId, status: 'needs_subject', progress: null });
       return { items: 0, ms: Date.now() - started };
     }
     const who = resolution.identity;
-    const found = new Map<string, Found>();
+    const found = new Map<string, FoundItem>();
     const add = (
       type: DsarItemType,
       sourceId: string,
@@ -110,52 +112,35 @@ export class DsarCollector implements OnModuleInit {
       item.at ??= at;
       found.set(key, item);
     };
-    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
 
     if (who.personId) add('contact', who.personId, null, null, 'person');
     for (const id of who.userIds) add('account', id, null, null, 'person');
 
     await this.setProgress(dsarId, 'tickets', 1);
-    const own = await q<{ id: string; created_at: Date }>(
-      'SELECT id, created_at FROM tickets WHERE requester_id = ANY($1)',
-      [who.userIds],
-    );
+    const own = await this.tickets.requestedBy(who.userIds);
     for (const t of own) add('ticket', t.id, t.id, t.created_at, 'requester');
     // Someone else's ticket that gives one of their numbers as the number to call is about them too.
-    for (const t of await q<{ id: string; created_at: Date }>(
-      'SELECT id, created_at FROM tickets WHERE contact_phone = ANY($1) AND requester_id <> ALL($2::uuid[])',
-      [who.phones, who.userIds],
-    ))
+    for (const t of await this.tickets.withContactPhoneOfOthers(who.phones, who.userIds))
       add('ticket', t.id, t.id, t.created_at, 'contact_phone');
 
     await this.setProgress(dsarId, 'messages', 2);
-    const written = await q<{ id: string; ticket_id: string; created_at: Date }>(
-      'SELECT id, ticket_id, created_at FROM ticket_messages WHERE author_id = ANY($1)',
-      [who.userIds],
-    );
+    const written = await this.messages.writtenBy(who.userIds);
     for (const m of written) add('message', m.id, m.ticket_id, m.created_at, 'author');
     const partyTickets = [...new Set(written.map((m) => m.ticket_id))].filter(
       (id) => !found.has(`ticket:${id}`),
     );
     if (partyTickets.length) {
-      for (const t of await q<{ id: string; created_at: Date }>(
-        'SELECT id, created_at FROM tickets WHERE id = ANY($1)',
-        [partyTickets],
-      ))
+      for (const t of await this.tickets.createdAt(partyTickets))
         add('ticket', t.id, t.id, t.created_at, 'party');
     }
     // The whole thread of their own tickets is about them, internal notes included.
-    const inTheirs = await q<{ id: string; ticket_id: string; created_at: Date }>(
-      'SELECT id, ticket_id, created_at FROM ticket_messages WHERE ticket_id = ANY($1)',
-      [own.map((t) => t.id)],
-    );
+    const inTheirs = await this.messages.inTickets(own.map((t) => t.id));
     for (const m of inTheirs) add('message', m.id, m.ticket_id, m.created_at, 'in_their_ticket');
 
     await this.setProgress(dsarId, 'attachments', 3);
-    for (const a of await q<{ id: string; ticket_id: string; created_at: Date; uploaded_by_id: string }>(
-      `SELECT id, ticket_id, created_at, uploaded_by_id FROM attachments
-        WHERE ticket_id = ANY($1) OR uploaded_by_id = ANY($2)`,
-      [own.map((t) => t.id), who.userIds],
+    for (const a of await this.attachments.onTicketsOrBy(
+      own.map((t) => t.id),
+      who.userIds,
     ))
       add(
         'attachment',
@@ -175,17 +160,7 @@ export class DsarCollector implements OnModuleInit {
     await this.setProgress(dsarId, 'recordings', 5);
     // Theirs: matched to them, from a number they gave us, or logged on one of their tickets.
     const ownIds = new Set(own.map((t) => t.id));
-    for (const r of await q<{
-      id: string;
-      ticket_id: string | null;
-      started_at: Date;
-      person_id: string | null;
-      caller_number: string;
-    }>(
-      `SELECT id, ticket_id, started_at, person_id, caller_number FROM recordings
-        WHERE person_id = $1 OR caller_number = ANY($2) OR ticket_id = ANY($3)`,
-      [who.personId, who.phones, [...ownIds]],
-    )) {
+    for (const r of await this.recordings.theirs(who.personId, who.phones, [...ownIds])) {
       if (who.personId && r.person_id === who.personId)
         add('recording', r.id, r.ticket_id, r.started_at, 'person');
       if (who.phones.includes(r.caller_number)) add('recording', r.id, r.ticket_id, r.started_at, 'caller');
@@ -195,15 +170,8 @@ export class DsarCollector implements OnModuleInit {
 
     await this.setProgress(dsarId, 'audit', 6);
     if (who.personId) {
-      for (const a of await q<{ seq: string; at: Date }>(
-        'SELECT seq, at FROM audit_log WHERE subject_person_id = $1',
-        [who.personId],
-      ))
-        add('audit', String(a.seq), null, a.at, 'about');
-      for (const d of await q<{ id: string; received_at: Date }>(
-        'SELECT id, received_at FROM dsar_requests WHERE subject_person_id = $1 AND id <> $2',
-        [who.personId, dsarId],
-      ))
+      for (const a of await this.audit.about(who.personId)) add('audit', String(a.seq), null, a.at, 'about');
+      for (const d of await this.requests.earlierAbout(who.personId, dsarId))
         add('request', d.id, null, d.received_at, 'about');
     }
     const listed = await Promise.all([
@@ -214,31 +182,7 @@ export class DsarCollector implements OnModuleInit {
 
     await this.setProgress(dsarId, 'saving', 7);
     const items = [...found.values()];
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `DELETE FROM dsar_items WHERE dsar_id = $1
-            AND (item_type || ':' || source_id) <> ALL($2::text[])`,
-        [dsarId, items.map((i) => `${i.type}:${i.sourceId}`)],
-      );
-      if (items.length) {
-        await manager.query(
-          `INSERT INTO dsar_items (dsar_id, item_type, source_id, ticket_id, at, found_by)
-           SELECT $1, t.type, t.source_id, t.ticket_id, t.at, string_to_array(t.found_by, ',')
-             FROM unnest($2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::text[])
-                  AS t(type, source_id, ticket_id, at, found_by)
-           ON CONFLICT (dsar_id, item_type, source_id)
-           DO UPDATE SET found_by = EXCLUDED.found_by, ticket_id = EXCLUDED.ticket_id, at = EXCLUDED.at`,
-          [
-            dsarId,
-            items.map((i) => i.type),
-            items.map((i) => i.sourceId),
-            items.map((i) => i.ticketId),
-            items.map((i) => i.at),
-            items.map((i) => [...i.foundBy].join(',')),
-          ],
-        );
-      }
-    });
+    await this.transactions.run((tx) => this.items.replace(tx, dsarId, items));
 
     await this.setProgress(dsarId, 'redactions', 8);
     const redactions = await this.recordRedactions(dsarId, who);
@@ -246,20 +190,13 @@ export class DsarCollector implements OnModuleInit {
     const counts = await this.counts(dsarId, redactions);
     const hashes = this.subjects.hashes(who).map((h) => h.toString('hex'));
     const ms = Date.now() - started;
-    await this.dataSource.query(
-      `UPDATE dsar_requests SET status = 'in_review', progress = $2, counts = $3, candidates = '[]',
-              subject_person_id = COALESCE(subject_person_id, $4), subject_hashes = $5,
-              collected_at = now(), collection_ms = $6
-        WHERE id = $1`,
-      [
-        dsarId,
-        JSON.stringify({ phase: 'done', done: items.length, total: items.length }),
-        JSON.stringify(counts),
-        who.personId,
-        hashes,
-        ms,
-      ],
-    );
+    await this.requests.collected(dsarId, {
+      progress: { phase: 'done', done: items.length, total: items.length },
+      counts,
+      personId: who.personId,
+      hashes,
+      ms,
+    });
     this.events.dsarProgress({
       id: dsarId,
       status: 'in_review',
@@ -271,17 +208,16 @@ export class DsarCollector implements OnModuleInit {
   /** When each mentioning source was written, for ordering (one query per kind of source). */
   private async createdAt(mentions: { sourceType: string; sourceId: string }[]): Promise<Map<string, Date>> {
     const out = new Map<string, Date>();
-    const tables: Record<string, string> = {
-      ticket: 'SELECT id, created_at AS at FROM tickets WHERE id = ANY($1)',
-      message: 'SELECT id, created_at AS at FROM ticket_messages WHERE id = ANY($1)',
-      attachment: 'SELECT id, created_at AS at FROM attachments WHERE id = ANY($1)',
-      recording: 'SELECT id, started_at AS at FROM recordings WHERE id = ANY($1)',
+    const tables: Record<string, (ids: string[]) => Promise<{ id: string; at: Date }[]>> = {
+      ticket: (ids) => this.tickets.writtenAt(ids),
+      message: (ids) => this.messages.writtenAt(ids),
+      attachment: (ids) => this.attachments.writtenAt(ids),
+      recording: (ids) => this.recordings.writtenAt(ids),
     };
-    for (const [type, sql] of Object.entries(tables)) {
+    for (const [type, writtenAt] of Object.entries(tables)) {
       const ids = mentions.filter((m) => m.sourceType === type).map((m) => m.sourceId);
       if (!ids.length) continue;
-      for (const r of (await this.dataSource.query(sql, [ids])) as { id: string; at: Date }[])
-        out.set(r.id, r.at);
+      for (const r of await writtenAt(ids)) out.set(r.id, r.at);
     }
     return out;
   }
@@ -290,12 +226,7 @@ export class DsarCollector implements OnModuleInit {
   private async recordRedactions(dsarId: string, who: SubjectIdentity): Promise<number> {
     let after = '0';
     for (;;) {
-      const rows: ItemRow[] = await this.dataSource.query(
-        `SELECT id, item_type, source_id, ticket_id, found_by, at, excluded_at, exclude_reason FROM dsar_items
-          WHERE dsar_id = $1 AND id > $2 AND item_type IN ('ticket', 'message', 'attachment', 'recording', 'audit')
-          ORDER BY id LIMIT $3`,
-        [dsarId, after, REDACTION_PAGE],
-      );
+      const rows = await this.items.withText(dsarId, after, REDACTION_PAGE);
       if (!rows.length) break;
       const loaded = await this.sources.load(rows, who);
       const thirdParty = await this.sources.thirdParty(loaded, who);
@@ -310,33 +241,16 @@ export class DsarCollector implements OnModuleInit {
         }
       });
       if (itemIds.length) {
-        await this.dataSource.query(
-          `INSERT INTO dsar_redactions (dsar_id, item_id, kind, value_hash)
-           SELECT $1, t.item_id, t.kind, t.hash FROM unnest($2::bigint[], $3::text[], $4::bytea[]) AS t(item_id, kind, hash)
-           ON CONFLICT (item_id, kind, value_hash) DO NOTHING`,
-          [dsarId, itemIds, kinds, hashes],
-        );
+        await this.redactions.record(dsarId, itemIds, kinds, hashes);
       }
       after = rows[rows.length - 1].id;
       if (rows.length < REDACTION_PAGE) break;
     }
-    const [{ n }] = await this.dataSource.query(
-      'SELECT count(*)::int AS n FROM dsar_redactions WHERE dsar_id = $1',
-      [dsarId],
-    );
-    return n;
+    return this.redactions.count(dsarId);
   }
 
   private async counts(dsarId: string, redactions: number): Promise<DsarCounts> {
-    const rows: { item_type: DsarItemType; n: number; mentions: number; excluded: number }[] =
-      await this.dataSource.query(
-        `SELECT item_type, count(*)::int AS n,
-                count(*) FILTER (WHERE NOT (found_by && ARRAY['requester', 'party', 'author', 'in_their_ticket',
-                  'uploader', 'person', 'caller', 'on_their_ticket', 'about', 'listed']))::int AS mentions,
-                count(*) FILTER (WHERE excluded_at IS NOT NULL)::int AS excluded
-           FROM dsar_items WHERE dsar_id = $1 GROUP BY item_type`,
-        [dsarId],
-      );
+    const rows = await this.items.counts(dsarId);
     const n = (t: DsarItemType) => rows.find((r) => r.item_type === t)?.n ?? 0;
     return {
       contact: n('contact'),
@@ -358,11 +272,7 @@ export class DsarCollector implements OnModuleInit {
   }
 
   private async setState(dsarId: string, status: DsarStatus, progress: DsarProgress | null): Promise<void> {
-    await this.dataSource.query('UPDATE dsar_requests SET status = $2, progress = $3 WHERE id = $1', [
-      dsarId,
-      status,
-      progress ? JSON.stringify(progress) : null,
-    ]);
+    await this.requests.setState(dsarId, status, progress);
     this.events.dsarProgress({ id: dsarId, status, progress });
   }
 }

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { ErasureReceipt } from '@hushdesk/contracts';
-import { EntityManager } from 'typeorm';
-import { findOnly, type KnownIdentifiers } from '../privacy/text-scrub';
-import { refKey, SubjectMentions, type MentionRef } from './dsar-mentions';
-import type { KnownSubject } from './dsar-subject';
+import type { Tx } from '../../database/tx';
+import { PersonDsarRepository } from '../../people/person-dsar.repository';
+import { SubjectMentionsRepository } from '../../privacy/subject-mentions.repository';
+import { findOnly, type KnownIdentifiers } from '../../privacy/text-scrub';
+import { refKey, SubjectMentions, type MentionRef } from '../collection/dsar-mentions.service';
+import type { KnownSubject } from '../collection/dsar-subject.service';
+import { RecordingDsarRepository } from '../../recordings/recording-dsar.repository';
+import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
+import { DsarRequestsRepository, type RequestText } from '../shared/dsar-requests.repository';
 
 /** What an erasure wrote to, so the rescan reads those texts whatever the index says. */
 export interface Touched {
@@ -23,12 +28,6 @@ export interface RescanInput {
   held: string[];
 }
 
-/** A request's free-text fields, as one text per request. */
-export interface RequestText {
-  id: string;
-  text: string;
-}
-
 const REQUEST_PAGE = 500;
 
 /**
@@ -39,53 +38,39 @@ const REQUEST_PAGE = 500;
  */
 @Injectable()
 export class DsarErasureRescan {
-  constructor(private readonly mentions: SubjectMentions) {}
+  constructor(
+    private readonly mentions: SubjectMentions,
+    private readonly index: SubjectMentionsRepository,
+    private readonly people: PersonDsarRepository,
+    private readonly recordings: RecordingDsarRepository,
+    private readonly tickets: TicketDsarRepository,
+    private readonly requests: DsarRequestsRepository,
+  ) {}
 
-  async run(manager: EntityManager, input: RescanInput): Promise<ErasureReceipt['rescan']> {
+  async run(tx: Tx, input: RescanInput): Promise<ErasureReceipt['rescan']> {
     const { who } = input;
-    const count = async (sql: string, params: unknown[]) =>
-      ((await manager.query(sql, params)) as { n: number }[])[0].n;
     const hashes = this.mentions.lookupHashes(who);
     const checks: [string, number][] = [
       [
         'identifier index (keyed hashes of their email, phone and name)',
-        await count(
-          `SELECT count(*)::int AS n FROM identifier_mentions WHERE hash = ANY($1)
-              AND NOT (source_type = 'recording' AND source_id = ANY($2::uuid[]))`,
-          [hashes, input.held],
-        ),
+        await this.index.countLeft(hashes, input.held, tx),
       ],
       [
         'people (email, phone, name)',
-        await count(
-          `SELECT count(*)::int AS n FROM people WHERE email = ANY($1) OR phone = ANY($2)
-              OR (id = $3 AND (email IS NOT NULL OR phone IS NOT NULL OR name_key IS NOT NULL))`,
-          [who.emails, who.phones, who.personId ?? null],
-        ),
+        await this.people.countLeft(who.emails, who.phones, who.personId ?? null, tx),
       ],
       [
         'call recordings (caller number, their record, their tickets), outside legal holds',
-        await count(
-          `SELECT count(*)::int AS n FROM recordings
-            WHERE (caller_number = ANY($1) OR person_id = $2 OR ticket_id = ANY($3)) AND hold_at IS NULL`,
-          [who.phones, who.personId ?? null, input.ownTickets ?? []],
-        ),
+        await this.recordings.countLeft(who.phones, who.personId ?? null, input.ownTickets ?? [], tx),
       ],
-      [
-        'ticket contact phones',
-        await count('SELECT count(*)::int AS n FROM tickets WHERE contact_phone = ANY($1)', [who.phones]),
-      ],
+      ['ticket contact phones', await this.tickets.countContactPhones(who.phones, tx)],
       [
         'data-subject requests (identifiers in clear)',
-        await count(
-          `SELECT count(*)::int AS n FROM dsar_requests WHERE subject->>'email' = ANY($1) OR subject->>'phone' = ANY($2)
-              OR lower(subject->>'fullName') = ANY($3)`,
-          [who.emails, who.phones, who.nameKeys],
-        ),
+        await this.requests.countInClear(who.emails, who.phones, who.nameKeys, tx),
       ],
       [
         'text of every ticket, message, call note, text attachment and request that could hold them',
-        await this.textLeft(manager, input),
+        await this.textLeft(input, tx),
       ],
     ];
     return {
@@ -98,7 +83,7 @@ export class DsarErasureRescan {
    * Their identifiers left in free text: in what the erasure touched, in whatever the index still
    * finds under their identifiers or their numbers' digit tails, and in every request's notes.
    */
-  async textLeft(manager: EntityManager, input: RescanInput): Promise<number> {
+  async textLeft(input: RescanInput, tx?: Tx): Promise<number> {
     const set = knownSet(input.who);
     const about = new Set(input.touched.requests);
     const elsewhere = requestsElsewhereSet(input.who);
@@ -111,16 +96,31 @@ export class DsarErasureRescan {
     add('message', input.touched.messages);
     add('recording', input.touched.recordings);
     add('attachment', input.touched.attachments);
-    for (const m of await this.mentions.find(input.who, manager)) add(m.sourceType, [m.sourceId]);
+    for (const m of await this.mentions.find(input.who, tx)) add(m.sourceType, [m.sourceId]);
     for (const id of held) refs.delete(refKey({ sourceType: 'recording', sourceId: id }));
     let left = 0;
-    for (const text of (await this.mentions.texts([...refs.values()], manager)).values()) {
+    for (const text of (await this.mentions.texts([...refs.values()], tx)).values()) {
       left += findOnly(text, set).length;
     }
-    await forEachRequestText(manager, async (page) => {
+    await this.forEachRequestText(async (page) => {
       for (const r of page) left += findOnly(r.text, about.has(r.id) ? set : elsewhere).length;
-    });
+    }, tx);
     return left;
+  }
+
+  /**
+   * Pages through every request's text: its details, notes, reasons, pauses and outcome, and the
+   * email of a requested change.
+   */
+  async forEachRequestText(visit: (page: RequestText[]) => Promise<void>, tx?: Tx): Promise<void> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.requests.textPage(after, REQUEST_PAGE, tx);
+      if (!rows.length) return;
+      await visit(rows);
+      if (rows.length < REQUEST_PAGE) return;
+      after = rows[rows.length - 1].id;
+    }
   }
 }
 
@@ -134,28 +134,4 @@ export function knownSet(who: KnownSubject): KnownIdentifiers {
  */
 export function requestsElsewhereSet(who: KnownSubject): KnownIdentifiers {
   return knownSet({ ...who, nameKeys: who.lookupNames });
-}
-
-/**
- * Pages through every request's text: its details, notes, reasons, pauses and outcome, and the
- * email of a requested change.
- */
-export async function forEachRequestText(
-  manager: EntityManager,
-  visit: (page: RequestText[]) => Promise<void>,
-): Promise<void> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const rows: RequestText[] = await manager.query(
-      `SELECT id, concat_ws(E'\\n', details, verification_note, rejection_reason, extension_reason, outcome,
-                requester_name, (SELECT string_agg(p->>'reason', E'\\n') FROM jsonb_array_elements(pauses) p),
-                requested_changes->>'email') AS text
-         FROM dsar_requests WHERE id > $1 ORDER BY id LIMIT $2`,
-      [after, REQUEST_PAGE],
-    );
-    if (!rows.length) return;
-    await visit(rows);
-    if (rows.length < REQUEST_PAGE) return;
-    after = rows[rows.length - 1].id;
-  }
 }

@@ -8,8 +8,12 @@ import {
   normalisePhone,
   phoneNumbersIn,
 } from '@hushdesk/privacy';
-import { DataSource, EntityManager } from 'typeorm';
-import { IdentifierIndex } from '../privacy/identifier-index.service';
+import type { Tx } from '../../database/tx';
+import { PersonDsarRepository } from '../../people/person-dsar.repository';
+import { IdentifierIndex } from '../../privacy/identifier-index.service';
+import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
+import { UserDsarRepository } from '../../users/user-dsar.repository';
+import type { SubjectBinding } from '../shared/dsar-requests.repository';
 
 type MatchedBy = 'email' | 'phone' | 'fullName' | 'personId';
 
@@ -43,14 +47,6 @@ export type Resolution =
   | { kind: 'none'; identity: SubjectIdentity }
   | { kind: 'ambiguous'; candidates: SubjectCandidate[] };
 
-/** What a request records about its subject: the person bound, and the DPO's decision if any. */
-export interface SubjectBinding {
-  subject: DsarSubjectIdentifiers;
-  subject_person_id: string | null;
-  /** `nobody`: the DPO decided no one on record is the subject (they are only mentioned). */
-  subject_decision: 'person' | 'nobody' | null;
-}
-
 const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))];
 
 /**
@@ -69,38 +65,32 @@ const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x
 @Injectable()
 export class DsarSubjects {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly people: PersonDsarRepository,
+    private readonly users: UserDsarRepository,
+    private readonly tickets: TicketDsarRepository,
     private readonly index: IdentifierIndex,
   ) {}
 
   /** The people the identifiers match, and the one to bind without asking, if any. */
   async match(
     given: DsarSubjectIdentifiers,
-    manager: EntityManager = this.dataSource.manager,
+    tx?: Tx,
   ): Promise<{ candidates: SubjectCandidate[]; automatic: string | null }> {
     const strong = new Map<string, Set<MatchedBy>>();
     const add = (map: Map<string, Set<MatchedBy>>, ids: { id: string }[], by: MatchedBy) => {
       for (const { id } of ids) map.set(id, (map.get(id) ?? new Set()).add(by));
     };
     if (given.personId) {
-      add(strong, await manager.query('SELECT id FROM people WHERE id = $1', [given.personId]), 'personId');
+      add(strong, await this.people.idsById(given.personId, tx), 'personId');
     }
     if (given.email) {
-      add(
-        strong,
-        await manager.query('SELECT id FROM people WHERE email = $1', [normaliseEmail(given.email)]),
-        'email',
-      );
+      add(strong, await this.people.idsByEmail(normaliseEmail(given.email), tx), 'email');
     }
     const phone = given.phone ? normalisePhone(given.phone) : null;
-    if (phone) add(strong, await manager.query('SELECT id FROM people WHERE phone = $1', [phone]), 'phone');
+    if (phone) add(strong, await this.people.idsByPhone(phone, tx), 'phone');
     const byName = new Map<string, Set<MatchedBy>>();
     if (given.fullName?.trim()) {
-      add(
-        byName,
-        await manager.query('SELECT id FROM people WHERE name_key = $1', [normaliseName(given.fullName)]),
-        'fullName',
-      );
+      add(byName, await this.people.idsByNameKey(normaliseName(given.fullName), tx), 'fullName');
     }
     const strongGiven = !!(given.personId || given.email || phone);
     if (strong.size) for (const [id, by] of strong) if (byName.has(id)) by.add('fullName');
@@ -109,49 +99,39 @@ export class DsarSubjects {
     // A name standing against strong identifiers that matched nobody binds no one by itself.
     const nameAgainstStrong = !strong.size && strongGiven;
     if (candidates.length !== 1 || nameAgainstStrong) return { candidates, automatic: null };
-    const staff = await this.staff(manager, [candidates[0].personId]);
+    const staff = await this.staff([candidates[0].personId], tx);
     return { candidates, automatic: staff.has(candidates[0].personId) ? null : candidates[0].personId };
   }
 
   /** Resolves to the bound person, one matched without doubt, nobody, or candidates for the DPO. */
-  async resolve(
-    binding: SubjectBinding,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Resolution> {
+  async resolve(binding: SubjectBinding, tx?: Tx): Promise<Resolution> {
     const given = binding.subject;
     if (binding.subject_decision === 'nobody') {
-      return { kind: 'none', identity: await this.onlyMentioned(given, manager) };
+      return { kind: 'none', identity: await this.onlyMentioned(given, tx) };
     }
     if (binding.subject_person_id) {
-      return { kind: 'one', identity: await this.expand(given, binding.subject_person_id, manager) };
+      return { kind: 'one', identity: await this.expand(given, binding.subject_person_id, tx) };
     }
-    const { candidates, automatic } = await this.match(given, manager);
-    if (automatic) return { kind: 'one', identity: await this.expand(given, automatic, manager) };
+    const { candidates, automatic } = await this.match(given, tx);
+    if (automatic) return { kind: 'one', identity: await this.expand(given, automatic, tx) };
     if (candidates.length) return { kind: 'ambiguous', candidates };
-    return { kind: 'none', identity: await this.onlyMentioned(given, manager) };
+    return { kind: 'none', identity: await this.onlyMentioned(given, tx) };
   }
 
   /** The people among these who have a staff account. */
-  async staff(manager: EntityManager, personIds: string[]): Promise<Set<string>> {
+  async staff(personIds: string[], tx?: Tx): Promise<Set<string>> {
     if (!personIds.length) return new Set();
-    const rows: { person_id: string }[] = await manager.query(
-      `SELECT DISTINCT person_id FROM users WHERE person_id = ANY($1) AND role <> 'customer'`,
-      [personIds],
-    );
-    return new Set(rows.map((r) => r.person_id));
+    return new Set(await this.users.staffAmong(personIds, tx));
   }
 
   /**
    * Someone on no record, found only where they are mentioned. A name that a person on record has
    * would find that person's mentions, not theirs, so it is left out entirely.
    */
-  private async onlyMentioned(
-    given: DsarSubjectIdentifiers,
-    manager: EntityManager,
-  ): Promise<SubjectIdentity> {
+  private async onlyMentioned(given: DsarSubjectIdentifiers, tx?: Tx): Promise<SubjectIdentity> {
     const phone = given.phone ? normalisePhone(given.phone) : null;
     const names = uniq([given.fullName?.trim()]);
-    const taken = await this.namesOnRecord(manager, names.map(normaliseName), null);
+    const taken = await this.namesOnRecord(names.map(normaliseName), null, tx);
     const own = names.filter((n) => !taken.has(normaliseName(n)));
     const nameKeys = uniq(own.map(normaliseName));
     return {
@@ -169,21 +149,13 @@ export class DsarSubjects {
    * The bound person's identifiers: those given, those on their record, and every one they gave us
    * elsewhere that belongs to no one else (see `givenElsewhere`).
    */
-  private async expand(
-    given: DsarSubjectIdentifiers,
-    personId: string,
-    manager: EntityManager,
-  ): Promise<SubjectIdentity> {
-    const [person]: { email: string | null; phone: string | null; full_name: string | null }[] =
-      await manager.query('SELECT email, phone, full_name FROM people WHERE id = $1', [personId]);
-    const users: { id: string }[] = await manager.query('SELECT id FROM users WHERE person_id = $1', [
-      personId,
-    ]);
-    const userIds = users.map((u) => u.id);
+  private async expand(given: DsarSubjectIdentifiers, personId: string, tx?: Tx): Promise<SubjectIdentity> {
+    const person = await this.people.identifiersOf(personId, tx);
+    const userIds = await this.users.idsOfPerson(personId, tx);
     const names = uniq([given.fullName?.trim(), person?.full_name]);
     const nameKeys = uniq(names.map(normaliseName));
-    const shared = await this.namesOnRecord(manager, nameKeys, personId);
-    const elsewhere = await this.givenElsewhere(manager, personId, userIds);
+    const shared = await this.namesOnRecord(nameKeys, personId, tx);
+    const elsewhere = await this.givenElsewhere(personId, userIds, tx);
     const phone = given.phone ? normalisePhone(given.phone) : null;
     return {
       personId,
@@ -208,23 +180,16 @@ export class DsarSubjects {
    * person) is not theirs: "ask my manager on …" names the manager, not them.
    */
   private async givenElsewhere(
-    manager: EntityManager,
     personId: string,
     userIds: string[],
+    tx?: Tx,
   ): Promise<{ emails: string[]; phones: string[] }> {
     if (!userIds.length) return { emails: [], phones: [] };
-    const contact: { contact_phone: string }[] = await manager.query(
-      'SELECT DISTINCT contact_phone FROM tickets WHERE requester_id = ANY($1) AND contact_phone IS NOT NULL',
-      [userIds],
-    );
-    const texts: { t: string | null }[] = await manager.query(
-      `SELECT subject || E'\\n' || description AS t FROM tickets WHERE requester_id = ANY($1)
-       UNION ALL SELECT body FROM ticket_messages WHERE author_id = ANY($1)`,
-      [userIds],
-    );
+    const contact = await this.tickets.contactPhonesOf(userIds, tx);
+    const texts = await this.tickets.writtenBy(userIds, tx);
     const emails = new Set<string>();
-    const phones = new Set<string>(contact.map((c) => normalisePhone(c.contact_phone) ?? c.contact_phone));
-    for (const { t } of texts) {
+    const phones = new Set<string>(contact.map((c) => normalisePhone(c) ?? c));
+    for (const t of texts) {
       if (!t) continue;
       for (const d of detectIdentifiers(t, { kinds: ['email', 'phone'] })) {
         if (d.kind === 'email') emails.add(d.normalised);
@@ -233,30 +198,15 @@ export class DsarSubjects {
       for (const p of phoneNumbersIn(t)) phones.add(p);
     }
     if (!emails.size && !phones.size) return { emails: [], phones: [] };
-    const others: { v: string }[] = await manager.query(
-      `SELECT email AS v FROM people WHERE id <> $1 AND email = ANY($2)
-       UNION SELECT phone FROM people WHERE id <> $1 AND phone = ANY($3)
-       UNION SELECT contact_phone FROM tickets WHERE requester_id <> ALL($4) AND contact_phone = ANY($3)
-       UNION SELECT caller_number FROM recordings
-              WHERE person_id IS NOT NULL AND person_id <> $1 AND caller_number = ANY($3)`,
-      [personId, [...emails], [...phones], userIds],
-    );
-    const theirs = (xs: Set<string>) => [...xs].filter((x) => !others.some((o) => o.v === x));
+    const others = await this.people.someoneElses(personId, [...emails], [...phones], userIds, tx);
+    const theirs = (xs: Set<string>) => [...xs].filter((x) => !others.some((o) => o === x));
     return { emails: theirs(emails), phones: theirs(phones) };
   }
 
   /** Which of these name keys a person on record has (other than `except`). */
-  private async namesOnRecord(
-    manager: EntityManager,
-    keys: string[],
-    except: string | null,
-  ): Promise<Set<string>> {
+  private async namesOnRecord(keys: string[], except: string | null, tx?: Tx): Promise<Set<string>> {
     if (!keys.length) return new Set();
-    const rows: { name_key: string }[] = await manager.query(
-      'SELECT DISTINCT name_key FROM people WHERE name_key = ANY($1) AND ($2::uuid IS NULL OR id <> $2)',
-      [keys, except],
-    );
-    return new Set(rows.map((r) => r.name_key));
+    return new Set(await this.people.namesOnRecord(keys, except, tx));
   }
 
   /** Keyed hashes of every identifier, as the identifier index and the suppression list store them. */

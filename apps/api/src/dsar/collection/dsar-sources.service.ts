@@ -2,24 +2,23 @@ import { Injectable } from '@nestjs/common';
 import type { DsarItemType, DsarSegment, Role } from '@hushdesk/contracts';
 import { formatDsarReference } from '@hushdesk/contracts';
 import { fileNameFor, type Detection } from '@hushdesk/privacy';
-import { DataSource, EntityManager } from 'typeorm';
-import { BlobStore, readAll } from '../blobs/blob-store';
-import { FieldPoliciesService } from '../privacy/field-policies.service';
-import { IdentifierIndex } from '../privacy/identifier-index.service';
-import { RedactionService } from '../privacy/redaction.service';
-import { formatReference } from '../tickets/ticket-rows';
-import type { SubjectIdentity } from './dsar-subject';
-
-export interface ItemRow {
-  id: string;
-  item_type: DsarItemType;
-  source_id: string;
-  ticket_id: string | null;
-  found_by: string[];
-  at: Date | null;
-  excluded_at: Date | null;
-  exclude_reason: string | null;
-}
+import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
+import { AuditDsarRepository } from '../../audit/audit-dsar.repository';
+import { BlobStore, readAll } from '../../blobs/blob-store';
+import { Transactions } from '../../database/transactions';
+import { managerOf, type Tx } from '../../database/tx';
+import { MessageDsarRepository } from '../../messages/message-dsar.repository';
+import { PersonDsarRepository } from '../../people/person-dsar.repository';
+import { FieldPoliciesService } from '../../privacy/field-policies.service';
+import { IdentifierIndex } from '../../privacy/identifier-index.service';
+import { RedactionService } from '../../privacy/redaction.service';
+import { RecordingDsarRepository } from '../../recordings/recording-dsar.repository';
+import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
+import { formatReference } from '../../tickets/ticket-rows';
+import { UserDsarRepository } from '../../users/user-dsar.repository';
+import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
+import type { ItemRow } from '../shared/dsar-items.repository';
+import type { SubjectIdentity } from './dsar-subject.service';
 
 export interface LoadedItem {
   row: ItemRow;
@@ -66,26 +65,30 @@ export interface RedactionState {
 @Injectable()
 export class DsarSources {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly people: PersonDsarRepository,
+    private readonly users: UserDsarRepository,
+    private readonly tickets: TicketDsarRepository,
+    private readonly messages: MessageDsarRepository,
+    private readonly attachments: AttachmentDsarRepository,
+    private readonly recordings: RecordingDsarRepository,
+    private readonly audit: AuditDsarRepository,
+    private readonly requests: DsarRequestsRepository,
+    private readonly transactions: Transactions,
     private readonly blobs: BlobStore,
     private readonly redaction: RedactionService,
     private readonly index: IdentifierIndex,
     private readonly policies: FieldPoliciesService,
   ) {}
 
-  async load(
-    rows: ItemRow[],
-    who: SubjectIdentity,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<LoadedItem[]> {
+  async load(rows: ItemRow[], who: SubjectIdentity): Promise<LoadedItem[]> {
     const ids = (t: DsarItemType) => rows.filter((r) => r.item_type === t).map((r) => r.source_id);
     const byId = async <T extends { id: string }>(
       type: DsarItemType,
-      sql: string,
+      read: (ids: string[]) => Promise<T[]>,
     ): Promise<Map<string, T>> => {
       const list = ids(type);
       if (!list.length) return new Map();
-      const found: T[] = await manager.query(sql, [list]);
+      const found = await read(list);
       return new Map(found.map((r) => [String(r.id), r]));
     };
     const author = (userId: string | null, role: string | null) =>
@@ -95,118 +98,14 @@ export class DsarSources {
           ? 'another customer'
           : 'support staff';
 
-    const people = await byId<Record<string, string | null> & { id: string }>(
-      'contact',
-      `SELECT id, full_name, email, phone, job_title, employer, work_address, im_handle,
-              processing_restricted_at FROM people WHERE id = ANY($1)`,
-    );
-    const accounts = await byId<{
-      id: string;
-      role: string;
-      organisation: string | null;
-      created_at: Date;
-      last_login_at: Date | null;
-      disabled_at: Date | null;
-    }>(
-      'account',
-      `SELECT u.id, u.role, o.name AS organisation, u.created_at, u.last_login_at, u.disabled_at
-         FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ANY($1)`,
-    );
-    const tickets = await byId<{
-      id: string;
-      reference: string;
-      type: string;
-      status: string;
-      priority: string;
-      category: string | null;
-      subject: string;
-      description: string;
-      requester_id: string;
-      contact_phone: string | null;
-      equipment_asset_tag: string | null;
-      equipment_model: string | null;
-      equipment_serial_number: string | null;
-      equipment_location: string | null;
-      created_at: Date;
-      resolved_at: Date | null;
-      closed_at: Date | null;
-    }>(
-      'ticket',
-      `SELECT id, reference, type, status, priority, category, subject, description, requester_id, contact_phone,
-              equipment_asset_tag, equipment_model, equipment_serial_number, equipment_location,
-              created_at, resolved_at, closed_at
-         FROM tickets WHERE id = ANY($1)`,
-    );
-    const messages = await byId<{
-      id: string;
-      reference: string;
-      visibility: string;
-      body: string;
-      author_id: string;
-      role: string | null;
-      created_at: Date;
-    }>(
-      'message',
-      `SELECT m.id, t.reference, m.visibility, m.body, m.author_id, u.role, m.created_at
-         FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id LEFT JOIN users u ON u.id = m.author_id
-        WHERE m.id = ANY($1)`,
-    );
-    const attachments = await byId<{
-      id: string;
-      reference: string;
-      file_name: string;
-      content_type: string;
-      size_bytes: number;
-      blob_key: string;
-      uploaded_by_id: string;
-      role: string | null;
-      created_at: Date;
-    }>(
-      'attachment',
-      `SELECT a.id, t.reference, a.file_name, a.content_type, a.size_bytes, a.blob_key, a.uploaded_by_id, u.role,
-              a.created_at
-         FROM attachments a JOIN tickets t ON t.id = a.ticket_id LEFT JOIN users u ON u.id = a.uploaded_by_id
-        WHERE a.id = ANY($1)`,
-    );
-    const recordings = await byId<{
-      id: string;
-      reference: string | null;
-      caller_number: string;
-      direction: string;
-      started_at: Date;
-      duration_seconds: number;
-      notes: string | null;
-      audio_blob_key: string | null;
-      audio_content_type: string | null;
-      audio_size_bytes: number | null;
-    }>(
-      'recording',
-      `SELECT r.id, t.reference, r.caller_number, r.direction, r.started_at, r.duration_seconds, r.notes,
-              r.audio_blob_key, r.audio_content_type, r.audio_size_bytes
-         FROM recordings r LEFT JOIN tickets t ON t.id = r.ticket_id WHERE r.id = ANY($1)`,
-    );
-    const audits = await byId<{
-      id: string;
-      at: Date;
-      action: string;
-      actor_role: string | null;
-      fields: string[];
-      reason: string | null;
-    }>(
-      'audit',
-      `SELECT seq::text AS id, at, action, actor_role, fields, reason FROM audit_log WHERE seq = ANY($1::bigint[])`,
-    );
-    const requests = await byId<{
-      id: string;
-      reference: string;
-      kind: string;
-      status: string;
-      received_at: Date;
-      closed_at: Date | null;
-    }>(
-      'request',
-      'SELECT id, reference, kind, status, received_at, closed_at FROM dsar_requests WHERE id = ANY($1)',
-    );
+    const people = await byId('contact', (list) => this.people.forPackage(list));
+    const accounts = await byId('account', (list) => this.users.forPackage(list));
+    const tickets = await byId('ticket', (list) => this.tickets.forPackage(list));
+    const messages = await byId('message', (list) => this.messages.forPackage(list));
+    const attachments = await byId('attachment', (list) => this.attachments.forPackage(list));
+    const recordings = await byId('recording', (list) => this.recordings.forPackage(list));
+    const audits = await byId('audit', (list) => this.audit.forPackage(list));
+    const requests = await byId('request', (list) => this.requests.forPackage(list));
 
     const fileNames = attachments.size ? await this.policies.get('attachment.fileName') : null;
 
@@ -404,15 +303,13 @@ export class DsarSources {
   }
 
   /** Other people's identifiers in each item's text; the subject's own are never redacted. */
-  async thirdParty(
-    items: LoadedItem[],
-    who: SubjectIdentity,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Detection[][]> {
-    const detections = await this.redaction.detect(
-      manager,
-      items.map((i) => i.text ?? ''),
-    );
+  async thirdParty(items: LoadedItem[], who: SubjectIdentity, tx?: Tx): Promise<Detection[][]> {
+    const texts = items.map((i) => i.text ?? '');
+    // The redaction service's statements still take TypeORM's manager: outside a caller's
+    // transaction, a read-only one of its own gives it one.
+    const detections = tx
+      ? await this.redaction.detect(managerOf(tx), texts)
+      : await this.transactions.run((own) => this.redaction.detect(managerOf(own), texts));
     return detections.map((found) => found.filter((d) => !isSubjects(d, who)));
   }
 

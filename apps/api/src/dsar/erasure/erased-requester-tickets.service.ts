@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketMessage } from '@hushdesk/contracts';
-import { EntityManager } from 'typeorm';
-import type { Actor } from '../common/auth/actor';
-import { txOf } from '../database/tx';
-import { TicketEvents, type TicketAudience } from '../realtime/ticket-events';
-import { SlaClockService, slaColumns } from '../sla/sla-clock';
-import { slaFieldsOf, SUMMARY_COLUMNS, TICKET_FROM, type TicketRow } from '../tickets/ticket-rows';
-import { TicketsService } from '../tickets/tickets.service';
+import type { Actor } from '../../common/auth/actor';
+import type { Tx } from '../../database/tx';
+import { MessageDsarRepository } from '../../messages/message-dsar.repository';
+import { TicketEvents, type TicketAudience } from '../../realtime/ticket-events';
+import { SlaClockService, slaColumns } from '../../sla/sla-clock';
+import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
+import { slaFieldsOf } from '../../tickets/ticket-rows';
+import { TicketsService } from '../../tickets/tickets.service';
 
 /** Statuses before resolved: a ticket still waiting on someone. */
 const UNRESOLVED = ['new', 'open', 'pending_customer', 'on_hold'];
@@ -22,19 +23,17 @@ const UNRESOLVED = ['new', 'open', 'pending_customer', 'on_hold'];
 @Injectable()
 export class ErasedRequesterTickets {
   constructor(
+    private readonly ticketRows: TicketDsarRepository,
+    private readonly messages: MessageDsarRepository,
     private readonly tickets: TicketsService,
     private readonly sla: SlaClockService,
     private readonly events: TicketEvents,
   ) {}
 
   /** Which of these tickets are not yet resolved. */
-  async unresolved(manager: EntityManager, ticketIds: string[]): Promise<string[]> {
+  async unresolved(tx: Tx | undefined, ticketIds: string[]): Promise<string[]> {
     if (!ticketIds.length) return [];
-    const rows: { id: string }[] = await manager.query(
-      'SELECT id FROM tickets WHERE id = ANY($1) AND status = ANY($2) ORDER BY created_at',
-      [ticketIds, UNRESOLVED],
-    );
-    return rows.map((r) => r.id);
+    return this.ticketRows.unresolved(tx, ticketIds, UNRESOLVED);
   }
 
   /**
@@ -42,29 +41,26 @@ export class ErasedRequesterTickets {
    * the transaction has committed.
    */
   async close(
-    manager: EntityManager,
+    tx: Tx,
     actor: Actor,
     ticketIds: string[],
     request: string,
   ): Promise<{ closed: string[]; announce: () => Promise<void> }> {
     if (!ticketIds.length) return { closed: [], announce: async () => undefined };
     const now = new Date();
-    const rows: TicketRow[] = await manager.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = ANY($1) AND t.status = ANY($2) FOR UPDATE OF t`,
-      [ticketIds, UNRESOLVED],
-    );
+    const rows = await this.ticketRows.lockUnresolved(tx, ticketIds, UNRESOLVED);
     const notes: { note: TicketMessage; audience: TicketAudience }[] = [];
     for (const row of rows) {
       const sla = this.sla.apply(slaFieldsOf(row), { status: 'closed' }, now);
       await this.tickets.writeChanges(
-        txOf(manager),
+        tx,
         row.id,
         { status: 'closed', closed_at: now, ...slaColumns(sla) },
         now,
       );
-      await this.tickets.recordHistory(txOf(manager), row.id, null, [['status', row.status, 'closed']], now);
+      await this.tickets.recordHistory(tx, row.id, null, [['status', row.status, 'closed']], now);
       notes.push({
-        note: await this.note(manager, actor, row.id, request, now),
+        note: await this.note(tx, actor, row.id, request, now),
         audience: {
           requesterId: row.requester_id,
           organisationId: row.organisation_id,
@@ -84,7 +80,7 @@ export class ErasedRequesterTickets {
   }
 
   private async note(
-    manager: EntityManager,
+    tx: Tx,
     actor: Actor,
     ticketId: string,
     request: string,
@@ -94,14 +90,7 @@ export class ErasedRequesterTickets {
       `Closed automatically: the requester's personal data was erased at their request (${request}). ` +
       'Their account is disabled and there is no one to reply to on this ticket. If the work is still ' +
       'needed, open a new ticket for another contact.';
-    const [row]: { id: string; author_name: string | null }[] = await manager.query(
-      `WITH m AS (
-         INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, created_at)
-         VALUES ($1, $2, 'internal', $3, $4) RETURNING id, author_id)
-       SELECT m.id, p.full_name AS author_name FROM m JOIN users u ON u.id = m.author_id
-         LEFT JOIN people p ON p.id = u.person_id`,
-      [ticketId, actor.userId, body, at],
-    );
+    const row = await this.messages.addInternalNote(tx, ticketId, actor.userId, body, at);
     return {
       id: row.id,
       ticketId,

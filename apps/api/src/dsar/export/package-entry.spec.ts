@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { FsBlobStore } from '../blobs/fs-blob-store';
+import { FsBlobStore } from '../../blobs/fs-blob-store';
 import { readPackageEntry } from './package-entry';
 import { ZipFileWriter } from './zip-file-writer';
 

@@ -2,20 +2,21 @@ import { Injectable } from '@nestjs/common';
 import {
   API_PREFIX,
   apiPaths,
-  type DsarDetail,
   type DsarDownloadAccess,
   type DsarDownloadCode,
   type DsarDownloadStatus,
   type DsarRelease,
 } from '@hushdesk/contracts';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { BlobStore } from '../blobs/blob-store';
-import { OwnedBlobs } from '../blobs/owned-blobs';
-import type { Actor } from '../common/auth/actor';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { AppConfig } from '../config/app-config';
-import type { PackageFile } from './dsar-package';
+import { BlobStore } from '../../blobs/blob-store';
+import { OwnedBlobs } from '../../blobs/owned-blobs';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { managerOf, type Tx } from '../../database/tx';
+import { DsarPackageRetentionRepository } from '../../retention/dsar-package-retention.repository';
+import { DsarReleasesRepository, type ReleaseRow } from '../shared/dsar-releases.repository';
+import type { PackageFile } from './dsar-package.service';
 
 const DAY = 86_400_000;
 /** Wrong codes after which the current code is void (the DPO gives a new one). */
@@ -54,22 +55,6 @@ export interface DownloadProof {
   code: string | undefined;
 }
 
-interface ReleaseRow {
-  id: string;
-  dsar_id: string;
-  token_hash: Buffer;
-  blob_key: string | null;
-  expires_at: Date;
-  access: DsarDownloadAccess;
-  code_hash: Buffer | null;
-  code_used_at: Date | null;
-  code_failures: number;
-  requester_user_id: string | null;
-}
-
-const RELEASE_COLUMNS = `r.id, r.dsar_id, r.token_hash, r.blob_key, r.expires_at, r.access, r.code_hash,
-  r.code_used_at, r.code_failures, d.requester_user_id`;
-
 /**
  * The answer package as sent: built once, stored as a blob, and served to its requester only,
  * through an expiring link (a random token whose hash alone is stored). A request made from the
@@ -79,7 +64,8 @@ const RELEASE_COLUMNS = `r.id, r.dsar_id, r.token_hash, r.blob_key, r.expires_at
 @Injectable()
 export class DsarReleases {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly releases: DsarReleasesRepository,
+    private readonly retention: DsarPackageRetentionRepository,
     private readonly blobs: BlobStore,
     private readonly owned: OwnedBlobs,
     private readonly config: AppConfig,
@@ -95,7 +81,7 @@ export class DsarReleases {
    * request.
    */
   async store(
-    manager: EntityManager,
+    tx: Tx,
     dsar: { id: string; requester_user_id: string | null },
     pkg: PackageFile,
   ): Promise<DsarRelease & { blobKey: string }> {
@@ -106,24 +92,18 @@ export class DsarReleases {
     const blobKey = await this.owned.write({ file: pkg.path });
     const expiresAt = new Date(Date.now() + this.linkDays * DAY);
     try {
-      const [{ days }] = (await manager.query(
-        "SELECT COALESCE((SELECT days FROM retention_policies WHERE category = 'dsar_packages'), 30) AS days",
-      )) as { days: number }[];
-      await manager.query(
-        `INSERT INTO dsar_releases (dsar_id, token_hash, blob_key, size_bytes, expires_at, delete_after, access, code_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          dsar.id,
-          hashOfToken,
-          blobKey,
-          pkg.size,
-          expiresAt,
-          new Date(Date.now() + days * DAY),
-          access,
-          code ? codeHash(hashOfToken, code) : null,
-        ],
-      );
-      await this.owned.claim(manager, blobKey);
+      const days = await this.retention.days(tx);
+      await this.releases.insert(tx, {
+        dsarId: dsar.id,
+        tokenHash: hashOfToken,
+        blobKey,
+        sizeBytes: pkg.size,
+        expiresAt,
+        deleteAfter: new Date(Date.now() + days * DAY),
+        access,
+        codeHash: code ? codeHash(hashOfToken, code) : null,
+      });
+      await this.owned.claim(managerOf(tx), blobKey);
     } catch (e) {
       await this.owned.discard(blobKey);
       throw e;
@@ -135,21 +115,6 @@ export class DsarReleases {
       access,
       ...(code ? { oneTimeCode: code } : {}),
       blobKey,
-    };
-  }
-
-  async current(dsarId: string): Promise<DsarDetail['release']> {
-    const [row] = await this.dataSource.query(
-      `SELECT expires_at, downloaded_at, access FROM dsar_releases WHERE dsar_id = $1 AND blob_key IS NOT NULL
-        ORDER BY created_at DESC LIMIT 1`,
-      [dsarId],
-    );
-    if (!row) return null;
-    return {
-      expiresAt: row.expires_at.toISOString(),
-      downloadPath: `${API_PREFIX}${apiPaths.dsarExport(dsarId, 'zip')}`,
-      downloadedAt: row.downloaded_at?.toISOString() ?? null,
-      access: row.access,
     };
   }
 
@@ -195,10 +160,7 @@ export class DsarReleases {
 
   /** The latest package of a request, for its signed-in requester. */
   async openLatest(dsarId: string): Promise<ReleasedPackage> {
-    const [row]: { id: string; blob_key: string | null; expires_at: Date }[] = await this.dataSource.query(
-      'SELECT id, blob_key, expires_at FROM dsar_releases WHERE dsar_id = $1 ORDER BY created_at DESC LIMIT 1',
-      [dsarId],
-    );
+    const row = await this.releases.latest(dsarId);
     if (!row) {
       throw new DomainError(DomainErrorCode.InvalidState, 'status: your data has not been sent yet');
     }
@@ -210,12 +172,8 @@ export class DsarReleases {
    * A new one-time code for the request's live link (lost, or used on a download that failed);
    * the previous code stops working. 409 when the link is not a code link or no longer live.
    */
-  async renewCode(manager: EntityManager, dsarId: string): Promise<DsarDownloadCode> {
-    const [row]: ReleaseRow[] = await manager.query(
-      `SELECT ${RELEASE_COLUMNS} FROM dsar_releases r JOIN dsar_requests d ON d.id = r.dsar_id
-        WHERE r.dsar_id = $1 ORDER BY r.created_at DESC LIMIT 1 FOR UPDATE OF r`,
-      [dsarId],
-    );
+  async renewCode(tx: Tx, dsarId: string): Promise<DsarDownloadCode> {
+    const row = await this.releases.lockLatest(tx, dsarId);
     if (!row || !this.live(row)) {
       throw new DomainError(
         DomainErrorCode.InvalidState,
@@ -229,19 +187,12 @@ export class DsarReleases {
       );
     }
     const code = newCode();
-    await manager.query(
-      'UPDATE dsar_releases SET code_hash = $2, code_used_at = NULL, code_failures = 0 WHERE id = $1',
-      [row.id, codeHash(row.token_hash, code)],
-    );
+    await this.releases.renewCode(tx, row.id, codeHash(row.token_hash, code));
     return { oneTimeCode: code, expiresAt: row.expires_at.toISOString() };
   }
 
   private async byToken(token: string): Promise<ReleaseRow> {
-    const [row]: ReleaseRow[] = await this.dataSource.query(
-      `SELECT ${RELEASE_COLUMNS} FROM dsar_releases r JOIN dsar_requests d ON d.id = r.dsar_id
-        WHERE r.token_hash = $1`,
-      [tokenHash(token)],
-    );
+    const row = await this.releases.byTokenHash(tokenHash(token));
     if (!row) throw DomainError.notFound('Download');
     return row;
   }
@@ -259,36 +210,20 @@ export class DsarReleases {
         'Enter the one-time code the Data Protection Officer gave you to download this.',
       );
     }
-    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
-    const [spent]: [{ id: string }[], number] = await this.dataSource.query(
-      `UPDATE dsar_releases SET code_used_at = now()
-        WHERE id = $1 AND code_hash = $2 AND code_used_at IS NULL AND code_failures < $3 RETURNING id`,
-      [row.id, codeHash(row.token_hash, given), MAX_CODE_FAILURES],
-    );
-    if (spent.length) return;
+    if (await this.releases.spendCode(row.id, codeHash(row.token_hash, given), MAX_CODE_FAILURES)) return;
     // Not spent: used, void, or wrong (counted); told apart after the atomic attempt.
-    const [counted]: [{ id: string }[], number] = await this.dataSource.query(
-      `UPDATE dsar_releases SET code_failures = code_failures + 1
-        WHERE id = $1 AND code_used_at IS NULL AND code_failures < $2 RETURNING id`,
-      [row.id, MAX_CODE_FAILURES],
-    );
-    if (counted.length) {
+    if (await this.releases.countFailure(row.id, MAX_CODE_FAILURES)) {
       throw new DomainError(DomainErrorCode.Forbidden, 'This code is not right; check it and try again.');
     }
-    const [after] = await this.dataSource.query('SELECT code_used_at FROM dsar_releases WHERE id = $1', [
-      row.id,
-    ]);
-    throw new DomainError(DomainErrorCode.Gone, after?.code_used_at ? CODE_USED : CODE_LOCKED);
+    const usedAt = await this.releases.codeUsedAt(row.id);
+    throw new DomainError(DomainErrorCode.Gone, usedAt ? CODE_USED : CODE_LOCKED);
   }
 
   /** Checks the file is there and notes the first download; the caller streams it. */
   private async open(row: { id: string; blob_key: string }): Promise<ReleasedPackage> {
     const size = await this.blobs.size(row.blob_key);
     if (size === null) throw new Error('a released DSAR package is missing from the blob store');
-    await this.dataSource.query(
-      'UPDATE dsar_releases SET downloaded_at = COALESCE(downloaded_at, now()) WHERE id = $1',
-      [row.id],
-    );
+    await this.releases.markDownloaded(row.id);
     return { blobKey: row.blob_key, size };
   }
 }

@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { formatDsarReference, type DsarDownloadCode, type DsarRelease } from '@hushdesk/contracts';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { BlobStore } from '../blobs/blob-store';
-import { readAndRemove } from '../blobs/scratch-file';
-import type { Actor } from '../common/auth/actor';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { DsarPackager } from './dsar-package';
-import { DsarReleases, type DownloadProof } from './dsar-releases';
-import { assertAllowed } from './dsar-rows';
-import { DsarService, longDate } from './dsar.service';
+import { AuditService } from '../../audit/audit.service';
+import { BlobStore } from '../../blobs/blob-store';
+import { readAndRemove } from '../../blobs/scratch-file';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { Transactions } from '../../database/transactions';
+import { managerOf } from '../../database/tx';
+import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
+import { longDate } from '../shared/long-date';
+import { DsarPackager } from './dsar-package.service';
+import { DsarReleases, type DownloadProof } from './dsar-releases.service';
+import { assertAllowed } from '../shared/dsar-rows';
+import { DsarService } from '../intake/dsar.service';
 import { readPackageEntry } from './package-entry';
 
 export interface ExportFile {
@@ -34,7 +37,8 @@ const TYPES = { json: 'application/json', zip: 'application/zip', csv: 'text/csv
 @Injectable()
 export class DsarExports {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly dsarRequests: DsarRequestsRepository,
     private readonly requests: DsarService,
     private readonly packager: DsarPackager,
     private readonly releases: DsarReleases,
@@ -114,21 +118,22 @@ export class DsarExports {
     const pkg = await this.packager.zipFile(row);
     let blobKey: string | null = null;
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const locked = await this.requests.load(actor, id, manager, true);
+      return await this.transactions.run(async (tx) => {
+        const locked = await this.requests.load(actor, id, tx, true);
         assertAllowed(locked, 'release');
-        const { blobKey: stored, ...release } = await this.releases.store(manager, locked, pkg);
+        const { blobKey: stored, ...release } = await this.releases.store(tx, locked, pkg);
         blobKey = stored;
-        await this.audit.record(manager, {
+        await this.audit.record(managerOf(tx), {
           actor,
           action: 'dsar.release',
           subjectPersonId: row.subject_person_id,
           target: { type: 'dsar', id },
           details: { sizeBytes: pkg.size, linkDays: this.releases.linkDays, access: release.access },
         });
-        await manager.query(
-          `UPDATE dsar_requests SET status = 'completed', closed_at = now(), outcome = $2 WHERE id = $1`,
-          [id, `Your data is ready to download until ${longDate(new Date(release.expiresAt))}.`],
+        await this.dsarRequests.complete(
+          tx,
+          id,
+          `Your data is ready to download until ${longDate(new Date(release.expiresAt))}.`,
         );
         return release;
       });
@@ -147,10 +152,7 @@ export class DsarExports {
    */
   async download(token: string, proof: DownloadProof): Promise<ExportFile> {
     const opened = await this.releases.openByToken(token, proof);
-    const [row] = await this.dataSource.query(
-      'SELECT reference, subject_person_id FROM dsar_requests WHERE id = $1',
-      [opened.dsarId],
-    );
+    const row = await this.dsarRequests.referenceOf(opened.dsarId);
     await this.audit.recordNow({
       actor: opened.proof === 'session' ? proof.actor : null,
       action: 'dsar.download',
@@ -169,9 +171,9 @@ export class DsarExports {
   /** A new one-time code for the request's live link; the previous one stops working. Audited. */
   async renewCode(actor: Actor, id: string): Promise<DsarDownloadCode> {
     const row = await this.requests.load(actor, id);
-    return this.dataSource.transaction(async (manager) => {
-      const code = await this.releases.renewCode(manager, id);
-      await this.audit.record(manager, {
+    return this.transactions.run(async (tx) => {
+      const code = await this.releases.renewCode(tx, id);
+      await this.audit.record(managerOf(tx), {
         actor,
         action: 'dsar.download_code',
         subjectPersonId: row.subject_person_id,
