@@ -16,14 +16,19 @@ import { SelectField } from '../../../ui/Field';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { QueueIcon, SearchIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
-import { SlaTimer } from '../../tickets/components/SlaTimer';
-import { PriorityBadge, StatusBadge } from '../../tickets/components/TicketBadges';
-import { typeAndCategory } from '../../tickets/components/TicketFacts';
+import {
+  LiveIndicator,
+  SlaTimer,
+  PriorityBadge,
+  StatusBadge,
+  typeAndCategory,
+  type TicketFilters,
+  useTicketEvent,
+  useEngineers,
+  useTicketGroups,
+  useTicketList,
+} from '../../tickets';
 import '../../tickets/components/tickets.css';
-import type { TicketFilters } from '../../tickets/hooks/ticket-cache';
-import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
-import { useEngineers, useTicketGroups, useTicketList } from '../../tickets/hooks/use-tickets';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
 

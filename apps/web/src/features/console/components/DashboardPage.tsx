@@ -3,9 +3,8 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Card, PageHeader } from '../../../ui/Layout';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
+import { LiveIndicator, useDashboard } from '../../tickets';
 import '../../tickets/components/tickets.css';
-import { useDashboard } from '../../tickets/hooks/use-tickets';
 import { BarChart, DonutChart, type ChartDatum } from './Charts';
 
 /** Colours with at least 3:1 contrast against the white card. */

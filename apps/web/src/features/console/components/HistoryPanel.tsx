@@ -3,7 +3,7 @@ import { isPriority, isTicketStatus, PRIORITY_LABELS, STATUS_LABELS } from '@hus
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
-import { useEngineers, useTicketGroups, useTicketHistory } from '../../tickets/hooks/use-tickets';
+import { useEngineers, useTicketGroups, useTicketHistory } from '../../tickets';
 
 type Names = (value: string) => string;
 

@@ -1,9 +1,7 @@
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
-import { PERSON_FIELDS, type PersonField } from '../../people/api/people-api';
-import { usePerson, useRevealPersonField } from '../../people/hooks/use-people';
-import { RevealableValue } from '../../privacy/components/RevealableValue';
-import { useCollection } from '../../privacy/hooks/use-privacy';
+import { PERSON_FIELDS, type PersonField, usePerson, useRevealPersonField } from '../../people';
+import { RevealableValue, useCollection } from '../../privacy';
 import './requester.css';
 
 /** Used until the registry's own labels arrive. */

@@ -4,7 +4,7 @@ import { formatList } from '../../../lib/format';
 import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
+import { LiveIndicator } from '../../tickets';
 import { useDsarAction } from '../hooks/use-dsar';
 import { COUNT_LABELS, phaseLabel } from './dsar-labels';
 

@@ -15,9 +15,9 @@ import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { ArrowLeftIcon, SparkIcon, WrenchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/Layout';
-import { useCollection } from '../../privacy/hooks/use-privacy';
+import { useCollection } from '../../privacy';
 import '../../tickets/components/tickets.css';
-import { useCreateTicket } from '../../tickets/hooks/use-tickets';
+import { useCreateTicket } from '../../tickets';
 import type { TicketCreatedState } from './PortalTicketPage';
 
 type Field =

@@ -8,12 +8,9 @@ import { useNow } from '../../../lib/use-now';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { InboxIcon, LockIcon, PlusIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
-import { useCurrentUser } from '../../auth/hooks/use-auth';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
-import { StatusBadge } from '../../tickets/components/TicketBadges';
+import { useCurrentUser } from '../../auth';
+import { LiveIndicator, StatusBadge, useTicketEvent, useTicketList } from '../../tickets';
 import '../../tickets/components/tickets.css';
-import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
-import { useTicketList } from '../../tickets/hooks/use-tickets';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
 

@@ -11,11 +11,15 @@ import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Fee
 import { EyeOffIcon, FileTextIcon, PhoneIcon, ShieldIcon, UserIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { TableFooter } from '../../../ui/TableFooter';
-import { releaseDownloadUrl } from '../../dsar/api/dsar-api';
-import { DsarStatusBadge } from '../../dsar/components/DsarBadges';
+import {
+  releaseDownloadUrl,
+  DsarStatusBadge,
+  KIND_PORTAL_LABELS,
+  useCreateDsar,
+  useDsar,
+  useDsarList,
+} from '../../dsar';
 import '../../dsar/components/dsar.css';
-import { KIND_PORTAL_LABELS } from '../../dsar/components/dsar-labels';
-import { useCreateDsar, useDsar, useDsarList } from '../../dsar/hooks/use-dsar';
 
 type PortalKind = Extract<DsarKind, 'access' | 'rectification' | 'erasure' | 'objection'>;
 

@@ -1,6 +1,6 @@
 import type { Equipment, TicketDetail } from '@hushdesk/contracts';
 import { categoryLabel, TICKET_TYPE_LABELS } from '@hushdesk/ticketing';
-import { RevealableValue } from '../../privacy/components/RevealableValue';
+import { RevealableValue } from '../../privacy';
 import { useRevealContactPhone } from '../hooks/use-tickets';
 
 const EQUIPMENT_FIELDS: { key: keyof Equipment; label: string }[] = [
