@@ -28,9 +28,11 @@ import {
   useTicketGroups,
   useTicketList,
 } from '../../tickets';
-import '../../tickets/components/tickets.css';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
+import '../../../ui/filter-bar.css';
+import '../../../ui/tables.css';
+import './console.css';
 
 const SEARCH_DELAY_MS = 350;
 

@@ -19,11 +19,12 @@ import {
   TicketLoader,
   TicketThread,
 } from '../../tickets';
-import '../../tickets/components/tickets.css';
 import { Composer } from './Composer';
 import { HistoryPanel } from './HistoryPanel';
 import { RequesterCard } from './RequesterCard';
 import { TicketControls } from './TicketControls';
+import '../../../ui/ticket-page.css';
+import './console.css';
 
 export function ConsoleTicketPage() {
   return (

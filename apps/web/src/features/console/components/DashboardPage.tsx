@@ -4,8 +4,9 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Card, PageHeader } from '../../../ui/Layout';
 import { LiveIndicator, useDashboard } from '../../tickets';
-import '../../tickets/components/tickets.css';
-import { BarChart, DonutChart, type ChartDatum } from './Charts';
+import { BarChart, DonutChart, type ChartDatum } from '../../../ui/Charts';
+import '../../../ui/stat-tiles.css';
+import './console.css';
 
 /** Colours with at least 3:1 contrast against the white card. */
 const PRIORITY_COLORS = { P1: '#c81e1e', P2: '#c4320a', P3: '#4338ca', P4: '#64748b' } as const;

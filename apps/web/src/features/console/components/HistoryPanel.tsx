@@ -4,6 +4,8 @@ import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { useEngineers, useTicketGroups, useTicketHistory } from '../../tickets';
+import '../../../ui/ticket-page.css';
+import './console.css';
 
 type Names = (value: string) => string;
 

@@ -3,6 +3,7 @@ import { Badge } from '../../../ui/Layout';
 import { PERSON_FIELDS, type PersonField, usePerson, useRevealPersonField } from '../../people';
 import { RevealableValue, useCollection } from '../../privacy';
 import './requester.css';
+import '../../../ui/ticket-page.css';
 
 /** Used until the registry's own labels arrive. */
 const FALLBACK_LABELS: Record<PersonField, string> = {

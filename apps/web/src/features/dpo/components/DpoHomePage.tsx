@@ -7,8 +7,7 @@ import { StatusMessage } from '../../../ui/Feedback';
 import { ClockIcon, PlusIcon } from '../../../ui/icons';
 import { Card, PageHeader } from '../../../ui/Layout';
 import { DsarDashboardCounters, DsarWeekChartCard, DsarListCard, NewDsarForm } from '../../dsar';
-import '../../dsar/components/dsar.css';
-import '../../tickets/components/tickets.css';
+import './dpo.css';
 
 const REQUEST_TYPES = [
   { name: 'Access', detail: 'A copy of the personal data we hold about someone.' },

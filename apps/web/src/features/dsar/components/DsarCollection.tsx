@@ -7,6 +7,7 @@ import { Badge } from '../../../ui/Layout';
 import { LiveIndicator } from '../../tickets';
 import { useDsarAction } from '../hooks/use-dsar';
 import { COUNT_LABELS, phaseLabel } from './dsar-labels';
+import './dsar.css';
 
 /** Collection's progress: the phase, done of total, live from the socket and polled while it runs. */
 export function DsarProgressCard({ request }: { request: DsarDetail }) {

@@ -8,6 +8,7 @@ import { RecordingHoldControl } from '../../recordings';
 import { useDsarItems, useItemExclusion, useRedaction } from '../hooks/use-dsar';
 import { foundByLabel, ITEM_TYPE_LABELS, REDACTION_LABELS } from './dsar-labels';
 import { ReasonForm } from './ReasonForm';
+import './dsar.css';
 
 type RedactionSegment = Extract<DsarSegment, { redactionId: string }>;
 

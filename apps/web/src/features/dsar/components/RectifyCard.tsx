@@ -7,6 +7,7 @@ import { TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { useCollection } from '../../privacy';
 import { useDsarAction } from '../hooks/use-dsar';
+import './dsar.css';
 
 type Change = keyof RectifyDsarRequest['changes'];
 

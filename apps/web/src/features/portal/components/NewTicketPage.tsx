@@ -16,9 +16,10 @@ import { ErrorMessage } from '../../../ui/Feedback';
 import { ArrowLeftIcon, SparkIcon, WrenchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/Layout';
 import { useCollection } from '../../privacy';
-import '../../tickets/components/tickets.css';
 import { useCreateTicket } from '../../tickets';
 import type { TicketCreatedState } from './PortalTicketPage';
+import '../../../ui/ticket-page.css';
+import './portal.css';
 
 type Field =
   | 'type'

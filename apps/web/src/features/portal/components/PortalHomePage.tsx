@@ -10,9 +10,9 @@ import { InboxIcon, LockIcon, PlusIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { useCurrentUser } from '../../auth';
 import { LiveIndicator, StatusBadge, useTicketEvent, useTicketList } from '../../tickets';
-import '../../tickets/components/tickets.css';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
+import '../../../ui/tables.css';
 
 const NO_FILTERS = {};
 

@@ -17,8 +17,9 @@ import {
   TicketLoader,
   TicketThread,
 } from '../../tickets';
-import '../../tickets/components/tickets.css';
 import { ReplyBox } from './ReplyBox';
+import '../../../ui/ticket-page.css';
+import './portal.css';
 
 /** Navigation state from the new-request form, to thank the customer once. */
 export interface TicketCreatedState {

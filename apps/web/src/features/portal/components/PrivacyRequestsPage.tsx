@@ -19,7 +19,8 @@ import {
   useDsar,
   useDsarList,
 } from '../../dsar';
-import '../../dsar/components/dsar.css';
+import '../../../ui/tables.css';
+import './privacy-requests.css';
 
 type PortalKind = Extract<DsarKind, 'access' | 'rectification' | 'erasure' | 'objection'>;
 

@@ -4,6 +4,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/Feedback';
 import { useSendMessage } from '../../tickets';
+import '../../../ui/ticket-page.css';
 
 const BODY_ID = 'reply-body';
 

@@ -1,6 +1,7 @@
 import { displayName, type TicketMessage } from '@hushdesk/contracts';
 import { formatDateTime, formatShortDateTime, initials } from '../../../lib/format';
 import { LockIcon } from '../../../ui/icons';
+import './tickets.css';
 
 interface MessageThreadProps {
   messages: readonly TicketMessage[];

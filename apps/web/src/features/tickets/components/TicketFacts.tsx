@@ -2,6 +2,8 @@ import type { Equipment, TicketDetail } from '@hushdesk/contracts';
 import { categoryLabel, TICKET_TYPE_LABELS } from '@hushdesk/ticketing';
 import { RevealableValue } from '../../privacy';
 import { useRevealContactPhone } from '../hooks/use-tickets';
+import '../../../ui/ticket-page.css';
+import './tickets.css';
 
 const EQUIPMENT_FIELDS: { key: keyof Equipment; label: string }[] = [
   { key: 'assetTag', label: 'Asset tag' },
