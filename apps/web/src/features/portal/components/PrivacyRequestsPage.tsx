@@ -196,7 +196,7 @@ function RequestForm({
             setDetails(event.target.value);
           }}
         />
-        <div className="dsar-inline-form__actions">
+        <div className="dsar-portal-form__actions">
           <button type="button" className="button button--secondary" onClick={onCancel}>
             Cancel
           </button>
@@ -234,7 +234,7 @@ function MyPrivacyRequests({ highlightId }: { highlightId?: string }) {
     body = <Spinner label="Loading your privacy requests…" />;
   } else if (error && rows.length === 0) {
     body = (
-      <div className="dsar-card__body">
+      <div className="dsar-portal-card__body">
         <LoadError onRetry={() => void refetch()}>
           Your privacy requests could not be loaded. {error.message}
         </LoadError>
@@ -324,7 +324,7 @@ function PortalRequestRow({ request, highlighted }: { request: DsarSummary; high
         ) : null}
         {release ? (
           releaseExpired ? (
-            <p className="dsar-portal-item__release dsar-muted">
+            <p className="dsar-portal-item__release dsar-portal-muted">
               Your download link expired on {formatShortDateTime(release.expiresAt)}. Make a new request if
               you need another copy.
             </p>
@@ -337,7 +337,7 @@ function PortalRequestRow({ request, highlighted }: { request: DsarSummary; high
               >
                 Download your data
               </a>{' '}
-              <span className="dsar-muted">
+              <span className="dsar-portal-muted">
                 Available until{' '}
                 <time dateTime={release.expiresAt} title={formatDateTime(release.expiresAt)}>
                   {formatShortDateTime(release.expiresAt)}
