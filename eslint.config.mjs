@@ -3,6 +3,13 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import importX from 'eslint-plugin-import-x';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const webSrc = join(import.meta.dirname, 'apps/web/src');
+const webFeatures = readdirSync(join(webSrc, 'features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default [
   {
@@ -85,6 +92,39 @@ export default [
       'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
     },
     rules: { 'import-x/no-cycle': ['warn', { ignoreExternal: true }] },
+  },
+  {
+    // Web features meet through their public entry point, `features/<name>/index.ts`: a page may use
+    // another feature's components, hooks and styles only as that feature exports them, so a feature
+    // can reorganise its insides freely. `ui/` and `lib/` are shared by every feature and know none.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: webSrc,
+          zones: [
+            ...webFeatures.map((name) => ({
+              target: [`features/!(${name})/**/*`, 'app/**/*'],
+              from: `features/${name}`,
+              except: ['./index.ts'],
+              message: `Import the ${name} feature through its entry point, features/${name}/index.ts.`,
+            })),
+            {
+              target: ['ui/**/*', 'lib/**/*'],
+              from: 'features',
+              message: 'ui/ and lib/ are shared by all features and depend on none.',
+            },
+          ],
+        },
+      ],
+      // No cycles in the web app, index files included.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
   },
   {
     files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],

@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from '@hushdesk/contracts';
 import { NavLink, Outlet } from 'react-router';
-import { useCurrentUser, useLogout } from '../features/auth/hooks/use-auth';
-import { useLiveTickets } from '../features/tickets/hooks/use-live-tickets';
+import { useCurrentUser, useLogout } from '../features/auth';
+import { useLiveTickets } from '../features/tickets';
 import { isApiError } from '../lib/api-client';
 import { initials } from '../lib/format';
 import { useSessionSocket } from '../lib/socket';

@@ -1,5 +1,5 @@
 import { Outlet } from 'react-router';
-import { useSessionExpiryRedirect } from '../features/auth/hooks/use-auth';
+import { useSessionExpiryRedirect } from '../features/auth';
 
 /** The top of the route tree: app-wide behaviour that needs the router. */
 export function RootLayout() {

@@ -1,8 +1,7 @@
 import { ROLE_HOME, type Role } from '@hushdesk/contracts';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useCurrentUser, type LoginLocationState } from '../features/auth/hooks/use-auth';
-import { sessionMarker } from '../features/auth/session-marker';
+import { useCurrentUser, type LoginLocationState, sessionMarker } from '../features/auth';
 import { ErrorMessage, FullPageSpinner } from '../ui/Feedback';
 
 /** Shown when we cannot tell who is signed in because the API is unreachable or failing. */

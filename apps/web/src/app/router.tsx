@@ -1,25 +1,18 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import { ControllerSettingsPage } from '../features/admin/components/ControllerSettingsPage';
-import { OrganisationsPage } from '../features/admin/components/OrganisationsPage';
-import { UsersPage } from '../features/admin/components/UsersPage';
-import { ChangePasswordPage } from '../features/auth/components/ChangePasswordPage';
-import { LoginPage } from '../features/auth/components/LoginPage';
-import { ConsoleHomePage } from '../features/console/components/ConsoleHomePage';
-import { ConsoleTicketPage } from '../features/console/components/ConsoleTicketPage';
-import { DashboardPage } from '../features/console/components/DashboardPage';
-import { AuditTrailPage } from '../features/dpo/components/AuditTrailPage';
-import { DpoHomePage } from '../features/dpo/components/DpoHomePage';
-import { FieldPoliciesPage } from '../features/dpo/components/FieldPoliciesPage';
-import { RopaPage } from '../features/dpo/components/RopaPage';
-import { DsarDownloadPage } from '../features/dsar/components/DsarDownloadPage';
-import { DsarRequestPage } from '../features/dsar/components/DsarRequestPage';
-import { MyDetailsPage } from '../features/portal/components/MyDetailsPage';
-import { NewTicketPage } from '../features/portal/components/NewTicketPage';
-import { PortalHomePage } from '../features/portal/components/PortalHomePage';
-import { PortalTicketPage } from '../features/portal/components/PortalTicketPage';
-import { PrivacyNoticePage } from '../features/portal/components/PrivacyNoticePage';
-import { PrivacyRequestsPage } from '../features/portal/components/PrivacyRequestsPage';
-import { RetentionPage } from '../features/retention/components/RetentionPage';
+import { ControllerSettingsPage, OrganisationsPage, UsersPage } from '../features/admin';
+import { ChangePasswordPage, LoginPage } from '../features/auth';
+import { ConsoleHomePage, ConsoleTicketPage, DashboardPage } from '../features/console';
+import { AuditTrailPage, DpoHomePage, FieldPoliciesPage, RopaPage } from '../features/dpo';
+import { DsarDownloadPage, DsarRequestPage } from '../features/dsar';
+import {
+  MyDetailsPage,
+  NewTicketPage,
+  PortalHomePage,
+  PortalTicketPage,
+  PrivacyNoticePage,
+  PrivacyRequestsPage,
+} from '../features/portal';
+import { RetentionPage } from '../features/retention';
 import { AppShell } from './AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';

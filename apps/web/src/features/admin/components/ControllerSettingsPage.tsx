@@ -14,7 +14,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Card, PageHeader } from '../../../ui/Layout';
-import { useControllerSettings, useUpdateControllerSettings } from '../../privacy/hooks/use-controller';
+import { useControllerSettings, useUpdateControllerSettings } from '../../privacy';
 import './admin.css';
 
 type Field = 'name' | 'address' | 'dpoName' | 'dpoEmail' | 'dpoPhone';

@@ -5,7 +5,9 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/Feedback';
 import { LockIcon, MessageIcon } from '../../../ui/icons';
-import { useSendMessage } from '../../tickets/hooks/use-tickets';
+import { useSendMessage } from '../../tickets';
+import '../../../ui/ticket-page.css';
+import './console.css';
 
 const BODY_ID = 'composer-message';
 

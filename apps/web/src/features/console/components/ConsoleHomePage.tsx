@@ -17,16 +17,23 @@ import { SelectField } from '../../../ui/Field';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { QueueIcon, SearchIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
-import { SlaTimer } from '../../tickets/components/SlaTimer';
-import { PriorityBadge, StatusBadge } from '../../tickets/components/TicketBadges';
-import { typeAndCategory } from '../../tickets/components/TicketFacts';
-import '../../tickets/components/tickets.css';
-import type { TicketFilters } from '../../tickets/hooks/ticket-cache';
-import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
-import { useEngineers, useTicketGroups, useTicketList } from '../../tickets/hooks/use-tickets';
+import {
+  LiveIndicator,
+  SlaTimer,
+  PriorityBadge,
+  StatusBadge,
+  typeAndCategory,
+  type TicketFilters,
+  useTicketEvent,
+  useEngineers,
+  useTicketGroups,
+  useTicketList,
+} from '../../tickets';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
+import '../../../ui/filter-bar.css';
+import '../../../ui/tables.css';
+import './console.css';
 
 const SEARCH_DELAY_MS = 350;
 

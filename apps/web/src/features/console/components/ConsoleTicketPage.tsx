@@ -4,22 +4,27 @@ import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { ArrowLeftIcon } from '../../../ui/icons';
-import { useCurrentUser } from '../../auth/hooks/use-auth';
-import { CallsCard } from '../../recordings/components/CallsCard';
-import { AttachmentsPanel } from '../../tickets/components/AttachmentsPanel';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
-import { PresenceLine } from '../../tickets/components/PresenceLine';
-import { SlaClockRow } from '../../tickets/components/SlaTimer';
-import { PriorityBadge, StatusBadge } from '../../tickets/components/TicketBadges';
-import { TicketFacts, typeAndCategory } from '../../tickets/components/TicketFacts';
-import '../../tickets/components/tickets.css';
-import { useTicketPresence } from '../../tickets/hooks/use-ticket-presence';
+import { useCurrentUser } from '../../auth';
+import { CallsCard } from '../../recordings';
+import {
+  AttachmentsPanel,
+  LiveIndicator,
+  PresenceLine,
+  SlaClockRow,
+  PriorityBadge,
+  StatusBadge,
+  TicketFacts,
+  typeAndCategory,
+  useTicketPresence,
+  TicketLoader,
+  TicketThread,
+} from '../../tickets';
 import { Composer } from './Composer';
 import { HistoryPanel } from './HistoryPanel';
 import { RequesterCard } from './RequesterCard';
 import { TicketControls } from './TicketControls';
-import { TicketLoader } from '../../tickets/components/TicketLoader';
-import { TicketThread } from '../../tickets/components/TicketThread';
+import '../../../ui/ticket-page.css';
+import './console.css';
 
 export function ConsoleTicketPage() {
   return (

@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Card, PageHeader } from '../../../ui/Layout';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
-import '../../tickets/components/tickets.css';
-import { useDashboard } from '../../tickets/hooks/use-tickets';
-import { BarChart, DonutChart, type ChartDatum } from './Charts';
+import { LiveIndicator, useDashboard } from '../../tickets';
+import { BarChart, DonutChart, type ChartDatum } from '../../../ui/Charts';
+import '../../../ui/stat-tiles.css';
+import './console.css';
 
 /** Colours with at least 3:1 contrast against the white card. */
 const PRIORITY_COLORS = { P1: '#c81e1e', P2: '#c4320a', P3: '#4338ca', P4: '#64748b' } as const;

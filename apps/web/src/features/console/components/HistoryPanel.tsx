@@ -4,7 +4,9 @@ import { isPriority, isTicketStatus, PRIORITY_LABELS, STATUS_LABELS } from '@hus
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
-import { useEngineers, useTicketGroups, useTicketHistory } from '../../tickets/hooks/use-tickets';
+import { useEngineers, useTicketGroups, useTicketHistory } from '../../tickets';
+import '../../../ui/ticket-page.css';
+import './console.css';
 
 type Names = (value: string) => string;
 

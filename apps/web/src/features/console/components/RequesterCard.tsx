@@ -1,10 +1,9 @@
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
-import { PERSON_FIELDS, type PersonField } from '../../people/api/people-api';
-import { usePerson, useRevealPersonField } from '../../people/hooks/use-people';
-import { RevealableValue } from '../../privacy/components/RevealableValue';
-import { useCollection } from '../../privacy/hooks/use-privacy';
+import { PERSON_FIELDS, type PersonField, usePerson, useRevealPersonField } from '../../people';
+import { RevealableValue, useCollection } from '../../privacy';
 import './requester.css';
+import '../../../ui/ticket-page.css';
 
 /** Used until the registry's own labels arrive. */
 const FALLBACK_LABELS: Record<PersonField, string> = {

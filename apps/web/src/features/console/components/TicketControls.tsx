@@ -11,12 +11,9 @@ import { engineerLabel } from '../../../lib/format';
 import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
-import {
-  useEngineers,
-  useTicketGroups,
-  useUndoTicketChange,
-  useUpdateTicket,
-} from '../../tickets/hooks/use-tickets';
+import { useEngineers, useTicketGroups, useUndoTicketChange, useUpdateTicket } from '../../tickets';
+import '../../../ui/ticket-page.css';
+import './console.css';
 
 /** How long the confirmation offers Undo (the API accepts it for a few minutes). */
 const UNDO_OFFER_MS = 30_000;

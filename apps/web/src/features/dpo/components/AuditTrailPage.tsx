@@ -9,12 +9,19 @@ import { SelectField, TextField } from '../../../ui/Field';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { ClipboardCheckIcon, SearchIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
-import type { AuditEntry, AuditExpiry, AuditFilters } from '../../privacy/api/privacy-api';
-import { useAuditTrail, useFieldPolicies, useVerifyAuditChain } from '../../privacy/hooks/use-privacy';
-import { AUDIT_ACTION_LABELS } from '../../privacy/labels';
+import {
+  type AuditEntry,
+  type AuditExpiry,
+  type AuditFilters,
+  useAuditTrail,
+  useFieldPolicies,
+  useVerifyAuditChain,
+  AUDIT_ACTION_LABELS,
+} from '../../privacy';
 import './dpo.css';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
+import '../../../ui/filter-bar.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

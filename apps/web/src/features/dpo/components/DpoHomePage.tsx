@@ -6,11 +6,8 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { StatusMessage } from '../../../ui/Feedback';
 import { ClockIcon, PlusIcon } from '../../../ui/icons';
 import { Card, PageHeader } from '../../../ui/Layout';
-import { DsarDashboardCounters, DsarWeekChartCard } from '../../dsar/components/DsarDashboardPanels';
-import '../../dsar/components/dsar.css';
-import { DsarListCard } from '../../dsar/components/DsarListCard';
-import { NewDsarForm } from '../../dsar/components/NewDsarForm';
-import '../../tickets/components/tickets.css';
+import { DsarDashboardCounters, DsarWeekChartCard, DsarListCard, NewDsarForm } from '../../dsar';
+import './dpo.css';
 
 const REQUEST_TYPES = [
   { name: 'Access', detail: 'A copy of the personal data we hold about someone.' },

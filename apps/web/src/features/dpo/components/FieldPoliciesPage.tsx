@@ -20,9 +20,11 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge, PageHeader } from '../../../ui/Layout';
-import type { FieldPolicyView, FieldPolicyUpdate } from '../../privacy/api/privacy-api';
-import { useFieldPolicies, useUpdateFieldPolicy } from '../../privacy/hooks/use-privacy';
 import {
+  type FieldPolicyView,
+  type FieldPolicyUpdate,
+  useFieldPolicies,
+  useUpdateFieldPolicy,
   COLLECTION_LABELS,
   COLLECTION_OPTIONS,
   LAWFUL_BASIS_LABELS,
@@ -34,7 +36,7 @@ import {
   VISIBILITY_LABELS,
   VISIBILITY_OPTIONS,
   VISIBILITY_ROLES,
-} from '../../privacy/labels';
+} from '../../privacy';
 import './dpo.css';
 import { PurgePanel } from './PurgePanel';
 import { TableScroll } from '../../../ui/TableScroll';

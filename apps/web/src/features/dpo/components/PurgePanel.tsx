@@ -2,7 +2,7 @@ import type { PersonalField } from '@hushdesk/privacy';
 import { useState } from 'react';
 import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage } from '../../../ui/Feedback';
-import { usePurgeField } from '../../privacy/hooks/use-privacy';
+import { usePurgeField } from '../../privacy';
 
 function values(count: number): string {
   return count === 1 ? '1 stored value' : `${String(count)} stored values`;

@@ -3,9 +3,13 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { PrinterIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/Layout';
-import type { RopaActivity } from '../../privacy/api/privacy-api';
-import { useRopa } from '../../privacy/hooks/use-privacy';
-import { COLLECTION_LABELS, LAWFUL_BASIS_ARTICLES, LAWFUL_BASIS_LABELS } from '../../privacy/labels';
+import {
+  type RopaActivity,
+  useRopa,
+  COLLECTION_LABELS,
+  LAWFUL_BASIS_ARTICLES,
+  LAWFUL_BASIS_LABELS,
+} from '../../privacy';
 import './dpo.css';
 
 const TITLE = 'Record of processing activities';

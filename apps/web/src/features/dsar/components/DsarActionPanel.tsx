@@ -16,6 +16,7 @@ import { useDsarAction } from '../hooks/use-dsar';
 import { ACTION_LABELS, requesterNote, VERIFICATION_LABELS } from './dsar-labels';
 import { EvidenceUpload } from './EvidenceUpload';
 import { ReasonForm, reasonError } from './ReasonForm';
+import './dsar.css';
 
 /** What an action's confirmation says, and the request state it is true in. */
 interface Confirmation {

@@ -1,6 +1,7 @@
 import { DSAR_STATUS_LABELS, type DsarDeadlineState, type DsarStatus } from '@hushdesk/contracts';
 import { Badge } from '../../../ui/Layout';
 import { DEADLINE_BADGES, STATUS_PORTAL_LABELS, STATUS_TONES } from './dsar-labels';
+import './dsar.css';
 
 const DAY_MS = 86_400_000;
 

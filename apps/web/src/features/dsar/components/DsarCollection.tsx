@@ -5,9 +5,10 @@ import { formatList } from '../../../lib/format';
 import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
+import { LiveIndicator } from '../../tickets';
 import { useDsarAction } from '../hooks/use-dsar';
 import { COUNT_LABELS, phaseLabel } from './dsar-labels';
+import './dsar.css';
 
 /** Collection's progress: the phase, done of total, live from the socket and polled while it runs. */
 export function DsarProgressCard({ request }: { request: DsarDetail }) {

@@ -1,6 +1,9 @@
 import type { DsarDashboard } from '@hushdesk/api-client';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { useDsarDashboard } from '../hooks/use-dsar';
+import '../../../ui/charts.css';
+import '../../../ui/stat-tiles.css';
+import './dsar.css';
 
 const weekFormatter = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 

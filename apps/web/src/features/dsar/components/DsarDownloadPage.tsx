@@ -8,7 +8,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Wordmark } from '../../../ui/Logo';
-import { useCurrentUser, type LoginLocationState } from '../../auth/hooks/use-auth';
+import { useCurrentUser, type LoginLocationState } from '../../auth';
 import { useDownloadPackage, useDownloadStatus } from '../hooks/use-dsar-download';
 import './dsar.css';
 

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../ui/Feedback';
 import { dsarExportUrl } from '../api/dsar-api';
 import { useReleaseDsar } from '../hooks/use-dsar';
 import { useRenewDownloadCode } from '../hooks/use-dsar-download';
+import './dsar.css';
 
 /**
  * The package: downloads for the DPO (the session cookie goes with a plain link), and the release

@@ -2,6 +2,7 @@ import type { DsarDetail } from '@hushdesk/api-client';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatFileSize } from '../../../lib/format';
 import { CHANNEL_LABELS, VERIFICATION_LABELS } from './dsar-labels';
+import './dsar.css';
 
 function When({ iso }: { iso: string }) {
   return (

@@ -13,6 +13,8 @@ import { useDsarList } from '../hooks/use-dsar';
 import { daysLeftText, DeadlineBadge, DsarStatusBadge } from './DsarBadges';
 import { KIND_SHORT_LABELS } from './dsar-labels';
 import { TableScroll } from '../../../ui/TableScroll';
+import '../../../ui/tables.css';
+import './dsar.css';
 
 type ListState = NonNullable<DsarListFilters['state']>;
 

@@ -8,7 +8,6 @@ import { useNow } from '../../../lib/use-now';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { ArrowLeftIcon, LockIcon, ShieldIcon } from '../../../ui/icons';
 import { EmptyState, PageHeader } from '../../../ui/Layout';
-import '../../tickets/components/tickets.css';
 import { useDsar, useDsarLiveProgress } from '../hooks/use-dsar';
 import { DsarActionPanel } from './DsarActionPanel';
 import { daysLeftText, DeadlineBadge, DsarStatusBadge } from './DsarBadges';

@@ -4,10 +4,11 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
 import { TableFooter } from '../../../ui/TableFooter';
-import { RecordingHoldControl } from '../../recordings/components/RecordingHoldControl';
+import { RecordingHoldControl } from '../../recordings';
 import { useDsarItems, useItemExclusion, useRedaction } from '../hooks/use-dsar';
 import { foundByLabel, ITEM_TYPE_LABELS, REDACTION_LABELS } from './dsar-labels';
 import { ReasonForm } from './ReasonForm';
+import './dsar.css';
 
 type RedactionSegment = Extract<DsarSegment, { redactionId: string }>;
 

@@ -5,6 +5,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner } from '../../../ui/Feedback';
 import { useErase, useErasurePreview } from '../hooks/use-dsar';
+import './dsar.css';
 
 /**
  * An erasure: preview what goes and what is kept (and why), type the confirmation phrase, erase.

@@ -4,6 +4,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { EVIDENCE_ACCEPT } from '../api/dsar-api';
 import { useUploadEvidence } from '../hooks/use-dsar';
+import './dsar.css';
 
 /**
  * Uploads a third party's authority to act for the subject (a signed letter, a power of attorney):

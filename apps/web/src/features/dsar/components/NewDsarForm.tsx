@@ -16,6 +16,7 @@ import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { useCreateDsar } from '../hooks/use-dsar';
 import { EvidenceUpload } from './EvidenceUpload';
+import './dsar.css';
 
 type IntakeChannel = 'email' | 'phone' | 'post';
 type Relation = 'subject' | 'third_party';

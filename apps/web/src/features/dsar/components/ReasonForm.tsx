@@ -3,6 +3,7 @@ import { isApiError } from '../../../lib/api-client';
 import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
+import './dsar.css';
 
 /** The message to show for a failed action: the reason field's own, else the API's message. */
 export function reasonError(error: unknown): { field?: string; form?: string } {

@@ -5,8 +5,9 @@ import { fieldSentence } from '../../../lib/form-errors';
 import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
-import { useCollection } from '../../privacy/hooks/use-privacy';
+import { useCollection } from '../../privacy';
 import { useDsarAction } from '../hooks/use-dsar';
+import './dsar.css';
 
 type Change = keyof RectifyDsarRequest['changes'];
 

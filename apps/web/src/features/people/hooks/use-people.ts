@@ -7,8 +7,8 @@ import {
   type PersonRecord,
   type PersonUpdate,
 } from '../api/people-api';
-import { authKeys } from '../../auth/hooks/use-auth';
-import { dsarKeys } from '../../dsar/hooks/use-dsar';
+import { authKeys } from '../../auth';
+import { dsarKeys } from '../../dsar';
 
 export const peopleKeys = {
   all: ['people'] as const,

@@ -13,17 +13,17 @@ import { TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { LockIcon } from '../../../ui/icons';
 import { Card, PageHeader } from '../../../ui/Layout';
-import { useCurrentUser } from '../../auth/hooks/use-auth';
+import { useCurrentUser } from '../../auth';
 import {
   isEmailChangeRequested,
   isPersonField,
   type PersonField,
   type PersonRecord,
   type PersonUpdate,
-} from '../../people/api/people-api';
-import { useUpdatePerson, usePerson } from '../../people/hooks/use-people';
-import type { CollectedField } from '../../privacy/api/privacy-api';
-import { useCollection } from '../../privacy/hooks/use-privacy';
+  useUpdatePerson,
+  usePerson,
+} from '../../people';
+import { type CollectedField, useCollection } from '../../privacy';
 import './privacy-pages.css';
 
 /** How each field is typed, so browsers can offer to fill it. */

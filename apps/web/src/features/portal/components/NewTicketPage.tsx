@@ -16,10 +16,11 @@ import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { ArrowLeftIcon, SparkIcon, WrenchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/Layout';
-import { useCollection } from '../../privacy/hooks/use-privacy';
-import '../../tickets/components/tickets.css';
-import { useCreateTicket } from '../../tickets/hooks/use-tickets';
+import { useCollection } from '../../privacy';
+import { useCreateTicket } from '../../tickets';
 import type { TicketCreatedState } from './PortalTicketPage';
+import '../../../ui/ticket-page.css';
+import './portal.css';
 
 type Field =
   | 'type'

@@ -1,5 +1,5 @@
 import { Card } from '../../../ui/Layout';
-import { usePublishedController } from '../../privacy/hooks/use-controller';
+import { usePublishedController } from '../../privacy';
 
 /** "Who is responsible for your data": the controller and its DPO, as an admin set them. */
 export function NoticeController() {

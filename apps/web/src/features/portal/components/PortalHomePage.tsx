@@ -8,14 +8,11 @@ import { useNow } from '../../../lib/use-now';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { InboxIcon, LockIcon, PlusIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
-import { useCurrentUser } from '../../auth/hooks/use-auth';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
-import { StatusBadge } from '../../tickets/components/TicketBadges';
-import '../../tickets/components/tickets.css';
-import { useTicketEvent } from '../../tickets/hooks/use-live-tickets';
-import { useTicketList } from '../../tickets/hooks/use-tickets';
+import { useCurrentUser } from '../../auth';
+import { LiveIndicator, StatusBadge, useTicketEvent, useTicketList } from '../../tickets';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
+import '../../../ui/tables.css';
 
 const NO_FILTERS = {};
 

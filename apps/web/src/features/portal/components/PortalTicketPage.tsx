@@ -5,17 +5,21 @@ import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { StatusMessage } from '../../../ui/Feedback';
 import { ArrowLeftIcon } from '../../../ui/icons';
-import { useCurrentUser } from '../../auth/hooks/use-auth';
-import { AttachmentsPanel } from '../../tickets/components/AttachmentsPanel';
-import { LiveIndicator } from '../../tickets/components/LiveIndicator';
-import { PresenceLine } from '../../tickets/components/PresenceLine';
-import { StatusBadge } from '../../tickets/components/TicketBadges';
-import { TicketFacts, typeAndCategory } from '../../tickets/components/TicketFacts';
-import '../../tickets/components/tickets.css';
-import { useTicketPresence } from '../../tickets/hooks/use-ticket-presence';
+import { useCurrentUser } from '../../auth';
+import {
+  AttachmentsPanel,
+  LiveIndicator,
+  PresenceLine,
+  StatusBadge,
+  TicketFacts,
+  typeAndCategory,
+  useTicketPresence,
+  TicketLoader,
+  TicketThread,
+} from '../../tickets';
 import { ReplyBox } from './ReplyBox';
-import { TicketLoader } from '../../tickets/components/TicketLoader';
-import { TicketThread } from '../../tickets/components/TicketThread';
+import '../../../ui/ticket-page.css';
+import './portal.css';
 
 /** Navigation state from the new-request form, to thank the customer once. */
 export interface TicketCreatedState {

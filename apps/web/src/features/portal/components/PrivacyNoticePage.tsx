@@ -2,9 +2,12 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Card, PageHeader } from '../../../ui/Layout';
-import type { NoticeEntry } from '../../privacy/api/privacy-api';
-import { usePrivacyNotice } from '../../privacy/hooks/use-privacy';
-import { LAWFUL_BASIS_EXPLAINED, LAWFUL_BASIS_LABELS } from '../../privacy/labels';
+import {
+  type NoticeEntry,
+  usePrivacyNotice,
+  LAWFUL_BASIS_EXPLAINED,
+  LAWFUL_BASIS_LABELS,
+} from '../../privacy';
 import { NoticeController } from './NoticeController';
 import './privacy-pages.css';
 import { TableScroll } from '../../../ui/TableScroll';

@@ -12,11 +12,16 @@ import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Fee
 import { EyeOffIcon, FileTextIcon, PhoneIcon, ShieldIcon, UserIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { TableFooter } from '../../../ui/TableFooter';
-import { releaseDownloadUrl } from '../../dsar/api/dsar-api';
-import { DsarStatusBadge } from '../../dsar/components/DsarBadges';
-import '../../dsar/components/dsar.css';
-import { KIND_PORTAL_LABELS } from '../../dsar/components/dsar-labels';
-import { useCreateDsar, useDsar, useDsarList } from '../../dsar/hooks/use-dsar';
+import {
+  releaseDownloadUrl,
+  DsarStatusBadge,
+  KIND_PORTAL_LABELS,
+  useCreateDsar,
+  useDsar,
+  useDsarList,
+} from '../../dsar';
+import '../../../ui/tables.css';
+import './privacy-requests.css';
 
 type PortalKind = Extract<DsarKind, 'access' | 'rectification' | 'erasure' | 'objection'>;
 
@@ -192,7 +197,7 @@ function RequestForm({
             setDetails(event.target.value);
           }}
         />
-        <div className="dsar-inline-form__actions">
+        <div className="dsar-portal-form__actions">
           <button type="button" className="button button--secondary" onClick={onCancel}>
             Cancel
           </button>
@@ -230,7 +235,7 @@ function MyPrivacyRequests({ highlightId }: { highlightId?: string }) {
     body = <Spinner label="Loading your privacy requests…" />;
   } else if (error && rows.length === 0) {
     body = (
-      <div className="dsar-card__body">
+      <div className="dsar-portal-card__body">
         <LoadError onRetry={() => void refetch()}>
           Your privacy requests could not be loaded. {error.message}
         </LoadError>
@@ -320,7 +325,7 @@ function PortalRequestRow({ request, highlighted }: { request: DsarSummary; high
         ) : null}
         {release ? (
           releaseExpired ? (
-            <p className="dsar-portal-item__release dsar-muted">
+            <p className="dsar-portal-item__release dsar-portal-muted">
               Your download link expired on {formatShortDateTime(release.expiresAt)}. Make a new request if
               you need another copy.
             </p>
@@ -333,7 +338,7 @@ function PortalRequestRow({ request, highlighted }: { request: DsarSummary; high
               >
                 Download your data
               </a>{' '}
-              <span className="dsar-muted">
+              <span className="dsar-portal-muted">
                 Available until{' '}
                 <time dateTime={release.expiresAt} title={formatDateTime(release.expiresAt)}>
                   {formatShortDateTime(release.expiresAt)}

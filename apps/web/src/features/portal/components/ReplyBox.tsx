@@ -3,7 +3,8 @@ import { toFormErrors } from '../../../lib/form-errors';
 import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/Feedback';
-import { useSendMessage } from '../../tickets/hooks/use-tickets';
+import { useSendMessage } from '../../tickets';
+import '../../../ui/ticket-page.css';
 
 const BODY_ID = 'reply-body';
 

@@ -4,6 +4,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { EyeIcon } from '../../../ui/icons';
+import './revealable.css';
 
 const MIN_REASON = 5;
 

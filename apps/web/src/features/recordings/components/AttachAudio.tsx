@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../ui/Feedback';
 import { PaperclipIcon } from '../../../ui/icons';
 import { MAX_AUDIO_BYTES, type Recording } from '../api/recordings-api';
 import { useAttachAudio } from '../hooks/use-recordings';
+import '../../../ui/attachments.css';
 
 const TOO_LARGE = 'That file is larger than 100 MB. Attach a shorter or more compressed recording.';
 

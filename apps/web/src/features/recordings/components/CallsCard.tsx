@@ -10,6 +10,7 @@ import { AttachAudio } from './AttachAudio';
 import { daysUntil, expiryText, formatDuration } from './call-format';
 import './calls.css';
 import { LogCallForm } from './LogCallForm';
+import '../../../ui/attachments.css';
 
 const DIRECTION_LABELS = { inbound: 'Inbound call', outbound: 'Outbound call' } as const;
 

@@ -114,7 +114,7 @@ export function FindCallsToHold({ onPlaced }: { onPlaced: (message: string) => v
         onSubmit={handleSubmit}
         noValidate
       >
-        <h3 className="hold-form__title" id="find-calls-title">
+        <h3 className="find-calls__title" id="find-calls-title">
           Find calls to hold
         </h3>
         <p className="find-calls__intro">
@@ -167,7 +167,7 @@ function CallResults({
 
   if (hits.length === 0) {
     return (
-      <p className="retention-card__empty" role="status">
+      <p className="find-calls__empty" role="status">
         No calls match. Check the number, the ticket and the dates.
       </p>
     );
@@ -175,7 +175,7 @@ function CallResults({
   return (
     <>
       <TableScroll label="Calls found">
-        <table className="table holds-table">
+        <table className="table find-calls__table">
           <caption className="visually-hidden" id="find-calls-caption">
             Calls found, newest first
           </caption>
@@ -205,7 +205,7 @@ function CallResults({
                 <td className="find-calls__number">{hit.callerNumber ?? 'Hidden'}</td>
                 <td>{hit.ticketReference ?? <span className="muted">None</span>}</td>
                 <td>{hit.hold ? 'Kept while held' : expiryText(hit.expiresAt, now)}</td>
-                <td className="holds-table__action">
+                <td className="find-calls__action">
                   {hit.hold ? (
                     <span title={`Held since ${formatDateTime(hit.hold.at)}: ${hit.hold.reason}`}>
                       <Badge tone="warning">On legal hold</Badge>

@@ -1,7 +1,7 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '@hushdesk/api-client';
-import { retentionKeys } from '../../retention/hooks/retention-keys';
+import { retentionKeys } from '../../../lib/retention-keys';
 import {
   recordingsApi,
   type NewRecording,

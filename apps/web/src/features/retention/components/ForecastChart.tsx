@@ -1,4 +1,5 @@
 import type { ForecastWeek } from '../api/retention-api';
+import '../../../ui/charts.css';
 
 const weekFormatter = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 

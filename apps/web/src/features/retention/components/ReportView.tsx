@@ -1,6 +1,5 @@
 import { formatDateTime, formatList, formatShortDateTime } from '../../../lib/format';
-import { useFieldPolicies } from '../../privacy/hooks/use-privacy';
-import { RETENTION_EVENT_LABELS } from '../../privacy/labels';
+import { useFieldPolicies, RETENTION_EVENT_LABELS } from '../../privacy';
 import type { RetentionReport, SkipReason } from '../api/retention-api';
 import { categoryLabel } from './retention-labels';
 import { TableScroll } from '../../../ui/TableScroll';

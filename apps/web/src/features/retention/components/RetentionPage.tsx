@@ -1,8 +1,7 @@
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { PageHeader } from '../../../ui/Layout';
-import { useCurrentUser } from '../../auth/hooks/use-auth';
-import '../../tickets/components/tickets.css';
+import { useCurrentUser } from '../../auth';
 import { reportOf } from '../api/retention-api';
 import { useRetentionForecast, useRetentionRuns } from '../hooks/use-retention';
 import { ForecastChart } from './ForecastChart';

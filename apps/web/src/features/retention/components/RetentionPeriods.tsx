@@ -5,7 +5,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage, LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
-import { useCurrentUser } from '../../auth/hooks/use-auth';
+import { useCurrentUser } from '../../auth';
 import type { RetentionPolicy } from '../api/retention-api';
 import { useRetentionPolicies, useUpdateRetentionPolicy } from '../hooks/use-retention';
 import { CATEGORY_HINTS, CATEGORY_LABELS, categoryLabel, periodWords } from './retention-labels';

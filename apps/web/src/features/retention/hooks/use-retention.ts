@@ -2,9 +2,9 @@ import { SOCKET_EVENTS, type ServerToClientEvents } from '@hushdesk/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { useSocket } from '../../../lib/socket';
-import { recordingKeys } from '../../recordings/hooks/use-recordings';
+import { recordingKeys } from '../../recordings';
 import { isFinished, retentionApi, type RetentionRun } from '../api/retention-api';
-import { retentionKeys } from './retention-keys';
+import { retentionKeys } from '../../../lib/retention-keys';
 
 /** How often to ask about a run that has not finished (the socket usually answers sooner). */
 const POLL_MS = 1000;

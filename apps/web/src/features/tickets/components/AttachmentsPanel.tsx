@@ -10,6 +10,8 @@ import {
   useTicketAttachments,
   useUploadAttachment,
 } from '../hooks/use-tickets';
+import '../../../ui/attachments.css';
+import '../../../ui/ticket-page.css';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT =

@@ -1,4 +1,5 @@
 import { useSocketStatus, type SocketStatus } from '../../../lib/socket';
+import './tickets.css';
 
 const LABELS: Record<SocketStatus, { text: string; title: string }> = {
   connected: { text: 'Live', title: 'Changes by others appear here as they happen.' },

@@ -2,6 +2,7 @@ import type { TicketMessage } from '@hushdesk/api-client';
 import { displayName } from '@hushdesk/contracts';
 import { formatDateTime, formatShortDateTime, initials } from '../../../lib/format';
 import { LockIcon } from '../../../ui/icons';
+import './tickets.css';
 
 interface MessageThreadProps {
   messages: readonly TicketMessage[];

@@ -1,5 +1,6 @@
 import type { PresenceEntry } from '@hushdesk/contracts';
 import { formatList } from '../../../lib/format';
+import './tickets.css';
 
 /**
  * Named colleagues by name; those whose names the viewer's field policy hides, together, as

@@ -2,6 +2,7 @@ import type { SlaClock, TicketSummary } from '@hushdesk/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { ClockIcon } from '../../../ui/icons';
 import { clockState, formatCountdown, SLA_STATE_LABELS, ticketDeadline, ticketSlaState } from './sla';
+import './tickets.css';
 
 /** The queue's countdown to a ticket's next SLA deadline, coloured by how it stands. */
 export function SlaTimer({ ticket, now }: { ticket: TicketSummary; now: number }) {

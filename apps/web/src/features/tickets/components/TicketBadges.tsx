@@ -1,5 +1,6 @@
 import type { Priority, TicketStatus } from '@hushdesk/contracts';
 import { PRIORITY_LABELS, STATUS_LABELS } from '@hushdesk/ticketing';
+import './tickets.css';
 
 export function StatusBadge({ status }: { status: TicketStatus }) {
   return (

@@ -1,7 +1,9 @@
 import type { Equipment, TicketDetail } from '@hushdesk/api-client';
 import { categoryLabel, TICKET_TYPE_LABELS } from '@hushdesk/ticketing';
-import { RevealableValue } from '../../privacy/components/RevealableValue';
+import { RevealableValue } from '../../privacy';
 import { useRevealContactPhone } from '../hooks/use-tickets';
+import '../../../ui/ticket-page.css';
+import './tickets.css';
 
 const EQUIPMENT_FIELDS: { key: keyof Equipment; label: string }[] = [
   { key: 'assetTag', label: 'Asset tag' },

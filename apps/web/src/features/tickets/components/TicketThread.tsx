@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { useTicketMessages } from '../hooks/use-tickets';
 import { MessageThread } from './MessageThread';
+import './tickets.css';
 
 /**
  * A ticket's conversation with its loading, error and "newer replies" states. Customers are shown

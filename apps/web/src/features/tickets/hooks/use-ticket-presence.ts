@@ -6,7 +6,7 @@
 import { SOCKET_EVENTS, type PresenceActivity, type PresenceEntry } from '@hushdesk/contracts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSocket } from '../../../lib/socket';
-import { useCurrentUser } from '../../auth/hooks/use-auth';
+import { useCurrentUser } from '../../auth';
 
 /** How many mounted pages watch each ticket, so a quick remount does not unwatch its successor. */
 const watchers = new Map<string, number>();

@@ -1,4 +1,8 @@
-/** Query keys of the retention screens; recordings invalidate them when calls come and go. */
+/**
+ * Query keys of the retention screens; recordings invalidate them when calls come and go. They live
+ * here, not in the retention feature, because retention shows recordings: recordings depending on
+ * retention too would make the two features a cycle.
+ */
 export const retentionKeys = {
   all: ['retention'] as const,
   runs: () => [...retentionKeys.all, 'runs'] as const,

@@ -4,6 +4,7 @@
  * prefer to move cell by cell.
  */
 import { useId } from 'react';
+import './charts.css';
 
 export interface ChartDatum {
   key: string;
