@@ -86,9 +86,9 @@ export class CallLogImport {
     csv: string,
     onProgress?: (done: number, total: number) => void,
   ): Promise<ImportReport> {
-    const table = parseCsv(csv);
-    if (!table.length) throw DomainError.invalidField('file', 'is empty');
-    const header = table[0].map((h) => h.trim().toLowerCase());
+    const [head, ...records] = parseCsv(csv);
+    if (!head) throw DomainError.invalidField('file', 'is empty');
+    const header = head.fields.map((h) => h.trim().toLowerCase());
     const missing = REQUIRED.filter((c) => !header.includes(c));
     if (missing.length)
       throw DomainError.invalidField(
@@ -99,7 +99,7 @@ export class CallLogImport {
       const i = header.indexOf(name);
       return i >= 0 ? (row[i] ?? '').trim() : '';
     };
-    const report: ImportReport = { rows: table.length - 1, imported: 0, duplicates: 0, failed: [] };
+    const report: ImportReport = { rows: records.length, imported: 0, duplicates: 0, failed: [] };
     if (actor) await this.admit(actor, report.rows);
     // A row without a call id is a duplicate when its number, time and length repeat. For a role
     // that sees caller numbers masked, "duplicate" would confirm a guessed number of someone
@@ -107,11 +107,9 @@ export class CallLogImport {
     const keyScope =
       actor && !(await this.recordings.seesCallerNumbers(actor.role)) ? `by:${actor.userId}|` : '';
     const batch = 200;
-    for (let start = 1; start < table.length; start += batch) {
+    for (let start = 0; start < records.length; start += batch) {
       await this.dataSource.transaction(async (manager) => {
-        for (let i = start; i < Math.min(table.length, start + batch); i++) {
-          const row = table[i];
-          const line = i + 1;
+        for (const { line, fields: row } of records.slice(start, start + batch)) {
           try {
             const duration = col(row, 'duration_seconds');
             if (!/^\d+$/.test(duration))
@@ -163,7 +161,7 @@ export class CallLogImport {
           }
         }
       });
-      onProgress?.(Math.min(table.length - 1, start + batch - 1), table.length - 1);
+      onProgress?.(Math.min(records.length, start + batch), records.length);
     }
     return report;
   }
