@@ -8,7 +8,7 @@ import { buildAppConfig } from '../apps/api/src/config/app-config';
 import { validateEnvironment } from '../apps/api/src/config/environment';
 import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres';
 import { SchemaMigrator } from '../apps/api/src/database/schema-migrator';
-import { CallLogImport } from '../apps/api/src/recordings/call-log-import';
+import { CallLogImport } from '../apps/api/src/recordings/call-log-import.service';
 
 function bar(done: number, total: number): void {
   const width = 30;

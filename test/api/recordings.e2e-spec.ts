@@ -491,6 +491,23 @@ describe('call recordings and retention', () => {
       ]);
     });
 
+    it('reports a bad row by the file line it starts on, past blank lines and multi-line notes', async () => {
+      const file = [
+        'call_id,caller_number,direction,started_at,duration_seconds,ticket_reference,notes',
+        '',
+        `PBX-3001,0161 496 0458,inbound,${daysAgo(1)},42,,"Called twice:`,
+        'first about the invoice,',
+        'then about the porting date"',
+        '',
+        `PBX-3002,0161 496 0459,sideways,${daysAgo(1)},43,,`,
+      ].join('\r\n');
+      const res = await send(w.engineer.auth, file).expect(200);
+      expect(res.body).toMatchObject({ rows: 2, imported: 1 });
+      expect(res.body.failed).toEqual([
+        { line: 7, field: 'direction', message: 'must be inbound or outbound' },
+      ]);
+    });
+
     it('refuses a file without the needed columns, and callers who may not import', async () => {
       const res = await send(w.engineer.auth, 'number,when\n123,today').expect(400);
       expect(res.body.fields).toHaveProperty('file');

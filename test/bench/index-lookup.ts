@@ -11,7 +11,14 @@ import { DataSource } from 'typeorm';
 import { buildAppConfig } from '../../apps/api/src/config/app-config';
 import { validateEnvironment } from '../../apps/api/src/config/environment';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
+import { AttachmentRedactionRepository } from '../../apps/api/src/attachments/attachment-redaction.repository';
+import { Transactions } from '../../apps/api/src/database/transactions';
+import { MessageRedactionRepository } from '../../apps/api/src/messages/message-redaction.repository';
+import { PersonPrivacyRepository } from '../../apps/api/src/people/person-privacy.repository';
 import { IdentifierIndex } from '../../apps/api/src/privacy/identifier-index.service';
+import { IdentifierMentionsRepository } from '../../apps/api/src/privacy/identifier-mentions.repository';
+import { RecordingsRepository } from '../../apps/api/src/recordings/recordings.repository';
+import { TicketLookupRepository } from '../../apps/api/src/tickets/ticket-lookup.repository';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,7 +47,16 @@ async function main() {
       IDENTIFIER_HMAC_KEY: 'bench-key-bench-key-bench-key-bench-key-0123',
       JWT_SECRET: 'x'.repeat(40),
     });
-    const index = new IdentifierIndex(ds, buildAppConfig(vars, url.toString(), { embedded: false }));
+    const index = new IdentifierIndex(
+      new Transactions(ds),
+      new IdentifierMentionsRepository(ds),
+      new PersonPrivacyRepository(ds),
+      new TicketLookupRepository(ds),
+      new MessageRedactionRepository(ds),
+      new RecordingsRepository(ds),
+      new AttachmentRedactionRepository(ds),
+      buildAppConfig(vars, url.toString(), { embedded: false }),
+    );
 
     say(`Filling the index for ${MESSAGES.toLocaleString()} messages…`);
     const t0 = Date.now();

@@ -8,7 +8,6 @@ import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
-import { managerOf } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { attachmentTexts } from '../privacy/text-scrub';
@@ -102,16 +101,10 @@ export class AttachmentsService {
         });
         // A file's name, and a text file's content, are free text too: indexed like a message.
         const content = type.contentType.startsWith('text/') ? bytes.toString('utf8') : null;
-        // The identifier index and blob ownership still take TypeORM's manager (their folders move to Tx).
-        await this.index.index(
-          managerOf(tx),
-          { type: 'attachment', id, ticketId },
-          attachmentTexts(fileName, content),
-          {
-            fresh: true,
-          },
-        );
-        await this.owned.claim(managerOf(tx), blobKey);
+        await this.index.index(tx, { type: 'attachment', id, ticketId }, attachmentTexts(fileName, content), {
+          fresh: true,
+        });
+        await this.owned.claim(tx, blobKey);
         return this.attachments.findById(id, tx);
       });
       return toInfo(row, actor, await this.viewing(actor));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { Tx } from '../database/tx';
+import { BlobDeletionsRepository } from './blob-deletions.repository';
 import { BlobStore } from './blob-store';
 
 /**
@@ -13,25 +14,22 @@ import { BlobStore } from './blob-store';
 @Injectable()
 export class OwnedBlobs {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly deletions: BlobDeletionsRepository,
     private readonly blobs: BlobStore,
   ) {}
 
   /** Stores bytes under a new key, which is deleted unless `claim` is called for it within the hour. */
   async write(data: Buffer | { file: string }): Promise<string> {
     const key = randomUUID().replace(/-/g, '');
-    await this.dataSource.query(
-      `INSERT INTO blob_deletions (blob_key, not_before) VALUES ($1, now() + interval '1 hour')`,
-      [key],
-    );
+    await this.deletions.queueUnclaimed(key);
     if (Buffer.isBuffer(data)) await this.blobs.put(key, data);
     else await this.blobs.putFile(key, data.file);
     return key;
   }
 
   /** In the transaction that records the blob's owner: the blob is kept. */
-  async claim(manager: EntityManager, key: string): Promise<void> {
-    await manager.query('DELETE FROM blob_deletions WHERE blob_key = $1', [key]);
+  async claim(tx: Tx, key: string): Promise<void> {
+    await this.deletions.unqueue(key, tx);
   }
 
   /**
@@ -41,7 +39,7 @@ export class OwnedBlobs {
   async discard(key: string): Promise<boolean> {
     try {
       await this.blobs.delete(key);
-      await this.dataSource.query('DELETE FROM blob_deletions WHERE blob_key = $1', [key]);
+      await this.deletions.unqueue(key);
       return true;
     } catch {
       return false;
@@ -49,10 +47,7 @@ export class OwnedBlobs {
   }
 
   /** In the transaction that stops pointing at a blob: it is queued for deletion. */
-  async retire(manager: EntityManager, key: string): Promise<void> {
-    await manager.query(
-      'INSERT INTO blob_deletions (blob_key) VALUES ($1) ON CONFLICT (blob_key) DO UPDATE SET not_before = now()',
-      [key],
-    );
+  async retire(tx: Tx, key: string): Promise<void> {
+    await this.deletions.queueNow(key, tx);
   }
 }

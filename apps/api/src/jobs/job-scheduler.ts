@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
+import { JobLeaseRepository, type Lease } from './job-lease.repository';
 
 export interface JobDefinition {
   name: string;
@@ -13,8 +13,6 @@ export interface JobDefinition {
   pollingIntervalSeconds?: number;
 }
 
-/** Every instance's lease connection is named this plus its worker id (≤ 63 characters in all). */
-const LEASE_APP = 'hushdesk-jobs ';
 /** How often active jobs are checked for a dead worker. */
 const REAP_EVERY_MS = 10_000;
 
@@ -38,13 +36,16 @@ export class JobScheduler implements OnApplicationShutdown {
   private boss?: PgBoss;
   private readonly jobs = new Map<string, JobDefinition>();
   private readonly workerId = randomUUID();
-  private lease?: Client;
+  private lease?: Lease;
   private reaper?: NodeJS.Timeout;
   /** Active jobs seen without a live worker on the last check. */
   private suspects = new Set<string>();
   private stopped = false;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly leases: JobLeaseRepository,
+  ) {}
 
   register(job: JobDefinition): void {
     this.jobs.set(job.name, job);
@@ -97,10 +98,7 @@ export class JobScheduler implements OnApplicationShutdown {
   /** Opens the lease connection, and reopens it (every 2 s until it works) whenever it drops. */
   private async holdLease(): Promise<void> {
     if (this.stopped) return;
-    const lease = new Client({
-      connectionString: this.config.databaseUrl,
-      application_name: `${LEASE_APP}${this.workerId}`,
-    });
+    let lease: Lease | undefined;
     let retried = false;
     const retry = () => {
       if (retried || this.stopped) return;
@@ -108,10 +106,8 @@ export class JobScheduler implements OnApplicationShutdown {
       if (this.lease === lease) this.lease = undefined;
       setTimeout(() => void this.holdLease(), 2000).unref();
     };
-    lease.on('error', retry);
-    lease.on('end', retry);
     try {
-      await lease.connect();
+      lease = await this.leases.open(this.workerId, retry);
       this.lease = lease;
     } catch {
       retry();
@@ -120,13 +116,7 @@ export class JobScheduler implements OnApplicationShutdown {
 
   /** Marks a job as this instance's, so another instance can tell when its worker is gone. */
   private async claim(boss: PgBoss, name: string, id: string): Promise<void> {
-    await boss
-      .getDb()
-      .executeSql(
-        `UPDATE pgboss.job SET output = jsonb_build_object('worker', $3::text) WHERE name = $1 AND id = $2`,
-        [name, id, this.workerId],
-      )
-      .catch(() => undefined); // unmarked, the job falls back to pg-boss's own expiry
+    await this.leases.markWorker(boss.getDb(), name, id, this.workerId).catch(() => undefined); // unmarked, the job falls back to pg-boss's own expiry
   }
 
   /** Fails (so pg-boss retries) active jobs whose worker has no lease connection any more. */
@@ -134,14 +124,7 @@ export class JobScheduler implements OnApplicationShutdown {
     const boss = this.boss;
     if (!boss || this.stopped) return;
     try {
-      const { rows } = (await boss.getDb().executeSql(
-        `SELECT name, id FROM pgboss.job
-          WHERE state = 'active' AND output->>'worker' IS NOT NULL
-            AND output->>'worker' NOT IN (
-              SELECT substr(application_name, ${LEASE_APP.length + 1}) FROM pg_stat_activity
-               WHERE application_name LIKE '${LEASE_APP}%')`,
-        [],
-      )) as { rows: { name: string; id: string }[] };
+      const rows = await this.leases.withoutWorker(boss.getDb());
       const seen = new Set(rows.map((r) => r.id));
       const dead = rows.filter((r) => this.suspects.has(r.id));
       this.suspects = seen;

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { JobLeaseRepository } from './job-lease.repository';
 import { JobScheduler } from './job-scheduler';
 
 @Global()
-@Module({ providers: [JobScheduler], exports: [JobScheduler] })
+@Module({ providers: [JobScheduler, JobLeaseRepository], exports: [JobScheduler] })
 export class JobsModule {}

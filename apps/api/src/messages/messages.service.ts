@@ -9,7 +9,6 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { decodeCursor, PageQueryDto, toPage } from '../common/pagination/keyset';
 import { Transactions } from '../database/transactions';
-import { managerOf } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents } from '../realtime/ticket-events';
@@ -86,8 +85,7 @@ export class MessagesService {
           body: input.body,
           createdAt: now,
         });
-        // The identifier index still takes TypeORM's manager (its folder moves to Tx).
-        await this.index.index(managerOf(tx), { type: 'message', id, ticketId }, [input.body], {
+        await this.index.index(tx, { type: 'message', id, ticketId }, [input.body], {
           fresh: true,
         });
 

@@ -13,7 +13,7 @@ import { PasswordProof } from '../auth/password-proof.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
-import { managerOf, type Tx } from '../database/tx';
+import type { Tx } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { SuppressionList } from '../privacy/suppression.service';
@@ -204,8 +204,7 @@ export class PeopleService {
     const nameKey =
       given.fullName !== undefined ? (given.fullName ? normaliseName(given.fullName) : null) : undefined;
     await this.people.update(tx, id, given, nameKey);
-    // Audit and the identifier index still take TypeORM's manager (their folders move to Tx).
-    await this.audit.record(managerOf(tx), {
+    await this.audit.record(tx, {
       actor,
       action: 'person.update',
       subjectPersonId: id,
@@ -213,7 +212,7 @@ export class PeopleService {
       fields: changed.map(policyField),
     });
     const updated = (await this.people.findById(id, tx)) as PersonRow;
-    await this.index.indexPerson(managerOf(tx), updated);
+    await this.index.indexPerson(tx, updated);
     return updated;
   }
 }

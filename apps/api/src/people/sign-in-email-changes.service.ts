@@ -7,7 +7,7 @@ import {
 import { dsarDueAt } from '@hushdesk/privacy';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
-import { managerOf, type Tx } from '../database/tx';
+import type { Tx } from '../database/tx';
 import { SignInEmailChangeRequestsRepository } from '../dsar/sign-in-email-change-requests.repository';
 
 /**
@@ -36,7 +36,7 @@ export class SignInEmailChanges {
       receivedAt,
       dueAt,
     });
-    await this.audit.record(managerOf(tx), {
+    await this.audit.record(tx, {
       actor,
       action: 'dsar.create',
       subjectPersonId: actor.personId,

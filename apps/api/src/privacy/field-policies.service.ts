@@ -9,10 +9,15 @@ import {
   type FieldPolicyPatch,
   type PersonalField,
 } from '@hushdesk/privacy';
-import { DataSource } from 'typeorm';
+import { AttachmentRedactionRepository } from '../attachments/attachment-redaction.repository';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import { PersonPrivacyRepository } from '../people/person-privacy.repository';
+import { RecordingsRepository } from '../recordings/recordings.repository';
+import { TicketRetentionRepository } from '../tickets/ticket-retention.repository';
+import { FieldPolicyOverridesRepository } from './field-policy-overrides.repository';
 import { FIELD_COLUMNS, shortName } from './field-storage';
 import { NameView, type NameViewer } from './name-view';
 
@@ -31,15 +36,32 @@ export class FieldPoliciesService {
   private cache?: { at: number; policies: Policies };
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly overrides: FieldPolicyOverridesRepository,
+    private readonly people: PersonPrivacyRepository,
+    private readonly tickets: TicketRetentionRepository,
+    private readonly recordings: RecordingsRepository,
+    private readonly attachments: AttachmentRedactionRepository,
     private readonly audit: AuditService,
   ) {}
 
+  /** The repository of the table a field is stored in (see FIELD_COLUMNS). */
+  private storeOf(table: string) {
+    switch (table) {
+      case 'people':
+        return this.people;
+      case 'tickets':
+        return this.tickets;
+      case 'recordings':
+        return this.recordings;
+      default:
+        return this.attachments;
+    }
+  }
+
   async all(): Promise<Policies> {
     if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.policies;
-    const rows: { field: string; patch: FieldPolicyPatch }[] = await this.dataSource.query(
-      'SELECT field, patch FROM field_policy_overrides',
-    );
+    const rows = await this.overrides.all();
     const policies = { ...DEFAULT_FIELD_POLICIES } as Policies;
     for (const row of rows) {
       if (isPersonalField(row.field)) policies[row.field] = applyPatch(policies[row.field], row.patch);
@@ -76,18 +98,11 @@ export class FieldPoliciesService {
         { fields: checked.errors },
       );
     }
-    await this.dataSource.transaction(async (manager) => {
-      const [existing] = await manager.query(
-        'SELECT patch FROM field_policy_overrides WHERE field = $1 FOR UPDATE',
-        [field],
-      );
-      const merged = { ...(existing?.patch ?? {}), ...checked.patch };
-      await manager.query(
-        `INSERT INTO field_policy_overrides (field, patch, updated_by_id, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (field) DO UPDATE SET patch = EXCLUDED.patch, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()`,
-        [field, merged, actor.userId],
-      );
-      await this.audit.record(manager, {
+    await this.transactions.run(async (tx) => {
+      const existing = await this.overrides.lock(tx, field);
+      const merged: FieldPolicyPatch = { ...(existing ?? {}), ...checked.patch };
+      await this.overrides.save(tx, field, merged, actor.userId);
+      await this.audit.record(tx, {
         actor,
         action: 'policy.update',
         target: { type: 'field_policy', id: field },
@@ -129,10 +144,7 @@ export class FieldPoliciesService {
   /** How many stored values a field has: shown to the DPO when a field is switched off. */
   async storedCount(field: PersonalField): Promise<number> {
     const where = FIELD_COLUMNS[field];
-    const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM ${where.table} WHERE ${where.column} IS NOT NULL`,
-    );
-    return n;
+    return this.storeOf(where.table).countStored(where.column);
   }
 
   /** Deletes every stored value of a field that is switched off. A dry run only counts. */
@@ -151,11 +163,10 @@ export class FieldPoliciesService {
       );
     }
     if (dryRun) return { field, dryRun, values: await this.storedCount(field) };
-    const values = await this.dataSource.transaction(async (manager) => {
-      const [, count]: [unknown, number] = await manager.query(
-        `UPDATE ${where.table} SET ${where.column} = NULL WHERE ${where.column} IS NOT NULL`,
-      );
-      await this.audit.record(manager, {
+    const store = where.table === 'people' ? this.people : this.tickets;
+    const values = await this.transactions.run(async (tx) => {
+      const count = await store.purge(tx, where.column);
+      await this.audit.record(tx, {
         actor,
         action: 'policy.purge',
         target: { type: 'field_policy', id: field },

@@ -10,13 +10,23 @@ import {
   phoneTails,
   type IdentifierKind,
 } from '@hushdesk/privacy';
-import { DataSource, EntityManager } from 'typeorm';
+import { AttachmentRedactionRepository } from '../attachments/attachment-redaction.repository';
 import { AppConfig } from '../config/app-config';
 import { BlobStore, readAll } from '../blobs/blob-store';
-import { SqlParams } from '../database/sql-params';
+import { Transactions } from '../database/transactions';
+import type { Tx } from '../database/tx';
+import { MessageRedactionRepository } from '../messages/message-redaction.repository';
+import { PersonPrivacyRepository } from '../people/person-privacy.repository';
+import { RecordingsRepository } from '../recordings/recordings.repository';
+import { TicketLookupRepository } from '../tickets/ticket-lookup.repository';
+import {
+  IdentifierMentionsRepository,
+  type NewTextSource,
+  type SourceType,
+} from './identifier-mentions.repository';
 import { attachmentTexts, blankEmails } from './text-scrub';
 
-export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'person';
+export type { NewTextSource, SourceType };
 
 /**
  * What an index entry hashes: an identifier, or `digits`, the last digits of a run of digit groups
@@ -40,15 +50,6 @@ export interface Mention {
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
-/** A source written by the same statement that indexes it: its id and ticket as SQL expressions. */
-export interface NewTextSource {
-  type: SourceType;
-  /** The row source the ids come from, e.g. a CTE `t` of an INSERT … RETURNING. */
-  from: string;
-  idSql: string;
-  ticketIdSql: string;
-}
-
 /**
  * Keeps the identifier index right: every write of free text replaces that text's entries with
  * keyed hashes of the emails, phone numbers and known people's names found in it. Lookups by a
@@ -59,7 +60,13 @@ export class IdentifierIndex {
   private readonly logger = new Logger(IdentifierIndex.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly mentions: IdentifierMentionsRepository,
+    private readonly people: PersonPrivacyRepository,
+    private readonly tickets: TicketLookupRepository,
+    private readonly messages: MessageRedactionRepository,
+    private readonly recordings: RecordingsRepository,
+    private readonly attachments: AttachmentRedactionRepository,
     private readonly config: AppConfig,
     // Only the rebuild reads files (text attachments); benchmarks build the index without a store.
     @Optional() private readonly blobs?: BlobStore,
@@ -107,40 +114,27 @@ export class IdentifierIndex {
       hashes.push(this.hash('name', candidate));
       nameKeys.push(candidate);
     }
-    return `INSERT INTO identifier_mentions (kind, hash, source_type, source_id, ticket_id)
-      SELECT c.kind, c.hash, ${add(source.type)}, ${source.idSql}, ${source.ticketIdSql}
-        FROM ${source.from}, unnest(${add(kinds)}::text[], ${add(hashes)}::bytea[], ${add(nameKeys)}::text[])
-             AS c(kind, hash, name_key)
-       WHERE c.name_key IS NULL OR EXISTS (SELECT 1 FROM people p WHERE p.name_key = c.name_key)`;
+    return this.mentions.insertNewSourceSql(source, { kinds, hashes, nameKeys }, add);
   }
 
   /** Replaces the index entries of one source with those found in its texts, in the caller's transaction. */
   async index(
-    manager: EntityManager,
+    tx: Tx,
     source: TextSource,
     texts: readonly (string | null | undefined)[],
     opts: { fresh?: boolean } = {},
   ): Promise<number> {
     // A source written in this transaction has no entries yet: nothing to replace.
     if (!opts.fresh) {
-      await manager.query('DELETE FROM identifier_mentions WHERE source_type = $1 AND source_id = $2', [
-        source.type,
-        source.id,
-      ]);
+      await this.mentions.removeSource(tx, source.type, source.id);
     }
-    const found = await this.identifiersIn(manager, texts.filter((t): t is string => !!t).join('\n'));
+    const found = await this.identifiersIn(tx, texts.filter((t): t is string => !!t).join('\n'));
     if (!found.length) return 0;
-    // Arrays, not a VALUES list: a long text file's entries never reach the parameter limit.
-    await manager.query(
-      `INSERT INTO identifier_mentions (kind, hash, source_type, source_id, ticket_id)
-       SELECT e.kind, e.hash, $3, $4, $5 FROM unnest($1::text[], $2::bytea[]) AS e(kind, hash)`,
-      [
-        found.map((f) => f.kind),
-        found.map((f) => this.hash(f.kind, f.normalised)),
-        source.type,
-        source.id,
-        source.ticketId,
-      ],
+    await this.mentions.insertSource(
+      tx,
+      source,
+      found.map((f) => f.kind),
+      found.map((f) => this.hash(f.kind, f.normalised)),
     );
     return found.length;
   }
@@ -150,51 +144,37 @@ export class IdentifierIndex {
    * number, or a DSAR's identifiers, then find the person by the same index lookup as any text.
    */
   async indexPerson(
-    manager: EntityManager,
+    tx: Tx,
     person: { id: string; email: string | null; phone: string | null; fullName: string | null },
   ): Promise<number> {
-    await manager.query("DELETE FROM identifier_mentions WHERE source_type = 'person' AND source_id = $1", [
-      person.id,
-    ]);
+    await this.mentions.removePerson(tx, person.id);
     const entries: [IdentifierKind, string][] = [];
     if (person.email) entries.push(['email', normaliseEmail(person.email)]);
     const phone = person.phone ? normalisePhone(person.phone) : null;
     if (phone) entries.push(['phone', phone]);
     if (person.fullName) entries.push(['name', normaliseName(person.fullName)]);
     if (!entries.length) return 0;
-    const p = new SqlParams();
-    const values = entries.map(
-      ([kind, value]) => `(${p.add(kind)}, ${p.add(this.hash(kind, value))}, 'person', ${p.add(person.id)})`,
-    );
-    await manager.query(
-      `INSERT INTO identifier_mentions (kind, hash, source_type, source_id) VALUES ${values.join(', ')}`,
-      p.values,
+    await this.mentions.insertPerson(
+      tx,
+      person.id,
+      entries.map(([kind, value]) => [kind, this.hash(kind, value)]),
     );
     return entries.length;
   }
 
-  async remove(manager: EntityManager, source: Pick<TextSource, 'type' | 'id'>): Promise<void> {
-    await manager.query('DELETE FROM identifier_mentions WHERE source_type = $1 AND source_id = $2', [
-      source.type,
-      source.id,
-    ]);
+  async remove(tx: Tx, source: Pick<TextSource, 'type' | 'id'>): Promise<void> {
+    await this.mentions.removeSource(tx, source.type, source.id);
   }
 
   /** Emails and phones by pattern; names only when they are a known person's, found by name key. */
-  async identifiersIn(
-    manager: EntityManager,
-    text: string,
-  ): Promise<{ kind: IndexKind; normalised: string }[]> {
+  async identifiersIn(tx: Tx | undefined, text: string): Promise<{ kind: IndexKind; normalised: string }[]> {
     if (!text) return [];
     const seen = new Map<string, { kind: IndexKind; normalised: string }>();
     for (const f of patternIdentifiers(text)) seen.set(`${f.kind}:${f.normalised}`, f);
     const candidates = nameCandidates(text);
     if (candidates.length) {
-      const rows: { name_key: string }[] = await manager.query(
-        'SELECT DISTINCT name_key FROM people WHERE name_key = ANY($1)',
-        [candidates],
-      );
-      for (const r of rows) seen.set(`name:${r.name_key}`, { kind: 'name', normalised: r.name_key });
+      for (const key of await this.people.knownNameKeys(candidates, tx))
+        seen.set(`name:${key}`, { kind: 'name', normalised: key });
     }
     return [...seen.values()];
   }
@@ -212,15 +192,7 @@ export class IdentifierIndex {
     }
     for (const n of identifiers.names ?? []) if (n.trim()) hashes.push(this.hash('name', normaliseName(n)));
     if (!hashes.length) return [];
-    const rows: {
-      source_type: SourceType;
-      source_id: string;
-      ticket_id: string | null;
-      kind: IdentifierKind;
-    }[] = await this.dataSource.query(
-      `SELECT DISTINCT source_type, source_id, ticket_id, kind FROM identifier_mentions WHERE hash = ANY($1)`,
-      [hashes],
-    );
+    const rows = await this.mentions.byHashes(hashes);
     return rows.map((r) => ({
       sourceType: r.source_type,
       sourceId: r.source_id,
@@ -234,18 +206,10 @@ export class IdentifierIndex {
    * of them in some written form. A tail is shared by other numbers too, so callers check each
    * text with `findKnownPhones` before taking it for a mention.
    */
-  async lookupDigitTails(
-    phones: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Omit<Mention, 'kind'>[]> {
+  async lookupDigitTails(phones: readonly string[], tx?: Tx): Promise<Omit<Mention, 'kind'>[]> {
     const hashes = [...new Set(phones.map(phoneTail))].map((tail) => this.hash('digits', tail));
     if (!hashes.length) return [];
-    const rows: { source_type: SourceType; source_id: string; ticket_id: string | null }[] =
-      await manager.query(
-        `SELECT DISTINCT source_type, source_id, ticket_id FROM identifier_mentions
-          WHERE hash = ANY($1) AND kind = 'digits'`,
-        [hashes],
-      );
+    const rows = await this.mentions.byDigitTails(hashes, tx);
     return rows.map((r) => ({ sourceType: r.source_type, sourceId: r.source_id, ticketId: r.ticket_id }));
   }
 
@@ -256,15 +220,18 @@ export class IdentifierIndex {
   async rebuild(batchSize = 1000): Promise<{ sources: number; entries: number }> {
     let sources = 0;
     let entries = 0;
-    const sweep = async (sql: string, toSource: (r: Record<string, string>) => [TextSource, string[]]) => {
+    const sweep = async <R extends { id: string }>(
+      page: (after: string, batchSize: number) => Promise<R[]>,
+      toSource: (r: R) => [TextSource, (string | null)[]],
+    ) => {
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
-        const rows: Record<string, string>[] = await this.dataSource.query(sql, [after, batchSize]);
+        const rows = await page(after, batchSize);
         if (!rows.length) return;
-        await this.dataSource.transaction(async (manager) => {
+        await this.transactions.run(async (tx) => {
           for (const row of rows) {
             const [source, texts] = toSource(row);
-            entries += await this.index(manager, source, texts);
+            entries += await this.index(tx, source, texts);
           }
         });
         sources += rows.length;
@@ -273,29 +240,25 @@ export class IdentifierIndex {
     };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const people: { id: string; email: string | null; phone: string | null; full_name: string | null }[] =
-        await this.dataSource.query(
-          'SELECT id, email, phone, full_name FROM people WHERE id > $1 ORDER BY id LIMIT $2',
-          [after, batchSize],
-        );
+      const people = await this.people.pageAfter(after, batchSize);
       if (!people.length) break;
-      await this.dataSource.transaction(async (manager) => {
+      await this.transactions.run(async (tx) => {
         for (const person of people)
-          entries += await this.indexPerson(manager, { ...person, fullName: person.full_name });
+          entries += await this.indexPerson(tx, { ...person, fullName: person.full_name });
       });
       sources += people.length;
       after = people[people.length - 1].id;
     }
-    await sweep('SELECT id, subject, description FROM tickets WHERE id > $1 ORDER BY id LIMIT $2', (r) => [
-      { type: 'ticket', id: r.id, ticketId: r.id },
-      [r.subject, r.description],
-    ]);
-    await sweep('SELECT id, ticket_id, body FROM ticket_messages WHERE id > $1 ORDER BY id LIMIT $2', (r) => [
-      { type: 'message', id: r.id, ticketId: r.ticket_id },
-      [r.body],
-    ]);
     await sweep(
-      'SELECT id, ticket_id, notes FROM recordings WHERE id > $1 AND notes IS NOT NULL ORDER BY id LIMIT $2',
+      (a, n) => this.tickets.textsAfter(a, n),
+      (r) => [{ type: 'ticket', id: r.id, ticketId: r.id }, [r.subject, r.description]],
+    );
+    await sweep(
+      (a, n) => this.messages.textsAfter(a, n),
+      (r) => [{ type: 'message', id: r.id, ticketId: r.ticket_id }, [r.body]],
+    );
+    await sweep(
+      (a, n) => this.recordings.notesAfter(a, n),
       (r) => [{ type: 'recording', id: r.id, ticketId: r.ticket_id }, [r.notes]],
     );
     const attachments = await this.rebuildAttachments(batchSize);
@@ -311,17 +274,7 @@ export class IdentifierIndex {
     let entries = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: {
-        id: string;
-        ticket_id: string;
-        file_name: string;
-        content_type: string;
-        blob_key: string;
-      }[] = await this.dataSource.query(
-        `SELECT id, ticket_id, file_name, content_type, blob_key FROM attachments
-            WHERE id > $1 ORDER BY id LIMIT $2`,
-        [after, batchSize],
-      );
+      const rows = await this.attachments.filesAfter(after, batchSize);
       if (!rows.length) break;
       const texts = new Map<string, string[]>();
       for (const a of rows) {
@@ -331,10 +284,10 @@ export class IdentifierIndex {
             : null;
         texts.set(a.id, attachmentTexts(a.file_name, content));
       }
-      await this.dataSource.transaction(async (manager) => {
+      await this.transactions.run(async (tx) => {
         for (const a of rows) {
           entries += await this.index(
-            manager,
+            tx,
             { type: 'attachment', id: a.id, ticketId: a.ticket_id },
             texts.get(a.id) ?? [],
           );

@@ -7,7 +7,6 @@ import {
   type Collection,
   type FieldPolicy,
 } from '@hushdesk/privacy';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, Public, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
@@ -16,7 +15,7 @@ import { ControllerIdentityService } from '../settings/controller-identity.servi
 import { MentionsQueryDto, PurgeDto, SuppressionDto } from './dto/privacy.dto';
 import { FieldPoliciesService } from './field-policies.service';
 import { IdentifierIndex, type Mention } from './identifier-index.service';
-import { FieldRetentionSweep } from './field-retention.sweep';
+import { FieldRetentionJob } from './field-retention.job';
 import { buildRopa } from './ropa';
 import { SuppressionList } from './suppression.service';
 
@@ -28,8 +27,7 @@ export class PrivacyController {
     private readonly index: IdentifierIndex,
     private readonly suppressions: SuppressionList,
     private readonly audit: AuditService,
-    private readonly dataSource: DataSource,
-    private readonly fieldRetention: FieldRetentionSweep,
+    private readonly fieldRetention: FieldRetentionJob,
     private readonly controllerIdentity: ControllerIdentityService,
   ) {}
 
@@ -152,15 +150,6 @@ export class PrivacyController {
   @HttpCode(201)
   @Roles('dpo')
   async suppress(@CurrentActor() actor: Actor, @Body() body: SuppressionDto): Promise<{ added: number }> {
-    if (!body.email && !body.phone) throw DomainError.invalidField('email', 'or phone is required');
-    return this.dataSource.transaction(async (manager) => {
-      const added = await this.suppressions.add(manager, body, body.reason);
-      await this.audit.record(manager, {
-        actor,
-        action: 'suppression.add',
-        details: { added, reason: body.reason },
-      });
-      return { added };
-    });
+    return this.suppressions.suppress(actor, body, body.reason);
   }
 }

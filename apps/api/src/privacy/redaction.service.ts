@@ -8,12 +8,16 @@ import {
   type Detection,
 } from '@hushdesk/privacy';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { AttachmentRedactionRepository } from '../attachments/attachment-redaction.repository';
 import { BlobStore, readAll } from '../blobs/blob-store';
 import { OwnedBlobs } from '../blobs/owned-blobs';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import type { Tx } from '../database/tx';
+import { MessageRedactionRepository } from '../messages/message-redaction.repository';
+import { PersonPrivacyRepository } from '../people/person-privacy.repository';
 import { FieldPoliciesService } from './field-policies.service';
 import { IdentifierIndex, nameCandidates } from './identifier-index.service';
 import { attachmentTexts, fileNameTexts, fileNameWords, findNames, nonOverlapping } from './text-scrub';
@@ -25,7 +29,10 @@ import { attachmentTexts, fileNameTexts, fileNameWords, findNames, nonOverlappin
 @Injectable()
 export class RedactionService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly people: PersonPrivacyRepository,
+    private readonly attachments: AttachmentRedactionRepository,
+    private readonly messages: MessageRedactionRepository,
     private readonly index: IdentifierIndex,
     private readonly audit: AuditService,
     private readonly blobs: BlobStore,
@@ -34,8 +41,8 @@ export class RedactionService {
   ) {}
 
   /** Emails and phones by pattern, and known people's names found by their name keys. */
-  async scrub(manager: EntityManager, text: string): Promise<{ text: string; removed: number }> {
-    const [kept] = await this.detect(manager, [text]);
+  async scrub(tx: Tx | undefined, text: string): Promise<{ text: string; removed: number }> {
+    const [kept] = await this.detect(tx, [text]);
     return { text: redact(text, kept), removed: kept.length };
   }
 
@@ -43,16 +50,10 @@ export class RedactionService {
    * The identifiers in each text, without overlaps: emails and phones by pattern, and known
    * people's names, looked up for all the texts in one query.
    */
-  async detect(manager: EntityManager, texts: readonly string[]): Promise<Detection[][]> {
+  async detect(tx: Tx | undefined, texts: readonly string[]): Promise<Detection[][]> {
     const candidates = [...new Set(texts.flatMap((t) => nameCandidates(t)))];
     let known = new Set<string>();
-    if (candidates.length) {
-      const rows: { name_key: string }[] = await manager.query(
-        'SELECT DISTINCT name_key FROM people WHERE name_key = ANY($1)',
-        [candidates],
-      );
-      known = new Set(rows.map((r) => r.name_key));
-    }
+    if (candidates.length) known = new Set(await this.people.knownNameKeys(candidates, tx));
     return texts.map((text) => {
       const found: Detection[] = detectIdentifiers(text, { kinds: ['email', 'phone'] });
       if (known.size) found.push(...findNames(text, known));
@@ -70,33 +71,31 @@ export class RedactionService {
     attachmentId: string,
     reason: string,
   ): Promise<{ removed: number }> {
-    const [row] = await this.dataSource.query(
-      'SELECT blob_key, content_type, file_name FROM attachments WHERE id = $1 AND ticket_id = $2',
-      [attachmentId, ticketId],
-    );
+    const row = await this.attachments.forRedaction(attachmentId, ticketId);
     if (!row) throw DomainError.notFound('Attachment');
     if (!String(row.content_type).startsWith('text/')) {
       throw DomainError.invalidField('attachment', 'is not a text file; only text can be redacted');
     }
     const original = await readAll(await this.blobs.read(row.blob_key));
-    const { text, removed } = await this.scrub(this.dataSource.manager, original.toString('utf8'));
+    const { text, removed } = await this.scrub(undefined, original.toString('utf8'));
     const bytes = Buffer.from(text, 'utf8');
     const newKey = await this.owned.write(bytes);
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          'UPDATE attachments SET blob_key = $1, size_bytes = $2, sha256 = $3 WHERE id = $4',
-          [newKey, bytes.length, createHash('sha256').update(bytes).digest(), attachmentId],
-        );
-        await this.owned.claim(manager, newKey);
+      await this.transactions.run(async (tx) => {
+        await this.attachments.replaceFile(tx, attachmentId, {
+          blobKey: newKey,
+          sizeBytes: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest(),
+        });
+        await this.owned.claim(tx, newKey);
         // The unredacted file is queued in the same transaction, so a crash cannot keep it.
-        await this.owned.retire(manager, row.blob_key);
+        await this.owned.retire(tx, row.blob_key);
         await this.index.index(
-          manager,
+          tx,
           { type: 'attachment', id: attachmentId, ticketId },
           attachmentTexts(row.file_name, text),
         );
-        await this.audit.record(manager, {
+        await this.audit.record(tx, {
           actor,
           action: 'message.redact',
           target: { type: 'attachment', id: attachmentId },
@@ -117,11 +116,11 @@ export class RedactionService {
    * names join words with `_`, `-` and `.`, so a second pass reads those as spaces (same length,
    * so the offsets hold) to find `Greta_Globex` and `07700-900-555` too.
    */
-  async scrubFileName(manager: EntityManager, fileName: string): Promise<string> {
+  async scrubFileName(tx: Tx | undefined, fileName: string): Promise<string> {
     const [base] = fileNameTexts(fileName);
-    const [first] = await this.detect(manager, [base]);
+    const [first] = await this.detect(tx, [base]);
     const once = redact(base, first);
-    const [second] = await this.detect(manager, [fileNameWords(once)]);
+    const [second] = await this.detect(tx, [fileNameWords(once)]);
     return `${redact(once, second)}${fileName.slice(base.length)}`;
   }
 
@@ -135,22 +134,18 @@ export class RedactionService {
     ticketId: string,
     attachmentId: string,
   ): Promise<{ fileName: string; text: string }> {
-    const [row] = await this.dataSource.query(
-      'SELECT blob_key, content_type, file_name, uploaded_by_id FROM attachments WHERE id = $1 AND ticket_id = $2',
-      [attachmentId, ticketId],
-    );
+    const row = await this.attachments.forShareSafe(attachmentId, ticketId);
     if (!row) throw DomainError.notFound('Attachment');
     if (!String(row.content_type).startsWith('text/')) {
       throw DomainError.invalidField('attachment', 'is not a text file; only text can be made share-safe');
     }
     const original = await readAll(await this.blobs.read(row.blob_key));
-    const manager = this.dataSource.manager;
-    const { text } = await this.scrub(manager, original.toString('utf8'));
-    const file = { id: attachmentId, fileName: row.file_name as string };
+    const { text } = await this.scrub(undefined, original.toString('utf8'));
+    const file = { id: attachmentId, fileName: row.file_name };
     const policy = await this.policies.get('attachment.fileName');
     const shown = fileNameFor(file, policy, actor.role, actor.userId === row.uploaded_by_id);
     const name =
-      shown === withheldFileName(file.id, file.fileName) ? shown : await this.scrubFileName(manager, shown);
+      shown === withheldFileName(file.id, file.fileName) ? shown : await this.scrubFileName(undefined, shown);
     return { fileName: `share-safe-${name}`, text };
   }
 
@@ -161,16 +156,13 @@ export class RedactionService {
     messageId: string,
     reason: string,
   ): Promise<{ removed: number }> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(
-        'SELECT body FROM ticket_messages WHERE id = $1 AND ticket_id = $2 FOR UPDATE',
-        [messageId, ticketId],
-      );
-      if (!row) throw DomainError.notFound('Message');
-      const { text, removed } = await this.scrub(manager, row.body);
-      await manager.query('UPDATE ticket_messages SET body = $1 WHERE id = $2', [text, messageId]);
-      await this.index.index(manager, { type: 'message', id: messageId, ticketId }, [text]);
-      await this.audit.record(manager, {
+    return this.transactions.run(async (tx) => {
+      const body = await this.messages.lockBody(tx, messageId, ticketId);
+      if (body === undefined) throw DomainError.notFound('Message');
+      const { text, removed } = await this.scrub(tx, body);
+      await this.messages.setBody(tx, messageId, text);
+      await this.index.index(tx, { type: 'message', id: messageId, ticketId }, [text]);
+      await this.audit.record(tx, {
         actor,
         action: 'message.redact',
         target: { type: 'message', id: messageId },

@@ -1,29 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { project } from '@hushdesk/privacy';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { contentDisposition } from '../common/http/content-disposition';
 import { UuidParam } from '../common/validation/uuid-param';
-import { formatReference } from '../tickets/ticket-rows';
-import { TicketsService } from '../tickets/tickets.service';
 import { RedactDto, RevealTicketFieldDto, ShareSafeQueryDto } from './dto/privacy.dto';
-import { FieldPoliciesService } from './field-policies.service';
 import { RedactionService } from './redaction.service';
+import { ShareSafeService } from './share-safe.service';
 
 @ApiTags('privacy')
 @Controller('tickets/:id')
 export class ShareSafeController {
   constructor(
-    private readonly tickets: TicketsService,
+    private readonly shareSafeCopies: ShareSafeService,
     private readonly redaction: RedactionService,
-    private readonly audit: AuditService,
-    private readonly dataSource: DataSource,
-    private readonly policies: FieldPoliciesService,
   ) {}
 
   /**
@@ -34,35 +25,7 @@ export class ShareSafeController {
   @Roles('engineer', 'dpo')
   @ApiOkResponse({ description: 'The ticket with every person’s data stripped' })
   async shareSafe(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
-    const ticket = await this.tickets.findVisible(actor, id);
-    const messages: { body: string; created_at: Date; staff: boolean }[] = await this.dataSource.query(
-      `SELECT m.body, m.created_at, u.role <> 'customer' AS staff FROM ticket_messages m JOIN users u ON u.id = m.author_id
-        WHERE m.ticket_id = $1 AND m.visibility = 'public' ORDER BY m.created_at`,
-      [id],
-    );
-    const manager = this.dataSource.manager;
-    const clean = async (text: string) => (await this.redaction.scrub(manager, text)).text;
-    const copy = {
-      reference: formatReference(ticket.reference),
-      type: ticket.type,
-      priority: ticket.priority,
-      category: ticket.category,
-      subject: await clean(ticket.subject),
-      description: await clean(ticket.description),
-      equipment: {
-        model: ticket.equipment_model,
-        serialNumber: ticket.equipment_serial_number,
-      },
-      thread: await Promise.all(
-        messages.map(async (m) => ({
-          from: m.staff ? 'Support' : 'Customer',
-          at: m.created_at.toISOString(),
-          body: await clean(m.body),
-        })),
-      ),
-    };
-    await this.audit.recordNow({ actor, action: 'ticket.share_safe_copy', target: { type: 'ticket', id } });
-    return copy;
+    return this.shareSafeCopies.ticketCopy(actor, id);
   }
 
   @Post('messages/:messageId/redact')
@@ -94,13 +57,7 @@ export class ShareSafeController {
     @Query() query: ShareSafeQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ fileName: string; text: string } | string> {
-    await this.tickets.findVisible(actor, id);
-    const copy = await this.redaction.shareSafeAttachment(actor, id, attachmentId);
-    await this.audit.recordNow({
-      actor,
-      action: 'ticket.share_safe_copy',
-      target: { type: 'attachment', id: attachmentId },
-    });
+    const copy = await this.shareSafeCopies.attachmentCopy(actor, id, attachmentId);
     if (query.format !== 'text') return copy;
     void reply
       .header('content-type', 'text/plain; charset=utf-8')
@@ -133,22 +90,6 @@ export class ShareSafeController {
     @UuidParam('id') id: string,
     @Body() body: RevealTicketFieldDto,
   ): Promise<{ field: string; value: string | null }> {
-    const ticket = await this.tickets.findVisible(actor, id);
-    // Hidden means hidden: no reveal of what the role may not see at all (as for a person's fields).
-    const policy = await this.policies.get('ticket.contactPhone');
-    if (
-      project(ticket.contact_phone, policy, actor.role, actor.userId === ticket.requester_id) === undefined
-    ) {
-      throw new DomainError(DomainErrorCode.Forbidden, `${body.field} is not visible to your role`);
-    }
-    await this.audit.recordNow({
-      actor,
-      action: 'person.reveal',
-      subjectPersonId: ticket.requester_person_id,
-      target: { type: 'ticket', id },
-      fields: ['ticket.contactPhone'],
-      reason: body.reason,
-    });
-    return { field: body.field, value: ticket.contact_phone };
+    return this.shareSafeCopies.revealContactPhone(actor, id, body);
   }
 }

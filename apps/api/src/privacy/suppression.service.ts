@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { normaliseEmail, normalisePhone } from '@hushdesk/privacy';
-import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/auth/actor';
+import { DomainError } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import type { Tx } from '../database/tx';
 import { IdentifierIndex } from './identifier-index.service';
+import { SuppressionsRepository } from './suppressions.repository';
 
 /** The "do not contact" list, by keyed hash: it outlives an erasure without keeping the identifiers. */
 @Injectable()
 export class SuppressionList {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly suppressions: SuppressionsRepository,
     private readonly index: IdentifierIndex,
+    private readonly audit: AuditService,
   ) {}
 
   private hashes(who: {
@@ -23,17 +30,13 @@ export class SuppressionList {
   }
 
   async add(
-    manager: EntityManager,
+    tx: Tx,
     who: { email?: string | null; phone?: string | null },
     reason: 'objection' | 'erasure' | 'request',
   ): Promise<number> {
     let added = 0;
     for (const { kind, hash } of this.hashes(who)) {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO suppressions (kind, hash, reason) VALUES ($1, $2, $3) ON CONFLICT (kind, hash) DO NOTHING RETURNING id`,
-        [kind, hash, reason],
-      );
-      added += inserted.length;
+      if (await this.suppressions.add(tx, kind, hash, reason)) added++;
     }
     return added;
   }
@@ -41,9 +44,24 @@ export class SuppressionList {
   async isSuppressed(who: { email?: string | null; phone?: string | null }): Promise<boolean> {
     const hashes = this.hashes(who);
     if (!hashes.length) return false;
-    const rows = await this.dataSource.query('SELECT 1 FROM suppressions WHERE hash = ANY($1) LIMIT 1', [
-      hashes.map((h) => h.hash),
-    ]);
-    return rows.length > 0;
+    return this.suppressions.anyOf(hashes.map((h) => h.hash));
+  }
+
+  /** The DPO adds someone to the list; audited with the count and reason, never the identifiers. */
+  async suppress(
+    actor: Actor,
+    who: { email?: string | null; phone?: string | null },
+    reason: 'objection' | 'erasure' | 'request',
+  ): Promise<{ added: number }> {
+    if (!who.email && !who.phone) throw DomainError.invalidField('email', 'or phone is required');
+    return this.transactions.run(async (tx) => {
+      const added = await this.add(tx, who, reason);
+      await this.audit.record(tx, {
+        actor,
+        action: 'suppression.add',
+        details: { added, reason },
+      });
+      return { added };
+    });
   }
 }

@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@hushdesk/contracts';
 import { normalisePhone } from '@hushdesk/privacy';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
-import { SqlParams } from '../database/sql-params';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
+import { TicketLookupRepository } from '../tickets/ticket-lookup.repository';
 import { formatReference, parseReference } from '../tickets/ticket-rows';
 import type { RecordingSearchHitDto, SearchRecordingsDto } from './dto/recording-search.dto';
-import { RECORDING_COLUMNS, RecordingsService, type RecordingRow } from './recordings.service';
+import { RecordingsRepository, type RecordingSearchFilter } from './recordings.repository';
+import { RecordingsService } from './recordings.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The recordings columns, read through the `r` alias beside the joined ticket. */
-const COLUMNS = RECORDING_COLUMNS.split(',')
-  .map((column) => `r.${column.trim()}`)
-  .join(', ');
-/** The helpdesk's days are London days: "calls on 3 March" means 3 March there. */
-const ZONE = 'Europe/London';
 
 /**
  * The DPO's search for calls to place a legal hold on: by the caller's number in any format, a
@@ -27,7 +21,8 @@ const ZONE = 'Europe/London';
 @Injectable()
 export class RecordingSearch {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly rows: RecordingsRepository,
+    private readonly tickets: TicketLookupRepository,
     private readonly recordings: RecordingsService,
     private readonly audit: AuditService,
   ) {}
@@ -41,34 +36,23 @@ export class RecordingSearch {
     }
     const limit = query.limit ?? 25;
     const after = decodeCursor(query.cursor, 2);
-    const p = new SqlParams();
-    const where: string[] = [];
+    const filter: RecordingSearchFilter = { limit };
     if (query.number) {
       const number = normalisePhone(query.number);
       if (!number) throw DomainError.invalidField('number', 'is not a recognisable phone number');
-      where.push(`r.caller_number = ${p.add(number)}`);
+      filter.callerNumber = number;
     }
-    if (query.ticket) where.push(`r.ticket_id = ${p.add(await this.ticketId(query.ticket))}`);
+    if (query.ticket) filter.ticketId = await this.ticketId(query.ticket);
     if (query.personId) {
-      where.push(`r.person_id = ${p.add(query.personId)}`);
+      filter.personId = query.personId;
       // As in a person's call list: a role that may not see number matches finds only calls given to them.
-      if (!(await this.recordings.seesNumberMatch(actor.role))) where.push(`r.person_match = 'given'`);
+      filter.givenOnly = !(await this.recordings.seesNumberMatch(actor.role));
     }
-    if (query.from)
-      where.push(`r.started_at >= (${p.add(query.from)}::date)::timestamp AT TIME ZONE '${ZONE}'`);
-    if (query.to) {
-      where.push(`r.started_at < (${p.add(query.to)}::date + 1)::timestamp AT TIME ZONE '${ZONE}'`);
-    }
-    if (after)
-      where.push(`(r.started_at, r.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
+    if (query.from) filter.fromDay = query.from;
+    if (query.to) filter.toDay = query.to;
+    if (after) filter.after = [after[0], after[1]];
 
-    const rows: (RecordingRow & { ticket_reference: string | null })[] = await this.dataSource.query(
-      `SELECT ${COLUMNS}, t.reference AS ticket_reference
-         FROM recordings r LEFT JOIN tickets t ON t.id = r.ticket_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY r.started_at DESC, r.id DESC LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    );
+    const rows = await this.rows.search(filter);
     const page = toPage(
       rows,
       limit,
@@ -100,11 +84,11 @@ export class RecordingSearch {
     if (reference === null && !UUID.test(ticket.trim())) {
       throw DomainError.invalidField('ticket', 'must be a ticket reference such as HD-000123');
     }
-    const [row]: { id: string }[] =
+    const id =
       reference !== null
-        ? await this.dataSource.query('SELECT id FROM tickets WHERE reference = $1', [reference])
-        : await this.dataSource.query('SELECT id FROM tickets WHERE id = $1', [ticket.trim()]);
-    if (!row) throw DomainError.invalidField('ticket', 'does not match a ticket');
-    return row.id;
+        ? await this.tickets.idByReference(reference)
+        : await this.tickets.idById(ticket.trim());
+    if (!id) throw DomainError.invalidField('ticket', 'does not match a ticket');
+    return id;
   }
 }

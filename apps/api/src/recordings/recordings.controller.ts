@@ -7,7 +7,7 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/validation/uuid-param';
 import { ACCEPTED_AUDIO } from './audio-type';
-import { CallLogImport, type ImportReport } from './call-log-import';
+import { CallLogImport, type ImportReport } from './call-log-import.service';
 import { CreateRecordingDto, HoldDto, ListRecordingsQueryDto, RecordingDto } from './dto/recording.dto';
 import { RecordingSearchHitDto, SearchRecordingsDto } from './dto/recording-search.dto';
 import { RecordingSearch } from './recording-search.service';

@@ -3,41 +3,22 @@ import type { Page } from '@hushdesk/contracts';
 import type { Role } from '@hushdesk/contracts';
 import { normalisePhone, project } from '@hushdesk/privacy';
 import type { Readable } from 'node:stream';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BlobStore } from '../blobs/blob-store';
 import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
-import { SqlParams } from '../database/sql-params';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
+import { Transactions } from '../database/transactions';
+import type { Tx } from '../database/tx';
+import { PersonPrivacyRepository } from '../people/person-privacy.repository';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
+import { RetentionRepository } from '../retention/retention.repository';
+import { TicketLookupRepository } from '../tickets/ticket-lookup.repository';
 import { ACCEPTED_AUDIO, detectAudio } from './audio-type';
 import type { CreateRecordingDto, ListRecordingsQueryDto, RecordingDto } from './dto/recording.dto';
-
-export interface RecordingRow {
-  id: string;
-  caller_number: string;
-  direction: string;
-  started_at: Date;
-  duration_seconds: number;
-  agent_id: string | null;
-  ticket_id: string | null;
-  person_id: string | null;
-  person_match: string;
-  notes: string | null;
-  audio_blob_key: string | null;
-  audio_content_type: string | null;
-  audio_size_bytes: number | null;
-  expires_at: Date;
-  hold_reason: string | null;
-  hold_by_id: string | null;
-  hold_at: Date | null;
-}
-
-export const RECORDING_COLUMNS = `id, caller_number, direction, started_at, duration_seconds, agent_id, ticket_id, person_id, person_match,
-  notes, audio_blob_key, audio_content_type, audio_size_bytes, expires_at, hold_reason, hold_by_id, hold_at`;
+import { RecordingsRepository, type RecordingRow } from './recordings.repository';
 
 export interface NewRecording {
   callerNumber: string;
@@ -58,7 +39,11 @@ export interface NewRecording {
 @Injectable()
 export class RecordingsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly recordings: RecordingsRepository,
+    private readonly retention: RetentionRepository,
+    private readonly tickets: TicketLookupRepository,
+    private readonly people: PersonPrivacyRepository,
     private readonly blobs: BlobStore,
     private readonly owned: OwnedBlobs,
     private readonly index: IdentifierIndex,
@@ -66,9 +51,8 @@ export class RecordingsService {
     private readonly audit: AuditService,
   ) {}
 
-  async retentionDays(manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [row] = await manager.query("SELECT days FROM retention_policies WHERE category = 'recordings'");
-    return row?.days ?? 60;
+  async retentionDays(tx?: Tx): Promise<number> {
+    return (await this.retention.recordingsDays(tx)) ?? 60;
   }
 
   /** Validates and normalises, shared by the API and the CSV import; throws DomainError naming the field. */
@@ -109,24 +93,22 @@ export class RecordingsService {
 
   async create(actor: Actor, input: CreateRecordingDto): Promise<RecordingDto> {
     const prepared = await this.prepare(input);
-    const id = await this.dataSource.transaction((manager) =>
-      this.insert(manager, { ...prepared, agentId: actor.userId }),
-    );
+    const id = await this.transactions.run((tx) => this.insert(tx, { ...prepared, agentId: actor.userId }));
     if (!id) throw DomainError.conflict('This call is already recorded');
     return this.get(actor, id);
   }
 
   /** Inserts one recording, matching the person by number when none is given. Null when an import key repeats. */
-  async insert(manager: EntityManager, r: NewRecording): Promise<string | null> {
+  async insert(tx: Tx, r: NewRecording): Promise<string | null> {
     if (r.ticketId) {
-      const [t] = await manager.query('SELECT 1 FROM tickets WHERE id = $1', [r.ticketId]);
-      if (!t) throw DomainError.invalidField('ticketId', 'does not match a ticket');
+      if (!(await this.tickets.exists(r.ticketId, tx)))
+        throw DomainError.invalidField('ticketId', 'does not match a ticket');
     }
     let personId = r.personId ?? null;
     let personMatch: string = personId ? 'given' : 'none';
     if (personId) {
-      const [p] = await manager.query('SELECT 1 FROM people WHERE id = $1', [personId]);
-      if (!p) throw DomainError.invalidField('personId', 'does not match a person');
+      if (!(await this.people.exists(personId, tx)))
+        throw DomainError.invalidField('personId', 'does not match a person');
     } else {
       // Through the identifier index: people whose own phone is this number.
       const mentions = await this.index.lookup({ phones: [r.callerNumber] });
@@ -134,40 +116,29 @@ export class RecordingsService {
       if (people.length === 1) [personId, personMatch] = [people[0], 'matched'];
       else if (people.length > 1) personMatch = 'ambiguous'; // flagged for review, linked to no one
     }
-    const days = await this.retentionDays(manager);
+    const days = await this.retentionDays(tx);
     const expiresAt = new Date(r.startedAt.getTime() + days * 86_400_000);
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO recordings (caller_number, direction, started_at, duration_seconds, agent_id, ticket_id, person_id,
-         person_match, notes, expires_at, import_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (import_key) DO NOTHING RETURNING id`,
-      [
-        r.callerNumber,
-        r.direction,
-        r.startedAt,
-        r.durationSeconds,
-        r.agentId,
-        r.ticketId ?? null,
-        personId,
-        personMatch,
-        r.notes ?? null,
-        expiresAt,
-        r.importKey ?? null,
-      ],
-    );
-    if (!rows.length) return null;
+    const id = await this.recordings.insert(tx, {
+      callerNumber: r.callerNumber,
+      direction: r.direction,
+      startedAt: r.startedAt,
+      durationSeconds: r.durationSeconds,
+      agentId: r.agentId,
+      ticketId: r.ticketId ?? null,
+      personId,
+      personMatch,
+      notes: r.notes ?? null,
+      expiresAt,
+      importKey: r.importKey ?? null,
+    });
+    if (!id) return null;
     if (r.notes)
-      await this.index.index(manager, { type: 'recording', id: rows[0].id, ticketId: r.ticketId ?? null }, [
-        r.notes,
-      ]);
-    return rows[0].id;
+      await this.index.index(tx, { type: 'recording', id, ticketId: r.ticketId ?? null }, [r.notes]);
+    return id;
   }
 
   private async row(id: string): Promise<RecordingRow> {
-    const [row]: RecordingRow[] = await this.dataSource.query(
-      `SELECT ${RECORDING_COLUMNS} FROM recordings WHERE id = $1`,
-      [id],
-    );
+    const row = await this.recordings.get(id);
     if (!row) throw DomainError.notFound('Recording');
     return row;
   }
@@ -203,20 +174,14 @@ export class RecordingsService {
   async list(actor: Actor, query: ListRecordingsQueryDto): Promise<Page<RecordingDto>> {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, 2);
-    const p = new SqlParams();
-    const where: string[] = [];
-    if (query.personId) {
-      where.push(`person_id = ${p.add(query.personId)}`);
+    const rows = await this.recordings.list({
+      personId: query.personId,
       // Only links the caller may see: a filter that found number matches would confirm them.
-      if (!(await this.seesNumberMatch(actor.role))) where.push(`person_match = 'given'`);
-    }
-    if (query.ticketId) where.push(`ticket_id = ${p.add(query.ticketId)}`);
-    if (after) where.push(`(started_at, id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
-    const rows: RecordingRow[] = await this.dataSource.query(
-      `SELECT ${RECORDING_COLUMNS} FROM recordings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY started_at DESC, id DESC LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    );
+      givenOnly: query.personId ? !(await this.seesNumberMatch(actor.role)) : false,
+      ticketId: query.ticketId,
+      after: after ? [after[0], after[1]] : undefined,
+      limit,
+    });
     const page = toPage(
       rows,
       limit,
@@ -236,13 +201,10 @@ export class RecordingsService {
     if (!contentType) throw DomainError.invalidField('audio', `is not audio; send ${ACCEPTED_AUDIO}`);
     const key = await this.owned.write(bytes);
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          'UPDATE recordings SET audio_blob_key = $1, audio_content_type = $2, audio_size_bytes = $3 WHERE id = $4',
-          [key, contentType, bytes.length, id],
-        );
-        await this.owned.claim(manager, key);
-        if (before.audio_blob_key) await this.owned.retire(manager, before.audio_blob_key);
+      await this.transactions.run(async (tx) => {
+        await this.recordings.setAudio(tx, id, { blobKey: key, contentType, sizeBytes: bytes.length });
+        await this.owned.claim(tx, key);
+        if (before.audio_blob_key) await this.owned.retire(tx, before.audio_blob_key);
       });
     } catch (e) {
       await this.owned.discard(key);
@@ -268,14 +230,9 @@ export class RecordingsService {
 
   async setHold(actor: Actor, id: string, reason: string | null): Promise<RecordingDto> {
     await this.row(id);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        reason
-          ? 'UPDATE recordings SET hold_reason = $2, hold_by_id = $3, hold_at = now() WHERE id = $1'
-          : 'UPDATE recordings SET hold_reason = NULL, hold_by_id = NULL, hold_at = NULL WHERE id = $1',
-        reason ? [id, reason, actor.userId] : [id],
-      );
-      await this.audit.record(manager, {
+    await this.transactions.run(async (tx) => {
+      await this.recordings.setHold(tx, id, reason ? { reason, byId: actor.userId } : null);
+      await this.audit.record(tx, {
         actor,
         action: reason ? 'recording.hold' : 'recording.release',
         target: { type: 'recording', id },

@@ -1,17 +1,19 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
 import type { Role } from '@hushdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import { DsarRetentionRepository } from '../dsar/dsar-retention.repository';
 import { JobScheduler } from '../jobs/job-scheduler';
-import { FieldRetentionSweep } from '../privacy/field-retention.sweep';
+import { FieldRetentionJob } from '../privacy/field-retention.job';
 import { TicketEvents } from '../realtime/ticket-events';
-import { BlobOutbox } from './blob-outbox';
-import { ClosedTicketAnonymiser } from './closed-ticket-anonymiser';
+import { RecordingRetentionRepository } from '../recordings/recording-retention.repository';
+import { RecordingsRepository } from '../recordings/recordings.repository';
+import { BlobOutbox } from './blob-outbox.service';
+import { ClosedTicketAnonymiser } from './closed-ticket-anonymiser.service';
 import { AUDIT_RETENTION_FLOOR_DAYS } from './retention-policy.entity';
+import { RetentionRepository } from './retention.repository';
 
 export const RETENTION_CATEGORIES = ['recordings', 'closed_tickets', 'dsar_packages', 'audit'] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
@@ -58,13 +60,16 @@ export class RetentionService implements OnModuleInit {
   private readonly logger = new Logger(RetentionService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly retention: RetentionRepository,
+    private readonly recordings: RecordingsRepository,
+    private readonly expiredRecordings: RecordingRetentionRepository,
+    private readonly dsarPackages: DsarRetentionRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobScheduler,
     private readonly outbox: BlobOutbox,
-    private readonly fields: FieldRetentionSweep,
+    private readonly fields: FieldRetentionJob,
     private readonly events: TicketEvents,
-    private readonly config: AppConfig,
     private readonly anonymiser: ClosedTicketAnonymiser,
   ) {}
 
@@ -80,9 +85,7 @@ export class RetentionService implements OnModuleInit {
   async policies(): Promise<
     { category: string; days: number; updatedAt: string; minDays: number; editableBy: Role[] }[]
   > {
-    const rows: { category: string; days: number; updated_at: Date }[] = await this.dataSource.query(
-      'SELECT category, days, updated_at FROM retention_policies ORDER BY category',
-    );
+    const rows = await this.retention.policies();
     return rows.map((r) => ({
       category: r.category,
       days: r.days,
@@ -108,27 +111,18 @@ export class RetentionService implements OnModuleInit {
         `must be at least ${limits.minDays} days (one year): the audit trail is the proof of what was done`,
       );
     }
-    await this.dataSource.transaction(async (manager) => {
-      const [before] = await manager.query(
-        'SELECT days FROM retention_policies WHERE category = $1 FOR UPDATE',
-        [category],
-      );
-      await manager.query(
-        `INSERT INTO retention_policies (category, days, updated_by_id, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (category) DO UPDATE SET days = EXCLUDED.days, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()`,
-        [category, days, actor.userId],
-      );
-      if (category === 'recordings' && before && before.days !== days) {
+    await this.transactions.run(async (tx) => {
+      const before = await this.retention.lockPolicy(tx, category);
+      await this.retention.savePolicy(tx, category, days, actor.userId);
+      if (category === 'recordings' && before !== undefined && before !== days) {
         // Recordings carry their expiry; a new period applies to every one of them.
-        await manager.query(`UPDATE recordings SET expires_at = started_at + make_interval(days => $1)`, [
-          days,
-        ]);
+        await this.recordings.resetExpiry(tx, days);
       }
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actor,
         action: 'retention.policy',
         target: { type: 'retention_policy', id: category },
-        details: { from: before?.days ?? null, to: days },
+        details: { from: before ?? null, to: days },
       });
     });
     return (await this.policies()).find((p) => p.category === category);
@@ -136,10 +130,7 @@ export class RetentionService implements OnModuleInit {
 
   /** Starts a run. A dry run is answered at once; a real run is queued and reports progress over socket.io. */
   async start(actor: Actor, dryRun: boolean): Promise<{ id: string; status: string; report: unknown }> {
-    const [{ id }] = await this.dataSource.query(
-      `INSERT INTO retention_runs (dry_run, status, requested_by_id) VALUES ($1, 'queued', $2) RETURNING id`,
-      [dryRun, actor.userId],
-    );
+    const id = await this.retention.queueRun(dryRun, actor.userId);
     if (dryRun) {
       await this.execute(id);
     } else if (this.jobs.running) {
@@ -159,10 +150,7 @@ export class RetentionService implements OnModuleInit {
   }
 
   async runNow(actor: Actor | null, dryRun: boolean): Promise<RetentionReport> {
-    const [{ id }] = await this.dataSource.query(
-      `INSERT INTO retention_runs (dry_run, status, requested_by_id) VALUES ($1, 'queued', $2) RETURNING id`,
-      [dryRun, actor?.userId ?? null],
-    );
+    const id = await this.retention.queueRun(dryRun, actor?.userId ?? null);
     return this.execute(id);
   }
 
@@ -174,10 +162,7 @@ export class RetentionService implements OnModuleInit {
     createdAt: string;
     finishedAt: string | null;
   }> {
-    const [row] = await this.dataSource.query(
-      'SELECT id, status, dry_run, report, created_at, finished_at FROM retention_runs WHERE id = $1',
-      [id],
-    );
+    const row = await this.retention.run(id);
     if (!row) throw DomainError.notFound('Retention run');
     return {
       id: row.id,
@@ -190,21 +175,13 @@ export class RetentionService implements OnModuleInit {
   }
 
   async recent(limit = 20) {
-    const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM retention_runs ORDER BY created_at DESC LIMIT $1',
-      [limit],
-    );
-    return Promise.all(rows.map((r) => this.get(r.id)));
+    const ids = await this.retention.recentIds(limit);
+    return Promise.all(ids.map((id) => this.get(id)));
   }
 
   /** Expiries due per ISO week for the next `weeks` weeks, for the DPO's chart. */
   async forecast(weeks = 10): Promise<{ weekStart: string; recordings: number }[]> {
-    const rows: { week: Date; n: number }[] = await this.dataSource.query(
-      `SELECT date_trunc('week', expires_at) AS week, count(*)::int AS n FROM recordings
-        WHERE expires_at < date_trunc('week', now()) + make_interval(weeks => $1) AND hold_at IS NULL
-        GROUP BY 1 ORDER BY 1`,
-      [weeks],
-    );
+    const rows = await this.recordings.expiriesByWeek(weeks);
     const start = new Date();
     start.setUTCHours(0, 0, 0, 0);
     start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
@@ -218,15 +195,11 @@ export class RetentionService implements OnModuleInit {
   }
 
   async holds() {
-    return this.dataSource.query(
-      `SELECT id, started_at AS "startedAt", expires_at AS "expiresAt", hold_reason AS reason, hold_at AS "heldAt"
-         FROM recordings WHERE hold_at IS NOT NULL ORDER BY hold_at DESC LIMIT 200`,
-    );
+    return this.recordings.holds();
   }
 
   async execute(runId: string, batchSize = 2000): Promise<RetentionReport> {
-    const [run] = await this.dataSource.query('SELECT dry_run FROM retention_runs WHERE id = $1', [runId]);
-    const dryRun: boolean = run.dry_run;
+    const dryRun = await this.retention.isDryRun(runId);
     const report: RetentionReport = {
       dryRun,
       startedAt: new Date().toISOString(),
@@ -234,19 +207,14 @@ export class RetentionService implements OnModuleInit {
       blobs: { deleted: 0, failed: 0 },
       notYetSwept: [],
     };
-    await this.dataSource.query(
-      "UPDATE retention_runs SET status = 'running', started_at = now() WHERE id = $1",
-      [runId],
-    );
+    await this.retention.markRunning(runId);
     try {
       // Finish deletions a crashed run left in the outbox before making new ones.
       if (!dryRun) report.blobs = await this.outbox.drain();
       await this.sweepRecordings(runId, report, dryRun, batchSize);
       report.fields = await this.fields.run(dryRun);
-      const [ticketPolicy] = await this.dataSource.query(
-        "SELECT days FROM retention_policies WHERE category = 'closed_tickets'",
-      );
-      const ticketCutoff = new Date(Date.now() - (ticketPolicy?.days ?? 2190) * 86_400_000);
+      const ticketDays = await this.retention.closedTicketsDays();
+      const ticketCutoff = new Date(Date.now() - (ticketDays ?? 2190) * 86_400_000);
       report.closedTickets = dryRun
         ? {
             closedBefore: ticketCutoff.toISOString(),
@@ -255,10 +223,7 @@ export class RetentionService implements OnModuleInit {
           }
         : { closedBefore: ticketCutoff.toISOString(), ...(await this.anonymiser.run(ticketCutoff)) };
       report.dsarPackages = await this.sweepDsarPackages(dryRun);
-      const [auditPolicy]: { days: number; updated_by_id: string | null; updated_at: Date }[] =
-        await this.dataSource.query(
-          "SELECT days, updated_by_id, updated_at FROM retention_policies WHERE category = 'audit'",
-        );
+      const auditPolicy = await this.retention.auditPolicy();
       // The floor holds here too, whatever the row says (the database refuses less anyway).
       const retentionDays = Math.max(auditPolicy?.days ?? 2190, AUDIT_RETENTION_FLOOR_DAYS);
       const auditCutoff = new Date(Date.now() - retentionDays * 86_400_000);
@@ -281,13 +246,10 @@ export class RetentionService implements OnModuleInit {
         };
       }
       report.finishedAt = new Date().toISOString();
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          "UPDATE retention_runs SET status = 'completed', finished_at = now(), report = $2 WHERE id = $1",
-          [runId, report],
-        );
+      await this.transactions.run(async (tx) => {
+        await this.retention.complete(tx, runId, report);
         if (!dryRun) {
-          await this.audit.record(manager, {
+          await this.audit.record(tx, {
             actor: null,
             action: 'retention.run',
             target: { type: 'retention_run', id: runId },
@@ -302,37 +264,25 @@ export class RetentionService implements OnModuleInit {
       this.events.retentionProgress({ runId, status: 'completed', deleted: report.recordings.deleted });
       return report;
     } catch (e) {
-      await this.dataSource.query(
-        "UPDATE retention_runs SET status = 'failed', finished_at = now(), report = $2 WHERE id = $1",
-        [runId, report],
-      );
+      await this.retention.fail(runId, report);
       throw e;
     }
   }
 
   /** Answer packages sent to requesters go 30 days (by policy) after they were built. */
   private async sweepDsarPackages(dryRun: boolean): Promise<{ createdBefore: string; deleted: number }> {
-    const [policy] = await this.dataSource.query(
-      "SELECT days FROM retention_policies WHERE category = 'dsar_packages'",
-    );
-    const cutoff = new Date(Date.now() - (policy?.days ?? 30) * 86_400_000);
+    const days = await this.retention.dsarPackagesDays();
+    const cutoff = new Date(Date.now() - (days ?? 30) * 86_400_000);
     if (dryRun) {
-      const [{ n }] = await this.dataSource.query(
-        'SELECT count(*)::int AS n FROM dsar_releases WHERE created_at < $1 AND blob_key IS NOT NULL',
-        [cutoff],
-      );
-      return { createdBefore: cutoff.toISOString(), deleted: n };
+      return {
+        createdBefore: cutoff.toISOString(),
+        deleted: await this.dsarPackages.countPackagesBefore(cutoff),
+      };
     }
-    const [rows] = await this.dataSource.query(
-      `WITH doomed AS (
-         SELECT id, blob_key FROM dsar_releases WHERE created_at < $1 AND blob_key IS NOT NULL FOR UPDATE SKIP LOCKED
-       ), queued AS (
-         INSERT INTO blob_deletions (blob_key) SELECT blob_key FROM doomed ON CONFLICT DO NOTHING
-       )
-       UPDATE dsar_releases r SET blob_key = NULL FROM doomed WHERE r.id = doomed.id RETURNING r.id`,
-      [cutoff],
-    );
-    return { createdBefore: cutoff.toISOString(), deleted: (rows as unknown[]).length };
+    return {
+      createdBefore: cutoff.toISOString(),
+      deleted: await this.dsarPackages.releasePackagesBefore(cutoff),
+    };
   }
 
   private async sweepRecordings(
@@ -342,81 +292,28 @@ export class RetentionService implements OnModuleInit {
     batchSize: number,
   ): Promise<void> {
     const r = report.recordings;
-    const [frozen]: { hold: number; dsar: number }[] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE r.hold_at IS NOT NULL)::int AS hold,
-              count(*) FILTER (WHERE r.hold_at IS NULL AND d.open)::int AS dsar
-         FROM recordings r
-         LEFT JOIN LATERAL (SELECT true AS open FROM dsar_requests d
-                             WHERE d.subject_person_id = r.person_id AND d.closed_at IS NULL LIMIT 1) d ON true
-        WHERE r.expires_at <= now()`,
-    );
+    const frozen = await this.expiredRecordings.frozenCounts();
     r.skipped = { legalHold: frozen.hold, openDsar: frozen.dsar };
-    r.skippedIds = await this.dataSource.query(
-      `SELECT r.id, CASE WHEN r.hold_at IS NOT NULL THEN 'legal_hold' ELSE 'open_dsar' END AS why
-         FROM recordings r
-        WHERE r.expires_at <= now()
-          AND (r.hold_at IS NOT NULL OR EXISTS (SELECT 1 FROM dsar_requests d
-                                                 WHERE d.subject_person_id = r.person_id AND d.closed_at IS NULL))
-        LIMIT ${REPORT_IDS}`,
-    );
-    const eligible = `r.expires_at <= now() AND r.hold_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM dsar_requests d WHERE d.subject_person_id = r.person_id AND d.closed_at IS NULL)`;
+    r.skippedIds = await this.expiredRecordings.frozenIds(REPORT_IDS);
     if (dryRun) {
-      const [{ n }] = await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM recordings r WHERE ${eligible}`,
-      );
-      r.expired = n;
-      r.ids = (
-        await this.dataSource.query(
-          `SELECT r.id FROM recordings r WHERE ${eligible} ORDER BY r.expires_at LIMIT ${REPORT_IDS}`,
-        )
-      ).map((x: { id: string }) => x.id);
+      r.expired = await this.expiredRecordings.countEligible();
+      r.ids = await this.expiredRecordings.eligibleIds(REPORT_IDS);
       return;
     }
-    // A connection of its own, outside the request pool: the sweep never queues behind requests,
-    // and requests never wait for the sweep.
-    const client = new Client({
-      connectionString: this.config.databaseUrl,
-      application_name: 'hushdesk-retention',
-    });
-    // A dropped connection (the database restarting) fails the query in hand, which fails the run
-    // for a retry; unlistened, the client's 'error' event would instead take the whole API down.
-    client.on('error', () => undefined);
-    await client.connect();
+    const sweep = await this.expiredRecordings.openSweep();
     try {
       for (;;) {
-        // One statement per batch: choose, queue the audio in the outbox, count the call in the
-        // anonymous statistics, drop its index entries and delete it, all in one transaction.
-        const { rows } = await client.query<{ id: string }>(
-          `WITH doomed AS (
-           SELECT r.id, r.audio_blob_key, r.started_at, r.direction, r.duration_seconds FROM recordings r
-            WHERE ${eligible} ORDER BY r.expires_at LIMIT $1 FOR UPDATE SKIP LOCKED
-         ), outbox AS (
-           INSERT INTO blob_deletions (blob_key)
-           SELECT audio_blob_key FROM doomed WHERE audio_blob_key IS NOT NULL ON CONFLICT DO NOTHING
-         ), stats AS (
-           INSERT INTO call_statistics (day, direction, calls, total_seconds)
-           SELECT started_at::date, direction, count(*), sum(duration_seconds) FROM doomed GROUP BY 1, 2
-           ON CONFLICT (day, direction) DO UPDATE
-             SET calls = call_statistics.calls + EXCLUDED.calls,
-                 total_seconds = call_statistics.total_seconds + EXCLUDED.total_seconds
-         ), mentions AS (
-           DELETE FROM identifier_mentions WHERE source_type = 'recording' AND source_id IN (SELECT id FROM doomed)
-         )
-         DELETE FROM recordings WHERE id IN (SELECT id FROM doomed) RETURNING id`,
-          [batchSize],
-        );
-        const ids = rows.map((x) => x.id);
+        const ids = await sweep.deleteBatch(batchSize);
         if (!ids.length) break;
         r.deleted += ids.length;
         r.expired += ids.length;
         if (r.ids.length < REPORT_IDS) r.ids.push(...ids.slice(0, REPORT_IDS - r.ids.length));
-        await this.dataSource.query('UPDATE retention_runs SET report = $2 WHERE id = $1', [runId, report]);
+        await this.retention.saveProgress(runId, report);
         this.events.retentionProgress({ runId, status: 'running', deleted: r.deleted });
         if (ids.length < batchSize) break;
       }
     } finally {
-      await client.end();
+      await sweep.end();
     }
   }
 }

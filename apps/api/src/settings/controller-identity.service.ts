@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ControllerIdentity, ControllerSettings } from '@hushdesk/contracts';
 import { normalisePhone } from '@hushdesk/privacy';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import { ControllerIdentityRepository, type IdentityRow } from './controller-identity.repository';
 import type { UpdateControllerSettingsDto } from './dto/controller-settings.dto';
-
-interface IdentityRow {
-  name: string;
-  address: string;
-  dpo_name: string | null;
-  dpo_email: string;
-  dpo_phone: string | null;
-  updated_at: Date;
-}
 
 const FIELDS = ['name', 'address', 'dpoName', 'dpoEmail', 'dpoPhone'] as const;
 
@@ -38,18 +30,19 @@ const toIdentity = (r: IdentityRow): ControllerIdentity => ({
 @Injectable()
 export class ControllerIdentityService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly identities: ControllerIdentityRepository,
     private readonly audit: AuditService,
   ) {}
 
   /** The published identity, or null while no admin has set it. */
   async identity(): Promise<ControllerIdentity | null> {
-    const row = await this.row();
+    const row = await this.identities.get();
     return row ? toIdentity(row) : null;
   }
 
   async settings(): Promise<ControllerSettings> {
-    const row = await this.row();
+    const row = await this.identities.get();
     if (!row) {
       return { name: null, address: null, dpoName: null, dpoEmail: null, dpoPhone: null, updatedAt: null };
     }
@@ -67,29 +60,14 @@ export class ControllerIdentityService {
       dpoEmail: input.dpoEmail,
       dpoPhone: input.dpoPhone || null,
     };
-    await this.dataSource.transaction(async (manager) => {
-      const [before]: IdentityRow[] = await manager.query(
-        'SELECT name, address, dpo_name, dpo_email, dpo_phone, updated_at FROM controller_identity WHERE id = 1 FOR UPDATE',
-      );
+    await this.transactions.run(async (tx) => {
+      const before = await this.identities.lock(tx);
       const previous = before ? toIdentity(before) : null;
       const changed = FIELDS.filter((f) => previous?.[f] !== next[f]);
       if (!changed.length) return;
-      await manager.query(
-        `INSERT INTO controller_identity (id, name, address, dpo_name, dpo_email, dpo_phone, updated_at, updated_by_id)
-         VALUES (1, $1, $2, $3, $4, $5, now(), $6)
-         ON CONFLICT (id) DO UPDATE SET name = $1, address = $2, dpo_name = $3, dpo_email = $4, dpo_phone = $5,
-           updated_at = now(), updated_by_id = $6`,
-        [next.name, next.address, next.dpoName, next.dpoEmail, next.dpoPhone, actor.userId],
-      );
-      await this.audit.record(manager, { actor, action: 'settings.controller', fields: [...changed] });
+      await this.identities.save(tx, next, actor.userId);
+      await this.audit.record(tx, { actor, action: 'settings.controller', fields: [...changed] });
     });
     return this.settings();
-  }
-
-  private async row(): Promise<IdentityRow | undefined> {
-    const [row]: IdentityRow[] = await this.dataSource.query(
-      'SELECT name, address, dpo_name, dpo_email, dpo_phone, updated_at FROM controller_identity WHERE id = 1',
-    );
-    return row;
   }
 }

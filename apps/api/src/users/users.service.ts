@@ -7,7 +7,7 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
 import { Transactions } from '../database/transactions';
-import { managerOf, type Tx } from '../database/tx';
+import type { Tx } from '../database/tx';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { PeopleRepository } from '../people/people.repository';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
@@ -102,8 +102,7 @@ export class UsersService {
       workAddress: input.person?.workAddress ?? null,
       imHandle: input.person?.imHandle ?? null,
     });
-    // The identifier index still takes TypeORM's manager (its folder moves to Tx).
-    await this.index.indexPerson(managerOf(tx), person);
+    await this.index.indexPerson(tx, person);
     return this.users.insert(tx, {
       personId: person.id,
       organisationId: input.organisationId ?? null,

@@ -3,7 +3,7 @@ import type { IdentifierKind } from '@hushdesk/privacy';
 import { findKnownPhones } from '@hushdesk/privacy';
 import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
 import { BlobStore, readAll } from '../../blobs/blob-store';
-import { managerOf, type Tx } from '../../database/tx';
+import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { IdentifierIndex, type SourceType } from '../../privacy/identifier-index.service';
 import { SubjectMentionsRepository } from '../../privacy/subject-mentions.repository';
@@ -64,8 +64,7 @@ export class SubjectMentions {
     }
     if (!who.phones.length) return [...found.values()];
     const byPhone = new Set([...found.values()].filter((m) => m.kind === 'phone').map(refKey));
-    // The index's own statements still take TypeORM's manager.
-    const maybe = (await this.index.lookupDigitTails(who.phones, tx ? managerOf(tx) : undefined)).filter(
+    const maybe = (await this.index.lookupDigitTails(who.phones, tx)).filter(
       (m): m is Omit<MentionRef, 'kind'> => m.sourceType !== 'person' && !byPhone.has(refKey(m)),
     );
     const texts = await this.texts(maybe, tx);

@@ -5,8 +5,7 @@ import { fileNameFor, type Detection } from '@hushdesk/privacy';
 import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
 import { AuditDsarRepository } from '../../audit/audit-dsar.repository';
 import { BlobStore, readAll } from '../../blobs/blob-store';
-import { Transactions } from '../../database/transactions';
-import { managerOf, type Tx } from '../../database/tx';
+import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
@@ -73,7 +72,6 @@ export class DsarSources {
     private readonly recordings: RecordingDsarRepository,
     private readonly audit: AuditDsarRepository,
     private readonly requests: DsarRequestsRepository,
-    private readonly transactions: Transactions,
     private readonly blobs: BlobStore,
     private readonly redaction: RedactionService,
     private readonly index: IdentifierIndex,
@@ -305,11 +303,7 @@ export class DsarSources {
   /** Other people's identifiers in each item's text; the subject's own are never redacted. */
   async thirdParty(items: LoadedItem[], who: SubjectIdentity, tx?: Tx): Promise<Detection[][]> {
     const texts = items.map((i) => i.text ?? '');
-    // The redaction service's statements still take TypeORM's manager: outside a caller's
-    // transaction, a read-only one of its own gives it one.
-    const detections = tx
-      ? await this.redaction.detect(managerOf(tx), texts)
-      : await this.transactions.run((own) => this.redaction.detect(managerOf(own), texts));
+    const detections = await this.redaction.detect(tx, texts);
     return detections.map((found) => found.filter((d) => !isSubjects(d, who)));
   }
 

@@ -11,7 +11,7 @@ import { OwnedBlobs } from '../../blobs/owned-blobs';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { Transactions } from '../../database/transactions';
-import { managerOf, type Tx } from '../../database/tx';
+import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
 import { IdentifierIndex } from '../../privacy/identifier-index.service';
@@ -261,8 +261,6 @@ export class DsarEraser {
     const scrub = (text: string | null, set = s.set) => (text ? scrubOnly(text, set) : { text, removed: 0 });
     let scrubbed = 0;
     const label = `Former customer #${row.reference}`;
-    // Other features' services (index, suppressions, blobs, audit) still take TypeORM's manager.
-    const manager = managerOf(tx);
 
     // Tickets: theirs and anyone else's that mention them.
     const tickets = await this.tickets.texts(tx, [...s.ownTickets, ...s.mentionTickets, ...s.phoneTickets]);
@@ -271,7 +269,7 @@ export class DsarEraser {
       const description = scrub(t.description);
       scrubbed += subject.removed + description.removed;
       await this.tickets.scrub(tx, t.id, subject.text, description.text, s.ownTickets, s.who.phones);
-      await this.index.index(manager, { type: 'ticket', id: t.id, ticketId: t.id }, [
+      await this.index.index(tx, { type: 'ticket', id: t.id, ticketId: t.id }, [
         subject.text,
         description.text,
       ]);
@@ -282,7 +280,7 @@ export class DsarEraser {
       scrubbed += body.removed;
       if (!body.removed) continue;
       await this.messages.setBody(tx, m.id, body.text);
-      await this.index.index(manager, { type: 'message', id: m.id, ticketId: m.ticket_id }, [body.text]);
+      await this.index.index(tx, { type: 'message', id: m.id, ticketId: m.ticket_id }, [body.text]);
     }
 
     // Files: theirs go; elsewhere, names are rewritten without them, and text files too.
@@ -310,11 +308,11 @@ export class DsarEraser {
           bytes.length,
           createHash('sha256').update(bytes).digest(),
         );
-        await this.owned.claim(manager, key);
+        await this.owned.claim(tx, key);
         await this.queueBlobs(tx, async (keys) => keys.map((key) => ({ key })), [a.blob_key], doomed);
       }
       await this.index.index(
-        manager,
+        tx,
         { type: 'attachment', id: a.id, ticketId: a.ticket_id },
         attachmentTexts(name.text, content),
       );
@@ -329,23 +327,21 @@ export class DsarEraser {
       const notes = scrub(r.notes);
       scrubbed += notes.removed;
       await this.recordings.setNotes(tx, r.id, notes.text);
-      await this.index.index(manager, { type: 'recording', id: r.id, ticketId: r.ticket_id }, [notes.text]);
+      await this.index.index(tx, { type: 'recording', id: r.id, ticketId: r.ticket_id }, [notes.text]);
     }
 
     // The person and their account.
     if (s.who.personId) {
       await this.people.erase(tx, s.who.personId, label);
-      await this.index.remove(manager, { type: 'person', id: s.who.personId });
+      await this.index.remove(tx, { type: 'person', id: s.who.personId });
     }
     await this.users.disable(tx, s.who.userIds);
     await this.sessions.revokeAll(tx, s.who.userIds);
     // Anything still indexed under their identifiers, except what a legal hold keeps.
     await this.indexEntries.forgetHashes(tx, s.indexHashes, s.heldRecordings);
     let suppressed = 0;
-    for (const email of s.who.emails)
-      suppressed += await this.suppressions.add(manager, { email }, 'erasure');
-    for (const phone of s.who.phones)
-      suppressed += await this.suppressions.add(manager, { phone }, 'erasure');
+    for (const email of s.who.emails) suppressed += await this.suppressions.add(tx, { email }, 'erasure');
+    for (const phone of s.who.phones) suppressed += await this.suppressions.add(tx, { phone }, 'erasure');
 
     // The requests about them keep only keyed hashes, and lose their files.
     await this.queueBlobs(tx, (ids) => this.dsarRequests.blobKeys(tx, ids), s.requests, doomed);
@@ -427,7 +423,7 @@ export class DsarEraser {
       kept: keptRecords(s),
       rescan,
     };
-    await this.audit.record(manager, {
+    await this.audit.record(tx, {
       actor,
       action: 'dsar.erase',
       subjectPersonId: s.who.personId,

@@ -8,7 +8,6 @@ import { readAndRemove } from '../../blobs/scratch-file';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { Transactions } from '../../database/transactions';
-import { managerOf } from '../../database/tx';
 import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
 import { longDate } from '../shared/long-date';
 import { DsarPackager } from './dsar-package.service';
@@ -123,7 +122,7 @@ export class DsarExports {
         assertAllowed(locked, 'release');
         const { blobKey: stored, ...release } = await this.releases.store(tx, locked, pkg);
         blobKey = stored;
-        await this.audit.record(managerOf(tx), {
+        await this.audit.record(tx, {
           actor,
           action: 'dsar.release',
           subjectPersonId: row.subject_person_id,
@@ -173,7 +172,7 @@ export class DsarExports {
     const row = await this.requests.load(actor, id);
     return this.transactions.run(async (tx) => {
       const code = await this.releases.renewCode(tx, id);
-      await this.audit.record(managerOf(tx), {
+      await this.audit.record(tx, {
         actor,
         action: 'dsar.download_code',
         subjectPersonId: row.subject_person_id,

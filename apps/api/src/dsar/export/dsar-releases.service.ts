@@ -13,7 +13,7 @@ import { OwnedBlobs } from '../../blobs/owned-blobs';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { managerOf, type Tx } from '../../database/tx';
+import type { Tx } from '../../database/tx';
 import { DsarPackageRetentionRepository } from '../../retention/dsar-package-retention.repository';
 import { DsarReleasesRepository, type ReleaseRow } from '../shared/dsar-releases.repository';
 import type { PackageFile } from './dsar-package.service';
@@ -103,7 +103,7 @@ export class DsarReleases {
         access,
         codeHash: code ? codeHash(hashOfToken, code) : null,
       });
-      await this.owned.claim(managerOf(tx), blobKey);
+      await this.owned.claim(tx, blobKey);
     } catch (e) {
       await this.owned.discard(blobKey);
       throw e;

@@ -21,7 +21,7 @@ import type { Actor } from '../../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage } from '../../common/pagination/keyset';
 import { Transactions } from '../../database/transactions';
-import { managerOf, type Tx } from '../../database/tx';
+import type { Tx } from '../../database/tx';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
 import { PeopleService } from '../../people/people.service';
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
@@ -98,7 +98,7 @@ export class DsarService {
         verificationMethod: intake.verified ? 'signed_in' : null,
         verifiedAt: intake.verified ? new Date() : null,
       });
-      await this.audit.record(managerOf(tx), {
+      await this.audit.record(tx, {
         actor,
         action: 'dsar.create',
         subjectPersonId,
@@ -282,7 +282,7 @@ export class DsarService {
       const row = await this.load(actor, id, tx, true);
       assertAllowed(row, action);
       await change(tx, row);
-      await this.audit.record(managerOf(tx), {
+      await this.audit.record(tx, {
         actor,
         action: audit.action,
         subjectPersonId: row.subject_person_id,
@@ -446,8 +446,8 @@ export class DsarService {
         async (m, row) => {
           previous = row.evidence_blob_key;
           await this.requests.setEvidence(m, id, key, file.fileName.slice(0, 255), file.bytes.length);
-          await this.owned.claim(managerOf(m), key);
-          if (previous) await this.owned.retire(managerOf(m), previous);
+          await this.owned.claim(m, key);
+          if (previous) await this.owned.retire(m, previous);
         },
       );
       if (previous) await this.owned.discard(previous);
@@ -526,10 +526,8 @@ export class DsarService {
     const who = resolution.identity;
     return this.act(actor, id, 'object', { action: 'dsar.object', reason }, async (m) => {
       let added = 0;
-      for (const email of who.emails)
-        added += await this.suppressions.add(managerOf(m), { email }, 'objection');
-      for (const phone of who.phones)
-        added += await this.suppressions.add(managerOf(m), { phone }, 'objection');
+      for (const email of who.emails) added += await this.suppressions.add(m, { email }, 'objection');
+      for (const phone of who.phones) added += await this.suppressions.add(m, { phone }, 'objection');
       if (!who.emails.length && !who.phones.length) {
         throw DomainError.invalidField(
           'subject',

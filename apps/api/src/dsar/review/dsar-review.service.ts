@@ -6,7 +6,6 @@ import type { Actor } from '../../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { decodeCursor, toPage } from '../../common/pagination/keyset';
 import { Transactions } from '../../database/transactions';
-import { managerOf } from '../../database/tx';
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
 import {
   attachmentTitle,
@@ -152,7 +151,7 @@ export class DsarReview {
       );
       if (!changed) throw DomainError.notFound('Item');
       await this.dsarRequests.recountExcluded(tx, row.id);
-      await this.audit.record(managerOf(tx), {
+      await this.audit.record(tx, {
         actor,
         action: excluded ? 'dsar.exclude' : 'dsar.include',
         subjectPersonId: row.subject_person_id,
@@ -174,7 +173,7 @@ export class DsarReview {
     await this.transactions.run(async (tx) => {
       const changed = await this.redactions.decide(tx, row.id, redactionId, redacted, reason, actor.userId);
       if (!changed) throw DomainError.notFound('Redaction');
-      await this.audit.record(managerOf(tx), {
+      await this.audit.record(tx, {
         actor,
         action: 'dsar.redaction',
         subjectPersonId: row.subject_person_id,

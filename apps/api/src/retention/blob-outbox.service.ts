@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { BlobDeletionsRepository } from '../blobs/blob-deletions.repository';
 import { BlobStore } from '../blobs/blob-store';
 
 /**
@@ -11,7 +11,7 @@ export class BlobOutbox {
   private readonly logger = new Logger(BlobOutbox.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly deletions: BlobDeletionsRepository,
     private readonly blobs: BlobStore,
   ) {}
 
@@ -19,10 +19,7 @@ export class BlobOutbox {
     let deleted = 0;
     let failed = 0;
     for (;;) {
-      const rows: { id: string; blob_key: string }[] = await this.dataSource.query(
-        'SELECT id, blob_key FROM blob_deletions WHERE attempts < 20 AND not_before <= now() ORDER BY id LIMIT $1',
-        [batchSize],
-      );
+      const rows = await this.deletions.due(batchSize);
       if (!rows.length) break;
       const done: string[] = [];
       for (const row of rows) {
@@ -31,12 +28,10 @@ export class BlobOutbox {
           done.push(row.id);
         } catch {
           failed++;
-          await this.dataSource.query('UPDATE blob_deletions SET attempts = attempts + 1 WHERE id = $1', [
-            row.id,
-          ]);
+          await this.deletions.countFailure(row.id);
         }
       }
-      if (done.length) await this.dataSource.query('DELETE FROM blob_deletions WHERE id = ANY($1)', [done]);
+      if (done.length) await this.deletions.removeDone(done);
       deleted += done.length;
       if (rows.length < batchSize || done.length === 0) break;
     }

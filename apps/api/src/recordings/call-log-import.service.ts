@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { parseCsv } from '../common/csv';
+import { Transactions } from '../database/transactions';
+import { TicketLookupRepository } from '../tickets/ticket-lookup.repository';
 import { parseReference } from '../tickets/ticket-rows';
+import { RecordingsRepository } from './recordings.repository';
 import { RecordingsService } from './recordings.service';
 
 export interface ImportReport {
@@ -45,7 +47,9 @@ const CSV_NAMES: Record<string, string> = { callerNumber: 'caller_number', start
 @Injectable()
 export class CallLogImport {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly rows: RecordingsRepository,
+    private readonly tickets: TicketLookupRepository,
     private readonly recordings: RecordingsService,
     private readonly audit: AuditService,
   ) {}
@@ -55,17 +59,13 @@ export class CallLogImport {
    * (counts only), in one transaction, so two instances cannot both let the eleventh through.
    */
   private async admit(actor: Actor, rows: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${IMPORT_LOCK}:${actor.userId}`]);
-      const [{ n, oldest }] = await manager.query(
-        `SELECT count(*)::int AS n, min(at) AS oldest FROM audit_log
-          WHERE actor_id = $1 AND action = 'recording.import' AND at > now() - interval '1 hour'`,
-        [actor.userId],
-      );
+    await this.transactions.run(async (tx) => {
+      await this.rows.lockImports(tx, `${IMPORT_LOCK}:${actor.userId}`);
+      const { n, oldest } = await this.audit.importsInLastHour(tx, actor.userId);
       if (n >= IMPORTS_PER_HOUR) {
         const retryAfterSeconds = Math.max(
           1,
-          Math.ceil((new Date(oldest).getTime() + 3_600_000 - Date.now()) / 1000),
+          Math.ceil((new Date(oldest as Date).getTime() + 3_600_000 - Date.now()) / 1000),
         );
         throw new DomainError(
           DomainErrorCode.RateLimited,
@@ -73,7 +73,7 @@ export class CallLogImport {
           { retryAfterSeconds },
         );
       }
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actor,
         action: 'recording.import',
         details: { rows },
@@ -86,9 +86,9 @@ export class CallLogImport {
     csv: string,
     onProgress?: (done: number, total: number) => void,
   ): Promise<ImportReport> {
-    const table = parseCsv(csv);
-    if (!table.length) throw DomainError.invalidField('file', 'is empty');
-    const header = table[0].map((h) => h.trim().toLowerCase());
+    const [head, ...records] = parseCsv(csv);
+    if (!head) throw DomainError.invalidField('file', 'is empty');
+    const header = head.fields.map((h) => h.trim().toLowerCase());
     const missing = REQUIRED.filter((c) => !header.includes(c));
     if (missing.length)
       throw DomainError.invalidField(
@@ -99,7 +99,7 @@ export class CallLogImport {
       const i = header.indexOf(name);
       return i >= 0 ? (row[i] ?? '').trim() : '';
     };
-    const report: ImportReport = { rows: table.length - 1, imported: 0, duplicates: 0, failed: [] };
+    const report: ImportReport = { rows: records.length, imported: 0, duplicates: 0, failed: [] };
     if (actor) await this.admit(actor, report.rows);
     // A row without a call id is a duplicate when its number, time and length repeat. For a role
     // that sees caller numbers masked, "duplicate" would confirm a guessed number of someone
@@ -107,11 +107,9 @@ export class CallLogImport {
     const keyScope =
       actor && !(await this.recordings.seesCallerNumbers(actor.role)) ? `by:${actor.userId}|` : '';
     const batch = 200;
-    for (let start = 1; start < table.length; start += batch) {
-      await this.dataSource.transaction(async (manager) => {
-        for (let i = start; i < Math.min(table.length, start + batch); i++) {
-          const row = table[i];
-          const line = i + 1;
+    for (let start = 0; start < records.length; start += batch) {
+      await this.transactions.run(async (tx) => {
+        for (const { line, fields: row } of records.slice(start, start + batch)) {
           try {
             const duration = col(row, 'duration_seconds');
             if (!/^\d+$/.test(duration))
@@ -135,10 +133,9 @@ export class CallLogImport {
             let ticketId: string | null = null;
             const ref = parseReference(col(row, 'ticket_reference'));
             if (col(row, 'ticket_reference')) {
-              const [t] =
-                ref !== null ? await manager.query('SELECT id FROM tickets WHERE reference = $1', [ref]) : [];
-              if (!t) throw DomainError.invalidField('ticket_reference', 'does not match a ticket');
-              ticketId = t.id;
+              const id = ref !== null ? await this.tickets.idByReference(ref, tx) : undefined;
+              if (!id) throw DomainError.invalidField('ticket_reference', 'does not match a ticket');
+              ticketId = id;
             }
             const callId = col(row, 'call_id');
             const importKey = createHash('sha256')
@@ -148,7 +145,7 @@ export class CallLogImport {
                   : `row:${keyScope}${prepared.callerNumber}|${prepared.direction}|${prepared.startedAt.toISOString()}|${prepared.durationSeconds}`,
               )
               .digest('hex');
-            const id = await this.recordings.insert(manager, {
+            const id = await this.recordings.insert(tx, {
               ...prepared,
               ticketId,
               agentId: actor?.userId ?? null,
@@ -163,7 +160,7 @@ export class CallLogImport {
           }
         }
       });
-      onProgress?.(Math.min(table.length - 1, start + batch - 1), table.length - 1);
+      onProgress?.(Math.min(records.length, start + batch), records.length);
     }
     return report;
   }
