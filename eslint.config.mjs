@@ -64,7 +64,7 @@ export default [
     ],
     rules: {
       'no-restricted-imports': [
-        'warn',
+        'error',
         {
           paths: [
             {
@@ -91,7 +91,7 @@ export default [
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
     },
-    rules: { 'import-x/no-cycle': ['warn', { ignoreExternal: true }] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Web features meet through their public entry point, `features/<name>/index.ts`: a page may use
@@ -135,6 +135,24 @@ export default [
   {
     files: ['scripts/**/*.mjs', 'test/**/*.ts', '**/*.spec.ts', 'jest.config.*'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+  {
+    // Type-aware rules: a promise nobody awaits loses its error, and a switch over a union must
+    // handle every member (a default branch counts) so a new status cannot slip through.
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'test/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['apps/api/tsconfig.spec.json', 'apps/web/tsconfig.json', 'libs/*/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+    },
   },
   prettier,
 ];

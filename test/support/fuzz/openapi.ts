@@ -115,6 +115,8 @@ export function exampleOf(schema: Schema, doc: OpenApiDocument): unknown {
       return true; // dryRun: true wherever a flag could change things
     case 'array':
       return [];
+    default:
+      break; // strings and objects follow
   }
   if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
   if (schema.format === 'date-time') return new Date().toISOString();

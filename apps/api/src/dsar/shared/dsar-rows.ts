@@ -115,6 +115,9 @@ export function allowedActions(row: DsarRow, now = new Date()): DsarAction[] {
     case 'completed':
       if (row.kind === 'restriction' && row.restriction_active) actions.push('lift_restriction');
       break;
+    case 'collecting': // the job is at work: nothing to do until it hands the request back
+    case 'rejected':
+      break;
   }
   if (extensionAllowed(row, now)) actions.push('extend');
   return actions;
