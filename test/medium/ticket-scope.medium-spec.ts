@@ -124,12 +124,8 @@ describe('staff', () => {
   it('read every ticket, by id and in the queue', async () => {
     const all = Object.values(ticket).sort();
     for (const member of staff) {
-      for (const id of all)
-        expect({ role: member.role, id, readable: await readable(member, id) }).toEqual({
-          role: member.role,
-          id,
-          readable: true,
-        });
+      const readAll = await Promise.all(all.map((id) => readable(member, id)));
+      expect({ role: member.role, readAll }).toEqual({ role: member.role, readAll: all.map(() => true) });
       expect(await queueOf(member)).toEqual(all);
     }
   });
