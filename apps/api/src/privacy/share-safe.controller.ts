@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { project } from '@hushdesk/privacy';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -7,15 +7,19 @@ import { AuditService } from '../audit/audit.service';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { contentDisposition } from '../common/http/content-disposition';
 import { UuidParam } from '../common/validation/uuid-param';
 import { formatReference } from '../tickets/ticket-rows';
 import { TicketsService } from '../tickets/tickets.service';
+import { RevealedFieldDto } from '../people/dto/person-ref.dto';
 import { RedactDto, RevealTicketFieldDto, ShareSafeQueryDto } from './dto/privacy.dto';
+import { RedactionResultDto, ShareSafeAttachmentDto, ShareSafeTicketDto } from './dto/privacy-responses.dto';
 import { FieldPoliciesService } from './field-policies.service';
 import { RedactionService } from './redaction.service';
 
 @ApiTags('privacy')
+@ApiErrors(400, 404, 414, 429)
 @Controller('tickets/:id')
 export class ShareSafeController {
   constructor(
@@ -32,8 +36,8 @@ export class ShareSafeController {
    */
   @Get('share-safe')
   @Roles('engineer', 'dpo')
-  @ApiOkResponse({ description: 'The ticket with every person’s data stripped' })
-  async shareSafe(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  @ApiOkResponse({ type: ShareSafeTicketDto, description: 'The ticket with every person’s data stripped' })
+  async shareSafe(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ShareSafeTicketDto> {
     const ticket = await this.tickets.findVisible(actor, id);
     const messages: { body: string; created_at: Date; staff: boolean }[] = await this.dataSource.query(
       `SELECT m.body, m.created_at, u.role <> 'customer' AS staff FROM ticket_messages m JOIN users u ON u.id = m.author_id
@@ -69,31 +73,38 @@ export class ShareSafeController {
   @HttpCode(200)
   @Roles('dpo')
   @ApiOkResponse({
+    type: RedactionResultDto,
     description: 'Identifiers in the message are replaced for good; the redaction is audited',
   })
+  @ApiErrors(413, 415)
   redact(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('messageId') messageId: string,
     @Body() body: RedactDto,
-  ): Promise<{ removed: number }> {
+  ): Promise<RedactionResultDto> {
     return this.redaction.redactMessage(actor, id, messageId, body.reason);
   }
 
   @Get('attachments/:attachmentId/share-safe')
   @Roles('engineer', 'dpo')
-  @ApiProduces('application/json', 'text/plain')
   @ApiOkResponse({
     description:
       'A text attachment with every person’s data stripped, name included: `{fileName, text}`, or with `format=text` the file itself as a download',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ShareSafeAttachmentDto) } },
+      'text/plain': { schema: { type: 'string' } },
+    },
   })
+  @ApiExtraModels(ShareSafeAttachmentDto)
+  @ApiError(400, 'Not a text file, or the query is not valid')
   async shareSafeAttachment(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('attachmentId') attachmentId: string,
     @Query() query: ShareSafeQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ fileName: string; text: string } | string> {
+  ): Promise<ShareSafeAttachmentDto | string> {
     await this.tickets.findVisible(actor, id);
     const copy = await this.redaction.shareSafeAttachment(actor, id, attachmentId);
     await this.audit.recordNow({
@@ -113,13 +124,18 @@ export class ShareSafeController {
   @Post('attachments/:attachmentId/redact')
   @HttpCode(200)
   @Roles('dpo')
-  @ApiOkResponse({ description: 'Identifiers in a text attachment are replaced for good; audited' })
+  @ApiOkResponse({
+    type: RedactionResultDto,
+    description: 'Identifiers in a text attachment are replaced for good; audited',
+  })
+  @ApiError(400, 'Not a text file, or the input is not valid')
+  @ApiErrors(413, 415)
   redactAttachment(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('attachmentId') attachmentId: string,
     @Body() body: RedactDto,
-  ): Promise<{ removed: number }> {
+  ): Promise<RedactionResultDto> {
     return this.redaction.redactAttachment(actor, id, attachmentId, body.reason);
   }
 
@@ -127,12 +143,13 @@ export class ShareSafeController {
   @Post('reveal')
   @HttpCode(200)
   @Roles('engineer', 'dpo', 'admin')
-  @ApiOkResponse({ description: '{field, value}: the ticket’s contact phone in clear' })
+  @ApiOkResponse({ type: RevealedFieldDto, description: 'The ticket’s contact phone in clear' })
+  @ApiErrors(413, 415)
   async reveal(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: RevealTicketFieldDto,
-  ): Promise<{ field: string; value: string | null }> {
+  ): Promise<RevealedFieldDto> {
     const ticket = await this.tickets.findVisible(actor, id);
     // Hidden means hidden: no reveal of what the role may not see at all (as for a person's fields).
     const policy = await this.policies.get('ticket.contactPhone');

@@ -4,9 +4,12 @@ import type { PersonRef } from '@hushdesk/contracts';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
+import { ApiErrors } from '../common/http/api-errors';
+import { PersonRefDto } from '../people/dto/person-ref.dto';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 
 @ApiTags('users')
+@ApiErrors(429)
 @Controller('engineers')
 export class EngineersController {
   constructor(
@@ -21,8 +24,8 @@ export class EngineersController {
    */
   @Get()
   @Roles('engineer', 'dpo', 'admin')
-  @ApiOkResponse({ description: 'Active engineers, by name' })
-  async list(@CurrentActor() actor: Actor): Promise<PersonRef[]> {
+  @ApiOkResponse({ type: [PersonRefDto], description: 'Active engineers, by name' })
+  async list(@CurrentActor() actor: Actor): Promise<PersonRefDto[]> {
     const [rows, names] = await Promise.all([
       this.dataSource.query(
         `SELECT u.id, p.full_name AS name FROM users u JOIN people p ON p.id = u.person_id
