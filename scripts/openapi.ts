@@ -10,7 +10,7 @@ import { buildOpenApiDocument, serialiseOpenApiDocument } from '../apps/api/src/
 import { buildAppConfig } from '../apps/api/src/config/app-config';
 import { validateEnvironment } from '../apps/api/src/config/environment';
 
-export const OPENAPI_FILE = resolve(__dirname, '../libs/api-client/openapi.json');
+const OPENAPI_FILE = resolve(__dirname, '../libs/api-client/openapi.json');
 
 async function main() {
   // Placeholder secrets: nothing is signed or stored, the config only has to be valid.
