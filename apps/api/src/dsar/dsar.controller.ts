@@ -63,7 +63,7 @@ async function sendFile(reply: FastifyReply, file: ExportFile): Promise<void> {
 
 /** Data-subject requests: the DPO's module, and the customer's own requests from the portal. */
 @ApiTags('dsar')
-@ApiErrors(400, 429)
+@ApiErrors(429)
 @Controller('dsar')
 export class DsarController {
   constructor(
@@ -83,7 +83,7 @@ export class DsarController {
     description: 'The request, with its reference and due date',
   })
   @ApiError(409, 'The same request is already open')
-  @ApiErrors(413, 415)
+  @ApiErrors(400, 413, 415)
   create(@CurrentActor() actor: Actor, @Body() body: CreateDsarDto): Promise<CreateDsarResponseDto> {
     return this.dsar.create(actor, body);
   }
@@ -91,6 +91,7 @@ export class DsarController {
   @Get()
   @Roles('dpo', 'customer')
   @ApiOkResponse({ type: DsarPageDto, description: 'Requests by due date; a customer sees their own' })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListDsarQueryDto): Promise<DsarPageDto> {
     return this.dsar.list(actor, query);
   }
@@ -118,7 +119,7 @@ export class DsarController {
   @ApiError(403, 'Signed in as someone else, the code is wrong, or a cross-site request')
   @ApiError(404, 'No such download')
   @ApiError(410, 'The link has expired, or its code was used or locked')
-  @ApiErrors(414)
+  @ApiErrors(400, 414)
   async download(
     @Param('token') token: string,
     @Req() request: FastifyRequest,
@@ -139,7 +140,7 @@ export class DsarController {
     description: 'What the link needs (sign-in or a code) and whether it still works',
   })
   @ApiError(404, 'No such download')
-  @ApiErrors(414)
+  @ApiErrors(400, 414)
   downloadStatus(@Param('token') token: string): Promise<DsarDownloadStatusDto> {
     return this.releases.status(downloadToken(token));
   }
@@ -148,7 +149,7 @@ export class DsarController {
   @Roles('dpo', 'customer')
   @ApiOkResponse({ type: DsarDetailDto })
   @ApiError(404, 'No such request, or not yours')
-  @ApiErrors(414)
+  @ApiErrors(400, 414)
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDetailDto> {
     return this.dsar.get(actor, id);
   }
@@ -159,7 +160,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarDetailDto })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   verify(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -174,7 +175,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarDetailDto, description: 'Asks for ID or clarification; the clock pauses' })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   requestInformation(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -189,7 +190,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarDetailDto })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   resume(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -204,7 +205,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarDetailDto })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   reject(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -222,7 +223,7 @@ export class DsarController {
   })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   extend(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -240,7 +241,7 @@ export class DsarController {
   })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   collect(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDetailDto> {
     return this.dsar.collect(actor, id);
   }
@@ -254,7 +255,7 @@ export class DsarController {
   })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   chooseSubject(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -268,7 +269,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarItemPageDto, description: 'What was found, for review' })
   @ApiError(404, 'No such request')
   @ApiError(409, 'Nothing collected yet')
-  @ApiErrors(414)
+  @ApiErrors(400, 414)
   items(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -283,7 +284,7 @@ export class DsarController {
   @ApiNoContentResponse({ description: 'The item is left out of (or back in) the package' })
   @ApiError(404, 'No such request, or no such item in it')
   @ApiError(409, 'The request is not in review')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   async exclude(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -299,7 +300,7 @@ export class DsarController {
   @ApiNoContentResponse({ description: 'The identifier is redacted in (or restored to) the package' })
   @ApiError(404, 'No such request, or no such redaction in it')
   @ApiError(409, 'The request is not in review')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   async redaction(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -327,7 +328,7 @@ export class DsarController {
   })
   @ApiError(404, 'No such request, or not yours')
   @ApiError(409, 'Nothing collected yet, or not released to the requester yet')
-  @ApiErrors(414)
+  @ApiErrors(400, 414)
   async export(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -346,7 +347,7 @@ export class DsarController {
   })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   release(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarReleaseDto> {
     return this.exports.release(actor, id);
   }
@@ -360,7 +361,7 @@ export class DsarController {
   })
   @ApiError(404, 'No such request')
   @ApiError(409, 'No live link, or its access is by sign-in')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   downloadCode(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDownloadCodeDto> {
     return this.exports.renewCode(actor, id);
   }
@@ -370,7 +371,7 @@ export class DsarController {
   @ApiOkResponse({ type: ErasurePreviewDto, description: 'What an erasure would remove and keep, and why' })
   @ApiError(404, 'No such request')
   @ApiError(409, 'Not an erasure request ready to erase')
-  @ApiErrors(414)
+  @ApiErrors(400, 414)
   erasurePreview(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ErasurePreviewDto> {
     return this.eraser.previewFor(actor, id);
   }
@@ -384,7 +385,7 @@ export class DsarController {
   })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   erase(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -399,7 +400,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarDetailDto })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   rectify(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -414,7 +415,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarDetailDto })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   restrict(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -429,7 +430,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarDetailDto })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   liftRestriction(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -444,7 +445,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarDetailDto })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   object(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -459,7 +460,7 @@ export class DsarController {
   @ApiOkResponse({ type: DsarDetailDto })
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(413, 414, 415)
+  @ApiErrors(400, 413, 414, 415)
   complete(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -478,7 +479,7 @@ export class DsarController {
   @ApiError(413, 'The file is larger than the attachment limit')
   @ApiError(404, 'No such request')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
-  @ApiErrors(414, 415)
+  @ApiErrors(400, 414, 415)
   evidence(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
