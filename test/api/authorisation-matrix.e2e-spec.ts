@@ -3,6 +3,7 @@ import { MESSAGE_METADATA } from '@nestjs/websockets/constants';
 import type { Test } from 'supertest';
 import { RealtimeGateway } from '../../apps/api/src/realtime/realtime.gateway';
 import { wav } from '../support/files';
+import { OpenApiConformance } from '../support/openapi-conformance';
 import { logCallWithAudio } from '../support/recordings';
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { createUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
@@ -471,6 +472,8 @@ describe('authorisation matrix', () => {
   const auth: Partial<Record<Caller, string>> = {};
   const problems: string[] = [];
   let checked = 0;
+  /** Every answer of the route table, checked against the OpenAPI document. */
+  let conformance: OpenApiConformance;
 
   const as = (caller: Caller, req: Test) => (auth[caller] ? req.set('authorization', auth[caller]) : req);
   const ok = (res: { status: number; body: unknown }, what: string) => {
@@ -483,6 +486,7 @@ describe('authorisation matrix', () => {
   beforeAll(async () => {
     t = await startTestApp({ listen: true });
     w = await buildWorld(t);
+    conformance = new OpenApiConformance((await t.http().get('/api/docs-json').expect(200)).body);
     Object.assign(auth, {
       customer: w.a1.auth,
       sameOrg: w.a2.auth,
@@ -781,6 +785,7 @@ describe('authorisation matrix', () => {
           req = req.send(fillBody(typeof spec.body === 'function' ? spec.body(caller) : spec.body));
         const res = await req;
         checked++;
+        conformance.check(route, res);
         // Collecting again runs as a job; the request's other routes answer 409 until it ends.
         if (route === 'POST /api/dsar/{id}/collect' && res.status < 300) await collected(ids.dsar);
         const expected = spec.expect[caller];
@@ -802,5 +807,11 @@ describe('authorisation matrix', () => {
     );
     expect(problems).toEqual([]);
     expect(checked).toBe((Object.keys(MATRIX).length + Object.keys(SOCKET_MATRIX).length) * CALLERS.length);
+  });
+
+  it('answers every route only with the statuses and bodies the OpenAPI document declares', () => {
+    process.stdout.write(conformance.summary('authorisation matrix'));
+    expect(conformance.checked).toBeGreaterThan(0);
+    expect(conformance.problems).toEqual([]);
   });
 });

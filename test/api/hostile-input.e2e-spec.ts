@@ -8,6 +8,7 @@ import { changedTables, rowCounts } from '../support/fuzz/row-counts';
 import { FOREIGN_EVENTS, hostileSocketArgs, MALFORMED_PACKETS } from '../support/fuzz/socket-payloads';
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { wav } from '../support/files';
+import { OpenApiConformance } from '../support/openapi-conformance';
 import { logCallWithAudio } from '../support/recordings';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
@@ -127,6 +128,8 @@ describe('hostile input', () => {
   let doc: OpenApiDocument;
   let routes: Route[];
   let ids: Record<string, string>;
+  /** Every answer to a hostile request, checked against the OpenAPI document. */
+  let conformance: OpenApiConformance;
   const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
   beforeAll(async () => {
@@ -134,6 +137,7 @@ describe('hostile input', () => {
     w = await buildWorld(t);
     doc = (await t.http().get('/api/docs-json').expect(200)).body;
     routes = routesOf(doc);
+    conformance = new OpenApiConformance(doc);
 
     // Real ids for every path parameter, so a refusal comes from validation, not from a missing row.
     const ticket = await t
@@ -231,7 +235,9 @@ describe('hostile input', () => {
       if (payload.contentType) req = req.set('content-type', payload.contentType);
       req = req.send(typeof payload.body === 'string' ? payload.body : payload.body);
     }
-    return req;
+    const res = await req;
+    conformance.check(route.key, res);
+    return res;
   }
 
   /** The answer to a hostile request: one of the statuses, in the error shape, naming the field. */
@@ -521,6 +527,12 @@ describe('hostile input', () => {
       expect(errorLines().slice(errors)).toEqual([]);
       for (const socket of [observerSocket, ...Object.values(sockets)]) socket.close();
     }, 120_000);
+  });
+
+  it('answers every hostile request only with statuses and bodies the OpenAPI document declares', () => {
+    process.stdout.write(conformance.summary('hostile-input'));
+    expect(conformance.checked).toBeGreaterThan(0);
+    expect(conformance.problems).toEqual([]);
   });
 
   it('still answers normally after all of it', async () => {

@@ -4,8 +4,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { SESSION_COOKIE } from '@hushdesk/contracts';
+import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -20,6 +19,7 @@ import { DemoSeed } from '../demo/demo-seed';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { RealtimeIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
+import { buildOpenApiDocument } from './openapi-document';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -149,16 +149,7 @@ export async function createApp(
 
   // The docs map every route and body: served only where configured (off in production by default).
   if (config.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Hushdesk API')
-        .setDescription('A helpdesk for IT and telecoms service companies, with privacy built in.')
-        .setVersion('0.1.0')
-        .addBearerAuth()
-        .addCookieAuth(SESSION_COOKIE)
-        .build(),
-    );
+    const document = buildOpenApiDocument(app);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
 

@@ -1,23 +1,20 @@
 import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { AttachmentInfo } from '@hushdesk/contracts';
+import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { ApiError, ApiErrors } from '../common/http/api-errors';
+import { ApiFileResponse } from '../common/http/api-file-response';
 import { contentDisposition } from '../common/http/content-disposition';
 import { UuidParam } from '../common/validation/uuid-param';
 import { AppConfig } from '../config/app-config';
 import { AttachmentsService } from './attachments.service';
-import { ACCEPTED_FILES } from './file-type';
+import { AttachmentInfoDto } from './dto/attachment.dto';
+import { ACCEPTED_CONTENT_TYPES, ACCEPTED_FILES } from './file-type';
 
 @ApiTags('tickets')
+@ApiErrors(400, 404, 414, 429)
 @Controller('tickets/:id/attachments')
 export class AttachmentsController {
   constructor(
@@ -27,8 +24,8 @@ export class AttachmentsController {
 
   @Get()
   @Roles('customer', 'engineer', 'dpo', 'admin')
-  @ApiOkResponse({ description: 'Files on the ticket' })
-  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<AttachmentInfo[]> {
+  @ApiOkResponse({ type: [AttachmentInfoDto], description: 'Files on the ticket' })
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<AttachmentInfoDto[]> {
     return this.attachments.list(actor, id);
   }
 
@@ -36,13 +33,18 @@ export class AttachmentsController {
   @HttpCode(201)
   @Roles('customer', 'engineer', 'admin')
   @ApiConsumes('multipart/form-data')
-  @ApiCreatedResponse({ description: `One file in the field "file": ${ACCEPTED_FILES}` })
-  @ApiPayloadTooLargeResponse({ description: 'Over the size limit (10 MB by default)' })
+  @ApiCreatedResponse({
+    type: AttachmentInfoDto,
+    description: `One file in the field "file": ${ACCEPTED_FILES}`,
+  })
+  @ApiError(409, 'The ticket is closed, or its processing is restricted')
+  @ApiError(413, 'Over the size limit (10 MB by default)')
+  @ApiErrors(415)
   async upload(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Req() request: FastifyRequest,
-  ): Promise<AttachmentInfo> {
+  ): Promise<AttachmentInfoDto> {
     if (!request.isMultipart()) throw DomainError.invalidField('file', 'must be sent as multipart/form-data');
     const file = await request.file({ limits: { fileSize: this.config.attachmentMaxBytes, files: 1 } });
     if (!file || file.fieldname !== 'file') throw DomainError.invalidField('file', 'is required');
@@ -61,7 +63,7 @@ export class AttachmentsController {
 
   @Get(':attachmentId')
   @Roles('customer', 'engineer', 'dpo', 'admin')
-  @ApiOkResponse({ description: 'The file, as a download' })
+  @ApiFileResponse(ACCEPTED_CONTENT_TYPES, 'The file, as a download')
   async download(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

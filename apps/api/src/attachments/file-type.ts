@@ -63,6 +63,8 @@ export function contentMatches(contentType: string, bytes: Buffer): boolean {
 }
 
 export const ACCEPTED_FILES = 'PNG, JPEG, GIF, WebP, PDF, plain text, CSV or log files';
+/** The content types a stored attachment can have, for the API document. */
+export const ACCEPTED_CONTENT_TYPES: readonly string[] = [...new Set(KINDS.map((k) => k.contentType))];
 
 export type Detection = { ok: true; contentType: string } | { ok: false; reason: string };
 

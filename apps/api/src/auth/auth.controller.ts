@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@hushdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnyRole, CurrentActor, Public } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
+import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { KnownDevices } from './known-devices.service';
@@ -11,6 +12,7 @@ import { AuthUserDto, ChangePasswordDto, LoginDto, LoginResponseDto } from './dt
 import { SessionService } from './session.service';
 
 @ApiTags('auth')
+@ApiErrors(429)
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -24,9 +26,9 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: LoginResponseDto, description: 'Also sets the httpOnly session cookie' })
-  @ApiTooManyRequestsResponse({
-    description: 'Repeated failures: Retry-After says when this client may try this account again',
-  })
+  @ApiError(401, 'The email or the password is wrong')
+  @ApiError(429, 'Repeated failures: Retry-After says when this client may try this account again')
+  @ApiErrors(400, 403, 413, 415)
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
@@ -42,6 +44,8 @@ export class AuthController {
   @HttpCode(200)
   @Public() // authenticated by the session cookie inside
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiError(401, 'No session cookie, or the session has ended')
+  @ApiErrors(400, 403, 413, 415)
   refresh(@Req() request: FastifyRequest): Promise<LoginResponseDto> {
     return this.auth.refresh(request.cookies?.[SESSION_COOKIE]);
   }
@@ -50,6 +54,7 @@ export class AuthController {
   @HttpCode(204)
   @AnyRole()
   @ApiNoContentResponse({ description: 'The session is revoked and the cookie cleared' })
+  @ApiErrors(400, 403, 413, 415)
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.sessions.revoke(actor.sessionId);
     this.sessions.clearCookie(reply);
@@ -62,6 +67,8 @@ export class AuthController {
     type: LoginResponseDto,
     description: 'Every earlier session of the account is revoked; this sets the cookie of a new one',
   })
+  @ApiError(400, 'The new password is too weak or unchanged (`fields` says which)')
+  @ApiErrors(403, 413, 415)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,

@@ -1,11 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { DemoInfo } from '@hushdesk/contracts';
 import { Public } from '../common/auth/access.decorator';
+import { ApiErrors } from '../common/http/api-errors';
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo-seed';
+import { DemoInfoDto } from './dto/demo-info.dto';
 
 @ApiTags('demo')
+@ApiErrors(429)
 @Controller('demo')
 export class DemoController {
   constructor(private readonly config: AppConfig) {}
@@ -16,8 +18,11 @@ export class DemoController {
    */
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'The demo logins; none (and no password) when this is not a demo install' })
-  info(): DemoInfo {
+  @ApiOkResponse({
+    type: DemoInfoDto,
+    description: 'The demo logins; none (and no password) when this is not a demo install',
+  })
+  info(): DemoInfoDto {
     if (!this.config.demo.enabled) return { accounts: [], password: null };
     return {
       accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role })),

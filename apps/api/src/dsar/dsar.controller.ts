@@ -3,27 +3,18 @@ import {
   ApiAcceptedResponse,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  DSAR_DOWNLOAD_CODE_HEADER,
-  type CreateDsarResponse,
-  type DsarDashboard,
-  type DsarDetail,
-  type DsarDownloadCode,
-  type DsarDownloadStatus,
-  type DsarItem,
-  type DsarRelease,
-  type DsarSummary,
-  type ErasurePreview,
-  type ErasureReceipt,
-  type Page,
-} from '@hushdesk/contracts';
+import { DSAR_DOWNLOAD_CODE_HEADER } from '@hushdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { ApiError, ApiErrors } from '../common/http/api-errors';
+import { ApiFileResponse } from '../common/http/api-file-response';
 import { PageQueryDto } from '../common/pagination/keyset';
 import { UuidParam } from '../common/validation/uuid-param';
 import { DsarEraser } from './erasure/dsar-erasure.service';
@@ -45,6 +36,18 @@ import {
   RedactionDecisionDto,
   VerifyDsarDto,
 } from './dto/dsar.dto';
+import {
+  CreateDsarResponseDto,
+  DsarDashboardDto,
+  DsarDetailDto,
+  DsarDownloadCodeDto,
+  DsarDownloadStatusDto,
+  DsarItemPageDto,
+  DsarPageDto,
+  DsarReleaseDto,
+  ErasurePreviewDto,
+  ErasureReceiptDto,
+} from './dto/dsar-responses.dto';
 import { contentDisposition } from '../common/http/content-disposition';
 
 async function sendFile(reply: FastifyReply, file: ExportFile): Promise<void> {
@@ -60,6 +63,7 @@ async function sendFile(reply: FastifyReply, file: ExportFile): Promise<void> {
 
 /** Data-subject requests: the DPO's module, and the customer's own requests from the portal. */
 @ApiTags('dsar')
+@ApiErrors(429)
 @Controller('dsar')
 export class DsarController {
   constructor(
@@ -74,21 +78,28 @@ export class DsarController {
   @Post()
   @HttpCode(201)
   @Roles('dpo', 'customer')
-  @ApiCreatedResponse({ description: '{id, reference, status, dueAt}' })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateDsarDto): Promise<CreateDsarResponse> {
+  @ApiCreatedResponse({
+    type: CreateDsarResponseDto,
+    description: 'The request, with its reference and due date',
+  })
+  @ApiError(409, 'The same request is already open')
+  @ApiErrors(400, 413, 415)
+  create(@CurrentActor() actor: Actor, @Body() body: CreateDsarDto): Promise<CreateDsarResponseDto> {
     return this.dsar.create(actor, body);
   }
 
   @Get()
   @Roles('dpo', 'customer')
-  @ApiOkResponse({ description: 'Requests by due date; a customer sees their own' })
-  list(@CurrentActor() actor: Actor, @Query() query: ListDsarQueryDto): Promise<Page<DsarSummary>> {
+  @ApiOkResponse({ type: DsarPageDto, description: 'Requests by due date; a customer sees their own' })
+  @ApiErrors(400)
+  list(@CurrentActor() actor: Actor, @Query() query: ListDsarQueryDto): Promise<DsarPageDto> {
     return this.dsar.list(actor, query);
   }
 
   @Get('dashboard')
   @Roles('dpo')
-  dashboard(): Promise<DsarDashboard> {
+  @ApiOkResponse({ type: DsarDashboardDto, description: 'Open requests by deadline state and by week due' })
+  dashboard(): Promise<DsarDashboardDto> {
     return this.dsar.dashboard();
   }
 
@@ -98,7 +109,17 @@ export class DsarController {
    */
   @Get('downloads/:token')
   @Public() // the session is checked inside: only the requester's, and only for a sign-in link
-  @ApiOkResponse({ description: 'The package (ZIP); each download is audited' })
+  @ApiHeader({
+    name: DSAR_DOWNLOAD_CODE_HEADER,
+    required: false,
+    description: 'The one-time code, for a link that needs one',
+  })
+  @ApiFileResponse(['application/zip'], 'The package (ZIP); each download is audited')
+  @ApiError(401, 'The link needs the requester signed in, or its one-time code')
+  @ApiError(403, 'Signed in as someone else, the code is wrong, or a cross-site request')
+  @ApiError(404, 'No such download')
+  @ApiError(410, 'The link has expired, or its code was used or locked')
+  @ApiErrors(400, 414)
   async download(
     @Param('token') token: string,
     @Req() request: FastifyRequest,
@@ -114,71 +135,100 @@ export class DsarController {
 
   @Get('downloads/:token/status')
   @Public()
-  @ApiOkResponse({ description: 'What the link needs (sign-in or a code) and whether it still works' })
-  downloadStatus(@Param('token') token: string): Promise<DsarDownloadStatus> {
+  @ApiOkResponse({
+    type: DsarDownloadStatusDto,
+    description: 'What the link needs (sign-in or a code) and whether it still works',
+  })
+  @ApiError(404, 'No such download')
+  @ApiErrors(400, 414)
+  downloadStatus(@Param('token') token: string): Promise<DsarDownloadStatusDto> {
     return this.releases.status(downloadToken(token));
   }
 
   @Get(':id')
   @Roles('dpo', 'customer')
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDetail> {
+  @ApiOkResponse({ type: DsarDetailDto })
+  @ApiError(404, 'No such request, or not yours')
+  @ApiErrors(400, 414)
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDetailDto> {
     return this.dsar.get(actor, id);
   }
 
   @Post(':id/verify')
   @HttpCode(200)
   @Roles('dpo')
+  @ApiOkResponse({ type: DsarDetailDto })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   verify(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: VerifyDsarDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.verify(actor, id, body);
   }
 
   @Post(':id/request-information')
   @HttpCode(200)
   @Roles('dpo')
-  @ApiOkResponse({ description: 'Asks for ID or clarification; the clock pauses' })
+  @ApiOkResponse({ type: DsarDetailDto, description: 'Asks for ID or clarification; the clock pauses' })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   requestInformation(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ReasonDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.requestInformation(actor, id, body.reason);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
   @Roles('dpo')
+  @ApiOkResponse({ type: DsarDetailDto })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   resume(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ReasonDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.resume(actor, id, body.reason);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @Roles('dpo')
+  @ApiOkResponse({ type: DsarDetailDto })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   reject(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ReasonDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.reject(actor, id, body.reason);
   }
 
   @Post(':id/extend')
   @HttpCode(200)
   @Roles('dpo')
-  @ApiOkResponse({ description: 'By 1 or 2 months, only within the first month (409 after)' })
+  @ApiOkResponse({
+    type: DsarDetailDto,
+    description: 'By 1 or 2 months, only within the first month (409 after)',
+  })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   extend(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ExtendDsarDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.extend(actor, id, body);
   }
 
@@ -186,36 +236,55 @@ export class DsarController {
   @HttpCode(202)
   @Roles('dpo')
   @ApiAcceptedResponse({
+    type: DsarDetailDto,
     description: 'Collection queued; progress in GET /dsar/:id and the dsar.progress event',
   })
-  collect(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDetail> {
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
+  collect(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDetailDto> {
     return this.dsar.collect(actor, id);
   }
 
   @Post(':id/subject')
   @HttpCode(202)
   @Roles('dpo')
+  @ApiAcceptedResponse({
+    type: DsarDetailDto,
+    description: 'The subject decided; collection continues (progress as for collect)',
+  })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   chooseSubject(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ChooseSubjectDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.chooseSubject(actor, id, body);
   }
 
   @Get(':id/items')
   @Roles('dpo')
+  @ApiOkResponse({ type: DsarItemPageDto, description: 'What was found, for review' })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'Nothing collected yet')
+  @ApiErrors(400, 414)
   items(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Query() query: PageQueryDto,
-  ): Promise<Page<DsarItem>> {
+  ): Promise<DsarItemPageDto> {
     return this.review.list(actor, id, query.limit ?? 50, query.cursor);
   }
 
   @Put(':id/items/:itemId/exclusion')
   @HttpCode(204)
   @Roles('dpo')
+  @ApiNoContentResponse({ description: 'The item is left out of (or back in) the package' })
+  @ApiError(404, 'No such request, or no such item in it')
+  @ApiError(409, 'The request is not in review')
+  @ApiErrors(400, 413, 414, 415)
   async exclude(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -228,6 +297,10 @@ export class DsarController {
   @Put(':id/redactions/:redactionId')
   @HttpCode(204)
   @Roles('dpo')
+  @ApiNoContentResponse({ description: 'The identifier is redacted in (or restored to) the package' })
+  @ApiError(404, 'No such request, or no such redaction in it')
+  @ApiError(409, 'The request is not in review')
+  @ApiErrors(400, 413, 414, 415)
   async redaction(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -245,7 +318,17 @@ export class DsarController {
 
   @Get(':id/export')
   @Roles('dpo', 'customer')
-  @ApiOkResponse({ description: 'format=json (data.json), zip (the whole package) or csv (portability)' })
+  @ApiOkResponse({
+    description: 'format=json (data.json), zip (the whole package) or csv (portability)',
+    content: {
+      'application/json': { schema: { type: 'object', description: 'data.json of the package' } },
+      'application/zip': { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiError(404, 'No such request, or not yours')
+  @ApiError(409, 'Nothing collected yet, or not released to the requester yet')
+  @ApiErrors(400, 414)
   async export(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -259,10 +342,13 @@ export class DsarController {
   @HttpCode(200)
   @Roles('dpo')
   @ApiOkResponse({
-    description:
-      '{downloadPath, pagePath, expiresAt, access, oneTimeCode?}: the requester’s link (DSAR_LINK_DAYS), shown once',
+    description: 'The requester’s link (DSAR_LINK_DAYS) and, where needed, its one-time code: shown once',
+    type: DsarReleaseDto,
   })
-  release(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarRelease> {
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
+  release(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarReleaseDto> {
     return this.exports.release(actor, id);
   }
 
@@ -270,94 +356,135 @@ export class DsarController {
   @HttpCode(200)
   @Roles('dpo')
   @ApiOkResponse({
-    description: '{oneTimeCode, expiresAt}: a new code for the live link; the old one stops working',
+    type: DsarDownloadCodeDto,
+    description: 'A new code for the live link; the old one stops working',
   })
-  downloadCode(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDownloadCode> {
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'No live link, or its access is by sign-in')
+  @ApiErrors(400, 413, 414, 415)
+  downloadCode(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarDownloadCodeDto> {
     return this.exports.renewCode(actor, id);
   }
 
   @Get(':id/erasure-preview')
   @Roles('dpo')
-  erasurePreview(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ErasurePreview> {
+  @ApiOkResponse({ type: ErasurePreviewDto, description: 'What an erasure would remove and keep, and why' })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'Not an erasure request ready to erase')
+  @ApiErrors(400, 414)
+  erasurePreview(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ErasurePreviewDto> {
     return this.eraser.previewFor(actor, id);
   }
 
   @Post(':id/erase')
   @HttpCode(200)
   @Roles('dpo')
-  @ApiOkResponse({ description: 'The receipt: actions, what was kept and why, and the re-scan' })
+  @ApiOkResponse({
+    type: ErasureReceiptDto,
+    description: 'The receipt: actions, what was kept and why, and the re-scan',
+  })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   erase(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: EraseDsarDto,
-  ): Promise<ErasureReceipt> {
+  ): Promise<ErasureReceiptDto> {
     return this.eraser.eraseFor(actor, id, body.confirmation);
   }
 
   @Post(':id/rectify')
   @HttpCode(200)
   @Roles('dpo')
+  @ApiOkResponse({ type: DsarDetailDto })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   rectify(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: RectifyDsarDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.rectify(actor, id, body);
   }
 
   @Post(':id/restrict')
   @HttpCode(200)
   @Roles('dpo')
+  @ApiOkResponse({ type: DsarDetailDto })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   restrict(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ReasonDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.restrict(actor, id, body.reason);
   }
 
   @Post(':id/lift-restriction')
   @HttpCode(200)
   @Roles('dpo')
+  @ApiOkResponse({ type: DsarDetailDto })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   liftRestriction(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ReasonDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.liftRestriction(actor, id, body.reason);
   }
 
   @Post(':id/object')
   @HttpCode(200)
   @Roles('dpo')
+  @ApiOkResponse({ type: DsarDetailDto })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   object(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ReasonDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.object(actor, id, body.reason);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
   @Roles('dpo')
+  @ApiOkResponse({ type: DsarDetailDto })
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 413, 414, 415)
   complete(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ReasonDto,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     return this.dsar.complete(actor, id, body.reason);
   }
 
   @Put(':id/evidence')
   @Roles('dpo')
   @ApiConsumes('application/pdf', 'image/png', 'image/jpeg', 'text/plain')
-  @ApiOkResponse({ description: 'A third party’s authority (raw body; file name in x-file-name)' })
+  @ApiOkResponse({
+    type: DsarDetailDto,
+    description: 'A third party’s authority (raw body; file name in x-file-name)',
+  })
+  @ApiError(413, 'The file is larger than the attachment limit')
+  @ApiError(404, 'No such request')
+  @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiErrors(400, 414, 415)
   evidence(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Req() request: FastifyRequest,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     const body = typeof request.body === 'string' ? Buffer.from(request.body) : request.body;
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw DomainError.invalidField('evidence', 'is required as the request body');

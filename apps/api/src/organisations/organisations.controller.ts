@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/access.decorator';
+import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { PageQueryDto } from '../common/pagination/keyset';
 import { UuidParam } from '../common/validation/uuid-param';
 import {
@@ -12,6 +13,7 @@ import {
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
+@ApiErrors(400, 429)
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
@@ -20,6 +22,8 @@ export class OrganisationsController {
   @HttpCode(201)
   @Roles('admin')
   @ApiCreatedResponse({ type: OrganisationDto })
+  @ApiError(409, 'An organisation with this name already exists')
+  @ApiErrors(413, 415)
   create(@Body() body: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.organisations.create(body.name);
   }
@@ -34,6 +38,8 @@ export class OrganisationsController {
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: OrganisationDto })
+  @ApiError(409, 'An organisation with this name already exists')
+  @ApiErrors(404, 413, 414, 415)
   update(@UuidParam('id') id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationDto> {
     return this.organisations.update(id, body);
   }

@@ -1,25 +1,30 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  collectionChoices,
-  collectionNote,
-  retentionDescription,
-  type Collection,
-  type FieldPolicy,
-} from '@hushdesk/privacy';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { collectionChoices, collectionNote, retentionDescription } from '@hushdesk/privacy';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, Public, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { ControllerIdentityService } from '../settings/controller-identity.service';
+import {
+  CollectedFieldDto,
+  FieldPolicyDto,
+  FieldPolicyOverviewDto,
+  FieldPurgeReportDto,
+  FieldRetentionReportDto,
+  NoticeFieldDto,
+} from './dto/field-policy.dto';
 import { MentionsQueryDto, PurgeDto, SuppressionDto } from './dto/privacy.dto';
+import { IndexRebuildDto, MentionDto, RopaDto, SuppressionAddedDto } from './dto/privacy-responses.dto';
 import { FieldPoliciesService } from './field-policies.service';
-import { IdentifierIndex, type Mention } from './identifier-index.service';
+import { IdentifierIndex } from './identifier-index.service';
 import { FieldRetentionJob } from './field-retention.job';
 import { buildRopa } from './ropa';
 import { SuppressionList } from './suppression.service';
 
 @ApiTags('privacy')
+@ApiErrors(429)
 @Controller('privacy')
 export class PrivacyController {
   constructor(
@@ -34,17 +39,11 @@ export class PrivacyController {
   @Get('fields')
   @Roles('dpo', 'admin')
   @ApiOkResponse({
+    type: [FieldPolicyOverviewDto],
     description:
       'Every personal-data field with its policy, how many values are stored, the collection values it allows (`collections`) and, when it allows fewer than all, why (`collectionNote`)',
   })
-  async fields(): Promise<
-    (FieldPolicy & {
-      storedValues: number;
-      retentionText: string;
-      collections: Collection[];
-      collectionNote: string | null;
-    })[]
-  > {
+  async fields(): Promise<FieldPolicyOverviewDto[]> {
     const all = await this.policies.all();
     return Promise.all(
       Object.values(all).map(async (p) => ({
@@ -62,27 +61,40 @@ export class PrivacyController {
   @ApiBody({
     description: 'Any of purposes, lawfulBasis, collection, retention, visibility, masking, purposeHint',
   })
-  @ApiOkResponse({ description: 'The field policy as it now applies' })
+  @ApiOkResponse({ type: FieldPolicyDto, description: 'The field policy as it now applies' })
+  @ApiError(400, 'Not a personal-data field, or the patch is not valid for it')
+  @ApiErrors(413, 414, 415)
   update(
     @CurrentActor() actor: Actor,
     @Param('name') name: string,
     @Body() patch: Record<string, unknown>,
-  ): Promise<FieldPolicy> {
+  ): Promise<FieldPolicyDto> {
     return this.policies.update(actor, name, patch);
   }
 
   @Post('fields/:name/purge')
   @HttpCode(200)
   @Roles('dpo', 'admin')
-  @ApiOkResponse({ description: 'Deletes the stored values of a switched-off field; dry run by default' })
-  purge(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: PurgeDto) {
+  @ApiOkResponse({
+    type: FieldPurgeReportDto,
+    description: 'Deletes the stored values of a switched-off field; dry run by default',
+  })
+  @ApiError(404, 'Not a personal-data field')
+  @ApiError(409, 'The field is still collected: switch it off first')
+  @ApiErrors(400, 413, 414, 415)
+  purge(
+    @CurrentActor() actor: Actor,
+    @Param('name') name: string,
+    @Body() body: PurgeDto,
+  ): Promise<FieldPurgeReportDto> {
     return this.policies.purge(actor, name, body.dryRun ?? true);
   }
 
   /** What forms should ask for: collected fields, with the purpose to show next to optional ones. */
   @Get('collection')
   @Roles('customer', 'engineer', 'dpo', 'admin')
-  async collection(): Promise<Pick<FieldPolicy, 'field' | 'label' | 'collection' | 'purposeHint'>[]> {
+  @ApiOkResponse({ type: [CollectedFieldDto] })
+  async collection(): Promise<CollectedFieldDto[]> {
     return Object.values(await this.policies.all()).map(({ field, label, collection, purposeHint }) => ({
       field,
       label,
@@ -94,7 +106,11 @@ export class PrivacyController {
   /** The privacy notice, generated from the registry: anyone may read it, signed in or not. */
   @Get('notice')
   @Public()
-  async notice() {
+  @ApiOkResponse({
+    type: [NoticeFieldDto],
+    description: 'Every collected field: why, on what basis, how long',
+  })
+  async notice(): Promise<NoticeFieldDto[]> {
     return Object.values(await this.policies.all())
       .filter((p) => p.collection !== 'off')
       .map((p) => ({
@@ -112,21 +128,25 @@ export class PrivacyController {
   @Post('retention/fields')
   @HttpCode(200)
   @Roles('dpo', 'admin')
-  runFieldRetention(@Body() body: PurgeDto) {
+  @ApiOkResponse({ type: FieldRetentionReportDto })
+  @ApiErrors(400, 413, 415)
+  runFieldRetention(@Body() body: PurgeDto): Promise<FieldRetentionReportDto> {
     return this.fieldRetention.run(body.dryRun ?? true);
   }
 
   @Get('ropa')
   @Roles('dpo', 'admin')
-  @ApiOkResponse({ description: 'The Art. 30 record of processing activities' })
-  async ropa() {
+  @ApiOkResponse({ type: RopaDto, description: 'The Art. 30 record of processing activities' })
+  async ropa(): Promise<RopaDto> {
     return buildRopa(await this.policies.all(), await this.controllerIdentity.identity());
   }
 
   /** Where a person's identifiers are mentioned in free text, in any formatting: an index lookup. */
   @Get('mentions')
   @Roles('dpo')
-  async mentions(@Query() query: MentionsQueryDto): Promise<Mention[]> {
+  @ApiOkResponse({ type: [MentionDto] })
+  @ApiError(400, 'None of email, phone and name given, or one is not valid')
+  async mentions(@Query() query: MentionsQueryDto): Promise<MentionDto[]> {
     if (!query.email && !query.phone && !query.name) {
       throw DomainError.invalidField('email', 'or phone or name is required');
     }
@@ -140,7 +160,9 @@ export class PrivacyController {
   @Post('index/rebuild')
   @HttpCode(200)
   @Roles('dpo', 'admin')
-  async rebuild(@CurrentActor() actor: Actor): Promise<{ sources: number; entries: number }> {
+  @ApiOkResponse({ type: IndexRebuildDto })
+  @ApiErrors(400, 413, 415)
+  async rebuild(@CurrentActor() actor: Actor): Promise<IndexRebuildDto> {
     const result = await this.index.rebuild();
     await this.audit.recordNow({ actor, action: 'index.rebuild', details: result });
     return result;
@@ -149,7 +171,9 @@ export class PrivacyController {
   @Post('suppressions')
   @HttpCode(201)
   @Roles('dpo')
-  async suppress(@CurrentActor() actor: Actor, @Body() body: SuppressionDto): Promise<{ added: number }> {
+  @ApiCreatedResponse({ type: SuppressionAddedDto })
+  @ApiErrors(400, 413, 415)
+  async suppress(@CurrentActor() actor: Actor, @Body() body: SuppressionDto): Promise<SuppressionAddedDto> {
     return this.suppressions.suppress(actor, body, body.reason);
   }
 }

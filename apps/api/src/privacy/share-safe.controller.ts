@@ -1,15 +1,19 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
+import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { contentDisposition } from '../common/http/content-disposition';
 import { UuidParam } from '../common/validation/uuid-param';
+import { RevealedFieldDto } from '../people/dto/person-ref.dto';
 import { RedactDto, RevealTicketFieldDto, ShareSafeQueryDto } from './dto/privacy.dto';
+import { RedactionResultDto, ShareSafeAttachmentDto, ShareSafeTicketDto } from './dto/privacy-responses.dto';
 import { RedactionService } from './redaction.service';
 import { ShareSafeService } from './share-safe.service';
 
 @ApiTags('privacy')
+@ApiErrors(400, 404, 414, 429)
 @Controller('tickets/:id')
 export class ShareSafeController {
   constructor(
@@ -23,8 +27,8 @@ export class ShareSafeController {
    */
   @Get('share-safe')
   @Roles('engineer', 'dpo')
-  @ApiOkResponse({ description: 'The ticket with every person’s data stripped' })
-  async shareSafe(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+  @ApiOkResponse({ type: ShareSafeTicketDto, description: 'The ticket with every person’s data stripped' })
+  async shareSafe(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ShareSafeTicketDto> {
     return this.shareSafeCopies.ticketCopy(actor, id);
   }
 
@@ -32,31 +36,38 @@ export class ShareSafeController {
   @HttpCode(200)
   @Roles('dpo')
   @ApiOkResponse({
+    type: RedactionResultDto,
     description: 'Identifiers in the message are replaced for good; the redaction is audited',
   })
+  @ApiErrors(413, 415)
   redact(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('messageId') messageId: string,
     @Body() body: RedactDto,
-  ): Promise<{ removed: number }> {
+  ): Promise<RedactionResultDto> {
     return this.redaction.redactMessage(actor, id, messageId, body.reason);
   }
 
   @Get('attachments/:attachmentId/share-safe')
   @Roles('engineer', 'dpo')
-  @ApiProduces('application/json', 'text/plain')
   @ApiOkResponse({
     description:
       'A text attachment with every person’s data stripped, name included: `{fileName, text}`, or with `format=text` the file itself as a download',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ShareSafeAttachmentDto) } },
+      'text/plain': { schema: { type: 'string' } },
+    },
   })
+  @ApiExtraModels(ShareSafeAttachmentDto)
+  @ApiError(400, 'Not a text file, or the query is not valid')
   async shareSafeAttachment(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('attachmentId') attachmentId: string,
     @Query() query: ShareSafeQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ fileName: string; text: string } | string> {
+  ): Promise<ShareSafeAttachmentDto | string> {
     const copy = await this.shareSafeCopies.attachmentCopy(actor, id, attachmentId);
     if (query.format !== 'text') return copy;
     void reply
@@ -70,13 +81,18 @@ export class ShareSafeController {
   @Post('attachments/:attachmentId/redact')
   @HttpCode(200)
   @Roles('dpo')
-  @ApiOkResponse({ description: 'Identifiers in a text attachment are replaced for good; audited' })
+  @ApiOkResponse({
+    type: RedactionResultDto,
+    description: 'Identifiers in a text attachment are replaced for good; audited',
+  })
+  @ApiError(400, 'Not a text file, or the input is not valid')
+  @ApiErrors(413, 415)
   redactAttachment(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('attachmentId') attachmentId: string,
     @Body() body: RedactDto,
-  ): Promise<{ removed: number }> {
+  ): Promise<RedactionResultDto> {
     return this.redaction.redactAttachment(actor, id, attachmentId, body.reason);
   }
 
@@ -84,12 +100,13 @@ export class ShareSafeController {
   @Post('reveal')
   @HttpCode(200)
   @Roles('engineer', 'dpo', 'admin')
-  @ApiOkResponse({ description: '{field, value}: the ticket’s contact phone in clear' })
+  @ApiOkResponse({ type: RevealedFieldDto, description: 'The ticket’s contact phone in clear' })
+  @ApiErrors(413, 415)
   async reveal(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: RevealTicketFieldDto,
-  ): Promise<{ field: string; value: string | null }> {
+  ): Promise<RevealedFieldDto> {
     return this.shareSafeCopies.revealContactPhone(actor, id, body);
   }
 }

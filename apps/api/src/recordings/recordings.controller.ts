@@ -1,15 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@hushdesk/contracts';
+import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { ApiError, ApiErrors } from '../common/http/api-errors';
+import { ApiFileResponse } from '../common/http/api-file-response';
 import { UuidParam } from '../common/validation/uuid-param';
 import { ACCEPTED_AUDIO } from './audio-type';
-import { CallLogImport, type ImportReport } from './call-log-import.service';
+import { CallLogImport } from './call-log-import.service';
 import { CreateRecordingDto, HoldDto, ListRecordingsQueryDto, RecordingDto } from './dto/recording.dto';
-import { RecordingSearchHitDto, SearchRecordingsDto } from './dto/recording-search.dto';
+import { SearchRecordingsDto } from './dto/recording-search.dto';
+import { ImportReportDto, RecordingPageDto, RecordingSearchPageDto } from './dto/recording-responses.dto';
 import { RecordingSearch } from './recording-search.service';
 import { RecordingsService } from './recordings.service';
 
@@ -33,7 +35,11 @@ function parseRange(
   return start > end || start >= size ? 'invalid' : { start, end };
 }
 
+/** What stored call audio is served as: the type its bytes were recognised as on upload. */
+const AUDIO_TYPES = ['audio/wav', 'audio/mpeg', 'audio/ogg', 'audio/flac', 'audio/mp4', 'audio/webm'];
+
 @ApiTags('recordings')
+@ApiErrors(400, 429)
 @Controller('recordings')
 export class RecordingsController {
   constructor(
@@ -46,14 +52,16 @@ export class RecordingsController {
   @HttpCode(201)
   @Roles('engineer', 'admin')
   @ApiCreatedResponse({ type: RecordingDto })
+  @ApiError(409, 'This call is already recorded')
+  @ApiErrors(413, 415)
   create(@CurrentActor() actor: Actor, @Body() body: CreateRecordingDto): Promise<RecordingDto> {
     return this.recordings.create(actor, body);
   }
 
   @Get()
   @Roles('engineer', 'dpo', 'admin')
-  @ApiOkResponse({ description: 'Recordings by person or by ticket, newest first' })
-  list(@CurrentActor() actor: Actor, @Query() query: ListRecordingsQueryDto): Promise<Page<RecordingDto>> {
+  @ApiOkResponse({ type: RecordingPageDto, description: 'Recordings by person or by ticket, newest first' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListRecordingsQueryDto): Promise<RecordingPageDto> {
     return this.recordings.list(actor, query);
   }
 
@@ -61,15 +69,9 @@ export class RecordingsController {
   @Post('search')
   @HttpCode(200)
   @Roles('dpo')
-  @ApiOkResponse({
-    type: RecordingSearchHitDto,
-    isArray: true,
-    description: 'Keyset page, newest first; audited',
-  })
-  search(
-    @CurrentActor() actor: Actor,
-    @Body() body: SearchRecordingsDto,
-  ): Promise<Page<RecordingSearchHitDto>> {
+  @ApiOkResponse({ type: RecordingSearchPageDto, description: 'Keyset page, newest first; audited' })
+  @ApiErrors(413, 415)
+  search(@CurrentActor() actor: Actor, @Body() body: SearchRecordingsDto): Promise<RecordingSearchPageDto> {
     return this.finder.search(actor, body);
   }
 
@@ -78,8 +80,10 @@ export class RecordingsController {
   @HttpCode(200)
   @Roles('engineer', 'admin')
   @ApiConsumes('text/csv')
-  @ApiOkResponse({ description: '{rows, imported, duplicates, failed: [{line, field, message}]}' })
-  import(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ImportReport> {
+  @ApiOkResponse({ type: ImportReportDto, description: 'Row by row: what was imported, skipped or refused' })
+  @ApiError(413, 'The file is larger than the 20 MB limit')
+  @ApiErrors(415)
+  import(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ImportReportDto> {
     if (typeof request.body !== 'string' || !request.body.trim()) {
       throw DomainError.invalidField('file', 'is required as a text/csv body');
     }
@@ -89,6 +93,7 @@ export class RecordingsController {
   @Get(':id')
   @Roles('engineer', 'dpo', 'admin')
   @ApiOkResponse({ type: RecordingDto })
+  @ApiErrors(404, 414)
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RecordingDto> {
     return this.recordings.get(actor, id);
   }
@@ -97,6 +102,8 @@ export class RecordingsController {
   @Roles('engineer', 'admin')
   @ApiConsumes('audio/wav', 'audio/mpeg', 'audio/ogg', 'audio/webm', 'application/octet-stream')
   @ApiOkResponse({ type: RecordingDto, description: `The raw audio as the body: ${ACCEPTED_AUDIO}` })
+  @ApiError(413, 'The audio is larger than the 100 MB limit')
+  @ApiErrors(404, 414, 415)
   putAudio(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -111,6 +118,14 @@ export class RecordingsController {
   /** Streams the audio with HTTP Range support, so a browser's player can seek. */
   @Get(':id/audio')
   @Roles('engineer', 'dpo', 'admin')
+  @ApiFileResponse(AUDIO_TYPES, 'The whole audio; send `Range: bytes=start-end` to seek')
+  @ApiFileResponse(AUDIO_TYPES, 'The requested range (Content-Range says which)', 206)
+  @ApiError(404, 'No such recording, or it has no audio')
+  @ApiErrors(414)
+  @ApiResponse({
+    status: 416,
+    description: 'The range is not within the file (no body; Content-Range gives its size)',
+  })
   async getAudio(
     @UuidParam('id') id: string,
     @Req() request: FastifyRequest,
@@ -145,6 +160,7 @@ export class RecordingsController {
     type: RecordingDto,
     description: 'Kept past its retention until the hold is lifted; audited',
   })
+  @ApiErrors(404, 413, 414, 415)
   hold(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -156,6 +172,8 @@ export class RecordingsController {
   @Delete(':id/hold')
   @Roles('dpo')
   @ApiOkResponse({ type: RecordingDto })
+  @ApiError(409, 'The hold could not be lifted')
+  @ApiErrors(404, 414)
   release(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RecordingDto> {
     return this.recordings.setHold(actor, id, null);
   }

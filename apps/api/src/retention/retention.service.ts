@@ -14,6 +14,7 @@ import { BlobOutbox } from './blob-outbox.service';
 import { ClosedTicketAnonymiser } from './closed-ticket-anonymiser.service';
 import { AUDIT_RETENTION_FLOOR_DAYS } from './retention-policy.entity';
 import { RetentionRepository } from './retention.repository';
+import type { RetentionHoldDto } from './dto/retention-responses.dto';
 
 export const RETENTION_CATEGORIES = ['recordings', 'closed_tickets', 'dsar_packages', 'audit'] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
@@ -194,8 +195,13 @@ export class RetentionService implements OnModuleInit {
     });
   }
 
-  async holds() {
-    return this.recordings.holds();
+  async holds(): Promise<RetentionHoldDto[]> {
+    return (await this.recordings.holds()).map((h) => ({
+      ...h,
+      startedAt: h.startedAt.toISOString(),
+      expiresAt: h.expiresAt.toISOString(),
+      heldAt: h.heldAt.toISOString(),
+    }));
   }
 
   async execute(runId: string, batchSize = 2000): Promise<RetentionReport> {

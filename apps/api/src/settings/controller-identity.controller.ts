@@ -2,6 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
+import { ApiErrors } from '../common/http/api-errors';
 import { ControllerIdentityService } from './controller-identity.service';
 import {
   ControllerSettingsDto,
@@ -10,6 +11,7 @@ import {
 } from './dto/controller-settings.dto';
 
 @ApiTags('settings')
+@ApiErrors(429)
 @Controller()
 export class ControllerIdentityController {
   constructor(private readonly identity: ControllerIdentityService) {}
@@ -24,6 +26,7 @@ export class ControllerIdentityController {
   @Put('settings/controller')
   @Roles('admin')
   @ApiOkResponse({ type: ControllerSettingsDto, description: 'The identity as now published' })
+  @ApiErrors(400, 413, 415)
   put(
     @CurrentActor() actor: Actor,
     @Body() body: UpdateControllerSettingsDto,

@@ -1,11 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { PersonRef } from '@hushdesk/contracts';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
+import { ApiErrors } from '../common/http/api-errors';
+import { PersonRefDto } from '../people/dto/person-ref.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
+@ApiErrors(429)
 @Controller('engineers')
 export class EngineersController {
   constructor(private readonly users: UsersService) {}
@@ -17,8 +19,8 @@ export class EngineersController {
    */
   @Get()
   @Roles('engineer', 'dpo', 'admin')
-  @ApiOkResponse({ description: 'Active engineers, by name' })
-  list(@CurrentActor() actor: Actor): Promise<PersonRef[]> {
+  @ApiOkResponse({ type: [PersonRefDto], description: 'Active engineers, by name' })
+  list(@CurrentActor() actor: Actor): Promise<PersonRefDto[]> {
     return this.users.engineers(actor);
   }
 }

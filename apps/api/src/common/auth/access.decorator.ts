@@ -1,7 +1,8 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import { ROLES, type Role, SESSION_COOKIE } from '@hushdesk/contracts';
 import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../http/api-errors';
 import type { Actor } from './actor';
 
 export const ACCESS_KEY = 'hushdesk:access';
@@ -22,8 +23,9 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
     SetMetadata(ACCESS_KEY, { public: false, roles } satisfies AccessRule),
     ApiBearerAuth(),
     ApiCookieAuth(SESSION_COOKIE),
-    ApiUnauthorizedResponse({ description: 'No or invalid credentials' }),
-    ApiForbiddenResponse({ description: `Allowed roles: ${roles.join(', ')}` }),
+    // What the access guard answers; the error shape is the filter's.
+    ApiError(401, 'No or invalid credentials'),
+    ApiError(403, `Allowed roles: ${roles.join(', ')}`),
   );
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MESSAGE_VISIBILITIES, type MessageVisibility } from '@hushdesk/contracts';
+import { MESSAGE_VISIBILITIES, type MessageVisibility, type TicketMessage } from '@hushdesk/contracts';
 import { EnumField, TextField } from '../../common/validation/fields';
+import { KindedPersonRefDto } from '../../people/dto/person-ref.dto';
 
 export class CreateMessageDto {
   @TextField({ max: 20_000, example: 'Could you power-cycle the handset and tell us what the screen shows?' })
@@ -10,17 +11,17 @@ export class CreateMessageDto {
   visibility: MessageVisibility;
 }
 
-class AuthorDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, nullable: true }) name: string | null;
-  @ApiProperty({ enum: ['customer', 'staff'] }) kind: 'customer' | 'staff';
-}
-
-export class TicketMessageDto {
+export class TicketMessageDto implements TicketMessage {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) ticketId: string;
   @ApiProperty({ enum: MESSAGE_VISIBILITIES }) visibility: MessageVisibility;
   @ApiProperty() body: string;
-  @ApiProperty({ type: AuthorDto }) author: AuthorDto;
+  @ApiProperty({ type: KindedPersonRefDto }) author: KindedPersonRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class TicketMessagePageDto {
+  @ApiProperty({ type: [TicketMessageDto] }) items: TicketMessageDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass back as `cursor` for the next page' })
+  nextCursor: string | null;
 }

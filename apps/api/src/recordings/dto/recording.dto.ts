@@ -38,6 +38,13 @@ export class HoldDto {
   reason: string;
 }
 
+/** Why and since when a recording is kept past its retention. */
+export class RecordingHoldDto {
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) byId: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
 export class RecordingDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiPropertyOptional({ description: 'Per field policy: masked for engineers by default' })
@@ -57,5 +64,5 @@ export class RecordingDto {
   @ApiPropertyOptional({ type: String, nullable: true }) notes: string | null;
   @ApiProperty() hasAudio: boolean;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
-  @ApiPropertyOptional({ nullable: true }) hold: { reason: string; byId: string | null; at: string } | null;
+  @ApiProperty({ type: RecordingHoldDto, nullable: true }) hold: RecordingHoldDto | null;
 }

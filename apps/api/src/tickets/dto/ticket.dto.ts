@@ -12,14 +12,27 @@ import {
 } from 'class-validator';
 import {
   PRIORITIES,
+  SLA_STATES,
   TICKET_STATUSES,
   TICKET_TYPES,
   type Priority,
   type TicketStatus,
   type TicketType,
 } from '@hushdesk/ticketing';
+import type {
+  DashboardStats,
+  Equipment,
+  PersonKind,
+  SlaClock,
+  SlaState,
+  TicketDetail,
+  TicketHistoryEntry,
+  TicketListResponse,
+  TicketSummary,
+} from '@hushdesk/contracts';
 import { PageQueryDto } from '../../common/pagination/keyset';
 import { EnumField, TextField, UuidField } from '../../common/validation/fields';
+import { PersonRefDto } from '../../people/dto/person-ref.dto';
 
 /** Tags are short lower-case words; duplicates collapse. */
 function TagsField(): PropertyDecorator {
@@ -124,13 +137,13 @@ export class TicketQueryDto extends PageQueryDto {
   q?: string;
 }
 
-class RefDto {
+class NamedRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty() name: string;
 }
-class SlaClockDto {
+class SlaClockDto implements SlaClock {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) dueAt: string | null;
-  @ApiProperty({ enum: ['ok', 'at_risk', 'breached', 'met', 'paused', 'none'] }) state: string;
+  @ApiProperty({ enum: SLA_STATES }) state: SlaState;
 }
 class SlaDto {
   @ApiProperty({ type: SlaClockDto }) firstResponse: SlaClockDto;
@@ -138,7 +151,7 @@ class SlaDto {
 }
 
 /** Documents the response shape; the service maps rows to this explicitly. */
-export class TicketSummaryDto {
+export class TicketSummaryDto implements TicketSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'HD-000123' }) reference: string;
   @ApiProperty({ enum: TICKET_TYPES }) type: TicketType;
@@ -146,13 +159,106 @@ export class TicketSummaryDto {
   @ApiProperty({ enum: TICKET_STATUSES }) status: TicketStatus;
   @ApiProperty({ enum: PRIORITIES }) priority: Priority;
   @ApiProperty({ type: String, nullable: true }) category: string | null;
-  @ApiProperty({ type: RefDto }) requester: RefDto;
-  @ApiProperty({ type: RefDto }) organisation: { id: string; name: string };
-  @ApiProperty({ type: RefDto, nullable: true }) assignee: RefDto | null;
-  @ApiProperty({ type: RefDto, nullable: true }) group: { id: string; name: string } | null;
+  @ApiProperty({ type: PersonRefDto, description: 'The customer account that raised it' })
+  requester: PersonRefDto;
+  @ApiProperty({ type: NamedRefDto }) organisation: NamedRefDto;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) assignee: PersonRefDto | null;
+  @ApiProperty({ type: NamedRefDto, nullable: true }) group: NamedRefDto | null;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) nextDueAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'The next SLA deadline still running; null when none runs',
+  })
+  nextDueAt: string | null;
   @ApiProperty({ type: SlaDto }) sla: SlaDto;
+}
+
+class EquipmentInfoDto implements Equipment {
+  @ApiProperty({ type: String, nullable: true }) assetTag: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Make and model' }) model: string | null;
+  @ApiProperty({ type: String, nullable: true }) serialNumber: string | null;
+  @ApiProperty({ type: String, nullable: true }) location: string | null;
+}
+
+export class TicketDetailDto extends TicketSummaryDto implements TicketDetail {
+  @ApiProperty() description: string;
+  @ApiProperty({ type: EquipmentInfoDto, nullable: true }) equipment: EquipmentInfoDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Per field policy: masked or null when hidden' })
+  contactPhone: string | null;
+  @ApiProperty({ format: 'uuid', description: "The requester's person record: GET /api/people/{id}" })
+  requesterPersonId: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) firstRespondedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) resolvedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt: string | null;
+  @ApiProperty({
+    enum: TICKET_STATUSES,
+    isArray: true,
+    description: 'Statuses the caller may move the ticket to; empty for customers',
+  })
+  allowedTransitions: TicketStatus[];
+  @ApiProperty({ description: 'Restricted by a data-subject request: read-only for all but the DPO' })
+  processingRestricted: boolean;
+}
+
+/** Tickets per status, each counted up to `countsLimit`. */
+class StatusCountsDto implements Record<TicketStatus, number> {
+  @ApiProperty({ type: 'integer' }) new: number;
+  @ApiProperty({ type: 'integer' }) open: number;
+  @ApiProperty({ type: 'integer' }) pending_customer: number;
+  @ApiProperty({ type: 'integer' }) on_hold: number;
+  @ApiProperty({ type: 'integer' }) resolved: number;
+  @ApiProperty({ type: 'integer' }) closed: number;
+}
+
+export class TicketListDto implements TicketListResponse {
+  @ApiProperty({ type: [TicketSummaryDto] }) items: TicketSummaryDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass back as `cursor` for the next page' })
+  nextCursor: string | null;
+  @ApiProperty({ type: StatusCountsDto, description: 'For the same filters, without the status filter' })
+  counts: StatusCountsDto;
+  @ApiProperty({ type: 'integer', description: 'A count equal to it means "that many or more"' })
+  countsLimit: number;
+  @ApiProperty({ description: 'The counts cover only the first `countsLimit` matches, and there were more' })
+  countsPartial: boolean;
+}
+
+class HistoryActorDto {
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'null: the helpdesk itself' })
+  id: string | null;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ enum: ['customer', 'staff'] }) kind: PersonKind;
+}
+
+export class TicketHistoryEntryDto implements TicketHistoryEntry {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['status', 'priority', 'assignee', 'group', 'tags'] })
+  field: TicketHistoryEntry['field'];
+  @ApiProperty({ type: String, nullable: true, description: 'Display value; null means "no one" or none' })
+  from: string | null;
+  @ApiProperty({ type: String, nullable: true }) to: string | null;
+  @ApiProperty({ type: HistoryActorDto }) actor: HistoryActorDto;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+class OpenByPriorityDto implements Record<Priority, number> {
+  @ApiProperty({ type: 'integer' }) P1: number;
+  @ApiProperty({ type: 'integer' }) P2: number;
+  @ApiProperty({ type: 'integer' }) P3: number;
+  @ApiProperty({ type: 'integer' }) P4: number;
+}
+
+class OpenBySlaDto {
+  @ApiProperty({ type: 'integer' }) ok: number;
+  @ApiProperty({ type: 'integer' }) at_risk: number;
+  @ApiProperty({ type: 'integer' }) breached: number;
+  @ApiProperty({ type: 'integer' }) paused: number;
+}
+
+export class DashboardStatsDto implements DashboardStats {
+  @ApiProperty({ type: OpenByPriorityDto }) openByPriority: OpenByPriorityDto;
+  @ApiProperty({ type: OpenBySlaDto }) openBySla: OpenBySlaDto;
 }
