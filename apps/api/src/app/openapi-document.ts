@@ -18,7 +18,25 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
+  addUnavailable(document);
   return document;
+}
+
+/**
+ * Every route reaches PostgreSQL (the session lookup alone does), so every route can answer 503 while
+ * it is down (`exception.filter.ts` maps a lost connection to 503): documented once, here.
+ */
+function addUnavailable(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation || operation.responses['503']) continue;
+      operation.responses['503'] = {
+        description: 'The database is unavailable; try again shortly',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBodyDto' } } },
+      };
+    }
+  }
 }
 
 /**
