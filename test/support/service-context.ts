@@ -2,14 +2,10 @@
 // Fastify, guards, pipes or sockets). Each file gets its own clone of the migrated template.
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Pool } from 'pg';
 import { AppModule } from '../../apps/api/src/app/app.module';
 import { buildAppConfig } from '../../apps/api/src/config/app-config';
-import { validateEnvironment } from '../../apps/api/src/config/environment';
-import { cloneTemplate, LogCapture, testRun } from './test-app';
+import { cloneTemplate, LogCapture, testEnvironment, testRun } from './test-app';
 
 export interface ServiceContext {
   /** Resolve any provider: `ctx.get(DsarSubjectService)`. */
@@ -22,17 +18,7 @@ export interface ServiceContext {
 
 export async function startServiceContext(env: Record<string, string> = {}): Promise<ServiceContext> {
   const databaseUrl = await cloneTemplate(testRun());
-  const vars = validateEnvironment({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
-    IDENTIFIER_HMAC_KEY: 'test-identifier-key-that-is-long-enough-012345',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'hushdesk-medium-')),
-    HUSHDESK_DEMO: '0',
-    HUSHDESK_DEMO_DATA: '0',
-    JOBS_ENABLED: '0',
-    ...env,
-  });
+  const vars = testEnvironment(env);
   const config = buildAppConfig(vars, databaseUrl, { embedded: false });
   const logs = new LogCapture();
   const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, logs), { logger: false });

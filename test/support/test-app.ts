@@ -50,6 +50,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The validated environment every test instance starts from: fixed secrets, a fresh DATA_DIR, no jobs. */
+export function testEnvironment(env: Record<string, string> = {}) {
+  return validateEnvironment({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+    IDENTIFIER_HMAC_KEY: 'test-identifier-key-that-is-long-enough-012345',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'hushdesk-test-')),
+    WEB_DIST_DIR: join(root, 'dist/apps/web'),
+    HUSHDESK_DEMO: '0',
+    HUSHDESK_DEMO_DATA: '0',
+    JOBS_ENABLED: '0',
+    ...env,
+  });
+}
+
 let counter = 0;
 
 export async function cloneTemplate(run: TestRun): Promise<string> {
@@ -89,16 +105,9 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await cloneTemplate(testRun()));
-  const vars = validateEnvironment({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
-    IDENTIFIER_HMAC_KEY: 'test-identifier-key-that-is-long-enough-012345',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'hushdesk-test-')),
-    WEB_DIST_DIR: join(root, 'dist/apps/web'),
+  const vars = testEnvironment({
     HUSHDESK_DEMO: opts.demo ? '1' : '0',
     HUSHDESK_DEMO_DATA: opts.demoData ? '1' : '0',
-    JOBS_ENABLED: '0',
     ...opts.env,
   });
   const config = buildAppConfig(vars, databaseUrl, { embedded: opts.embedded ?? false });
