@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
-import { CollectionProgressRepository } from '../dsar/collection-progress.repository';
+import { CollectionProgressRepository } from '../dsar/shared/collection-progress.repository';
 import { DsarModule } from '../dsar/dsar.module';
 import { MessagesModule } from '../messages/messages.module';
 import { OrganisationsModule } from '../organisations/organisations.module';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SignInEmailChangeRequestsRepository } from '../dsar/sign-in-email-change-requests.repository';
+import { SignInEmailChangeRequestsRepository } from '../dsar/shared/sign-in-email-change-requests.repository';
 import { PeopleController } from './people.controller';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';

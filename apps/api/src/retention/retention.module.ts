@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttachmentRedactionRepository } from '../attachments/attachment-redaction.repository';
 import { AuditModule } from '../audit/audit.module';
 import { BlobsModule } from '../blobs/blobs.module';
-import { DsarRetentionRepository } from '../dsar/dsar-retention.repository';
+import { DsarRetentionRepository } from '../dsar/shared/dsar-retention.repository';
 import { JobsModule } from '../jobs/jobs.module';
 import { MessageRedactionRepository } from '../messages/message-redaction.repository';
 import { PersonPrivacyRepository } from '../people/person-privacy.repository';
