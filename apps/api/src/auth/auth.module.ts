@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { KnownDevices } from './known-devices.service';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginThrottle } from './login-throttle.service';
+import { PasswordHashingModule } from './password-hashing.module';
 import { PasswordProof } from './password-proof.service';
 import { SessionErasureRepository } from './session-erasure.repository';
 import { SessionService } from './session.service';
@@ -18,6 +19,7 @@ import { SessionsRepository } from './sessions.repository';
   imports: [
     UsersModule,
     RealtimeModule,
+    PasswordHashingModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

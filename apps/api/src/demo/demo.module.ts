@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { PasswordHashingModule } from '../auth/password-hashing.module';
 import { DsarModule } from '../dsar/dsar.module';
 import { DsarSharedModule } from '../dsar/shared/dsar-shared.module';
 import { MessagesModule } from '../messages/messages.module';
@@ -17,6 +18,7 @@ import { DemoSeedRepository } from './demo-seed.repository';
 @Module({
   imports: [
     UsersModule,
+    PasswordHashingModule,
     OrganisationsModule,
     PeopleModule,
     TicketsModule,

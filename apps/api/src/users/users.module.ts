@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PasswordHasher } from '../auth/password-hasher.service';
+import { PasswordHashingModule } from '../auth/password-hashing.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleDataModule } from '../people/people-data.module';
 import { PrivacyCoreModule } from '../privacy/privacy-core.module';
@@ -11,9 +11,9 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [OrganisationsModule, PeopleDataModule, PrivacyCoreModule],
+  imports: [OrganisationsModule, PeopleDataModule, PrivacyCoreModule, PasswordHashingModule],
   controllers: [UsersController, EngineersController],
-  providers: [UsersService, UsersRepository, UserDsarRepository, FormerCustomerRepository, PasswordHasher],
-  exports: [UsersService, UsersRepository, UserDsarRepository, FormerCustomerRepository, PasswordHasher],
+  providers: [UsersService, UsersRepository, UserDsarRepository, FormerCustomerRepository],
+  exports: [UsersService, UsersRepository, UserDsarRepository, FormerCustomerRepository],
 })
 export class UsersModule {}
