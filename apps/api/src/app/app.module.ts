@@ -24,7 +24,8 @@ import { PeopleModule } from '../people/people.module';
 import { RecordingsModule } from '../recordings/recordings.module';
 import { RetentionModule } from '../retention/retention.module';
 import { SettingsModule } from '../settings/settings.module';
-import { PrivacyCoreModule, PrivacyModule } from '../privacy/privacy.module';
+import { PrivacyCoreModule } from '../privacy/privacy-core.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { RealtimeGatewayModule } from '../realtime/realtime-gateway.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
@@ -41,6 +42,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config.logLevel, destination ?? logDestination(config.logFile))),
         DatabaseModule.forRoot(config.databaseUrl, config.dbPoolSize),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        // AccessGuard (below) needs the session service.
         AuthModule,
         UsersModule,
         PeopleModule,

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { BlobsModule } from '../blobs/blobs.module';
+import { PrivacyCoreModule } from '../privacy/privacy-core.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AttachmentsController } from './attachments.controller';
-import { AttachmentsRepository } from './attachments.repository';
+import { AttachmentsDataModule } from './attachments-data.module';
 import { AttachmentsService } from './attachments.service';
 
 @Module({
-  imports: [TicketsModule],
+  imports: [AttachmentsDataModule, TicketsModule, BlobsModule, PrivacyCoreModule],
   controllers: [AttachmentsController],
-  providers: [AttachmentsService, AttachmentsRepository],
-  exports: [AttachmentsService],
+  providers: [AttachmentsService],
+  exports: [AttachmentsService, AttachmentsDataModule],
 })
 export class AttachmentsModule {}

@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { RealtimeModule } from '../realtime/realtime.module';
@@ -9,15 +9,17 @@ import { AuthService } from './auth.service';
 import { KnownDevices } from './known-devices.service';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginThrottle } from './login-throttle.service';
+import { PasswordHashingModule } from './password-hashing.module';
 import { PasswordProof } from './password-proof.service';
+import { SessionErasureRepository } from './session-erasure.repository';
 import { SessionService } from './session.service';
 import { SessionsRepository } from './sessions.repository';
 
-@Global()
 @Module({
   imports: [
     UsersModule,
     RealtimeModule,
+    PasswordHashingModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -34,11 +36,12 @@ import { SessionsRepository } from './sessions.repository';
     AuthService,
     SessionService,
     SessionsRepository,
+    SessionErasureRepository,
     LoginThrottle,
     LoginThrottleRepository,
     KnownDevices,
     PasswordProof,
   ],
-  exports: [SessionService, SessionsRepository, PasswordProof],
+  exports: [SessionService, SessionsRepository, SessionErasureRepository, PasswordProof],
 })
 export class AuthModule {}

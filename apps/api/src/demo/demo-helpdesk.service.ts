@@ -3,7 +3,7 @@ import type { Role } from '@hushdesk/contracts';
 import { AttachmentsService } from '../attachments/attachments.service';
 import type { Actor } from '../common/auth/actor';
 import { Transactions } from '../database/transactions';
-import { CollectionProgressRepository } from '../dsar/collection-progress.repository';
+import { CollectionProgressRepository } from '../dsar/shared/collection-progress.repository';
 import { DsarService } from '../dsar/intake/dsar.service';
 import { MessagesService } from '../messages/messages.service';
 import { PeopleService } from '../people/people.service';

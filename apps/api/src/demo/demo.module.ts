@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
-import { CollectionProgressRepository } from '../dsar/collection-progress.repository';
+import { PasswordHashingModule } from '../auth/password-hashing.module';
 import { DsarModule } from '../dsar/dsar.module';
+import { DsarSharedModule } from '../dsar/shared/dsar-shared.module';
 import { MessagesModule } from '../messages/messages.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
-import { PrivacyModule } from '../privacy/privacy.module';
 import { RecordingsModule } from '../recordings/recordings.module';
+import { SettingsModule } from '../settings/settings.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 import { DemoController } from './demo.controller';
@@ -17,6 +18,7 @@ import { DemoSeedRepository } from './demo-seed.repository';
 @Module({
   imports: [
     UsersModule,
+    PasswordHashingModule,
     OrganisationsModule,
     PeopleModule,
     TicketsModule,
@@ -24,10 +26,11 @@ import { DemoSeedRepository } from './demo-seed.repository';
     AttachmentsModule,
     RecordingsModule,
     DsarModule,
-    PrivacyModule,
+    DsarSharedModule,
+    SettingsModule,
   ],
   controllers: [DemoController],
-  providers: [DemoSeed, DemoHelpdesk, DemoSeedRepository, CollectionProgressRepository],
+  providers: [DemoSeed, DemoHelpdesk, DemoSeedRepository],
   exports: [DemoSeed],
 })
 export class DemoModule {}

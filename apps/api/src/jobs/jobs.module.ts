@@ -1,7 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JobLeaseRepository } from './job-lease.repository';
 import { JobScheduler } from './job-scheduler';
 
-@Global()
 @Module({ providers: [JobScheduler, JobLeaseRepository], exports: [JobScheduler] })
 export class JobsModule {}

@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
+import { PrivacyCoreModule } from '../privacy/privacy-core.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { MessagesController } from './messages.controller';
-import { MessagesRepository } from './messages.repository';
+import { MessagesDataModule } from './messages-data.module';
 import { MessagesService } from './messages.service';
 
 /** Replies and internal notes on tickets. */
 @Module({
-  imports: [TicketsModule, SlaModule, RealtimeModule],
+  imports: [MessagesDataModule, TicketsModule, SlaModule, RealtimeModule, PrivacyCoreModule],
   controllers: [MessagesController],
-  providers: [MessagesService, MessagesRepository],
-  exports: [MessagesService],
+  providers: [MessagesService],
+  exports: [MessagesService, MessagesDataModule],
 })
 export class MessagesModule {}

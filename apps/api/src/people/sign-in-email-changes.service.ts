@@ -8,7 +8,7 @@ import { dsarDueAt } from '@hushdesk/privacy';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import type { Tx } from '../database/tx';
-import { SignInEmailChangeRequestsRepository } from '../dsar/sign-in-email-change-requests.repository';
+import { SignInEmailChangeRequestsRepository } from '../dsar/shared/sign-in-email-change-requests.repository';
 
 /**
  * A person asking to change the email they sign in with, after proving their password. There is

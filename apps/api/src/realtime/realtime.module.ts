@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PrivacyCoreModule } from '../privacy/privacy-core.module';
 import { TicketEvents } from './ticket-events';
 
 /**
@@ -6,6 +7,7 @@ import { TicketEvents } from './ticket-events';
  * RealtimeGatewayModule, since it needs sessions, people and tickets, which publish here.
  */
 @Module({
+  imports: [PrivacyCoreModule],
   providers: [TicketEvents],
   exports: [TicketEvents],
 })

@@ -1,29 +1,29 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { BlobsModule } from '../blobs/blobs.module';
-import { PersonPrivacyRepository } from '../people/person-privacy.repository';
-import { PrivacyCoreModule } from '../privacy/privacy.module';
-import { RetentionRepository } from '../retention/retention.repository';
-import { TicketLookupRepository } from '../tickets/ticket-lookup.repository';
+import { PeopleDataModule } from '../people/people-data.module';
+import { PrivacyCoreModule } from '../privacy/privacy-core.module';
+import { RetentionModule } from '../retention/retention.module';
+import { TicketsDataModule } from '../tickets/tickets-data.module';
 import { CallLogImport } from './call-log-import.service';
 import { RecordingSearch } from './recording-search.service';
 import { RecordingsController } from './recordings.controller';
-import { RecordingsRepository } from './recordings.repository';
+import { RecordingsDataModule } from './recordings-data.module';
 import { RecordingsService } from './recordings.service';
 
 @Module({
-  imports: [AuditModule, BlobsModule, PrivacyCoreModule],
-  controllers: [RecordingsController],
-  providers: [
-    RecordingsService,
-    CallLogImport,
-    RecordingSearch,
-    RecordingsRepository,
-    // The recordings period, people and tickets a call links to: other folders' tables.
-    PersonPrivacyRepository,
-    RetentionRepository,
-    TicketLookupRepository,
+  // Retention for the recordings period; people and tickets for what a call links to.
+  imports: [
+    RecordingsDataModule,
+    RetentionModule,
+    PeopleDataModule,
+    TicketsDataModule,
+    AuditModule,
+    BlobsModule,
+    PrivacyCoreModule,
   ],
-  exports: [RecordingsService, CallLogImport],
+  controllers: [RecordingsController],
+  providers: [RecordingsService, CallLogImport, RecordingSearch],
+  exports: [RecordingsService, CallLogImport, RecordingsDataModule],
 })
 export class RecordingsModule {}

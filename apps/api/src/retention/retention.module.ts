@@ -1,42 +1,49 @@
 import { Module } from '@nestjs/common';
-import { AttachmentRedactionRepository } from '../attachments/attachment-redaction.repository';
+import { AttachmentsDataModule } from '../attachments/attachments-data.module';
 import { AuditModule } from '../audit/audit.module';
 import { BlobsModule } from '../blobs/blobs.module';
-import { DsarRetentionRepository } from '../dsar/dsar-retention.repository';
+import { DsarSharedModule } from '../dsar/shared/dsar-shared.module';
 import { JobsModule } from '../jobs/jobs.module';
-import { MessageRedactionRepository } from '../messages/message-redaction.repository';
-import { PersonPrivacyRepository } from '../people/person-privacy.repository';
-import { PrivacyCoreModule, PrivacyModule } from '../privacy/privacy.module';
+import { MessagesDataModule } from '../messages/messages-data.module';
+import { PeopleDataModule } from '../people/people-data.module';
+import { PrivacyCoreModule } from '../privacy/privacy-core.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { RealtimeModule } from '../realtime/realtime.module';
-import { RecordingRetentionRepository } from '../recordings/recording-retention.repository';
-import { RecordingsRepository } from '../recordings/recordings.repository';
-import { TicketRetentionRepository } from '../tickets/ticket-retention.repository';
-import { FormerCustomerRepository } from '../users/former-customer.repository';
+import { RecordingsDataModule } from '../recordings/recordings-data.module';
+import { TicketsDataModule } from '../tickets/tickets-data.module';
+import { UsersModule } from '../users/users.module';
 import { BlobOutbox } from './blob-outbox.service';
 import { ClosedTicketAnonymiser } from './closed-ticket-anonymiser.service';
+import { DsarPackageRetentionRepository } from './dsar-package-retention.repository';
 import { RetentionController } from './retention.controller';
 import { RetentionRepository } from './retention.repository';
 import { RetentionService } from './retention.service';
 
 @Module({
-  imports: [PrivacyModule, PrivacyCoreModule, RealtimeModule, AuditModule, BlobsModule, JobsModule],
+  // Other features' tables through their data modules: retention runs statements on them all.
+  imports: [
+    PrivacyModule,
+    PrivacyCoreModule,
+    RealtimeModule,
+    AuditModule,
+    BlobsModule,
+    JobsModule,
+    UsersModule,
+    TicketsDataModule,
+    MessagesDataModule,
+    AttachmentsDataModule,
+    PeopleDataModule,
+    RecordingsDataModule,
+    DsarSharedModule,
+  ],
   controllers: [RetentionController],
   providers: [
     RetentionService,
     BlobOutbox,
     ClosedTicketAnonymiser,
     RetentionRepository,
-    // Other folders' tables, for retention's statements on them; the owning modules provide
-    // these once those modules exist.
-    AttachmentRedactionRepository,
-    DsarRetentionRepository,
-    FormerCustomerRepository,
-    MessageRedactionRepository,
-    PersonPrivacyRepository,
-    RecordingRetentionRepository,
-    RecordingsRepository,
-    TicketRetentionRepository,
+    DsarPackageRetentionRepository,
   ],
-  exports: [RetentionService],
+  exports: [RetentionService, RetentionRepository, DsarPackageRetentionRepository],
 })
 export class RetentionModule {}

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
-import { DsarRetentionRepository } from '../dsar/dsar-retention.repository';
+import { DsarRetentionRepository } from '../dsar/shared/dsar-retention.repository';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { FieldRetentionJob } from '../privacy/field-retention.job';
 import { TicketEvents } from '../realtime/ticket-events';

@@ -1,11 +1,12 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ControllerIdentityController } from './controller-identity.controller';
 import { ControllerIdentityRepository } from './controller-identity.repository';
 import { ControllerIdentityService } from './controller-identity.service';
 
-/** Install-wide settings. Global: the RoPA, the privacy notice and DSAR packages all name the controller. */
-@Global()
+/** Install-wide settings: the RoPA, the privacy notice and DSAR packages all name the controller. */
 @Module({
+  imports: [AuditModule],
   controllers: [ControllerIdentityController],
   providers: [ControllerIdentityService, ControllerIdentityRepository],
   exports: [ControllerIdentityService],

@@ -1,20 +1,29 @@
 import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { PrivacyCoreModule } from '../privacy/privacy-core.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
 import { UsersModule } from '../users/users.module';
 import { AutoCloseJob } from './auto-close.job';
 import { DashboardController } from './dashboard.controller';
-import { TicketHistoryRepository } from './ticket-history.repository';
 import { TicketsController } from './tickets.controller';
-import { TicketsRepository } from './tickets.repository';
+import { TicketsDataModule } from './tickets-data.module';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [RealtimeModule, SlaModule, GroupsModule, UsersModule],
+  imports: [
+    TicketsDataModule,
+    RealtimeModule,
+    SlaModule,
+    GroupsModule,
+    UsersModule,
+    PrivacyCoreModule,
+    JobsModule,
+  ],
   controllers: [TicketsController, DashboardController],
-  providers: [TicketsService, TicketsRepository, TicketHistoryRepository, AutoCloseJob],
+  providers: [TicketsService, AutoCloseJob],
   // SlaModule is re-exported for the modules that found the SLA clock here.
-  exports: [TicketsService, TicketsRepository, SlaModule],
+  exports: [TicketsService, TicketsDataModule, SlaModule],
 })
 export class TicketsModule {}

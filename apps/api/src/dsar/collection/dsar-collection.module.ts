@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsDataModule } from '../../attachments/attachments-data.module';
+import { AuditModule } from '../../audit/audit.module';
 import { BlobsModule } from '../../blobs/blobs.module';
 import { JobsModule } from '../../jobs/jobs.module';
+import { MessagesDataModule } from '../../messages/messages-data.module';
+import { PeopleDataModule } from '../../people/people-data.module';
+import { PrivacyCoreModule } from '../../privacy/privacy-core.module';
 import { PrivacyModule } from '../../privacy/privacy.module';
 import { RealtimeModule } from '../../realtime/realtime.module';
+import { RecordingsDataModule } from '../../recordings/recordings-data.module';
+import { TicketsDataModule } from '../../tickets/tickets-data.module';
+import { UsersModule } from '../../users/users.module';
 import { DsarSharedModule } from '../shared/dsar-shared.module';
 import { DsarCollector } from './dsar-collection.job';
 import { SubjectMentions } from './dsar-mentions.service';
@@ -11,7 +19,22 @@ import { DsarSubjects } from './dsar-subject.service';
 
 /** Who a request is about, and gathering everything about them (a job), with its sources. */
 @Module({
-  imports: [DsarSharedModule, PrivacyModule, RealtimeModule, BlobsModule, JobsModule],
+  imports: [
+    DsarSharedModule,
+    // The sources: every feature's table that holds personal data.
+    PeopleDataModule,
+    UsersModule,
+    TicketsDataModule,
+    MessagesDataModule,
+    AttachmentsDataModule,
+    RecordingsDataModule,
+    AuditModule,
+    PrivacyCoreModule,
+    PrivacyModule,
+    RealtimeModule,
+    BlobsModule,
+    JobsModule,
+  ],
   providers: [DsarSubjects, SubjectMentions, DsarSources, DsarCollector],
   exports: [DsarSubjects, SubjectMentions, DsarSources, DsarCollector],
 })

@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsDataModule } from '../../attachments/attachments-data.module';
 import { AuditModule } from '../../audit/audit.module';
+import { AuthModule } from '../../auth/auth.module';
 import { BlobsModule } from '../../blobs/blobs.module';
+import { MessagesDataModule } from '../../messages/messages-data.module';
+import { PeopleDataModule } from '../../people/people-data.module';
+import { PrivacyCoreModule } from '../../privacy/privacy-core.module';
 import { RealtimeModule } from '../../realtime/realtime.module';
+import { RecordingsDataModule } from '../../recordings/recordings-data.module';
+import { SlaModule } from '../../sla/sla.module';
 import { TicketsModule } from '../../tickets/tickets.module';
+import { UsersModule } from '../../users/users.module';
 import { DsarCollectionModule } from '../collection/dsar-collection.module';
 import { DsarIntakeModule } from '../intake/dsar-intake.module';
 import { DsarSharedModule } from '../shared/dsar-shared.module';
@@ -16,7 +24,16 @@ import { ErasedRequesterTickets } from './erased-requester-tickets.service';
     DsarSharedModule,
     DsarCollectionModule,
     DsarIntakeModule,
+    // Every feature's table that holds the subject's data; auth for their sessions.
+    PeopleDataModule,
+    UsersModule,
+    AuthModule,
     TicketsModule,
+    MessagesDataModule,
+    AttachmentsDataModule,
+    RecordingsDataModule,
+    SlaModule,
+    PrivacyCoreModule,
     RealtimeModule,
     AuditModule,
     BlobsModule,

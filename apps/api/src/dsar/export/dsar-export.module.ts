@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../../audit/audit.module';
 import { BlobsModule } from '../../blobs/blobs.module';
+import { PrivacyCoreModule } from '../../privacy/privacy-core.module';
+import { RetentionModule } from '../../retention/retention.module';
 import { SettingsModule } from '../../settings/settings.module';
 import { DsarIntakeModule } from '../intake/dsar-intake.module';
 import { DsarReviewModule } from '../review/dsar-review.module';
@@ -11,7 +13,17 @@ import { DsarReleases } from './dsar-releases.service';
 
 /** The answer package: exported, released behind an expiring link, and downloaded. */
 @Module({
-  imports: [DsarSharedModule, DsarIntakeModule, DsarReviewModule, AuditModule, BlobsModule, SettingsModule],
+  imports: [
+    DsarSharedModule,
+    DsarIntakeModule,
+    DsarReviewModule,
+    // Retention for how long a package is kept.
+    RetentionModule,
+    PrivacyCoreModule,
+    AuditModule,
+    BlobsModule,
+    SettingsModule,
+  ],
   providers: [DsarPackager, DsarReleases, DsarExports],
   exports: [DsarReleases, DsarExports],
 })

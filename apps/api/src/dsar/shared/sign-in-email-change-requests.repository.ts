@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SignInEmailChangeRequested } from '@hushdesk/contracts';
-import { SqlRepository } from '../database/sql-repository';
-import type { Tx } from '../database/tx';
+import { SqlRepository } from '../../database/sql-repository';
+import type { Tx } from '../../database/tx';
 
 /**
  * The rectification request a person's own sign-in email change becomes (people's

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlRepository } from '../database/sql-repository';
+import { SqlRepository } from '../../database/sql-repository';
 
 /** Retention of DSAR answer packages (`dsar_releases`' files). */
 @Injectable()

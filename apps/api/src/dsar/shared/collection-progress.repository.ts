@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlRepository } from '../database/sql-repository';
+import { SqlRepository } from '../../database/sql-repository';
 
 /** Whether a request's collection is still under way (the demo seed waits for it). */
 @Injectable()
