@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, type DsarStatus, type SignInEmailChangeRequested } from '@hushdesk/contracts';
+import {
+  DSAR_STATUSES,
+  PASSWORD_MAX_LENGTH,
+  type DsarStatus,
+  type SignInEmailChangeRequested,
+} from '@hushdesk/contracts';
 import { EmailField, PasswordField, TextField } from '../../common/validation/fields';
 
 /** Rectification: each field optional; null clears an optional field. Off fields are refused by policy. */
 export class UpdatePersonDto {
-  @TextField({ optional: true, max: 200 }) fullName?: string;
+  @TextField({
+    optional: true,
+    nullable: true,
+    max: 200,
+    description: 'null clears it, unless the field policy makes it required',
+  })
+  fullName?: string | null;
   @EmailField({
     optional: true,
     description:
@@ -99,7 +110,7 @@ export class PersonDto {
 export class SignInEmailChangeDto implements SignInEmailChangeRequested {
   @ApiProperty({ format: 'uuid', description: 'The rectification request' }) id: string;
   @ApiProperty({ example: 'DSAR-000123' }) reference: string;
-  @ApiProperty({ example: 'verified' }) status: DsarStatus;
+  @ApiProperty({ enum: DSAR_STATUSES, example: 'verified' }) status: DsarStatus;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
 }
 

@@ -17,10 +17,15 @@ export class UpdateControllerSettingsDto implements UpdateControllerSettingsRequ
   @EmailField({ description: "The Data Protection Officer's email", example: 'dpo@example.com' })
   dpoEmail: string;
 
-  @TextField({ optional: true, max: 200, description: "The DPO's name; a role title will do" })
+  @TextField({
+    optional: true,
+    nullable: true,
+    max: 200,
+    description: "The DPO's name; a role title will do",
+  })
   dpoName?: string | null;
 
-  @TextField({ optional: true, max: 40, example: '020 7946 0000' })
+  @TextField({ optional: true, nullable: true, max: 40, example: '020 7946 0000' })
   dpoPhone?: string | null;
 }
 
