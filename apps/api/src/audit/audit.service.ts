@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@hushdesk/contracts';
 import { GENESIS_HASH, linkHash, scrubIdentifiers, verifyChain, type ChainLink } from '@hushdesk/privacy';
 import type { Actor } from '../common/auth/actor';
 import { decodeCursor, toPage } from '../common/pagination/keyset';

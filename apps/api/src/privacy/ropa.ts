@@ -1,4 +1,4 @@
-import type { ControllerIdentity } from '@hushdesk/contracts';
+import type { ControllerIdentityDto } from '../settings/dto/controller-settings.dto';
 import {
   retentionDescription,
   type FieldPolicy,
@@ -87,10 +87,10 @@ export interface RopaActivity {
  */
 export function buildRopa(
   policies: Policies,
-  controller: ControllerIdentity | null,
+  controller: ControllerIdentityDto | null,
 ): {
   controller: string;
-  controllerContact: ControllerIdentity | null;
+  controllerContact: ControllerIdentityDto | null;
   generatedAt: string;
   activities: RopaActivity[];
 } {

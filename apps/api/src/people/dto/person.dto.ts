@@ -1,11 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import {
-  DSAR_STATUSES,
-  PASSWORD_MAX_LENGTH,
-  type DsarStatus,
-  type SignInEmailChangeRequested,
-} from '@hushdesk/contracts';
+import { DSAR_STATUSES, PASSWORD_MAX_LENGTH, type DsarStatus } from '@hushdesk/contracts';
 import { EmailField, PasswordField, TextField } from '../../common/validation/fields';
 
 /** Rectification: each field optional; null clears an optional field. Off fields are refused by policy. */
@@ -107,7 +102,7 @@ export class PersonDto {
   @ApiProperty({ description: 'On the do-not-contact list' }) doNotContact: boolean;
 }
 
-export class SignInEmailChangeDto implements SignInEmailChangeRequested {
+export class SignInEmailChangeDto {
   @ApiProperty({ format: 'uuid', description: 'The rectification request' }) id: string;
   @ApiProperty({ example: 'DSAR-000123' }) reference: string;
   @ApiProperty({ enum: DSAR_STATUSES, example: 'verified' }) status: DsarStatus;
