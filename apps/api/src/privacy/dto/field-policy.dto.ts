@@ -60,7 +60,7 @@ export class FieldPolicyPatchDto {
   @ApiPropertyOptional({ type: VisibilityByRoleDto, description: 'A value for each role' })
   visibility?: VisibilityByRoleDto;
   @ApiPropertyOptional({ enum: MASKING_STYLES }) masking?: MaskingStyle;
-  @ApiPropertyOptional({ type: String, nullable: true }) purposeHint?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) purposeHint?: string | null;
 }
 
 /** A field policy on the DPO's registry screen: with what is stored and what it may be set to. */
