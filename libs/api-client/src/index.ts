@@ -47,7 +47,8 @@ export type QueryOf<M extends HttpMethod, P extends PathWith<M>> = NonNullable<
 // Names for the shapes, from the routes that carry them
 // ---------------------------------------------------------------------------
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
+/** A keyset page of the document (every `*PageDto`: `items`, and `nextCursor` to pass back as `cursor`). */
+export type Page<T> = Pick<Schemas['AuditEntryPageDto'], 'nextCursor'> & { items: T[] };
 
 export type LoginRequest = RequestBodyOf<'post', '/api/auth/login'>;
 export type LoginResponse = Schemas['LoginResponseDto'];
