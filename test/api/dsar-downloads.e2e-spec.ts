@@ -1,4 +1,4 @@
-import type { DsarDetail } from '@hushdesk/contracts';
+import type { DsarDetail } from '@hushdesk/api-client';
 import { unzipSync } from 'fflate';
 import { asBuffer } from '../support/files';
 import { startTestApp, type TestApp } from '../support/test-app';

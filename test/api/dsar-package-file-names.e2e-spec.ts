@@ -1,4 +1,4 @@
-import type { DsarItem } from '@hushdesk/contracts';
+import type { DsarItem } from '@hushdesk/api-client';
 import { unzipSync } from 'fflate';
 import { asBuffer } from '../support/files';
 import { startTestApp, type TestApp } from '../support/test-app';

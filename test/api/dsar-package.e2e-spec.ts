@@ -1,4 +1,4 @@
-import type { DsarDetail } from '@hushdesk/contracts';
+import type { DsarDetail } from '@hushdesk/api-client';
 import { unzipSync } from 'fflate';
 import { createHash, randomFillSync } from 'node:crypto';
 import { mkdirSync, readdirSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import type {
   ErasurePreview,
   ErasureReceipt,
   TicketSummary,
-} from '@hushdesk/contracts';
+} from '@hushdesk/api-client';
 import { unzipSync } from 'fflate';
 import type { Response } from 'superagent';
 import { DsarErasureRescan } from '../../apps/api/src/dsar/erasure/dsar-erasure-rescan.service';

@@ -1,4 +1,4 @@
-import type { DsarDetail, DsarItem, ErasureReceipt } from '@hushdesk/contracts';
+import type { DsarDetail, DsarItem, ErasureReceipt } from '@hushdesk/api-client';
 import { unzipSync } from 'fflate';
 import { DateTime } from 'luxon';
 import type { Response } from 'superagent';

@@ -1,4 +1,4 @@
-import type { DsarItem } from '@hushdesk/contracts';
+import type { DsarItem } from '@hushdesk/api-client';
 import type { Role } from '@hushdesk/contracts';
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { createUser, startTestApp, type TestApp } from '../support/test-app';

@@ -1,4 +1,5 @@
-import type { PresenceEntry, Role, TicketMessage, TicketSummary } from '@hushdesk/contracts';
+import type { PresenceEntry, Role } from '@hushdesk/contracts';
+import type { TicketMessage, TicketSummary } from '@hushdesk/api-client';
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type Account, type World } from '../support/world';

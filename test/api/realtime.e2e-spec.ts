@@ -1,5 +1,5 @@
-import type { PresenceEntry, TicketMessage, TicketSummary } from '@hushdesk/contracts';
-import { SESSION_COOKIE } from '@hushdesk/contracts';
+import type { TicketMessage, TicketSummary } from '@hushdesk/api-client';
+import { type PresenceEntry, SESSION_COOKIE } from '@hushdesk/contracts';
 import { connect, disconnection, Inbox, settle, type ClientSocket } from '../support/sockets';
 import {
   bearerFor,

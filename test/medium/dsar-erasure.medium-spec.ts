@@ -1,4 +1,4 @@
-import type { ErasureReceipt } from '@hushdesk/contracts';
+import type { ErasureReceipt } from '@hushdesk/api-client';
 import { normaliseName, phoneTail } from '@hushdesk/privacy';
 import { SessionService } from '../../apps/api/src/auth/session.service';
 import { Transactions } from '../../apps/api/src/database/transactions';

@@ -1,4 +1,4 @@
-import type { DsarDetail } from '@hushdesk/contracts';
+import type { DsarDetail } from '@hushdesk/api-client';
 import { DsarSubjects } from '../../apps/api/src/dsar/collection/dsar-subject.service';
 import type { CreateDsarDto } from '../../apps/api/src/dsar/dto/dsar.dto';
 import { DsarService } from '../../apps/api/src/dsar/intake/dsar.service';

@@ -1,4 +1,4 @@
-import type { DsarDetail } from '@hushdesk/contracts';
+import type { DsarDetail } from '@hushdesk/api-client';
 import type { TestApp } from './test-app';
 
 const collectionOver = (d: DsarDetail) => d.status !== 'collecting';

@@ -1,7 +1,8 @@
 import { SESSION_COOKIE, type ClientToServerEvents, type ServerToClientEvents } from '@hushdesk/contracts';
+import type { TicketMessage, TicketSummary } from '@hushdesk/api-client';
 import { io, type Socket } from 'socket.io-client';
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ClientSocket = Socket<ServerToClientEvents<TicketSummary, TicketMessage>, ClientToServerEvents>;
 
 /**
  * A real socket.io client, authenticated by bearer token or by the session cookie; `origin` plays

@@ -1,52 +1,23 @@
 /**
  * The HTTP API as the OpenAPI document (`openapi.json`) describes it, for typed clients: `paths` for
- * openapi-fetch's `createClient<paths>()`, and names for the shapes clients pass around. The
- * document's types are generated into `schema.d.ts` (`npm run api-client`); `document-gaps.ts`
- * fills, for now, what the document does not describe yet.
+ * openapi-fetch's `createClient<paths>()`, and names for the shapes clients pass around. Everything
+ * here is generated into `schema.d.ts` (`npm run api-client`) or derived from it: when a shape is
+ * wrong, fix the API's DTO and regenerate, never a type here.
  */
-import type { IncompleteResponses, RequestBodies, UndescribedResponses } from './document-gaps';
-import type { components, paths as documentPaths } from './schema';
+import type { components, paths } from './schema';
 
-export type { components };
+export type { components, paths };
 export type Schemas = components['schemas'];
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
 type OkStatus = 200 | 201 | 202 | 203 | 204 | 206;
-type ResponseGaps = UndescribedResponses & IncompleteResponses;
 
 /** `<method> <path>` of every route in the document. */
 export type RouteKey = {
-  [P in keyof documentPaths & string]: {
-    [M in HttpMethod]: documentPaths[P] extends { [K in M]: object } ? `${M} ${P}` : never;
+  [P in keyof paths & string]: {
+    [M in HttpMethod]: paths[P] extends { [K in M]: object } ? `${M} ${P}` : never;
   }[HttpMethod];
-}[keyof documentPaths & string];
-
-/** Fails to compile when a gap names a route the document does not have. */
-type Routes<K extends RouteKey> = K;
-export type DocumentGapRoutes = Routes<keyof ResponseGaps | keyof RequestBodies>;
-
-type JsonAnswer<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
-
-type GapKey = keyof ResponseGaps | keyof RequestBodies;
-type GapPath = GapKey extends `${string} ${infer P}` ? P & keyof documentPaths : never;
-type GapMethod<P extends string> = GapKey extends infer K ? (K extends `${infer M} ${P}` ? M : never) : never;
-
-type Filled<Op, Key extends string> = Omit<Op, 'responses' | 'requestBody'> & {
-  responses: Op extends { responses: infer R }
-    ? Key extends keyof ResponseGaps
-      ? Omit<R, OkStatus> & { 200: JsonAnswer<ResponseGaps[Key]> }
-      : R
-    : never;
-} & (Key extends keyof RequestBodies
-    ? { requestBody: { content: RequestBodies[Key] } }
-    : Pick<Op, keyof Op & 'requestBody'>);
-
-type FilledPath<P extends GapPath> = Omit<documentPaths[P], GapMethod<P>> & {
-  [M in GapMethod<P> & keyof documentPaths[P]]: Filled<documentPaths[P][M], `${M} ${P}`>;
-};
-
-/** The document's paths, with its gaps filled. */
-export type paths = Omit<documentPaths, GapPath> & { [P in GapPath]: FilledPath<P> };
+}[keyof paths & string];
 
 type PathWith<M extends HttpMethod> = {
   [P in keyof paths]: paths[P] extends { [K in M]: object } ? P : never;
@@ -76,7 +47,8 @@ export type QueryOf<M extends HttpMethod, P extends PathWith<M>> = NonNullable<
 // Names for the shapes, from the routes that carry them
 // ---------------------------------------------------------------------------
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
+/** A keyset page of the document (every `*PageDto`: `items`, and `nextCursor` to pass back as `cursor`). */
+export type Page<T> = Pick<Schemas['AuditEntryPageDto'], 'nextCursor'> & { items: T[] };
 
 export type LoginRequest = RequestBodyOf<'post', '/api/auth/login'>;
 export type LoginResponse = Schemas['LoginResponseDto'];
@@ -123,8 +95,10 @@ export type RecordingSearch = RequestBodyOf<'post', '/api/recordings/search'>;
 export type RecordingSearchHit = ResponseOf<'post', '/api/recordings/search'>['items'][number];
 
 export type RetentionRun = ResponseOf<'get', '/api/retention/runs/{id}'>;
-/** What a run's `report` holds once it has started (the document does not describe it yet). */
-export type { FieldSweep, RetentionReport, SkipReason } from './document-gaps';
+/** What a run's `report` holds once it has started. */
+export type RetentionReport = Schemas['RetentionReportDto'];
+export type FieldSweep = NonNullable<RetentionReport['fields']>['fields'][number];
+export type SkipReason = RetentionReport['recordings']['skippedIds'][number]['why'];
 export type RetentionPolicy = ResponseOf<'get', '/api/retention/policies'>[number];
 export type ForecastWeek = ResponseOf<'get', '/api/retention/forecast'>[number];
 export type HeldRecording = ResponseOf<'get', '/api/retention/holds'>[number];

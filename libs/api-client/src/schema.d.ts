@@ -1309,7 +1309,8 @@ export interface components {
             action: string;
             /** Format: uuid */
             actorId: string | null;
-            actorRole: string | null;
+            /** @enum {string|null} */
+            actorRole: "customer" | "engineer" | "dpo" | "admin" | null;
             /** Format: date-time */
             at: string;
             details: {
@@ -1348,6 +1349,12 @@ export interface components {
             /** @description The chain now starts after this sequence number */
             upToSeq: string;
         };
+        AuditSweepDto: {
+            entries: number;
+            /** Format: date-time */
+            olderThan: string;
+            retentionDays: number;
+        };
         AuditVerificationDto: {
             entries: number;
             expiries: components["schemas"]["AuditExpiryDto"][];
@@ -1366,6 +1373,10 @@ export interface components {
             /** @enum {string} */
             role: "customer" | "engineer" | "dpo" | "admin";
         };
+        BlobSweepDto: {
+            deleted: number;
+            failed: number;
+        };
         ChangePasswordDto: {
             /** Format: password */
             currentPassword: string;
@@ -1380,6 +1391,12 @@ export interface components {
              * @description One of the candidates
              */
             personId?: string;
+        };
+        ClosedTicketSweepDto: {
+            anonymised: number;
+            /** Format: date-time */
+            closedBefore: string;
+            ids: string[];
         };
         CollectedFieldDto: {
             /** @enum {string} */
@@ -1678,6 +1695,11 @@ export interface components {
             items: components["schemas"]["DsarItemDto"][];
             nextCursor: string | null;
         };
+        DsarPackageSweepDto: {
+            /** Format: date-time */
+            createdBefore: string;
+            deleted: number;
+        };
         DsarPageDto: {
             items: components["schemas"]["DsarSummaryDto"][];
             nextCursor: string | null;
@@ -1915,6 +1937,23 @@ export interface components {
             /** @description How many values are stored */
             storedValues: number;
             visibility: components["schemas"]["VisibilityByRoleDto"];
+        };
+        FieldPolicyPatchDto: {
+            /**
+             * @description One of the values the field allows
+             * @enum {string}
+             */
+            collection?: "required" | "optional" | "off";
+            /** @enum {string} */
+            lawfulBasis?: "contract" | "legitimate_interests" | "legal_obligation" | "consent";
+            /** @enum {string} */
+            masking?: "email" | "phone" | "name" | "full" | "none";
+            purposeHint?: string | null;
+            purposes?: string[];
+            /** @description null: kept with its record */
+            retention?: components["schemas"]["RetentionRuleDto"] | null;
+            /** @description A value for each role */
+            visibility?: components["schemas"]["VisibilityByRoleDto"];
         };
         FieldPurgeReportDto: {
             dryRun: boolean;
@@ -2157,8 +2196,31 @@ export interface components {
             items: components["schemas"]["RecordingSearchHitDto"][];
             nextCursor: string | null;
         };
+        RecordingSweepDto: {
+            deleted: number;
+            /** @description Past their retention and free to go */
+            expired: number;
+            /** @description At most 1000; the counts are always complete */
+            ids: string[];
+            skipped: components["schemas"]["SkippedCountsDto"];
+            skippedIds: components["schemas"]["SkippedRecordingDto"][];
+        };
+        RectifyChangesDto: {
+            /**
+             * Format: email
+             * @description The sign-in email. Changed by the person themselves, it needs currentPassword and goes to the DPO as a rectification request (202)
+             */
+            email?: string;
+            employer?: string | null;
+            /** @description null clears it, unless the field policy makes it required */
+            fullName?: string | null;
+            imHandle?: string | null;
+            jobTitle?: string | null;
+            phone?: string | null;
+            workAddress?: string | null;
+        };
         RectifyDsarDto: {
-            changes: components["schemas"]["UpdatePersonDto"];
+            changes: components["schemas"]["RectifyChangesDto"];
             note?: string;
         };
         RedactDto: {
@@ -2205,6 +2267,21 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        RetentionReportDto: {
+            audit?: components["schemas"]["AuditSweepDto"];
+            blobs: components["schemas"]["BlobSweepDto"];
+            closedTickets?: components["schemas"]["ClosedTicketSweepDto"];
+            dryRun: boolean;
+            dsarPackages?: components["schemas"]["DsarPackageSweepDto"];
+            fields?: components["schemas"]["FieldRetentionReportDto"];
+            /** Format: date-time */
+            finishedAt?: string;
+            /** @description Categories with a period this engine does not enforce yet */
+            notYetSwept: string[];
+            recordings: components["schemas"]["RecordingSweepDto"];
+            /** Format: date-time */
+            startedAt: string;
+        };
         RetentionRuleDto: {
             /** @example 365 */
             days: number;
@@ -2222,17 +2299,16 @@ export interface components {
             finishedAt: string | null;
             /** Format: uuid */
             id: string;
-            /** @description Null until the run has reported: per category what expired, was deleted or anonymised, and what was skipped and why (legal hold, open DSAR) */
-            report: {
-                [key: string]: unknown;
-            } | null;
+            /** @description Empty until the run has started, partial while it runs: per category what expired, was deleted or anonymised, and what was skipped and why (legal hold, open DSAR) */
+            report: (components["schemas"]["RetentionReportDto"] | Record<string, never>) | null;
             /** @enum {string} */
             status: "queued" | "running" | "completed" | "failed";
         };
         RetentionSetterDto: {
             /** Format: uuid */
             id: string;
-            role: string | null;
+            /** @enum {string|null} */
+            role: "customer" | "engineer" | "dpo" | "admin" | null;
         };
         RevealDto: {
             /** @enum {string} */
@@ -2255,7 +2331,7 @@ export interface components {
             dataCategories: components["schemas"]["RopaCategoryDto"][];
             dataSubjects: string;
             internationalTransfers: string;
-            lawfulBases: string[];
+            lawfulBases: ("contract" | "legitimate_interests" | "legal_obligation" | "consent")[];
             name: string;
             purposes: string[];
             recipients: string;
@@ -2348,8 +2424,21 @@ export interface components {
             id: string;
             /** @example DSAR-000123 */
             reference: string;
-            /** @example verified */
-            status: Record<string, never>;
+            /**
+             * @example verified
+             * @enum {string}
+             */
+            status: "received" | "awaiting_information" | "verified" | "collecting" | "needs_subject" | "in_review" | "completed" | "rejected";
+        };
+        SkippedCountsDto: {
+            legalHold: number;
+            openDsar: number;
+        };
+        SkippedRecordingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            why: "legal_hold" | "open_dsar";
         };
         SlaClockDto: {
             /** Format: date-time */
@@ -2518,9 +2607,9 @@ export interface components {
              */
             dpoEmail: string;
             /** @description The DPO's name; a role title will do */
-            dpoName?: string;
+            dpoName?: string | null;
             /** @example 020 7946 0000 */
-            dpoPhone?: string;
+            dpoPhone?: string | null;
             /**
              * @description The controller's legal name
              * @example Northern Lines Telecom Ltd
@@ -2544,7 +2633,8 @@ export interface components {
              */
             email?: string;
             employer?: string | null;
-            fullName?: string;
+            /** @description null clears it, unless the field policy makes it required */
+            fullName?: string | null;
             imHandle?: string | null;
             jobTitle?: string | null;
             phone?: string | null;
@@ -3487,7 +3577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/zip": string;
+                    "application/zip": Blob;
                 };
             };
             /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
@@ -4273,7 +4363,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/pdf": Blob;
+                "image/jpeg": Blob;
+                "image/png": Blob;
+                "text/plain": Blob;
+            };
+        };
         responses: {
             /** @description A third party’s authority (raw body; file name in x-file-name) */
             200: {
@@ -4396,7 +4493,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
-                    "application/zip": string;
+                    "application/zip": Blob;
                     "text/csv": string;
                 };
             };
@@ -6936,7 +7033,7 @@ export interface operations {
         /** @description Any of purposes, lawfulBasis, collection, retention, visibility, masking, purposeHint */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": components["schemas"]["FieldPolicyPatchDto"];
             };
         };
         responses: {
@@ -8031,12 +8128,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "audio/flac": string;
-                    "audio/mp4": string;
-                    "audio/mpeg": string;
-                    "audio/ogg": string;
-                    "audio/wav": string;
-                    "audio/webm": string;
+                    "audio/flac": Blob;
+                    "audio/mp4": Blob;
+                    "audio/mpeg": Blob;
+                    "audio/ogg": Blob;
+                    "audio/wav": Blob;
+                    "audio/webm": Blob;
                 };
             };
             /** @description The requested range (Content-Range says which) */
@@ -8045,12 +8142,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "audio/flac": string;
-                    "audio/mp4": string;
-                    "audio/mpeg": string;
-                    "audio/ogg": string;
-                    "audio/wav": string;
-                    "audio/webm": string;
+                    "audio/flac": Blob;
+                    "audio/mp4": Blob;
+                    "audio/mpeg": Blob;
+                    "audio/ogg": Blob;
+                    "audio/wav": Blob;
+                    "audio/webm": Blob;
                 };
             };
             /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
@@ -8134,7 +8231,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/octet-stream": Blob;
+                "audio/mpeg": Blob;
+                "audio/ogg": Blob;
+                "audio/wav": Blob;
+                "audio/webm": Blob;
+            };
+        };
         responses: {
             /** @description The raw audio as the body: WAV, MP3, OGG, FLAC, M4A or WebM audio */
             200: {
@@ -9523,7 +9628,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: Blob;
+                };
+            };
+        };
         responses: {
             /** @description One file in the field "file": PNG, JPEG, GIF, WebP, PDF, plain text, CSV or log files */
             201: {
@@ -9644,13 +9756,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
-                    "image/gif": string;
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "image/webp": string;
-                    "text/csv": string;
-                    "text/plain": string;
+                    "application/pdf": Blob;
+                    "image/gif": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
+                    "image/webp": Blob;
+                    "text/csv": Blob;
+                    "text/plain": Blob;
                 };
             };
             /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */

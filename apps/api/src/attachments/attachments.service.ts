@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { personKindOf, type AttachmentInfo } from '@hushdesk/contracts';
+import { personKindOf } from '@hushdesk/contracts';
+import type { AttachmentInfoDto } from './dto/attachment.dto';
 import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -26,7 +27,7 @@ interface Viewing {
  * The file name as the `attachment.fileName` policy lets this caller see it, and the uploader's
  * name as `person.fullName` does; the uploader sees both of theirs.
  */
-const toInfo = (r: AttachmentRow, actor: Actor, { policy, names }: Viewing): AttachmentInfo => ({
+const toInfo = (r: AttachmentRow, actor: Actor, { policy, names }: Viewing): AttachmentInfoDto => ({
   id: r.id,
   ticketId: r.ticket_id,
   fileName: fileNameFor(
@@ -66,7 +67,7 @@ export class AttachmentsService {
     return { policy, names };
   }
 
-  async list(actor: Actor, ticketId: string): Promise<AttachmentInfo[]> {
+  async list(actor: Actor, ticketId: string): Promise<AttachmentInfoDto[]> {
     await this.tickets.findVisible(actor, ticketId);
     const rows = await this.attachments.listForTicket(ticketId);
     const viewing = await this.viewing(actor);
@@ -78,7 +79,7 @@ export class AttachmentsService {
    * the blob is removed again, and after a crash the outbox removes it, so a failed upload leaves
    * neither.
    */
-  async add(actor: Actor, ticketId: string, rawName: string, bytes: Buffer): Promise<AttachmentInfo> {
+  async add(actor: Actor, ticketId: string, rawName: string, bytes: Buffer): Promise<AttachmentInfoDto> {
     const ticket = await this.tickets.findVisible(actor, ticketId);
     this.tickets.assertNotRestricted(actor, ticket);
     if (ticket.status === 'closed')
@@ -118,7 +119,7 @@ export class AttachmentsService {
     actor: Actor,
     ticketId: string,
     id: string,
-  ): Promise<{ info: AttachmentInfo; stream: Readable }> {
+  ): Promise<{ info: AttachmentInfoDto; stream: Readable }> {
     await this.tickets.findVisible(actor, ticketId);
     const row = await this.attachments.findOnTicket(ticketId, id);
     if (!row) throw DomainError.notFound('Attachment');

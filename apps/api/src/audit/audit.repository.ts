@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Role } from '@hushdesk/contracts';
 import { SqlParams } from '../database/sql-params';
 import { SqlRepository } from '../database/sql-repository';
 import type { Tx } from '../database/tx';
@@ -8,7 +9,7 @@ export interface AuditRow {
   seq: string;
   at: Date;
   actor_id: string | null;
-  actor_role: string | null;
+  actor_role: Role | null;
   action: string;
   subject_person_id: string | null;
   target_type: string | null;
@@ -28,7 +29,7 @@ export interface CheckpointRow {
   older_than: Date | null;
   retention_days: number | null;
   policy_set_by_id: string | null;
-  role: string | null;
+  role: Role | null;
   policy_set_at: Date | null;
 }
 

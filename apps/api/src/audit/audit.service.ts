@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@hushdesk/contracts';
 import { GENESIS_HASH, linkHash, scrubIdentifiers, verifyChain, type ChainLink } from '@hushdesk/privacy';
 import type { Actor } from '../common/auth/actor';
 import { decodeCursor, toPage } from '../common/pagination/keyset';
@@ -10,6 +9,7 @@ import { nameCandidates } from '../privacy/identifier-index.service';
 import { scrubOnly } from '../privacy/text-scrub';
 import { AuditRepository, type AuditRow } from './audit.repository';
 import type { AuditQueryDto } from './dto/audit.dto';
+import type { AuditEntryPageDto, AuditExpiryDto, AuditVerificationDto } from './dto/audit-entry.dto';
 
 /** The actions the trail records. Add here first, so every writer uses the same words. */
 export type AuditAction =
@@ -64,21 +64,6 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-export interface AuditEntry {
-  seq: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  subjectPersonId: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  fields: string[];
-  reason: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-}
-
 /** The retention that made entries expire, and who had set it when (null: the default). */
 export interface ExpiryPolicy {
   retentionDays: number | null;
@@ -86,29 +71,6 @@ export interface ExpiryPolicy {
   setAt: Date | null;
 }
 const NO_POLICY: ExpiryPolicy = { retentionDays: null, setById: null, setAt: null };
-
-/** The chain re-computed, and every expiry that shortened it, with the policy that caused it. */
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  firstBroken: { seq: number; reason: string } | null;
-  expiries: AuditExpiry[];
-}
-
-/** One expiry as verification reports it. */
-export interface AuditExpiry {
-  /** When the entries were removed. */
-  at: string;
-  entries: number;
-  /** The chain now starts after this sequence number. */
-  upToSeq: string;
-  /** Entries written before this went; null for expiries made before this was recorded. */
-  olderThan: string | null;
-  retentionDays: number | null;
-  /** Who had set the retention in force (null: the product default or a migration). */
-  setBy: { id: string; role: string | null } | null;
-  setAt: string | null;
-}
 
 /** What the hash covers: everything in the entry except its own hash and sequence number. */
 function payloadOf(r: Omit<AuditRow, 'seq' | 'hash' | 'prev_hash'>): Record<string, unknown> {
@@ -182,7 +144,7 @@ export class AuditService {
     return this.transactions.run((tx) => this.record(tx, input));
   }
 
-  async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
+  async list(query: AuditQueryDto): Promise<AuditEntryPageDto> {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, 1);
     const rows = await this.entries.list({
@@ -255,7 +217,7 @@ export class AuditService {
   }
 
   /** Every expiry so far, oldest first, with the policy in force and who had set it. */
-  async expiries(): Promise<AuditExpiry[]> {
+  async expiries(): Promise<AuditExpiryDto[]> {
     const rows = await this.entries.checkpoints();
     return rows.map((r) => ({
       at: r.created_at.toISOString(),
@@ -277,12 +239,12 @@ export class AuditService {
    * Re-computes every link in order, in batches, from the newest checkpoint (or the start), and
    * names the first one that does not hold.
    */
-  async verify(): Promise<AuditVerification> {
+  async verify(): Promise<AuditVerificationDto> {
     const result = await this.verifyChain();
     return { ...result, expiries: await this.expiries() };
   }
 
-  private async verifyChain(): Promise<Omit<AuditVerification, 'expiries'>> {
+  private async verifyChain(): Promise<Omit<AuditVerificationDto, 'expiries'>> {
     const checkpoint = await this.entries.latestCheckpoint();
     let prevHash: string = checkpoint?.last_hash ?? GENESIS_HASH;
     let afterSeq: string = checkpoint ? String(checkpoint.up_to_seq) : '0';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiHeader,
@@ -472,6 +473,7 @@ export class DsarController {
   @Put(':id/evidence')
   @Roles('dpo')
   @ApiConsumes('application/pdf', 'image/png', 'image/jpeg', 'text/plain')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({
     type: DsarDetailDto,
     description: 'A third party’s authority (raw body; file name in x-file-name)',

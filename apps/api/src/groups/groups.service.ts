@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketGroup } from '@hushdesk/contracts';
+import type { TicketGroupDto } from './dto/ticket-group.dto';
 import { GroupsRepository } from './groups.repository';
 
 /** The queues tickets can be routed to. */
@@ -7,7 +7,7 @@ import { GroupsRepository } from './groups.repository';
 export class GroupsService {
   constructor(private readonly groups: GroupsRepository) {}
 
-  list(): Promise<TicketGroup[]> {
+  list(): Promise<TicketGroupDto[]> {
     return this.groups.list();
   }
 }

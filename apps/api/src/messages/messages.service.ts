@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { personKindOf, type Page, type TicketMessage } from '@hushdesk/contracts';
+import { personKindOf } from '@hushdesk/contracts';
 import {
   statusAfterCustomerReply,
   statusAfterEngineerPublicReply,
@@ -7,7 +7,7 @@ import {
 } from '@hushdesk/ticketing';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { decodeCursor, PageQueryDto, toPage } from '../common/pagination/keyset';
+import { decodeCursor, type Page, PageQueryDto, toPage } from '../common/pagination/keyset';
 import { Transactions } from '../database/transactions';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
@@ -16,13 +16,13 @@ import { SlaClockService, slaColumns } from '../sla/sla-clock';
 import { slaFieldsOf } from '../tickets/ticket-rows';
 import { isStaff } from '../tickets/ticket-scope';
 import { TicketsService } from '../tickets/tickets.service';
-import type { CreateMessageDto } from './dto/message.dto';
+import type { CreateMessageDto, TicketMessageDto } from './dto/message.dto';
 import { MessagesRepository, type MessageRow } from './messages.repository';
 
 /** A thread loads whole in most cases; longer ones page on. */
 const THREAD_PAGE_SIZE = 100;
 
-const toMessage = (r: MessageRow): TicketMessage => ({
+const toMessage = (r: MessageRow): TicketMessageDto => ({
   id: r.id,
   ticketId: r.ticket_id,
   visibility: r.visibility,
@@ -48,7 +48,7 @@ export class MessagesService {
     private readonly policies: FieldPoliciesService,
   ) {}
 
-  async list(actor: Actor, ticketId: string, query: PageQueryDto): Promise<Page<TicketMessage>> {
+  async list(actor: Actor, ticketId: string, query: PageQueryDto): Promise<Page<TicketMessageDto>> {
     await this.tickets.findVisible(actor, ticketId);
     const names = await this.policies.names(actor);
     const limit = query.limit ?? THREAD_PAGE_SIZE;
@@ -62,7 +62,7 @@ export class MessagesService {
     );
   }
 
-  async create(actor: Actor, ticketId: string, input: CreateMessageDto): Promise<TicketMessage> {
+  async create(actor: Actor, ticketId: string, input: CreateMessageDto): Promise<TicketMessageDto> {
     const staff = isStaff(actor);
     if (!staff && input.visibility !== 'public') {
       throw DomainError.invalidField('visibility', 'must be public for customers');

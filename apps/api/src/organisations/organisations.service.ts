@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@hushdesk/contracts';
 import { DomainError } from '../common/errors/domain-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, PageQueryDto, toPage } from '../common/pagination/keyset';
+import {
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  type Page,
+  PageQueryDto,
+  toPage,
+} from '../common/pagination/keyset';
 import { OrganisationDto } from './dto/organisation.dto';
 import { OrganisationsRepository } from './organisations.repository';
 

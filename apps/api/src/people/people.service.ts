@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { STAFF_ROLES, type SignInEmailChangeRequested } from '@hushdesk/contracts';
+import { STAFF_ROLES } from '@hushdesk/contracts';
 import {
   normaliseEmail,
   normaliseName,
@@ -17,7 +17,7 @@ import type { Tx } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { SuppressionList } from '../privacy/suppression.service';
-import type { PersonDto, RevealDto, UpdatePersonDto } from './dto/person.dto';
+import type { PersonDto, RevealDto, SignInEmailChangeDto, UpdatePersonDto } from './dto/person.dto';
 import { PERSON_FIELDS, PeopleRepository, type PersonField, type PersonRow } from './people.repository';
 import { SignInEmailChanges } from './sign-in-email-changes.service';
 
@@ -115,7 +115,7 @@ export class PeopleService {
     id: string,
     input: UpdatePersonDto,
     request: FastifyRequest,
-  ): Promise<{ person: PersonDto; emailChange?: SignInEmailChangeRequested }> {
+  ): Promise<{ person: PersonDto; emailChange?: SignInEmailChangeDto }> {
     const { currentPassword, ...fields } = input;
     const newEmail = actor.personId === id ? await this.changedEmail(id, fields.email) : null;
     if (!newEmail) {

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  formatDsarReference,
-  type DsarRequestedChanges,
-  type SignInEmailChangeRequested,
-} from '@hushdesk/contracts';
+import { formatDsarReference } from '@hushdesk/contracts';
+import type { DsarRequestedChangesDto } from '../dsar/dto/dsar-responses.dto';
+import type { SignInEmailChangeDto } from './dto/person.dto';
 import { dsarDueAt } from '@hushdesk/privacy';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
@@ -24,7 +22,7 @@ export class SignInEmailChanges {
     private readonly requests: SignInEmailChangeRequestsRepository,
   ) {}
 
-  async request(tx: Tx, actor: Actor, newEmail: string): Promise<SignInEmailChangeRequested> {
+  async request(tx: Tx, actor: Actor, newEmail: string): Promise<SignInEmailChangeDto> {
     const receivedAt = new Date();
     const dueAt = dsarDueAt({ receivedAt });
     const row = await this.requests.insert(tx, {
@@ -32,7 +30,7 @@ export class SignInEmailChanges {
       userId: actor.userId,
       // The address is held once, as the structured change the DPO's form starts from.
       details: 'Please change the email address I sign in with.',
-      requestedChanges: JSON.stringify({ email: newEmail } satisfies DsarRequestedChanges),
+      requestedChanges: JSON.stringify({ email: newEmail } satisfies DsarRequestedChangesDto),
       receivedAt,
       dueAt,
     });

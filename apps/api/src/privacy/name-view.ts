@@ -1,5 +1,7 @@
-import type { PersonRef, Role, TicketMessage, TicketSummary } from '@hushdesk/contracts';
-import { UNNAMED_PERSON } from '@hushdesk/contracts';
+import type { TicketMessageDto } from '../messages/dto/message.dto';
+import type { PersonRefDto } from '../people/dto/person-ref.dto';
+import type { TicketSummaryDto } from '../tickets/dto/ticket.dto';
+import { type Role, UNNAMED_PERSON } from '@hushdesk/contracts';
 import { shownName, type FieldPolicy } from '@hushdesk/privacy';
 
 /** Who reads the names: their role picks the policy row; their own ids pick out their own name. */
@@ -48,19 +50,19 @@ export class NameView {
     return this.of(name, userId) ?? UNNAMED_PERSON.staff;
   }
 
-  ref<T extends PersonRef>(ref: T): T;
-  ref<T extends PersonRef>(ref: T | null): T | null;
-  ref<T extends PersonRef>(ref: T | null): T | null {
+  ref<T extends PersonRefDto>(ref: T): T;
+  ref<T extends PersonRefDto>(ref: T | null): T | null;
+  ref<T extends PersonRefDto>(ref: T | null): T | null {
     if (!ref || this.clear) return ref;
     return { ...ref, name: this.of(ref.name, ref.id) };
   }
 
-  ticket<T extends TicketSummary>(ticket: T): T {
+  ticket<T extends TicketSummaryDto>(ticket: T): T {
     if (this.clear) return ticket;
     return { ...ticket, requester: this.ref(ticket.requester), assignee: this.ref(ticket.assignee) };
   }
 
-  message(message: TicketMessage): TicketMessage {
+  message(message: TicketMessageDto): TicketMessageDto {
     if (this.clear) return message;
     return { ...message, author: this.ref(message.author) };
   }

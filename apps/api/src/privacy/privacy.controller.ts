@@ -14,6 +14,7 @@ import {
   FieldPurgeReportDto,
   FieldRetentionReportDto,
   NoticeFieldDto,
+  FieldPolicyPatchDto,
 } from './dto/field-policy.dto';
 import { MentionsQueryDto, PurgeDto, SuppressionDto } from './dto/privacy.dto';
 import { IndexRebuildDto, MentionDto, RopaDto, SuppressionAddedDto } from './dto/privacy-responses.dto';
@@ -59,6 +60,7 @@ export class PrivacyController {
   @Patch('fields/:name')
   @Roles('dpo', 'admin')
   @ApiBody({
+    type: FieldPolicyPatchDto,
     description: 'Any of purposes, lawfulBasis, collection, retention, visibility, masking, purposeHint',
   })
   @ApiOkResponse({ type: FieldPolicyDto, description: 'The field policy as it now applies' })

@@ -1,5 +1,10 @@
-import type { ControllerIdentity } from '@hushdesk/contracts';
-import { retentionDescription, type FieldPolicy, type PersonalField } from '@hushdesk/privacy';
+import type { ControllerIdentityDto } from '../settings/dto/controller-settings.dto';
+import {
+  retentionDescription,
+  type FieldPolicy,
+  type LawfulBasis,
+  type PersonalField,
+} from '@hushdesk/privacy';
 import { CONTROLLER_NOT_SET } from '../settings/controller-identity.service';
 import type { Policies } from './field-policies.service';
 
@@ -61,7 +66,7 @@ const SECURITY = [
 export interface RopaActivity {
   name: string;
   purposes: string[];
-  lawfulBases: string[];
+  lawfulBases: LawfulBasis[];
   dataSubjects: string;
   dataCategories: {
     field: PersonalField;
@@ -82,10 +87,10 @@ export interface RopaActivity {
  */
 export function buildRopa(
   policies: Policies,
-  controller: ControllerIdentity | null,
+  controller: ControllerIdentityDto | null,
 ): {
   controller: string;
-  controllerContact: ControllerIdentity | null;
+  controllerContact: ControllerIdentityDto | null;
   generatedAt: string;
   activities: RopaActivity[];
 } {

@@ -30,6 +30,8 @@ import { TicketsService } from '../tickets/tickets.service';
 import { rooms } from './rooms';
 import { SocketSessionCheck } from './socket-session-check.service';
 import { TicketEvents } from './ticket-events';
+import type { TicketMessageDto } from '../messages/dto/message.dto';
+import type { TicketSummaryDto } from '../tickets/dto/ticket.dto';
 
 interface SocketData {
   actor: Actor;
@@ -38,8 +40,9 @@ interface SocketData {
   activity: Record<string, PresenceActivity>;
 }
 
-type HushdeskServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type HushdeskSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type ServerEvents = ServerToClientEvents<TicketSummaryDto, TicketMessageDto>;
+type HushdeskServer = Server<ClientToServerEvents, ServerEvents, Record<string, never>, SocketData>;
+type HushdeskSocket = Socket<ClientToServerEvents, ServerEvents, Record<string, never>, SocketData>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

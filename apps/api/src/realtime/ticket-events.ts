@@ -5,9 +5,9 @@ import {
   STAFF_ROLES,
   type DsarProgressEvent,
   type Role,
-  type TicketMessage,
-  type TicketSummary,
 } from '@hushdesk/contracts';
+import type { TicketMessageDto } from '../messages/dto/message.dto';
+import type { TicketSummaryDto } from '../tickets/dto/ticket.dto';
 import type { FieldPolicy } from '@hushdesk/privacy';
 import type { Server } from 'socket.io';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
@@ -62,7 +62,7 @@ export class TicketEvents {
     return [{ room, role: 'customer' }];
   }
 
-  ticketCreated(ticket: TicketSummary, audience: TicketAudience): Promise<void> {
+  ticketCreated(ticket: TicketSummaryDto, audience: TicketAudience): Promise<void> {
     return this.emitNamed(
       SOCKET_EVENTS.ticketCreated,
       [...this.staffListeners(), ...this.customerListeners(audience)],
@@ -71,7 +71,7 @@ export class TicketEvents {
     );
   }
 
-  ticketUpdated(ticket: TicketSummary, audience: TicketAudience): Promise<void> {
+  ticketUpdated(ticket: TicketSummaryDto, audience: TicketAudience): Promise<void> {
     return this.emitNamed(
       SOCKET_EVENTS.ticketUpdated,
       [...this.staffListeners(), ...this.customerListeners(audience)],
@@ -80,7 +80,7 @@ export class TicketEvents {
     );
   }
 
-  messageCreated(message: TicketMessage, audience: TicketAudience, authorRole: Role): Promise<void> {
+  messageCreated(message: TicketMessageDto, audience: TicketAudience, authorRole: Role): Promise<void> {
     const listeners =
       message.visibility === 'internal'
         ? this.staffListeners()
@@ -166,7 +166,7 @@ export class TicketEvents {
 }
 
 /** The accounts a ticket summary names: its requester (a customer) and assignee (an engineer). */
-function ticketPeople(ticket: TicketSummary): Named[] {
+function ticketPeople(ticket: TicketSummaryDto): Named[] {
   const people: Named[] = [{ userId: ticket.requester.id, role: 'customer' }];
   if (ticket.assignee) people.push({ userId: ticket.assignee.id, role: 'engineer' });
   return people;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@hushdesk/contracts';
 import { normalisePhone } from '@hushdesk/privacy';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
-import { decodeCursor, toPage } from '../common/pagination/keyset';
+import { decodeCursor, type Page, toPage } from '../common/pagination/keyset';
 import { TicketLookupRepository } from '../tickets/ticket-lookup.repository';
 import { formatReference, parseReference } from '../tickets/ticket-rows';
 import type { RecordingSearchHitDto, SearchRecordingsDto } from './dto/recording-search.dto';

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
@@ -101,6 +108,7 @@ export class RecordingsController {
   @Put(':id/audio')
   @Roles('engineer', 'admin')
   @ApiConsumes('audio/wav', 'audio/mpeg', 'audio/ogg', 'audio/webm', 'application/octet-stream')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: RecordingDto, description: `The raw audio as the body: ${ACCEPTED_AUDIO}` })
   @ApiError(413, 'The audio is larger than the 100 MB limit')
   @ApiErrors(404, 414, 415)

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@hushdesk/contracts';
 import type { Role } from '@hushdesk/contracts';
 import { normalisePhone, project } from '@hushdesk/privacy';
 import type { Readable } from 'node:stream';
@@ -8,7 +7,7 @@ import { BlobStore } from '../blobs/blob-store';
 import { OwnedBlobs } from '../blobs/owned-blobs';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { decodeCursor, toPage } from '../common/pagination/keyset';
+import { decodeCursor, type Page, toPage } from '../common/pagination/keyset';
 import { Transactions } from '../database/transactions';
 import type { Tx } from '../database/tx';
 import { PersonPrivacyRepository } from '../people/person-privacy.repository';

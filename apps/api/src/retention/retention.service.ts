@@ -14,7 +14,7 @@ import { BlobOutbox } from './blob-outbox.service';
 import { ClosedTicketAnonymiser } from './closed-ticket-anonymiser.service';
 import { AUDIT_RETENTION_FLOOR_DAYS } from './retention-policy.entity';
 import { RetentionRepository } from './retention.repository';
-import type { RetentionHoldDto } from './dto/retention-responses.dto';
+import type { RetentionHoldDto, RetentionReportDto, RetentionRunDto } from './dto/retention-responses.dto';
 
 export const RETENTION_CATEGORIES = ['recordings', 'closed_tickets', 'dsar_packages', 'audit'] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
@@ -32,24 +32,8 @@ function limitsOf(category: string): { minDays: number; editableBy: Role[] } {
 /** At most this many ids per category are listed in a report; the counts are always complete. */
 const REPORT_IDS = 1000;
 
-export interface RetentionReport {
-  dryRun: boolean;
-  startedAt: string;
-  finishedAt?: string;
-  recordings: {
-    expired: number;
-    deleted: number;
-    ids: string[];
-    skipped: { legalHold: number; openDsar: number };
-    skippedIds: { id: string; why: 'legal_hold' | 'open_dsar' }[];
-  };
-  fields?: unknown;
-  audit?: { olderThan: string; entries: number; retentionDays: number };
-  closedTickets?: { closedBefore: string; anonymised: number; ids: string[] };
-  dsarPackages?: { createdBefore: string; deleted: number };
-  blobs: { deleted: number; failed: number };
-  notYetSwept: string[];
-}
+/** What a run deleted, or for a dry run would delete (stored as the run's `report`). */
+export type RetentionReport = RetentionReportDto;
 
 /**
  * The one retention engine. Each run works in small batches, each its own transaction, so it is
@@ -155,21 +139,15 @@ export class RetentionService implements OnModuleInit {
     return this.execute(id);
   }
 
-  async get(id: string): Promise<{
-    id: string;
-    status: string;
-    dryRun: boolean;
-    report: unknown;
-    createdAt: string;
-    finishedAt: string | null;
-  }> {
+  async get(id: string): Promise<RetentionRunDto> {
     const row = await this.retention.run(id);
     if (!row) throw DomainError.notFound('Retention run');
     return {
       id: row.id,
       status: row.status,
       dryRun: row.dry_run,
-      report: row.report,
+      // The engine wrote it: empty until the run started, then a (growing) report.
+      report: row.report as RetentionRunDto['report'],
       createdAt: row.created_at.toISOString(),
       finishedAt: row.finished_at?.toISOString() ?? null,
     };

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { ControllerIdentity, ControllerSettings } from '@hushdesk/contracts';
 import { normalisePhone } from '@hushdesk/privacy';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
 import { ControllerIdentityRepository, type IdentityRow } from './controller-identity.repository';
-import type { UpdateControllerSettingsDto } from './dto/controller-settings.dto';
+import type {
+  ControllerIdentityDto,
+  ControllerSettingsDto,
+  UpdateControllerSettingsDto,
+} from './dto/controller-settings.dto';
 
 const FIELDS = ['name', 'address', 'dpoName', 'dpoEmail', 'dpoPhone'] as const;
 
@@ -14,7 +17,7 @@ const FIELDS = ['name', 'address', 'dpoName', 'dpoEmail', 'dpoPhone'] as const;
 export const CONTROLLER_NOT_SET =
   'Not set yet: an administrator enters the controller’s name, address and DPO contact under Admin → Controller';
 
-const toIdentity = (r: IdentityRow): ControllerIdentity => ({
+const toIdentity = (r: IdentityRow): ControllerIdentityDto => ({
   name: r.name,
   address: r.address,
   dpoName: r.dpo_name,
@@ -36,12 +39,12 @@ export class ControllerIdentityService {
   ) {}
 
   /** The published identity, or null while no admin has set it. */
-  async identity(): Promise<ControllerIdentity | null> {
+  async identity(): Promise<ControllerIdentityDto | null> {
     const row = await this.identities.get();
     return row ? toIdentity(row) : null;
   }
 
-  async settings(): Promise<ControllerSettings> {
+  async settings(): Promise<ControllerSettingsDto> {
     const row = await this.identities.get();
     if (!row) {
       return { name: null, address: null, dpoName: null, dpoEmail: null, dpoPhone: null, updatedAt: null };
@@ -49,11 +52,11 @@ export class ControllerIdentityService {
     return { ...toIdentity(row), updatedAt: row.updated_at.toISOString() };
   }
 
-  async update(actor: Actor, input: UpdateControllerSettingsDto): Promise<ControllerSettings> {
+  async update(actor: Actor, input: UpdateControllerSettingsDto): Promise<ControllerSettingsDto> {
     if (input.dpoPhone && !normalisePhone(input.dpoPhone)) {
       throw DomainError.invalidField('dpoPhone', 'is not a recognisable phone number');
     }
-    const next: ControllerIdentity = {
+    const next: ControllerIdentityDto = {
       name: input.name,
       address: input.address,
       dpoName: input.dpoName || null,

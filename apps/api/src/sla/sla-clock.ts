@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { SlaClock as SlaClockView } from '@hushdesk/contracts';
 import {
   addWorkingMinutes,
   AT_RISK_FRACTION,
@@ -12,6 +11,7 @@ import {
   type TicketStatus,
 } from '@hushdesk/ticketing';
 import { AppConfig } from '../config/app-config';
+import type { SlaClockDto as SlaClockView } from '../tickets/dto/ticket.dto';
 
 /** The SLA columns of a ticket, as stored. */
 export interface SlaFields {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Role, TicketHistoryEntry } from '@hushdesk/contracts';
+import type { Role } from '@hushdesk/contracts';
+import type { TicketHistoryEntryDto } from './dto/ticket.dto';
 import { SqlParams } from '../database/sql-params';
 import { SqlRepository } from '../database/sql-repository';
 import type { Tx } from '../database/tx';
@@ -7,7 +8,7 @@ import type { Tx } from '../database/tx';
 /** One change in a ticket's history, with the names its ids stand for. */
 export interface HistoryRow {
   id: string;
-  field: TicketHistoryEntry['field'];
+  field: TicketHistoryEntryDto['field'];
   from_value: string | null;
   to_value: string | null;
   at: Date;

@@ -1,4 +1,4 @@
-import type { TicketDetail, TicketSummary } from '@hushdesk/contracts';
+import type { TicketDetailDto, TicketSummaryDto } from './dto/ticket.dto';
 import type { Priority, TicketStatus, TicketType } from '@hushdesk/ticketing';
 import type { SlaClockService, SlaFields } from '../sla/sla-clock';
 
@@ -99,7 +99,7 @@ export function slaFieldsOf(r: TicketRow): SlaFields {
   };
 }
 
-export function toSummary(r: TicketRow, sla: SlaClockService, now: Date): TicketSummary {
+export function toSummary(r: TicketRow, sla: SlaClockService, now: Date): TicketSummaryDto {
   return {
     id: r.id,
     reference: formatReference(r.reference),
@@ -125,7 +125,7 @@ export function toDetail(
   sla: SlaClockService,
   now: Date,
   allowedTransitions: TicketStatus[],
-): TicketDetail {
+): TicketDetailDto {
   const hasEquipment =
     r.equipment_asset_tag || r.equipment_model || r.equipment_serial_number || r.equipment_location;
   return {

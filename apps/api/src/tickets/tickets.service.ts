@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  personKindOf,
-  type DashboardStats,
-  type TicketDetail,
-  type TicketHistoryEntry,
-  type TicketListResponse,
-} from '@hushdesk/contracts';
+import { personKindOf } from '@hushdesk/contracts';
 import {
   ALLOWED_TRANSITIONS,
   assertTransition,
@@ -13,6 +7,7 @@ import {
   IllegalTransitionError,
   PRIORITIES,
   TICKET_STATUSES,
+  type Priority,
   type TicketStatus,
 } from '@hushdesk/ticketing';
 import { normalisePhone, project } from '@hushdesk/privacy';
@@ -27,7 +22,15 @@ import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents, type TicketAudience } from '../realtime/ticket-events';
 import { SlaClockService, slaColumns, type SlaFields } from '../sla/sla-clock';
 import { UsersRepository } from '../users/users.repository';
-import type { CreateTicketDto, TicketQueryDto, UpdateTicketDto } from './dto/ticket.dto';
+import type {
+  CreateTicketDto,
+  DashboardStatsDto,
+  TicketDetailDto,
+  TicketHistoryEntryDto,
+  TicketListDto,
+  TicketQueryDto,
+  UpdateTicketDto,
+} from './dto/ticket.dto';
 import { TicketHistoryRepository, type HistoryChange, type HistoryRow } from './ticket-history.repository';
 import { slaFieldsOf, toDetail, toSummary, type TicketDetailRow, type TicketRow } from './ticket-rows';
 import { isStaff } from './ticket-scope';
@@ -56,7 +59,7 @@ export class TicketsService {
     private readonly index: IdentifierIndex,
   ) {}
 
-  async create(actor: Actor, input: CreateTicketDto): Promise<TicketDetail> {
+  async create(actor: Actor, input: CreateTicketDto): Promise<TicketDetailDto> {
     const requester = await this.resolveRequester(actor, input.requesterId);
     if (input.category && !(categoriesFor(input.type) as readonly string[]).includes(input.category)) {
       throw DomainError.invalidField('category', `must be one of: ${categoriesFor(input.type).join(', ')}`);
@@ -128,7 +131,7 @@ export class TicketsService {
   }
 
   /** The full ticket for this caller, with names and the contact phone as their field policies say. */
-  private async detail(actor: Actor, row: TicketDetailRow, now: Date): Promise<TicketDetail> {
+  private async detail(actor: Actor, row: TicketDetailRow, now: Date): Promise<TicketDetailDto> {
     const detail = toDetail(row, this.sla, now, this.transitionsFor(actor, row.status));
     const [policy, names] = await Promise.all([
       this.policies.get('ticket.contactPhone'),
@@ -153,7 +156,7 @@ export class TicketsService {
     return { userId: customer.id, organisationId: customer.organisation_id };
   }
 
-  async list(actor: Actor, query: TicketQueryDto): Promise<TicketListResponse> {
+  async list(actor: Actor, query: TicketQueryDto): Promise<TicketListDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const staff = isStaff(actor);
     // From the cached policy: projecting the page's names costs no query.
@@ -176,7 +179,7 @@ export class TicketsService {
     return { ...page, counts: byStatus, countsLimit: COUNTS_LIMIT, countsPartial: counts.partial };
   }
 
-  async get(actor: Actor, id: string): Promise<TicketDetail> {
+  async get(actor: Actor, id: string): Promise<TicketDetailDto> {
     const row = await this.findVisible(actor, id);
     return this.detail(actor, row, new Date());
   }
@@ -198,7 +201,7 @@ export class TicketsService {
   }
 
   /** Staff change status, priority, assignee, group or tags; each change lands in the history. */
-  update(actor: Actor, id: string, input: UpdateTicketDto): Promise<TicketDetail> {
+  update(actor: Actor, id: string, input: UpdateTicketDto): Promise<TicketDetailDto> {
     return this.change(actor, id, () => Promise.resolve({ input, workflow: true }));
   }
 
@@ -206,7 +209,7 @@ export class TicketsService {
    * Takes back the caller's own last change, shortly after it (`ticket-undo.ts`). The status goes
    * back even where the workflow would not go (to New, out of Closed): it is where it just was.
    */
-  undoLastChange(actor: Actor, id: string): Promise<TicketDetail> {
+  undoLastChange(actor: Actor, id: string): Promise<TicketDetailDto> {
     return this.change(actor, id, async (tx, before, now) => ({
       input: undoOfLastChange(
         await this.ticketHistory.lastChangeBy(tx, before.id, actor.userId, now, UNDO_WINDOW_MINUTES),
@@ -225,7 +228,7 @@ export class TicketsService {
       before: TicketDetailRow,
       now: Date,
     ) => Promise<{ input: UpdateTicketDto; workflow: boolean }>,
-  ): Promise<TicketDetail> {
+  ): Promise<TicketDetailDto> {
     const now = new Date();
     const { row, changed } = await this.transactions.run(async (tx) => {
       const before = await this.lockVisible(tx, actor, id);
@@ -333,7 +336,7 @@ export class TicketsService {
     await this.events.ticketUpdated(toSummary(row, this.sla, new Date()), audienceOf(row));
   }
 
-  async history(actor: Actor, id: string): Promise<TicketHistoryEntry[]> {
+  async history(actor: Actor, id: string): Promise<TicketHistoryEntryDto[]> {
     await this.findVisible(actor, id);
     const names = await this.policies.names(actor);
     const rows = await this.ticketHistory.list(id);
@@ -345,7 +348,7 @@ export class TicketsService {
       person: string | null,
       group: string | null,
     ) => (field === 'assignee' ? names.staffLabel(person, id) : field === 'group' ? group : id);
-    return rows.map((r): TicketHistoryEntry => ({
+    return rows.map((r): TicketHistoryEntryDto => ({
       id: String(r.id),
       field: r.field,
       from: shown(r.field, r.from_value, r.from_assignee, r.from_group),
@@ -377,12 +380,13 @@ export class TicketsService {
     }
   }
 
-  async dashboard(): Promise<DashboardStats> {
+  async dashboard(): Promise<DashboardStatsDto> {
     const rows = await this.tickets.openBySlaAndPriority();
-    const openByPriority = Object.fromEntries(
-      PRIORITIES.map((p) => [p, 0]),
-    ) as DashboardStats['openByPriority'];
-    const openBySla: DashboardStats['openBySla'] = { ok: 0, at_risk: 0, breached: 0, paused: 0 };
+    const openByPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<
+      Priority,
+      number
+    > satisfies DashboardStatsDto['openByPriority'];
+    const openBySla: DashboardStatsDto['openBySla'] = { ok: 0, at_risk: 0, breached: 0, paused: 0 };
     for (const r of rows) {
       openByPriority[r.priority as keyof typeof openByPriority] += r.n;
       openBySla[r.sla as keyof typeof openBySla] += r.n;

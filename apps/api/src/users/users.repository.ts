@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { PersonRef, Role } from '@hushdesk/contracts';
+import type { Role } from '@hushdesk/contracts';
+import type { PersonRefDto } from '../people/dto/person-ref.dto';
 import { SqlRepository } from '../database/sql-repository';
 import type { Tx } from '../database/tx';
 import { UserEntity } from './user.entity';
@@ -131,8 +132,8 @@ export class UsersRepository extends SqlRepository {
   }
 
   /** Enabled engineers with their names in clear, by name. */
-  activeEngineers(): Promise<PersonRef[]> {
-    return this.query<PersonRef>(
+  activeEngineers(): Promise<PersonRefDto[]> {
+    return this.query<PersonRefDto>(
       `SELECT u.id, p.full_name AS name FROM users u JOIN people p ON p.id = u.person_id
           WHERE u.role = 'engineer' AND u.disabled_at IS NULL ORDER BY p.full_name NULLS LAST, u.id`,
     );

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser, Page, PersonRef } from '@hushdesk/contracts';
+import type { AuthUserDto } from '../auth/dto/login.dto';
+import type { PersonRefDto } from '../people/dto/person-ref.dto';
 import { normaliseEmail, normaliseName, normalisePhone } from '@hushdesk/privacy';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { assertPasswordFor } from '../auth/password-policy';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
-import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/keyset';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/keyset';
 import { Transactions } from '../database/transactions';
 import type { Tx } from '../database/tx';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
@@ -136,7 +137,7 @@ export class UsersService {
     return row ? { userId: row.id, passwordHash: row.password_hash } : null;
   }
 
-  async authUser(id: string): Promise<AuthUser> {
+  async authUser(id: string): Promise<AuthUserDto> {
     const user = await this.findById(id);
     if (!user) throw DomainError.notFound('User');
     return {
@@ -167,11 +168,11 @@ export class UsersService {
    * `person.fullName` row shows them (the caller always by name). By name when names are clear;
    * otherwise by what is shown, so the order gives away nothing the names would not.
    */
-  async engineers(actor: Actor): Promise<PersonRef[]> {
+  async engineers(actor: Actor): Promise<PersonRefDto[]> {
     const [rows, names] = await Promise.all([this.users.activeEngineers(), this.policies.names(actor)]);
     if (names.clear) return rows;
     const shown = rows.map((r) => names.ref(r));
-    const key = (r: PersonRef) => (r.id === actor.userId ? '' : (r.name ?? '\uffff'));
+    const key = (r: PersonRefDto) => (r.id === actor.userId ? '' : (r.name ?? '\uffff'));
     return shown.sort((a, b) => key(a).localeCompare(key(b)) || a.id.localeCompare(b.id));
   }
 }

@@ -7,8 +7,8 @@
  * `credentials: 'same-origin'` and the app never sees or stores a token. Writes echo the
  * readable CSRF cookie in a header, which another site cannot do.
  */
-import { CSRF_COOKIE, CSRF_HEADER, type ApiErrorBody } from '@hushdesk/contracts';
-import type { paths } from '@hushdesk/api-client';
+import type { paths, Schemas } from '@hushdesk/api-client';
+import { CSRF_COOKIE, CSRF_HEADER } from '@hushdesk/contracts';
 import createClient, { createFinalURL, defaultPathSerializer, type Middleware } from 'openapi-fetch';
 
 export type FieldErrors = Record<string, string[]>;
@@ -120,7 +120,7 @@ function normaliseFields(raw: unknown): FieldErrors | undefined {
 
 function toApiError(status: number, body: unknown): ApiError {
   const errorBody = (body && typeof body === 'object' ? body : {}) as Partial<
-    Omit<ApiErrorBody, 'message'> & { message: unknown }
+    Omit<Schemas['ApiErrorBodyDto'], 'message'> & { message: unknown }
   >;
   const rawMessage = errorBody.message;
   const message =

@@ -6,12 +6,15 @@
  * handles a token. The signed-in frame opens it (`useSessionSocket`), and it is closed on sign
  * out, when the session expires and when another account signs in.
  */
+import type { TicketMessage, TicketSummary } from '@hushdesk/api-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hushdesk/contracts';
 import { useEffect, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { onSessionExpired } from './api-client';
 
-export type HushdeskSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** What the server sends: tickets and messages in the shapes the HTTP API answers with. */
+export type ServerEvents = ServerToClientEvents<TicketSummary, TicketMessage>;
+export type HushdeskSocket = Socket<ServerEvents, ClientToServerEvents>;
 
 export type SocketStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AttachmentInfo } from '@hushdesk/contracts';
 import { KindedPersonRefDto } from '../../people/dto/person-ref.dto';
 
-export class AttachmentInfoDto implements AttachmentInfo {
+export class AttachmentInfoDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) ticketId: string;
   @ApiProperty({

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '@hushdesk/contracts';
 
 export class AuditEntryDto {
   @ApiProperty({ description: 'Position in the hash chain (a bigint, as a string)', example: '42' })
   seq: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actorId: string | null;
-  @ApiProperty({ type: String, nullable: true }) actorRole: string | null;
+  @ApiProperty({ enum: ROLES, nullable: true }) actorRole: Role | null;
   @ApiProperty({ example: 'person.reveal' }) action: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) subjectPersonId: string | null;
   @ApiProperty({ type: String, nullable: true }) targetType: string | null;
@@ -28,7 +29,7 @@ class AuditBreakDto {
 
 class RetentionSetterDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, nullable: true }) role: string | null;
+  @ApiProperty({ enum: ROLES, nullable: true }) role: Role | null;
 }
 
 export class AuditExpiryDto {

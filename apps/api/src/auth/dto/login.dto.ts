@@ -1,13 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  ROLES,
-  type AuthUser,
-  type ChangePasswordRequest,
-  type LoginResponse,
-  type Role,
-} from '@hushdesk/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@hushdesk/contracts';
 import { EmailField, PasswordField } from '../../common/validation/fields';
 
 export class LoginDto {
@@ -16,12 +8,12 @@ export class LoginDto {
   @PasswordField({ max: PASSWORD_MAX_LENGTH, example: 'hushdesk' }) password: string;
 }
 
-export class ChangePasswordDto implements ChangePasswordRequest {
+export class ChangePasswordDto {
   @PasswordField({ max: PASSWORD_MAX_LENGTH }) currentPassword: string;
   @PasswordField({ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }) newPassword: string;
 }
 
-export class AuthUserDto implements AuthUser {
+export class AuthUserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: ROLES }) role: Role;
@@ -30,7 +22,7 @@ export class AuthUserDto implements AuthUser {
   @ApiProperty({ type: String, nullable: true }) fullName: string | null;
 }
 
-export class LoginResponseDto implements LoginResponse {
+export class LoginResponseDto {
   @ApiProperty({ description: 'Short-lived HS256 token for the Authorization header' }) accessToken: string;
   @ApiProperty({ description: 'Seconds until accessToken expires' }) expiresIn: number;
   @ApiProperty({ type: AuthUserDto }) user: AuthUserDto;

@@ -1,9 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
-import type { ApiErrorBody } from '@hushdesk/contracts';
 
 /** The one error shape, as `AllExceptionsFilter` (exception.filter.ts) sends it for every failure. */
-export class ApiErrorBodyDto implements ApiErrorBody {
+export class ApiErrorBodyDto {
   @ApiProperty({ type: 'integer', example: 400 }) statusCode: number;
   @ApiProperty({ example: 'Bad Request' }) error: string;
   @ApiProperty({ example: 'email must be an email address' }) message: string;

@@ -7,7 +7,7 @@ import {
   Logger,
   type LoggerService,
 } from '@nestjs/common';
-import type { ApiErrorBody } from '@hushdesk/contracts';
+import type { ApiErrorBodyDto } from './api-errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DOMAIN_ERROR_STATUS, DomainError, DomainErrorCode } from '../errors/domain-error';
@@ -175,7 +175,7 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
 }
 
 export function respondWithError(reply: FastifyReply, request: FastifyRequest, mapped: Mapped): void {
-  const body: ApiErrorBody = {
+  const body: ApiErrorBodyDto = {
     statusCode: mapped.status,
     error: REASONS[mapped.status] ?? 'Error',
     message: mapped.message,

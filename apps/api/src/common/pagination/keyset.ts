@@ -1,6 +1,11 @@
-import type { Page } from '@hushdesk/contracts';
 import { DomainError } from '../errors/domain-error';
 import { IntField, TextField } from '../validation/fields';
+
+/** Every keyset-paginated list: pass `nextCursor` back as `cursor` for the next page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 export class PageQueryDto {
   @IntField({ optional: true, min: 1, max: 100, description: 'Items per page (default 25)' })

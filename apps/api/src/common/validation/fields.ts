@@ -24,14 +24,21 @@ import { PASSWORD_MESSAGES } from './password-messages';
  */
 interface Common {
   optional?: boolean;
+  /** Documents that `null` is accepted (it clears the field); validation already lets it through. */
+  nullable?: boolean;
   description?: string;
   example?: unknown;
 }
 
-const doc = (o: Common, extra: Record<string, unknown> = {}) =>
-  o.optional
-    ? ApiPropertyOptional({ description: o.description, example: o.example, ...extra })
-    : ApiProperty({ description: o.description, example: o.example, ...extra });
+const doc = (o: Common, extra: Record<string, unknown> = {}) => {
+  const options = {
+    description: o.description,
+    example: o.example,
+    ...(o.nullable ? { nullable: true } : {}),
+    ...extra,
+  };
+  return o.optional ? ApiPropertyOptional(options) : ApiProperty(options);
+};
 const presence = (o: Common) => (o.optional ? [IsOptional()] : []);
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 

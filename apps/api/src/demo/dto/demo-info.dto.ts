@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type DemoInfo, type Role } from '@hushdesk/contracts';
+import { ROLES, type Role } from '@hushdesk/contracts';
 
 class DemoAccountDto {
   @ApiProperty({ example: 'dpo@demo.hushdesk.example' }) email: string;
   @ApiProperty({ enum: ROLES }) role: Role;
 }
 
-export class DemoInfoDto implements DemoInfo {
+export class DemoInfoDto {
   @ApiProperty({ type: [DemoAccountDto] }) accounts: DemoAccountDto[];
   @ApiProperty({
     type: String,

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { DsarCounts, DsarItemType, DsarProgress, DsarStatus } from '@hushdesk/contracts';
+import type { DsarItemType, DsarProgress, DsarStatus } from '@hushdesk/contracts';
+import type { DsarCountsDto } from '../dto/dsar-responses.dto';
 import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
 import { AuditDsarRepository } from '../../audit/audit-dsar.repository';
 import { Transactions } from '../../database/transactions';
@@ -249,7 +250,7 @@ export class DsarCollector implements OnModuleInit {
     return this.redactions.count(dsarId);
   }
 
-  private async counts(dsarId: string, redactions: number): Promise<DsarCounts> {
+  private async counts(dsarId: string, redactions: number): Promise<DsarCountsDto> {
     const rows = await this.items.counts(dsarId);
     const n = (t: DsarItemType) => rows.find((r) => r.item_type === t)?.n ?? 0;
     return {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DsarItemType, DsarSegment, Role } from '@hushdesk/contracts';
-import { formatDsarReference } from '@hushdesk/contracts';
+import type { DsarSegment } from '../dto/dsar-responses.dto';
+import { type DsarItemType, formatDsarReference, type Role } from '@hushdesk/contracts';
 import { fileNameFor, type Detection } from '@hushdesk/privacy';
 import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
 import { AuditDsarRepository } from '../../audit/audit-dsar.repository';

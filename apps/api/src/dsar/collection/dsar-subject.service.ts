@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DsarSubjectIdentifiers } from '@hushdesk/contracts';
+import type { DsarSubjectIdentifiersDto } from '../dto/dsar-responses.dto';
 import {
   detectIdentifiers,
   isE164,
@@ -73,7 +73,7 @@ export class DsarSubjects {
 
   /** The people the identifiers match, and the one to bind without asking, if any. */
   async match(
-    given: DsarSubjectIdentifiers,
+    given: DsarSubjectIdentifiersDto,
     tx?: Tx,
   ): Promise<{ candidates: SubjectCandidate[]; automatic: string | null }> {
     const strong = new Map<string, Set<MatchedBy>>();
@@ -128,7 +128,7 @@ export class DsarSubjects {
    * Someone on no record, found only where they are mentioned. A name that a person on record has
    * would find that person's mentions, not theirs, so it is left out entirely.
    */
-  private async onlyMentioned(given: DsarSubjectIdentifiers, tx?: Tx): Promise<SubjectIdentity> {
+  private async onlyMentioned(given: DsarSubjectIdentifiersDto, tx?: Tx): Promise<SubjectIdentity> {
     const phone = given.phone ? normalisePhone(given.phone) : null;
     const names = uniq([given.fullName?.trim()]);
     const taken = await this.namesOnRecord(names.map(normaliseName), null, tx);
@@ -149,7 +149,11 @@ export class DsarSubjects {
    * The bound person's identifiers: those given, those on their record, and every one they gave us
    * elsewhere that belongs to no one else (see `givenElsewhere`).
    */
-  private async expand(given: DsarSubjectIdentifiers, personId: string, tx?: Tx): Promise<SubjectIdentity> {
+  private async expand(
+    given: DsarSubjectIdentifiersDto,
+    personId: string,
+    tx?: Tx,
+  ): Promise<SubjectIdentity> {
     const person = await this.people.identifiersOf(personId, tx);
     const userIds = await this.users.idsOfPerson(personId, tx);
     const names = uniq([given.fullName?.trim(), person?.full_name]);

@@ -6,30 +6,14 @@ import {
   DSAR_STATUSES,
   ROLES,
   VERIFICATION_METHODS,
-  type CreateDsarResponse,
   type DsarAction,
-  type DsarCandidate,
   type DsarChannel,
-  type DsarCounts,
-  type DsarDashboard,
   type DsarDeadlineState,
-  type DsarDetail,
   type DsarDownloadAccess,
-  type DsarDownloadCode,
-  type DsarDownloadStatus,
-  type DsarItem,
   type DsarItemType,
   type DsarKind,
-  type DsarPause,
   type DsarProgress,
-  type DsarRelease,
-  type DsarRequestedChanges,
-  type DsarSegment,
   type DsarStatus,
-  type DsarSubjectIdentifiers,
-  type DsarSummary,
-  type ErasurePreview,
-  type ErasureReceipt,
   type Role,
   type VerificationMethod,
 } from '@hushdesk/contracts';
@@ -54,14 +38,14 @@ const DSAR_ACTIONS = [
 ] as const satisfies readonly DsarAction[];
 const DOWNLOAD_ACCESS = ['sign_in', 'one_time_code'] as const satisfies readonly DsarDownloadAccess[];
 
-export class CreateDsarResponseDto implements CreateDsarResponse {
+export class CreateDsarResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'DSAR-000012' }) reference: string;
   @ApiProperty({ enum: DSAR_STATUSES }) status: DsarStatus;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
 }
 
-export class DsarSummaryDto implements DsarSummary {
+export class DsarSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'DSAR-000012' }) reference: string;
   @ApiProperty({ enum: DSAR_KINDS }) kind: DsarKind;
@@ -82,14 +66,14 @@ export class DsarPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-class DsarSubjectIdentifiersDto implements DsarSubjectIdentifiers {
+export class DsarSubjectIdentifiersDto {
   @ApiPropertyOptional() email?: string;
   @ApiPropertyOptional() phone?: string;
   @ApiPropertyOptional() fullName?: string;
   @ApiPropertyOptional({ format: 'uuid' }) personId?: string;
 }
 
-class DsarRequestedChangesDto implements DsarRequestedChanges {
+export class DsarRequestedChangesDto {
   @ApiPropertyOptional({ description: 'The new sign-in email the person asked for' }) email?: string;
 }
 
@@ -109,7 +93,7 @@ class DsarRejectionDto {
   @ApiProperty({ format: 'date-time' }) rejectedAt: string;
 }
 
-class DsarPauseDto implements DsarPause {
+export class DsarPauseDto {
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) to: string | null;
   @ApiProperty() reason: string;
@@ -121,13 +105,13 @@ class DsarExtensionDto {
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
 }
 
-class DsarProgressDto implements DsarProgress {
+export class DsarProgressDto implements DsarProgress {
   @ApiProperty({ example: 'messages' }) phase: string;
   @ApiProperty({ type: 'integer' }) done: number;
   @ApiProperty({ type: 'integer' }) total: number;
 }
 
-class DsarCountsDto implements DsarCounts {
+export class DsarCountsDto {
   @ApiProperty({ type: 'integer' }) contact: number;
   @ApiProperty({ type: 'integer' }) accounts: number;
   @ApiProperty({ type: 'integer' }) tickets: number;
@@ -141,7 +125,7 @@ class DsarCountsDto implements DsarCounts {
   @ApiProperty({ type: 'integer' }) redactions: number;
 }
 
-class DsarCandidateDto implements DsarCandidate {
+export class DsarCandidateDto {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ type: String, nullable: true }) fullName: string | null;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
@@ -178,7 +162,7 @@ class ErasureRescanDto {
   @ApiProperty({ type: [String] }) checked: string[];
 }
 
-export class ErasureReceiptDto implements ErasureReceipt {
+export class ErasureReceiptDto {
   @ApiProperty({ example: 'DSAR-000012' }) reference: string;
   @ApiProperty({ format: 'date-time' }) erasedAt: string;
   @ApiProperty({ type: [ErasureActionDto] }) actions: ErasureActionDto[];
@@ -186,14 +170,14 @@ export class ErasureReceiptDto implements ErasureReceipt {
   @ApiProperty({ type: ErasureRescanDto }) rescan: ErasureRescanDto;
 }
 
-export class ErasurePreviewDto implements ErasurePreview {
+export class ErasurePreviewDto {
   @ApiProperty({ type: [ErasureCountDto] }) erase: ErasureCountDto[];
   @ApiProperty({ type: [ErasureKeptDto] }) keep: ErasureKeptDto[];
   @ApiProperty({ example: 'ERASE DSAR-000012', description: 'Type this exactly to confirm' })
   confirmationPhrase: string;
 }
 
-export class DsarDetailDto extends DsarSummaryDto implements DsarDetail {
+export class DsarDetailDto extends DsarSummaryDto {
   @ApiProperty({ type: DsarSubjectIdentifiersDto, description: 'Empty after erasure' })
   subject: DsarSubjectIdentifiersDto;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) subjectPersonId: string | null;
@@ -226,7 +210,7 @@ class DsarWeekDto {
   @ApiProperty({ type: 'integer' }) count: number;
 }
 
-export class DsarDashboardDto implements DsarDashboard {
+export class DsarDashboardDto {
   @ApiProperty({ type: 'integer' }) open: number;
   @ApiProperty({ type: 'integer' }) dueSoon: number;
   @ApiProperty({ type: 'integer' }) overdue: number;
@@ -252,8 +236,11 @@ class DsarExclusionDto {
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
+/** A piece of an item's text: plain, or another person's identifier (redacted unless undone). */
+export type DsarSegment = DsarTextSegmentDto | DsarRedactionSegmentDto;
+
 @ApiExtraModels(DsarTextSegmentDto, DsarRedactionSegmentDto)
-export class DsarItemDto implements DsarItem {
+export class DsarItemDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: DSAR_ITEM_TYPES }) type: DsarItemType;
   @ApiProperty() sourceId: string;
@@ -277,7 +264,7 @@ export class DsarItemPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class DsarReleaseDto implements DsarRelease {
+export class DsarReleaseDto {
   @ApiProperty({ description: 'The API download: GET it signed in, or with the code in x-download-code' })
   downloadPath: string;
   @ApiProperty({ description: 'The web page to send the requester' }) pagePath: string;
@@ -287,14 +274,14 @@ export class DsarReleaseDto implements DsarRelease {
   oneTimeCode?: string;
 }
 
-export class DsarDownloadCodeDto implements DsarDownloadCode {
+export class DsarDownloadCodeDto {
   @ApiProperty({ example: 'ABCD-EFGH' }) oneTimeCode: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
-export class DsarDownloadStatusDto implements DsarDownloadStatus {
+export class DsarDownloadStatusDto {
   @ApiProperty({ enum: DOWNLOAD_ACCESS }) access: DsarDownloadAccess;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ enum: ['available', 'expired', 'code_used', 'code_locked'] })
-  state: DsarDownloadStatus['state'];
+  state: 'available' | 'expired' | 'code_used' | 'code_locked';
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   DSAR_CHANNELS,
   DSAR_KINDS,
@@ -119,8 +119,13 @@ export class EraseDsarDto {
   confirmation: string;
 }
 
+/** The person's fields the DPO corrects (the document's name for `changes`; no password here). */
+export class RectifyChangesDto extends OmitType(UpdatePersonDto, ['currentPassword'] as const) {}
+
 export class RectifyDsarDto {
-  @ApiProperty({ type: UpdatePersonDto })
+  // Validated as a person update, as `PATCH /people/{id}` does; documented without currentPassword,
+  // which only a person changing their own sign-in email sends (here it is accepted and ignored).
+  @ApiProperty({ type: RectifyChangesDto })
   @IsObject({ message: 'changes must be an object' })
   @ValidateNested()
   @Type(() => UpdatePersonDto)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ErasureReceipt } from '@hushdesk/contracts';
+import type { ErasureReceiptDto } from '../dto/dsar-responses.dto';
 import type { Tx } from '../../database/tx';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
 import { SubjectMentionsRepository } from '../../privacy/subject-mentions.repository';
@@ -47,7 +47,7 @@ export class DsarErasureRescan {
     private readonly requests: DsarRequestsRepository,
   ) {}
 
-  async run(tx: Tx, input: RescanInput): Promise<ErasureReceipt['rescan']> {
+  async run(tx: Tx, input: RescanInput): Promise<ErasureReceiptDto['rescan']> {
     const { who } = input;
     const hashes = this.mentions.lookupHashes(who);
     const checks: [string, number][] = [

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { formatDsarReference, type ErasurePreview, type ErasureReceipt } from '@hushdesk/contracts';
+import { formatDsarReference } from '@hushdesk/contracts';
+import type { ErasurePreviewDto, ErasureReceiptDto } from '../dto/dsar-responses.dto';
 import { createHash } from 'node:crypto';
 import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
 import { AuditDsarRepository } from '../../audit/audit-dsar.repository';
@@ -101,11 +102,11 @@ export class DsarEraser {
     private readonly openTickets: ErasedRequesterTickets,
   ) {}
 
-  async previewFor(actor: Actor, id: string): Promise<ErasurePreview> {
+  async previewFor(actor: Actor, id: string): Promise<ErasurePreviewDto> {
     return this.preview(await this.requests.load(actor, id));
   }
 
-  async eraseFor(actor: Actor, id: string, confirmation: string): Promise<ErasureReceipt> {
+  async eraseFor(actor: Actor, id: string, confirmation: string): Promise<ErasureReceiptDto> {
     return this.erase(actor, await this.requests.load(actor, id), confirmation);
   }
 
@@ -113,7 +114,7 @@ export class DsarEraser {
     return `ERASE ${formatDsarReference(row.reference)}`;
   }
 
-  async preview(row: DsarRow): Promise<ErasurePreview> {
+  async preview(row: DsarRow): Promise<ErasurePreviewDto> {
     if (row.kind !== 'erasure') throw notErasure(row);
     const s = await this.scope(row);
     return {
@@ -157,7 +158,7 @@ export class DsarEraser {
     };
   }
 
-  async erase(actor: Actor, row: DsarRow, confirmation: string): Promise<ErasureReceipt> {
+  async erase(actor: Actor, row: DsarRow, confirmation: string): Promise<ErasureReceiptDto> {
     if (row.kind !== 'erasure') throw notErasure(row);
     assertAllowed(row, 'erase');
     if (confirmation.trim() !== this.confirmationPhrase(row)) {
@@ -257,7 +258,7 @@ export class DsarEraser {
     s: Scope,
     written: string[],
     doomed: string[],
-  ): Promise<{ receipt: ErasureReceipt; announce: () => Promise<void> }> {
+  ): Promise<{ receipt: ErasureReceiptDto; announce: () => Promise<void> }> {
     const scrub = (text: string | null, set = s.set) => (text ? scrubOnly(text, set) : { text, removed: 0 });
     let scrubbed = 0;
     const label = `Former customer #${row.reference}`;
@@ -398,7 +399,7 @@ export class DsarEraser {
       },
       held: s.heldRecordings,
     });
-    const receipt: ErasureReceipt = {
+    const receipt: ErasureReceiptDto = {
       reference: formatDsarReference(row.reference),
       erasedAt: new Date().toISOString(),
       actions: [
@@ -474,7 +475,7 @@ function notErasure(row: DsarRow): DomainError {
 }
 
 /** What an erasure keeps, and why: shown in the preview and repeated in the receipt. */
-function keptRecords(s: Scope): ErasureReceipt['kept'] {
+function keptRecords(s: Scope): ErasureReceiptDto['kept'] {
   return [
     {
       what: 'Tickets, as "Former customer" records',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketMessage } from '@hushdesk/contracts';
+import type { TicketMessageDto } from '../../messages/dto/message.dto';
 import type { Actor } from '../../common/auth/actor';
 import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
@@ -49,7 +49,7 @@ export class ErasedRequesterTickets {
     if (!ticketIds.length) return { closed: [], announce: async () => undefined };
     const now = new Date();
     const rows = await this.ticketRows.lockUnresolved(tx, ticketIds, UNRESOLVED);
-    const notes: { note: TicketMessage; audience: TicketAudience }[] = [];
+    const notes: { note: TicketMessageDto; audience: TicketAudience }[] = [];
     for (const row of rows) {
       const sla = this.sla.apply(slaFieldsOf(row), { status: 'closed' }, now);
       await this.tickets.writeChanges(
@@ -85,7 +85,7 @@ export class ErasedRequesterTickets {
     ticketId: string,
     request: string,
     at: Date,
-  ): Promise<TicketMessage> {
+  ): Promise<TicketMessageDto> {
     const body =
       `Closed automatically: the requester's personal data was erased at their request (${request}). ` +
       'Their account is disabled and there is no one to reply to on this ticket. If the work is still ' +

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { formatDsarReference, type DsarDownloadCode, type DsarRelease } from '@hushdesk/contracts';
+import { formatDsarReference } from '@hushdesk/contracts';
+import type { DsarDownloadCodeDto, DsarReleaseDto } from '../dto/dsar-responses.dto';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { AuditService } from '../../audit/audit.service';
@@ -111,7 +112,7 @@ export class DsarExports {
    * Stores the package, gives the requester a link that works for DSAR_LINK_DAYS (with a one-time
    * code when they did not ask from an account), and closes the request.
    */
-  async release(actor: Actor, id: string): Promise<DsarRelease> {
+  async release(actor: Actor, id: string): Promise<DsarReleaseDto> {
     const row = await this.requests.load(actor, id);
     assertAllowed(row, 'release');
     const pkg = await this.packager.zipFile(row);
@@ -168,7 +169,7 @@ export class DsarExports {
   }
 
   /** A new one-time code for the request's live link; the previous one stops working. Audited. */
-  async renewCode(actor: Actor, id: string): Promise<DsarDownloadCode> {
+  async renewCode(actor: Actor, id: string): Promise<DsarDownloadCodeDto> {
     const row = await this.requests.load(actor, id);
     return this.transactions.run(async (tx) => {
       const code = await this.releases.renewCode(tx, id);

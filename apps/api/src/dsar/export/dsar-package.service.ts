@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { formatDsarReference, type ControllerIdentity, type DsarItem } from '@hushdesk/contracts';
+import { formatDsarReference } from '@hushdesk/contracts';
+import type { ControllerIdentityDto } from '../../settings/dto/controller-settings.dto';
+import type { DsarItemDto } from '../dto/dsar-responses.dto';
 import { PLACEHOLDERS, retentionDescription } from '@hushdesk/privacy';
 import { rm } from 'node:fs/promises';
 import { BlobStore } from '../../blobs/blob-store';
@@ -14,7 +16,7 @@ import { ZipFileWriter } from './zip-file-writer';
 
 /** One disclosed item in the package: its facts, and its text with other people's data redacted. */
 export interface ExportedItem {
-  type: DsarItem['type'];
+  type: DsarItemDto['type'];
   title: string;
   at: string | null;
   ticketReference: string | null;
@@ -172,7 +174,7 @@ export class DsarPackager {
 }
 
 /** For portability: what the person wrote or uploaded themselves, not what others wrote about them. */
-function provided(item: DsarItem): boolean {
+function provided(item: DsarItemDto): boolean {
   if (item.type === 'contact' || item.type === 'account') return true;
   if (item.type === 'ticket') return item.foundBy.includes('requester');
   if (item.type === 'message') return item.foundBy.includes('author');
@@ -210,7 +212,7 @@ const CONTROLLER_NOT_PUBLISHED =
   'The organisation that runs this helpdesk has not yet recorded its name and address here; the person who handled your request can give them to you.';
 
 /** Art. 15(1)(a)–(h) and 15(2), from the live registry, so it always matches what is collected. */
-export function supplementaryInformation(policies: Policies, controller: ControllerIdentity | null) {
+export function supplementaryInformation(policies: Policies, controller: ControllerIdentityDto | null) {
   const ropa = buildRopa(policies, controller);
   const collected = Object.values(policies).filter((p) => p.collection !== 'off');
   return {
@@ -250,7 +252,7 @@ const esc = (s: unknown) =>
   );
 
 /** The controller and how to reach its Data Protection Officer, as the admin set them. */
-function controllerHtml(name: string, contact: ControllerIdentity | null): string {
+function controllerHtml(name: string, contact: ControllerIdentityDto | null): string {
   if (!contact) return `<p>${esc(name)}</p>`;
   const dpo = [contact.dpoName, contact.dpoEmail, contact.dpoPhone].filter(Boolean).join(', ');
   return `<p><strong>${esc(contact.name)}</strong><br>${esc(contact.address).replace(/\n/g, '<br>')}</p>

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  API_PREFIX,
-  apiPaths,
-  type DsarDownloadAccess,
-  type DsarDownloadCode,
-  type DsarDownloadStatus,
-  type DsarRelease,
-} from '@hushdesk/contracts';
+import type { DsarDownloadAccess } from '@hushdesk/contracts';
+import { dsarPaths } from '../shared/dsar-paths';
+import type { DsarDownloadCodeDto, DsarDownloadStatusDto, DsarReleaseDto } from '../dto/dsar-responses.dto';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { BlobStore } from '../../blobs/blob-store';
 import { OwnedBlobs } from '../../blobs/owned-blobs';
@@ -84,7 +79,7 @@ export class DsarReleases {
     tx: Tx,
     dsar: { id: string; requester_user_id: string | null },
     pkg: PackageFile,
-  ): Promise<DsarRelease & { blobKey: string }> {
+  ): Promise<DsarReleaseDto & { blobKey: string }> {
     const token = randomBytes(32).toString('base64url');
     const hashOfToken = tokenHash(token);
     const access: DsarDownloadAccess = dsar.requester_user_id ? 'sign_in' : 'one_time_code';
@@ -109,7 +104,7 @@ export class DsarReleases {
       throw e;
     }
     return {
-      downloadPath: `${API_PREFIX}${apiPaths.dsarDownload(token)}`,
+      downloadPath: dsarPaths.download(token),
       pagePath: `/download/${token}`,
       expiresAt: expiresAt.toISOString(),
       access,
@@ -119,9 +114,9 @@ export class DsarReleases {
   }
 
   /** What the download page shows before anyone proves anything: 404 for an unknown token. */
-  async status(token: string): Promise<DsarDownloadStatus> {
+  async status(token: string): Promise<DsarDownloadStatusDto> {
     const row = await this.byToken(token);
-    let state: DsarDownloadStatus['state'] = 'available';
+    let state: DsarDownloadStatusDto['state'] = 'available';
     if (!this.live(row)) state = 'expired';
     else if (row.access === 'one_time_code' && row.code_used_at) state = 'code_used';
     else if (row.access === 'one_time_code' && row.code_failures >= MAX_CODE_FAILURES) state = 'code_locked';
@@ -172,7 +167,7 @@ export class DsarReleases {
    * A new one-time code for the request's live link (lost, or used on a download that failed);
    * the previous code stops working. 409 when the link is not a code link or no longer live.
    */
-  async renewCode(tx: Tx, dsarId: string): Promise<DsarDownloadCode> {
+  async renewCode(tx: Tx, dsarId: string): Promise<DsarDownloadCodeDto> {
     const row = await this.releases.lockLatest(tx, dsarId);
     if (!row || !this.live(row)) {
       throw new DomainError(

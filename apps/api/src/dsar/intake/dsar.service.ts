@@ -1,26 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import {
-  API_PREFIX,
-  apiPaths,
-  formatDsarReference,
-  type CreateDsarResponse,
-  type DsarAction,
-  type DsarCandidate,
-  type DsarDashboard,
-  type DsarDetail,
-  type DsarSubjectIdentifiers,
-  type DsarSummary,
-  type Page,
-  verificationMethodsFor,
-} from '@hushdesk/contracts';
+import { formatDsarReference, type DsarAction, verificationMethodsFor } from '@hushdesk/contracts';
+import type {
+  CreateDsarResponseDto,
+  DsarCandidateDto,
+  DsarDashboardDto,
+  DsarDetailDto,
+  DsarSubjectIdentifiersDto,
+  DsarSummaryDto,
+} from '../dto/dsar-responses.dto';
 import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone, project } from '@hushdesk/privacy';
 import { contentMatches } from '../../attachments/file-type';
 import { AuditService, type AuditAction } from '../../audit/audit.service';
 import { OwnedBlobs } from '../../blobs/owned-blobs';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
-import { decodeCursor, DEFAULT_PAGE_SIZE, toPage } from '../../common/pagination/keyset';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../common/pagination/keyset';
 import { Transactions } from '../../database/transactions';
+import { dsarPaths } from '../shared/dsar-paths';
 import type { Tx } from '../../database/tx';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
 import { PeopleService } from '../../people/people.service';
@@ -76,7 +72,7 @@ export class DsarService {
     private readonly policies: FieldPoliciesService,
   ) {}
 
-  async create(actor: Actor, dto: CreateDsarDto): Promise<CreateDsarResponse> {
+  async create(actor: Actor, dto: CreateDsarDto): Promise<CreateDsarResponseDto> {
     const intake = actor.role === 'customer' ? await this.portalIntake(actor, dto) : this.dpoIntake(dto);
     return this.transactions.run(async (tx) => {
       const subjectPersonId =
@@ -139,7 +135,7 @@ export class DsarService {
       );
     }
     return {
-      subject: { personId: actor.personId } as DsarSubjectIdentifiers,
+      subject: { personId: actor.personId } as DsarSubjectIdentifiersDto,
       subjectPersonId: actor.personId,
       receivedAt: new Date(),
       channel: 'portal' as const,
@@ -164,7 +160,7 @@ export class DsarService {
     if (dto.channel === 'portal') {
       throw DomainError.invalidField('channel', 'must be email, phone or post for a request the DPO records');
     }
-    const subject: DsarSubjectIdentifiers = {};
+    const subject: DsarSubjectIdentifiersDto = {};
     if (s.email) subject.email = normaliseEmail(s.email);
     if (s.phone) subject.phone = normalisePhone(s.phone) as string;
     if (s.fullName) subject.fullName = s.fullName;
@@ -181,7 +177,7 @@ export class DsarService {
     };
   }
 
-  async list(actor: Actor, query: ListDsarQueryDto): Promise<Page<DsarSummary>> {
+  async list(actor: Actor, query: ListDsarQueryDto): Promise<Page<DsarSummaryDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2);
     const rows = await this.requests.list({
@@ -201,7 +197,7 @@ export class DsarService {
   }
 
   /** Open requests by the week they are due, and the counts behind the badges. */
-  async dashboard(): Promise<DsarDashboard> {
+  async dashboard(): Promise<DsarDashboardDto> {
     const rows = await this.requests.open();
     const summaries = rows.map((r) => toSummary(r));
     const weeks = new Map<string, number>();
@@ -230,12 +226,12 @@ export class DsarService {
     return row;
   }
 
-  async get(actor: Actor, id: string): Promise<DsarDetail> {
+  async get(actor: Actor, id: string): Promise<DsarDetailDto> {
     const row = await this.load(actor, id);
     return this.present(actor, row);
   }
 
-  private async present(actor: Actor, row: DsarRow): Promise<DsarDetail> {
+  private async present(actor: Actor, row: DsarRow): Promise<DsarDetailDto> {
     const forRequester = actor.role === 'customer';
     const names = await this.policies.names(actor);
     return toDetail(row, {
@@ -246,7 +242,7 @@ export class DsarService {
     });
   }
 
-  private async describeCandidates(actor: Actor, row: DsarRow, names: NameView): Promise<DsarCandidate[]> {
+  private async describeCandidates(actor: Actor, row: DsarRow, names: NameView): Promise<DsarCandidateDto[]> {
     if (row.status !== 'needs_subject' || !row.candidates.length) return [];
     // Contact fields as the caller's role may see them, like the name beside them.
     const policies = await this.policies.all();
@@ -277,7 +273,7 @@ export class DsarService {
     action: DsarAction,
     audit: { action: AuditAction; reason?: string | null; details?: Record<string, unknown> },
     change: (tx: Tx, row: DsarRow) => Promise<void>,
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     await this.transactions.run(async (tx) => {
       const row = await this.load(actor, id, tx, true);
       assertAllowed(row, action);
@@ -294,7 +290,7 @@ export class DsarService {
     return this.get(actor, id);
   }
 
-  verify(actor: Actor, id: string, dto: VerifyDsarDto): Promise<DsarDetail> {
+  verify(actor: Actor, id: string, dto: VerifyDsarDto): Promise<DsarDetailDto> {
     return this.act(
       actor,
       id,
@@ -320,28 +316,28 @@ export class DsarService {
   }
 
   /** Asking for ID or clarification stops the clock until the answer arrives. */
-  requestInformation(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+  requestInformation(actor: Actor, id: string, reason: string): Promise<DsarDetailDto> {
     return this.act(actor, id, 'request_information', { action: 'dsar.pause', reason }, async (m, row) => {
       const pauses = [...row.pauses, { from: new Date().toISOString(), to: null, reason }];
       await this.requests.pause(m, id, pauses, dueWith(row, { pauses }));
     });
   }
 
-  resume(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+  resume(actor: Actor, id: string, reason: string): Promise<DsarDetailDto> {
     return this.act(actor, id, 'resume', { action: 'dsar.resume', reason }, async (m, row) => {
       const pauses = closeOpenPause(row);
       await this.requests.resume(m, id, pauses, dueWith(row, { pauses }));
     });
   }
 
-  reject(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+  reject(actor: Actor, id: string, reason: string): Promise<DsarDetailDto> {
     return this.act(actor, id, 'reject', { action: 'dsar.reject', reason }, async (m, row) => {
       const pauses = closeOpenPause(row);
       await this.requests.reject(m, id, reason, pauses, `Your request was refused: ${reason} ${COMPLAINT}`);
     });
   }
 
-  async extend(actor: Actor, id: string, dto: ExtendDsarDto): Promise<DsarDetail> {
+  async extend(actor: Actor, id: string, dto: ExtendDsarDto): Promise<DsarDetailDto> {
     const row = await this.load(actor, id);
     if (row.extension_months !== 0) {
       throw new DomainError(
@@ -372,7 +368,7 @@ export class DsarService {
     );
   }
 
-  async collect(actor: Actor, id: string): Promise<DsarDetail> {
+  async collect(actor: Actor, id: string): Promise<DsarDetailDto> {
     const detail = await this.act(actor, id, 'collect', { action: 'dsar.collect' }, async (m) => {
       await this.requests.queueCollection(m, id, { phase: 'queued', done: 0, total: 8 });
     });
@@ -384,7 +380,7 @@ export class DsarService {
    * The DPO picks the person among the candidates, or decides it is nobody on record (the subject
    * is then only mentioned, found by the identifiers given); collection starts again either way.
    */
-  async chooseSubject(actor: Actor, id: string, choice: ChooseSubjectDto): Promise<DsarDetail> {
+  async chooseSubject(actor: Actor, id: string, choice: ChooseSubjectDto): Promise<DsarDetailDto> {
     if (choice.personId && choice.nobody) {
       throw DomainError.invalidField('nobody', 'cannot be given with personId; choose a person or nobody');
     }
@@ -413,7 +409,7 @@ export class DsarService {
     return detail;
   }
 
-  complete(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+  complete(actor: Actor, id: string, reason: string): Promise<DsarDetailDto> {
     return this.act(actor, id, 'complete', { action: 'dsar.complete', reason }, async (m) => {
       await this.requests.complete(m, id, reason);
     });
@@ -423,7 +419,7 @@ export class DsarService {
     actor: Actor,
     id: string,
     file: { bytes: Buffer; fileName: string; contentType: string },
-  ): Promise<DsarDetail> {
+  ): Promise<DsarDetailDto> {
     const type = file.contentType.split(';')[0].trim().toLowerCase();
     if (!EVIDENCE_TYPES.includes(type)) {
       throw DomainError.invalidField('evidence', `must be one of: ${EVIDENCE_TYPES.join(', ')}`);
@@ -459,7 +455,7 @@ export class DsarService {
   }
 
   /** Rectification: the person's fields change through the one audited path, then the request closes. */
-  async rectify(actor: Actor, id: string, dto: RectifyDsarDto): Promise<DsarDetail> {
+  async rectify(actor: Actor, id: string, dto: RectifyDsarDto): Promise<DsarDetailDto> {
     const row = await this.load(actor, id);
     assertAllowed(row, 'rectify');
     const personId = await this.requirePerson(row);
@@ -485,7 +481,7 @@ export class DsarService {
   }
 
   /** Restriction: processing is frozen (their tickets read-only except for the DPO) until lifted. */
-  async restrict(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+  async restrict(actor: Actor, id: string, reason: string): Promise<DsarDetailDto> {
     const row = await this.load(actor, id);
     assertAllowed(row, 'restrict');
     const personId = await this.requirePerson(row);
@@ -500,7 +496,7 @@ export class DsarService {
     });
   }
 
-  liftRestriction(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+  liftRestriction(actor: Actor, id: string, reason: string): Promise<DsarDetailDto> {
     return this.act(
       actor,
       id,
@@ -518,7 +514,7 @@ export class DsarService {
   }
 
   /** Objection: onto the do-not-contact list (keyed hashes), which outlives any later erasure. */
-  async object(actor: Actor, id: string, reason: string): Promise<DsarDetail> {
+  async object(actor: Actor, id: string, reason: string): Promise<DsarDetailDto> {
     const row = await this.load(actor, id);
     assertAllowed(row, 'object');
     const resolution = await this.subjects.resolve(row);
@@ -543,12 +539,12 @@ export class DsarService {
   }
 
   /** The package the requester can download now, if any. */
-  private async currentRelease(dsarId: string): Promise<DsarDetail['release']> {
+  private async currentRelease(dsarId: string): Promise<DsarDetailDto['release']> {
     const row = await this.releases.current(dsarId);
     if (!row) return null;
     return {
       expiresAt: row.expires_at.toISOString(),
-      downloadPath: `${API_PREFIX}${apiPaths.dsarExport(dsarId, 'zip')}`,
+      downloadPath: dsarPaths.export(dsarId, 'zip'),
       downloadedAt: row.downloaded_at?.toISOString() ?? null,
       access: row.access,
     };

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { DsarItem, Page } from '@hushdesk/contracts';
+import type { DsarItemDto } from '../dto/dsar-responses.dto';
 import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
-import { decodeCursor, toPage } from '../../common/pagination/keyset';
+import { decodeCursor, type Page, toPage } from '../../common/pagination/keyset';
 import { Transactions } from '../../database/transactions';
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
 import {
@@ -24,7 +24,7 @@ import { DsarService } from '../intake/dsar.service';
 /** An item as the review and the export see it: its content, and other people's identifiers in it. */
 export interface ReviewedItem {
   loaded: LoadedItem;
-  item: DsarItem;
+  item: DsarItemDto;
 }
 
 /**
@@ -45,7 +45,7 @@ export class DsarReview {
     private readonly policies: FieldPoliciesService,
   ) {}
 
-  async list(actor: Actor, id: string, limit: number, cursor?: string): Promise<Page<DsarItem>> {
+  async list(actor: Actor, id: string, limit: number, cursor?: string): Promise<Page<DsarItemDto>> {
     return this.page(await this.requests.load(actor, id), limit, cursor, actor);
   }
 
@@ -70,7 +70,7 @@ export class DsarReview {
   }
 
   /** `viewer`: staff reading the review, who see file names as their field policy allows. */
-  async page(row: DsarRow, limit: number, cursor?: string, viewer?: Actor): Promise<Page<DsarItem>> {
+  async page(row: DsarRow, limit: number, cursor?: string, viewer?: Actor): Promise<Page<DsarItemDto>> {
     const after = decodeCursor(cursor, 1);
     const rows = await this.items.page(row.id, after ? String(after[0]) : '0', limit + 1);
     const reviewed = await this.review(row, rows.slice(0, limit), viewer);
@@ -203,7 +203,7 @@ function titleFor(l: LoadedItem, policy: FieldPolicy, viewer: Actor): string {
 }
 
 /** An item whose source was deleted since the collection (e.g. by retention). */
-function gone(r: ItemRow): DsarItem {
+function gone(r: ItemRow): DsarItemDto {
   return {
     id: r.id,
     type: r.item_type,

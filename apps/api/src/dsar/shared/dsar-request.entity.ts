@@ -1,15 +1,17 @@
 import type {
-  DsarCandidate,
   DsarChannel,
-  DsarCounts,
   DsarKind,
   DsarProgress,
-  DsarRequestedChanges,
   DsarStatus,
-  DsarSubjectIdentifiers,
-  ErasureReceipt,
   VerificationMethod,
 } from '@hushdesk/contracts';
+import type {
+  DsarCandidateDto,
+  DsarCountsDto,
+  DsarRequestedChangesDto,
+  DsarSubjectIdentifiersDto,
+  ErasureReceiptDto,
+} from '../dto/dsar-responses.dto';
 import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export interface StoredPause {
@@ -68,7 +70,7 @@ export class DsarRequestEntity {
 
   /** The identifiers as given at intake and expanded by collection; emptied by erasure. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  subject: DsarSubjectIdentifiers;
+  subject: DsarSubjectIdentifiersDto;
 
   /** Keyed hashes (hex) of the subject's identifiers, kept after erasure as proof. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
@@ -96,7 +98,7 @@ export class DsarRequestEntity {
 
   /** A rectification asked for in a structured form (a new sign-in email); nulled on erasure. */
   @Column({ type: 'jsonb', nullable: true })
-  requestedChanges: DsarRequestedChanges | null;
+  requestedChanges: DsarRequestedChangesDto | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   evidenceBlobKey: string | null;
@@ -145,10 +147,10 @@ export class DsarRequestEntity {
   progress: DsarProgress | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  counts: DsarCounts | null;
+  counts: DsarCountsDto | null;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  candidates: DsarCandidate[];
+  candidates: DsarCandidateDto[];
 
   @Column({ type: 'timestamptz', nullable: true })
   collectedAt: Date | null;
@@ -158,7 +160,7 @@ export class DsarRequestEntity {
   collectionMs: number | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  receipt: ErasureReceipt | null;
+  receipt: ErasureReceiptDto | null;
 
   /** What the requester was told at the end (or on a rejection, with the right to complain). */
   @Column({ type: 'text', nullable: true })

@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  DsarKind,
-  DsarProgress,
-  DsarStatus,
-  DsarSubjectIdentifiers,
-  VerificationMethod,
-} from '@hushdesk/contracts';
+import type { DsarKind, DsarProgress, DsarStatus, VerificationMethod } from '@hushdesk/contracts';
+import type { DsarSubjectIdentifiersDto } from '../dto/dsar-responses.dto';
 import type { Actor } from '../../common/auth/actor';
 import { SqlParams } from '../../database/sql-params';
 import { SqlRepository } from '../../database/sql-repository';
@@ -14,7 +9,7 @@ import { DSAR_COLUMNS, DSAR_FROM, type DsarRow } from './dsar-rows';
 
 /** What a request records about its subject: the person bound, and the DPO's decision if any. */
 export interface SubjectBinding {
-  subject: DsarSubjectIdentifiers;
+  subject: DsarSubjectIdentifiersDto;
   subject_person_id: string | null;
   /** `nobody`: the DPO decided no one on record is the subject (they are only mentioned). */
   subject_decision: 'person' | 'nobody' | null;
@@ -36,7 +31,7 @@ export interface NewDsarRequest {
   status: DsarStatus;
   channel: DsarRow['channel'];
   subjectPersonId: string | null;
-  subject: DsarSubjectIdentifiers;
+  subject: DsarSubjectIdentifiersDto;
   relation: DsarRow['requester_relation'];
   requesterName: string | null;
   requesterUserId: string | null;

@@ -1,12 +1,10 @@
-import {
-  formatDsarReference,
-  type DsarAction,
-  type DsarCandidate,
-  type DsarDeadlineState,
-  type DsarDetail,
-  type DsarRequestedChanges,
-  type DsarSummary,
-} from '@hushdesk/contracts';
+import { formatDsarReference, type DsarAction, type DsarDeadlineState } from '@hushdesk/contracts';
+import type {
+  DsarCandidateDto,
+  DsarDetailDto,
+  DsarRequestedChangesDto,
+  DsarSummaryDto,
+} from '../dto/dsar-responses.dto';
 import { deadlineState, dsarDueAt, extensionDeadline } from '@hushdesk/privacy';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import type { NameView } from '../../privacy/name-view';
@@ -58,7 +56,7 @@ function stateOf(row: DsarRow, now: Date): DsarDeadlineState {
  * `names`: the viewer's view of people's names (`person.fullName`). The subject's name, from their
  * record or as given at intake, is theirs: the subject sees it, others per their row.
  */
-export function toSummary(row: DsarRow, now = new Date(), names?: NameView): DsarSummary {
+export function toSummary(row: DsarRow, now = new Date(), names?: NameView): DsarSummaryDto {
   const subjectName = (name: string | null | undefined) =>
     names ? names.ofPerson(name ?? null, row.subject_person_id) : (name ?? null);
   return {
@@ -142,20 +140,20 @@ function fulfilment(row: DsarRow): DsarAction[] {
 export function toDetail(
   row: DsarRow,
   extra: {
-    candidates: DsarCandidate[];
-    release: DsarDetail['release'];
+    candidates: DsarCandidateDto[];
+    release: DsarDetailDto['release'];
     forRequester: boolean;
     names?: NameView;
   },
   now = new Date(),
-): DsarDetail {
+): DsarDetailDto {
   const deadline = deadlineOf(row);
   const { names } = extra;
   const subject =
     names && row.subject.fullName !== undefined
       ? { ...row.subject, fullName: names.ofPerson(row.subject.fullName, row.subject_person_id) ?? undefined }
       : row.subject;
-  const detail: DsarDetail = {
+  const detail: DsarDetailDto = {
     ...toSummary(row, now, names),
     subject,
     subjectPersonId: row.subject_person_id,
@@ -215,7 +213,7 @@ export function toDetail(
 }
 
 /** Only the fields a structured request may carry, named one by one. */
-function requestedChanges(row: DsarRow): DsarRequestedChanges | null {
+function requestedChanges(row: DsarRow): DsarRequestedChangesDto | null {
   const email = row.requested_changes?.email;
   return typeof email === 'string' && email ? { email } : null;
 }

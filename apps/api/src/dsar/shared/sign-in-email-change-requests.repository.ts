@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SignInEmailChangeRequested } from '@hushdesk/contracts';
+import type { SignInEmailChangeDto } from '../../people/dto/person.dto';
 import { SqlRepository } from '../../database/sql-repository';
 import type { Tx } from '../../database/tx';
 
@@ -19,11 +19,11 @@ export class SignInEmailChangeRequestsRepository extends SqlRepository {
       receivedAt: Date;
       dueAt: Date;
     },
-  ): Promise<{ id: string; reference: string; status: SignInEmailChangeRequested['status'] }> {
+  ): Promise<{ id: string; reference: string; status: SignInEmailChangeDto['status'] }> {
     const [row] = await this.query<{
       id: string;
       reference: string;
-      status: SignInEmailChangeRequested['status'];
+      status: SignInEmailChangeDto['status'];
     }>(
       `INSERT INTO dsar_requests (kind, status, channel, subject_person_id, subject, requester_relation,
          requester_user_id, created_by_id, details, requested_changes, received_at, due_at, verification_method,

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TicketGroup } from '@hushdesk/contracts';
 
-export class TicketGroupDto implements TicketGroup {
+export class TicketGroupDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Voice' }) name: string;
 }

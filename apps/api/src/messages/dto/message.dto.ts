@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MESSAGE_VISIBILITIES, type MessageVisibility, type TicketMessage } from '@hushdesk/contracts';
+import { MESSAGE_VISIBILITIES, type MessageVisibility } from '@hushdesk/contracts';
 import { EnumField, TextField } from '../../common/validation/fields';
 import { KindedPersonRefDto } from '../../people/dto/person-ref.dto';
 
@@ -11,7 +11,7 @@ export class CreateMessageDto {
   visibility: MessageVisibility;
 }
 
-export class TicketMessageDto implements TicketMessage {
+export class TicketMessageDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) ticketId: string;
   @ApiProperty({ enum: MESSAGE_VISIBILITIES }) visibility: MessageVisibility;

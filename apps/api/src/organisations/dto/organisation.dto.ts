@@ -1,7 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { Organisation } from '@hushdesk/contracts';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TextField } from '../../common/validation/fields';
 import type { OrganisationEntity } from '../organisation.entity';
 
@@ -19,7 +17,7 @@ export class UpdateOrganisationDto {
   sharedTicketVisibility?: boolean;
 }
 
-export class OrganisationDto implements Organisation {
+export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() sharedTicketVisibility: boolean;

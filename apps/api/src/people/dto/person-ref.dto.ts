@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { KindedPersonRef, PersonKind, PersonRef } from '@hushdesk/contracts';
+import type { PersonKind } from '@hushdesk/contracts';
 
 /** A person named in an answer, by name as the viewer's `person.fullName` policy allows. */
-export class PersonRefDto implements PersonRef {
+export class PersonRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
     type: String,
@@ -12,7 +12,7 @@ export class PersonRefDto implements PersonRef {
   name: string | null;
 }
 
-export class KindedPersonRefDto extends PersonRefDto implements KindedPersonRef {
+export class KindedPersonRefDto extends PersonRefDto {
   @ApiProperty({ enum: ['customer', 'staff'], description: 'Which neutral label fits when `name` is null' })
   kind: PersonKind;
 }

@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, type DsarStatus, type SignInEmailChangeRequested } from '@hushdesk/contracts';
+import { DSAR_STATUSES, PASSWORD_MAX_LENGTH, type DsarStatus } from '@hushdesk/contracts';
 import { EmailField, PasswordField, TextField } from '../../common/validation/fields';
 
 /** Rectification: each field optional; null clears an optional field. Off fields are refused by policy. */
 export class UpdatePersonDto {
-  @TextField({ optional: true, max: 200 }) fullName?: string;
+  @TextField({
+    optional: true,
+    nullable: true,
+    max: 200,
+    description: 'null clears it, unless the field policy makes it required',
+  })
+  fullName?: string | null;
   @EmailField({
     optional: true,
     description:
@@ -96,10 +102,10 @@ export class PersonDto {
   @ApiProperty({ description: 'On the do-not-contact list' }) doNotContact: boolean;
 }
 
-export class SignInEmailChangeDto implements SignInEmailChangeRequested {
+export class SignInEmailChangeDto {
   @ApiProperty({ format: 'uuid', description: 'The rectification request' }) id: string;
   @ApiProperty({ example: 'DSAR-000123' }) reference: string;
-  @ApiProperty({ example: 'verified' }) status: DsarStatus;
+  @ApiProperty({ enum: DSAR_STATUSES, example: 'verified' }) status: DsarStatus;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
 }
 

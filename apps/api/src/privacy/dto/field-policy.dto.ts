@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES } from '@hushdesk/contracts';
 import {
   COLLECTIONS,
@@ -44,6 +44,23 @@ export class FieldPolicyDto implements FieldPolicy {
   @ApiProperty({ enum: MASKING_STYLES }) masking: MaskingStyle;
   @ApiProperty({ type: String, nullable: true, description: 'Shown next to optional fields in forms' })
   purposeHint: string | null;
+}
+
+/**
+ * The body of `PATCH /privacy/fields/{name}`, for the document only: the service checks the patch
+ * against the policy as it stands (`validatePolicyPatch`), so no validation decorators here.
+ */
+export class FieldPolicyPatchDto {
+  @ApiPropertyOptional({ type: [String], maxItems: 10 }) purposes?: string[];
+  @ApiPropertyOptional({ enum: LAWFUL_BASES }) lawfulBasis?: LawfulBasis;
+  @ApiPropertyOptional({ enum: COLLECTIONS, description: 'One of the values the field allows' })
+  collection?: Collection;
+  @ApiPropertyOptional({ type: RetentionRuleDto, nullable: true, description: 'null: kept with its record' })
+  retention?: RetentionRuleDto | null;
+  @ApiPropertyOptional({ type: VisibilityByRoleDto, description: 'A value for each role' })
+  visibility?: VisibilityByRoleDto;
+  @ApiPropertyOptional({ enum: MASKING_STYLES }) masking?: MaskingStyle;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) purposeHint?: string | null;
 }
 
 /** A field policy on the DPO's registry screen: with what is stored and what it may be set to. */

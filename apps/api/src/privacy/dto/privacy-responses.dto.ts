@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { COLLECTIONS, PERSONAL_FIELDS, type Collection, type PersonalField } from '@hushdesk/privacy';
+import {
+  COLLECTIONS,
+  LAWFUL_BASES,
+  PERSONAL_FIELDS,
+  type Collection,
+  type LawfulBasis,
+  type PersonalField,
+} from '@hushdesk/privacy';
 import { PRIORITIES, TICKET_TYPES, type Priority, type TicketType } from '@hushdesk/ticketing';
 import { ControllerIdentityDto } from '../../settings/dto/controller-settings.dto';
 
@@ -13,7 +20,7 @@ class RopaCategoryDto {
 class RopaActivityDto {
   @ApiProperty() name: string;
   @ApiProperty({ type: [String] }) purposes: string[];
-  @ApiProperty({ type: [String] }) lawfulBases: string[];
+  @ApiProperty({ enum: LAWFUL_BASES, isArray: true }) lawfulBases: LawfulBasis[];
   @ApiProperty() dataSubjects: string;
   @ApiProperty({ type: [RopaCategoryDto] }) dataCategories: RopaCategoryDto[];
   @ApiProperty() recipients: string;

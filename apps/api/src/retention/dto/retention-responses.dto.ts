@@ -1,19 +1,78 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ROLES, type Role } from '@hushdesk/contracts';
+import { FieldRetentionReportDto } from '../../privacy/dto/field-policy.dto';
+
+class SkippedCountsDto {
+  @ApiProperty({ type: 'integer' }) legalHold: number;
+  @ApiProperty({ type: 'integer' }) openDsar: number;
+}
+
+class SkippedRecordingDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['legal_hold', 'open_dsar'] }) why: 'legal_hold' | 'open_dsar';
+}
+
+class RecordingSweepDto {
+  @ApiProperty({ type: 'integer', description: 'Past their retention and free to go' }) expired: number;
+  @ApiProperty({ type: 'integer' }) deleted: number;
+  @ApiProperty({ type: [String], description: 'At most 1000; the counts are always complete' }) ids: string[];
+  @ApiProperty({ type: SkippedCountsDto }) skipped: SkippedCountsDto;
+  @ApiProperty({ type: [SkippedRecordingDto] }) skippedIds: SkippedRecordingDto[];
+}
+
+class AuditSweepDto {
+  @ApiProperty({ format: 'date-time' }) olderThan: string;
+  @ApiProperty({ type: 'integer' }) entries: number;
+  @ApiProperty({ type: 'integer' }) retentionDays: number;
+}
+
+class ClosedTicketSweepDto {
+  @ApiProperty({ format: 'date-time' }) closedBefore: string;
+  @ApiProperty({ type: 'integer' }) anonymised: number;
+  @ApiProperty({ type: [String] }) ids: string[];
+}
+
+class DsarPackageSweepDto {
+  @ApiProperty({ format: 'date-time' }) createdBefore: string;
+  @ApiProperty({ type: 'integer' }) deleted: number;
+}
+
+class BlobSweepDto {
+  @ApiProperty({ type: 'integer' }) deleted: number;
+  @ApiProperty({ type: 'integer' }) failed: number;
+}
+
+/** What a run deleted, or for a dry run would delete; the optional parts appear as the run reaches them. */
+export class RetentionReportDto {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
+  @ApiProperty({ type: RecordingSweepDto }) recordings: RecordingSweepDto;
+  @ApiPropertyOptional({ type: FieldRetentionReportDto }) fields?: FieldRetentionReportDto;
+  @ApiPropertyOptional({ type: AuditSweepDto }) audit?: AuditSweepDto;
+  @ApiPropertyOptional({ type: ClosedTicketSweepDto }) closedTickets?: ClosedTicketSweepDto;
+  @ApiPropertyOptional({ type: DsarPackageSweepDto }) dsarPackages?: DsarPackageSweepDto;
+  @ApiProperty({ type: BlobSweepDto }) blobs: BlobSweepDto;
+  @ApiProperty({ type: [String], description: 'Categories with a period this engine does not enforce yet' })
+  notYetSwept: string[];
+}
 
 /** A retention run. The report is the engine's own record of what went (or would go). */
+@ApiExtraModels(RetentionReportDto)
 export class RetentionRunDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] }) status: string;
   @ApiProperty() dryRun: boolean;
   @ApiProperty({
-    type: 'object',
     nullable: true,
-    additionalProperties: true,
+    anyOf: [
+      { $ref: getSchemaPath(RetentionReportDto) },
+      { type: 'object', maxProperties: 0, description: 'The run has not started' },
+    ],
     description:
-      'Null until the run has reported: per category what expired, was deleted or anonymised, and what was skipped and why (legal hold, open DSAR)',
+      'Empty until the run has started, partial while it runs: per category what expired, was deleted or anonymised, and what was skipped and why (legal hold, open DSAR)',
   })
-  report: unknown;
+  report: RetentionReportDto | Record<string, never> | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finishedAt: string | null;
 }

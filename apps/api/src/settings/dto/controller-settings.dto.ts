@@ -1,13 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type {
-  ControllerIdentity,
-  ControllerSettings,
-  PublishedController,
-  UpdateControllerSettingsRequest,
-} from '@hushdesk/contracts';
 import { EmailField, TextField } from '../../common/validation/fields';
 
-export class UpdateControllerSettingsDto implements UpdateControllerSettingsRequest {
+export class UpdateControllerSettingsDto {
   @TextField({ max: 200, description: "The controller's legal name", example: 'Northern Lines Telecom Ltd' })
   name: string;
 
@@ -17,14 +11,19 @@ export class UpdateControllerSettingsDto implements UpdateControllerSettingsRequ
   @EmailField({ description: "The Data Protection Officer's email", example: 'dpo@example.com' })
   dpoEmail: string;
 
-  @TextField({ optional: true, max: 200, description: "The DPO's name; a role title will do" })
+  @TextField({
+    optional: true,
+    nullable: true,
+    max: 200,
+    description: "The DPO's name; a role title will do",
+  })
   dpoName?: string | null;
 
-  @TextField({ optional: true, max: 40, example: '020 7946 0000' })
+  @TextField({ optional: true, nullable: true, max: 40, example: '020 7946 0000' })
   dpoPhone?: string | null;
 }
 
-export class ControllerSettingsDto implements ControllerSettings {
+export class ControllerSettingsDto {
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ type: String, nullable: true }) address: string | null;
   @ApiProperty({ type: String, nullable: true }) dpoName: string | null;
@@ -33,7 +32,7 @@ export class ControllerSettingsDto implements ControllerSettings {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) updatedAt: string | null;
 }
 
-export class ControllerIdentityDto implements ControllerIdentity {
+export class ControllerIdentityDto {
   @ApiProperty() name: string;
   @ApiProperty() address: string;
   @ApiProperty({ type: String, nullable: true }) dpoName: string | null;
@@ -41,6 +40,6 @@ export class ControllerIdentityDto implements ControllerIdentity {
   @ApiProperty({ type: String, nullable: true }) dpoPhone: string | null;
 }
 
-export class PublishedControllerDto implements PublishedController {
+export class PublishedControllerDto {
   @ApiProperty({ type: ControllerIdentityDto, nullable: true }) controller: ControllerIdentityDto | null;
 }

@@ -19,17 +19,7 @@ import {
   type TicketStatus,
   type TicketType,
 } from '@hushdesk/ticketing';
-import type {
-  DashboardStats,
-  Equipment,
-  PersonKind,
-  SlaClock,
-  SlaState,
-  TicketDetail,
-  TicketHistoryEntry,
-  TicketListResponse,
-  TicketSummary,
-} from '@hushdesk/contracts';
+import type { PersonKind, SlaState } from '@hushdesk/contracts';
 import { PageQueryDto } from '../../common/pagination/keyset';
 import { EnumField, TextField, UuidField } from '../../common/validation/fields';
 import { PersonRefDto } from '../../people/dto/person-ref.dto';
@@ -141,7 +131,7 @@ class NamedRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
 }
-class SlaClockDto implements SlaClock {
+export class SlaClockDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) dueAt: string | null;
   @ApiProperty({ enum: SLA_STATES }) state: SlaState;
 }
@@ -151,7 +141,7 @@ class SlaDto {
 }
 
 /** Documents the response shape; the service maps rows to this explicitly. */
-export class TicketSummaryDto implements TicketSummary {
+export class TicketSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'HD-000123' }) reference: string;
   @ApiProperty({ enum: TICKET_TYPES }) type: TicketType;
@@ -177,14 +167,14 @@ export class TicketSummaryDto implements TicketSummary {
   @ApiProperty({ type: SlaDto }) sla: SlaDto;
 }
 
-class EquipmentInfoDto implements Equipment {
+export class EquipmentInfoDto {
   @ApiProperty({ type: String, nullable: true }) assetTag: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Make and model' }) model: string | null;
   @ApiProperty({ type: String, nullable: true }) serialNumber: string | null;
   @ApiProperty({ type: String, nullable: true }) location: string | null;
 }
 
-export class TicketDetailDto extends TicketSummaryDto implements TicketDetail {
+export class TicketDetailDto extends TicketSummaryDto {
   @ApiProperty() description: string;
   @ApiProperty({ type: EquipmentInfoDto, nullable: true }) equipment: EquipmentInfoDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'Per field policy: masked or null when hidden' })
@@ -214,7 +204,7 @@ class StatusCountsDto implements Record<TicketStatus, number> {
   @ApiProperty({ type: 'integer' }) closed: number;
 }
 
-export class TicketListDto implements TicketListResponse {
+export class TicketListDto {
   @ApiProperty({ type: [TicketSummaryDto] }) items: TicketSummaryDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass back as `cursor` for the next page' })
   nextCursor: string | null;
@@ -233,10 +223,13 @@ class HistoryActorDto {
   @ApiProperty({ enum: ['customer', 'staff'] }) kind: PersonKind;
 }
 
-export class TicketHistoryEntryDto implements TicketHistoryEntry {
+/** The ticket fields whose changes the history records. */
+export const HISTORY_FIELDS = ['status', 'priority', 'assignee', 'group', 'tags'] as const;
+
+export class TicketHistoryEntryDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['status', 'priority', 'assignee', 'group', 'tags'] })
-  field: TicketHistoryEntry['field'];
+  @ApiProperty({ enum: HISTORY_FIELDS })
+  field: (typeof HISTORY_FIELDS)[number];
   @ApiProperty({ type: String, nullable: true, description: 'Display value; null means "no one" or none' })
   from: string | null;
   @ApiProperty({ type: String, nullable: true }) to: string | null;
@@ -258,7 +251,7 @@ class OpenBySlaDto {
   @ApiProperty({ type: 'integer' }) paused: number;
 }
 
-export class DashboardStatsDto implements DashboardStats {
+export class DashboardStatsDto {
   @ApiProperty({ type: OpenByPriorityDto }) openByPriority: OpenByPriorityDto;
   @ApiProperty({ type: OpenBySlaDto }) openBySla: OpenBySlaDto;
 }

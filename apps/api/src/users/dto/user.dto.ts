@@ -1,18 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateNested } from 'class-validator';
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  ROLES,
-  type CreatePersonFields,
-  type Role,
-  type UserSummary,
-} from '@hushdesk/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@hushdesk/contracts';
 import { PageQueryDto } from '../../common/pagination/keyset';
 import { EmailField, EnumField, PasswordField, TextField, UuidField } from '../../common/validation/fields';
 
-export class CreatePersonDto implements CreatePersonFields {
+export class CreatePersonDto {
   @TextField({ max: 200, example: 'Alex Morgan' }) fullName: string;
   @TextField({ optional: true, max: 40, example: '07700 900123' }) phone?: string;
   @TextField({ optional: true, max: 200 }) jobTitle?: string;
@@ -44,7 +37,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   @UuidField({ optional: true }) organisationId?: string;
 }
 
-export class UserDto implements UserSummary {
+export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() email: string;

@@ -183,7 +183,10 @@ function DetailsForm({ person, fields }: { person: PersonRecord; fields: ShownFi
         fieldErrors[field.name] = `Enter your ${field.label.toLowerCase()}: it is required.`;
         continue;
       }
-      if (value !== (person[field.name] ?? '')) body[field.name] = value || null;
+      if (value === (person[field.name] ?? '')) continue;
+      // `null` clears a field; the sign-in email is never cleared, only changed to an address.
+      if (field.name === 'email') body.email = value;
+      else body[field.name] = value || null;
     }
     if (emailChanging && !currentPassword) {
       fieldErrors.currentPassword = 'Enter your current password to change the email you sign in with.';

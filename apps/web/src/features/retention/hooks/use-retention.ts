@@ -1,7 +1,7 @@
-import { SOCKET_EVENTS, type ServerToClientEvents } from '@hushdesk/contracts';
+import { SOCKET_EVENTS } from '@hushdesk/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
-import { useSocket } from '../../../lib/socket';
+import { useSocket, type ServerEvents } from '../../../lib/socket';
 import { recordingKeys } from '../../recordings';
 import { isFinished, retentionApi, type RetentionRun } from '../api/retention-api';
 import { retentionKeys } from '../../../lib/retention-keys';
@@ -9,7 +9,7 @@ import { retentionKeys } from '../../../lib/retention-keys';
 /** How often to ask about a run that has not finished (the socket usually answers sooner). */
 const POLL_MS = 1000;
 
-type Progress = Parameters<ServerToClientEvents['retention.progress']>[0];
+type Progress = Parameters<ServerEvents['retention.progress']>[0];
 
 /** The most recent runs, newest first; refreshed while one of them is still going. */
 export function useRetentionRuns() {

@@ -39,9 +39,18 @@ export const ticketsApi = {
     dataOf(client.GET('/api/tickets/{id}/attachments', { params: { path: { id } }, signal })),
 
   uploadAttachment: (id: string, file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return dataOf(client.POST('/api/tickets/{id}/attachments', { params: { path: { id } }, body: form }));
+    return dataOf(
+      client.POST('/api/tickets/{id}/attachments', {
+        params: { path: { id } },
+        body: { file },
+        // Multipart, with the file's own name (the browser sets the boundary).
+        bodySerializer: () => {
+          const form = new FormData();
+          form.append('file', file, file.name);
+          return form;
+        },
+      }),
+    );
   },
 
   /** Where the browser downloads an attachment from (the API answers with Content-Disposition: attachment). */

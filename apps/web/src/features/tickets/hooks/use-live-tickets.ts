@@ -3,10 +3,10 @@
  * showing a ticket (queues, the ticket itself, its thread) changes without a reload.
  */
 import type { TicketDetail, TicketMessage, TicketSummary } from '@hushdesk/api-client';
-import { SOCKET_EVENTS, type ServerToClientEvents } from '@hushdesk/contracts';
+import { SOCKET_EVENTS } from '@hushdesk/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useSocket } from '../../../lib/socket';
+import { useSocket, type ServerEvents } from '../../../lib/socket';
 import { appendMessage, mergeIntoDetail, replaceTicketInLists, ticketKeys } from './ticket-cache';
 
 /** Bursts of events (a bulk change, a busy morning) refetch the queues once. */
@@ -78,7 +78,7 @@ export function useLiveTickets(): void {
 type TicketEvent = 'ticket.created' | 'ticket.updated' | 'message.created';
 
 /** Runs `handler` for each such event while mounted: for announcing and highlighting arrivals. */
-export function useTicketEvent<E extends TicketEvent>(event: E, handler: ServerToClientEvents[E]): void {
+export function useTicketEvent<E extends TicketEvent>(event: E, handler: ServerEvents[E]): void {
   const socket = useSocket();
   const handlerRef = useRef(handler);
   useEffect(() => {
@@ -89,11 +89,11 @@ export function useTicketEvent<E extends TicketEvent>(event: E, handler: ServerT
     if (!socket) return undefined;
     const listener = ((payload: never) => {
       (handlerRef.current as (value: never) => void)(payload);
-    }) as ServerToClientEvents[E];
+    }) as ServerEvents[E];
     // socket.io's typed `on` cannot narrow a generic event name; the listener matches `event`.
-    (socket.on as (name: E, fn: ServerToClientEvents[E]) => void)(event, listener);
+    (socket.on as (name: E, fn: ServerEvents[E]) => void)(event, listener);
     return () => {
-      (socket.off as (name: E, fn: ServerToClientEvents[E]) => void)(event, listener);
+      (socket.off as (name: E, fn: ServerEvents[E]) => void)(event, listener);
     };
   }, [socket, event]);
 }
