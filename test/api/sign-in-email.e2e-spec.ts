@@ -30,6 +30,14 @@ describe('changing one’s own sign-in email', () => {
     expect(await emailOf(w.a1.personId)).toBe(w.a1.email);
   });
 
+  it('refuses to clear one’s own sign-in email with a 400 naming email, nothing changed', async () => {
+    const res = await patch(w.a1.auth, w.a1.personId, { email: null, jobTitle: 'Buyer' }).expect(400);
+    expect(res.body.fields).toEqual({ email: ['The email you sign in with cannot be removed.'] });
+    expect(await emailOf(w.a1.personId)).toBe(w.a1.email);
+    const { rows } = await t.db.query('SELECT job_title FROM people WHERE id = $1', [w.a1.personId]);
+    expect(rows[0].job_title).not.toBe('Buyer');
+  });
+
   it('refuses a wrong current password, counting it towards the sign-in limits', async () => {
     const user = await createUser(t, 'customer');
     const auth = await bearerFor(t, user.email);

@@ -141,8 +141,11 @@ export class PeopleService {
   }
 
   /** The new address when it differs from the one on record (normalised), else null. */
-  private async changedEmail(id: string, email: string | undefined): Promise<string | null> {
+  private async changedEmail(id: string, email: string | null | undefined): Promise<string | null> {
     if (email === undefined) return null;
+    // An account signs in with its email: it can be changed (through the DPO), never cleared.
+    if (email === null)
+      throw DomainError.invalidField('email', 'The email you sign in with cannot be removed.');
     const stored = await this.people.emailOf(id);
     const wanted = normaliseEmail(email);
     return stored !== undefined && stored !== wanted ? wanted : null;
