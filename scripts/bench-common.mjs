@@ -70,7 +70,17 @@ export function appSources() {
   require('reflect-metadata');
   const privacy = require('../libs/privacy/src/index.ts');
   const { IdentifierIndex } = require('../apps/api/src/privacy/identifier-index.service.ts');
-  return { privacy, IdentifierIndex };
+  const repositories = {
+    mentions: require('../apps/api/src/privacy/identifier-mentions.repository.ts')
+      .IdentifierMentionsRepository,
+    people: require('../apps/api/src/people/person-privacy.repository.ts').PersonPrivacyRepository,
+    tickets: require('../apps/api/src/tickets/ticket-lookup.repository.ts').TicketLookupRepository,
+    messages: require('../apps/api/src/messages/message-redaction.repository.ts').MessageRedactionRepository,
+    recordings: require('../apps/api/src/recordings/recordings.repository.ts').RecordingsRepository,
+    attachments: require('../apps/api/src/attachments/attachment-redaction.repository.ts')
+      .AttachmentRedactionRepository,
+  };
+  return { privacy, IdentifierIndex, repositories };
 }
 
 /**
@@ -78,9 +88,21 @@ export function appSources() {
  * Used to write the planted subject's index entries and to check the bulk ones.
  */
 export function identifierIndex(client, key) {
-  const { IdentifierIndex, privacy } = appSources();
+  const { IdentifierIndex, privacy, repositories: r } = appSources();
   const manager = { query: async (sql, params) => (await client.query(sql, params)).rows };
-  const index = new IdentifierIndex(manager, { identifierKey: Buffer.from(key, 'utf8') });
+  // Repositories run on `manager`, passed as the transaction or found as the pool's manager.
+  const dataSource = { manager };
+  const people = new r.people(dataSource);
+  const index = new IdentifierIndex(
+    null,
+    new r.mentions(dataSource),
+    people,
+    new r.tickets(dataSource),
+    new r.messages(dataSource),
+    new r.recordings(dataSource),
+    new r.attachments(dataSource),
+    { identifierKey: Buffer.from(key, 'utf8') },
+  );
   return { index, manager, privacy };
 }
 

@@ -368,6 +368,20 @@ function appServices(pool) {
   const { SlaClockService } = require('../apps/api/src/sla/sla-clock.ts');
   const { FieldPoliciesService } = require('../apps/api/src/privacy/field-policies.service.ts');
   const { IdentifierIndex } = require('../apps/api/src/privacy/identifier-index.service.ts');
+  const {
+    FieldPolicyOverridesRepository,
+  } = require('../apps/api/src/privacy/field-policy-overrides.repository.ts');
+  const {
+    IdentifierMentionsRepository,
+  } = require('../apps/api/src/privacy/identifier-mentions.repository.ts');
+  const { PersonPrivacyRepository } = require('../apps/api/src/people/person-privacy.repository.ts');
+  const { TicketRetentionRepository } = require('../apps/api/src/tickets/ticket-retention.repository.ts');
+  const { TicketLookupRepository } = require('../apps/api/src/tickets/ticket-lookup.repository.ts');
+  const { MessageRedactionRepository } = require('../apps/api/src/messages/message-redaction.repository.ts');
+  const { RecordingsRepository } = require('../apps/api/src/recordings/recordings.repository.ts');
+  const {
+    AttachmentRedactionRepository,
+  } = require('../apps/api/src/attachments/attachment-redaction.repository.ts');
   const { TicketEvents } = require('../apps/api/src/realtime/ticket-events.ts');
   const { buildAppConfig } = require('../apps/api/src/config/app-config.ts');
   const { validateEnvironment } = require('../apps/api/src/config/environment.ts');
@@ -387,9 +401,30 @@ function appServices(pool) {
   const { dataSource, log } = pool ? recordingDataSource(pool) : { dataSource: null, log: null };
   const sla = new SlaClockService(config);
   const events = new TicketEvents(); // no socket server: emits go nowhere
-  const policies = new FieldPoliciesService(dataSource, null);
-  const index = new IdentifierIndex(dataSource, config);
+  // Wired by hand as Nest would (the constructors' order); audit is never reached by these paths.
   const transactions = new Transactions(dataSource);
+  const people = new PersonPrivacyRepository(dataSource);
+  const recordings = new RecordingsRepository(dataSource);
+  const attachments = new AttachmentRedactionRepository(dataSource);
+  const policies = new FieldPoliciesService(
+    transactions,
+    new FieldPolicyOverridesRepository(dataSource),
+    people,
+    new TicketRetentionRepository(dataSource),
+    recordings,
+    attachments,
+    null,
+  );
+  const index = new IdentifierIndex(
+    transactions,
+    new IdentifierMentionsRepository(dataSource),
+    people,
+    new TicketLookupRepository(dataSource),
+    new MessageRedactionRepository(dataSource),
+    recordings,
+    attachments,
+    config,
+  );
   const tickets = new TicketsService(
     new TicketsRepository(dataSource),
     new TicketHistoryRepository(dataSource),
@@ -412,7 +447,7 @@ function appServices(pool) {
   );
   // The access token is the API's own; only its claims are read here (the API checks the signature).
   const jwt = { verify: (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) };
-  const sessions = new SessionService(new SessionsRepository(dataSource), jwt, config);
+  const sessions = new SessionService(new SessionsRepository(dataSource), jwt, config, events);
   return { sla, tickets, messages, sessions, policies, log };
 }
 
