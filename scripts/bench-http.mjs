@@ -365,7 +365,7 @@ function appServices(pool) {
   const { SessionService } = require('../apps/api/src/auth/session.service.ts');
   const { SessionsRepository } = require('../apps/api/src/auth/sessions.repository.ts');
   const { Transactions } = require('../apps/api/src/database/transactions.ts');
-  const { SlaClockService } = require('../apps/api/src/sla/sla-clock.ts');
+  const { SlaClockService } = require('../apps/api/src/sla/sla-clock.service.ts');
   const { FieldPoliciesService } = require('../apps/api/src/privacy/field-policies.service.ts');
   const { IdentifierIndex } = require('../apps/api/src/privacy/identifier-index.service.ts');
   const {
@@ -382,7 +382,7 @@ function appServices(pool) {
   const {
     AttachmentRedactionRepository,
   } = require('../apps/api/src/attachments/attachment-redaction.repository.ts');
-  const { TicketEvents } = require('../apps/api/src/realtime/ticket-events.ts');
+  const { TicketEvents } = require('../apps/api/src/realtime/ticket-events.service.ts');
   const { buildAppConfig } = require('../apps/api/src/config/app-config.ts');
   const { validateEnvironment } = require('../apps/api/src/config/environment.ts');
   const config = buildAppConfig(

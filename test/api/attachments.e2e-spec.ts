@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { OwnedBlobs } from '../../apps/api/src/blobs/owned-blobs';
+import { OwnedBlobs } from '../../apps/api/src/blobs/owned-blobs.service';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { BlobOutbox } from '../../apps/api/src/retention/blob-outbox.service';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
 import { TICKET_STATUSES } from '@hushdesk/ticketing';
-import { DEMO_ACCOUNTS, DemoSeed } from '../../apps/api/src/demo/demo-seed';
+import { DEMO_ACCOUNTS, DemoSeed } from '../../apps/api/src/demo/demo-seed.service';
 import { asBuffer } from '../support/files';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEMO_ACCOUNTS } from '../../apps/api/src/demo/demo-seed';
+import { DEMO_ACCOUNTS } from '../../apps/api/src/demo/demo-seed.service';
 import { startTestApp } from '../support/test-app';
 
 const root = resolve(__dirname, '../..');

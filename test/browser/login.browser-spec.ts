@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_ACCOUNTS } from '../../apps/api/src/demo/demo-seed';
+import { DEMO_ACCOUNTS } from '../../apps/api/src/demo/demo-seed.service';
 import { launchChromium } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 

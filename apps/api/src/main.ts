@@ -8,7 +8,7 @@ import { stopTellingErrors } from './common/logging/log-file';
 import { buildAppConfig } from './config/app-config';
 import { ConfigurationError, validateEnvironment } from './config/environment';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
-import { DemoSeed } from './demo/demo-seed';
+import { DemoSeed } from './demo/demo-seed.service';
 
 // Start-up messages go to stderr/stdout directly: the logger does not exist yet, and none of this
 // is personal data.

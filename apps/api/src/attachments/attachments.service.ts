@@ -5,7 +5,7 @@ import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { BlobStore } from '../blobs/blob-store';
-import { OwnedBlobs } from '../blobs/owned-blobs';
+import { OwnedBlobs } from '../blobs/owned-blobs.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';

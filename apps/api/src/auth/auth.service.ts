@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { TicketEvents } from '../realtime/ticket-events';
+import { TicketEvents } from '../realtime/ticket-events.service';
 import { Transactions } from '../database/transactions';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';

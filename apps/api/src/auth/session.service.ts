@@ -7,7 +7,7 @@ import type { Actor } from '../common/auth/actor';
 import { csrfTokenFor } from '../common/http/csrf';
 import type { Tx } from '../database/tx';
 import { AppConfig } from '../config/app-config';
-import { TicketEvents } from '../realtime/ticket-events';
+import { TicketEvents } from '../realtime/ticket-events.service';
 import { SessionsRepository, type SessionRow } from './sessions.repository';
 
 interface AccessClaims {

@@ -4,7 +4,7 @@ import { BlobDeletionQueueRepository } from './blob-deletion-queue.repository';
 import { BlobDeletionsRepository } from './blob-deletions.repository';
 import { BlobStore } from './blob-store';
 import { FsBlobStore } from './fs-blob-store';
-import { OwnedBlobs } from './owned-blobs';
+import { OwnedBlobs } from './owned-blobs.service';
 
 @Module({
   providers: [

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, loginBlock } from './demo-seed';
+import { DEMO_ACCOUNTS, loginBlock } from './demo-seed.service';
 
 describe('loginBlock', () => {
   const base = {

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/access.decorator';
 import { ApiErrors } from '../common/http/api-errors';
 import { AppConfig } from '../config/app-config';
-import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo-seed';
+import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo-seed.service';
 import { DemoInfoDto } from './dto/demo-info.dto';
 
 @ApiTags('demo')

@@ -12,7 +12,7 @@ import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 import { DemoController } from './demo.controller';
 import { DemoHelpdesk } from './demo-helpdesk.service';
-import { DemoSeed } from './demo-seed';
+import { DemoSeed } from './demo-seed.service';
 import { DemoSeedRepository } from './demo-seed.repository';
 
 @Module({

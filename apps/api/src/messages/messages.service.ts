@@ -11,8 +11,8 @@ import { decodeCursor, type Page, PageQueryDto, toPage } from '../common/paginat
 import { Transactions } from '../database/transactions';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
-import { TicketEvents } from '../realtime/ticket-events';
-import { SlaClockService, slaColumns } from '../sla/sla-clock';
+import { TicketEvents } from '../realtime/ticket-events.service';
+import { SlaClockService, slaColumns } from '../sla/sla-clock.service';
 import { slaFieldsOf } from '../tickets/ticket-rows';
 import { isStaff } from '../tickets/ticket-scope';
 import { TicketsService } from '../tickets/tickets.service';

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { PersonalField } from '@hushdesk/privacy';
 import { AuditService } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
-import { JobScheduler } from '../jobs/job-scheduler';
+import { JobScheduler } from '../jobs/job-scheduler.service';
 import { PersonPrivacyRepository } from '../people/person-privacy.repository';
 import { TicketRetentionRepository } from '../tickets/ticket-retention.repository';
 import { FieldPoliciesService } from './field-policies.service';

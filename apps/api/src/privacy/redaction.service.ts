@@ -10,7 +10,7 @@ import {
 import { createHash } from 'node:crypto';
 import { AttachmentRedactionRepository } from '../attachments/attachment-redaction.repository';
 import { BlobStore, readAll } from '../blobs/blob-store';
-import { OwnedBlobs } from '../blobs/owned-blobs';
+import { OwnedBlobs } from '../blobs/owned-blobs.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';

@@ -29,7 +29,7 @@ import { isStaff } from '../tickets/ticket-scope';
 import { TicketsService } from '../tickets/tickets.service';
 import { rooms } from './rooms';
 import { SocketSessionCheck } from './socket-session-check.service';
-import { TicketEvents } from './ticket-events';
+import { TicketEvents } from './ticket-events.service';
 import type { TicketMessageDto } from '../messages/dto/message.dto';
 import type { TicketSummaryDto } from '../tickets/dto/ticket.dto';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PrivacyCoreModule } from '../privacy/privacy-core.module';
-import { TicketEvents } from './ticket-events';
+import { TicketEvents } from './ticket-events.service';
 
 /**
  * What features publish live updates through. The socket gateway that delivers them is in

@@ -4,7 +4,7 @@ import { normalisePhone, project } from '@hushdesk/privacy';
 import type { Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service';
 import { BlobStore } from '../blobs/blob-store';
-import { OwnedBlobs } from '../blobs/owned-blobs';
+import { OwnedBlobs } from '../blobs/owned-blobs.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { decodeCursor, type Page, toPage } from '../common/pagination/keyset';

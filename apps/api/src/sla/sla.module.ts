@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SlaClockService } from './sla-clock';
+import { SlaClockService } from './sla-clock.service';
 
 /** The SLA clocks over the business calendar; pure computation, no tables of its own. */
 @Module({

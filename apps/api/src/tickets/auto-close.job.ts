@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobScheduler } from '../jobs/job-scheduler';
+import { JobScheduler } from '../jobs/job-scheduler.service';
 import { TicketsService } from './tickets.service';
 
 /** Resolved tickets close by themselves after 7 days; checked every hour. */

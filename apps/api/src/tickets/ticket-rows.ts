@@ -1,6 +1,6 @@
 import type { TicketDetailDto, TicketSummaryDto } from './dto/ticket.dto';
 import type { Priority, TicketStatus, TicketType } from '@hushdesk/ticketing';
-import type { SlaClockService, SlaFields } from '../sla/sla-clock';
+import type { SlaClockService, SlaFields } from '../sla/sla-clock.service';
 
 /** The columns every ticket read selects: explicit, and only what the DTOs show. */
 export const SUMMARY_COLUMNS = `

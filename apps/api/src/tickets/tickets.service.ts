@@ -19,8 +19,8 @@ import type { Tx } from '../database/tx';
 import { GroupsRepository } from '../groups/groups.repository';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
-import { TicketEvents, type TicketAudience } from '../realtime/ticket-events';
-import { SlaClockService, slaColumns, type SlaFields } from '../sla/sla-clock';
+import { TicketEvents, type TicketAudience } from '../realtime/ticket-events.service';
+import { SlaClockService, slaColumns, type SlaFields } from '../sla/sla-clock.service';
 import { UsersRepository } from '../users/users.repository';
 import type {
   CreateTicketDto,

@@ -8,7 +8,7 @@ import { AuditService } from '../../audit/audit.service';
 import { SessionErasureRepository } from '../../auth/session-erasure.repository';
 import { BlobDeletionQueueRepository } from '../../blobs/blob-deletion-queue.repository';
 import { BlobStore, readAll } from '../../blobs/blob-store';
-import { OwnedBlobs } from '../../blobs/owned-blobs';
+import { OwnedBlobs } from '../../blobs/owned-blobs.service';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { Transactions } from '../../database/transactions';
@@ -25,7 +25,7 @@ import {
 } from '../../privacy/text-scrub';
 import { SubjectMentionsRepository } from '../../privacy/subject-mentions.repository';
 import { SuppressionList } from '../../privacy/suppression.service';
-import { TicketEvents } from '../../realtime/ticket-events';
+import { TicketEvents } from '../../realtime/ticket-events.service';
 import { RecordingDsarRepository } from '../../recordings/recording-dsar.repository';
 import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
 import { UserDsarRepository } from '../../users/user-dsar.repository';

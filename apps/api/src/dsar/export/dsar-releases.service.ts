@@ -4,7 +4,7 @@ import { dsarPaths } from '../shared/dsar-paths';
 import type { DsarDownloadCodeDto, DsarDownloadStatusDto, DsarReleaseDto } from '../dto/dsar-responses.dto';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { BlobStore } from '../../blobs/blob-store';
-import { OwnedBlobs } from '../../blobs/owned-blobs';
+import { OwnedBlobs } from '../../blobs/owned-blobs.service';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';

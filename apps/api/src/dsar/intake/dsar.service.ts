@@ -11,7 +11,7 @@ import type {
 import { dsarDueAt, normaliseEmail, normaliseName, normalisePhone, project } from '@hushdesk/privacy';
 import { contentMatches } from '../../attachments/file-type';
 import { AuditService, type AuditAction } from '../../audit/audit.service';
-import { OwnedBlobs } from '../../blobs/owned-blobs';
+import { OwnedBlobs } from '../../blobs/owned-blobs.service';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../common/pagination/keyset';
