@@ -18,3 +18,15 @@ export const personKindOf = (role: Role): PersonKind => (role === 'customer' ? '
 export function displayName(name: string | null | undefined, kind: PersonKind): string {
   return name?.trim() || UNNAMED_PERSON[kind];
 }
+
+/** The contact fields of a person record, as the API names them in bodies and answers. */
+export const PERSON_FIELDS = [
+  'fullName',
+  'email',
+  'phone',
+  'jobTitle',
+  'employer',
+  'workAddress',
+  'imHandle',
+] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];

@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { PERSON_FIELDS, type PersonField } from '@hushdesk/contracts';
 import { SqlRepository } from '../database/sql-repository';
 import type { Tx } from '../database/tx';
 import { PersonEntity } from './person.entity';
-
-/** The contact fields of a person record, as the API names them. */
-export const PERSON_FIELDS = [
-  'fullName',
-  'email',
-  'phone',
-  'jobTitle',
-  'employer',
-  'workAddress',
-  'imHandle',
-] as const;
-export type PersonField = (typeof PERSON_FIELDS)[number];
 
 const COLUMN: Record<PersonField, string> = {
   fullName: 'full_name',

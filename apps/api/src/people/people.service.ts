@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { STAFF_ROLES } from '@hushdesk/contracts';
+import { STAFF_ROLES, PERSON_FIELDS, type PersonField } from '@hushdesk/contracts';
 import {
   normaliseEmail,
   normaliseName,
@@ -18,7 +18,7 @@ import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { SuppressionList } from '../privacy/suppression.service';
 import type { PersonDto, RevealDto, SignInEmailChangeDto, UpdatePersonDto } from './dto/person.dto';
-import { PERSON_FIELDS, PeopleRepository, type PersonField, type PersonRow } from './people.repository';
+import { PeopleRepository, type PersonRow } from './people.repository';
 import { SignInEmailChanges } from './sign-in-email-changes.service';
 
 const policyField = (f: PersonField) => `person.${f}` as PersonalField;

@@ -1,17 +1,8 @@
 import type { PersonRecord, PersonUpdate, PersonUpdateResult } from '@hushdesk/api-client';
+import { PERSON_FIELDS, type PersonField } from '@hushdesk/contracts';
 import { client, dataOf } from '../../../lib/api-client';
 
-/** The contact fields of a person record, as the API names them in bodies. */
-export const PERSON_FIELDS = [
-  'fullName',
-  'email',
-  'phone',
-  'jobTitle',
-  'employer',
-  'workAddress',
-  'imHandle',
-] as const;
-export type PersonField = (typeof PERSON_FIELDS)[number];
+export { PERSON_FIELDS, type PersonField };
 
 export function isPersonField(value: string): value is PersonField {
   return (PERSON_FIELDS as readonly string[]).includes(value);
