@@ -2478,6 +2478,11 @@ export interface components {
             allowedTransitions: ("new" | "open" | "pending_customer" | "on_hold" | "resolved" | "closed")[];
             assignee: components["schemas"]["PersonRefDto"] | null;
             category: string | null;
+            /**
+             * @description How it came in: portal, a call logged by staff, or mail
+             * @enum {string}
+             */
+            channel: "portal" | "phone" | "email";
             /** Format: date-time */
             closedAt: string | null;
             /** @description Per field policy: masked or null when hidden */
@@ -2553,6 +2558,11 @@ export interface components {
         TicketMessageDto: {
             author: components["schemas"]["KindedPersonRefDto"];
             body: string;
+            /**
+             * @description Written in the app, or received as a mail
+             * @enum {string}
+             */
+            channel: "portal" | "email";
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */

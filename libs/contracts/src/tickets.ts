@@ -63,3 +63,11 @@ const everyClientEventListed: Exclude<
   ? true
   : never = true;
 void everyClientEventListed;
+
+/** How a ticket came in: the portal, a call an engineer logged, or a mail. */
+export const TICKET_CHANNELS = ['portal', 'phone', 'email'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+/** Where a message was written: in the app (portal or console), or received as a mail. */
+export const MESSAGE_CHANNELS = ['portal', 'email'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];

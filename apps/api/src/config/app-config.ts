@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -52,6 +52,19 @@ export abstract class AppConfig {
   /** Days a released DSAR package's link works. */
   abstract readonly dsarLinkDays: number;
   abstract readonly blobDir: string;
+  abstract readonly mail: {
+    /** The SMTP intake's address; undefined: no intake in this process. */
+    readonly intake?: { readonly host: string; readonly port: number };
+    readonly maxBytes: number;
+    /** Outbound relay; undefined: mail is kept in the outbox, not sent. */
+    readonly smtpUrl?: string;
+    /** The From header, e.g. `Hushdesk Support <support@example.com>`. */
+    readonly from: string;
+    /** The domain of MAIL_FROM: our Message-IDs end in it. */
+    readonly domain: string;
+    /** AES-256 key for stored mailbox credentials. */
+    readonly credentialsKey: Buffer;
+  };
 }
 
 interface LocalSecrets {
@@ -125,6 +138,26 @@ export function buildAppConfig(
     attachmentMaxBytes: vars.ATTACHMENT_MAX_BYTES,
     dsarLinkDays: vars.DSAR_LINK_DAYS,
     blobDir: join(dataDir, 'blobs'),
+    mail: {
+      intake:
+        vars.MAIL_INTAKE_PORT === undefined
+          ? undefined
+          : { host: vars.MAIL_INTAKE_HOST, port: vars.MAIL_INTAKE_PORT },
+      maxBytes: vars.MAIL_MAX_BYTES,
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM,
+      domain: /@([^<>@\s]+)>?\s*$/.exec(vars.MAIL_FROM)?.[1] ?? 'hushdesk.local',
+      // A key of its own, derived from the identifier key unless one is given: never the HMAC key itself.
+      credentialsKey: Buffer.from(
+        hkdfSync(
+          'sha256',
+          vars.MAIL_CREDENTIALS_KEY ?? vars.IDENTIFIER_HMAC_KEY ?? (secrets as LocalSecrets).identifierKey,
+          'hushdesk',
+          'mailbox credentials',
+          32,
+        ),
+      ),
+    },
   };
 }
 

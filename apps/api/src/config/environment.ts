@@ -191,6 +191,40 @@ export class EnvironmentVariables {
   @Max(30)
   DSAR_LINK_DAYS = 7;
 
+  /** Opens the SMTP intake on this port, for the company's mail server to relay support mail to. Unset: no intake. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_INTAKE_PORT must be a port number' })
+  @Min(0)
+  @Max(65535)
+  MAIL_INTAKE_PORT?: number;
+
+  @IsString()
+  MAIL_INTAKE_HOST = '127.0.0.1';
+
+  /** Largest mail accepted, raw, in bytes: larger is refused at SMTP (552) and quarantined from IMAP. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(64 * 1024)
+  MAIL_MAX_BYTES = 25 * 1024 * 1024;
+
+  /** The relay outbound mail goes through. Unset: mail is rendered and kept in the outbox, not sent. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From of every mail Hushdesk sends; its domain names our Message-IDs. */
+  @Matches(/^(.*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+    message: 'MAIL_FROM must be an address, optionally with a name: Support <support@example.com>',
+  })
+  MAIL_FROM = 'Hushdesk Support <support@hushdesk.local>';
+
+  /** Encrypts stored mailbox passwords and tokens (32+ characters). Default: derived from IDENTIFIER_HMAC_KEY. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'MAIL_CREDENTIALS_KEY must be at least 32 characters' })
+  MAIL_CREDENTIALS_KEY?: string;
+
   /** Comma-separated origins allowed to call the API from a browser; same-origin needs none. */
   @IsOptional()
   @IsString()
@@ -229,6 +263,12 @@ export const ENVIRONMENT_KEYS = [
   'SLA_TARGETS',
   'JOBS_ENABLED',
   'ATTACHMENT_MAX_BYTES',
+  'MAIL_INTAKE_PORT',
+  'MAIL_INTAKE_HOST',
+  'MAIL_MAX_BYTES',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'MAIL_CREDENTIALS_KEY',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 export class ConfigurationError extends Error {

@@ -23,6 +23,13 @@ import { TicketHistoryEntity } from '../tickets/ticket-history.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { UserEntity } from '../users/user.entity';
 import { ControllerIdentityEntity } from '../settings/controller-identity.entity';
+import { MailboxEntity } from '../mail/mailboxes/mailbox.entity';
+import { MailQuarantineEntity } from '../mail/mailboxes/mail-quarantine.entity';
+import { MailOutboxEntity } from '../mail/outbox/mail-outbox.entity';
+import { MailSubscriptionEntity } from '../mail/outbox/mail-subscription.entity';
+import { EmailMessageEntity } from '../mail/shared/email-message.entity';
+import { MailReceiptEntity } from '../mail/shared/mail-receipt.entity';
+import { UndeliverableAddressEntity } from '../mail/shared/undeliverable-address.entity';
 
 /** Every entity, listed once: the app and the migration CLI both read this. */
 export const ENTITIES = [
@@ -51,4 +58,11 @@ export const ENTITIES = [
   DsarReleaseEntity,
   AuditCheckpointEntity,
   ControllerIdentityEntity,
+  MailboxEntity,
+  MailQuarantineEntity,
+  EmailMessageEntity,
+  MailReceiptEntity,
+  UndeliverableAddressEntity,
+  MailOutboxEntity,
+  MailSubscriptionEntity,
 ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@hushdesk/contracts';
+import type { MessageChannel, Role } from '@hushdesk/contracts';
 import { limitPlusOne } from '../common/pagination/keyset';
 import { SqlParams } from '../database/sql-params';
 import { SqlRepository } from '../database/sql-repository';
@@ -13,12 +13,13 @@ export interface MessageRow {
   author_id: string;
   author_name: string | null;
   author_role: Role;
+  channel: MessageChannel;
   created_at: Date;
 }
 
 const MESSAGE_SELECT = `
   SELECT m.id, m.ticket_id, m.visibility, m.body, m.author_id, p.full_name AS author_name, u.role AS author_role,
-         m.created_at
+         m.channel, m.created_at
     FROM ticket_messages m JOIN users u ON u.id = m.author_id JOIN people p ON p.id = u.person_id`;
 
 /**
@@ -47,12 +48,26 @@ export class MessagesRepository extends SqlRepository {
 
   async insert(
     tx: Tx,
-    message: { ticketId: string; authorId: string; visibility: string; body: string; createdAt: Date },
+    message: {
+      ticketId: string;
+      authorId: string;
+      visibility: string;
+      body: string;
+      createdAt: Date;
+      channel: MessageChannel;
+    },
   ): Promise<string> {
     const [{ id }] = await this.query<{ id: string }>(
-      `INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [message.ticketId, message.authorId, message.visibility, message.body, message.createdAt],
+      `INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, created_at, channel)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [
+        message.ticketId,
+        message.authorId,
+        message.visibility,
+        message.body,
+        message.createdAt,
+        message.channel,
+      ],
       tx,
     );
     return id;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { personKindOf } from '@hushdesk/contracts';
+import { personKindOf, type MessageChannel } from '@hushdesk/contracts';
 import {
   statusAfterCustomerReply,
   statusAfterEngineerPublicReply,
@@ -9,6 +9,7 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { decodeCursor, type Page, PageQueryDto, toPage } from '../common/pagination/keyset';
 import { Transactions } from '../database/transactions';
+import type { Tx } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents } from '../realtime/ticket-events.service';
@@ -28,6 +29,7 @@ const toMessage = (r: MessageRow): TicketMessageDto => ({
   visibility: r.visibility,
   body: r.body,
   author: { id: r.author_id, name: r.author_name, kind: personKindOf(r.author_role) },
+  channel: r.channel,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -63,85 +65,97 @@ export class MessagesService {
   }
 
   async create(actor: Actor, ticketId: string, input: CreateMessageDto): Promise<TicketMessageDto> {
+    const added = await this.transactions.run((tx) => this.addIn(tx, actor, ticketId, input, 'portal'));
+    await added.publish();
+    // The author reads their own name; still through the view, like every other answer.
+    return (await this.policies.names(actor)).message(added.message);
+  }
+
+  /**
+   * Adds a message inside the caller's transaction (the email intake writes its own rows in the
+   * same one); `publish` tells the live clients, and must be called once it has committed.
+   */
+  async addIn(
+    tx: Tx,
+    actor: Actor,
+    ticketId: string,
+    input: CreateMessageDto,
+    channel: MessageChannel,
+  ): Promise<{ message: TicketMessageDto; publish: () => Promise<void> }> {
     const staff = isStaff(actor);
     if (!staff && input.visibility !== 'public') {
       throw DomainError.invalidField('visibility', 'must be public for customers');
     }
     const now = new Date();
-    const { message, statusChanged } = await this.transactions
-      .run(async (tx) => {
-        const ticket = await this.tickets.lockVisible(tx, actor, ticketId);
-        this.tickets.assertNotRestricted(actor, ticket);
-        if (ticket.status === 'closed') {
-          throw new DomainError(
-            DomainErrorCode.InvalidState,
-            'This ticket is closed; open a new one instead',
-          );
-        }
-        const id = await this.messages.insert(tx, {
-          ticketId,
-          authorId: actor.userId,
-          visibility: input.visibility,
-          body: input.body,
-          createdAt: now,
-        });
-        await this.index.index(tx, { type: 'message', id, ticketId }, [input.body], {
-          fresh: true,
-        });
+    const ticket = await this.tickets.lockVisible(tx, actor, ticketId);
+    this.tickets.assertNotRestricted(actor, ticket);
+    if (ticket.status === 'closed') {
+      throw new DomainError(DomainErrorCode.InvalidState, 'This ticket is closed; open a new one instead');
+    }
+    const id = await this.messages.insert(tx, {
+      ticketId,
+      authorId: actor.userId,
+      visibility: input.visibility,
+      body: input.body,
+      createdAt: now,
+      channel,
+    });
+    await this.index.index(tx, { type: 'message', id, ticketId }, [input.body], {
+      fresh: true,
+    });
 
-        let status: TicketStatus = ticket.status;
-        const firstResponse = staff && input.visibility === 'public' && !ticket.first_responded_at;
-        if (input.visibility === 'public') {
-          status = staff
-            ? statusAfterEngineerPublicReply(ticket.status)
-            : statusAfterCustomerReply(ticket.status);
-        }
-        const changes: Record<string, unknown> = {};
-        if (status !== ticket.status) {
-          changes.status = status;
-          if (ticket.status === 'resolved') changes.resolved_at = null;
-        }
-        if (firstResponse) changes.first_responded_at = now;
-        if (Object.keys(changes).length) {
-          const sla = this.sla.apply(
-            slaFieldsOf(ticket),
-            { status, firstRespondedAt: firstResponse ? now : ticket.first_responded_at },
-            now,
-          );
-          await this.tickets.writeChanges(tx, ticketId, { ...changes, ...slaColumns(sla) }, now);
-          if (status !== ticket.status) {
-            // At the message's own instant: Undo tells the reply's status change by it (ticket-undo.ts).
-            await this.tickets.recordHistory(
-              tx,
-              ticketId,
-              actor.userId,
-              [['status', ticket.status, status]],
-              now,
-            );
-          }
-        } else if (input.visibility === 'public') {
-          // Internal notes leave the ticket untouched: even its updatedAt must not hint at them.
-          await this.tickets.touch(tx, ticketId, now);
-        }
-        const row = await this.messages.findById(id, tx);
-        return {
-          message: toMessage(row),
-          authorRole: row.author_role,
-          statusChanged: status !== ticket.status || firstResponse,
-          audience: {
-            requesterId: ticket.requester_id,
-            organisationId: ticket.organisation_id,
-            organisationShared: ticket.shared_ticket_visibility,
-          },
-        };
-      })
-      .then(async (r) => {
+    let status: TicketStatus = ticket.status;
+    const firstResponse = staff && input.visibility === 'public' && !ticket.first_responded_at;
+    if (input.visibility === 'public') {
+      status = staff
+        ? statusAfterEngineerPublicReply(ticket.status)
+        : statusAfterCustomerReply(ticket.status);
+    }
+    const changes: Record<string, unknown> = {};
+    if (status !== ticket.status) {
+      changes.status = status;
+      if (ticket.status === 'resolved') changes.resolved_at = null;
+    }
+    if (firstResponse) changes.first_responded_at = now;
+    if (Object.keys(changes).length) {
+      const sla = this.sla.apply(
+        slaFieldsOf(ticket),
+        { status, firstRespondedAt: firstResponse ? now : ticket.first_responded_at },
+        now,
+      );
+      await this.tickets.writeChanges(tx, ticketId, { ...changes, ...slaColumns(sla) }, now);
+      if (status !== ticket.status) {
+        // At the message's own instant: Undo tells the reply's status change by it (ticket-undo.ts).
+        await this.tickets.recordHistory(
+          tx,
+          ticketId,
+          actor.userId,
+          [['status', ticket.status, status]],
+          now,
+        );
+      }
+    } else if (input.visibility === 'public') {
+      // Internal notes leave the ticket untouched: even its updatedAt must not hint at them.
+      await this.tickets.touch(tx, ticketId, now);
+    }
+    const row = await this.messages.findById(id, tx);
+    const r = {
+      message: toMessage(row),
+      authorRole: row.author_role,
+      statusChanged: status !== ticket.status || firstResponse,
+      audience: {
+        requesterId: ticket.requester_id,
+        organisationId: ticket.organisation_id,
+        organisationShared: ticket.shared_ticket_visibility,
+      },
+    };
+    return {
+      message: r.message,
+      publish: async () => {
         await this.events.messageCreated(r.message, r.audience, r.authorRole);
-        return r;
-      });
-    // An internal note changes nothing a customer can see, so only staff hear the ticket moved.
-    if (statusChanged || message.visibility === 'public') await this.tickets.publishUpdated(ticketId);
-    // The author reads their own name; still through the view, like every other answer.
-    return (await this.policies.names(actor)).message(message);
+        // An internal note changes nothing a customer can see, so only staff hear the ticket moved.
+        if (r.statusChanged || r.message.visibility === 'public') await this.tickets.publishUpdated(ticketId);
+      },
+    };
   }
 }

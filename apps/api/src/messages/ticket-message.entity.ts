@@ -17,6 +17,7 @@ import { UserEntity } from '../users/user.entity';
  */
 @Entity('ticket_messages')
 @Check('ck_ticket_messages_visibility', `"visibility" IN ('public', 'internal')`)
+@Check('ck_ticket_messages_channel', `"channel" IN ('portal', 'email')`)
 @Index('ix_ticket_messages_ticket_created', ['ticketId', 'createdAt'])
 // A DSAR finds every message a person wrote.
 @Index('ix_ticket_messages_author', ['authorId', 'createdAt'])
@@ -44,6 +45,10 @@ export class TicketMessageEntity {
 
   @Column({ type: 'text' })
   body: string;
+
+  /** Written in the app (`portal`, the console included) or received as a mail (see email_messages). */
+  @Column({ type: 'varchar', length: 10, default: 'portal' })
+  channel: 'portal' | 'email';
 
   /** The body as full-text search reads it, kept by PostgreSQL (ix_ticket_messages_search). */
   @Column({

@@ -1,4 +1,5 @@
 import type { TicketDetailDto, TicketSummaryDto } from './dto/ticket.dto';
+import type { TicketChannel } from '@hushdesk/contracts';
 import type { Priority, TicketStatus, TicketType } from '@hushdesk/ticketing';
 import type { SlaClockService, SlaFields } from '../sla/sla-clock.service';
 
@@ -15,7 +16,7 @@ export const SUMMARY_COLUMNS = `
 
 export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS},
   t.description, t.equipment_asset_tag, t.equipment_model, t.equipment_serial_number, t.equipment_location,
-  t.contact_phone, (rp.processing_restricted_at IS NOT NULL) AS processing_restricted`;
+  t.contact_phone, t.channel, (rp.processing_restricted_at IS NOT NULL) AS processing_restricted`;
 
 /** The joins that name a ticket's people, organisation and group, for any row source aliased `t`. */
 export const TICKET_JOINS = `
@@ -69,6 +70,7 @@ export interface TicketDetailRow extends TicketRow {
   equipment_serial_number: string | null;
   equipment_location: string | null;
   contact_phone: string | null;
+  channel: TicketChannel;
 }
 
 export const formatReference = (n: string | number) => `HD-${String(n).padStart(6, '0')}`;
@@ -140,6 +142,7 @@ export function toDetail(
         }
       : null,
     contactPhone: r.contact_phone,
+    channel: r.channel,
     requesterPersonId: r.requester_person_id,
     firstRespondedAt: r.first_responded_at?.toISOString() ?? null,
     resolvedAt: r.resolved_at?.toISOString() ?? null,

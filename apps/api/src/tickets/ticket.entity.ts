@@ -22,6 +22,7 @@ import { UserEntity } from '../users/user.entity';
   `"status" IN ('new', 'open', 'pending_customer', 'on_hold', 'resolved', 'closed')`,
 )
 @Check('ck_tickets_priority', `"priority" IN ('P1', 'P2', 'P3', 'P4')`)
+@Check('ck_tickets_channel', `"channel" IN ('portal', 'phone', 'email')`)
 @Index('uq_tickets_reference', ['reference'], { unique: true })
 @Index('ix_tickets_requester_created', ['requesterId', 'createdAt'])
 @Index('ix_tickets_organisation_created', ['organisationId', 'createdAt'])
@@ -55,6 +56,10 @@ export class TicketEntity {
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   category: string | null;
+
+  /** How it came in: the portal, a call logged by an engineer, or a mail. */
+  @Column({ type: 'varchar', length: 10, default: 'portal' })
+  channel: 'portal' | 'phone' | 'email';
 
   @Column({ type: 'varchar', length: 200 })
   subject: string;

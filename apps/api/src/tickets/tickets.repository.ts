@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TicketChannel } from '@hushdesk/contracts';
 import { AUTO_CLOSE_AFTER_DAYS, TICKET_STATUSES, type TicketStatus } from '@hushdesk/ticketing';
 import type { QueryResultRow } from 'pg';
 import type { Actor } from '../common/auth/actor';
@@ -48,6 +49,7 @@ export interface NewTicket {
   nextDueAt: Date | null;
   nextAtRiskAt: Date | null;
   createdAt: Date;
+  channel: TicketChannel;
 }
 
 export interface StatusCounts {
@@ -70,6 +72,7 @@ export class TicketsRepository extends SqlRepository {
   async create(
     input: NewTicket,
     mentions: (add: (value: unknown) => string) => string,
+    tx?: Tx,
   ): Promise<TicketDetailRow> {
     const p = new SqlParams();
     const values = [
@@ -95,6 +98,7 @@ export class TicketsRepository extends SqlRepository {
       input.nextDueAt,
       input.nextAtRiskAt,
       input.createdAt,
+      input.channel,
     ].map(p.add);
     const mentionsSql = mentions(p.add);
     const [row] = await this.prepared<TicketDetailRow>(
@@ -102,11 +106,12 @@ export class TicketsRepository extends SqlRepository {
          created_by_id, organisation_id, group_id, tags, equipment_asset_tag, equipment_model,
          equipment_serial_number, equipment_location, contact_phone, first_response_due_at,
          first_response_at_risk_at, resolution_due_at, resolution_at_risk_at, next_due_at, next_at_risk_at,
-         created_at, updated_at)
+         created_at, channel, updated_at)
        VALUES (${values[0]}, 'new', ${values.slice(1).join(', ')}, ${values[21]})
        RETURNING *), m AS (${mentionsSql})
        SELECT ${DETAIL_COLUMNS} FROM t ${TICKET_JOINS}`,
       p.values,
+      tx,
     );
     return row;
   }

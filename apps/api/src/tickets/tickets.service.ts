@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { personKindOf } from '@hushdesk/contracts';
+import { personKindOf, type TicketChannel } from '@hushdesk/contracts';
 import {
   ALLOWED_TRANSITIONS,
   assertTransition,
@@ -60,14 +60,30 @@ export class TicketsService {
   ) {}
 
   async create(actor: Actor, input: CreateTicketDto): Promise<TicketDetailDto> {
-    const requester = await this.resolveRequester(actor, input.requesterId);
+    const created = await this.createIn(undefined, actor, input);
+    await created.publish();
+    return this.detail(actor, created.row, created.now);
+  }
+
+  /**
+   * Creates a ticket, inside the caller's transaction when given one (the email intake writes its
+   * own rows in it); `publish` tells the live clients, once committed. The channel is `phone` when
+   * staff log it for a customer, unless the caller names it.
+   */
+  async createIn(
+    tx: Tx | undefined,
+    actor: Actor,
+    input: CreateTicketDto,
+    channel?: TicketChannel,
+  ): Promise<{ row: TicketDetailRow; now: Date; publish: () => Promise<void> }> {
+    const requester = await this.resolveRequester(actor, input.requesterId, tx);
     if (input.category && !(categoriesFor(input.type) as readonly string[]).includes(input.category)) {
       throw DomainError.invalidField('category', `must be one of: ${categoriesFor(input.type).join(', ')}`);
     }
     if (input.equipment && input.type !== 'fault') {
       throw DomainError.invalidField('equipment', 'is only recorded for faults');
     }
-    if (input.groupId) await this.assertGroup(input.groupId);
+    if (input.groupId) await this.assertGroup(input.groupId, tx);
     await this.policies.assertCollected(
       { 'ticket.contactPhone': input.contactPhone },
       { 'ticket.contactPhone': 'contactPhone' },
@@ -117,6 +133,7 @@ export class TicketsService {
         nextDueAt: fields.nextDueAt,
         nextAtRiskAt: fields.nextAtRiskAt,
         createdAt: now,
+        channel: channel ?? (requester.userId === actor.userId ? 'portal' : 'phone'),
       },
       // Its identifiers are indexed by the same statement, atomically with the insert.
       (add) =>
@@ -125,9 +142,13 @@ export class TicketsService {
           [input.subject, input.description],
           add,
         ),
+      tx,
     );
-    await this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row));
-    return this.detail(actor, row, now);
+    return {
+      row,
+      now,
+      publish: () => this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row)),
+    };
   }
 
   /** The full ticket for this caller, with names and the contact phone as their field policies say. */
@@ -143,7 +164,7 @@ export class TicketsService {
   }
 
   /** Customers log for themselves; staff must name the customer account the ticket is for. */
-  private async resolveRequester(actor: Actor, requesterId?: string) {
+  private async resolveRequester(actor: Actor, requesterId?: string, tx?: Tx) {
     if (!isStaff(actor)) {
       if (requesterId && requesterId !== actor.userId) {
         throw DomainError.invalidField('requesterId', 'can only be set by staff');
@@ -151,7 +172,7 @@ export class TicketsService {
       return { userId: actor.userId, organisationId: actor.organisationId as string };
     }
     if (!requesterId) throw DomainError.invalidField('requesterId', 'is required when staff log a ticket');
-    const customer = await this.users.activeCustomer(requesterId);
+    const customer = await this.users.activeCustomer(requesterId, tx);
     if (!customer) throw DomainError.invalidField('requesterId', 'does not match a customer account');
     return { userId: customer.id, organisationId: customer.organisation_id };
   }

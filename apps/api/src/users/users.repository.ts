@@ -114,10 +114,11 @@ export class UsersRepository extends SqlRepository {
   }
 
   /** An enabled customer account, with its organisation: whom staff may log a ticket for. */
-  async activeCustomer(id: string): Promise<{ id: string; organisation_id: string } | undefined> {
+  async activeCustomer(id: string, tx?: Tx): Promise<{ id: string; organisation_id: string } | undefined> {
     const rows = await this.query<{ id: string; organisation_id: string }>(
       "SELECT id, organisation_id FROM users WHERE id = $1 AND role = 'customer' AND disabled_at IS NULL",
       [id],
+      tx,
     );
     return rows[0];
   }

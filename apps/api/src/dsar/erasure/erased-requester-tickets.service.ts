@@ -97,6 +97,7 @@ export class ErasedRequesterTickets {
       visibility: 'internal',
       body,
       author: { id: actor.userId, name: row.author_name, kind: 'staff' },
+      channel: 'portal',
       createdAt: at.toISOString(),
     };
   }

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MESSAGE_VISIBILITIES, type MessageVisibility } from '@hushdesk/contracts';
+import {
+  MESSAGE_CHANNELS,
+  MESSAGE_VISIBILITIES,
+  type MessageChannel,
+  type MessageVisibility,
+} from '@hushdesk/contracts';
 import { EnumField, TextField } from '../../common/validation/fields';
 import { KindedPersonRefDto } from '../../people/dto/person-ref.dto';
 
@@ -17,6 +22,8 @@ export class TicketMessageDto {
   @ApiProperty({ enum: MESSAGE_VISIBILITIES }) visibility: MessageVisibility;
   @ApiProperty() body: string;
   @ApiProperty({ type: KindedPersonRefDto }) author: KindedPersonRefDto;
+  @ApiProperty({ enum: MESSAGE_CHANNELS, description: 'Written in the app, or received as a mail' })
+  channel: MessageChannel;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -19,7 +19,7 @@ import {
   type TicketStatus,
   type TicketType,
 } from '@hushdesk/ticketing';
-import type { PersonKind, SlaState } from '@hushdesk/contracts';
+import { TICKET_CHANNELS, type PersonKind, type SlaState, type TicketChannel } from '@hushdesk/contracts';
 import { PageQueryDto } from '../../common/pagination/keyset';
 import { EnumField, TextField, UuidField } from '../../common/validation/fields';
 import { PersonRefDto } from '../../people/dto/person-ref.dto';
@@ -179,6 +179,11 @@ export class TicketDetailDto extends TicketSummaryDto {
   @ApiProperty({ type: EquipmentInfoDto, nullable: true }) equipment: EquipmentInfoDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'Per field policy: masked or null when hidden' })
   contactPhone: string | null;
+  @ApiProperty({
+    enum: TICKET_CHANNELS,
+    description: 'How it came in: portal, a call logged by staff, or mail',
+  })
+  channel: TicketChannel;
   @ApiProperty({ format: 'uuid', description: "The requester's person record: GET /api/people/{id}" })
   requesterPersonId: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) firstRespondedAt: string | null;
