@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { validateEnvironment } from './environment';
 
 const root = join(__dirname, '../../../..');
 
@@ -44,6 +45,28 @@ describe('docker-compose.yml', () => {
   it('needs every secret from the operator: none has a default', () => {
     for (const name of ['JWT_SECRET', 'IDENTIFIER_HMAC_KEY']) expect(env[name]).toBe(`<${name}>`);
     expect(env.DATABASE_URL).toContain('<POSTGRES_PASSWORD>');
+  });
+});
+
+describe('docker-compose.yml email', () => {
+  const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
+    services: { api: { ports: string[] } };
+  };
+  const env = apiEnvironment('docker-compose.yml');
+
+  it('opens the SMTP intake on a published port, and accepts the mail variables the API validates', () => {
+    expect(compose.services.api.ports).toContain(`${env.MAIL_INTAKE_PORT}:${env.MAIL_INTAKE_PORT}`);
+    const vars = validateEnvironment({
+      ...env,
+      JWT_SECRET: 'j'.repeat(40),
+      IDENTIFIER_HMAC_KEY: 'i'.repeat(40),
+      DATABASE_URL: 'postgres://hushdesk:pw@postgres:5432/hushdesk',
+    });
+    expect(vars.MAIL_INTAKE_PORT).toBe(2525);
+    expect(vars.MAIL_INTAKE_HOST).toBe('0.0.0.0');
+    // Unset SMTP_URL means "keep mail in the outbox", not a bad URL.
+    expect(vars.SMTP_URL).toBeUndefined();
+    expect(vars.MAIL_FROM).toContain('@');
   });
 });
 
