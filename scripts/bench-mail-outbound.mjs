@@ -152,7 +152,7 @@ async function main() {
       );
     if (perSecond < TARGET_PER_SECOND || lost || duplicated || statuses.sent !== COUNT) process.exitCode = 1;
   } catch (e) {
-    console.error(e);
+    process.stderr.write(`bench-mail-outbound failed: ${e.stack ?? e}\n`);
     process.exitCode = 1;
   } finally {
     await app.close();
@@ -163,6 +163,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  process.stderr.write(`bench-mail-outbound failed: ${e.stack ?? e}\n`);
   process.exit(1);
 });
