@@ -383,6 +383,8 @@ function appServices(pool) {
     AttachmentRedactionRepository,
   } = require('../apps/api/src/attachments/attachment-redaction.repository.ts');
   const { TicketEvents } = require('../apps/api/src/realtime/ticket-events.service.ts');
+  const { MailNotifications } = require('../apps/api/src/mail/outbox/mail-notifications.service.ts');
+  const { MailOutboxRepository } = require('../apps/api/src/mail/outbox/mail-outbox.repository.ts');
   const { buildAppConfig } = require('../apps/api/src/config/app-config.ts');
   const { validateEnvironment } = require('../apps/api/src/config/environment.ts');
   const config = buildAppConfig(
@@ -425,6 +427,8 @@ function appServices(pool) {
     attachments,
     config,
   );
+  // Mail is queued as the API queues it; no jobs run here, so nothing wakes a sender.
+  const mail = new MailNotifications(new MailOutboxRepository(dataSource), { running: false });
   const tickets = new TicketsService(
     new TicketsRepository(dataSource),
     new TicketHistoryRepository(dataSource),
@@ -435,6 +439,7 @@ function appServices(pool) {
     events,
     policies,
     index,
+    mail,
   );
   const messages = new MessagesService(
     new MessagesRepository(dataSource),
@@ -444,6 +449,7 @@ function appServices(pool) {
     events,
     index,
     policies,
+    mail,
   );
   // The access token is the API's own; only its claims are read here (the API checks the signature).
   const jwt = { verify: (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) };

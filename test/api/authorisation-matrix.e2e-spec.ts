@@ -258,6 +258,21 @@ const MATRIX: Record<string, RouteCase> = {
     expect: ownedByCustomer(STAFF_READ),
   },
 
+  // Mail: the outbox and its settings are the admins'; staff choose their own notifications.
+  'GET /api/mail/outbox': { url: '/api/mail/outbox', expect: only({ admin: 'ok' }) },
+  'GET /api/mail/outbox/{id}': { url: '/api/mail/outbox/:outboxMail', expect: only({ admin: 'ok' }) },
+  'GET /api/mail/status': { url: '/api/mail/status', expect: only({ admin: 'ok' }) },
+  'GET /api/mail/subscriptions/me': { url: '/api/mail/subscriptions/me', expect: only(STAFF_READ) },
+  'PUT /api/mail/subscriptions/me': {
+    url: '/api/mail/subscriptions/me',
+    body: { newTickets: false, assignedTickets: true },
+    expect: only(STAFF_READ),
+  },
+  'GET /api/tickets/{id}/mail-recipient': {
+    url: '/api/tickets/:ticket/mail-recipient',
+    expect: only(STAFF_READ),
+  },
+
   // Call recordings.
   'POST /api/recordings': {
     url: '/api/recordings',
@@ -556,6 +571,8 @@ describe('authorisation matrix', () => {
       'recording',
     ).id;
     ids.retentionRun = ok(await http('dpo', 'post', '/api/retention/runs').send({ dryRun: true }), 'run').id;
+    const outbox = await t.db.query('SELECT id FROM mail_outbox WHERE ticket_id = $1 LIMIT 1', [ticket.id]);
+    ids.outboxMail = String(outbox.rows[0].id);
 
     // a1's access request, collected, so it has items and redactions to decide on.
     const dsar = ok(await http('customer', 'post', '/api/dsar').send({ kind: 'access' }), 'dsar');

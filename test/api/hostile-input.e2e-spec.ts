@@ -66,6 +66,10 @@ const CALLERS: Record<string, Caller> = {
   'GET /api/tickets/{id}/attachments': 'engineer',
   'POST /api/tickets/{id}/attachments': 'engineer',
   'GET /api/tickets/{id}/attachments/{attachmentId}': 'engineer',
+  'GET /api/mail/outbox': 'admin',
+  'GET /api/mail/outbox/{id}': 'admin',
+  'PUT /api/mail/subscriptions/me': 'engineer',
+  'GET /api/tickets/{id}/mail-recipient': 'engineer',
   'POST /api/recordings': 'engineer',
   'GET /api/recordings': 'engineer',
   'POST /api/recordings/search': 'dpo',
@@ -191,6 +195,7 @@ describe('hostile input', () => {
       person: w.a1.personId,
       organisation: w.orgA,
       category,
+      outboxMail: (await t.db.query('SELECT id FROM mail_outbox LIMIT 1')).rows[0].id as string,
     };
   });
 
@@ -216,6 +221,7 @@ describe('hostile input', () => {
         organisations: ids.organisation,
         recordings: ids.recording,
         dsar: ids.dsar,
+        mail: ids.outboxMail,
       };
       return byOwner[owner] ?? '00000000-0000-4000-8000-000000000000';
     });

@@ -612,6 +612,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mail/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailOutboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailOutboxController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailOutboxController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/subscriptions/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailOutboxController_subscription"];
+        put: operations["MailOutboxController_subscribe"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -1164,6 +1228,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["TicketsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/mail-recipient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailOutboxController_recipient"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2043,6 +2123,41 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["AuthUserDto"];
         };
+        MailIntakeAddressDto: {
+            host: string;
+            port: number;
+        };
+        MailRecipientDto: {
+            /**
+             * @description Why no mail would go
+             * @enum {string|null}
+             */
+            reason: "do_not_contact" | "undeliverable" | "no_address" | "restricted" | null;
+            /**
+             * @description The requester's name and address as this caller may see them (field policies); null when hidden
+             * @example Alice Archer <a***@example.com>
+             */
+            to: string | null;
+            /** @description Whether a public reply would be emailed to the ticket's requester */
+            willEmail: boolean;
+        };
+        MailStatusDto: {
+            /**
+             * @description MAIL_FROM
+             * @example Hushdesk Support <support@example.com>
+             */
+            from: string;
+            /** @description The SMTP intake, when on */
+            intake: components["schemas"]["MailIntakeAddressDto"] | null;
+            /** @description Whether mail is sent (SMTP_URL is set) or only kept in the outbox */
+            sending: boolean;
+        };
+        MailSubscriptionDto: {
+            /** @description Mail me when a ticket is assigned to me (not by myself) */
+            assignedTickets: boolean;
+            /** @description Mail me about every new ticket (not those I log myself) */
+            newTickets: boolean;
+        };
         MentionDto: {
             /** @enum {string} */
             kind: "email" | "phone" | "name";
@@ -2094,6 +2209,70 @@ export interface components {
         OrganisationPageDto: {
             items: components["schemas"]["OrganisationDto"][];
             nextCursor: string | null;
+        };
+        OutboxItemDetailDto: {
+            /** @description Sending attempts so far */
+            attempts: number;
+            /** @description The plain-text body, once rendered */
+            bodyText: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The template
+             * @enum {string}
+             */
+            kind: "ticket_received" | "public_reply" | "ticket_resolved" | "new_ticket" | "ticket_assigned";
+            /** @description Why it was suppressed, or the last sending error (codes only) */
+            note: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * @description `kept`: rendered but not sent, because no SMTP_URL is set; `suppressed`: not sent on purpose (see note), nothing of it stored
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "kept" | "suppressed" | "failed";
+            subject: string | null;
+            ticket: components["schemas"]["OutboxTicketDto"] | null;
+            /** @description The address it went to, per the email field policy; null until rendered and for suppressed mail */
+            to: string | null;
+        };
+        OutboxItemDto: {
+            /** @description Sending attempts so far */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The template
+             * @enum {string}
+             */
+            kind: "ticket_received" | "public_reply" | "ticket_resolved" | "new_ticket" | "ticket_assigned";
+            /** @description Why it was suppressed, or the last sending error (codes only) */
+            note: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * @description `kept`: rendered but not sent, because no SMTP_URL is set; `suppressed`: not sent on purpose (see note), nothing of it stored
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "kept" | "suppressed" | "failed";
+            subject: string | null;
+            ticket: components["schemas"]["OutboxTicketDto"] | null;
+            /** @description The address it went to, per the email field policy; null until rendered and for suppressed mail */
+            to: string | null;
+        };
+        OutboxPageDto: {
+            items: components["schemas"]["OutboxItemDto"][];
+            nextCursor: string | null;
+        };
+        OutboxTicketDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example HD-000123 */
+            reference: string;
         };
         PersonDto: {
             /** @description On the do-not-contact list */
@@ -2625,6 +2804,12 @@ export interface components {
              * @example Northern Lines Telecom Ltd
              */
             name: string;
+        };
+        UpdateMailSubscriptionDto: {
+            /** @description Mail me when a ticket is assigned to me (not by myself) */
+            assignedTickets: boolean;
+            /** @description Mail me about every new ticket (not those I log myself) */
+            newTickets: boolean;
         };
         UpdateOrganisationDto: {
             name?: string;
@@ -6314,6 +6499,361 @@ export interface operations {
                 };
             };
             /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MailOutboxController_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 25) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                status?: "queued" | "sent" | "kept" | "suppressed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mail that was sent, kept (no SMTP_URL), suppressed or failed, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPageDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MailOutboxController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One mail, with its plain-text body once rendered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxItemDetailDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such mail */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MailOutboxController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How mail is sent and received here */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailStatusDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MailOutboxController_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the caller chose to hear of by mail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSubscriptionDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, dpo, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MailOutboxController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMailSubscriptionDto"];
+            };
+        };
+        responses: {
+            /** @description The choices as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSubscriptionDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, dpo, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10086,6 +10626,91 @@ export interface operations {
                 };
             };
             /** @description No such record, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MailOutboxController_recipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether a public reply would be emailed, and to whom, as the caller may see them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRecipientDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, dpo, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such ticket */
             404: {
                 headers: {
                     [name: string]: unknown;

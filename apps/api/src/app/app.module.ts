@@ -18,6 +18,7 @@ import { DsarModule } from '../dsar/dsar.module';
 import { GroupsModule } from '../groups/groups.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MailOutboxModule } from '../mail/outbox/mail-outbox.module';
 import { MessagesModule } from '../messages/messages.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
@@ -60,6 +61,7 @@ export class AppModule {
         GroupsModule,
         TicketsModule,
         MessagesModule,
+        MailOutboxModule,
         AttachmentsModule,
         RecordingsModule,
         RetentionModule,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailNotificationsModule } from '../mail/outbox/mail-notifications.module';
 import { PrivacyCoreModule } from '../privacy/privacy-core.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
@@ -9,7 +10,14 @@ import { MessagesService } from './messages.service';
 
 /** Replies and internal notes on tickets. */
 @Module({
-  imports: [MessagesDataModule, TicketsModule, SlaModule, RealtimeModule, PrivacyCoreModule],
+  imports: [
+    MessagesDataModule,
+    TicketsModule,
+    SlaModule,
+    RealtimeModule,
+    PrivacyCoreModule,
+    MailNotificationsModule,
+  ],
   controllers: [MessagesController],
   providers: [MessagesService],
   exports: [MessagesService, MessagesDataModule],

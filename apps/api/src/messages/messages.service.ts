@@ -11,6 +11,7 @@ import { decodeCursor, type Page, PageQueryDto, toPage } from '../common/paginat
 import { Transactions } from '../database/transactions';
 import type { Tx } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
+import { MailNotifications } from '../mail/outbox/mail-notifications.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents } from '../realtime/ticket-events.service';
 import { SlaClockService, slaColumns } from '../sla/sla-clock.service';
@@ -48,6 +49,7 @@ export class MessagesService {
     private readonly events: TicketEvents,
     private readonly index: IdentifierIndex,
     private readonly policies: FieldPoliciesService,
+    private readonly mail: MailNotifications,
   ) {}
 
   async list(actor: Actor, ticketId: string, query: PageQueryDto): Promise<Page<TicketMessageDto>> {
@@ -103,6 +105,9 @@ export class MessagesService {
     await this.index.index(tx, { type: 'message', id, ticketId }, [input.body], {
       fresh: true,
     });
+    // An engineer's public reply goes to the requester by mail; internal notes never leave.
+    const mailed = staff && input.visibility === 'public' && ticket.requester_id !== actor.userId;
+    if (mailed) await this.mail.publicReply(tx, { id: ticketId, requesterId: ticket.requester_id }, id);
 
     let status: TicketStatus = ticket.status;
     const firstResponse = staff && input.visibility === 'public' && !ticket.first_responded_at;
@@ -152,6 +157,7 @@ export class MessagesService {
     return {
       message: r.message,
       publish: async () => {
+        if (mailed) this.mail.sent();
         await this.events.messageCreated(r.message, r.audience, r.authorRole);
         // An internal note changes nothing a customer can see, so only staff hear the ticket moved.
         if (r.statusChanged || r.message.visibility === 'public') await this.tickets.publishUpdated(ticketId);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MailNotificationsModule } from '../mail/outbox/mail-notifications.module';
 import { PrivacyCoreModule } from '../privacy/privacy-core.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
@@ -20,6 +21,7 @@ import { TicketsService } from './tickets.service';
     UsersModule,
     PrivacyCoreModule,
     JobsModule,
+    MailNotificationsModule,
   ],
   controllers: [TicketsController, DashboardController],
   providers: [TicketsService, AutoCloseJob],

@@ -66,12 +66,13 @@ export interface StatusCounts {
 export class TicketsRepository extends SqlRepository {
   /**
    * One prepared statement, so one round trip, planned once per connection, and atomic without
-   * a transaction: the insert, its index entries (`mentions` writes them, over `t`), and the row
-   * as the response needs it.
+   * a transaction: the insert, its index entries (`mentions` writes them, over `t`), the mail it
+   * queues (`outbox`, over `t`: the transactional outbox), and the row as the response needs it.
    */
   async create(
     input: NewTicket,
     mentions: (add: (value: unknown) => string) => string,
+    outbox: (from: string) => string,
     tx?: Tx,
   ): Promise<TicketDetailRow> {
     const p = new SqlParams();
@@ -108,7 +109,7 @@ export class TicketsRepository extends SqlRepository {
          first_response_at_risk_at, resolution_due_at, resolution_at_risk_at, next_due_at, next_at_risk_at,
          created_at, channel, updated_at)
        VALUES (${values[0]}, 'new', ${values.slice(1).join(', ')}, ${values[21]})
-       RETURNING *), m AS (${mentionsSql})
+       RETURNING *), m AS (${mentionsSql}), o AS (${outbox('t')})
        SELECT ${DETAIL_COLUMNS} FROM t ${TICKET_JOINS}`,
       p.values,
       tx,

@@ -17,6 +17,7 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/pagination/ke
 import { Transactions } from '../database/transactions';
 import type { Tx } from '../database/tx';
 import { GroupsRepository } from '../groups/groups.repository';
+import { MailNotifications } from '../mail/outbox/mail-notifications.service';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents, type TicketAudience } from '../realtime/ticket-events.service';
@@ -57,6 +58,7 @@ export class TicketsService {
     private readonly events: TicketEvents,
     private readonly policies: FieldPoliciesService,
     private readonly index: IdentifierIndex,
+    private readonly mail: MailNotifications,
   ) {}
 
   async create(actor: Actor, input: CreateTicketDto): Promise<TicketDetailDto> {
@@ -142,12 +144,17 @@ export class TicketsService {
           [input.subject, input.description],
           add,
         ),
+      // And the mail it queues (received; new, for subscribed staff), in the same statement.
+      (from) => this.mail.newTicketSql(from),
       tx,
     );
     return {
       row,
       now,
-      publish: () => this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row)),
+      publish: async () => {
+        this.mail.sent();
+        await this.events.ticketCreated(toSummary(row, this.sla, now), audienceOf(row));
+      },
     };
   }
 
@@ -251,7 +258,7 @@ export class TicketsService {
     ) => Promise<{ input: UpdateTicketDto; workflow: boolean }>,
   ): Promise<TicketDetailDto> {
     const now = new Date();
-    const { row, changed } = await this.transactions.run(async (tx) => {
+    const { row, changed, mailed } = await this.transactions.run(async (tx) => {
       const before = await this.lockVisible(tx, actor, id);
       this.assertNotRestricted(actor, before);
       const { input, workflow } = await plan(tx, before, now);
@@ -285,7 +292,7 @@ export class TicketsService {
         changes.tags = input.tags;
         history.push(['tags', before.tags.join(', ') || null, input.tags.join(', ') || null]);
       }
-      if (!history.length) return { row: before, changed: false };
+      if (!history.length) return { row: before, changed: false, mailed: false };
 
       const sla = this.sla.apply(
         slaFieldsOf(before),
@@ -297,8 +304,18 @@ export class TicketsService {
       );
       await this.tickets.writeChanges(tx, id, { ...changes, ...slaColumns(sla) }, now);
       await this.ticketHistory.record(tx, id, actor.userId, history, now);
-      return { row: await this.tickets.load(id, tx), changed: true };
+      // Mail for what the caller did, not for what an undo puts back.
+      let mailed = false;
+      if (workflow && changes.status === 'resolved') {
+        await this.mail.resolved(tx, { id, requesterId: before.requester_id });
+        mailed = true;
+      }
+      if (workflow && input.assigneeId && changes.assignee_id !== undefined) {
+        mailed = (await this.mail.assigned(tx, id, input.assigneeId, actor.userId)) || mailed;
+      }
+      return { row: await this.tickets.load(id, tx), changed: true, mailed };
     });
+    if (mailed) this.mail.sent();
     if (changed) {
       await this.events.ticketUpdated(toSummary(row, this.sla, now), audienceOf(row));
     }
