@@ -107,7 +107,8 @@ export interface MailSubscriptions {
   assignedTickets: boolean;
 }
 
-export type MailRecipientReason = 'do_not_contact' | 'undeliverable' | 'no_address';
+/** `restricted` is not in the brief's contract but the outbound branch answers it (restricted processing). */
+export type MailRecipientReason = 'do_not_contact' | 'undeliverable' | 'no_address' | 'restricted';
 
 export interface MailRecipient {
   willEmail: boolean;

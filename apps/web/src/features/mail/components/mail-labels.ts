@@ -41,8 +41,10 @@ export const OUTBOX_STATUS_TONES: Record<OutboxStatus, BadgeTone> = {
  * bounce marked undeliverable: the API's note says which.
  */
 export function outboxStatusLabel(item: Pick<OutboxItem, 'status' | 'note'>): string {
-  if (item.status === 'suppressed' && item.note && /undeliverable|bounce/i.test(item.note))
-    return 'Undeliverable — content not kept';
+  if (item.status !== 'suppressed' || !item.note) return OUTBOX_STATUS_LABELS[item.status];
+  if (/undeliverable|bounce/i.test(item.note)) return 'Undeliverable — content not kept';
+  if (/restricted/i.test(item.note)) return 'Processing restricted — content not kept';
+  if (/no email address/i.test(item.note)) return 'No address — content not kept';
   return OUTBOX_STATUS_LABELS[item.status];
 }
 
@@ -51,4 +53,5 @@ export const RECIPIENT_REASONS: Record<MailRecipientReason, string> = {
   do_not_contact: 'the customer is on the Do Not Contact list',
   undeliverable: 'their address is undeliverable (mail to it bounced)',
   no_address: 'the customer has no email address',
+  restricted: 'the customer has restricted the processing of their data',
 };

@@ -81,8 +81,9 @@ function MessageItem({
           {named ? initials(name) : name.charAt(0)}
         </span>
         <p className="message__byline">
-          <span className="message__author">{isOwn ? `${name} (you)` : name}</span>
-          {named ? <span className="message__role">{role}</span> : null}
+          {/* Spaces between the parts, so they are read (and copied) as separate words. */}
+          <span className="message__author">{isOwn ? `${name} (you)` : name}</span>{' '}
+          {named ? <span className="message__role">{role}</span> : null}{' '}
           <MessageChannelLabel channel={message.channel} />
         </p>
         <time
