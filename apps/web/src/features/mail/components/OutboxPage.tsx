@@ -68,7 +68,7 @@ function SendingBanner() {
 }
 
 function Recipient({ item }: { item: OutboxItem }) {
-  if (item.to) return <span className="table__email">{item.to}</span>;
+  if (item.to) return <span className="outbox-table__to">{item.to}</span>;
   return <span className="muted">{item.status === 'queued' ? 'Not rendered yet' : 'Not kept'}</span>;
 }
 
