@@ -205,6 +205,19 @@ describe('accessibility of the main screens, in Chromium', () => {
       ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
     ]));
 
+  // The email channel's screens (issue 16): mailboxes (none yet: the empty state), the outbox (the
+  // ticket above was acknowledged) and a member of staff's mail choices, at both widths.
+  it.each([1280, 390])('the mail screens at %i px', async (width) => {
+    await audit('admin@hushdesk.local', width, [
+      ['/admin/mailboxes', (page) => page.getByText('No mailboxes yet').waitFor()],
+      ['/admin/outbox', (page) => page.getByTestId('outbox-row').first().waitFor()],
+      ['/account/email', (page) => page.getByLabel('Email me new tickets').waitFor()],
+    ]);
+    await audit('engineer@hushdesk.local', width, [
+      ['/account/email', (page) => page.getByLabel('Email me new tickets').waitFor()],
+    ]);
+  });
+
   // At a phone's width the wide tables scroll sideways: each must be reachable from the keyboard,
   // and none may widen the page.
   it('staff screens with tables, at a phone’s width (390 px)', async () => {

@@ -61,7 +61,7 @@ export function AppShell() {
           </div>
           <nav className="sidebar__account-nav" aria-label="Account">
             <ul>
-              {ACCOUNT_NAVIGATION.map(({ to, label, icon: Icon }) => (
+              {ACCOUNT_NAVIGATION[user.role].map(({ to, label, icon: Icon }) => (
                 <li key={to}>
                   <NavLink to={to} className="nav-link">
                     <Icon />

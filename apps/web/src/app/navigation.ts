@@ -9,7 +9,9 @@ import {
   InboxIcon,
   KeyIcon,
   LockIcon,
+  MailIcon,
   QueueIcon,
+  SendIcon,
   ShieldIcon,
   SlidersIcon,
   UserIcon,
@@ -54,14 +56,22 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin', label: 'Organisations', icon: BuildingIcon, end: true },
     { to: '/admin/users', label: 'Users', icon: UsersIcon },
     { to: '/admin/controller', label: 'Controller', icon: ShieldIcon },
+    { to: '/admin/mailboxes', label: 'Mailboxes', icon: MailIcon },
+    { to: '/admin/outbox', label: 'Outbox', icon: SendIcon },
     ...privacyOffice('/admin'),
   ],
 };
 
-/** The account's own pages, the same for every role: shown beside the account in the sidebar. */
-export const ACCOUNT_NAVIGATION: NavItem[] = [
-  { to: '/account/password', label: 'Change password', icon: KeyIcon },
-];
+const CHANGE_PASSWORD: NavItem = { to: '/account/password', label: 'Change password', icon: KeyIcon };
+const EMAIL_NOTIFICATIONS: NavItem = { to: '/account/email', label: 'Email notifications', icon: MailIcon };
+
+/** The account's own pages, shown beside the account in the sidebar: staff also choose their mail. */
+export const ACCOUNT_NAVIGATION: Record<Role, NavItem[]> = {
+  customer: [CHANGE_PASSWORD],
+  engineer: [EMAIL_NOTIFICATIONS, CHANGE_PASSWORD],
+  dpo: [EMAIL_NOTIFICATIONS, CHANGE_PASSWORD],
+  admin: [EMAIL_NOTIFICATIONS, CHANGE_PASSWORD],
+};
 
 /** What the area is called, shown under the wordmark. */
 export const AREA_NAMES: Record<Role, string> = {

@@ -4,6 +4,7 @@ import { ChangePasswordPage, LoginPage } from '../features/auth';
 import { ConsoleHomePage, ConsoleTicketPage, DashboardPage } from '../features/console';
 import { AuditTrailPage, DpoHomePage, FieldPoliciesPage, RopaPage } from '../features/dpo';
 import { DsarDownloadPage, DsarRequestPage } from '../features/dsar';
+import { MailboxesPage, MailPreferencesPage, OutboxPage } from '../features/mail';
 import {
   MyDetailsPage,
   NewTicketPage,
@@ -42,9 +43,12 @@ import { RootLayout } from './RootLayout';
  *   /admin        -> administrator: organisations
  *   /admin/users  -> administrator: users
  *   /admin/controller -> administrator: the controller's name, address and DPO contact
+ *   /admin/mailboxes -> administrator: IMAP mailboxes (add, test, pause, last error, quarantine)
+ *   /admin/outbox -> administrator: mail sent, or kept without SMTP_URL, and whether mail is sent
  *   /admin/fields, /admin/retention, /admin/audit, /admin/ropa -> administrator: the same privacy
  *                 screens as the DPO (legal holds are the DPO's alone: shown, not changed)
  *   /account/password -> every role: change one's own password (other sessions end)
+ *   /account/email -> staff: which notifications are emailed to them (new, assigned tickets)
  */
 /** The privacy-office screens: under /dpo for the DPO, and under /admin for administrators. */
 const privacyOfficeRoutes = [
@@ -123,10 +127,20 @@ export const router = createBrowserRouter([
               { index: true, element: <OrganisationsPage /> },
               { path: 'users', element: <UsersPage /> },
               { path: 'controller', element: <ControllerSettingsPage /> },
+              { path: 'mailboxes', element: <MailboxesPage /> },
+              { path: 'outbox', element: <OutboxPage /> },
               ...privacyOfficeRoutes,
             ],
           },
           { path: '/account/password', element: <ChangePasswordPage /> },
+          {
+            path: '/account/email',
+            element: (
+              <RequireRole roles={['engineer', 'dpo', 'admin']}>
+                <MailPreferencesPage />
+              </RequireRole>
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

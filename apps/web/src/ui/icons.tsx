@@ -19,7 +19,9 @@ import {
   Loader,
   Lock,
   LogOut,
+  Mail,
   MessageSquare,
+  Monitor,
   Paperclip,
   Phone,
   PhoneIncoming,
@@ -27,6 +29,7 @@ import {
   Plus,
   Printer,
   Search,
+  Send,
   ShieldCheck,
   SlidersVertical,
   User,
@@ -74,3 +77,6 @@ export const PhoneIncomingIcon = decorative(PhoneIncoming);
 export const PhoneOutgoingIcon = decorative(PhoneOutgoing);
 export const ArchiveIcon = decorative(Archive);
 export const KeyIcon = decorative(Key);
+export const MailIcon = decorative(Mail);
+export const MonitorIcon = decorative(Monitor);
+export const SendIcon = decorative(Send);

@@ -1,5 +1,6 @@
 /** The tickets feature as other features and the app shell see it. */
 export { AttachmentsPanel } from './components/AttachmentsPanel';
+export { TicketChannelLabel } from './components/ChannelLabels';
 export { LiveIndicator } from './components/LiveIndicator';
 export { PresenceLine } from './components/PresenceLine';
 export { SlaClockRow, SlaTimer } from './components/SlaTimer';

@@ -5,6 +5,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/Feedback';
 import { LockIcon, MessageIcon } from '../../../ui/icons';
+import { MailRecipientNote } from '../../mail';
 import { useSendMessage } from '../../tickets';
 import '../../../ui/ticket-page.css';
 import './console.css';
@@ -114,6 +115,7 @@ export function Composer({
           Internal note — only staff see this, never the customer.
         </p>
       ) : null}
+      <MailRecipientNote ticketId={ticketId} internal={internal} />
 
       <TextAreaField
         id={BODY_ID}

@@ -13,6 +13,7 @@ import {
   SlaClockRow,
   PriorityBadge,
   StatusBadge,
+  TicketChannelLabel,
   TicketFacts,
   typeAndCategory,
   useTicketPresence,
@@ -61,6 +62,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
             <StatusBadge status={ticket.status} />
             <PriorityBadge priority={ticket.priority} />
             <span className="ticket-header__detail">{typeAndCategory(ticket)}</span>
+            <TicketChannelLabel channel={ticket.channel} audience="staff" />
           </p>
           <p className="ticket-header__sub">
             Raised by{' '}

@@ -11,6 +11,7 @@ import {
   LiveIndicator,
   PresenceLine,
   StatusBadge,
+  TicketChannelLabel,
   TicketFacts,
   typeAndCategory,
   useTicketPresence,
@@ -79,6 +80,7 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
             <span className="ticket-ref">{ticket.reference}</span>
             <StatusBadge status={ticket.status} />
             <span className="ticket-header__detail">{typeAndCategory(ticket)}</span>
+            <TicketChannelLabel channel={ticket.channel} audience="customer" />
           </p>
           <p className="ticket-header__sub">
             Raised <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt)}</time> · Updated{' '}

@@ -2,6 +2,7 @@ import type { TicketMessage } from '@hushdesk/api-client';
 import { displayName } from '@hushdesk/contracts';
 import { formatDateTime, formatShortDateTime, initials } from '../../../lib/format';
 import { LockIcon } from '../../../ui/icons';
+import { MessageChannelLabel } from './ChannelLabels';
 import './tickets.css';
 
 interface MessageThreadProps {
@@ -67,6 +68,7 @@ function MessageItem({
         .join(' ')}
       data-testid="message"
       data-visibility={message.visibility}
+      data-channel={message.channel}
     >
       {internal ? (
         <p className="message__internal-label">
@@ -79,8 +81,10 @@ function MessageItem({
           {named ? initials(name) : name.charAt(0)}
         </span>
         <p className="message__byline">
-          <span className="message__author">{isOwn ? `${name} (you)` : name}</span>
-          {named ? <span className="message__role">{role}</span> : null}
+          {/* Spaces between the parts, so they are read (and copied) as separate words. */}
+          <span className="message__author">{isOwn ? `${name} (you)` : name}</span>{' '}
+          {named ? <span className="message__role">{role}</span> : null}{' '}
+          <MessageChannelLabel channel={message.channel} />
         </p>
         <time
           className="message__time"
