@@ -1650,6 +1650,8 @@ export interface components {
             auditEntries: number;
             contact: number;
             earlierRequests: number;
+            /** @description Emails they sent, on their tickets or naming them, and emails sent to them */
+            emails: number;
             excluded: number;
             mentions: number;
             messages: number;
@@ -1769,7 +1771,7 @@ export interface components {
             ticketReference: string | null;
             title: string;
             /** @enum {string} */
-            type: "contact" | "account" | "ticket" | "message" | "attachment" | "recording" | "audit" | "suppression" | "request";
+            type: "contact" | "account" | "ticket" | "message" | "attachment" | "recording" | "audit" | "suppression" | "request" | "email" | "outbound_email" | "undeliverable";
         };
         DsarItemPageDto: {
             items: components["schemas"]["DsarItemDto"][];
@@ -2164,7 +2166,7 @@ export interface components {
             /** Format: uuid */
             sourceId: string;
             /** @enum {string} */
-            sourceType: "ticket" | "message" | "attachment" | "recording" | "person";
+            sourceType: "ticket" | "message" | "attachment" | "recording" | "email" | "person";
             /** Format: uuid */
             ticketId: string | null;
         };
@@ -2178,7 +2180,7 @@ export interface components {
             /** @enum {string} */
             collection: "required" | "optional" | "off";
             /** @enum {string} */
-            field: "person.fullName" | "person.email" | "person.phone" | "person.jobTitle" | "person.employer" | "person.workAddress" | "person.imHandle" | "ticket.contactPhone" | "recording.callerNumber" | "attachment.fileName";
+            field: "person.fullName" | "person.email" | "person.phone" | "person.jobTitle" | "person.employer" | "person.workAddress" | "person.imHandle" | "ticket.contactPhone" | "recording.callerNumber" | "attachment.fileName" | "email.message" | "email.rawCopy" | "email.sentMail" | "email.doNotContact" | "email.undeliverable";
             label: string;
             /** @enum {string} */
             lawfulBasis: "contract" | "legitimate_interests" | "legal_obligation" | "consent";
@@ -2197,6 +2199,10 @@ export interface components {
             breached: number;
             ok: number;
             paused: number;
+        };
+        OpenDsarSkipDto: {
+            /** @description Kept while a data-subject request about them is open */
+            openDsar: number;
         };
         OrganisationDto: {
             /** Format: date-time */
@@ -2305,6 +2311,18 @@ export interface components {
         PurgeDto: {
             /** @description Count only; change nothing (default true) */
             dryRun?: boolean;
+        };
+        RawEmailSweepDto: {
+            /** @description Raw copies deleted */
+            deleted: number;
+            /** @description Raw copies past their period and free to go */
+            expired: number;
+            /** @description Ids of the mails, at most 1000 */
+            ids: string[];
+            retentionDays: number;
+            /** @description Rendered content of mail we sent or kept */
+            sentMail: components["schemas"]["SentMailSweepDto"];
+            skipped: components["schemas"]["OpenDsarSkipDto"];
         };
         ReasonDto: {
             /** @description Recorded with the decision */
@@ -2437,10 +2455,12 @@ export interface components {
         };
         RetentionPolicyDto: {
             /** @enum {string} */
-            category: "recordings" | "closed_tickets" | "dsar_packages" | "audit";
+            category: "recordings" | "raw_emails" | "closed_tickets" | "dsar_packages" | "audit";
             days: number;
             /** @description Roles that may change it */
             editableBy: ("customer" | "engineer" | "dpo" | "admin")[];
+            /** @description The longest period allowed */
+            maxDays: number;
             /** @description The shortest period allowed */
             minDays: number;
             /** Format: date-time */
@@ -2457,6 +2477,7 @@ export interface components {
             finishedAt?: string;
             /** @description Categories with a period this engine does not enforce yet */
             notYetSwept: string[];
+            rawEmails?: components["schemas"]["RawEmailSweepDto"];
             recordings: components["schemas"]["RecordingSweepDto"];
             /** Format: date-time */
             startedAt: string;
@@ -2521,7 +2542,7 @@ export interface components {
             /** @enum {string} */
             collection: "required" | "optional" | "off";
             /** @enum {string} */
-            field: "person.fullName" | "person.email" | "person.phone" | "person.jobTitle" | "person.employer" | "person.workAddress" | "person.imHandle" | "ticket.contactPhone" | "recording.callerNumber" | "attachment.fileName";
+            field: "person.fullName" | "person.email" | "person.phone" | "person.jobTitle" | "person.employer" | "person.workAddress" | "person.imHandle" | "ticket.contactPhone" | "recording.callerNumber" | "attachment.fileName" | "email.message" | "email.rawCopy" | "email.sentMail" | "email.doNotContact" | "email.undeliverable";
             label: string;
             retention: string;
         };
@@ -2562,6 +2583,18 @@ export interface components {
              * @example 2026-03-03
              */
             to?: string;
+        };
+        SentMailSweepDto: {
+            /** @description Rows whose content is past the period */
+            due: number;
+            /**
+             * Format: date-time
+             * @description Mail rendered before this loses its address, subject and text
+             */
+            renderedBefore: string;
+            /** @description Rows whose content was emptied */
+            scrubbed: number;
+            skipped: components["schemas"]["OpenDsarSkipDto"];
         };
         ShareSafeAttachmentDto: {
             /** @description The file name, scrubbed too */
@@ -7945,7 +7978,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every collected field: why, on what basis, how long */
+            /** @description Every collected field, then what the email channel keeps (raw copies, mail sent, Do Not Contact, undeliverable addresses): why, on what basis, how long */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9274,7 +9307,7 @@ export interface operations {
                     "application/json": components["schemas"]["RetentionPolicyDto"];
                 };
             };
-            /** @description Not a retention category, or the period is shorter than its minimum */
+            /** @description Not a retention category, or the period is outside its minimum and maximum */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -103,6 +103,12 @@ export const DSAR_ITEM_TYPES = [
   'audit',
   'suppression',
   'request',
+  /** A mail imported through the email channel (its headers, quoted history, signature, raw copy). */
+  'email',
+  /** A mail we sent, kept or held back (the outbox). */
+  'outbound_email',
+  /** A hard bounce marked their address undeliverable. */
+  'undeliverable',
 ] as const;
 export type DsarItemType = (typeof DSAR_ITEM_TYPES)[number];
 

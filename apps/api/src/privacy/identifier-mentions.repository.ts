@@ -4,7 +4,8 @@ import { SqlParams } from '../database/sql-params';
 import { SqlRepository } from '../database/sql-repository';
 import type { Tx } from '../database/tx';
 
-export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'person';
+/** `email`: an imported mail's own text (sender's name, To/Cc, quoted history, signature; id = email_messages.id). */
+export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'email' | 'person';
 
 /** An index entry's source, as lookups return it. */
 export interface MentionRow {

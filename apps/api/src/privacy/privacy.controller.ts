@@ -6,7 +6,6 @@ import { CurrentActor, Public, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { ApiError, ApiErrors } from '../common/http/api-errors';
-import { ControllerIdentityService } from '../settings/controller-identity.service';
 import {
   CollectedFieldDto,
   FieldPolicyDto,
@@ -21,7 +20,7 @@ import { IndexRebuildDto, MentionDto, RopaDto, SuppressionAddedDto } from './dto
 import { FieldPoliciesService } from './field-policies.service';
 import { IdentifierIndex } from './identifier-index.service';
 import { FieldRetentionJob } from './field-retention.job';
-import { buildRopa } from './ropa';
+import { ProcessingRecords } from './processing-records.service';
 import { SuppressionList } from './suppression.service';
 
 @ApiTags('privacy')
@@ -34,7 +33,7 @@ export class PrivacyController {
     private readonly suppressions: SuppressionList,
     private readonly audit: AuditService,
     private readonly fieldRetention: FieldRetentionJob,
-    private readonly controllerIdentity: ControllerIdentityService,
+    private readonly records: ProcessingRecords,
   ) {}
 
   @Get('fields')
@@ -110,20 +109,11 @@ export class PrivacyController {
   @Public()
   @ApiOkResponse({
     type: [NoticeFieldDto],
-    description: 'Every collected field: why, on what basis, how long',
+    description:
+      'Every collected field, then what the email channel keeps (raw copies, mail sent, Do Not Contact, undeliverable addresses): why, on what basis, how long',
   })
-  async notice(): Promise<NoticeFieldDto[]> {
-    return Object.values(await this.policies.all())
-      .filter((p) => p.collection !== 'off')
-      .map((p) => ({
-        field: p.field,
-        label: p.label,
-        category: p.category,
-        collection: p.collection,
-        purposes: p.purposes,
-        lawfulBasis: p.lawfulBasis,
-        retention: retentionDescription(p.retention),
-      }));
+  notice(): Promise<NoticeFieldDto[]> {
+    return this.records.notice();
   }
 
   /** Field-level retention on demand; a dry run reports what would be nulled. */
@@ -139,8 +129,8 @@ export class PrivacyController {
   @Get('ropa')
   @Roles('dpo', 'admin')
   @ApiOkResponse({ type: RopaDto, description: 'The Art. 30 record of processing activities' })
-  async ropa(): Promise<RopaDto> {
-    return buildRopa(await this.policies.all(), await this.controllerIdentity.identity());
+  ropa(): Promise<RopaDto> {
+    return this.records.ropa();
   }
 
   /** Where a person's identifiers are mentioned in free text, in any formatting: an index lookup. */

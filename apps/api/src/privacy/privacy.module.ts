@@ -5,12 +5,14 @@ import { BlobsModule } from '../blobs/blobs.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MessagesDataModule } from '../messages/messages-data.module';
 import { PeopleDataModule } from '../people/people-data.module';
+import { RetentionDataModule } from '../retention/retention-data.module';
 import { SettingsModule } from '../settings/settings.module';
 import { TicketsDataModule } from '../tickets/tickets-data.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { FieldRetentionJob } from './field-retention.job';
 import { PrivacyController } from './privacy.controller';
 import { PrivacyCoreModule } from './privacy-core.module';
+import { ProcessingRecords } from './processing-records.service';
 import { RedactionService } from './redaction.service';
 import { ShareSafeController } from './share-safe.controller';
 import { ShareSafeService } from './share-safe.service';
@@ -28,9 +30,10 @@ import { ShareSafeService } from './share-safe.service';
     BlobsModule,
     JobsModule,
     SettingsModule,
+    RetentionDataModule,
   ],
   controllers: [PrivacyController, ShareSafeController],
-  providers: [RedactionService, ShareSafeService, FieldRetentionJob],
+  providers: [RedactionService, ShareSafeService, FieldRetentionJob, ProcessingRecords],
   exports: [FieldRetentionJob, RedactionService],
 })
 export class PrivacyModule {}

@@ -3,6 +3,8 @@ import { AttachmentRedactionRepository } from '../attachments/attachment-redacti
 import { BlobDeletionsRepository } from '../blobs/blob-deletions.repository';
 import { Transactions } from '../database/transactions';
 import type { Tx } from '../database/tx';
+import { EmailErasureRepository } from '../mail/shared/email-erasure.repository';
+import { OutboxDsarRepository } from '../mail/shared/outbox-dsar.repository';
 import { MessageRedactionRepository } from '../messages/message-redaction.repository';
 import { PersonPrivacyRepository } from '../people/person-privacy.repository';
 import { IdentifierMentionsRepository } from '../privacy/identifier-mentions.repository';
@@ -15,8 +17,9 @@ const FORMER_CUSTOMER = 'Former customer';
 
 /**
  * Closed tickets past retention (6 years by default) stay for statistics, but anonymised: their
- * text is scrubbed of every identifier, contact phone and attachments go, and the requester (and
- * any customer who wrote in the thread) becomes the organisation's disabled "Former customer".
+ * text is scrubbed of every identifier, contact phone, attachments and the headers and text of
+ * their email go, and the requester (and any customer who wrote in the thread) becomes the
+ * organisation's disabled "Former customer".
  */
 @Injectable()
 export class ClosedTicketAnonymiser {
@@ -31,6 +34,8 @@ export class ClosedTicketAnonymiser {
     private readonly formerCustomers: FormerCustomerRepository,
     private readonly redaction: RedactionService,
     private readonly index: IdentifierIndex,
+    private readonly emails: EmailErasureRepository,
+    private readonly sentMail: OutboxDsarRepository,
   ) {}
 
   /** Tickets due, excluding those whose requester has an open data-subject request. */
@@ -67,6 +72,13 @@ export class ClosedTicketAnonymiser {
     await this.blobDeletions.queueTicketAttachments(tx, ticketId);
     await this.mentions.removeTicketAttachments(tx, ticketId);
     await this.attachments.removeOfTicket(tx, ticketId);
+    // Its mail: every header and text column and the raw copy go; mail we sent keeps no content.
+    const mails = await this.emails.idsOnTickets(tx, [ticketId]);
+    for (const { key } of await this.emails.rawKeys(tx, mails))
+      if (key) await this.blobDeletions.queueNow(key, tx);
+    await this.emails.erase(tx, mails);
+    for (const id of mails) await this.index.remove(tx, { type: 'email', id });
+    await this.sentMail.eraseContentOfTickets(tx, [ticketId]);
   }
 
   /** The organisation's disabled placeholder account, created the first time it is needed. */

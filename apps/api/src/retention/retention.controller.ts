@@ -56,7 +56,7 @@ export class RetentionController {
   @Patch('policies/:category')
   @Roles('dpo', 'admin')
   @ApiOkResponse({ type: RetentionPolicyDto, description: 'The policy as it now applies' })
-  @ApiError(400, 'Not a retention category, or the period is shorter than its minimum')
+  @ApiError(400, 'Not a retention category, or the period is outside its minimum and maximum')
   @ApiErrors(413, 414, 415)
   updatePolicy(
     @CurrentActor() actor: Actor,

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { BlobsModule } from '../blobs/blobs.module';
 import { DsarSharedModule } from '../dsar/shared/dsar-shared.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MailPrivacyDataModule } from '../mail/shared/mail-privacy-data.module';
 import { MessagesDataModule } from '../messages/messages-data.module';
 import { PeopleDataModule } from '../people/people-data.module';
 import { PrivacyCoreModule } from '../privacy/privacy-core.module';
@@ -35,6 +36,7 @@ import { RetentionService } from './retention.service';
     PeopleDataModule,
     RecordingsDataModule,
     DsarSharedModule,
+    MailPrivacyDataModule,
   ],
   controllers: [RetentionController],
   providers: [

@@ -55,6 +55,14 @@ export class RetentionRepository extends SqlRepository {
     return row?.days;
   }
 
+  /** How long raw email copies (and the content of mail sent) are kept; undefined when none is set. */
+  async rawEmailsDays(): Promise<number | undefined> {
+    const [row] = await this.query<{ days: number }>(
+      "SELECT days FROM retention_policies WHERE category = 'raw_emails'",
+    );
+    return row?.days;
+  }
+
   async closedTicketsDays(): Promise<number | undefined> {
     const [row] = await this.query<{ days: number }>(
       "SELECT days FROM retention_policies WHERE category = 'closed_tickets'",

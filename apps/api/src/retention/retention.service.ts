@@ -6,6 +6,8 @@ import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
 import { DsarRetentionRepository } from '../dsar/shared/dsar-retention.repository';
 import { JobScheduler } from '../jobs/job-scheduler.service';
+import { EmailRetentionRepository } from '../mail/shared/email-retention.repository';
+import { OutboxRetentionRepository } from '../mail/shared/outbox-retention.repository';
 import { FieldRetentionJob } from '../privacy/field-retention.job';
 import { TicketEvents } from '../realtime/ticket-events.service';
 import { RecordingRetentionRepository } from '../recordings/recording-retention.repository';
@@ -16,17 +18,35 @@ import { AUDIT_RETENTION_FLOOR_DAYS } from './retention-policy.entity';
 import { RetentionRepository } from './retention.repository';
 import type { RetentionHoldDto, RetentionReportDto, RetentionRunDto } from './dto/retention-responses.dto';
 
-export const RETENTION_CATEGORIES = ['recordings', 'closed_tickets', 'dsar_packages', 'audit'] as const;
+export const RETENTION_CATEGORIES = [
+  'recordings',
+  'raw_emails',
+  'closed_tickets',
+  'dsar_packages',
+  'audit',
+] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
 
+/** The longest period any category may have (100 years), as the request body allows. */
+const MAX_DAYS = 36_500;
+
 /**
- * Who may change a category's period, and its shortest. The audit trail is the DPO's proof of
- * accountability: only they change its period, never under a year.
+ * Raw email copies exist to look into a mail that was imported wrongly; a year is the most that
+ * purpose can justify (the parsed mail stays with its ticket regardless).
  */
-function limitsOf(category: string): { minDays: number; editableBy: Role[] } {
-  return category === 'audit'
-    ? { minDays: AUDIT_RETENTION_FLOOR_DAYS, editableBy: ['dpo'] }
-    : { minDays: 1, editableBy: ['dpo', 'admin'] };
+export const RAW_EMAILS_MAX_DAYS = 365;
+
+/**
+ * Who may change a category's period, its shortest and its longest. The audit trail is the DPO's
+ * proof of accountability: only they change its period, never under a year.
+ */
+function limitsOf(category: string): { minDays: number; maxDays: number; editableBy: Role[] } {
+  if (category === 'audit') {
+    return { minDays: AUDIT_RETENTION_FLOOR_DAYS, maxDays: MAX_DAYS, editableBy: ['dpo'] };
+  }
+  if (category === 'raw_emails')
+    return { minDays: 1, maxDays: RAW_EMAILS_MAX_DAYS, editableBy: ['dpo', 'admin'] };
+  return { minDays: 1, maxDays: MAX_DAYS, editableBy: ['dpo', 'admin'] };
 }
 
 /** At most this many ids per category are listed in a report; the counts are always complete. */
@@ -56,6 +76,8 @@ export class RetentionService implements OnModuleInit {
     private readonly fields: FieldRetentionJob,
     private readonly events: TicketEvents,
     private readonly anonymiser: ClosedTicketAnonymiser,
+    private readonly rawEmails: EmailRetentionRepository,
+    private readonly sentMail: OutboxRetentionRepository,
   ) {}
 
   onModuleInit(): void {
@@ -68,7 +90,14 @@ export class RetentionService implements OnModuleInit {
   }
 
   async policies(): Promise<
-    { category: string; days: number; updatedAt: string; minDays: number; editableBy: Role[] }[]
+    {
+      category: string;
+      days: number;
+      updatedAt: string;
+      minDays: number;
+      maxDays: number;
+      editableBy: Role[];
+    }[]
   > {
     const rows = await this.retention.policies();
     return rows.map((r) => ({
@@ -96,12 +125,24 @@ export class RetentionService implements OnModuleInit {
         `must be at least ${limits.minDays} days (one year): the audit trail is the proof of what was done`,
       );
     }
+    if (days > limits.maxDays) {
+      throw DomainError.invalidField(
+        'days',
+        category === 'raw_emails'
+          ? `must be at most ${limits.maxDays} days: raw copies are kept only to look into an import`
+          : `must be at most ${limits.maxDays} days`,
+      );
+    }
     await this.transactions.run(async (tx) => {
       const before = await this.retention.lockPolicy(tx, category);
       await this.retention.savePolicy(tx, category, days, actor.userId);
       if (category === 'recordings' && before !== undefined && before !== days) {
         // Recordings carry their expiry; a new period applies to every one of them.
         await this.recordings.resetExpiry(tx, days);
+      }
+      if (category === 'raw_emails' && before !== undefined && before !== days) {
+        // So do raw email copies, counted from when each mail arrived.
+        await this.rawEmails.resetExpiry(tx, days);
       }
       await this.audit.record(tx, {
         actor,
@@ -196,6 +237,7 @@ export class RetentionService implements OnModuleInit {
       // Finish deletions a crashed run left in the outbox before making new ones.
       if (!dryRun) report.blobs = await this.outbox.drain();
       await this.sweepRecordings(runId, report, dryRun, batchSize);
+      report.rawEmails = await this.sweepMail(runId, report, dryRun, batchSize);
       report.fields = await this.fields.run(dryRun);
       const ticketDays = await this.retention.closedTicketsDays();
       const ticketCutoff = new Date(Date.now() - (ticketDays ?? 2190) * 86_400_000);
@@ -239,6 +281,8 @@ export class RetentionService implements OnModuleInit {
             target: { type: 'retention_run', id: runId },
             details: {
               recordings: report.recordings.deleted,
+              rawEmails: report.rawEmails?.deleted ?? 0,
+              sentMailScrubbed: report.rawEmails?.sentMail.scrubbed ?? 0,
               skipped: report.recordings.skipped,
               blobs: report.blobs.deleted,
             },
@@ -251,6 +295,51 @@ export class RetentionService implements OnModuleInit {
       await this.retention.fail(runId, report);
       throw e;
     }
+  }
+
+  /**
+   * Raw email copies past their period are retired (blob queued for deletion with the row's change,
+   * then drained); the rendered content of mail sent or kept longer ago than the same period is
+   * emptied. Mail about a person with an open data-subject request is frozen.
+   */
+  private async sweepMail(
+    runId: string,
+    report: RetentionReport,
+    dryRun: boolean,
+    batchSize: number,
+  ): Promise<NonNullable<RetentionReport['rawEmails']>> {
+    const days = (await this.retention.rawEmailsDays()) ?? 30;
+    const cutoff = new Date(Date.now() - days * 86_400_000);
+    const raw = await this.rawEmails.counts();
+    const sent = await this.sentMail.counts(cutoff);
+    const out: NonNullable<RetentionReport['rawEmails']> = {
+      retentionDays: days,
+      expired: raw.expired,
+      deleted: 0,
+      ids: [],
+      skipped: { openDsar: raw.openDsar },
+      sentMail: {
+        renderedBefore: cutoff.toISOString(),
+        due: sent.due,
+        scrubbed: 0,
+        skipped: { openDsar: sent.openDsar },
+      },
+    };
+    if (dryRun) return out;
+    report.rawEmails = out;
+    for (;;) {
+      const ids = await this.rawEmails.retireBatch(batchSize);
+      out.deleted += ids.length;
+      if (out.ids.length < REPORT_IDS) out.ids.push(...ids.slice(0, REPORT_IDS - out.ids.length));
+      if (ids.length) await this.retention.saveProgress(runId, report);
+      if (ids.length < batchSize) break;
+    }
+    for (;;) {
+      const n = await this.sentMail.scrubBatch(cutoff, batchSize);
+      out.sentMail.scrubbed += n;
+      if (n < batchSize) break;
+    }
+    return out;
   }
 
   /** Answer packages sent to requesters go 30 days (by policy) after they were built. */

@@ -5,6 +5,9 @@ import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repo
 import { AuditDsarRepository } from '../../audit/audit-dsar.repository';
 import { Transactions } from '../../database/transactions';
 import { JobScheduler } from '../../jobs/job-scheduler.service';
+import { EmailDsarRepository } from '../../mail/shared/email-dsar.repository';
+import { OutboxDsarRepository } from '../../mail/shared/outbox-dsar.repository';
+import { UndeliverableDsarRepository } from '../../mail/shared/undeliverable-dsar.repository';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { IdentifierIndex } from '../../privacy/identifier-index.service';
 import { SuppressionList } from '../../privacy/suppression.service';
@@ -19,6 +22,9 @@ import { DsarSources } from './dsar-sources.service';
 import { DsarSubjects, type SubjectIdentity } from './dsar-subject.service';
 
 export const DSAR_COLLECT_JOB = 'dsar-collect';
+
+/** The collection's steps, for the progress bar. */
+const STEPS = 9;
 
 /** Items whose text is read for other people's identifiers, in pages of this many. */
 const REDACTION_PAGE = 500;
@@ -43,6 +49,9 @@ export class DsarCollector implements OnModuleInit {
     private readonly attachments: AttachmentDsarRepository,
     private readonly recordings: RecordingDsarRepository,
     private readonly audit: AuditDsarRepository,
+    private readonly emails: EmailDsarRepository,
+    private readonly outbox: OutboxDsarRepository,
+    private readonly undeliverable: UndeliverableDsarRepository,
     private readonly subjects: DsarSubjects,
     private readonly sources: DsarSources,
     private readonly mentions: SubjectMentions,
@@ -91,7 +100,7 @@ export class DsarCollector implements OnModuleInit {
     dsar: SubjectBinding,
     started: number,
   ): Promise<{ items: number; ms: number }> {
-    await this.setState(dsarId, 'collecting', { phase: 'identifiers', done: 0, total: 8 });
+    await this.setState(dsarId, 'collecting', { phase: 'identifiers', done: 0, total: STEPS });
     const resolution = await this.subjects.resolve(dsar);
     if (resolution.kind === 'ambiguous') {
       await this.requests.needsSubject(dsarId, resolution.candidates);
@@ -169,7 +178,10 @@ export class DsarCollector implements OnModuleInit {
         add('recording', r.id, r.ticket_id, r.started_at, 'on_their_ticket');
     }
 
-    await this.setProgress(dsarId, 'audit', 6);
+    await this.setProgress(dsarId, 'emails', 6);
+    await this.collectMail(who, ownIds, add);
+
+    await this.setProgress(dsarId, 'audit', 7);
     if (who.personId) {
       for (const a of await this.audit.about(who.personId)) add('audit', String(a.seq), null, a.at, 'about');
       for (const d of await this.requests.earlierAbout(who.personId, dsarId))
@@ -181,11 +193,11 @@ export class DsarCollector implements OnModuleInit {
     ]);
     if (listed.some(Boolean)) add('suppression', 'do-not-contact', null, null, 'listed');
 
-    await this.setProgress(dsarId, 'saving', 7);
+    await this.setProgress(dsarId, 'saving', 8);
     const items = [...found.values()];
     await this.transactions.run((tx) => this.items.replace(tx, dsarId, items));
 
-    await this.setProgress(dsarId, 'redactions', 8);
+    await this.setProgress(dsarId, 'redactions', 9);
     const redactions = await this.recordRedactions(dsarId, who);
 
     const counts = await this.counts(dsarId, redactions);
@@ -206,6 +218,30 @@ export class DsarCollector implements OnModuleInit {
     return { items: items.length, ms };
   }
 
+  /**
+   * Email: every mail they sent (by address) and every mail on their tickets; mail naming them in
+   * To or Cc; the mail we sent them (to their account or their address); and whether a bounce
+   * marked their address undeliverable (by keyed hash). Mail mentioning them elsewhere comes with
+   * the mentions, through the index (source type `email`).
+   */
+  private async collectMail(
+    who: SubjectIdentity,
+    ownIds: Set<string>,
+    add: (type: DsarItemType, sourceId: string, ticketId: string | null, at: Date | null, by: string) => void,
+  ): Promise<void> {
+    for (const e of await this.emails.fromOrOnTickets(who.emails, [...ownIds])) {
+      if (e.from_address && who.emails.includes(e.from_address))
+        add('email', e.id, e.ticket_id, e.created_at, 'sender');
+      if (ownIds.has(e.ticket_id)) add('email', e.id, e.ticket_id, e.created_at, 'in_their_ticket');
+    }
+    for (const e of await this.emails.addressedTo(who.emails))
+      add('email', e.id, e.ticket_id, e.created_at, 'copied');
+    for (const o of await this.outbox.toThem(who.userIds, who.emails))
+      add('outbound_email', o.id, o.ticket_id, o.created_at, 'recipient');
+    const bounced = await this.undeliverable.listed(who.emails.map((e) => this.index.hash('email', e)));
+    if (bounced.length) add('undeliverable', 'undeliverable', null, bounced[0].created_at, 'listed');
+  }
+
   /** When each mentioning source was written, for ordering (one query per kind of source). */
   private async createdAt(mentions: { sourceType: string; sourceId: string }[]): Promise<Map<string, Date>> {
     const out = new Map<string, Date>();
@@ -214,6 +250,7 @@ export class DsarCollector implements OnModuleInit {
       message: (ids) => this.messages.writtenAt(ids),
       attachment: (ids) => this.attachments.writtenAt(ids),
       recording: (ids) => this.recordings.writtenAt(ids),
+      email: (ids) => this.emails.writtenAt(ids),
     };
     for (const [type, writtenAt] of Object.entries(tables)) {
       const ids = mentions.filter((m) => m.sourceType === type).map((m) => m.sourceId);
@@ -261,6 +298,7 @@ export class DsarCollector implements OnModuleInit {
       mentions: rows.reduce((a, r) => a + r.mentions, 0),
       attachments: n('attachment'),
       recordings: n('recording'),
+      emails: n('email') + n('outbound_email'),
       auditEntries: n('audit'),
       earlierRequests: n('request'),
       excluded: rows.reduce((a, r) => a + r.excluded, 0),
@@ -269,7 +307,7 @@ export class DsarCollector implements OnModuleInit {
   }
 
   private async setProgress(dsarId: string, phase: string, done: number): Promise<void> {
-    await this.setState(dsarId, 'collecting', { phase, done, total: 8 });
+    await this.setState(dsarId, 'collecting', { phase, done, total: STEPS });
   }
 
   private async setState(dsarId: string, status: DsarStatus, progress: DsarProgress | null): Promise<void> {

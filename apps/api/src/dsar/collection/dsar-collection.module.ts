@@ -3,6 +3,7 @@ import { AttachmentsDataModule } from '../../attachments/attachments-data.module
 import { AuditModule } from '../../audit/audit.module';
 import { BlobsModule } from '../../blobs/blobs.module';
 import { JobsModule } from '../../jobs/jobs.module';
+import { MailPrivacyDataModule } from '../../mail/shared/mail-privacy-data.module';
 import { MessagesDataModule } from '../../messages/messages-data.module';
 import { PeopleDataModule } from '../../people/people-data.module';
 import { PrivacyCoreModule } from '../../privacy/privacy-core.module';
@@ -28,6 +29,7 @@ import { DsarSubjects } from './dsar-subject.service';
     MessagesDataModule,
     AttachmentsDataModule,
     RecordingsDataModule,
+    MailPrivacyDataModule,
     AuditModule,
     PrivacyCoreModule,
     PrivacyModule,

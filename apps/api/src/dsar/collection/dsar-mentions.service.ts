@@ -5,6 +5,7 @@ import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repo
 import { BlobStore, readAll } from '../../blobs/blob-store';
 import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
+import { EmailDsarRepository } from '../../mail/shared/email-dsar.repository';
 import { IdentifierIndex, type SourceType } from '../../privacy/identifier-index.service';
 import { SubjectMentionsRepository } from '../../privacy/subject-mentions.repository';
 import { attachmentTexts } from '../../privacy/text-scrub';
@@ -36,6 +37,7 @@ export class SubjectMentions {
     private readonly messages: MessageDsarRepository,
     private readonly recordings: RecordingDsarRepository,
     private readonly attachments: AttachmentDsarRepository,
+    private readonly emails: EmailDsarRepository,
     private readonly index: IdentifierIndex,
     private readonly blobs: BlobStore,
   ) {}
@@ -77,7 +79,10 @@ export class SubjectMentions {
     return [...found.values()];
   }
 
-  /** The free text of each source (a ticket's subject and description, a body, notes, a file's name and text). */
+  /**
+   * The free text of each source (a ticket's subject and description, a body, notes, a file's name
+   * and text, a mail's names, addresses, quoted history and signature).
+   */
   async texts(refs: Pick<MentionRef, 'sourceType' | 'sourceId'>[], tx?: Tx): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const ids = (type: TextSourceType) => [
@@ -96,6 +101,7 @@ export class SubjectMentions {
     await read('ticket', (list, t) => this.tickets.joinedTexts(list, t));
     await read('message', (list, t) => this.messages.texts(list, t));
     await read('recording', (list, t) => this.recordings.texts(list, t));
+    await read('email', (list, t) => this.emails.texts(list, t));
     const files = ids('attachment').length ? await this.attachments.files(ids('attachment'), tx) : [];
     for (const f of files) {
       const content = f.content_type.startsWith('text/')

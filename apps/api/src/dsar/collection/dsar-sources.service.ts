@@ -9,6 +9,9 @@ import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
+import { EmailDsarRepository, type EmailPackageRow } from '../../mail/shared/email-dsar.repository';
+import { OutboxDsarRepository } from '../../mail/shared/outbox-dsar.repository';
+import { UndeliverableDsarRepository } from '../../mail/shared/undeliverable-dsar.repository';
 import { IdentifierIndex } from '../../privacy/identifier-index.service';
 import { RedactionService } from '../../privacy/redaction.service';
 import { RecordingDsarRepository } from '../../recordings/recording-dsar.repository';
@@ -72,6 +75,9 @@ export class DsarSources {
     private readonly recordings: RecordingDsarRepository,
     private readonly audit: AuditDsarRepository,
     private readonly requests: DsarRequestsRepository,
+    private readonly emails: EmailDsarRepository,
+    private readonly outbox: OutboxDsarRepository,
+    private readonly undeliverable: UndeliverableDsarRepository,
     private readonly blobs: BlobStore,
     private readonly redaction: RedactionService,
     private readonly index: IdentifierIndex,
@@ -104,6 +110,11 @@ export class DsarSources {
     const recordings = await byId('recording', (list) => this.recordings.forPackage(list));
     const audits = await byId('audit', (list) => this.audit.forPackage(list));
     const requests = await byId('request', (list) => this.requests.forPackage(list));
+    const emails = await byId('email', (list) => this.emails.forPackage(list));
+    const sent = await byId('outbound_email', (list) => this.outbox.forPackage(list));
+    const bounced = ids('undeliverable').length
+      ? await this.undeliverable.listed(who.emails.map((e) => this.index.hash('email', e)))
+      : [];
 
     const fileNames = attachments.size ? await this.policies.get('attachment.fileName') : null;
 
@@ -278,6 +289,49 @@ export class DsarSources {
             record: { onDoNotContactList: true },
           });
           break;
+        case 'email': {
+          const e = emails.get(row.source_id);
+          if (!e) continue;
+          out.push(emailItem(base, e, who));
+          break;
+        }
+        case 'outbound_email': {
+          const o = sent.get(row.source_id);
+          if (!o) continue;
+          const reference = o.reference ? formatReference(o.reference) : null;
+          const went = o.status === 'sent' || o.status === 'kept';
+          out.push({
+            ...base,
+            ticketReference: reference,
+            title: `${went ? 'Email we sent you' : 'Email not sent to you'}${reference ? ` about ${reference}` : ''} (${o.kind.replace(/_/g, ' ')})`,
+            text: o.subject || o.body_text ? [o.subject, o.body_text].filter(Boolean).join('\n\n') : null,
+            record: {
+              kind: o.kind,
+              status: o.status,
+              // Why it was held back or failed: words without personal data.
+              note: went ? null : o.note,
+              to: o.to_address,
+              createdAt: o.created_at.toISOString(),
+              sentAt: o.sent_at?.toISOString() ?? null,
+              contentKept: o.body_text !== null,
+            },
+          });
+          break;
+        }
+        case 'undeliverable': {
+          if (!bounced.length) continue;
+          out.push({
+            ...base,
+            title: 'Email address marked undeliverable',
+            text: null,
+            record: {
+              undeliverable: true,
+              bounceStatus: bounced[0].status,
+              since: bounced[0].created_at.toISOString(),
+            },
+          });
+          break;
+        }
         case 'request': {
           const d = requests.get(row.source_id);
           if (!d) continue;
@@ -335,6 +389,61 @@ export class DsarSources {
     if (at < text.length) out.push({ text: text.slice(at) });
     return out;
   }
+}
+
+/**
+ * A mail as its subject sees it: the headers kept, quoted history, signature and the names of
+ * attachments kept out as text (other people's addresses in it are redacted in review), and the
+ * raw .eml while it is kept, only for a mail they sent themselves (someone else's raw mail would
+ * carry that person's data unredacted).
+ */
+function emailItem(
+  base: Pick<LoadedItem, 'row' | 'at'>,
+  e: EmailPackageRow,
+  who: SubjectIdentity,
+): LoadedItem {
+  const reference = formatReference(e.reference);
+  const sent = e.from_address !== null && who.emails.includes(e.from_address);
+  const theirTicket = who.userIds.includes(e.requester_id);
+  const from = e.from_name ? `${e.from_name} <${e.from_address ?? ''}>` : e.from_address;
+  const headers = [
+    from ? `From: ${from}` : null,
+    e.to_addresses.length ? `To: ${e.to_addresses.join(', ')}` : null,
+    e.cc_addresses.length ? `Cc: ${e.cc_addresses.join(', ')}` : null,
+    e.subject ? `Subject: ${e.subject}` : null,
+  ].filter(Boolean);
+  const parts = [
+    headers.join('\n'),
+    e.quoted_text ? `Quoted history:\n${e.quoted_text}` : null,
+    e.signature ? `Signature:\n${e.signature}` : null,
+    e.rejected_attachments.length
+      ? `Attachments not kept:\n${e.rejected_attachments.map((a) => `${a.name} (${a.reason})`).join('\n')}`
+      : null,
+  ].filter((p): p is string => !!p);
+  const stamp = e.created_at.toISOString().replace(/[:.]/g, '-');
+  return {
+    ...base,
+    ticketReference: reference,
+    title: `Email on ${reference}${sent ? ' from you' : theirTicket ? ' on your ticket' : ' that names you'}`,
+    text: parts.length ? parts.join('\n\n') : null,
+    record: {
+      yourRole: sent ? 'sender' : theirTicket ? 'requester' : 'named',
+      sentAt: e.sent_at?.toISOString() ?? null,
+      receivedAt: e.created_at.toISOString(),
+      messageId: sent ? e.message_id : null,
+      rawCopyKept: e.raw_blob_key !== null,
+      rawCopyDeletedAfter: e.raw_blob_key !== null ? (e.raw_expires_at?.toISOString() ?? null) : null,
+    },
+    file:
+      sent && e.raw_blob_key
+        ? {
+            blobKey: e.raw_blob_key,
+            fileName: `email-${stamp}.eml`,
+            contentType: 'message/rfc822',
+            sizeBytes: e.raw_bytes,
+          }
+        : null,
+  };
 }
 
 function isSubjects(d: Detection, who: SubjectIdentity): boolean {

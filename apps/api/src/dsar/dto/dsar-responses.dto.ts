@@ -119,6 +119,11 @@ export class DsarCountsDto {
   @ApiProperty({ type: 'integer' }) mentions: number;
   @ApiProperty({ type: 'integer' }) attachments: number;
   @ApiProperty({ type: 'integer' }) recordings: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Emails they sent, on their tickets or naming them, and emails sent to them',
+  })
+  emails: number;
   @ApiProperty({ type: 'integer' }) auditEntries: number;
   @ApiProperty({ type: 'integer' }) earlierRequests: number;
   @ApiProperty({ type: 'integer' }) excluded: number;

@@ -9,6 +9,7 @@ import type { KnownSubject } from '../collection/dsar-subject.service';
 import { RecordingDsarRepository } from '../../recordings/recording-dsar.repository';
 import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
 import { DsarRequestsRepository, type RequestText } from '../shared/dsar-requests.repository';
+import { MailErasure } from './mail-erasure.service';
 
 /** What an erasure wrote to, so the rescan reads those texts whatever the index says. */
 export interface Touched {
@@ -17,10 +18,14 @@ export interface Touched {
   recordings: string[];
   attachments: string[];
   requests: string[];
+  /** Imported mail the erasure erased or scrubbed. */
+  emails?: string[];
+  /** Tickets whose outgoing mail the erasure read (it may quote them). */
+  outboxTickets?: string[];
 }
 
 export interface RescanInput {
-  who: KnownSubject & { personId?: string | null };
+  who: KnownSubject & { personId?: string | null; userIds?: string[] };
   /** The subject's own tickets (their calls are theirs). */
   ownTickets?: string[];
   touched: Touched;
@@ -45,6 +50,7 @@ export class DsarErasureRescan {
     private readonly recordings: RecordingDsarRepository,
     private readonly tickets: TicketDsarRepository,
     private readonly requests: DsarRequestsRepository,
+    private readonly mail: MailErasure,
   ) {}
 
   async run(tx: Tx, input: RescanInput): Promise<ErasureReceiptDto['rescan']> {
@@ -68,8 +74,12 @@ export class DsarErasureRescan {
         'data-subject requests (identifiers in clear)',
         await this.requests.countInClear(who.emails, who.phones, who.nameKeys, tx),
       ],
+      ...(await this.mail.left(tx, who, {
+        emails: input.touched.emails ?? [],
+        tickets: [...new Set([...(input.touched.outboxTickets ?? []), ...input.touched.tickets])],
+      })),
       [
-        'text of every ticket, message, call note, text attachment and request that could hold them',
+        'text of every ticket, message, call note, text attachment, email and request that could hold them',
         await this.textLeft(input, tx),
       ],
     ];
@@ -96,6 +106,7 @@ export class DsarErasureRescan {
     add('message', input.touched.messages);
     add('recording', input.touched.recordings);
     add('attachment', input.touched.attachments);
+    add('email', input.touched.emails ?? []);
     for (const m of await this.mentions.find(input.who, tx)) add(m.sourceType, [m.sourceId]);
     for (const id of held) refs.delete(refKey({ sourceType: 'recording', sourceId: id }));
     let left = 0;

@@ -3,6 +3,7 @@ import { AttachmentsDataModule } from '../../attachments/attachments-data.module
 import { AuditModule } from '../../audit/audit.module';
 import { AuthModule } from '../../auth/auth.module';
 import { BlobsModule } from '../../blobs/blobs.module';
+import { MailPrivacyDataModule } from '../../mail/shared/mail-privacy-data.module';
 import { MessagesDataModule } from '../../messages/messages-data.module';
 import { PeopleDataModule } from '../../people/people-data.module';
 import { PrivacyCoreModule } from '../../privacy/privacy-core.module';
@@ -17,6 +18,7 @@ import { DsarSharedModule } from '../shared/dsar-shared.module';
 import { DsarErasureRescan } from './dsar-erasure-rescan.service';
 import { DsarEraser } from './dsar-erasure.service';
 import { ErasedRequesterTickets } from './erased-requester-tickets.service';
+import { MailErasure } from './mail-erasure.service';
 
 /** Erasure (Art. 17): its preview, the erasure itself, and the re-scan it ends with. */
 @Module({
@@ -32,13 +34,14 @@ import { ErasedRequesterTickets } from './erased-requester-tickets.service';
     MessagesDataModule,
     AttachmentsDataModule,
     RecordingsDataModule,
+    MailPrivacyDataModule,
     SlaModule,
     PrivacyCoreModule,
     RealtimeModule,
     AuditModule,
     BlobsModule,
   ],
-  providers: [DsarEraser, DsarErasureRescan, ErasedRequesterTickets],
+  providers: [DsarEraser, DsarErasureRescan, ErasedRequesterTickets, MailErasure],
   exports: [DsarEraser, DsarErasureRescan],
 })
 export class DsarErasureModule {}

@@ -32,6 +32,7 @@ import { UserDsarRepository } from '../../users/user-dsar.repository';
 import { DsarErasureRescan, knownSet, requestsElsewhereSet } from './dsar-erasure-rescan.service';
 import { SubjectMentions } from '../collection/dsar-mentions.service';
 import { ErasedRequesterTickets } from './erased-requester-tickets.service';
+import { MailErasure, type MailScope } from './mail-erasure.service';
 import { DsarReleasesRepository } from '../shared/dsar-releases.repository';
 import { DsarRequestsRepository } from '../shared/dsar-requests.repository';
 import { assertAllowed, ambiguous, type DsarRow } from '../shared/dsar-rows';
@@ -62,6 +63,7 @@ interface Scope {
   requests: string[];
   /** Other people's requests whose notes mention them. */
   requestNotes: string[];
+  mail: MailScope;
 }
 
 /**
@@ -100,6 +102,7 @@ export class DsarEraser {
     private readonly mentions: SubjectMentions,
     private readonly rescanner: DsarErasureRescan,
     private readonly openTickets: ErasedRequesterTickets,
+    private readonly mail: MailErasure,
   ) {}
 
   async previewFor(actor: Actor, id: string): Promise<ErasurePreviewDto> {
@@ -145,6 +148,16 @@ export class DsarEraser {
           what: 'Attachments elsewhere that name them (file name or text): rewritten without them',
           count: s.scrubAttachments.length,
         },
+        {
+          what: 'Emails they sent or on their tickets: every header and text erased, raw copies deleted',
+          count: s.mail.erase.length,
+        },
+        {
+          what: 'Other people’s emails that name them (To, Cc or text): scrubbed, raw copies deleted',
+          count: s.mail.scrub.length,
+        },
+        { what: 'Emails sent to them: address, subject and text removed', count: s.mail.sentToThem },
+        { what: 'Undeliverable markers of their addresses: removed', count: s.mail.undeliverable },
         { what: 'Call recordings and their audio: deleted', count: s.deleteRecordings.length },
         { what: 'Other call notes that mention them: scrubbed', count: s.scrubRecordings.length },
         {
@@ -248,6 +261,7 @@ export class DsarEraser {
       auditEntries,
       requests,
       requestNotes,
+      mail: await this.mail.scope(tx, who, ownTickets, mentions),
     };
   }
 
@@ -283,6 +297,13 @@ export class DsarEraser {
       await this.messages.setBody(tx, m.id, body.text);
       await this.index.index(tx, { type: 'message', id: m.id, ticketId: m.ticket_id }, [body.text]);
     }
+
+    // Mail: theirs and on their tickets erased, others' rewritten without them; raw copies go.
+    const outboxTickets = [...new Set([...tickets.map((t) => t.id), ...messages.map((m) => m.ticket_id)])];
+    const mail = await this.mail.apply(tx, s.who, s.mail, s.set, outboxTickets, (keys) =>
+      this.queueBlobs(tx, async (k) => k.map((key) => ({ key })), keys, doomed),
+    );
+    scrubbed += mail.removed;
 
     // Files: theirs go; elsewhere, names are rewritten without them, and text files too.
     await this.queueBlobs(tx, (ids) => this.attachments.blobKeys(tx, ids), s.deleteAttachments, doomed);
@@ -396,6 +417,8 @@ export class DsarEraser {
         recordings: s.scrubRecordings,
         attachments: s.scrubAttachments,
         requests: s.requests,
+        emails: [...s.mail.erase, ...s.mail.scrub],
+        outboxTickets,
       },
       held: s.heldRecordings,
     });
@@ -415,6 +438,12 @@ export class DsarEraser {
           action: 'Attachments elsewhere rewritten without them (file name or text)',
           count: s.scrubAttachments.length,
         },
+        { action: 'Emails erased (every header and text)', count: mail.erased },
+        { action: 'Other people’s emails scrubbed of their identifiers', count: mail.scrubbed },
+        { action: 'Raw email copies (.eml) deleted', count: mail.rawCopies },
+        { action: 'Emails sent to them emptied of address, subject and text', count: mail.sentErased },
+        { action: 'Other emails sent rewritten without them', count: mail.sentScrubbed },
+        { action: 'Undeliverable markers removed', count: mail.undeliverable },
         { action: 'Call recordings and audio deleted', count: s.deleteRecordings.length },
         { action: 'Call notes scrubbed', count: s.scrubRecordings.length },
         { action: 'Added to the do-not-contact list (keyed hashes)', count: suppressed },
@@ -434,6 +463,7 @@ export class DsarEraser {
         messages: messages.length,
         attachments: s.deleteAttachments.length,
         recordings: s.deleteRecordings.length,
+        emails: mail.erased + mail.scrubbed,
         ticketsClosed: closing.closed.length,
         kept: { heldRecordings: s.heldRecordings.length },
         remaining: rescan.remaining,
@@ -491,6 +521,11 @@ function keptRecords(s: Scope): ErasureReceiptDto['kept'] {
       what: 'Audit entries about them',
       count: s.auditEntries,
       why: 'Legal obligation (accountability, Art. 5(2)): they hold ids and field names only, never the values',
+    },
+    {
+      what: 'Mail receipts of their emails',
+      count: s.mail.erase.length,
+      why: 'So an erased email is never imported again if it is delivered once more; each holds a keyed hash of the Message-ID and nothing that identifies anyone',
     },
     {
       what: 'Do-not-contact entry',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../../audit/audit.module';
 import { BlobsModule } from '../../blobs/blobs.module';
 import { PrivacyCoreModule } from '../../privacy/privacy-core.module';
+import { RetentionDataModule } from '../../retention/retention-data.module';
 import { RetentionModule } from '../../retention/retention.module';
 import { SettingsModule } from '../../settings/settings.module';
 import { DsarIntakeModule } from '../intake/dsar-intake.module';
@@ -19,6 +20,8 @@ import { DsarReleases } from './dsar-releases.service';
     DsarReviewModule,
     // Retention for how long a package is kept.
     RetentionModule,
+    // The periods in force, for the supplementary information.
+    RetentionDataModule,
     PrivacyCoreModule,
     AuditModule,
     BlobsModule,

@@ -61,6 +61,9 @@ export const DSAR_EXPORT_SCHEMA = {
               'audit',
               'suppression',
               'request',
+              'email',
+              'outbound_email',
+              'undeliverable',
             ],
           },
           title: { type: 'string' },
@@ -70,7 +73,7 @@ export const DSAR_EXPORT_SCHEMA = {
             type: 'array',
             items: { type: 'string' },
             description:
-              'requester, party, author, in_their_ticket, uploader, person, caller, about, listed, or mention:email|phone|name',
+              'requester, party, author, in_their_ticket, uploader, person, caller, about, listed, sender (an email they sent), recipient (an email we sent them), copied (named in an email’s To or Cc), or mention:email|phone|name',
           },
           record: { type: 'object', description: 'The item’s facts (dates, status, who wrote it as a role)' },
           text: {
@@ -80,7 +83,8 @@ export const DSAR_EXPORT_SCHEMA = {
           redactions: { type: 'integer', minimum: 0 },
           file: {
             type: ['string', 'null'],
-            description: 'Path of the file in this package (audio/, attachments/)',
+            description:
+              'Path of the file in this package (audio/, attachments/, emails/: the raw .eml of an email they sent, while it is kept)',
           },
         },
       },

@@ -6,7 +6,8 @@ import { PLACEHOLDERS, retentionDescription } from '@hushdesk/privacy';
 import { rm } from 'node:fs/promises';
 import { BlobStore } from '../../blobs/blob-store';
 import { FieldPoliciesService, type Policies } from '../../privacy/field-policies.service';
-import { buildRopa } from '../../privacy/ropa';
+import { buildRopa, emailRecords, type RetentionPeriods } from '../../privacy/ropa';
+import { RetentionPeriodsRepository } from '../../retention/retention-periods.repository';
 import { ControllerIdentityService } from '../../settings/controller-identity.service';
 import { toCsv } from '../../common/csv';
 import { DsarReview } from '../review/dsar-review.service';
@@ -45,11 +46,14 @@ export interface PackageFile {
 }
 
 /** Types that are data the person gave us (Art. 20), for a portability request. */
-const PROVIDED = new Set(['contact', 'account', 'ticket', 'message', 'attachment']);
+const PROVIDED = new Set(['contact', 'account', 'ticket', 'message', 'attachment', 'email']);
+
+/** Where each kind of file goes in the package. */
+const FILE_FOLDERS: Partial<Record<DsarItemDto['type'], string>> = { recording: 'audio', email: 'emails' };
 
 /**
- * Builds the answer: `data.json` (schema in `schema.json`), a printable `report.html`, the audio
- * and attachment files, and the Art. 15 supplementary information generated from the field-policy
+ * Builds the answer: `data.json` (schema in `schema.json`), a printable `report.html`, the audio,
+ * attachment and raw email (.eml, while kept) files, and the Art. 15 supplementary information generated from the field-policy
  * registry. Sources are read as they are now, and every redaction the review kept is applied.
  */
 @Injectable()
@@ -59,6 +63,7 @@ export class DsarPackager {
     private readonly policies: FieldPoliciesService,
     private readonly blobs: BlobStore,
     private readonly controller: ControllerIdentityService,
+    private readonly periods: RetentionPeriodsRepository,
   ) {}
 
   async build(row: DsarRow): Promise<{ data: ExportData; files: { path: string; blobKey: string }[] }> {
@@ -93,7 +98,7 @@ export class DsarPackager {
         redactions += redacted;
         let file: string | null = null;
         if (loaded.file) {
-          file = `${item.type === 'recording' ? 'audio' : 'attachments'}/${item.id}-${safeName(loaded.file.fileName)}`;
+          file = `${FILE_FOLDERS[item.type] ?? 'attachments'}/${item.id}-${safeName(loaded.file.fileName)}`;
           // A text file goes as its redacted text; other files as they are.
           if (text !== null && item.type === 'attachment') file = `${file}.redacted.txt`;
           else files.push({ path: file, blobKey: loaded.file.blobKey });
@@ -137,6 +142,7 @@ export class DsarPackager {
       supplementaryInformation: supplementaryInformation(
         await this.policies.all(),
         await this.controller.identity(),
+        await this.periods.all(),
       ),
     };
     return { data, files };
@@ -157,7 +163,7 @@ export class DsarPackager {
       for (const item of data.items) {
         if (item.file?.endsWith('.redacted.txt') && item.text !== null) await zip.text(item.file, item.text);
       }
-      // Audio and attachments are already compressed: stored as they are.
+      // Audio and attachments are mostly compressed already, and raw mail is small: stored as they are.
       for (const f of files) await zip.stored(f.path, await this.blobs.read(f.blobKey));
       if (row.kind === 'portability') await zip.text('provided.csv', providedCsv(data));
       return { path, size: await zip.finish() };
@@ -178,6 +184,7 @@ function provided(item: DsarItemDto): boolean {
   if (item.type === 'contact' || item.type === 'account') return true;
   if (item.type === 'ticket') return item.foundBy.includes('requester');
   if (item.type === 'message') return item.foundBy.includes('author');
+  if (item.type === 'email') return item.foundBy.includes('sender');
   return item.foundBy.includes('uploader');
 }
 
@@ -212,9 +219,14 @@ const CONTROLLER_NOT_PUBLISHED =
   'The organisation that runs this helpdesk has not yet recorded its name and address here; the person who handled your request can give them to you.';
 
 /** Art. 15(1)(a)–(h) and 15(2), from the live registry, so it always matches what is collected. */
-export function supplementaryInformation(policies: Policies, controller: ControllerIdentityDto | null) {
-  const ropa = buildRopa(policies, controller);
+export function supplementaryInformation(
+  policies: Policies,
+  controller: ControllerIdentityDto | null,
+  periods: RetentionPeriods,
+) {
+  const ropa = buildRopa(policies, controller, periods);
   const collected = Object.values(policies).filter((p) => p.collection !== 'off');
+  const email = emailRecords(periods);
   return {
     controller: controller?.name ?? CONTROLLER_NOT_PUBLISHED,
     controllerContact: controller,
@@ -223,14 +235,17 @@ export function supplementaryInformation(policies: Policies, controller: Control
       purposes: a.purposes,
       lawfulBases: a.lawfulBases,
     })),
-    categoriesOfData: collected.map((p) => ({ field: p.field, label: p.label, category: p.category })),
+    categoriesOfData: [
+      ...collected.map((p) => ({ field: p.field as string, label: p.label, category: p.category })),
+      ...email.map((r) => ({ field: r.field as string, label: r.label, category: r.category })),
+    ],
     recipients: ropa.activities.map((a) => `${a.name}: ${a.recipients}`),
     retention: [
       ...ropa.activities.flatMap((a) => a.retention),
       ...collected.map((p) => `${p.label}: ${retentionDescription(p.retention)}`),
     ],
     source:
-      'From you (your account, tickets, messages, files and calls); from your organisation, which set up your account; from our support staff; and from other customers who mentioned you in their tickets.',
+      'From you (your account, tickets, messages, emails, files and calls); from your organisation, which set up your account; from our support staff; and from other customers who mentioned you in their tickets.',
     rights: [
       'To have inaccurate personal data corrected (rectification)',
       'To have your personal data erased',

@@ -370,7 +370,7 @@ export class DsarService {
 
   async collect(actor: Actor, id: string): Promise<DsarDetailDto> {
     const detail = await this.act(actor, id, 'collect', { action: 'dsar.collect' }, async (m) => {
-      await this.requests.queueCollection(m, id, { phase: 'queued', done: 0, total: 8 });
+      await this.requests.queueCollection(m, id, { phase: 'queued', done: 0, total: 9 });
     });
     await this.collector.start(id);
     return detail;
@@ -401,7 +401,7 @@ export class DsarService {
         await this.requests.chooseSubject(m, id, personId, details.decision, {
           phase: 'queued',
           done: 0,
-          total: 8,
+          total: 9,
         });
       },
     );

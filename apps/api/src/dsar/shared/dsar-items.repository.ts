@@ -69,7 +69,7 @@ export class DsarItemsRepository extends SqlRepository {
   withText(dsarId: string, after: string, limit: number): Promise<ItemRow[]> {
     return this.query<ItemRow>(
       `SELECT id, item_type, source_id, ticket_id, found_by, at, excluded_at, exclude_reason FROM dsar_items
-          WHERE dsar_id = $1 AND id > $2 AND item_type IN ('ticket', 'message', 'attachment', 'recording', 'audit')
+          WHERE dsar_id = $1 AND id > $2 AND item_type IN ('ticket', 'message', 'attachment', 'recording', 'audit', 'email', 'outbound_email')
           ORDER BY id LIMIT $3`,
       [dsarId, after, limit],
     );
@@ -88,7 +88,8 @@ export class DsarItemsRepository extends SqlRepository {
     return this.query<ItemCountRow>(
       `SELECT item_type, count(*)::int AS n,
                 count(*) FILTER (WHERE NOT (found_by && ARRAY['requester', 'party', 'author', 'in_their_ticket',
-                  'uploader', 'person', 'caller', 'on_their_ticket', 'about', 'listed']))::int AS mentions,
+                  'uploader', 'person', 'caller', 'on_their_ticket', 'about', 'listed', 'sender',
+                  'recipient']))::int AS mentions,
                 count(*) FILTER (WHERE excluded_at IS NOT NULL)::int AS excluded
            FROM dsar_items WHERE dsar_id = $1 GROUP BY item_type`,
       [dsarId],

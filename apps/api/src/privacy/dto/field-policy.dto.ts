@@ -16,6 +16,7 @@ import {
   type RetentionEvent,
   type Visibility,
 } from '@hushdesk/privacy';
+import { EMAIL_RECORDS, type EmailRecord } from '../email-records';
 
 export class RetentionRuleDto implements Retention {
   @ApiProperty({ type: 'integer', example: 365 }) days: number;
@@ -87,9 +88,9 @@ export class CollectedFieldDto {
   @ApiProperty({ type: String, nullable: true }) purposeHint: string | null;
 }
 
-/** One line of the public privacy notice. */
+/** One line of the public privacy notice: a registry field, or a record the email channel keeps. */
 export class NoticeFieldDto {
-  @ApiProperty({ enum: PERSONAL_FIELDS }) field: PersonalField;
+  @ApiProperty({ enum: [...PERSONAL_FIELDS, ...EMAIL_RECORDS] }) field: PersonalField | EmailRecord;
   @ApiProperty() label: string;
   @ApiProperty() category: string;
   @ApiProperty({ enum: COLLECTIONS }) collection: Collection;

@@ -8,10 +8,11 @@ import {
   type PersonalField,
 } from '@hushdesk/privacy';
 import { PRIORITIES, TICKET_TYPES, type Priority, type TicketType } from '@hushdesk/ticketing';
+import { EMAIL_RECORDS, type EmailRecord } from '../email-records';
 import { ControllerIdentityDto } from '../../settings/dto/controller-settings.dto';
 
 class RopaCategoryDto {
-  @ApiProperty({ enum: PERSONAL_FIELDS }) field: PersonalField;
+  @ApiProperty({ enum: [...PERSONAL_FIELDS, ...EMAIL_RECORDS] }) field: PersonalField | EmailRecord;
   @ApiProperty() label: string;
   @ApiProperty({ enum: COLLECTIONS }) collection: Collection;
   @ApiProperty() retention: string;
@@ -40,8 +41,8 @@ export class RopaDto {
 
 /** Where an identifier is mentioned in free text (found through the keyed-hash index). */
 export class MentionDto {
-  @ApiProperty({ enum: ['ticket', 'message', 'attachment', 'recording', 'person'] })
-  sourceType: 'ticket' | 'message' | 'attachment' | 'recording' | 'person';
+  @ApiProperty({ enum: ['ticket', 'message', 'attachment', 'recording', 'email', 'person'] })
+  sourceType: 'ticket' | 'message' | 'attachment' | 'recording' | 'email' | 'person';
   @ApiProperty({ format: 'uuid' }) sourceId: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) ticketId: string | null;
   @ApiProperty({ enum: ['email', 'phone', 'name'] }) kind: 'email' | 'phone' | 'name';

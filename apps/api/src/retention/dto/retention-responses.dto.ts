@@ -37,6 +37,33 @@ class DsarPackageSweepDto {
   @ApiProperty({ type: 'integer' }) deleted: number;
 }
 
+class OpenDsarSkipDto {
+  @ApiProperty({ type: 'integer', description: 'Kept while a data-subject request about them is open' })
+  openDsar: number;
+}
+
+class SentMailSweepDto {
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Mail rendered before this loses its address, subject and text',
+  })
+  renderedBefore: string;
+  @ApiProperty({ type: 'integer', description: 'Rows whose content is past the period' }) due: number;
+  @ApiProperty({ type: 'integer', description: 'Rows whose content was emptied' }) scrubbed: number;
+  @ApiProperty({ type: OpenDsarSkipDto }) skipped: OpenDsarSkipDto;
+}
+
+class RawEmailSweepDto {
+  @ApiProperty({ type: 'integer' }) retentionDays: number;
+  @ApiProperty({ type: 'integer', description: 'Raw copies past their period and free to go' })
+  expired: number;
+  @ApiProperty({ type: 'integer', description: 'Raw copies deleted' }) deleted: number;
+  @ApiProperty({ type: [String], description: 'Ids of the mails, at most 1000' }) ids: string[];
+  @ApiProperty({ type: OpenDsarSkipDto }) skipped: OpenDsarSkipDto;
+  @ApiProperty({ type: SentMailSweepDto, description: 'Rendered content of mail we sent or kept' })
+  sentMail: SentMailSweepDto;
+}
+
 class BlobSweepDto {
   @ApiProperty({ type: 'integer' }) deleted: number;
   @ApiProperty({ type: 'integer' }) failed: number;
@@ -48,6 +75,7 @@ export class RetentionReportDto {
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
   @ApiProperty({ type: RecordingSweepDto }) recordings: RecordingSweepDto;
+  @ApiPropertyOptional({ type: RawEmailSweepDto }) rawEmails?: RawEmailSweepDto;
   @ApiPropertyOptional({ type: FieldRetentionReportDto }) fields?: FieldRetentionReportDto;
   @ApiPropertyOptional({ type: AuditSweepDto }) audit?: AuditSweepDto;
   @ApiPropertyOptional({ type: ClosedTicketSweepDto }) closedTickets?: ClosedTicketSweepDto;
@@ -78,10 +106,12 @@ export class RetentionRunDto {
 }
 
 export class RetentionPolicyDto {
-  @ApiProperty({ enum: ['recordings', 'closed_tickets', 'dsar_packages', 'audit'] }) category: string;
+  @ApiProperty({ enum: ['recordings', 'raw_emails', 'closed_tickets', 'dsar_packages', 'audit'] })
+  category: string;
   @ApiProperty({ type: 'integer' }) days: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: 'integer', description: 'The shortest period allowed' }) minDays: number;
+  @ApiProperty({ type: 'integer', description: 'The longest period allowed' }) maxDays: number;
   @ApiProperty({ enum: ROLES, isArray: true, description: 'Roles that may change it' }) editableBy: Role[];
 }
 

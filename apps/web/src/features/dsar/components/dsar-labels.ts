@@ -98,6 +98,9 @@ export const ITEM_TYPE_LABELS: Record<DsarItemType, string> = {
   audit: 'Audit entry',
   suppression: 'Do-not-contact entry',
   request: 'Earlier request',
+  email: 'Email received',
+  outbound_email: 'Email sent',
+  undeliverable: 'Undeliverable address',
 };
 
 /** Why an item was found; unknown codes are shown as they are. */
@@ -116,6 +119,9 @@ const FOUND_BY_LABELS: Record<string, string> = {
   contact_phone: 'Their number to call',
   about: 'About them',
   listed: 'On the do-not-contact list',
+  sender: 'They sent it',
+  recipient: 'Sent to them',
+  copied: 'In its To or Cc',
 };
 
 export function foundByLabel(code: string): string {
@@ -130,6 +136,7 @@ export const COUNT_LABELS: Record<keyof DsarCounts, string> = {
   mentions: 'Mentions in others’ tickets',
   attachments: 'Attachments',
   recordings: 'Call recordings',
+  emails: 'Emails',
   auditEntries: 'Audit entries',
   earlierRequests: 'Earlier requests',
   excluded: 'Excluded from the package',
@@ -144,6 +151,7 @@ const PHASE_LABELS: Record<string, string> = {
   mentions: 'Finding mentions in other tickets',
   attachments: 'Listing attachments',
   recordings: 'Finding call recordings',
+  emails: 'Finding emails',
   audit: 'Reading the audit trail',
   redactions: 'Redacting other people’s identifiers',
   saving: 'Saving what was found',

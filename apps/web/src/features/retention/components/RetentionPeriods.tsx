@@ -21,9 +21,6 @@ function byCategory(a: RetentionPolicy, b: RetentionPolicy): number {
   return rank(a) - rank(b) || a.category.localeCompare(b.category);
 }
 
-/** The longest period the API accepts (100 years). */
-const MAX_DAYS = 36_500;
-
 /** How long each kind of record is kept, each saved on its own. */
 export function RetentionPeriods({ notYetSwept }: { notYetSwept: readonly string[] }) {
   const policies = useRetentionPolicies();
@@ -72,6 +69,7 @@ function PeriodRow({ policy, enforced }: { policy: RetentionPolicy; enforced: bo
   // Not editable until the role is known: no form flashes for a period the role may not change.
   const editable = role !== undefined && policy.editableBy.includes(role);
   const minDays = policy.minDays;
+  const maxDays = policy.maxDays;
   const label = categoryLabel(policy.category);
   const [draft, setDraft] = useState(String(policy.days));
   const [error, setError] = useState<string | undefined>();
@@ -94,11 +92,11 @@ function PeriodRow({ policy, enforced }: { policy: RetentionPolicy; enforced: bo
     event.preventDefault();
     setStatus(null);
     setFormError(undefined);
-    if (!/^\d+$/.test(text) || days < minDays || days > MAX_DAYS) {
+    if (!/^\d+$/.test(text) || days < minDays || days > maxDays) {
       setError(
         policy.category === 'audit'
-          ? `Enter a whole number of days from ${String(minDays)} (one year) to ${String(MAX_DAYS)}: the audit trail is the proof of what was done.`
-          : `Enter a whole number of days from ${String(minDays)} to ${String(MAX_DAYS)}.`,
+          ? `Enter a whole number of days from ${String(minDays)} (one year) to ${String(maxDays)}: the audit trail is the proof of what was done.`
+          : `Enter a whole number of days from ${String(minDays)} to ${String(maxDays)}.`,
       );
       document.getElementById(inputId)?.focus();
       return;

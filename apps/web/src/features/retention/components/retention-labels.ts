@@ -1,6 +1,7 @@
 /** Words for the retention categories; an unknown category shows its code in words. */
 export const CATEGORY_LABELS: Record<string, string> = {
   recordings: 'Call recordings',
+  raw_emails: 'Raw emails and sent mail',
   closed_tickets: 'Closed tickets',
   dsar_packages: 'Data-subject request packages',
   audit: 'Audit trail',
@@ -10,6 +11,8 @@ export const CATEGORY_LABELS: Record<string, string> = {
 export const CATEGORY_HINTS: Record<string, string> = {
   recordings:
     'Counted from the start of the call. A new period moves the expiry date of every recording at once.',
+  raw_emails:
+    'The raw copy (.eml) of each email received, counted from its arrival, and the address, subject and text of mail sent, counted from when it went. The email itself stays with its ticket. A new period moves the expiry of every raw copy at once. At most a year.',
   closed_tickets: 'Counted from when the ticket was closed.',
   dsar_packages: 'Exports prepared for an access request, counted from when they were made.',
   audit: 'Entries in the audit trail, counted from when they were written. At least one year.',
