@@ -32,9 +32,7 @@ describe('mailbox secrets', () => {
   it('refuses another key, another mailbox and a truncated value, without echoing the secret', () => {
     const sealed = sealSecret(key, id, 'do-not-echo');
     expect(() => openSecret(randomBytes(32), id, sealed)).toThrow(SealedSecretError);
-    expect(() => openSecret(key, '00000000-0000-4000-8000-000000000000', sealed)).toThrow(
-      SealedSecretError,
-    );
+    expect(() => openSecret(key, '00000000-0000-4000-8000-000000000000', sealed)).toThrow(SealedSecretError);
     expect(() => openSecret(key, id, sealed.subarray(0, 20))).toThrow(SealedSecretError);
     try {
       openSecret(randomBytes(32), id, sealed);
