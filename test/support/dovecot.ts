@@ -10,7 +10,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -219,16 +219,73 @@ service imap-login {
 
   /**
    * Makes the server forget its UIDs (as after a restore or a migration): with the server stopped,
-   * the INBOX's UID list and indexes go, so it numbers every message afresh under a new UIDVALIDITY.
+   * the folder's UID list and indexes go, so it numbers every message afresh under a new UIDVALIDITY.
    */
-  async renumber(): Promise<void> {
+  async renumber(folder = 'INBOX'): Promise<void> {
     await this.stop();
-    for (const name of readdirSync(this.maildir)) {
-      if (name === 'dovecot-uidlist' || name.startsWith('dovecot.index')) rmSync(join(this.maildir, name));
+    const dir = folder === 'INBOX' ? this.maildir : join(this.maildir, `.${folder}`);
+    for (const name of readdirSync(dir)) {
+      if (name === 'dovecot-uidlist' || name.startsWith('dovecot.index')) rmSync(join(dir, name));
     }
     // UIDVALIDITY is a time in seconds: step past the current one.
     await sleep(1100);
     await this.resume();
+  }
+}
+
+/**
+ * A TCP link to the server that can be cut mid-stream: after a given number of bytes from the
+ * server, every connection through it is dropped, as a flaky network or a server crash would.
+ */
+export class FlakyLink {
+  private sockets = new Set<Socket>();
+  private budget = Infinity;
+  cuts = 0;
+
+  private constructor(
+    private readonly server: ReturnType<typeof createServer>,
+    readonly port: number,
+  ) {}
+
+  static async to(target: { host: string; port: number }): Promise<FlakyLink> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const link = new FlakyLink(server, typeof address === 'object' && address ? address.port : 0);
+    server.on('connection', (inbound) => {
+      const outbound = createConnection(target);
+      link.sockets.add(inbound).add(outbound);
+      const drop = () => {
+        inbound.destroy();
+        outbound.destroy();
+        link.sockets.delete(inbound);
+        link.sockets.delete(outbound);
+      };
+      inbound.on('error', drop).on('close', drop);
+      outbound.on('error', drop).on('close', drop);
+      inbound.pipe(outbound);
+      outbound.on('data', (chunk: Buffer) => {
+        if (link.budget !== Infinity && (link.budget -= chunk.length) <= 0) {
+          link.budget = Infinity;
+          link.cuts++;
+          for (const socket of link.sockets) socket.destroy();
+          link.sockets.clear();
+          return;
+        }
+        inbound.write(chunk);
+      });
+    });
+    return link;
+  }
+
+  /** Drops every connection once this many more bytes came from the server. */
+  cutAfter(bytes: number): void {
+    this.budget = bytes;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server.close(resolve));
   }
 }
 

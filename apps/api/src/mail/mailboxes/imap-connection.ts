@@ -79,7 +79,11 @@ export function describeImapError(
       ? `The TLS connection to port ${where.port} failed: if the port expects plain IMAP (usually 143), turn TLS off; otherwise check the server's certificate.`
       : 'The server requires TLS: turn TLS on (usually port 993).';
   }
-  if (code === 'GREETING_TIMEOUT' || code === 'ClosedAfterConnectText')
+  if (code === 'ClosedAfterConnectText')
+    return where.tls
+      ? `The server at port ${where.port} closed the connection without an IMAP greeting: check the port.`
+      : `The server at port ${where.port} closed the connection without an IMAP greeting: check the port; if it expects TLS (usually 993), turn TLS on.`;
+  if (code === 'GREETING_TIMEOUT')
     return where.tls
       ? `The server at port ${where.port} sent no IMAP greeting: check the port.`
       : `The server at port ${where.port} sent no IMAP greeting: if the port expects TLS (usually 993), turn TLS on.`;
