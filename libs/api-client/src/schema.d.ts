@@ -2185,7 +2185,7 @@ export interface components {
             /** Format: uuid */
             sourceId: string;
             /** @enum {string} */
-            sourceType: "ticket" | "message" | "attachment" | "recording" | "person";
+            sourceType: "ticket" | "message" | "attachment" | "recording" | "email" | "person";
             /** Format: uuid */
             ticketId: string | null;
         };

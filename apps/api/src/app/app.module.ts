@@ -18,6 +18,7 @@ import { DsarModule } from '../dsar/dsar.module';
 import { GroupsModule } from '../groups/groups.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MailIntakeModule } from '../mail/intake/mail-intake.module';
 import { MailboxesModule } from '../mail/mailboxes/mailboxes.module';
 import { MessagesModule } from '../messages/messages.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -66,6 +67,7 @@ export class AppModule {
         RetentionModule,
         DsarModule,
         SettingsModule,
+        MailIntakeModule,
         MailboxesModule,
       ],
       providers: [

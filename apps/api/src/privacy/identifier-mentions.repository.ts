@@ -4,7 +4,7 @@ import { SqlParams } from '../database/sql-params';
 import { SqlRepository } from '../database/sql-repository';
 import type { Tx } from '../database/tx';
 
-export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'person';
+export type SourceType = 'ticket' | 'message' | 'attachment' | 'recording' | 'email' | 'person';
 
 /** An index entry's source, as lookups return it. */
 export interface MentionRow {

@@ -40,8 +40,8 @@ export class RopaDto {
 
 /** Where an identifier is mentioned in free text (found through the keyed-hash index). */
 export class MentionDto {
-  @ApiProperty({ enum: ['ticket', 'message', 'attachment', 'recording', 'person'] })
-  sourceType: 'ticket' | 'message' | 'attachment' | 'recording' | 'person';
+  @ApiProperty({ enum: ['ticket', 'message', 'attachment', 'recording', 'email', 'person'] })
+  sourceType: 'ticket' | 'message' | 'attachment' | 'recording' | 'email' | 'person';
   @ApiProperty({ format: 'uuid' }) sourceId: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) ticketId: string | null;
   @ApiProperty({ enum: ['email', 'phone', 'name'] }) kind: 'email' | 'phone' | 'name';
