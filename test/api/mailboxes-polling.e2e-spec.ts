@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
 const MAX_BYTES = 128 * 1024;
-const EMAIL_TICKETS = process.env.IMAP_STUB ? 'stub_imports WHERE true' : "tickets WHERE channel = 'email'";
+const EMAIL_TICKETS = "tickets WHERE channel = 'email'";
 const SECRET = 'poll-secret-Vw42-do-not-leak';
 
 /**
@@ -24,7 +24,6 @@ describe('IMAP mailboxes: polling', () => {
     t = await startTestApp({ env: { MAIL_MAX_BYTES: String(MAX_BYTES) } });
     w = await buildWorld(t);
     poller = t.app.get(MailboxPoller);
-    if (process.env.IMAP_STUB) await t.db.query('CREATE TABLE IF NOT EXISTS stub_imports (subject text)');
   });
   afterAll(async () => {
     await t?.close();
@@ -235,7 +234,6 @@ describe('IMAP mailboxes: IDLE', () => {
     dovecot = await Dovecot.start({ password: SECRET });
     t = await startTestApp({ env: { JOBS_ENABLED: '1' } });
     w = await buildWorld(t);
-    if (process.env.IMAP_STUB) await t.db.query('CREATE TABLE IF NOT EXISTS stub_imports (subject text)');
   });
   afterAll(async () => {
     await t?.close();
