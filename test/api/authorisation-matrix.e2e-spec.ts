@@ -69,6 +69,9 @@ const ownedByCustomer = (staff: Partial<Record<Caller, Outcome>>, customer: Outc
 const STAFF_READ = { engineer: 'ok', dpo: 'ok', admin: 'ok' } as const;
 const PRIVACY_OFFICE = { dpo: 'ok', admin: 'ok' } as const;
 
+/** A mailbox on a port where nothing listens. */
+const MAILBOX = { name: 'Support', host: '127.0.0.1', port: 9, tls: false, username: 'support', secret: 'x' };
+
 const MATRIX: Record<string, RouteCase> = {
   // Authentication. Refresh needs the session cookie; these callers use bearer tokens only.
   'POST /api/auth/login': {
@@ -108,6 +111,25 @@ const MATRIX: Record<string, RouteCase> = {
   'PATCH /api/organisations/{id}': {
     url: '/api/organisations/:orgA',
     body: { name: 'Acme Telecom' },
+    expect: only({ admin: 'ok' }),
+  },
+
+  // IMAP mailboxes (admins only). The fixtures point at a closed port: the test answers at once.
+  'GET /api/mailboxes': { url: '/api/mailboxes', expect: only({ admin: 'ok' }) },
+  'POST /api/mailboxes': {
+    url: '/api/mailboxes',
+    body: (caller) => ({ ...MAILBOX, name: `Made by ${caller}`, folder: `By-${caller}` }),
+    expect: only({ admin: 'ok' }),
+  },
+  'PATCH /api/mailboxes/{id}': {
+    url: '/api/mailboxes/:mailbox',
+    body: { name: 'Support inbox' },
+    expect: only({ admin: 'ok' }),
+  },
+  'DELETE /api/mailboxes/{id}': { url: '/api/mailboxes/:spareMailbox', expect: only({ admin: 'ok' }) },
+  'POST /api/mailboxes/{id}/test': { url: '/api/mailboxes/:mailbox/test', expect: only({ admin: 'ok' }) },
+  'GET /api/mailboxes/{id}/quarantine': {
+    url: '/api/mailboxes/:mailbox/quarantine',
     expect: only({ admin: 'ok' }),
   },
 
@@ -569,6 +591,14 @@ describe('authorisation matrix', () => {
     ids.silentRecording = ok(
       await http('engineer', 'post', '/api/recordings').send({ ...call, callerNumber: '01632 960555' }),
       'recording',
+    ).id;
+    ids.mailbox = ok(
+      await http('admin', 'post', '/api/mailboxes').send({ ...MAILBOX, folder: 'Fixture' }),
+      'mailbox',
+    ).id;
+    ids.spareMailbox = ok(
+      await http('admin', 'post', '/api/mailboxes').send({ ...MAILBOX, folder: 'Spare' }),
+      'mailbox',
     ).id;
     ids.retentionRun = ok(await http('dpo', 'post', '/api/retention/runs').send({ dryRun: true }), 'run').id;
     const outbox = await t.db.query('SELECT id FROM mail_outbox WHERE ticket_id = $1 LIMIT 1', [ticket.id]);

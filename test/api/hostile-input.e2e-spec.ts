@@ -40,6 +40,11 @@ const CALLERS: Record<string, Caller> = {
   'POST /api/organisations': 'admin',
   'GET /api/organisations': 'admin',
   'PATCH /api/organisations/{id}': 'admin',
+  'POST /api/mailboxes': 'admin',
+  'PATCH /api/mailboxes/{id}': 'admin',
+  'DELETE /api/mailboxes/{id}': 'admin',
+  'POST /api/mailboxes/{id}/test': 'admin',
+  'GET /api/mailboxes/{id}/quarantine': 'admin',
   'GET /api/audit': 'admin',
   'PATCH /api/privacy/fields/{name}': 'dpo',
   'PUT /api/settings/controller': 'admin',
@@ -186,7 +191,14 @@ describe('hostile input', () => {
       .expect(200);
     const category =
       (Array.isArray(policies.body) ? policies.body : policies.body.items)[0]?.category ?? 'tickets';
+    const mailbox = await t
+      .http()
+      .post('/api/mailboxes')
+      .set('authorization', w.admin.auth)
+      .send({ name: 'Support', host: '127.0.0.1', port: 9, tls: false, username: 'support', secret: 'x' })
+      .expect(201);
     ids = {
+      mailbox: mailbox.body.id,
       ticket: ticket.body.id,
       message: message.body.id,
       attachment: attachment.body.id,
@@ -222,6 +234,7 @@ describe('hostile input', () => {
         recordings: ids.recording,
         dsar: ids.dsar,
         mail: ids.outboxMail,
+        mailboxes: ids.mailbox,
       };
       return byOwner[owner] ?? '00000000-0000-4000-8000-000000000000';
     });

@@ -18,6 +18,8 @@ import { DsarModule } from '../dsar/dsar.module';
 import { GroupsModule } from '../groups/groups.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MailIntakeModule } from '../mail/intake/mail-intake.module';
+import { MailboxesModule } from '../mail/mailboxes/mailboxes.module';
 import { MailOutboxModule } from '../mail/outbox/mail-outbox.module';
 import { MessagesModule } from '../messages/messages.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -67,6 +69,8 @@ export class AppModule {
         RetentionModule,
         DsarModule,
         SettingsModule,
+        MailIntakeModule,
+        MailboxesModule,
       ],
       providers: [
         RouteTemplateHook,

@@ -8,7 +8,9 @@ import { BlobStore } from '../blobs/blob-store';
 import { OwnedBlobs } from '../blobs/owned-blobs.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
+import type { Tx } from '../database/tx';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { attachmentTexts } from '../privacy/text-scrub';
@@ -57,6 +59,7 @@ export class AttachmentsService {
     private readonly tickets: TicketsService,
     private readonly index: IdentifierIndex,
     private readonly policies: FieldPoliciesService,
+    private readonly config: AppConfig,
   ) {}
 
   private async viewing(actor: Actor): Promise<Viewing> {
@@ -113,6 +116,57 @@ export class AttachmentsService {
       await this.owned.discard(blobKey);
       throw e;
     }
+  }
+
+  /**
+   * The upload checks alone (size, type by content and name), for files that come another way
+   * than an upload: a mail's attachments. The reason is the same words an upload is refused with.
+   */
+  check(
+    rawName: string,
+    bytes: Buffer,
+  ): { ok: true; fileName: string; contentType: string } | { ok: false; fileName: string; reason: string } {
+    const fileName = cleanFileName(rawName);
+    if (bytes.length > this.config.attachmentMaxBytes) {
+      const mb = Math.round(this.config.attachmentMaxBytes / (1024 * 1024));
+      return { ok: false, fileName, reason: `file is larger than ${mb} MB` };
+    }
+    const type = detectFileType(fileName, bytes);
+    return type.ok
+      ? { ok: true, fileName, contentType: type.contentType }
+      : { ok: false, fileName, reason: type.reason };
+  }
+
+  /**
+   * Records a checked file on a ticket inside the caller's transaction (the email intake's), by
+   * the actor who sent it; its bytes were written with `OwnedBlobs.write` and are claimed here.
+   */
+  async addIn(
+    tx: Tx,
+    actor: Actor,
+    ticketId: string,
+    file: { fileName: string; contentType: string; bytes: Buffer; blobKey: string },
+  ): Promise<string> {
+    const id = await this.attachments.insert(tx, {
+      ticketId,
+      uploadedById: actor.userId,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      sizeBytes: file.bytes.length,
+      blobKey: file.blobKey,
+      sha256: createHash('sha256').update(file.bytes).digest(),
+    });
+    const content = file.contentType.startsWith('text/') ? file.bytes.toString('utf8') : null;
+    await this.index.index(
+      tx,
+      { type: 'attachment', id, ticketId },
+      attachmentTexts(file.fileName, content),
+      {
+        fresh: true,
+      },
+    );
+    await this.owned.claim(tx, file.blobKey);
+    return id;
   }
 
   async open(

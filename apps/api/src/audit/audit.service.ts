@@ -52,7 +52,10 @@ export type AuditAction =
   | 'dsar.lift_restriction'
   | 'dsar.object'
   | 'dsar.complete'
-  | 'settings.controller';
+  | 'settings.controller'
+  | 'mailbox.create'
+  | 'mailbox.update'
+  | 'mailbox.delete';
 
 export interface AuditInput {
   actor: Pick<Actor, 'userId' | 'role'> | null;

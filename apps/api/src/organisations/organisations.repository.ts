@@ -51,4 +51,22 @@ export class OrganisationsRepository extends SqlRepository {
     const rows = await this.query('SELECT 1 FROM organisations WHERE id = $1', [id], tx);
     return rows.length > 0;
   }
+
+  /**
+   * The one organisation that holds the email channel's contacts, created on first need. Two
+   * imports racing here both end with the same row: the partial unique index lets one insert win.
+   */
+  async emailContactsId(name: string, tx?: Tx): Promise<string | undefined> {
+    await this.query(
+      `INSERT INTO organisations (name, holds_email_contacts) VALUES ($1, true) ON CONFLICT DO NOTHING`,
+      [name],
+      tx,
+    );
+    const [row] = await this.query<{ id: string }>(
+      'SELECT id FROM organisations WHERE holds_email_contacts',
+      [],
+      tx,
+    );
+    return row?.id;
+  }
 }

@@ -139,4 +139,30 @@ export class UsersRepository extends SqlRepository {
           WHERE u.role = 'engineer' AND u.disabled_at IS NULL ORDER BY p.full_name NULLS LAST, u.id`,
     );
   }
+
+  /**
+   * Who holds this (normalised) address as their own email: the person, and their account when
+   * they have one. The email channel's sender lookup.
+   */
+  async accountByEmail(email: string, tx?: Tx): Promise<AccountByEmailRow | undefined> {
+    const [row] = await this.query<AccountByEmailRow>(
+      `SELECT p.id AS person_id, u.id AS user_id, u.role, u.organisation_id,
+              (u.disabled_at IS NOT NULL) AS disabled, coalesce(o.holds_email_contacts, false) AS email_contact
+         FROM people p LEFT JOIN users u ON u.person_id = p.id LEFT JOIN organisations o ON o.id = u.organisation_id
+        WHERE p.email = $1`,
+      [email],
+      tx,
+    );
+    return row;
+  }
+}
+
+export interface AccountByEmailRow {
+  person_id: string;
+  user_id: string | null;
+  role: Role | null;
+  organisation_id: string | null;
+  disabled: boolean | null;
+  /** Filed under the organisation that holds the email channel's contacts. */
+  email_contact: boolean;
 }

@@ -33,6 +33,9 @@ const toUserDto = (r: UserRow): UserDto => ({
   createdAt: r.created_at.toISOString(),
 });
 
+/** Stored for accounts that sign in with no password (email contacts): no argon2 hash, so nothing verifies. */
+const NO_PASSWORD = '!no-password';
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -88,6 +91,40 @@ export class UsersService {
 
   /** Used by `create` and by the demo seed; runs inside the caller's transaction. */
   async insert(tx: Tx, input: Omit<CreateUserDto, 'password'> & { passwordHash: string }): Promise<string> {
+    return (await this.insertWithPerson(tx, input)).userId;
+  }
+
+  /**
+   * An email contact: the email channel's unknown sender, as a customer account no password opens
+   * (the hash is not an argon2 hash, so sign-in answers 401), in the contacts organisation. Their
+   * person is the existing one holding the address, or a new one indexed like any other.
+   */
+  async insertContact(
+    tx: Tx,
+    input: { email: string; fullName: string | null; organisationId: string; personId?: string },
+  ): Promise<{ userId: string; personId: string }> {
+    if (input.personId) {
+      const userId = await this.users.insert(tx, {
+        personId: input.personId,
+        organisationId: input.organisationId,
+        role: 'customer',
+        passwordHash: NO_PASSWORD,
+      });
+      return { userId, personId: input.personId };
+    }
+    return this.insertWithPerson(tx, {
+      email: input.email,
+      role: 'customer',
+      organisationId: input.organisationId,
+      person: input.fullName ? { fullName: input.fullName } : undefined,
+      passwordHash: NO_PASSWORD,
+    });
+  }
+
+  private async insertWithPerson(
+    tx: Tx,
+    input: Omit<CreateUserDto, 'password'> & { passwordHash: string },
+  ): Promise<{ userId: string; personId: string }> {
     const email = normaliseEmail(input.email);
     if (input.organisationId && !(await this.organisations.exists(input.organisationId, tx))) {
       throw DomainError.invalidField('organisationId', 'does not match an organisation');
@@ -104,12 +141,13 @@ export class UsersService {
       imHandle: input.person?.imHandle ?? null,
     });
     await this.index.indexPerson(tx, person);
-    return this.users.insert(tx, {
+    const userId = await this.users.insert(tx, {
       personId: person.id,
       organisationId: input.organisationId ?? null,
       role: input.role,
       passwordHash: input.passwordHash,
     });
+    return { userId, personId: person.id };
   }
 
   /** Accounts for the admin screens; names as the viewer's `person.fullName` row shows them. */

@@ -1,0 +1,400 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { normaliseEmail } from '@hushdesk/privacy';
+import PostalMime, { type Email } from 'postal-mime';
+import { QueryFailedError } from 'typeorm';
+import { AttachmentsService } from '../../attachments/attachments.service';
+import { OwnedBlobs } from '../../blobs/owned-blobs.service';
+import type { Actor } from '../../common/auth/actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { loggable } from '../../common/http/exception.filter';
+import { AppConfig } from '../../config/app-config';
+import { Transactions } from '../../database/transactions';
+import type { Tx } from '../../database/tx';
+import { MessagesService } from '../../messages/messages.service';
+import { OrganisationsRepository } from '../../organisations/organisations.repository';
+import { FieldPoliciesService } from '../../privacy/field-policies.service';
+import { IdentifierIndex } from '../../privacy/identifier-index.service';
+import { RawEmailRetentionRepository } from '../../retention/raw-email-retention.repository';
+import { TicketLookupRepository } from '../../tickets/ticket-lookup.repository';
+import { parseReference } from '../../tickets/ticket-rows';
+import { isStaff } from '../../tickets/ticket-scope';
+import { TicketsService } from '../../tickets/tickets.service';
+import { UsersRepository } from '../../users/users.repository';
+import { UsersService } from '../../users/users.service';
+import { EmailMessagesRepository } from '../shared/email-messages.repository';
+import { MailReceiptsRepository, type ReceiptOutcome } from '../shared/mail-receipts.repository';
+import { messageIdsIn, messageKeyOf, ticketNumberInOurId } from '../shared/message-ids';
+import { UndeliverableAddressesRepository } from '../shared/undeliverable-addresses.repository';
+import {
+  addressesOf,
+  addressOf,
+  automaticKind,
+  hardBounces,
+  splitReply,
+  subjectReference,
+  textOf,
+} from './mail-reading';
+
+export type ImportOutcome = ReceiptOutcome | 'duplicate';
+
+export interface ImportResult {
+  outcome: ImportOutcome;
+  ticketId: string | null;
+}
+
+export type MailSource = { kind: 'smtp' } | { kind: 'imap'; mailboxId: string };
+
+/** The contacts organisation's name, and the one it takes if an organisation already has that name. */
+const CONTACTS_NAMES = ['Email contacts', 'Email contacts (mail channel)'];
+/** Ticket descriptions and replies are capped as the API caps them; the raw copy keeps the rest. */
+const TEXT_MAX = 20_000;
+const DUPLICATE: ImportResult = { outcome: 'duplicate', ticketId: null };
+
+interface Prepared {
+  key: Buffer;
+  mail: Email;
+  messageId: string | null;
+  from: { address: string; name: string };
+  reply: string;
+  quoted: string | null;
+  signature: string | null;
+  accepted: { fileName: string; contentType: string; bytes: Buffer; blobKey: string }[];
+  rejected: { name: string; reason: string }[];
+  rawBlobKey: string;
+  rawBytes: number;
+  source: MailSource;
+}
+
+interface Sender {
+  actor: Actor;
+  contact: boolean;
+}
+
+/**
+ * Turns one inbound mail into a ticket or a reply, once: everything of it (the receipt first, the
+ * ticket or message, attachments, the email_messages row, the raw copy's claim) commits in one
+ * transaction, so a mail is either wholly imported or not at all, and a second import of the same
+ * Message-ID (re-poll, relay retry, crash and restart, or the same mail at the same moment) stops
+ * at the receipt. SMTP and IMAP both come here.
+ */
+@Injectable()
+export class MailImporter {
+  private readonly logger = new Logger(MailImporter.name);
+  private readonly ourAddress: string;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly transactions: Transactions,
+    private readonly receipts: MailReceiptsRepository,
+    private readonly emailMessages: EmailMessagesRepository,
+    private readonly undeliverable: UndeliverableAddressesRepository,
+    private readonly tickets: TicketsService,
+    private readonly ticketLookup: TicketLookupRepository,
+    private readonly messages: MessagesService,
+    private readonly attachments: AttachmentsService,
+    private readonly users: UsersService,
+    private readonly accounts: UsersRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly policies: FieldPoliciesService,
+    private readonly index: IdentifierIndex,
+    private readonly owned: OwnedBlobs,
+    private readonly rawRetention: RawEmailRetentionRepository,
+  ) {
+    this.ourAddress = (/<([^<>]+)>/.exec(config.mail.from)?.[1] ?? config.mail.from).trim().toLowerCase();
+  }
+
+  async import(raw: Buffer, source: MailSource): Promise<ImportResult> {
+    let mail: Email;
+    try {
+      mail = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
+    } catch {
+      // Not MIME at all: recorded (by its bytes) so a mailbox does not offer it again and again.
+      return this.recordOnly(messageKeyOf(this.config.identifierKey, null, raw), 'rejected');
+    }
+    const messageId = messageIdsIn(mail.messageId)[0]?.slice(0, 998) ?? null;
+    const key = messageKeyOf(this.config.identifierKey, messageId, raw);
+    if (await this.receipts.seen(key)) return DUPLICATE;
+
+    const automatic = automaticKind(mail, { domain: this.config.mail.domain, fromAddress: this.ourAddress });
+    if (automatic) {
+      return this.recordOnly(key, automatic, automatic === 'bounce' ? hardBounces(mail) : []);
+    }
+    const from = addressOf(mail.from);
+    if (!from) return this.recordOnly(key, 'rejected');
+
+    const prepared = await this.prepare(key, mail, messageId, from, raw, source);
+    const blobs = [prepared.rawBlobKey, ...prepared.accepted.map((a) => a.blobKey)];
+    let done: { result: ImportResult; publish?: () => Promise<void> };
+    try {
+      done = await this.withRetry(() => this.transactions.run((tx) => this.importIn(tx, prepared)));
+    } catch (e) {
+      await Promise.all(blobs.map((b) => this.owned.discard(b)));
+      throw e;
+    }
+    const kept = done.result.outcome === 'ticket' || done.result.outcome === 'reply';
+    if (!kept) await Promise.all(blobs.map((b) => this.owned.discard(b)));
+    if (done.publish) {
+      await done
+        .publish()
+        .catch((e: unknown) =>
+          this.logger.warn({ msg: 'live event after a mail import failed', err: loggable(e) }),
+        );
+    }
+    return done.result;
+  }
+
+  /** Text, attachments through the upload checks, and the raw copy written (claimed in the import). */
+  private async prepare(
+    key: Buffer,
+    mail: Email,
+    messageId: string | null,
+    from: { address: string; name: string },
+    raw: Buffer,
+    source: MailSource,
+  ): Promise<Prepared> {
+    const { reply, quoted, signature } = splitReply(textOf(mail));
+    const accepted: Prepared['accepted'] = [];
+    const rejected: Prepared['rejected'] = [];
+    try {
+      for (const [i, part] of mail.attachments.entries()) {
+        // Parts of the HTML body (inline images) are not files anyone attached; the HTML is never shown.
+        if (part.related) continue;
+        const bytes = Buffer.from(part.content as ArrayBuffer);
+        const check = this.attachments.check(part.filename ?? `attachment-${i + 1}`, bytes);
+        if (!check.ok) {
+          rejected.push({ name: check.fileName, reason: check.reason });
+          continue;
+        }
+        accepted.push({ ...check, bytes, blobKey: await this.owned.write(bytes) });
+      }
+      const rawBlobKey = await this.owned.write(raw);
+      return {
+        key,
+        mail,
+        messageId,
+        from,
+        reply: reply.slice(0, TEXT_MAX) || '(no text)',
+        quoted,
+        signature,
+        accepted,
+        rejected,
+        rawBlobKey,
+        rawBytes: raw.length,
+        source,
+      };
+    } catch (e) {
+      await Promise.all(accepted.map((a) => this.owned.discard(a.blobKey)));
+      throw e;
+    }
+  }
+
+  private async importIn(
+    tx: Tx,
+    p: Prepared,
+  ): Promise<{ result: ImportResult; publish?: () => Promise<void> }> {
+    // First: a second import of this mail waits here for the first, then finds it done.
+    if (!(await this.receipts.claim(tx, p.key, 'ticket'))) return { result: DUPLICATE };
+    const sender = await this.sender(tx, p.from);
+    if (!sender) {
+      await this.receipts.settle(tx, p.key, 'rejected', null);
+      return { result: { outcome: 'rejected', ticketId: null } };
+    }
+    const { actor } = sender;
+    const target = await this.threadOf(tx, actor, p.mail);
+    let ticketId: string;
+    let ticketMessageId: string | null = null;
+    let publish: () => Promise<void>;
+    let outcome: 'ticket' | 'reply';
+    if (target) {
+      const added = await this.messages.addIn(
+        tx,
+        actor,
+        target,
+        { body: p.reply, visibility: 'public' },
+        'email',
+      );
+      ticketId = target;
+      ticketMessageId = added.message.id;
+      publish = added.publish;
+      outcome = 'reply';
+    } else if (isStaff(actor)) {
+      // Staff write new tickets in the console, for a named customer; their mail must answer a thread.
+      await this.receipts.settle(tx, p.key, 'rejected', null);
+      return { result: { outcome: 'rejected', ticketId: null } };
+    } else {
+      const created = await this.tickets.createIn(
+        tx,
+        actor,
+        {
+          type: 'service_request',
+          subject: (p.mail.subject ?? '').trim().slice(0, 200) || '(no subject)',
+          description: p.reply,
+          tags: sender.contact ? ['triage'] : undefined,
+        },
+        'email',
+      );
+      ticketId = created.row.id;
+      publish = created.publish;
+      outcome = 'ticket';
+    }
+    for (const file of p.accepted) await this.attachments.addIn(tx, actor, ticketId, file);
+
+    const names = (await this.policies.get('person.fullName')).collection !== 'off';
+    const fromName = names ? p.from.name.slice(0, 200) || null : null;
+    const subject = p.mail.subject?.slice(0, 998) ?? null;
+    const to = addressesOf(p.mail.to);
+    const cc = addressesOf(p.mail.cc);
+    const sentAt = p.mail.date ? new Date(p.mail.date) : null;
+    const days = await this.rawRetention.days(tx);
+    const emailId = await this.emailMessages.insert(tx, {
+      ticketId,
+      ticketMessageId,
+      source: p.source.kind,
+      mailboxId: p.source.kind === 'imap' ? p.source.mailboxId : null,
+      messageKey: p.key,
+      messageId: p.messageId,
+      inReplyTo: messageIdsIn(p.mail.inReplyTo)[0]?.slice(0, 998) ?? null,
+      references: messageIdsIn(p.mail.references)
+        .slice(-100)
+        .map((r) => r.slice(0, 998)),
+      fromAddress: p.from.address.slice(0, 320),
+      fromName,
+      toAddresses: to,
+      ccAddresses: cc,
+      subject,
+      sentAt: sentAt && !Number.isNaN(sentAt.getTime()) ? sentAt : null,
+      quotedText: p.quoted,
+      signature: p.signature,
+      rejectedAttachments: p.rejected,
+      rawBlobKey: p.rawBlobKey,
+      rawBytes: p.rawBytes,
+      rawExpiresAt: new Date(Date.now() + days * 86_400_000),
+    });
+    // The reply text went through the index with its ticket or message; what only the mail holds goes here.
+    await this.index.index(
+      tx,
+      { type: 'email', id: emailId, ticketId },
+      [fromName, subject, p.quoted, p.signature, [...to, ...cc].join('\n')],
+      { fresh: true },
+    );
+    await this.owned.claim(tx, p.rawBlobKey);
+    await this.receipts.settle(tx, p.key, outcome, ticketId);
+    return { result: { outcome, ticketId }, publish };
+  }
+
+  /**
+   * The sender's account as an actor: whoever holds the From address as their own email. An
+   * unknown address becomes a contact (customer account no password opens) in the contacts
+   * organisation. Null for a disabled account: its mail is recorded, not imported.
+   */
+  private async sender(tx: Tx, from: { address: string; name: string }): Promise<Sender | null> {
+    const found = await this.accounts.accountByEmail(from.address, tx);
+    if (found?.user_id && found.role) {
+      if (found.disabled) return null;
+      return {
+        actor: {
+          userId: found.user_id,
+          personId: found.person_id,
+          role: found.role,
+          organisationId: found.organisation_id,
+          sessionId: '',
+        },
+        contact: found.email_contact,
+      };
+    }
+    const organisationId = await this.contactsOrganisation();
+    const names = (await this.policies.get('person.fullName')).collection !== 'off';
+    const created = await this.users.insertContact(tx, {
+      email: from.address,
+      fullName: names ? from.name.slice(0, 200) || null : null,
+      organisationId,
+      personId: found?.person_id,
+    });
+    return {
+      actor: { ...created, role: 'customer', organisationId, sessionId: '' },
+      contact: true,
+    };
+  }
+
+  /** Outside the import's transaction: an empty contacts organisation left by a rolled-back import is harmless. */
+  private async contactsOrganisation(): Promise<string> {
+    for (const name of CONTACTS_NAMES) {
+      const id = await this.organisations.emailContactsId(name);
+      if (id) return id;
+    }
+    throw new Error('no organisation could be made to hold email contacts');
+  }
+
+  /**
+   * The ticket this mail answers: In-Reply-To, then every References entry (newest first), then
+   * `[HD-000123]` in the subject; the first of those the sender may write on (see it, not closed,
+   * not frozen by a restriction). None: the mail opens a new ticket, so a stranger's mail never
+   * lands in someone else's thread.
+   */
+  private async threadOf(tx: Tx, actor: Actor, mail: Email): Promise<string | null> {
+    const ids = [
+      ...new Set([...messageIdsIn(mail.inReplyTo), ...messageIdsIn(mail.references).reverse()]),
+    ].slice(0, 100);
+    const candidates: string[] = [];
+    const theirs = ids.filter((id) => ticketNumberInOurId(id, this.config.mail.domain) === null);
+    const keyed = await this.emailMessages.ticketsByKeys(
+      theirs.map((id) => messageKeyOf(this.config.identifierKey, id, Buffer.alloc(0))),
+      tx,
+    );
+    const byKey = new Map(keyed.map((r) => [r.message_key.toString('hex'), r.ticket_id]));
+    for (const id of ids) {
+      const number = ticketNumberInOurId(id, this.config.mail.domain);
+      const ticketId =
+        number !== null
+          ? await this.ticketLookup.idByReference(number, tx)
+          : byKey.get(messageKeyOf(this.config.identifierKey, id, Buffer.alloc(0)).toString('hex'));
+      if (ticketId) candidates.push(ticketId);
+    }
+    const bracketed = subjectReference(mail.subject);
+    const reference = bracketed !== null ? parseReference(`HD-${bracketed}`) : null;
+    if (reference !== null) {
+      const ticketId = await this.ticketLookup.idByReference(reference, tx);
+      if (ticketId) candidates.push(ticketId);
+    }
+    for (const ticketId of new Set(candidates)) {
+      try {
+        const ticket = await this.tickets.findVisible(actor, ticketId, tx);
+        if (ticket.status === 'closed') continue;
+        if (ticket.processing_restricted && actor.role !== 'dpo') continue;
+        return ticketId;
+      } catch (e) {
+        if (e instanceof DomainError) continue;
+        throw e;
+      }
+    }
+    return null;
+  }
+
+  /** A mail that opens nothing: only its receipt (and a hard bounce's undeliverable addresses). */
+  private async recordOnly(
+    key: Buffer,
+    outcome: 'auto_reply' | 'bounce' | 'own_mail' | 'rejected',
+    bounces: { address: string; status: string }[] = [],
+  ): Promise<ImportResult> {
+    return this.transactions.run(async (tx) => {
+      if (!(await this.receipts.claim(tx, key, outcome))) return DUPLICATE;
+      for (const b of bounces)
+        await this.undeliverable.mark(tx, this.index.hash('email', normaliseEmail(b.address)), b.status);
+      return { outcome, ticketId: null };
+    });
+  }
+
+  /** Two first mails from one unknown sender race to create the contact: the loser runs again and finds it. */
+  private async withRetry<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (e) {
+        const constraint =
+          e instanceof QueryFailedError ? (e.driverError as { constraint?: string }).constraint : '';
+        if (attempt < 2 && (constraint === 'uq_people_email' || constraint === 'uq_users_person')) continue;
+        throw e;
+      }
+    }
+  }
+}

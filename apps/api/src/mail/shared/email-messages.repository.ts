@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { SqlRepository } from '../../database/sql-repository';
+import type { Tx } from '../../database/tx';
+
+export interface NewEmailMessage {
+  ticketId: string;
+  ticketMessageId: string | null;
+  source: 'smtp' | 'imap';
+  mailboxId: string | null;
+  messageKey: Buffer;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  fromAddress: string | null;
+  fromName: string | null;
+  toAddresses: string[];
+  ccAddresses: string[];
+  subject: string | null;
+  sentAt: Date | null;
+  quotedText: string | null;
+  signature: string | null;
+  rejectedAttachments: { name: string; reason: string }[];
+  rawBlobKey: string | null;
+  rawBytes: number;
+  rawExpiresAt: Date | null;
+}
+
+/** Statements on `email_messages` the intake runs: the imported mail, and threading by Message-ID. */
+@Injectable()
+export class EmailMessagesRepository extends SqlRepository {
+  async insert(tx: Tx, m: NewEmailMessage): Promise<string> {
+    const [row] = await this.query<{ id: string }>(
+      `INSERT INTO email_messages (ticket_id, ticket_message_id, source, mailbox_id, message_key, message_id,
+         in_reply_to, "references", from_address, from_name, to_addresses, cc_addresses, subject, sent_at,
+         quoted_text, signature, rejected_attachments, raw_blob_key, raw_bytes, raw_expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       RETURNING id`,
+      [
+        m.ticketId,
+        m.ticketMessageId,
+        m.source,
+        m.mailboxId,
+        m.messageKey,
+        m.messageId,
+        m.inReplyTo,
+        m.references,
+        m.fromAddress,
+        m.fromName,
+        m.toAddresses,
+        m.ccAddresses,
+        m.subject,
+        m.sentAt,
+        m.quotedText,
+        m.signature,
+        JSON.stringify(m.rejectedAttachments),
+        m.rawBlobKey,
+        m.rawBytes,
+        m.rawExpiresAt,
+      ],
+      tx,
+    );
+    return row.id;
+  }
+
+  /** The ticket of each imported mail among these keys (keyed Message-IDs), in no particular order. */
+  async ticketsByKeys(keys: Buffer[], tx?: Tx): Promise<{ message_key: Buffer; ticket_id: string }[]> {
+    if (!keys.length) return [];
+    return this.query<{ message_key: Buffer; ticket_id: string }>(
+      'SELECT message_key, ticket_id FROM email_messages WHERE message_key = ANY($1::bytea[])',
+      [keys],
+      tx,
+    );
+  }
+}
