@@ -133,6 +133,13 @@ describe('email intake over SMTP', () => {
       "SELECT 1 FROM email_messages WHERE row_to_json(email_messages)::text LIKE '%Secret Client%'",
     );
     expect(leaked).toHaveLength(0);
+    // The sender's display name and the quoted text are indexed on the mail itself.
+    const { rows: mentions } = await t.db.query(
+      "SELECT kind FROM identifier_mentions WHERE source_type = 'email' AND ticket_id = $1 ORDER BY kind",
+      [row.ticket_id],
+    );
+    expect(mentions.map((m) => m.kind)).toContain('name');
+    expect(mentions.map((m) => m.kind)).toContain('email');
     // The API shows it as an email ticket to its requester.
     const auth = await bearerFor(t, alice.email);
     const res = await t.http().get(`/api/tickets/${row.ticket_id}`).set('Authorization', auth).expect(200);
