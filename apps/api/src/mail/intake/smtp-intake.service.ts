@@ -11,7 +11,7 @@ function reply(code: number, text: string): Error & { responseCode: number } {
 }
 
 /** Mail bytes held in memory at once across sessions; more waits, so 25 MB mails cannot pile up. */
-const BUFFER_BUDGET = 64 * 1024 * 1024;
+const BUFFER_BUDGET = 32 * 1024 * 1024;
 
 /**
  * The SMTP intake: the company's mail server relays support mail here (MAIL_INTAKE_PORT), bound to
