@@ -51,6 +51,10 @@ await build();
 
 const env = { ...process.env };
 if (demo && env.LOG_FILE === undefined) env.LOG_FILE = join(dataDir, 'hushdesk.log');
+// On the embedded database the SMTP intake is on, on 127.0.0.1:2525, so a test mail can be sent
+// right away (the API prints how); MAIL_INTAKE_PORT= (empty) turns it off.
+if (!process.env.DATABASE_URL && env.MAIL_INTAKE_PORT === undefined) env.MAIL_INTAKE_PORT = '2525';
+if (env.MAIL_INTAKE_PORT === '') delete env.MAIL_INTAKE_PORT;
 const api = spawn(process.execPath, apiNodeArgs(), { cwd: root, stdio: 'inherit', env });
 // Pass signals on, so the API can stop its embedded database cleanly.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));

@@ -25,10 +25,18 @@
 //            every user has its person and every person its index entries; every ticket and message
 //            its index entries, and no index entry points at nothing; every recording's audio blob
 //            is on disk; blob files nobody references are counted (bounded by the kills).
+//   mail     Clients send --mails mails (unique Message-IDs from unknown senders, 10% replies, 5%
+//            auto-replies, 4% sent twice) to the API's SMTP intake, and the API is SIGKILLed at
+//            random moments, --kills times, restarting it each time; a mail without a 250 is sent
+//            again, as a relay would. Checks: every mail answered 250 is in email_messages exactly
+//            once (auto-replies: their receipt); no Message-ID twice; no mail ticket, reply or
+//            receipt without its email_messages row and none the other way round; every raw copy's
+//            file is on disk, and any file no row owns is queued for deletion.
 //
 // Options: --cluster VERSION/NAME (15/hushdesk-faults), --port P (5439, for a new cluster),
-//          --only restart|job|kill, --clients N (16), --restarts N (3), --down SECONDS (5),
-//          --kills N (5), --expired N (150000), --no-build, --keep (leave the cluster running).
+//          --only restart|job|kill|mail, --clients N (16), --restarts N (3), --down SECONDS (5),
+//          --kills N (5), --expired N (150000), --mails N (2000), --no-build, --keep (leave the
+//          cluster running).
 // Exit status: 0 when every check passed, 1 otherwise. API logs: $TMPDIR/hushdesk-faults-*.log.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +48,7 @@ import { PASSWORD, createAccounts, login } from './faults/client.mjs';
 import { restartUnderLoad } from './faults/restart.mjs';
 import { jobKilledMidRun } from './faults/job-kill.mjs';
 import { killMidRequest } from './faults/kill-mid-request.mjs';
+import { mailKilledMidImport } from './faults/mail-kill.mjs';
 
 const num = (name, fallback, min, max) => {
   const v = Number(arg(name, String(fallback)));
@@ -48,13 +57,15 @@ const num = (name, fallback, min, max) => {
   return v;
 };
 const ONLY = String(arg('only', 'all'));
-if (!['all', 'restart', 'job', 'kill'].includes(ONLY)) throw new Error('--only must be restart, job or kill');
+if (!['all', 'restart', 'job', 'kill', 'mail'].includes(ONLY))
+  throw new Error('--only must be restart, job, kill or mail');
 const runs = (s) => ONLY === 'all' || ONLY === s;
 const CLIENTS = num('clients', 16, 1, 200);
 const RESTARTS = num('restarts', 3, 1, 20);
 const DOWN_S = num('down', 5, 1, 120);
 const KILLS = num('kills', 5, 1, 100);
 const EXPIRED = num('expired', 150_000, 1000, 5_000_000);
+const MAILS = num('mails', 2000, 10, 1_000_000);
 const KEY = process.env.IDENTIFIER_HMAC_KEY || DEFAULT_HMAC_KEY;
 const ADMIN = {
   email: 'fault.admin@faults.example',
@@ -71,7 +82,7 @@ let failures = [];
 let logs = 0;
 
 /** Starts the API on the fault database; `dataDir` is kept across restarts of one scenario. */
-async function api(databaseUrl, dataDir, port) {
+async function api(databaseUrl, dataDir, port, env = {}) {
   const logFile = join(logDir, `api-${++logs}.log`);
   const started = Date.now();
   const handle = await startApi({
@@ -79,15 +90,15 @@ async function api(databaseUrl, dataDir, port) {
     key: KEY,
     port: port ?? (await freePort()),
     logFile,
-    env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DB_POOL_SIZE: '10' },
+    env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DB_POOL_SIZE: '10', ...env },
   });
   return { ...handle, logFile, startMs: Date.now() - started };
 }
 
-async function freshWorld(tag) {
+async function freshWorld(tag, env = {}) {
   const databaseUrl = await cluster.freshDatabase(DATABASE);
   const dataDir = mkdtempSync(join(tmpdir(), `hushdesk-faults-${tag}-`));
-  const first = await api(databaseUrl, dataDir); // migrates the fresh database
+  const first = await api(databaseUrl, dataDir, undefined, env); // migrates the fresh database
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   await ensureUser(db, KEY, ADMIN);
@@ -160,6 +171,26 @@ try {
     results.kill = r.figures;
     failures = failures.concat(r.failures.map((f) => `kill: ${f}`));
   }
+
+  if (runs('mail')) {
+    say(`\n[mail] ${MAILS} mails to the SMTP intake, the API SIGKILLed ${KILLS}× at random moments`);
+    const intake = {
+      MAIL_INTAKE_PORT: String(await freePort()),
+      MAIL_FROM: 'Support <support@faults.example>',
+    };
+    const w = await freshWorld('mail', intake);
+    const r = await mailKilledMidImport({
+      world: w,
+      intakePort: Number(intake.MAIL_INTAKE_PORT),
+      kills: KILLS,
+      clients: Math.min(CLIENTS, 8),
+      mails: MAILS,
+      startApi: (port) => api(w.databaseUrl, w.dataDir, port, intake),
+    });
+    rmSync(w.dataDir, { recursive: true, force: true });
+    results.mail = r.figures;
+    failures = failures.concat(r.failures.map((f) => `mail: ${f}`));
+  }
 } catch (e) {
   failures.push(`the run stopped: ${e?.stack ?? e}`);
 } finally {
@@ -174,13 +205,13 @@ try {
 
 say('\n=== Fault test summary ===');
 say(JSON.stringify(results, null, 2));
-const { restart: r, job: j, kill: k } = results;
+const { restart: r, job: j, kill: k, mail: m } = results;
 say('\nFigures for docs/security.md:');
 const line = (label, value) => say(`  ${label.padEnd(44)} ${value}`);
 line(
   'faults injected',
-  `${(r?.restarts ?? 0) + (j ? 1 : 0) + (k?.kills ?? 0)} (PostgreSQL restarts ${r?.restarts ?? 0}, ` +
-    `job kills ${j ? 1 : 0}, mid-request kills ${k?.kills ?? 0})`,
+  `${(r?.restarts ?? 0) + (j ? 1 : 0) + (k?.kills ?? 0) + (m?.kills ?? 0)} (PostgreSQL restarts ${r?.restarts ?? 0}, ` +
+    `job kills ${j ? 1 : 0}, mid-request kills ${k?.kills ?? 0}, mid-import kills ${m?.kills ?? 0})`,
 );
 if (r) {
   const worst = (f) => Math.max(...r.recoveries.map((x) => x[f] ?? Infinity));
@@ -206,6 +237,15 @@ if (k) {
   line(
     'kill: unreferenced blob files',
     `${k.orphanBlobFiles}; cut-off uploads queued for deletion ${k.queuedBlobFiles} (audio uploads cut off: ${k.audioUploadsInFlightAtKills})`,
+  );
+}
+if (m) {
+  line('mail: mails / SMTP sessions / 250s', `${m.mailsPlanned} / ${m.attempts} / ${m.acknowledged250}`);
+  line('mail: sessions in flight at the kills', m.sessionsInFlightAtKills.join(', '));
+  line('mail: answered 250 but lost / imported twice', `${m.lost} / ${m.importedTwice}`);
+  line(
+    'mail: raw copies',
+    `${m.emailMessages} kept; cut-off files queued for deletion ${m.cutOffRawFilesQueued}, orphans ${m.orphanBlobFiles}`,
   );
 }
 say(`\ntime ${((Date.now() - t0) / 1000).toFixed(0)} s; API logs in ${logDir}`);

@@ -8,7 +8,8 @@ import { stopTellingErrors } from './common/logging/log-file';
 import { buildAppConfig } from './config/app-config';
 import { ConfigurationError, validateEnvironment } from './config/environment';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
-import { DemoSeed } from './demo/demo-seed.service';
+import { DemoSeed, mailIntakeLines } from './demo/demo-seed.service';
+import { SmtpIntake } from './mail/intake/smtp-intake.service';
 
 // Start-up messages go to stderr/stdout directly: the logger does not exist yet, and none of this
 // is personal data.
@@ -88,7 +89,9 @@ async function main(): Promise<void> {
   // The port actually bound (PORT=0 picks a free one), on the host a browser can open.
   const { port } = app.getHttpServer().address() as AddressInfo;
   const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
-  app.get(DemoSeed).printLogins(`http://${host}:${port}`);
+  const intake = app.get(SmtpIntake).address();
+  if (config.demo.enabled) app.get(DemoSeed).printLogins(`http://${host}:${port}`, intake);
+  else if (intake) for (const line of mailIntakeLines(intake)) say(line.trim());
 }
 
 main().catch((e: unknown) => {

@@ -85,11 +85,12 @@ export class DemoSeed {
    * The last thing `npm start` prints: where Hushdesk is, the logins, and how to stop. Straight to
    * stdout, because the log stream masks emails, which would hide the logins.
    */
-  printLogins(baseUrl: string): void {
+  printLogins(baseUrl: string, mailIntake: { host: string; port: number } | null = null): void {
     if (!this.config.demo.enabled) return;
     process.stdout.write(
       loginBlock({
         baseUrl,
+        mailIntake,
         password: process.env.HUSHDESK_DEMO_PASSWORD ? null : this.config.demo.password,
         logFile: this.config.logFile ? relative(process.cwd(), this.config.logFile) : null,
         dataDir: relative(process.cwd(), this.config.dataDir) || this.config.dataDir,
@@ -107,6 +108,8 @@ export function loginBlock(o: {
   logFile: string | null;
   dataDir: string;
   sampleData: boolean;
+  /** Where the SMTP intake listens, when it is on. */
+  mailIntake?: { host: string; port: number } | null;
 }): string {
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   return [
@@ -124,8 +127,18 @@ export function loginBlock(o: {
     ...(o.sampleData
       ? ['  The demo has tickets in every state, logged calls and a data-subject request to explore.']
       : []),
+    ...(o.mailIntake ? [...mailIntakeLines(o.mailIntake), ''] : []),
     ...(o.logFile ? [`  Logs go to ${o.logFile}.`] : []),
     `  To stop Hushdesk, press Ctrl+C. Your data stays in ${o.dataDir}; delete it to start afresh.`,
     '',
   ].join('\n');
+}
+
+/** How to reach the SMTP intake and send it a test mail, from a fresh clone. */
+export function mailIntakeLines(intake: { host: string; port: number }): string[] {
+  const port = intake.port === 2525 ? '' : ` --port ${intake.port}`;
+  return [
+    `  Email intake: smtp://${intake.host}:${intake.port}. Send a test mail (it becomes a ticket):`,
+    `    npm run mail:send -- --from you@example.com --subject "Printer jammed"${port}`,
+  ];
 }

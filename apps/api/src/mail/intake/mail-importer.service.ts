@@ -81,6 +81,12 @@ interface Sender {
 export class MailImporter {
   private readonly logger = new Logger(MailImporter.name);
   private readonly ourAddress: string;
+  /**
+   * Import transactions at once: half the pool. The rest stays free for the API's requests, and for
+   * the reads a transaction's services make on the pool (a field-policy cache refresh), which would
+   * wait forever if every connection were held by an import waiting for one.
+   */
+  private readonly slots: Slots;
 
   constructor(
     private readonly config: AppConfig,
@@ -101,6 +107,7 @@ export class MailImporter {
     private readonly rawRetention: RawEmailRetentionRepository,
   ) {
     this.ourAddress = (/<([^<>]+)>/.exec(config.mail.from)?.[1] ?? config.mail.from).trim().toLowerCase();
+    this.slots = new Slots(Math.max(1, Math.floor(config.dbPoolSize / 2)));
   }
 
   async import(raw: Buffer, source: MailSource): Promise<ImportResult> {
@@ -125,11 +132,16 @@ export class MailImporter {
     const prepared = await this.prepare(key, mail, messageId, from, raw, source);
     const blobs = [prepared.rawBlobKey, ...prepared.accepted.map((a) => a.blobKey)];
     let done: { result: ImportResult; publish?: () => Promise<void> };
+    // Read (and cache) the name policy before holding a connection: see `slots`.
+    await this.policies.get('person.fullName');
+    await this.slots.acquire();
     try {
       done = await this.withRetry(() => this.transactions.run((tx) => this.importIn(tx, prepared)));
     } catch (e) {
       await Promise.all(blobs.map((b) => this.owned.discard(b)));
       throw e;
+    } finally {
+      this.slots.release();
     }
     const kept = done.result.outcome === 'ticket' || done.result.outcome === 'reply';
     if (!kept) await Promise.all(blobs.map((b) => this.owned.discard(b)));
@@ -302,7 +314,7 @@ export class MailImporter {
         contact: found.email_contact,
       };
     }
-    const organisationId = await this.contactsOrganisation();
+    const organisationId = await this.contactsOrganisation(tx);
     const names = (await this.policies.get('person.fullName')).collection !== 'off';
     const created = await this.users.insertContact(tx, {
       email: from.address,
@@ -316,10 +328,10 @@ export class MailImporter {
     };
   }
 
-  /** Outside the import's transaction: an empty contacts organisation left by a rolled-back import is harmless. */
-  private async contactsOrganisation(): Promise<string> {
+  /** In the import's transaction: nothing here may wait for a second pool connection. */
+  private async contactsOrganisation(tx: Tx): Promise<string> {
     for (const name of CONTACTS_NAMES) {
-      const id = await this.organisations.emailContactsId(name);
+      const id = await this.organisations.emailContactsId(name, tx);
       if (id) return id;
     }
     throw new Error('no organisation could be made to hold email contacts');
@@ -396,5 +408,29 @@ export class MailImporter {
         throw e;
       }
     }
+  }
+}
+
+/** A counting semaphore. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 }

@@ -9,6 +9,7 @@ import { TicketsModule } from '../../tickets/tickets.module';
 import { UsersModule } from '../../users/users.module';
 import { MailDataModule } from '../shared/mail-data.module';
 import { MailImporter } from './mail-importer.service';
+import { SmtpIntake } from './smtp-intake.service';
 
 /** Inbound mail: the importer (SMTP and IMAP both hand it raw mail) and the SMTP intake. */
 @Module({
@@ -23,7 +24,7 @@ import { MailImporter } from './mail-importer.service';
     BlobsModule,
     RetentionModule,
   ],
-  providers: [MailImporter],
-  exports: [MailImporter],
+  providers: [MailImporter, SmtpIntake],
+  exports: [MailImporter, SmtpIntake],
 })
 export class MailIntakeModule {}
