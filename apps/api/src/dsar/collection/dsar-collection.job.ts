@@ -164,9 +164,6 @@ export class DsarCollector implements OnModuleInit {
     const mentions = await this.mentions.find(who);
     const mentionAt = await this.createdAt(mentions);
     for (const m of mentions) {
-      // Mail (sender name, quoted text, signature) is not a package item of its own yet: the email
-      // channel's DSAR part collects it with its ticket.
-      if (m.sourceType === 'email') continue;
       add(m.sourceType, m.sourceId, m.ticketId, mentionAt.get(m.sourceId) ?? null, `mention:${m.kind}`);
     }
 
