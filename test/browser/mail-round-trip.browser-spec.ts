@@ -1,10 +1,11 @@
-import { Server, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { createTransport } from 'nodemailer';
 import PostalMime from 'postal-mime';
 import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
+import { SmtpIntake } from '../../apps/api/src/mail/intake/smtp-intake.service';
 import { launchChromium } from '../support/browser';
-import { bearerFor, startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const MAIL_FROM_ADDRESS = 'support@hushdesk.test';
 const CUSTOMER = 'customer@hushdesk.local';
@@ -49,26 +50,6 @@ async function startRelay(): Promise<{
   };
 }
 
-/**
- * The port the app's SMTP intake bound (it starts with MAIL_INTAKE_PORT=0). The status route names
- * it once the intake reports its bound port; until then the one listening socket in this process
- * that is neither the HTTP server nor the relay is it.
- * TODO(lead, after merge): use the intake's own accessor from `apps/api/src/mail/intake/` instead.
- */
-async function intakePort(t: TestApp, admin: string, exclude: number[]): Promise<number> {
-  const status = await t.http().get('/api/mail/status').set('authorization', admin).expect(200);
-  const reported = (status.body as { intake: { port: number } | null }).intake?.port ?? 0;
-  if (reported > 0) return reported;
-  const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
-  const ports = handles
-    .filter((h): h is Server => h instanceof Server && h.listening)
-    .map((server) => (server.address() as AddressInfo | null)?.port ?? 0)
-    .filter((port) => port > 0 && !exclude.includes(port));
-  if (ports.length !== 1)
-    throw new Error(`expected one SMTP intake listening, found ports ${ports.join(', ')}`);
-  return ports[0];
-}
-
 async function waitFor<T>(
   what: string,
   find: () => T | undefined | Promise<T | undefined>,
@@ -107,9 +88,9 @@ describe('the email round trip, in Chromium', () => {
       },
     });
     browser = await launchChromium();
-    const admin = await bearerFor(t, 'admin@hushdesk.local', 'hushdesk');
-    const httpPort = Number(new URL(t.baseUrl ?? '').port);
-    intake = await intakePort(t, admin, [httpPort, relay.port]);
+    const bound = t.app.get(SmtpIntake).address();
+    if (!bound) throw new Error('the SMTP intake did not start');
+    intake = bound.port;
   });
   afterAll(async () => {
     await browser?.close();
