@@ -4,7 +4,7 @@ import { BlobStore } from '../../apps/api/src/blobs/blob-store';
 import { OwnedBlobs } from '../../apps/api/src/blobs/owned-blobs.service';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { Transactions } from '../../apps/api/src/database/transactions';
-import { emailTexts } from '../../apps/api/src/dsar/erasure/mail-erasure.service';
+import { emailTexts } from '../../apps/api/src/mail/shared/email-texts';
 import { DsarEraser } from '../../apps/api/src/dsar/erasure/dsar-erasure.service';
 import { DsarPackager } from '../../apps/api/src/dsar/export/dsar-package.service';
 import { DsarService } from '../../apps/api/src/dsar/intake/dsar.service';
@@ -412,6 +412,19 @@ describe('a DSAR reaches every mail about the subject', () => {
         found_by: expect.arrayContaining(['copied']),
       }),
     );
+  });
+
+  it('an index rebuild finds mail again by what only the mail holds (a Cc address)', async () => {
+    const index = s.ctx.get(IdentifierIndex);
+    const inMail = async () =>
+      (await index.lookup({ emails: [CAROL] })).filter(
+        (m) => m.sourceType === 'email' && m.sourceId === raw.bella.mail,
+      );
+    expect(await inMail()).not.toEqual([]);
+    await s.db.query(`DELETE FROM identifier_mentions WHERE source_type = 'email'`);
+    expect(await inMail()).toEqual([]);
+    await index.rebuild();
+    expect(await inMail()).not.toEqual([]);
   });
 
   it('a customer who shares a staff member’s name gets none of the staff member’s mail', async () => {

@@ -1,3 +1,5 @@
+import { EmailMessagesRepository } from '../mail/shared/email-messages.repository';
+import { emailTexts } from '../mail/shared/email-texts';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   detectIdentifiers,
@@ -70,6 +72,8 @@ export class IdentifierIndex {
     private readonly config: AppConfig,
     // Only the rebuild reads files (text attachments); benchmarks build the index without a store.
     @Optional() private readonly blobs?: BlobStore,
+    // Only the rebuild reads imported mail; benchmarks build the index without it.
+    @Optional() private readonly emails?: EmailMessagesRepository,
   ) {}
 
   hash(kind: IndexKind, normalised: string): Buffer {
@@ -261,6 +265,13 @@ export class IdentifierIndex {
       (a, n) => this.recordings.notesAfter(a, n),
       (r) => [{ type: 'recording', id: r.id, ticketId: r.ticket_id }, [r.notes]],
     );
+    if (this.emails) {
+      const emails = this.emails;
+      await sweep(
+        (a, n) => emails.textsAfter(a, n),
+        (r) => [{ type: 'email', id: r.id, ticketId: r.ticket_id }, emailTexts(r)],
+      );
+    }
     const attachments = await this.rebuildAttachments(batchSize);
     sources += attachments.sources;
     entries += attachments.entries;

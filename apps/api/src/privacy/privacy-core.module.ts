@@ -1,3 +1,4 @@
+import { MailDataModule } from '../mail/shared/mail-data.module';
 import { Module } from '@nestjs/common';
 import { AttachmentsDataModule } from '../attachments/attachments-data.module';
 import { AuditModule } from '../audit/audit.module';
@@ -28,6 +29,7 @@ import { SuppressionsRepository } from './suppressions.repository';
     MessagesDataModule,
     AttachmentsDataModule,
     RecordingsDataModule,
+    MailDataModule,
   ],
   providers: [
     FieldPoliciesService,

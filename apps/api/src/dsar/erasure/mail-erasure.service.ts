@@ -1,3 +1,4 @@
+import { emailTexts } from '../../mail/shared/email-texts';
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../database/tx';
 import { EmailDsarRepository } from '../../mail/shared/email-dsar.repository';
@@ -208,20 +209,4 @@ export function scrubEmail(
     rejected_attachments: row.rejected_attachments.map((a) => ({ ...a, name: text(a.name) ?? '' })),
   };
   return { row: scrubbed, removed };
-}
-
-/** The texts a mail is indexed by (source type `email`): names, addresses, subject, history, signature. */
-export function emailTexts(
-  row: Omit<EmailScrubRow, 'id' | 'ticket_id' | 'from_address'> & { from_address?: string | null },
-): string[] {
-  return [
-    row.from_name,
-    row.from_address ?? null,
-    row.to_addresses.join(', '),
-    row.cc_addresses.join(', '),
-    row.subject,
-    row.quoted_text,
-    row.signature,
-    ...row.rejected_attachments.map((a) => a.name),
-  ].filter((t): t is string => !!t);
 }

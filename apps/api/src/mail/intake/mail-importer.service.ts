@@ -1,3 +1,4 @@
+import { emailTexts } from '../shared/email-texts';
 import { Injectable, Logger } from '@nestjs/common';
 import { normaliseEmail } from '@hushdesk/privacy';
 import PostalMime, { type Email } from 'postal-mime';
@@ -286,7 +287,16 @@ export class MailImporter {
     await this.index.index(
       tx,
       { type: 'email', id: emailId, ticketId },
-      [fromName, subject, p.quoted, p.signature, [...to, ...cc].join('\n')],
+      emailTexts({
+        from_name: fromName,
+        from_address: p.from.address,
+        to_addresses: to,
+        cc_addresses: cc,
+        subject,
+        quoted_text: p.quoted,
+        signature: p.signature,
+        rejected_attachments: p.rejected,
+      }),
       { fresh: true },
     );
     await this.owned.claim(tx, p.rawBlobKey);

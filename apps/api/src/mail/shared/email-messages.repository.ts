@@ -1,3 +1,4 @@
+import type { EmailTextColumns } from './email-texts';
 import { Injectable } from '@nestjs/common';
 import { SqlRepository } from '../../database/sql-repository';
 import type { Tx } from '../../database/tx';
@@ -69,6 +70,19 @@ export class EmailMessagesRepository extends SqlRepository {
       'SELECT message_key, ticket_id FROM email_messages WHERE message_key = ANY($1::bytea[])',
       [keys],
       tx,
+    );
+  }
+
+  /** A page of mail's indexed columns in id order, for the identifier index's rebuild. */
+  textsAfter(
+    after: string,
+    limit: number,
+  ): Promise<(EmailTextColumns & { id: string; ticket_id: string })[]> {
+    return this.query(
+      `SELECT id, ticket_id, from_name, from_address, to_addresses, cc_addresses, subject, quoted_text,
+              signature, rejected_attachments
+         FROM email_messages WHERE id > $1 ORDER BY id LIMIT $2`,
+      [after, limit],
     );
   }
 }
