@@ -1,5 +1,5 @@
 // `node scripts/bench-mail-outbound.mjs [--count 1000] [--json FILE]`: the outbound part of
-// `npm run bench:mail`. Queues --count notifications (one `ticket_received` per ticket, created
+// `npm run bench:mail` (scripts/bench-mail.mjs imports `outboundBench`). Queues --count notifications (one `ticket_received` per ticket, created
 // through the app's own TicketsService, so each is queued by the ticket's creating statement) and
 // times the send job's drain (MailSender.drain, as the pg-boss job runs it) into a local
 // `smtp-server` listener on a free port. Checks every mail arrived once: 0 lost, 0 duplicated
@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { pathToFileURL } from 'node:url';
 import { arg, DEFAULT_SERVER, fmt, freePort, say } from './bench-common.mjs';
 import { require, root } from './lib.mjs';
 
@@ -25,7 +26,7 @@ const { TicketsService } = require('../apps/api/src/tickets/tickets.service.ts')
 const { UsersService } = require('../apps/api/src/users/users.service.ts');
 const { SMTPServer } = require('smtp-server');
 
-const COUNT = Number(arg('count', '1000'));
+let COUNT = Number(arg('count', '1000'));
 const TARGET_PER_SECOND = 100;
 
 /** A local relay that counts what arrives and the Message-IDs it carries. */
@@ -60,7 +61,9 @@ async function sink(port) {
   };
 }
 
-async function main() {
+/** Queues, drains and checks; prints its lines and returns the figures (`pass` against the targets). */
+export async function outboundBench({ count = COUNT } = {}) {
+  COUNT = count;
   const server = new URL(process.env.BENCH_DATABASE_URL || DEFAULT_SERVER);
   const name = `hushdesk_bench_mail_${Date.now().toString(36)}`;
   const admin = new URL(server);
@@ -144,16 +147,8 @@ async function main() {
     say(
       `  (queueing took ${(queueMs / 1000).toFixed(1)} s; ${cpus().length} cores, load ${loadavg()[0].toFixed(2)})`,
     );
-    const json = arg('json', '');
-    if (json)
-      writeFileSync(
-        json,
-        JSON.stringify({ count: COUNT, ms, perSecond, lost, duplicated, statuses }, null, 2),
-      );
-    if (perSecond < TARGET_PER_SECOND || lost || duplicated || statuses.sent !== COUNT) process.exitCode = 1;
-  } catch (e) {
-    process.stderr.write(`bench-mail-outbound failed: ${e.stack ?? e}\n`);
-    process.exitCode = 1;
+    const pass = !(perSecond < TARGET_PER_SECOND || lost || duplicated || statuses.sent !== COUNT);
+    return { count: COUNT, seconds: ms / 1000, mailsPerSecond: perSecond, lost, duplicated, statuses, pass };
   } finally {
     await app.close();
     await relay.close();
@@ -162,7 +157,16 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`bench-mail-outbound failed: ${e.stack ?? e}\n`);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  outboundBench().then(
+    (r) => {
+      const json = arg('json', '');
+      if (json) writeFileSync(json, JSON.stringify(r, null, 2));
+      if (!r.pass) process.exitCode = 1;
+    },
+    (e) => {
+      process.stderr.write(`bench-mail-outbound failed: ${e.stack ?? e}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -14,13 +14,20 @@
 //             3. memory: --big (8) mails of 25 MB (a 24 MB attachment, rejected by the 10 MB upload
 //                limit, so each is parsed whole), 4 at a time, while the API's RSS is sampled every
 //                100 ms. Target: peak < 300 MB.
-//   imap, outbound: added with the IMAP poller and the outbox (not part of this script yet).
+//   imap      A --messages (10,000) message Dovecot mailbox imported by one poll of the real poller,
+//             in this process (test/bench/mail-imap.ts, `imapBench`). Target: >= 50 mails/s, 0 lost,
+//             0 duplicated. Needs Dovecot (`apt-get install -y dovecot-imapd`).
+//   outbound  --count (1,000) `ticket_received` notifications queued, then drained by the send job
+//             into a local smtp-server, in this process (scripts/bench-mail-outbound.mjs,
+//             `outboundBench`). Target: >= 100 mails/s, 0 lost, 0 duplicated.
+// Ends with one summary of every part run, each against its target.
 //
 // Options: --part (all), --mails N, --concurrency N, --duration SECONDS (15), --ingest-rate N,
-//          --big N, --json FILE, --no-build. Env: BENCH_DATABASE_URL, IDENTIFIER_HMAC_KEY.
+//          --big N, --messages N, --count N, --json FILE, --cpu-prof DIR (the API's V8 profile, smtp
+//          part), --no-build. Env: BENCH_DATABASE_URL, IDENTIFIER_HMAC_KEY.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
@@ -36,6 +43,7 @@ import {
   sleep,
   startApi,
 } from './bench-common.mjs';
+import { require, root } from './lib.mjs';
 
 const PARTS = ['smtp', 'imap', 'outbound'];
 const PART = String(arg('part', 'all'));
@@ -51,6 +59,9 @@ const CONCURRENCY = int('concurrency', 16, 1, 200);
 const DURATION = int('duration', 15, 1, 600);
 const INGEST_RATE = int('ingest-rate', 20, 1, 10_000);
 const BIG = int('big', 8, 0, 100);
+const MESSAGES = int('messages', 10_000, 10, 1_000_000);
+const COUNT = int('count', 1_000, 10, 1_000_000);
+const CPU_PROF = arg('cpu-prof', undefined);
 const DOMAIN = 'bench.example';
 const KEY = hmacKey();
 const results = {};
@@ -192,6 +203,7 @@ async function smtpPart() {
     key: KEY,
     port,
     logFile,
+    nodeArgs: CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [],
     env: {
       MAIL_INTAKE_PORT: String(intakePort),
       MAIL_FROM: `Support <support@${DOMAIN}>`,
@@ -333,11 +345,67 @@ async function smtpPart() {
   }
 }
 
+/** The IMAP and outbound parts run the API's TypeScript in this process (SWC, as their scripts do). */
+function registerTypeScript() {
+  process.env.SWC_NODE_PROJECT ??= resolve(root, 'apps/api/tsconfig.spec.json');
+  require('@swc-node/register');
+  require('reflect-metadata');
+}
+
+async function imapPart() {
+  say(`\n[imap] ${fmt(MESSAGES)} messages polled from Dovecot`);
+  registerTypeScript();
+  const { imapBench } = require('../test/bench/mail-imap.ts');
+  results.imap = await imapBench({ messages: MESSAGES });
+}
+
+async function outboundPart() {
+  say(`\n[outbound] ${fmt(COUNT)} notifications drained to a local SMTP server`);
+  registerTypeScript();
+  const { outboundBench } = await import('./bench-mail-outbound.mjs');
+  results.outbound = await outboundBench({ count: COUNT });
+}
+
+/** One line per figure, against the issue's targets. */
+function summary() {
+  const rows = [];
+  const row = (what, value, target, ok) =>
+    rows.push(`| ${what} | ${value} | ${target} | ${ok ? 'ok' : 'SHORT'} |`);
+  const t = results.smtpThroughput;
+  if (t) {
+    row('SMTP intake', `${fmt(t.mailsPerSecond)} mails/s`, '>= 100 mails/s', t.mailsPerSecond >= 100);
+    row('SMTP lost / duplicated', `${t.lost} / ${t.duplicated}`, '0 / 0', !t.lost && !t.duplicated);
+  }
+  const h = results.httpCreate;
+  if (h) {
+    row(
+      'ticket creation p99, with mail / alone',
+      `${h.withMail.p99} / ${h.alone.p99} ms = ${h.ratioP99.toFixed(2)}x`,
+      '<= 1.2x',
+      h.ratioP99 <= 1.2,
+    );
+  }
+  const b = results.bigMails;
+  if (b) row('RSS peak, 25 MB mails 4 at a time', `${fmt(b.rssPeakMb)} MB`, '< 300 MB', b.rssPeakMb < 300);
+  const i = results.imap;
+  if (i) {
+    row('IMAP import', `${fmt(i.mailsPerSecond)} mails/s`, '>= 50 mails/s', i.mailsPerSecond >= 50);
+    row('IMAP lost / duplicated', `${i.lost} / ${i.duplicated}`, '0 / 0', !i.lost && !i.duplicated);
+  }
+  const o = results.outbound;
+  if (o) {
+    row('outbound drain', `${fmt(o.mailsPerSecond)} mails/s`, '>= 100 mails/s', o.mailsPerSecond >= 100);
+    row('outbound lost / duplicated', `${o.lost} / ${o.duplicated}`, '0 / 0', !o.lost && !o.duplicated);
+  }
+  say('\n## bench:mail summary\n\n| measure | value | target | |\n|---|---:|---|---|');
+  for (const r of rows) say(r);
+  return rows.every((r) => r.endsWith('| ok |'));
+}
+
 await buildApi();
 if (PART === 'smtp' || PART === 'all') await smtpPart();
-for (const part of ['imap', 'outbound']) {
-  if (PART === part || PART === 'all') say(`\n[${part}] not part of this script yet`);
-}
-say(`\n${JSON.stringify(results, null, 2)}`);
+if (PART === 'imap' || PART === 'all') await imapPart();
+if (PART === 'outbound' || PART === 'all') await outboundPart();
 const json = arg('json', undefined);
 if (json) writeFileSync(String(json), JSON.stringify(results, null, 2));
+if (!summary()) process.exitCode = 1;

@@ -1,6 +1,7 @@
 /**
  * A 10,000-message IMAP mailbox imported through the real poller, from a real Dovecot:
- * `npm run bench:mail -- --part imap` (or `node scripts/bench-mail-imap.mjs --messages 10000`).
+ * `npm run bench:mail -- --part imap` (scripts/bench-mail.mjs calls `imapBench`), or alone with
+ * `node scripts/bench-mail-imap.mjs --messages 10000`.
  *
  * Seeds the folder over IMAP APPEND (four connections), adds the mailbox to a scratch API in this
  * process and times one poll of the whole folder: every message fetched in batches, imported
@@ -19,8 +20,8 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const MESSAGES = arg('messages', 10_000);
-const SENDERS = arg('senders', 500);
+let MESSAGES = arg('messages', 10_000);
+let SENDERS = arg('senders', 500);
 const TARGET = 50; // mails per second, from issue 16
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -53,7 +54,24 @@ async function seed(dovecot: Dovecot): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-async function main() {
+export interface ImapBenchResult {
+  messages: number;
+  seconds: number;
+  mailsPerSecond: number;
+  lost: number;
+  duplicated: number;
+  unseen: number;
+  secondPollReceipts: number;
+  peakRssMb: number;
+  pass: boolean;
+}
+
+/** Seeds, polls and checks; prints its table and returns the figures. */
+export async function imapBench(
+  options: { messages?: number; senders?: number } = {},
+): Promise<ImapBenchResult> {
+  MESSAGES = options.messages ?? MESSAGES;
+  SENDERS = options.senders ?? SENDERS;
   say(`IMAP import: ${MESSAGES.toLocaleString()} messages from Dovecot, ${SENDERS} senders`);
   say(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GB`);
   const dovecot = await Dovecot.start({ password: 'bench-imap-password' });
@@ -122,14 +140,31 @@ async function main() {
       unseen === 0 &&
       after.n === counts.receipts;
     say(ok ? '\nIMAP import: PASS' : '\nIMAP import: FAIL');
-    if (!ok) process.exitCode = 1;
+    return {
+      messages: MESSAGES,
+      seconds,
+      mailsPerSecond: rate,
+      lost: MESSAGES - mailbox.last_uid,
+      duplicated: counts.duplicated,
+      unseen,
+      secondPollReceipts: after.n - counts.receipts,
+      peakRssMb: Math.round(peakRss / 2 ** 20),
+      pass: ok,
+    };
   } finally {
     await close();
     await dovecot.close();
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  imapBench().then(
+    (r) => {
+      if (!r.pass) process.exitCode = 1;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,6 +1,7 @@
 import { emailTexts } from '../shared/email-texts';
 import { Injectable, Logger } from '@nestjs/common';
 import { normaliseEmail } from '@hushdesk/privacy';
+import { readFile, rm, stat } from 'node:fs/promises';
 import PostalMime, { type Email } from 'postal-mime';
 import { QueryFailedError } from 'typeorm';
 import { AttachmentsService } from '../../attachments/attachments.service';
@@ -50,6 +51,12 @@ const CONTACTS_NAMES = ['Email contacts', 'Email contacts (mail channel)'];
 /** Ticket descriptions and replies are capped as the API caps them; the raw copy keeps the rest. */
 const TEXT_MAX = 20_000;
 const DUPLICATE: ImportResult = { outcome: 'duplicate', ticketId: null };
+/**
+ * Mail bytes being parsed and imported at once, SMTP and IMAP together. A parsed mail holds several
+ * times its size (the raw bytes, decoded parts, their copies), so 25 MB mails go one at a time; a
+ * mail bigger than the budget waits for an empty one. Small mails are not held back by it.
+ */
+const PARSE_BUDGET = 16 * 1024 * 1024;
 
 interface Prepared {
   key: Buffer;
@@ -88,6 +95,7 @@ export class MailImporter {
    * wait forever if every connection were held by an import waiting for one.
    */
   private readonly slots: Slots;
+  private readonly parsing = new ByteBudget(PARSE_BUDGET);
 
   constructor(
     private readonly config: AppConfig,
@@ -111,10 +119,36 @@ export class MailImporter {
     this.slots = new Slots(Math.max(1, Math.floor(config.dbPoolSize / 2)));
   }
 
+  /** Imports a mail held in memory (the IMAP poller's fetched source). */
   async import(raw: Buffer, source: MailSource): Promise<ImportResult> {
+    return this.parsing.run(raw.length, () => this.importRaw(() => Promise.resolve(raw), null, source));
+  }
+
+  /**
+   * Imports a mail written to a scratch file (`BlobStore.scratchFile()`, as the SMTP intake streams
+   * it), which this takes over: the file becomes the raw copy without being copied, or is removed.
+   * It is read into memory only once its turn under the parse budget comes.
+   */
+  async importFile(file: string, source: MailSource): Promise<ImportResult> {
+    try {
+      const { size } = await stat(file);
+      return await this.parsing.run(size, () => this.importRaw(() => readFile(file), file, source));
+    } finally {
+      // Gone already when it became the raw copy.
+      await rm(file, { force: true });
+    }
+  }
+
+  private async importRaw(
+    load: () => Promise<Buffer>,
+    file: string | null,
+    source: MailSource,
+  ): Promise<ImportResult> {
+    let raw: Buffer | null = await load();
+    const rawBytes = raw.length;
     let mail: Email;
     try {
-      mail = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
+      mail = await PostalMime.parse(wholeBuffer(raw), { attachmentEncoding: 'arraybuffer' });
     } catch {
       // Not MIME at all: recorded (by its bytes) so a mailbox does not offer it again and again.
       return this.recordOnly(messageKeyOf(this.config.identifierKey, null, raw), 'rejected');
@@ -130,7 +164,10 @@ export class MailImporter {
     const from = addressOf(mail.from);
     if (!from) return this.recordOnly(key, 'rejected');
 
-    const prepared = await this.prepare(key, mail, messageId, from, raw, source);
+    // The raw copy comes from the file when there is one: the bytes in memory may go.
+    const copy = file ? { file } : raw;
+    raw = null;
+    const prepared = await this.prepare(key, mail, messageId, from, copy, rawBytes, source);
     const blobs = [prepared.rawBlobKey, ...prepared.accepted.map((a) => a.blobKey)];
     let done: { result: ImportResult; publish?: () => Promise<void> };
     // Read (and cache) the name policy before holding a connection: see `slots`.
@@ -162,7 +199,8 @@ export class MailImporter {
     mail: Email,
     messageId: string | null,
     from: { address: string; name: string },
-    raw: Buffer,
+    copy: Buffer | { file: string },
+    rawBytes: number,
     source: MailSource,
   ): Promise<Prepared> {
     const { reply, quoted, signature } = splitReply(textOf(mail));
@@ -180,7 +218,9 @@ export class MailImporter {
         }
         accepted.push({ ...check, bytes, blobKey: await this.owned.write(bytes) });
       }
-      const rawBlobKey = await this.owned.write(raw);
+      const rawBlobKey = await this.owned.write(copy);
+      // Every part is checked and written: a big one's bytes are not held through the transaction.
+      mail.attachments = [];
       return {
         key,
         mail,
@@ -192,7 +232,7 @@ export class MailImporter {
         accepted,
         rejected,
         rawBlobKey,
-        rawBytes: raw.length,
+        rawBytes,
         source,
       };
     } catch (e) {
@@ -418,6 +458,46 @@ export class MailImporter {
         throw e;
       }
     }
+  }
+}
+
+/** The bytes as the ArrayBuffer they fill, when they do: postal-mime copies a view first. */
+function wholeBuffer(raw: Buffer): Buffer | ArrayBuffer {
+  return raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength && raw.buffer instanceof ArrayBuffer
+    ? raw.buffer
+    : raw;
+}
+
+/**
+ * A semaphore over bytes, first come first served (a big mail is not passed over for ever by small
+ * ones): work runs once its bytes fit, or alone when they never would.
+ */
+class ByteBudget {
+  private used = 0;
+  private readonly waiting: { bytes: number; go: () => void }[] = [];
+
+  constructor(private readonly budget: number) {}
+
+  async run<T>(bytes: number, work: () => Promise<T>): Promise<T> {
+    if (this.waiting.length || !this.fits(bytes)) {
+      await new Promise<void>((go) => this.waiting.push({ bytes, go }));
+    } else {
+      this.used += bytes;
+    }
+    try {
+      return await work();
+    } finally {
+      this.used -= bytes;
+      for (let next = this.waiting[0]; next && this.fits(next.bytes); next = this.waiting[0]) {
+        this.waiting.shift();
+        this.used += next.bytes;
+        next.go();
+      }
+    }
+  }
+
+  private fits(bytes: number): boolean {
+    return this.used === 0 || this.used + bytes <= this.budget;
   }
 }
 

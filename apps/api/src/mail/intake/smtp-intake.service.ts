@@ -1,6 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { BlobStore } from '../../blobs/blob-store';
 import { isDatabaseUnavailable, loggable } from '../../common/http/exception.filter';
 import { AppConfig } from '../../config/app-config';
 import { MailImporter, type ImportResult } from './mail-importer.service';
@@ -10,9 +15,6 @@ function reply(code: number, text: string): Error & { responseCode: number } {
   return Object.assign(new Error(text), { responseCode: code });
 }
 
-/** Mail bytes held in memory at once across sessions; more waits, so 25 MB mails cannot pile up. */
-const BUFFER_BUDGET = 32 * 1024 * 1024;
-
 /**
  * The SMTP intake: the company's mail server relays support mail here (MAIL_INTAKE_PORT), bound to
  * 127.0.0.1 unless MAIL_INTAKE_HOST says otherwise. The relay is its only client, so there is no
@@ -20,19 +22,20 @@ const BUFFER_BUDGET = 32 * 1024 * 1024;
  * recipient is accepted, as a relay target should (the relay decides what is ours), and recorded
  * in To/Cc without fan-out. A mail is answered 250 only once its import committed, so the relay
  * keeps and retries anything we did not take: 451 while the database is away, 552 over
- * MAIL_MAX_BYTES, 550 for bytes that are not a mail. Nothing personal goes to the log.
+ * MAIL_MAX_BYTES, 550 for bytes that are not a mail. Nothing personal goes to the log. Each DATA
+ * phase streams to a scratch file, so mails being received hold no memory; the importer parses
+ * them from there under its byte budget and keeps the file as the raw copy.
  */
 @Injectable()
 export class SmtpIntake implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SmtpIntake.name);
   private server?: SMTPServer;
   private bound?: { host: string; port: number };
-  private inFlight = 0;
-  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly config: AppConfig,
     private readonly importer: MailImporter,
+    private readonly blobs: BlobStore,
   ) {}
 
   /** Where the intake listens (the real port when MAIL_INTAKE_PORT=0), or null when it is off. */
@@ -83,26 +86,27 @@ export class SmtpIntake implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async receive(stream: SMTPServerDataStream): Promise<ImportResult> {
-    const chunks: Buffer[] = [];
-    let size = 0;
     const max = this.config.mail.maxBytes;
-    await new Promise<void>((resolve, reject) => {
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        // Past the limit the rest is read and dropped: the client still gets its 552.
-        if (size <= max) chunks.push(chunk);
-      });
-      stream.once('end', resolve);
-      stream.once('error', reject);
-    });
-    if (stream.sizeExceeded || size > max) {
-      throw reply(552, `5.3.4 Message is larger than ${max} bytes`);
-    }
-    const raw = Buffer.concat(chunks, size);
-    chunks.length = 0;
-    await this.reserve(raw.length);
+    let size = 0;
+    let file: string | null = await this.blobs.scratchFile();
     try {
-      const result = await this.importer.import(raw, { kind: 'smtp' });
+      await pipeline(
+        stream,
+        new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            size += chunk.length;
+            // Past the limit the rest is read and dropped: the client still gets its 552.
+            done(null, size <= max ? chunk : undefined);
+          },
+        }),
+        createWriteStream(file),
+      );
+      if (stream.sizeExceeded || size > max) {
+        throw reply(552, `5.3.4 Message is larger than ${max} bytes`);
+      }
+      const taken = file;
+      file = null; // the importer owns it now
+      const result = await this.importer.importFile(taken, { kind: 'smtp' });
       if (result.outcome === 'rejected')
         throw reply(
           550,
@@ -118,20 +122,7 @@ export class SmtpIntake implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.error({ msg: 'mail import failed', err: loggable(e) });
       throw reply(451, '4.3.0 The mail could not be stored; try again later');
     } finally {
-      this.release(raw.length);
+      if (file) await rm(file, { force: true });
     }
-  }
-
-  /** Waits until this mail's bytes fit the budget (a mail bigger than the budget waits for an empty one). */
-  private async reserve(bytes: number): Promise<void> {
-    while (this.inFlight > 0 && this.inFlight + bytes > BUFFER_BUDGET) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-    this.inFlight += bytes;
-  }
-
-  private release(bytes: number): void {
-    this.inFlight -= bytes;
-    for (const wake of this.waiting.splice(0)) wake();
   }
 }
