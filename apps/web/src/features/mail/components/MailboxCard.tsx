@@ -185,12 +185,14 @@ export function MailboxCard({
             setConfirming(false);
           }}
           onConfirm={() => {
-            remove.mutate(mailbox.id, {
-              onSuccess: () => {
-                setConfirming(false);
+            // Deleting takes this card off the list, so `mutate`'s own callbacks would never run;
+            // the promise settles either way. A failure shows in the dialog through `remove.error`.
+            remove.mutateAsync(mailbox.id).then(
+              () => {
                 onDeleted(`Deleted ${mailbox.name}. Mail already imported stays in its tickets.`);
               },
-            });
+              () => undefined,
+            );
           }}
         >
           <p>
