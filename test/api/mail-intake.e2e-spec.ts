@@ -531,6 +531,12 @@ describe('email intake over SMTP', () => {
     expect(row.description).not.toMatch(/<|tracker|alert/);
   });
 
+  it('tells admins the port the intake listens on, not the 0 it was configured with', async () => {
+    const admin = await bearerFor(t, (await createUser(t, 'admin')).email);
+    const status = await t.http().get('/api/mail/status').set('authorization', admin).expect(200);
+    expect(status.body.intake).toEqual({ host: '127.0.0.1', port });
+  });
+
   it('writes no address or subject to the log', () => {
     const text = t.logs.text;
     for (const secret of [

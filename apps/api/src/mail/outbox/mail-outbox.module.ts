@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../../jobs/jobs.module';
+import { MailIntakeModule } from '../intake/mail-intake.module';
 import { PrivacyCoreModule } from '../../privacy/privacy-core.module';
 import { TicketsModule } from '../../tickets/tickets.module';
 import { MailNotificationsModule } from './mail-notifications.module';
@@ -12,7 +13,7 @@ import { MailSubscriptionsRepository } from './mail-subscriptions.repository';
 
 /** Outbound mail: the send job, the admins' outbox, mail settings and staff subscriptions. */
 @Module({
-  imports: [MailNotificationsModule, TicketsModule, PrivacyCoreModule, JobsModule],
+  imports: [MailNotificationsModule, TicketsModule, PrivacyCoreModule, JobsModule, MailIntakeModule],
   controllers: [MailOutboxController],
   providers: [
     MailOutboxService,

@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
 import { formatReference } from '../../tickets/ticket-rows';
 import { TicketsService } from '../../tickets/tickets.service';
+import { SmtpIntake } from '../intake/smtp-intake.service';
 import type {
   MailRecipientDto,
   MailStatusDto,
@@ -38,6 +39,7 @@ export class MailOutboxService {
     private readonly sender: MailSender,
     private readonly tickets: TicketsService,
     private readonly policies: FieldPoliciesService,
+    private readonly smtpIntake: SmtpIntake,
   ) {}
 
   async list(actor: Actor, query: OutboxQueryDto): Promise<OutboxPageDto> {
@@ -59,7 +61,8 @@ export class MailOutboxService {
   }
 
   status(): MailStatusDto {
-    const intake = this.config.mail.intake;
+    // The port the intake listens on, not the configured one: MAIL_INTAKE_PORT=0 takes a free port.
+    const intake = this.smtpIntake.address() ?? this.config.mail.intake;
     return {
       sending: this.sender.sending,
       from: this.config.mail.from,

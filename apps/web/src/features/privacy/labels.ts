@@ -87,4 +87,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'recording.release': 'Released a legal hold',
   'recording.import': 'Imported a call log',
   'audit.expire': 'Retention: old audit entries removed',
+  'mailbox.create': 'Added a mailbox',
+  'mailbox.update': 'Changed a mailbox',
+  'mailbox.delete': 'Deleted a mailbox',
 };

@@ -17,8 +17,14 @@ function When({ iso, now }: { iso: string; now: number }) {
   );
 }
 
+/** Ends with a full stop, once: the API's reasons are often sentences already. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 function testSummary(name: string, result: MailboxTestResult): string {
-  if (!result.ok) return `${name} could not connect: ${result.error ?? 'the server gave no reason'}.`;
+  if (!result.ok)
+    return `${name} could not connect: ${sentence(result.error ?? 'the server gave no reason')}`;
   const count =
     result.messages === null
       ? 'the folder opened'
@@ -185,12 +191,14 @@ export function MailboxCard({
             setConfirming(false);
           }}
           onConfirm={() => {
-            remove.mutate(mailbox.id, {
-              onSuccess: () => {
-                setConfirming(false);
+            // Deleting takes this card off the list, so `mutate`'s own callbacks would never run;
+            // the promise settles either way. A failure shows in the dialog through `remove.error`.
+            remove.mutateAsync(mailbox.id).then(
+              () => {
                 onDeleted(`Deleted ${mailbox.name}. Mail already imported stays in its tickets.`);
               },
-            });
+              () => undefined,
+            );
           }}
         >
           <p>

@@ -76,6 +76,8 @@ export function MailboxesPage() {
             onDeleted={(message) => {
               if (editing.mode === 'edit' && editing.id === mailbox.id) setEditing({ mode: 'closed' });
               setDone(message);
+              // Its Delete button has gone with the card: give focus back to the page, not to nobody.
+              document.getElementById('main-content')?.focus();
             }}
           />
         ))}

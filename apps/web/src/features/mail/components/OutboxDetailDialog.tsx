@@ -55,8 +55,15 @@ export function OutboxDetailDialog({ id, onClose }: { id: string; onClose: () =>
             <dd>{formatDateTime(mail.createdAt)}</dd>
           </div>
           <div>
-            <dt>{mail.status === 'kept' ? 'Kept' : 'Sent'}</dt>
-            <dd>{mail.sentAt ? formatDateTime(mail.sentAt) : <span className="muted">Not yet</span>}</dd>
+            <dt>Sent</dt>
+            <dd>
+              {mail.sentAt ? (
+                formatDateTime(mail.sentAt)
+              ) : (
+                // Only mail that went out has a time: kept, suppressed and failed mail never will.
+                <span className="muted">{mail.status === 'queued' ? 'Not yet' : 'Not sent'}</span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>Attempts</dt>

@@ -68,7 +68,23 @@ function SendingBanner() {
 }
 
 function Recipient({ item }: { item: OutboxItem }) {
-  if (item.to) return <span className="outbox-table__to">{item.to}</span>;
+  if (item.to) {
+    // A long address breaks after its @ rather than anywhere.
+    const at = item.to.lastIndexOf('@');
+    return (
+      <span className="outbox-table__to">
+        {at > 0 ? (
+          <>
+            {item.to.slice(0, at + 1)}
+            <wbr />
+            {item.to.slice(at + 1)}
+          </>
+        ) : (
+          item.to
+        )}
+      </span>
+    );
+  }
   return <span className="muted">{item.status === 'queued' ? 'Not rendered yet' : 'Not kept'}</span>;
 }
 
@@ -109,25 +125,16 @@ function OutboxTable() {
           <table className="table outbox-table" aria-label="Outbox">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Ticket</th>
+                <th scope="col">Subject and kind</th>
                 <th scope="col">Status</th>
+                <th scope="col">To</th>
+                <th scope="col">When</th>
+                <th scope="col">Ticket</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((item) => (
                 <tr key={item.id} data-testid="outbox-row">
-                  <td className="outbox-table__when">
-                    <time dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
-                      {formatShortDateTime(item.createdAt)}
-                    </time>
-                  </td>
-                  <td>
-                    <Recipient item={item} />
-                  </td>
                   <th scope="row" className="table__primary">
                     <button
                       type="button"
@@ -139,17 +146,25 @@ function OutboxTable() {
                       {item.subject ?? 'No subject kept'}
                       <span className="visually-hidden">: show this mail</span>
                     </button>
+                    <span className="outbox-table__kind">{OUTBOX_KIND_LABELS[item.kind]}</span>
                   </th>
-                  <td>{OUTBOX_KIND_LABELS[item.kind]}</td>
+                  <td className="outbox-table__status">
+                    <Badge tone={OUTBOX_STATUS_TONES[item.status]}>{outboxStatusLabel(item)}</Badge>
+                  </td>
+                  <td>
+                    <Recipient item={item} />
+                  </td>
+                  <td className="outbox-table__when">
+                    <time dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
+                      {formatShortDateTime(item.createdAt)}
+                    </time>
+                  </td>
                   <td>
                     {item.ticket ? (
                       <span className="outbox-table__ticket">{item.ticket.reference}</span>
                     ) : (
                       <span className="muted">None</span>
                     )}
-                  </td>
-                  <td>
-                    <Badge tone={OUTBOX_STATUS_TONES[item.status]}>{outboxStatusLabel(item)}</Badge>
                   </td>
                 </tr>
               ))}

@@ -110,10 +110,23 @@ export function useMailSubscriptions() {
   });
 }
 
+/**
+ * Saves the choices. The box shows the new choice at once (a checkbox that only changes after the
+ * server answers looks broken); if saving fails the old choice comes back with the error.
+ */
 export function useUpdateMailSubscriptions() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: MailSubscriptions) => mailApi.updateSubscriptions(body),
+    onMutate: async (next) => {
+      await queryClient.cancelQueries({ queryKey: mailKeys.subscriptions() });
+      const previous = queryClient.getQueryData<MailSubscriptions>(mailKeys.subscriptions());
+      queryClient.setQueryData(mailKeys.subscriptions(), next);
+      return { previous };
+    },
+    onError: (_error, _next, context) => {
+      if (context?.previous) queryClient.setQueryData(mailKeys.subscriptions(), context.previous);
+    },
     onSuccess: (saved) => {
       queryClient.setQueryData(mailKeys.subscriptions(), saved);
     },
