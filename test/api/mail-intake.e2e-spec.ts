@@ -1,5 +1,7 @@
 import nodemailer from 'nodemailer';
 import { randomBytes } from 'node:crypto';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { BlobStore, readAll } from '../../apps/api/src/blobs/blob-store';
 import { SmtpIntake } from '../../apps/api/src/mail/intake/smtp-intake.service';
 import { ourMessageId } from '../../apps/api/src/mail/shared/message-ids';
 import { formatReference } from '../../apps/api/src/tickets/ticket-rows';
@@ -550,4 +552,69 @@ describe('email intake over SMTP', () => {
       expect(text).not.toContain(secret);
     }
   });
+});
+
+/**
+ * A mail with an attachment bigger than uploads allow, at the real limits: the part is cut while
+ * the mail streams (never decoded), named in rejected_attachments, and the raw copy keeps it all.
+ */
+describe('email intake over SMTP, a part larger than the upload limit', () => {
+  let t: TestApp;
+  let port: number;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        MAIL_INTAKE_PORT: '0',
+        MAIL_FROM: `Hushdesk Support <support@${DOMAIN}>`,
+        MAIL_MAX_BYTES: String(25 * 1024 * 1024),
+        ATTACHMENT_MAX_BYTES: String(10 * 1024 * 1024),
+      },
+    });
+    port = (t.app.get(SmtpIntake).address() as { port: number }).port;
+  });
+  afterAll(() => t.close());
+
+  it('imports the mail and the small attachment, rejects the large one by name, keeps the raw whole', async () => {
+    const customer = await createUser(t, 'customer', { email: 'hana.hill@acme.test', fullName: 'Hana Hill' });
+    const id = `big.${randomBytes(4).toString('hex')}@client.test`;
+    const raw = await new MailComposer({
+      from: customer.email,
+      to: `support@${DOMAIN}`,
+      subject: 'Logs and a dump',
+      messageId: `<${id}>`,
+      text: 'The dump is attached, with my notes.',
+      attachments: [
+        { filename: 'notes.txt', content: 'the notes on the dump' },
+        { filename: 'core-dump.bin', content: randomBytes(15 * 1024 * 1024) },
+      ],
+    })
+      .compile()
+      .build();
+    const tr = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    const info = await tr.sendMail({ envelope: { from: customer.email, to: [`support@${DOMAIN}`] }, raw });
+    tr.close();
+    expect(info.response).toMatch(/^250/);
+
+    const { rows } = await t.db.query(
+      `SELECT e.ticket_id, e.rejected_attachments, e.raw_blob_key, e.raw_bytes, t.description
+         FROM email_messages e JOIN tickets t ON t.id = e.ticket_id WHERE e.message_id = $1`,
+      [id],
+    );
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    expect(row.description).toContain('The dump is attached');
+    expect(row.rejected_attachments).toEqual([
+      { name: 'core-dump.bin', reason: 'file is larger than 10 MB' },
+    ]);
+    const { rows: files } = await t.db.query('SELECT file_name FROM attachments WHERE ticket_id = $1', [
+      row.ticket_id,
+    ]);
+    expect(files).toEqual([{ file_name: 'notes.txt' }]);
+    // The raw copy is the mail as it came, the cut part included.
+    const store = t.app.get(BlobStore);
+    expect(Number(row.raw_bytes)).toBe(raw.length);
+    expect(await store.size(row.raw_blob_key)).toBe(raw.length);
+    expect((await readAll(await store.read(row.raw_blob_key))).equals(raw)).toBe(true);
+  }, 60_000);
 });

@@ -4,6 +4,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
 const MAX_BYTES = 128 * 1024;
+/** Small, so a mail well under MAIL_MAX_BYTES holds a part too large to upload. */
+const ATTACHMENT_MAX_BYTES = 16 * 1024;
 const EMAIL_TICKETS = "tickets WHERE channel = 'email'";
 const SECRET = 'poll-secret-Vw42-do-not-leak';
 
@@ -21,7 +23,9 @@ describe('IMAP mailboxes: polling', () => {
 
   beforeAll(async () => {
     dovecot = await Dovecot.start({ password: SECRET });
-    t = await startTestApp({ env: { MAIL_MAX_BYTES: String(MAX_BYTES) } });
+    t = await startTestApp({
+      env: { MAIL_MAX_BYTES: String(MAX_BYTES), ATTACHMENT_MAX_BYTES: String(ATTACHMENT_MAX_BYTES) },
+    });
     w = await buildWorld(t);
     poller = t.app.get(MailboxPoller);
   });
@@ -173,6 +177,50 @@ describe('IMAP mailboxes: polling', () => {
     ]);
     expect(await poller.poll(id)).toBe('polled');
     expect((await admin().get(`/api/mailboxes/${id}/quarantine`).expect(200)).body).toHaveLength(1);
+  });
+
+  it('imports a mail with a part too large to upload, the part named as rejected and the raw copy whole', async () => {
+    const id = await mailbox('Parts');
+    const big = Buffer.alloc(ATTACHMENT_MAX_BYTES * 3, 'z')
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
+    const raw = mail({
+      subject: 'parts 0',
+      messageId: '<parts.0@customer.example>',
+      headers: { 'Content-Type': 'multipart/mixed; boundary="p"' },
+      body: [
+        '--p',
+        'Content-Type: text/plain',
+        '',
+        'Logs attached.',
+        '--p',
+        'Content-Type: text/plain; name="notes.txt"',
+        'Content-Disposition: attachment; filename="notes.txt"',
+        '',
+        'short notes',
+        '--p',
+        'Content-Type: application/octet-stream; name="dump.bin"',
+        'Content-Disposition: attachment; filename="dump.bin"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        big,
+        '--p--',
+      ].join('\r\n'),
+    }).replace('Content-Type: text/plain; charset=utf-8\r\n', '');
+    await dovecot.append([raw], 'Parts');
+    expect(await poller.poll(id)).toBe('polled');
+    const { rows } = await t.db.query(
+      `SELECT e.ticket_id, e.rejected_attachments, e.raw_bytes, t.description
+         FROM email_messages e JOIN tickets t ON t.id = e.ticket_id WHERE e.message_id = 'parts.0@customer.example'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].description).toContain('Logs attached.');
+    expect(rows[0].rejected_attachments).toEqual([{ name: 'dump.bin', reason: expect.any(String) }]);
+    expect(Number(rows[0].raw_bytes)).toBe(Buffer.byteLength(raw));
+    const { rows: files } = await t.db.query('SELECT file_name FROM attachments WHERE ticket_id = $1', [
+      rows[0].ticket_id,
+    ]);
+    expect(files).toEqual([{ file_name: 'notes.txt' }]);
   });
 
   it('does not poll a paused mailbox, nor a deleted one', async () => {

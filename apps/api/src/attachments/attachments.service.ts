@@ -127,14 +127,20 @@ export class AttachmentsService {
     bytes: Buffer,
   ): { ok: true; fileName: string; contentType: string } | { ok: false; fileName: string; reason: string } {
     const fileName = cleanFileName(rawName);
-    if (bytes.length > this.config.attachmentMaxBytes) {
-      const mb = Math.round(this.config.attachmentMaxBytes / (1024 * 1024));
-      return { ok: false, fileName, reason: `file is larger than ${mb} MB` };
-    }
+    if (bytes.length > this.config.attachmentMaxBytes) return { ok: false, ...this.tooLarge(rawName) };
     const type = detectFileType(fileName, bytes);
     return type.ok
       ? { ok: true, fileName, contentType: type.contentType }
       : { ok: false, fileName, reason: type.reason };
+  }
+
+  /**
+   * What `check` says of a file larger than the upload limit, for one whose bytes were never read
+   * (a mail's part too large to decode).
+   */
+  tooLarge(rawName: string): { fileName: string; reason: string } {
+    const mb = Math.round(this.config.attachmentMaxBytes / (1024 * 1024));
+    return { fileName: cleanFileName(rawName), reason: `file is larger than ${mb} MB` };
   }
 
   /**

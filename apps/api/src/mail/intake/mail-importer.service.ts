@@ -1,7 +1,9 @@
 import { emailTexts } from '../shared/email-texts';
 import { Injectable, Logger } from '@nestjs/common';
 import { normaliseEmail } from '@hushdesk/privacy';
+import { createReadStream } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import PostalMime, { type Email } from 'postal-mime';
 import { QueryFailedError } from 'typeorm';
 import { AttachmentsService } from '../../attachments/attachments.service';
@@ -25,7 +27,7 @@ import { UsersRepository } from '../../users/users.repository';
 import { UsersService } from '../../users/users.service';
 import { EmailMessagesRepository } from '../shared/email-messages.repository';
 import { MailReceiptsRepository, type ReceiptOutcome } from '../shared/mail-receipts.repository';
-import { messageIdsIn, messageKeyOf, ticketNumberInOurId } from '../shared/message-ids';
+import { messageIdsIn, messageKeyOf, messageKeyOfStream, ticketNumberInOurId } from '../shared/message-ids';
 import { UndeliverableAddressesRepository } from '../shared/undeliverable-addresses.repository';
 import {
   addressesOf,
@@ -36,6 +38,7 @@ import {
   subjectReference,
   textOf,
 } from './mail-reading';
+import { slimMail, type CutPart } from './mail-slimming';
 
 export type ImportOutcome = ReceiptOutcome | 'duplicate';
 
@@ -72,6 +75,9 @@ interface Prepared {
   rawBytes: number;
   source: MailSource;
 }
+
+/** A mail to import: its bytes in memory (IMAP), or the scratch file it was streamed to (SMTP). */
+type RawMail = { bytes: Buffer } | { file: string; size: number };
 
 interface Sender {
   actor: Actor;
@@ -121,40 +127,35 @@ export class MailImporter {
 
   /** Imports a mail held in memory (the IMAP poller's fetched source). */
   async import(raw: Buffer, source: MailSource): Promise<ImportResult> {
-    return this.parsing.run(raw.length, () => this.importRaw(() => Promise.resolve(raw), null, source));
+    return this.parsing.run(raw.length, () => this.importRaw({ bytes: raw }, source));
   }
 
   /**
    * Imports a mail written to a scratch file (`BlobStore.scratchFile()`, as the SMTP intake streams
    * it), which this takes over: the file becomes the raw copy without being copied, or is removed.
-   * It is read into memory only once its turn under the parse budget comes.
+   * It is read only once its turn under the parse budget comes, and never whole into memory when
+   * it is bigger than an attachment may be (see `parse`).
    */
   async importFile(file: string, source: MailSource): Promise<ImportResult> {
     try {
       const { size } = await stat(file);
-      return await this.parsing.run(size, () => this.importRaw(() => readFile(file), file, source));
+      return await this.parsing.run(size, () => this.importRaw({ file, size }, source));
     } finally {
       // Gone already when it became the raw copy.
       await rm(file, { force: true });
     }
   }
 
-  private async importRaw(
-    load: () => Promise<Buffer>,
-    file: string | null,
-    source: MailSource,
-  ): Promise<ImportResult> {
-    let raw: Buffer | null = await load();
-    const rawBytes = raw.length;
-    let mail: Email;
-    try {
-      mail = await PostalMime.parse(wholeBuffer(raw), { attachmentEncoding: 'arraybuffer' });
-    } catch {
+  private async importRaw(raw: RawMail, source: MailSource): Promise<ImportResult> {
+    const rawBytes = 'bytes' in raw ? raw.bytes.length : raw.size;
+    const parsed = await this.parse(raw);
+    if (!parsed) {
       // Not MIME at all: recorded (by its bytes) so a mailbox does not offer it again and again.
-      return this.recordOnly(messageKeyOf(this.config.identifierKey, null, raw), 'rejected');
+      return this.recordOnly(await this.keyOf(null, raw), 'rejected');
     }
+    const { mail, cut } = parsed;
     const messageId = messageIdsIn(mail.messageId)[0]?.slice(0, 998) ?? null;
-    const key = messageKeyOf(this.config.identifierKey, messageId, raw);
+    const key = await this.keyOf(messageId, raw);
     if (await this.receipts.seen(key)) return DUPLICATE;
 
     const automatic = automaticKind(mail, { domain: this.config.mail.domain, fromAddress: this.ourAddress });
@@ -164,10 +165,9 @@ export class MailImporter {
     const from = addressOf(mail.from);
     if (!from) return this.recordOnly(key, 'rejected');
 
-    // The raw copy comes from the file when there is one: the bytes in memory may go.
-    const copy = file ? { file } : raw;
-    raw = null;
-    const prepared = await this.prepare(key, mail, messageId, from, copy, rawBytes, source);
+    // The raw copy is the original bytes, from the file when there is one.
+    const copy = 'file' in raw ? { file: raw.file } : raw.bytes;
+    const prepared = await this.prepare(key, mail, cut, messageId, from, copy, rawBytes, source);
     const blobs = [prepared.rawBlobKey, ...prepared.accepted.map((a) => a.blobKey)];
     let done: { result: ImportResult; publish?: () => Promise<void> };
     // Read (and cache) the name policy before holding a connection: see `slots`.
@@ -193,10 +193,45 @@ export class MailImporter {
     return done.result;
   }
 
+  /**
+   * The parsed mail, or null when it is not MIME. A mail bigger than an attachment may be first
+   * streams through `slimMail`, which cuts every part too large to pass the upload checks: such a
+   * part is never decoded (postal-mime would hold it several times over), only named in `cut`.
+   */
+  private async parse(raw: RawMail): Promise<{ mail: Email; cut: Map<string, CutPart> } | null> {
+    const limit = this.config.attachmentMaxBytes;
+    try {
+      if ('bytes' in raw && raw.bytes.length <= limit) {
+        return { mail: await PostalMime.parse(wholeBuffer(raw.bytes), PARSE_OPTIONS), cut: new Map() };
+      }
+      if ('file' in raw && raw.size <= limit) {
+        return {
+          mail: await PostalMime.parse(wholeBuffer(await readFile(raw.file)), PARSE_OPTIONS),
+          cut: new Map(),
+        };
+      }
+      const slim = await slimMail(this.stream(raw), limit);
+      return { mail: await PostalMime.parse(wholeBuffer(slim.bytes), PARSE_OPTIONS), cut: slim.cut };
+    } catch {
+      return null;
+    }
+  }
+
+  /** The mail's message key: by its Message-ID, or by its original bytes (streamed from a file). */
+  private async keyOf(messageId: string | null, raw: RawMail): Promise<Buffer> {
+    if ('bytes' in raw) return messageKeyOf(this.config.identifierKey, messageId, raw.bytes);
+    return messageKeyOfStream(this.config.identifierKey, messageId, () => this.stream(raw));
+  }
+
+  private stream(raw: RawMail): Readable {
+    return 'bytes' in raw ? Readable.from([raw.bytes]) : createReadStream(raw.file);
+  }
+
   /** Text, attachments through the upload checks, and the raw copy written (claimed in the import). */
   private async prepare(
     key: Buffer,
     mail: Email,
+    cut: Map<string, CutPart>,
     messageId: string | null,
     from: { address: string; name: string },
     copy: Buffer | { file: string },
@@ -206,17 +241,32 @@ export class MailImporter {
     const { reply, quoted, signature } = splitReply(textOf(mail));
     const accepted: Prepared['accepted'] = [];
     const rejected: Prepared['rejected'] = [];
+    // Parts cut for their size (see `parse`) not yet accounted for.
+    const uncounted = new Map(cut);
     try {
       for (const [i, part] of mail.attachments.entries()) {
+        const wasCut = part.description !== undefined && uncounted.delete(part.description);
         // Parts of the HTML body (inline images) are not files anyone attached; the HTML is never shown.
         if (part.related) continue;
+        const name = part.filename ?? `attachment-${i + 1}`;
+        if (wasCut) {
+          // Rejected as the upload check would have rejected it, without its bytes ever decoded.
+          const { fileName, reason } = this.attachments.tooLarge(name);
+          rejected.push({ name: fileName, reason });
+          continue;
+        }
         const bytes = Buffer.from(part.content as ArrayBuffer);
-        const check = this.attachments.check(part.filename ?? `attachment-${i + 1}`, bytes);
+        const check = this.attachments.check(name, bytes);
         if (!check.ok) {
           rejected.push({ name: check.fileName, reason: check.reason });
           continue;
         }
         accepted.push({ ...check, bytes, blobKey: await this.owned.write(bytes) });
+      }
+      // A cut part the parser read as body text (a huge inline text part) was not attached either.
+      for (const part of uncounted.values()) {
+        const { fileName, reason } = this.attachments.tooLarge(part.name ?? 'attachment');
+        rejected.push({ name: fileName, reason });
       }
       const rawBlobKey = await this.owned.write(copy);
       // Every part is checked and written: a big one's bytes are not held through the transaction.
@@ -460,6 +510,8 @@ export class MailImporter {
     }
   }
 }
+
+const PARSE_OPTIONS = { attachmentEncoding: 'arraybuffer' } as const;
 
 /** The bytes as the ArrayBuffer they fill, when they do: postal-mime copies a view first. */
 function wholeBuffer(raw: Buffer): Buffer | ArrayBuffer {

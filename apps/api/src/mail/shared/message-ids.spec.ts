@@ -1,4 +1,11 @@
-import { messageIdsIn, messageKeyOf, ourMessageId, ticketNumberInOurId } from './message-ids';
+import { Readable } from 'node:stream';
+import {
+  messageIdsIn,
+  messageKeyOf,
+  messageKeyOfStream,
+  ourMessageId,
+  ticketNumberInOurId,
+} from './message-ids';
 
 describe('message ids', () => {
   it('reads every id of a References header, in order', () => {
@@ -19,5 +26,13 @@ describe('message ids', () => {
     const k = Buffer.from('k'.repeat(32));
     expect(messageKeyOf(k, 'a@x', Buffer.from('1'))).toEqual(messageKeyOf(k, ' a@x ', Buffer.from('2')));
     expect(messageKeyOf(k, null, Buffer.from('1'))).not.toEqual(messageKeyOf(k, null, Buffer.from('2')));
+  });
+
+  it('keys a streamed mail as it keys the same bytes in memory', async () => {
+    const k = Buffer.from('k'.repeat(32));
+    const raw = Buffer.from('From: a@x\r\n\r\nHello');
+    const chunks = () => Readable.from([raw.subarray(0, 5), raw.subarray(5)]);
+    expect(await messageKeyOfStream(k, null, chunks)).toEqual(messageKeyOf(k, null, raw));
+    expect(await messageKeyOfStream(k, 'a@x', chunks)).toEqual(messageKeyOf(k, 'a@x', raw));
   });
 });

@@ -36,3 +36,15 @@ export function messageKeyOf(key: Buffer, messageId: string | null, raw: Buffer)
   else mac.update('raw:').update(raw);
   return mac.digest();
 }
+
+/** `messageKeyOf` for a mail read as a stream (a file too big to hold): the same key for the same bytes. */
+export async function messageKeyOfStream(
+  key: Buffer,
+  messageId: string | null,
+  raw: () => AsyncIterable<Buffer>,
+): Promise<Buffer> {
+  if (messageId) return messageKeyOf(key, messageId, Buffer.alloc(0));
+  const mac = createHmac('sha256', key).update('raw:');
+  for await (const chunk of raw()) mac.update(chunk);
+  return mac.digest();
+}
