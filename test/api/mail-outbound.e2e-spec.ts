@@ -494,6 +494,21 @@ describe('outbound mail without SMTP_URL', () => {
     await t.http().get('/api/mail/outbox').set('authorization', w.engineer.auth).expect(403);
     await admin('/api/mail/outbox/00000000-0000-4000-8000-000000000000').expect(404);
   });
+
+  it('tells the engineer a reply will not be emailed, rather than promise a mail that is only kept', async () => {
+    const ticket = await t
+      .http()
+      .post('/api/tickets')
+      .set('authorization', w.a1.auth)
+      .send({ type: 'fault', subject: 'Who hears of it', description: 'x' })
+      .expect(201);
+    const res = await t
+      .http()
+      .get(`/api/tickets/${ticket.body.id}/mail-recipient`)
+      .set('authorization', w.engineer.auth)
+      .expect(200);
+    expect(res.body).toMatchObject({ willEmail: false, reason: 'not_sending' });
+  });
 });
 
 describe('the send job', () => {

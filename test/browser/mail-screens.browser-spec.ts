@@ -196,7 +196,11 @@ describe('the email channel’s screens, in Chromium', () => {
       await page.goto(`/console/tickets/${ticketId}`);
       await page.getByRole('heading', { level: 1, name: 'Voicemail light stuck on' }).waitFor();
       const note = page.getByTestId('mail-recipient');
-      await expect(note.textContent()).resolves.toMatch(/^Will be emailed to .+\.$/);
+      // No SMTP_URL here: the reply box must not promise a mail that is only kept.
+      await expect(note.textContent()).resolves.toBe(
+        'Not emailed: no mail relay is set up (SMTP_URL), so mail is kept in the outbox, not sent. ' +
+          'The customer sees it in the portal.',
+      );
       await page.getByRole('radio', { name: 'Internal note' }).check();
       await expect(note.textContent()).resolves.toBe('Internal notes are never emailed.');
 

@@ -2237,7 +2237,7 @@ export interface components {
              * @description Why no mail would go
              * @enum {string|null}
              */
-            reason: "do_not_contact" | "undeliverable" | "no_address" | "restricted" | null;
+            reason: "do_not_contact" | "undeliverable" | "no_address" | "restricted" | "not_sending" | null;
             /**
              * @description The requester's name and address as this caller may see them (field policies); null when hidden
              * @example Alice Archer <a***@example.com>

@@ -85,10 +85,12 @@ export class MailOutboxService {
   async recipient(actor: Actor, ticketId: string): Promise<MailRecipientDto> {
     const ticket = await this.tickets.findVisible(actor, ticketId);
     const who = await this.recipients.ofUser(ticket.requester_id);
-    const reason = await this.sender.suppressionOf({
-      email: who?.email ?? null,
-      restricted: who?.restricted ?? false,
-    });
+    // Without a relay nothing is sent: the reply box must not promise a mail that is only kept.
+    const reason =
+      (await this.sender.suppressionOf({
+        email: who?.email ?? null,
+        restricted: who?.restricted ?? false,
+      })) ?? (this.sender.sending ? null : 'not_sending');
     const [emailPolicy, names] = await Promise.all([
       this.policies.get('person.email'),
       this.policies.names(actor),

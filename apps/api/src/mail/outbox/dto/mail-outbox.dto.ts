@@ -11,7 +11,14 @@ export const OUTBOX_KINDS = [
   'ticket_assigned',
 ] as const;
 export const OUTBOX_STATUSES = ['queued', 'sent', 'kept', 'suppressed', 'failed'] as const;
-export const RECIPIENT_REASONS = ['do_not_contact', 'undeliverable', 'no_address', 'restricted'] as const;
+/** `not_sending`: no relay is set up (SMTP_URL), so mail is kept in the outbox, not sent. */
+export const RECIPIENT_REASONS = [
+  'do_not_contact',
+  'undeliverable',
+  'no_address',
+  'restricted',
+  'not_sending',
+] as const;
 
 export class OutboxQueryDto extends PageQueryDto {
   @EnumField(OUTBOX_STATUSES, { optional: true }) status?: (typeof OUTBOX_STATUSES)[number];

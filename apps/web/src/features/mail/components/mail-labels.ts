@@ -54,4 +54,5 @@ export const RECIPIENT_REASONS: Record<MailRecipientReason, string> = {
   undeliverable: 'their address is undeliverable (mail to it bounced)',
   no_address: 'the customer has no email address',
   restricted: 'the customer has restricted the processing of their data',
+  not_sending: 'no mail relay is set up (SMTP_URL), so mail is kept in the outbox, not sent',
 };
