@@ -120,7 +120,7 @@ const FOUND_BY_LABELS: Record<string, string> = {
   about: 'About them',
   listed: 'On the do-not-contact list',
   sender: 'They sent it',
-  recipient: 'Sent to them',
+  recipient: 'Addressed to them',
   copied: 'In its To or Cc',
 };
 

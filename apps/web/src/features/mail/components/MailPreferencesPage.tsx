@@ -38,7 +38,9 @@ export function MailPreferencesPage() {
       </LoadError>
     );
   } else {
-    const current = subscriptions.data;
+    // While a choice saves, show it as chosen (the mutation's own variables, set in the same render
+    // as the click), so the box never flips back to the old value before the answer comes.
+    const current = save.isPending && save.variables ? save.variables : subscriptions.data;
     body = (
       <form
         className="form-stack"
