@@ -1,6 +1,8 @@
 // `npm test`: unit, API end-to-end and browser tests in one Jest run, on a real PostgreSQL
 // (TEST_DATABASE_URL, else an embedded one). Browser tests drive Debian's Chromium (CHROMIUM_PATH,
 // else /usr/bin/chromium). In CI a missing Chromium, or a browser test that did not run, fails.
+// The IMAP tests run Debian's Dovecot (`dovecot-imapd`): without it they are skipped loudly, except
+// in CI, where that fails (.ci/run installs it).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { root, run } from './lib.mjs';
 
@@ -21,6 +23,20 @@ if (!haveChromium) {
   );
 }
 
+// The binaries test/support/dovecot.ts starts.
+const haveDovecot = ['/usr/sbin/dovecot', '/usr/bin/doveadm'].every((b) => existsSync(b));
+if (!haveDovecot && ci) {
+  process.stderr.write('\nFAIL: no Dovecot (dovecot-imapd); the IMAP tests must run in CI.\n');
+  process.exit(1);
+}
+if (!haveDovecot) {
+  process.stderr.write(
+    `\n${'!'.repeat(78)}\n!! No Dovecot: SKIPPING THE IMAP MAILBOX TESTS.\n` +
+      `!! Install it (apt-get install -y dovecot-imapd) to run them.\n${'!'.repeat(78)}\n\n`,
+  );
+}
+const withoutDovecot = haveDovecot ? [] : ['--testPathIgnorePatterns', 'test/api/mailboxes'];
+
 const projects = haveChromium ? ['unit', 'medium', 'api', 'browser'] : ['unit', 'medium', 'api'];
 if (projects.includes('browser')) {
   // Browser tests load the built web app; Nx skips the build when nothing changed.
@@ -39,6 +55,7 @@ try {
     '--json',
     `--outputFile=${resultsFile}`,
     ...(ci ? ['--ci'] : []),
+    ...withoutDovecot,
     ...passThrough,
   ]);
 } catch {
