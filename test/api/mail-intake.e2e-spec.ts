@@ -172,6 +172,14 @@ describe('email intake over SMTP', () => {
       [row.requester_id],
     );
     expect(indexed.length).toBeGreaterThan(0);
+    // The reply box must not tell the engineer a contact will read the reply in the portal.
+    const staff = await bearerFor(t, engineer.email);
+    const recipient = await t
+      .http()
+      .get(`/api/tickets/${row.ticket_id}/mail-recipient`)
+      .set('Authorization', staff)
+      .expect(200);
+    expect(recipient.body.portal).toBe(false);
     for (const password of ['', '!no-password', 'correct horse battery staple']) {
       await t
         .http()

@@ -507,7 +507,7 @@ describe('outbound mail without SMTP_URL', () => {
       .get(`/api/tickets/${ticket.body.id}/mail-recipient`)
       .set('authorization', w.engineer.auth)
       .expect(200);
-    expect(res.body).toMatchObject({ willEmail: false, reason: 'not_sending' });
+    expect(res.body).toMatchObject({ willEmail: false, reason: 'not_sending', portal: true });
   });
 });
 

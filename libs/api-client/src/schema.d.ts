@@ -2233,6 +2233,8 @@ export interface components {
             port: number;
         };
         MailRecipientDto: {
+            /** @description Whether the requester can sign in to the portal to read the reply (contacts made from mail cannot) */
+            portal: boolean;
             /**
              * @description Why no mail would go
              * @enum {string|null}

@@ -1,3 +1,4 @@
+import { NO_PASSWORD } from './no-password';
 import { Injectable } from '@nestjs/common';
 import type { AuthUserDto } from '../auth/dto/login.dto';
 import type { PersonRefDto } from '../people/dto/person-ref.dto';
@@ -32,9 +33,6 @@ const toUserDto = (r: UserRow): UserDto => ({
   disabled: r.disabled_at !== null,
   createdAt: r.created_at.toISOString(),
 });
-
-/** Stored for accounts that sign in with no password (email contacts): no argon2 hash, so nothing verifies. */
-const NO_PASSWORD = '!no-password';
 
 @Injectable()
 export class UsersService {

@@ -102,6 +102,7 @@ export class MailOutboxService {
       willEmail: reason === null,
       to: address ? (name ? `${name} <${address}>` : address) : null,
       reason,
+      portal: who?.portal ?? false,
     };
   }
 

@@ -1,3 +1,4 @@
+import { NO_PASSWORD } from '../../users/no-password';
 import { Injectable } from '@nestjs/common';
 import { SqlRepository } from '../../database/sql-repository';
 
@@ -6,6 +7,8 @@ export interface RecipientRow {
   email: string | null;
   full_name: string | null;
   restricted: boolean;
+  /** Whether they can sign in to the portal (a contact made from mail cannot). */
+  portal: boolean;
 }
 
 /**
@@ -17,9 +20,10 @@ export interface RecipientRow {
 export class MailRecipientsRepository extends SqlRepository {
   async ofUser(userId: string): Promise<RecipientRow | undefined> {
     const [row] = await this.query<RecipientRow>(
-      `SELECT p.id AS person_id, p.email, p.full_name, (p.processing_restricted_at IS NOT NULL) AS restricted
+      `SELECT p.id AS person_id, p.email, p.full_name, (p.processing_restricted_at IS NOT NULL) AS restricted,
+              (u.password_hash <> $2 AND u.disabled_at IS NULL) AS portal
          FROM users u JOIN people p ON p.id = u.person_id WHERE u.id = $1`,
-      [userId],
+      [userId, NO_PASSWORD],
     );
     return row;
   }

@@ -3,3 +3,4 @@ export { MailboxesPage } from './components/MailboxesPage';
 export { MailPreferencesPage } from './components/MailPreferencesPage';
 export { MailRecipientNote } from './components/MailRecipientNote';
 export { OutboxPage } from './components/OutboxPage';
+export { useMailRecipient } from './hooks/use-mail';

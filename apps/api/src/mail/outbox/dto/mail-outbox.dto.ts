@@ -111,4 +111,9 @@ export class MailRecipientDto {
   to: string | null;
   @ApiProperty({ enum: RECIPIENT_REASONS, nullable: true, description: 'Why no mail would go' })
   reason: (typeof RECIPIENT_REASONS)[number] | null;
+  @ApiProperty({
+    description:
+      'Whether the requester can sign in to the portal to read the reply (contacts made from mail cannot)',
+  })
+  portal: boolean;
 }

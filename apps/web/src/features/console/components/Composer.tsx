@@ -5,7 +5,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextAreaField } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/Feedback';
 import { LockIcon, MessageIcon } from '../../../ui/icons';
-import { MailRecipientNote } from '../../mail';
+import { MailRecipientNote, useMailRecipient } from '../../mail';
 import { useSendMessage } from '../../tickets';
 import '../../../ui/ticket-page.css';
 import './console.css';
@@ -35,6 +35,8 @@ export function Composer({
   const [error, setError] = useState<string | undefined>();
   const [sent, setSent] = useState<string | null>(null);
   const internal = visibility === 'internal';
+  // The same query as the recipient line above the box (cached): contacts made from mail cannot sign in.
+  const portal = useMailRecipient(ticketId, !internal).data?.portal ?? true;
 
   const replying = focused || body.trim() !== '';
   useEffect(() => {
@@ -125,7 +127,9 @@ export function Composer({
         hint={
           internal
             ? 'Keep personal data out of notes; refer to the customer record instead. Ctrl+Enter adds the note.'
-            : 'The customer sees this reply in the portal. Ctrl+Enter sends it.'
+            : portal
+              ? 'The customer sees this reply in the portal. Ctrl+Enter sends it.'
+              : 'This customer has no portal login: only a mail reaches them. Ctrl+Enter sends it.'
         }
         value={body}
         onChange={(event) => {

@@ -16,12 +16,16 @@ export function MailRecipientNote({ ticketId, internal }: { ticketId: string; in
   if (internal) {
     text = 'Internal notes are never emailed.';
   } else if (recipient.data) {
-    const { willEmail, to, reason } = recipient.data;
+    const { willEmail, to, reason, portal } = recipient.data;
     if (willEmail) {
       tone = 'email';
       text = to ? `Will be emailed to ${to}.` : 'Will be emailed to the customer.';
     } else {
-      text = `Not emailed: ${reason ? RECIPIENT_REASONS[reason] : 'no address to send it to'}. The customer sees it in the portal.`;
+      // A contact made from mail has no portal login: the reply reaches them by mail or not at all.
+      const where = portal
+        ? 'The customer sees it in the portal.'
+        : 'They cannot sign in to the portal either, so they will not see it: reach them another way.';
+      text = `Not emailed: ${reason ? RECIPIENT_REASONS[reason] : 'no address to send it to'}. ${where}`;
     }
   } else if (recipient.error) {
     text = 'Could not tell whether this reply will be emailed.';
