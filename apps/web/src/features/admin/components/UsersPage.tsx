@@ -11,6 +11,7 @@ import { NewUserForm } from './NewUserForm';
 import './admin.css';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
+import { Segmented } from '../../../ui/Segmented';
 
 export function UsersPage() {
   useDocumentTitle('Users');
@@ -136,21 +137,7 @@ function UserTable({ recent }: { recent: UserSummary[] }) {
   return (
     <Card className="card--flush" as="div">
       <div className="table-toolbar">
-        <div className="segmented" role="group" aria-label="Show accounts">
-          {filters.map((filter) => (
-            <button
-              key={filter.label}
-              type="button"
-              className="segmented__option"
-              aria-pressed={roleFilter === filter.value}
-              onClick={() => {
-                setRoleFilter(filter.value);
-              }}
-            >
-              {filter.label}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Show accounts" options={filters} value={roleFilter} onChange={setRoleFilter} />
       </div>
       {body}
     </Card>

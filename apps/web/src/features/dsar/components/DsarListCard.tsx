@@ -13,6 +13,7 @@ import { useDsarList } from '../hooks/use-dsar';
 import { daysLeftText, DeadlineBadge, DsarStatusBadge } from './DsarBadges';
 import { KIND_SHORT_LABELS } from './dsar-labels';
 import { TableScroll } from '../../../ui/TableScroll';
+import { Segmented } from '../../../ui/Segmented';
 import '../../../ui/tables.css';
 import './dsar.css';
 
@@ -182,19 +183,12 @@ export function DsarListCard({ highlightId }: { highlightId?: string | null }) {
           Requests
         </h2>
         <div className="dsar-toolbar__filters">
-          <div className="segmented" role="group" aria-label="Show requests">
-            {STATES.map((state) => (
-              <button
-                key={state.value}
-                type="button"
-                className="segmented__option"
-                aria-pressed={filters.state === state.value}
-                onClick={() => setParam('state', state.value)}
-              >
-                {state.label}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            label="Show requests"
+            options={STATES}
+            value={filters.state}
+            onChange={(state) => setParam('state', state)}
+          />
           <SelectField
             id="dsar-filter-kind"
             label="Kind"

@@ -16,6 +16,7 @@ import {
   outboxStatusLabel,
 } from './mail-labels';
 import { OutboxDetailDialog } from './OutboxDetailDialog';
+import { Segmented } from '../../../ui/Segmented';
 import './mail.css';
 
 /** `/admin/outbox`: every mail Hushdesk sent, or would have sent without SMTP_URL. */
@@ -185,21 +186,7 @@ function OutboxTable() {
   return (
     <Card className="card--flush" as="div">
       <div className="table-toolbar">
-        <div className="segmented" role="group" aria-label="Show mail">
-          {filters.map((filter) => (
-            <button
-              key={filter.label}
-              type="button"
-              className="segmented__option"
-              aria-pressed={status === filter.value}
-              onClick={() => {
-                setStatus(filter.value);
-              }}
-            >
-              {filter.label}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Show mail" options={filters} value={status} onChange={setStatus} />
       </div>
       {body}
       {open ? (
