@@ -108,10 +108,13 @@ const redisUrl = testRun().redisUrl;
     db = new Pool({ connectionString: databaseUrl, max: 2 });
 
     const shared = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl as string, ...s3.env() };
-    [a, b] = await Promise.all([
+    const started = await Promise.allSettled([
       ApiProcess.start('host-a', { ...shared, JOBS_ENABLED: '1' }),
       ApiProcess.start('host-b', { ...shared, JOBS_ENABLED: '0' }),
     ]);
+    // Whichever started is kept, so afterAll stops it even when the other failed.
+    [a, b] = started.map((s) => (s.status === 'fulfilled' ? s.value : (undefined as unknown as ApiProcess)));
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
     auth = {
       customer: await signIn(b, customer.email),
       engineer: await signIn(a, engineer.email),

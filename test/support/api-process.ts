@@ -24,7 +24,10 @@ export class ApiProcess {
     private readonly child: ChildProcess,
   ) {}
 
-  /** Starts the API and resolves once /api/health answers; fails with its output if it exits first. */
+  /**
+   * Starts the API and resolves once /api/health answers; fails with its output if it exits first
+   * or is not up within 90 s (and then stops it).
+   */
   static async start(name: string, env: Record<string, string>): Promise<ApiProcess> {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), `hushdesk-${name}-`));
@@ -49,7 +52,12 @@ export class ApiProcess {
     const collect = (chunk: Buffer) => (api.output += chunk.toString());
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
-    await api.ready(90_000);
+    try {
+      await api.ready(90_000);
+    } catch (e) {
+      await api.stop();
+      throw e;
+    }
     return api;
   }
 
