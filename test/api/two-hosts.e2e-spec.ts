@@ -11,7 +11,7 @@ import { asBuffer, wav } from '../support/files';
 import { logCallWithAudio } from '../support/recordings';
 import { S3Server } from '../support/s3-server';
 import { connect, Inbox, type ClientSocket } from '../support/sockets';
-import { createUser, startTestApp, testRun, TEST_PASSWORD } from '../support/test-app';
+import { cloneTemplate, createUser, startTestApp, testRun, TEST_PASSWORD } from '../support/test-app';
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
 
@@ -20,6 +20,24 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => !e.isDirectory())
     .map((e) => join(e.parentPath, e.name));
+}
+
+type Accounts = Record<'customer' | 'engineer' | 'dpo', { email: string }>;
+
+/** A customer, an engineer and a DPO, made through the services by an in-process app that then stops. */
+async function makeAccounts(databaseUrl: string): Promise<Accounts> {
+  const arrange = await startTestApp({ databaseUrl });
+  try {
+    const org = (await arrange.db.query("INSERT INTO organisations (name) VALUES ('Acme') RETURNING id"))
+      .rows[0].id as string;
+    return {
+      customer: await createUser(arrange, 'customer', { organisationId: org, fullName: 'Cara Hill' }),
+      engineer: await createUser(arrange, 'engineer', { fullName: 'Sam Patel' }),
+      dpo: await createUser(arrange, 'dpo', { fullName: 'Priya Shah' }),
+    };
+  } finally {
+    await arrange.close();
+  }
 }
 
 const redisUrl = testRun().redisUrl;
@@ -106,25 +124,20 @@ const redisUrl = testRun().redisUrl;
       forcePathStyle: true,
       credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
     });
-    // A migrated database of its own, and the accounts, made by an in-process app that then stops.
-    const arrange = await startTestApp();
-    const org = (await arrange.db.query("INSERT INTO organisations (name) VALUES ('Acme') RETURNING id"))
-      .rows[0].id as string;
-    const customer = await createUser(arrange, 'customer', { organisationId: org, fullName: 'Cara Hill' });
-    const engineer = await createUser(arrange, 'engineer', { fullName: 'Sam Patel' });
-    const dpo = await createUser(arrange, 'dpo', { fullName: 'Priya Shah' });
-    const databaseUrl = arrange.databaseUrl;
-    await arrange.close();
+    // A migrated database of its own; the hosts start while an in-process app makes the accounts.
+    const databaseUrl = await cloneTemplate(testRun());
     db = new Pool({ connectionString: databaseUrl, max: 2 });
-
     const shared = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl as string, ...s3.env() };
-    const started = await Promise.allSettled([
+    const [startedA, startedB, accounts] = await Promise.allSettled([
       ApiProcess.start('host-a', { ...shared, JOBS_ENABLED: '1' }),
       ApiProcess.start('host-b', { ...shared, JOBS_ENABLED: '0' }),
+      makeAccounts(databaseUrl),
     ]);
-    // Whichever started is kept, so afterAll stops it even when the other failed.
-    [a, b] = started.map((s) => (s.status === 'fulfilled' ? s.value : (undefined as unknown as ApiProcess)));
-    for (const s of started) if (s.status === 'rejected') throw s.reason;
+    // Whichever host started is kept, so afterAll stops it even when the other failed.
+    if (startedA.status === 'fulfilled') a = startedA.value;
+    if (startedB.status === 'fulfilled') b = startedB.value;
+    for (const s of [startedA, startedB, accounts]) if (s.status === 'rejected') throw s.reason;
+    const { customer, engineer, dpo } = (accounts as PromiseFulfilledResult<Accounts>).value;
     auth = {
       customer: await signIn(b, customer.email),
       engineer: await signIn(a, engineer.email),
