@@ -172,6 +172,9 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
   /** A missing object is the caller's 404; everything else means the store cannot serve us now. */
   private failure(e: unknown, key: string): Error {
     if (isMissing(e)) return new BlobMissingError(key);
+    // Reading our own scratch file failed: a local fault, not the store's.
+    // (File-system errors name a path; network ones an address.)
+    if (typeof (e as NodeJS.ErrnoException | undefined)?.path === 'string') return e as Error;
     return new BlobStoreUnavailableError(e);
   }
 
