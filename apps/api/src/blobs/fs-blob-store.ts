@@ -13,11 +13,14 @@ const KEY = /^[a-z0-9][a-z0-9_-]{7,99}$/;
  * left it. Younger ones are kept, as another instance sharing the directory may be writing them.
  */
 export const SCRATCH_STALE_MS = 60 * 60_000;
+/** How often `scratchFile` looks for stale files: they wait an hour anyway, and mail asks for one each. */
+const SWEEP_EVERY_MS = 60_000;
 
 /** Blobs as files under one directory, sharded by the key's first characters. */
 export class FsBlobStore extends BlobStore implements OnModuleInit {
   /** Under the root, so storing a scratch file is a rename; never a shard (those are 2 characters). */
   private readonly scratch: string;
+  private lastSweep = 0;
 
   constructor(private readonly root: string) {
     super();
@@ -48,7 +51,7 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
   async scratchFile(): Promise<string> {
     await mkdir(this.scratch, { recursive: true });
     // Sweeping here too, so a long-running instance also reclaims a crashed neighbour's files.
-    await this.sweepScratch();
+    if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) await this.sweepScratch();
     return join(this.scratch, `${randomUUID()}.part`);
   }
 
@@ -85,6 +88,7 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
 
   /** Removes the scratch files no one has written to for `SCRATCH_STALE_MS`. */
   async sweepScratch(): Promise<void> {
+    this.lastSweep = Date.now();
     const names = await readdir(this.scratch).catch(() => [] as string[]);
     const cutoff = Date.now() - SCRATCH_STALE_MS;
     await Promise.all(
