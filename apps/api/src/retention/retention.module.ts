@@ -46,10 +46,6 @@ import { RetentionService } from './retention.service';
     RetentionRepository,
     DsarPackageRetentionRepository,
   ],
-  exports: [
-    RetentionService,
-    RetentionRepository,
-    DsarPackageRetentionRepository,
-  ],
+  exports: [RetentionService, RetentionRepository, DsarPackageRetentionRepository],
 })
 export class RetentionModule {}
