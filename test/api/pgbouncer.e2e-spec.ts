@@ -208,6 +208,8 @@ describe('behind PgBouncer in session pooling', () => {
       const orphans = (await leases.withoutWorker(db, randomUUID(), 8)).map((j) => j.id);
       expect(orphans).toContain(deadJob);
       expect(orphans).not.toContain(liveJob);
+      // An instance never judges its own jobs (it knows it is alive, even with its beats failing).
+      expect((await leases.withoutWorker(db, dead, 8)).map((j) => j.id)).not.toContain(deadJob);
     } finally {
       await idle.end().catch(() => undefined);
       await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
