@@ -36,6 +36,8 @@ export class JobScheduler implements OnApplicationShutdown {
   private heart?: NodeJS.Timeout;
   /** Whether this instance's last beat reached the database. */
   private lastBeatOk = false;
+  /** A tick still running (a slow database) makes the next one wait its turn. */
+  private ticking = false;
   private beats = 0;
   private stopped = false;
 
@@ -59,6 +61,7 @@ export class JobScheduler implements OnApplicationShutdown {
     boss.on('error', (e: Error) => this.logger.error(`job system error: ${e.message}`));
     await boss.start();
     await this.leases.beat(boss.getDb(), this.workerId); // alive before taking any job
+    this.lastBeatOk = true;
     for (const job of this.jobs.values()) {
       await boss.createQueue(job.name);
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/London' });
@@ -102,17 +105,22 @@ export class JobScheduler implements OnApplicationShutdown {
   /** One heartbeat; then, if this instance's beats go through, the check for abandoned jobs. */
   private async tick(): Promise<void> {
     const boss = this.boss;
-    if (!boss || this.stopped) return;
-    const steady = this.lastBeatOk;
+    if (!boss || this.stopped || this.ticking) return;
+    this.ticking = true;
     try {
-      await this.leases.beat(boss.getDb(), this.workerId);
-      this.lastBeatOk = true;
-    } catch (e) {
-      this.lastBeatOk = false;
-      this.logger.warn(`job heartbeat failed: ${(e as Error).message}`);
-      return;
+      const steady = this.lastBeatOk;
+      try {
+        await this.leases.beat(boss.getDb(), this.workerId);
+        this.lastBeatOk = true;
+      } catch (e) {
+        this.lastBeatOk = false;
+        this.logger.warn(`job heartbeat failed: ${(e as Error).message}`);
+        return;
+      }
+      if (steady) await this.reap(boss);
+    } finally {
+      this.ticking = false;
     }
-    if (steady) await this.reap(boss);
   }
 
   /** Fails (so pg-boss retries) active jobs whose worker has not beaten for a whole lease. */
