@@ -61,4 +61,11 @@ describe('production defaults', () => {
     expect(validateEnvironment({ API_DOCS: 'off' }).API_DOCS).toBe(false);
     expect(validateEnvironment({ LOG_FILE: '.data/hushdesk.log' }).LOG_FILE).toBe('.data/hushdesk.log');
   });
+
+  it('validates JOB_LEASE_SECONDS: 20 by default, whole seconds from 4 to 3600', () => {
+    expect(validateEnvironment({}).JOB_LEASE_SECONDS).toBe(20);
+    expect(validateEnvironment({ JOB_LEASE_SECONDS: '8' }).JOB_LEASE_SECONDS).toBe(8);
+    for (const bad of ['soon', '2', '1.5', '86400'])
+      expect(() => validateEnvironment({ JOB_LEASE_SECONDS: bad })).toThrow(/JOB_LEASE_SECONDS/);
+  });
 });
