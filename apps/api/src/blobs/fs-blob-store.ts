@@ -1,18 +1,14 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { BlobStore } from './blob-store';
+import { BlobMissingError } from './blob-errors';
+import { BlobStore, checkBlobKey } from './blob-store';
+import { sweepScratch } from './scratch-file';
 
-const KEY = /^[a-z0-9][a-z0-9_-]{7,99}$/;
-
-/**
- * A scratch file nobody has written to for this long belongs to no live build: a crashed process
- * left it. Younger ones are kept, as another instance sharing the directory may be writing them.
- */
-export const SCRATCH_STALE_MS = 60 * 60_000;
+export { SCRATCH_STALE_MS } from './scratch-file';
 
 /** Blobs as files under one directory, sharded by the key's first characters. */
 export class FsBlobStore extends BlobStore implements OnModuleInit {
@@ -30,7 +26,7 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
   }
 
   private path(key: string): string {
-    if (!KEY.test(key)) throw new Error('invalid blob key');
+    checkBlobKey(key);
     return join(this.root, key.slice(0, 2), key.slice(2, 4), key);
   }
 
@@ -67,7 +63,12 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
 
   async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
     const path = this.path(key);
-    await stat(path);
+    try {
+      await stat(path);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT') throw new BlobMissingError(key);
+      throw e;
+    }
     return createReadStream(path, range);
   }
 
@@ -84,16 +85,7 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
   }
 
   /** Removes the scratch files no one has written to for `SCRATCH_STALE_MS`. */
-  async sweepScratch(): Promise<void> {
-    const names = await readdir(this.scratch).catch(() => [] as string[]);
-    const cutoff = Date.now() - SCRATCH_STALE_MS;
-    await Promise.all(
-      names.map(async (name) => {
-        const file = join(this.scratch, name);
-        const info = await stat(file).catch(() => null);
-        if (info && info.mtimeMs < cutoff)
-          await rm(file, { force: true, recursive: true }).catch(() => undefined);
-      }),
-    );
+  sweepScratch(): Promise<void> {
+    return sweepScratch(this.scratch);
   }
 }
