@@ -40,7 +40,8 @@ function options(argv: string[]): Options {
     return i < 0 ? undefined : argv[i + 1];
   };
   const to = value('to');
-  if (to !== 'fs' && to !== 's3') throw new UsageError('--to must be fs or s3: the store to copy the blobs to');
+  if (to !== 'fs' && to !== 's3')
+    throw new UsageError('--to must be fs or s3: the store to copy the blobs to');
   const concurrency = Number(value('concurrency') ?? 4);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32)
     throw new UsageError('--concurrency must be a whole number from 1 to 32');
@@ -59,7 +60,12 @@ function openStore(
   const config = buildAppConfig(vars, databaseUrl, { embedded: !env.DATABASE_URL });
   if (kind === 'fs') {
     const store = new FsBlobStore(config.blobDir);
-    return { store, name: `fs:${resolve(config.blobDir)}`, init: () => store.onModuleInit(), close: () => undefined };
+    return {
+      store,
+      name: `fs:${resolve(config.blobDir)}`,
+      init: () => store.onModuleInit(),
+      close: () => undefined,
+    };
   }
   const s3 = config.s3;
   if (!s3) throw new ConfigurationError(['S3_BUCKET is required to copy to or from S3']);
@@ -103,7 +109,9 @@ async function main(): Promise<number> {
     const onSignal = () => {
       if (stop.signal.aborted) process.exit(130);
       stop.abort();
-      process.stderr.write('\nStopping after the blobs in flight (again to quit now); run again to resume.\n');
+      process.stderr.write(
+        '\nStopping after the blobs in flight (again to quit now); run again to resume.\n',
+      );
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -112,12 +120,20 @@ async function main(): Promise<number> {
     const board = new ProgressBoard();
     let bar: { add(n: number): void; done(): void } | undefined;
     const started = Date.now();
-    const report = await new BlobStoreMigration(ledger, source.store, target.store, target.name, opts.concurrency)
+    const report = await new BlobStoreMigration(
+      ledger,
+      source.store,
+      target.store,
+      target.name,
+      opts.concurrency,
+    )
       .run(
         {
           pass: (n, pending) => {
             bar?.done();
-            bar = board.bar(n === 1 ? 'blobs' : `written meanwhile (${n})`, pending, 'blobs');
+            bar = board.bar(n === 1 ? 'blobs' : `written meanwhile (${n})`, pending, 'blobs', {
+              tenths: true,
+            });
           },
           copied: () => bar?.add(1),
           failed: (key, reason) => {
@@ -143,10 +159,7 @@ async function main(): Promise<number> {
   }
 }
 
-function summarise(
-  r: MigrationReport,
-  run: { from: Kind; to: Kind; ms: number; api: number },
-): number {
+function summarise(r: MigrationReport, run: { from: Kind; to: Kind; ms: number; api: number }): number {
   const say = (line = '') => process.stdout.write(`${line}\n`);
   say(
     `${fmt(r.copied)} blobs (${fmt(r.bytes / 1e6)} MB) copied in ${secs(run.ms)}, each read back from ${run.to} ` +
@@ -166,8 +179,12 @@ function summarise(
   }
   say();
   if (run.api > 0) {
-    say(`Every blob is in ${run.to}, but ${run.api} API connection(s) are open: blobs written from now on are not.`);
-    say('Next: stop every API instance, run this again (it copies only what was written meanwhile), then switch.');
+    say(
+      `Every blob is in ${run.to}, but ${run.api} API connection(s) are open: blobs written from now on are not.`,
+    );
+    say(
+      'Next: stop every API instance, run this again (it copies only what was written meanwhile), then switch.',
+    );
   } else {
     say(`Every blob is in ${run.to}, verified, and no API instance is connected. To switch:`);
   }

@@ -14,9 +14,12 @@ export class ProgressBoard {
     this.timer = null;
   }
 
-  /** A bar for `total` rows (or other `unit`s) of `label`; `add(n)` as they go, `done(n)` at the end. */
-  bar(label, total, unit = 'rows') {
-    const bar = new Bar(this, label, total, unit);
+  /**
+   * A bar for `total` rows (or other `unit`s) of `label`; `add(n)` as they go, `done(n)` at the end.
+   * Off a terminal, `tenths` logs a line at each further tenth (rows by default).
+   */
+  bar(label, total, unit = 'rows', { tenths = unit === 'rows' } = {}) {
+    const bar = new Bar(this, label, total, unit, tenths);
     this.bars.push(bar);
     if (this.tty) {
       this.timer ??= setInterval(() => this.draw(), 250);
@@ -56,8 +59,9 @@ export class ProgressBoard {
 }
 
 class Bar {
-  constructor(board, label, total, unit) {
+  constructor(board, label, total, unit, tenths) {
     this.board = board;
+    this.tenths = tenths;
     this.label = label;
     this.unit = unit;
     this.total = Math.max(1, total);
@@ -70,7 +74,7 @@ class Bar {
   add(n) {
     this.rows += n;
     const tenth = Math.floor((this.rows / this.total) * 10);
-    if (tenth >= this.nextTenth && tenth < 10 && this.unit === 'rows') {
+    if (tenth >= this.nextTenth && tenth < 10 && this.tenths) {
       this.nextTenth = tenth + 1;
       this.board.log(this);
     }
