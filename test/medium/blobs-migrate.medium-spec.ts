@@ -74,20 +74,24 @@ interface Run {
 
 /** The command as `npm run blobs:migrate --` runs it, with the API's environment. */
 function migrate(args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/blobs-migrate.ts', ...args], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      SWC_NODE_PROJECT: join(root, 'apps/api/tsconfig.spec.json'),
-      NODE_ENV: 'test',
-      JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
-      IDENTIFIER_HMAC_KEY: 'test-identifier-key-that-is-long-enough-012345',
-      DATABASE_URL: databaseUrl,
-      ...server.env({ BLOB_STORE: 'fs' }),
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', 'apps/api/src/cli/blobs-migrate.ts', ...args],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        SWC_NODE_PROJECT: join(root, 'apps/api/tsconfig.spec.json'),
+        NODE_ENV: 'test',
+        JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+        IDENTIFIER_HMAC_KEY: 'test-identifier-key-that-is-long-enough-012345',
+        DATABASE_URL: databaseUrl,
+        ...server.env({ BLOB_STORE: 'fs' }),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
@@ -152,10 +156,19 @@ it('fs → s3: killed mid-way, run again, every blob is in the bucket, verified,
   // The source is as it was.
   expect(await allHeld(fs, blobs)).toEqual([]);
 
-  // Nothing left to do: a third run copies nothing.
-  const third = await migrate(['--to', 's3'], { DATA_DIR: dataDir }).done;
-  expect(third.code).toBe(0);
-  expect(copiedIn(third.out)).toBe(0);
+  // Nothing left to do: a third run copies nothing. With an API instance connected, it says that
+  // blobs may still be written, and to stop the API and run again before switching.
+  const api = new Pool({ connectionString: databaseUrl, max: 1, application_name: 'hushdesk' });
+  await api.query('SELECT 1');
+  try {
+    const third = await migrate(['--to', 's3'], { DATA_DIR: dataDir }).done;
+    expect(third.code).toBe(0);
+    expect(copiedIn(third.out)).toBe(0);
+    expect(third.out).toMatch(/1 API connection\(s\) are open/);
+    expect(third.out).toMatch(/stop every API instance, run this again/);
+  } finally {
+    await api.end();
+  }
 });
 
 it('s3 → fs: stopped with Ctrl-C, run again, every blob is in DATA_DIR, verified, none copied twice', async () => {

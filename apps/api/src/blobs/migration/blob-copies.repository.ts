@@ -80,4 +80,13 @@ export class BlobCopiesRepository extends SqlRepository {
   async forgetTarget(target: string): Promise<void> {
     await this.query('DELETE FROM blob_copies WHERE target = $1', [target]);
   }
+
+  /** Connections the API holds to this database: while there are any, new blobs may be written. */
+  async apiSessions(): Promise<number> {
+    const [row] = await this.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE application_name = 'hushdesk' AND datname = current_database()`,
+    );
+    return row.n;
+  }
 }

@@ -5,28 +5,26 @@
 // kept in the database (`blob_copies`), so Ctrl-C (or a crash) and running again resumes.
 // Switching BLOB_STORE is the operator's step afterwards; the end of the run says how.
 //
+// In the Docker image: `node dist/apps/api/apps/api/src/cli/blobs-migrate.js --to s3`.
+//
 // Options: --to fs|s3 (required), --fresh (forget what earlier runs copied to this target, e.g.
 // after the bucket was emptied), --concurrency N (4).
 import { join, resolve } from 'node:path';
-import { DataSource } from 'typeorm';
-import type { BlobStore } from '../apps/api/src/blobs/blob-store';
-import { FsBlobStore } from '../apps/api/src/blobs/fs-blob-store';
-import { BlobCopiesRepository } from '../apps/api/src/blobs/migration/blob-copies.repository';
-import {
-  BlobStoreMigration,
-  type MigrationReport,
-} from '../apps/api/src/blobs/migration/blob-store-migration';
-import { S3BlobStore } from '../apps/api/src/blobs/s3-blob-store';
-import { buildAppConfig } from '../apps/api/src/config/app-config';
-import { ConfigurationError, validateEnvironment } from '../apps/api/src/config/environment';
-import { dataSourceOptions } from '../apps/api/src/database/data-source';
-import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres';
-import { SchemaMigrator } from '../apps/api/src/database/schema-migrator';
-import { fmt, secs } from './bench-common.mjs';
-import { ProgressBoard } from './bench-seed/progress.mjs';
+import type { BlobStore } from '../blobs/blob-store';
+import { FsBlobStore } from '../blobs/fs-blob-store';
+import { BlobCopiesRepository } from '../blobs/migration/blob-copies.repository';
+import { BlobStoreMigration, type MigrationReport } from '../blobs/migration/blob-store-migration';
+import { S3BlobStore } from '../blobs/s3-blob-store';
+import { buildAppConfig } from '../config/app-config';
+import { ConfigurationError, validateEnvironment } from '../config/environment';
+import { commandLineDataSource } from '../database/data-source';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { SchemaMigrator } from '../database/schema-migrator';
+import { type ProgressBar, ProgressBoard } from './progress-board';
 
 type Kind = 'fs' | 's3';
-const APP_NAME = 'hushdesk-blobs-migrate';
+const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 interface Options {
   to: Kind;
@@ -93,8 +91,7 @@ async function main(): Promise<number> {
     ? undefined
     : await startEmbeddedPostgres({ dir: resolve(current.DATA_DIR, 'pg') });
   const databaseUrl = current.DATABASE_URL ?? (embedded as { url: string }).url;
-  const base = dataSourceOptions(databaseUrl, 2);
-  const ds = new DataSource({ ...base, extra: { ...(base.extra as object), application_name: APP_NAME } });
+  const ds = commandLineDataSource(databaseUrl, 'hushdesk-blobs-migrate');
   const source = openStore(from, env, databaseUrl);
   const target = openStore(opts.to, env, databaseUrl);
   try {
@@ -118,7 +115,7 @@ async function main(): Promise<number> {
 
     process.stdout.write(`Copying blobs from ${from} (${source.name}) to ${opts.to} (${target.name})\n`);
     const board = new ProgressBoard();
-    let bar: { add(n: number): void; done(): void } | undefined;
+    let bar: ProgressBar | undefined;
     const started = Date.now();
     const report = await new BlobStoreMigration(
       ledger,
@@ -147,10 +144,8 @@ async function main(): Promise<number> {
         bar?.done();
         board.close();
       });
-    const apiConnections = await ds.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hushdesk' AND datname = current_database()`,
-    );
-    return summarise(report, { from, to: opts.to, ms: Date.now() - started, api: apiConnections[0].n });
+    const api = await ledger.apiSessions();
+    return summarise(report, { from, to: opts.to, ms: Date.now() - started, api });
   } finally {
     source.close();
     target.close();
