@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
 import { BlobDeletionQueueRepository } from './blob-deletion-queue.repository';
 import { BlobDeletionsRepository } from './blob-deletions.repository';
 import { BlobStore } from './blob-store';
 import { FsBlobStore } from './fs-blob-store';
+import { MissingBlobs } from './missing-blobs.service';
 import { OwnedBlobs } from './owned-blobs.service';
 import { S3BlobStore } from './s3-blob-store';
 
@@ -15,12 +17,14 @@ function blobStoreFor(config: AppConfig): BlobStore {
 }
 
 @Module({
+  imports: [AuditModule],
   providers: [
     { provide: BlobStore, inject: [AppConfig], useFactory: blobStoreFor },
     BlobDeletionsRepository,
     BlobDeletionQueueRepository,
     OwnedBlobs,
+    MissingBlobs,
   ],
-  exports: [BlobStore, OwnedBlobs, BlobDeletionsRepository, BlobDeletionQueueRepository],
+  exports: [BlobStore, OwnedBlobs, MissingBlobs, BlobDeletionsRepository, BlobDeletionQueueRepository],
 })
 export class BlobsModule {}

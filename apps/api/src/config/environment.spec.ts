@@ -61,4 +61,27 @@ describe('production defaults', () => {
     expect(validateEnvironment({ API_DOCS: 'off' }).API_DOCS).toBe(false);
     expect(validateEnvironment({ LOG_FILE: '.data/hushdesk.log' }).LOG_FILE).toBe('.data/hushdesk.log');
   });
+
+  it('keeps blobs on the file store unless BLOB_STORE=s3, which needs a bucket and both keys or neither', () => {
+    expect(validateEnvironment({}).BLOB_STORE).toBe('fs');
+    expect(() => validateEnvironment({ BLOB_STORE: 'gcs' })).toThrow(/BLOB_STORE must be fs or s3/);
+    expect(() => validateEnvironment({ BLOB_STORE: 's3' })).toThrow(
+      /S3_BUCKET is required with BLOB_STORE=s3/,
+    );
+    expect(() =>
+      validateEnvironment({ BLOB_STORE: 's3', S3_BUCKET: 'hushdesk', S3_ACCESS_KEY_ID: 'AKIA0000' }),
+    ).toThrow(/S3_SECRET_ACCESS_KEY is required with S3_ACCESS_KEY_ID/);
+    expect(() => validateEnvironment({ BLOB_STORE: 's3', S3_BUCKET: 'Not_A_Bucket' })).toThrow(
+      /S3_BUCKET must be/,
+    );
+    expect(() => validateEnvironment({ S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT must be an http/);
+    expect(() => validateEnvironment({ S3_FORCE_PATH_STYLE: 'sometimes' })).toThrow(/S3_FORCE_PATH_STYLE/);
+    const s3 = validateEnvironment({
+      BLOB_STORE: 's3',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_BUCKET: 'hushdesk',
+      S3_FORCE_PATH_STYLE: '1',
+    });
+    expect([s3.BLOB_STORE, s3.S3_REGION, s3.S3_FORCE_PATH_STYLE]).toEqual(['s3', 'us-east-1', true]);
+  });
 });

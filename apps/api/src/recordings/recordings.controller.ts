@@ -150,15 +150,18 @@ export class RecordingsController {
       await reply.status(416).header('content-range', `bytes */${audio.size}`).send();
       return;
     }
+    // Opened before the length is set: a missing or unreachable file answers with an error body.
     if (range) {
+      const body = await audio.open(range);
       await reply
         .status(206)
         .header('content-range', `bytes ${range.start}-${range.end}/${audio.size}`)
         .header('content-length', String(range.end - range.start + 1))
-        .send(await audio.open(range));
+        .send(body);
       return;
     }
-    await reply.header('content-length', String(audio.size)).send(await audio.open());
+    const body = await audio.open();
+    await reply.header('content-length', String(audio.size)).send(body);
   }
 
   @Post(':id/hold')
