@@ -12,6 +12,7 @@ import { BlobOutbox } from '../../apps/api/src/retention/blob-outbox.service';
 import { waitForDsar } from '../support/dsar';
 import { asBuffer, wav } from '../support/files';
 import { logCallWithAudio } from '../support/recordings';
+import { OpenApiConformance } from '../support/openapi-conformance';
 import { S3Server } from '../support/s3-server';
 import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
@@ -254,9 +255,11 @@ describe('blobs in an S3-compatible store', () => {
     const recKey = await audioKey(rec);
     for (const k of [key, recKey]) await sdk.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key: k }));
 
+    const conformance = new OpenApiConformance((await t.http().get('/api/docs-json').expect(200)).body);
     const missing = await as(w.a1.auth)
       .get(`/api/tickets/${ticketId}/attachments/${res.body.id}`)
       .expect(404);
+    conformance.check('GET /api/tickets/{id}/attachments/{attachmentId}', missing);
     expect(missing.body.message).toBe(
       "The attachment's file is missing from storage; an administrator has been told",
     );
@@ -266,6 +269,8 @@ describe('blobs in an S3-compatible store', () => {
       .expect(404)
       .expect('content-type', /application\/json/);
     expect(audio.body.message).toMatch(/recording's audio is missing from storage/);
+    conformance.check('GET /api/recordings/{id}/audio', audio);
+    expect(conformance.problems).toEqual([]);
     await as(w.engineer.auth).get(`/api/recordings/${rec}/audio`).expect(404); // asked again: one entry
 
     const trail = await as(w.admin.auth).get('/api/audit?action=blob.missing').expect(200);
@@ -291,7 +296,14 @@ describe('blobs in an S3-compatible store', () => {
     const rows = await count('SELECT count(*)::int AS n FROM attachments');
     await s3.stop();
 
-    for (const res of [
+    const conformance = new OpenApiConformance((await t.http().get('/api/docs-json').expect(200)).body);
+    const routes = [
+      'POST /api/tickets/{id}/attachments',
+      'GET /api/tickets/{id}/attachments/{attachmentId}',
+      'GET /api/recordings/{id}/audio',
+      'PUT /api/recordings/{id}/audio',
+    ];
+    for (const [i, res] of [
       await upload(PNG, 'while-down.png'),
       await as(w.a1.auth).get(`/api/tickets/${ticketId}/attachments/${kept.body.id}`),
       await as(w.engineer.auth).get(`/api/recordings/${rec}/audio`).set('range', 'bytes=0-9'),
@@ -301,10 +313,12 @@ describe('blobs in an S3-compatible store', () => {
         .set('authorization', w.engineer.auth)
         .set('content-type', 'audio/wav')
         .send(wav(4000)),
-    ]) {
+    ].entries()) {
       expect([res.status, res.body.message]).toEqual([503, 'File storage is unavailable; try again shortly']);
       expect(res.headers['retry-after']).toBe('5');
+      conformance.check(routes[i], res);
     }
+    expect(conformance.problems).toEqual([]);
     expect(await count('SELECT count(*)::int AS n FROM attachments')).toBe(rows);
     expect(await audioKey(rec)).toBe(recKey); // the recording still points at its audio
 

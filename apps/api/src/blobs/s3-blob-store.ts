@@ -209,7 +209,7 @@ function unreachable(settings: S3Settings, e: unknown): string {
   return `S3_ENDPOINT: the object store at ${where} does not answer (${code})`;
 }
 
-function bucketProblem(bucket: string, code: string): string {
+export function bucketProblem(bucket: string, code: string): string {
   switch (code) {
     case 'NoSuchBucket':
       return `S3_BUCKET: the store has no bucket named "${bucket}"`;

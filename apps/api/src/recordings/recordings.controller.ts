@@ -111,6 +111,7 @@ export class RecordingsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: RecordingDto, description: `The raw audio as the body: ${ACCEPTED_AUDIO}` })
   @ApiError(413, 'The audio is larger than the 100 MB limit')
+  @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   @ApiErrors(404, 414, 415)
   putAudio(
     @CurrentActor() actor: Actor,
@@ -128,7 +129,8 @@ export class RecordingsController {
   @Roles('engineer', 'dpo', 'admin')
   @ApiFileResponse(AUDIO_TYPES, 'The whole audio; send `Range: bytes=start-end` to seek')
   @ApiFileResponse(AUDIO_TYPES, 'The requested range (Content-Range says which)', 206)
-  @ApiError(404, 'No such recording, or it has no audio')
+  @ApiError(404, 'No such recording, or it has no audio, or its audio is missing from storage')
+  @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   @ApiErrors(414)
   @ApiResponse({
     status: 416,
