@@ -81,6 +81,55 @@ it('copies nothing twice: a second run copies only what was written since, and p
   expect(await source.size(gone.key)).toBe(gone.size);
 });
 
+it('copies in a further pass what is written while it runs, and prunes what is deleted meanwhile', async () => {
+  const target = store();
+  const dir = mkdtempSync(join(tmpdir(), 'hushdesk-blobmove-'));
+  dirs.push(dir);
+  let duringCopy: (() => Promise<void>) | undefined;
+  /** The source as the API keeps using it: things happen while a blob is being read. */
+  class BusySource extends FsBlobStore {
+    override async read(key: string, range?: { start: number; end: number }) {
+      const hook = duringCopy;
+      duringCopy = undefined;
+      await hook?.();
+      return super.read(key, range);
+    }
+  }
+  const source = new BusySource(dir);
+  const blobs = await seedOwnedBlobs(db, source, 6);
+  let added: SeededBlob | undefined;
+  const gone = blobs[0];
+  // As the API would: a call recorded, and another deleted by retention, during the copy.
+  const purged = blobs[1];
+  duringCopy = async () => {
+    added = await seedRecording(db, source);
+    await db.query('DELETE FROM recordings WHERE audio_blob_key = $1', [gone.key]);
+    // Retention deletes the row and, through the outbox, the file: not a failure of the copy.
+    await db.query('DELETE FROM recordings WHERE audio_blob_key = $1', [purged.key]);
+    await source.delete(purged.key);
+  };
+  const passes: [number, number][] = [];
+  // One blob at a time, so the changes land before any copy is made.
+  const report = await new BlobStoreMigration(
+    new BlobCopiesRepository(ds),
+    source,
+    target,
+    'fs:target',
+    1,
+  ).run({
+    pass: (n, pending) => passes.push([n, pending]),
+  });
+  expect(passes).toEqual([
+    [1, blobs.length],
+    [2, 1],
+  ]);
+  expect(report).toMatchObject({ copied: blobs.length, passes: 2, pruned: 2, failures: [] });
+  expect(await holds(target, added as SeededBlob)).toBe(true);
+  // Copied before or after its owner went, it is not left in the target.
+  expect(await target.size(gone.key)).toBeNull();
+  expect(await target.size(purged.key)).toBeNull();
+});
+
 it('stops on a signal between blobs, and the next run copies only the rest', async () => {
   const [source, target] = [store(), store()];
   const blobs = await seedOwnedBlobs(db, source, 30);
