@@ -89,6 +89,12 @@ describe('S3BlobStore', () => {
     expect(existsSync(path)).toBe(true);
   });
 
+  it('a scratch file that cannot be read is a local fault, not the store being unavailable', async () => {
+    const failed = await store.putFile(key(), join(scratch, 'never-written.part')).catch((e: unknown) => e);
+    expect(failed).not.toBeInstanceOf(BlobStoreUnavailableError);
+    expect((failed as NodeJS.ErrnoException).code).toBe('ENOENT');
+  });
+
   it('when the store is down: every call fails as unavailable, and a file upload leaves nothing', async () => {
     const path = await store.scratchFile();
     writeFileSync(path, randomBytes(6 * 1024 * 1024));

@@ -18,7 +18,7 @@ import type { Readable } from 'node:stream';
 import { ConfigurationError } from '../config/environment';
 import { BlobMissingError, BlobStoreUnavailableError } from './blob-errors';
 import { BlobStore, checkBlobKey } from './blob-store';
-import { sweepScratch } from './scratch-file';
+import { sweepScratch, SWEEP_EVERY_MS } from './scratch-file';
 
 /** How to reach the bucket: the S3_* variables, validated. */
 export interface S3Settings {
@@ -47,6 +47,7 @@ const QUEUE_SIZE = 2;
  */
 export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDestroy {
   private readonly client: S3Client;
+  private lastSweep = 0;
 
   constructor(
     private readonly settings: S3Settings,
@@ -70,6 +71,7 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
 
   /** At start: the bucket must answer to our credentials, or the API refuses to start. */
   async onModuleInit(): Promise<void> {
+    this.lastSweep = Date.now();
     await sweepScratch(this.scratchDir);
     await this.checkBucket();
   }
@@ -90,7 +92,10 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
 
   async scratchFile(): Promise<string> {
     await mkdir(this.scratchDir, { recursive: true });
-    await sweepScratch(this.scratchDir);
+    if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.lastSweep = Date.now();
+      await sweepScratch(this.scratchDir);
+    }
     return join(this.scratchDir, `${randomUUID()}.part`);
   }
 
@@ -172,6 +177,9 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
   /** A missing object is the caller's 404; everything else means the store cannot serve us now. */
   private failure(e: unknown, key: string): Error {
     if (isMissing(e)) return new BlobMissingError(key);
+    // Reading our own scratch file failed: a local fault, not the store's.
+    // (File-system errors name a path; network ones an address.)
+    if (typeof (e as NodeJS.ErrnoException | undefined)?.path === 'string') return e as Error;
     return new BlobStoreUnavailableError(e);
   }
 

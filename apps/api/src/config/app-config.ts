@@ -49,6 +49,8 @@ export abstract class AppConfig {
   abstract readonly trustedProxies: readonly string[];
   abstract readonly sla: { readonly calendar: BusinessCalendar; readonly targets: SlaTargets };
   abstract readonly jobsEnabled: boolean;
+  /** Seconds without a heartbeat before an instance's running jobs go to another (JOB_LEASE_SECONDS). */
+  abstract readonly jobLeaseSeconds: number;
   abstract readonly attachmentMaxBytes: number;
   /** Days a released DSAR package's link works. */
   abstract readonly dsarLinkDays: number;
@@ -140,6 +142,7 @@ export function buildAppConfig(
       targets: parseSlaTargets(vars.SLA_TARGETS),
     },
     jobsEnabled: vars.JOBS_ENABLED,
+    jobLeaseSeconds: vars.JOB_LEASE_SECONDS,
     attachmentMaxBytes: vars.ATTACHMENT_MAX_BYTES,
     dsarLinkDays: vars.DSAR_LINK_DAYS,
     blobDir: join(dataDir, 'blobs'),

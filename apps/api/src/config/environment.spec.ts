@@ -84,4 +84,11 @@ describe('production defaults', () => {
     });
     expect([s3.BLOB_STORE, s3.S3_REGION, s3.S3_FORCE_PATH_STYLE]).toEqual(['s3', 'us-east-1', true]);
   });
+
+  it('validates JOB_LEASE_SECONDS: 20 by default, whole seconds from 4 to 3600', () => {
+    expect(validateEnvironment({}).JOB_LEASE_SECONDS).toBe(20);
+    expect(validateEnvironment({ JOB_LEASE_SECONDS: '8' }).JOB_LEASE_SECONDS).toBe(8);
+    for (const bad of ['soon', '2', '1.5', '86400'])
+      expect(() => validateEnvironment({ JOB_LEASE_SECONDS: bad })).toThrow(/JOB_LEASE_SECONDS/);
+  });
 });

@@ -169,6 +169,13 @@ export class EnvironmentVariables {
   @IsBoolean()
   JOBS_ENABLED = true;
 
+  /** Seconds without a heartbeat after which an instance's running jobs are retried elsewhere. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_LEASE_SECONDS must be a whole number of seconds' })
+  @Min(4)
+  @Max(3600)
+  JOB_LEASE_SECONDS = 20;
+
   /** Largest attachment accepted, in bytes. */
   @Transform(toInt)
   @IsInt()
@@ -295,6 +302,7 @@ export const ENVIRONMENT_KEYS = [
   'SLA_BANK_HOLIDAYS',
   'SLA_TARGETS',
   'JOBS_ENABLED',
+  'JOB_LEASE_SECONDS',
   'ATTACHMENT_MAX_BYTES',
   'MAIL_INTAKE_PORT',
   'MAIL_INTAKE_HOST',

@@ -18,7 +18,8 @@ import { DsarDownloadAccess1796345115226 } from './1796345115226-DsarDownloadAcc
 import { DsarRequestedChanges1796350265991 } from './1796350265991-DsarRequestedChanges';
 import { TicketContactPhoneIndex1796359558413 } from './1796359558413-TicketContactPhoneIndex';
 import { EmailChannel1796386609338 } from './1796386609338-EmailChannel';
-import { BlobCopies1796395703443 } from './1796395703443-BlobCopies';
+import { JobWorkers1796396431561 } from './1796396431561-JobWorkers';
+import { BlobCopies1796399062810 } from './1796399062810-BlobCopies';
 
 /** Every migration, in order. The app and the CLI read this list; add new ones at the end. */
-export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672, PrivacyKernel1795324737354, Recordings1795326133124, AuditExpiry1795328404153, TicketAnonymisation1795328644061, Dsar1795330217398, QueueFilters1795337181153, SearchVectors1796286065780, OwnedBlobs1796301405514, ControllerIdentity1796343274055, DsarSubjectDecision1796343287545, LoginThrottle1796343430404, AuditRetentionFloor1796343673442, FieldCollectionChoices1796344054111, SearchByEquipmentAndNames1796344151942, DsarDownloadAccess1796345115226, DsarRequestedChanges1796350265991, TicketContactPhoneIndex1796359558413, EmailChannel1796386609338, BlobCopies1796395703443];
+export const MIGRATIONS = [Foundation1795321827067, Ticketing1795323420672, PrivacyKernel1795324737354, Recordings1795326133124, AuditExpiry1795328404153, TicketAnonymisation1795328644061, Dsar1795330217398, QueueFilters1795337181153, SearchVectors1796286065780, OwnedBlobs1796301405514, ControllerIdentity1796343274055, DsarSubjectDecision1796343287545, LoginThrottle1796343430404, AuditRetentionFloor1796343673442, FieldCollectionChoices1796344054111, SearchByEquipmentAndNames1796344151942, DsarDownloadAccess1796345115226, DsarRequestedChanges1796350265991, TicketContactPhoneIndex1796359558413, EmailChannel1796386609338, JobWorkers1796396431561, BlobCopies1796399062810];

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The ledger of `npm run blobs:migrate`, so a stopped copy between blob stores resumes where it was. */
-export class BlobCopies1796395703443 implements MigrationInterface {
-  name = 'BlobCopies1796395703443';
+export class BlobCopies1796399062810 implements MigrationInterface {
+  name = 'BlobCopies1796399062810';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
