@@ -181,7 +181,8 @@ function summarise(r: MigrationReport, run: { from: Kind; to: Kind; ms: number; 
       'Next: stop every API instance, run this again (it copies only what was written meanwhile), then switch.',
     );
   } else {
-    say(`Every blob is in ${run.to}, verified, and no API instance is connected. To switch:`);
+    // Behind a pooler (PgBouncer) the API's sessions may not show under its name: hence "seen".
+    say(`Every blob is in ${run.to}, verified, and no API connection is seen. With the API stopped, switch:`);
   }
   const vars =
     run.to === 's3'
