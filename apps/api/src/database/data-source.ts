@@ -31,3 +31,12 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
 
 /** For the TypeORM CLI (`npm run migration:*`), which reads DATABASE_URL. */
 export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/hushdesk'));
+
+/** A command-line tool's own small pool, named so `pg_stat_activity` tells it from the API's. */
+export function commandLineDataSource(url: string, applicationName: string): DataSource {
+  const options = dataSourceOptions(url, 2);
+  return new DataSource({
+    ...options,
+    extra: { ...(options.extra as object), application_name: applicationName },
+  } as DataSourceOptions);
+}

@@ -1,5 +1,6 @@
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { BlobDeletionEntity } from '../blobs/blob-deletion.entity';
+import { BlobCopyEntity } from '../blobs/migration/blob-copy.entity';
 import { DsarItemEntity } from '../dsar/shared/dsar-item.entity';
 import { DsarRedactionEntity } from '../dsar/shared/dsar-redaction.entity';
 import { DsarReleaseEntity } from '../dsar/shared/dsar-release.entity';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   RecordingEntity,
   CallStatisticEntity,
   BlobDeletionEntity,
+  BlobCopyEntity,
   RetentionPolicyEntity,
   RetentionRunEntity,
   DsarRequestEntity,
