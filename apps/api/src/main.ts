@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     await embedded?.stop().catch(() => undefined);
     throw e;
   }
-  reportListening();
+  await reportListening();
   // Of several workers, only the lead talks: the others would print the same lines again.
   if (worker?.lead === false) return;
   say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -9,6 +9,8 @@ export const WORKER_EMBEDDED_VAR = 'HUSHDESK_WORKER_EMBEDDED';
 
 /** What a worker tells its primary once its HTTP server listens. */
 export const LISTENING = 'hushdesk:listening';
+/** What the primary tells the lead once every worker listens: the lead then prints its lines. */
+export const ALL_LISTENING = 'hushdesk:all-listening';
 
 /** How many API processes `API_WORKERS` asks for: `auto` is one per core. */
 export function workerCount(value: string): number {
@@ -90,6 +92,7 @@ export async function runPrimary(opts: {
           `${slots.length} API workers listening (pids ${pids}; the first runs the jobs and the mail intake)`,
         );
       }
+      if (announced) slots[0].worker?.send({ type: ALL_LISTENING }, undefined, {}, () => undefined);
     });
     worker.on('exit', (code, signal) => {
       if (slot.worker === worker) slot.worker = undefined;
@@ -141,7 +144,21 @@ export async function runPrimary(opts: {
   fork(slots[0]);
 }
 
-/** Tells the primary (if any) that this worker's HTTP server listens. */
-export function reportListening(): void {
-  if (cluster.isWorker && process.send) process.send({ type: LISTENING });
+/**
+ * Tells the primary (if any) that this worker's HTTP server listens. The lead then waits until
+ * every worker listens, so its start-up lines (the address, the demo logins) come last.
+ */
+export async function reportListening(): Promise<void> {
+  if (!cluster.isWorker || !process.send) return;
+  const lead = process.env[WORKER_ROLE_VAR] === 'lead';
+  const all = new Promise<void>((done) => {
+    const heard = (m: unknown) => {
+      if ((m as { type?: string })?.type !== ALL_LISTENING) return;
+      process.off('message', heard);
+      done();
+    };
+    if (lead) process.on('message', heard);
+  });
+  process.send({ type: LISTENING });
+  if (lead) await all;
 }
