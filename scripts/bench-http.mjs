@@ -29,7 +29,7 @@
 // CPU and RSS are then summed over the primary and its workers. Tickets made by the create scenario are deleted
 // afterwards (unless --keep-created), so runs stay comparable.
 //
-// Options: --scale S (1), --duration SECONDS (20), --only create|queue|page|search|all (all),
+// Options: --scale S (1), --duration SECONDS (20), --only all or a list such as create,page (all),
 //          --workers N (API_WORKERS for the API, 1), --json FILE, --no-build, --keep-created.
 // Env: BENCH_DATABASE_URL, IDENTIFIER_HMAC_KEY (must be the seed's), DB_POOL_SIZE (the API's, 10).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,9 +60,10 @@ const DURATION = Number(arg('duration', '20'));
 if (!(DURATION >= 1 && DURATION <= 3600)) throw new Error('--duration must be a number of seconds, 1–3600');
 const ONLY = String(arg('only', 'all'));
 const SCENARIOS = ['create', 'queue', 'page', 'search'];
-if (ONLY !== 'all' && !SCENARIOS.includes(ONLY))
-  throw new Error(`--only must be one of ${SCENARIOS.join(', ')} or all`);
-const runs = (s) => ONLY === 'all' || ONLY === s;
+const CHOSEN = ONLY.split(',');
+if (ONLY !== 'all' && !CHOSEN.every((s) => SCENARIOS.includes(s)))
+  throw new Error(`--only must be all, or one or more (comma-separated) of ${SCENARIOS.join(', ')}`);
+const runs = (s) => ONLY === 'all' || CHOSEN.includes(s);
 const JSON_FILE = arg('json', null);
 const WORKERS = Number(arg('workers', '1'));
 if (!(Number.isInteger(WORKERS) && WORKERS >= 1 && WORKERS <= 64))
