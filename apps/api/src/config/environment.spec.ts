@@ -61,4 +61,14 @@ describe('production defaults', () => {
     expect(validateEnvironment({ API_DOCS: 'off' }).API_DOCS).toBe(false);
     expect(validateEnvironment({ LOG_FILE: '.data/hushdesk.log' }).LOG_FILE).toBe('.data/hushdesk.log');
   });
+
+  it('takes API_WORKERS as auto or 1 to 64, one process when unset', () => {
+    expect(validateEnvironment({}).API_WORKERS).toBe('1');
+    expect(validateEnvironment({ API_WORKERS: 'auto' }).API_WORKERS).toBe('auto');
+    expect(validateEnvironment({ API_WORKERS: '64' }).API_WORKERS).toBe('64');
+    for (const bad of ['0', '65', 'many', '2.5', '-1'])
+      expect(() => validateEnvironment({ API_WORKERS: bad })).toThrow(
+        /API_WORKERS must be auto or a whole number from 1 to 64/,
+      );
+  });
 });
