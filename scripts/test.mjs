@@ -2,7 +2,7 @@
 // (TEST_DATABASE_URL, else an embedded one). Browser tests drive Debian's Chromium (CHROMIUM_PATH,
 // else /usr/bin/chromium). In CI a missing Chromium, or a browser test that did not run, fails.
 // The IMAP tests run Debian's Dovecot (`dovecot-imapd`): without it they are skipped loudly, except
-// in CI, where that fails (.ci/run installs it).
+// in CI, where that fails (.ci/run installs it). The pooler tests run Debian's PgBouncer, likewise.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { root, run } from './lib.mjs';
 
@@ -37,6 +37,20 @@ if (!haveDovecot) {
 }
 const withoutDovecot = haveDovecot ? [] : ['--testPathIgnorePatterns', 'test/api/mailboxes'];
 
+// The binary test/support/pgbouncer.ts starts.
+const havePgBouncer = existsSync('/usr/sbin/pgbouncer');
+if (!havePgBouncer && ci) {
+  process.stderr.write('\nFAIL: no PgBouncer (pgbouncer); the pooler tests must run in CI.\n');
+  process.exit(1);
+}
+if (!havePgBouncer) {
+  process.stderr.write(
+    `\n${'!'.repeat(78)}\n!! No PgBouncer: SKIPPING THE POOLER TESTS.\n` +
+      `!! Install it (apt-get install -y pgbouncer) to run them.\n${'!'.repeat(78)}\n\n`,
+  );
+}
+const withoutPgBouncer = havePgBouncer ? [] : ['--testPathIgnorePatterns', 'test/api/pgbouncer'];
+
 const projects = haveChromium ? ['unit', 'medium', 'api', 'browser'] : ['unit', 'medium', 'api'];
 if (projects.includes('browser')) {
   // Browser tests load the built web app; Nx skips the build when nothing changed.
@@ -56,6 +70,7 @@ try {
     `--outputFile=${resultsFile}`,
     ...(ci ? ['--ci'] : []),
     ...withoutDovecot,
+    ...withoutPgBouncer,
     ...passThrough,
   ]);
 } catch {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OwnedBlobs } from '../../apps/api/src/blobs/owned-blobs.service';
 import { AppConfig } from '../../apps/api/src/config/app-config';
@@ -194,5 +194,34 @@ describe('attachments', () => {
       .attach('upload', PNG, 'x.png')
       .expect(400);
     expect(wrongField.body.fields).toHaveProperty('file');
+  });
+
+  it('a file gone from the disk under its row: 404 saying so, and a blob.missing entry in the audit trail', async () => {
+    const res = await upload(w.a1.auth, PNG, 'gone.png').expect(201);
+    const [{ blob_key: key }] = (
+      await t.db.query('SELECT blob_key FROM attachments WHERE id = $1', [res.body.id])
+    ).rows;
+    rmSync(join(blobDir, key.slice(0, 2), key.slice(2, 4), key));
+    const missing = await t
+      .http()
+      .get(`/api/tickets/${ticketId}/attachments/${res.body.id}`)
+      .set('authorization', w.a1.auth)
+      .expect(404);
+    expect(missing.body.message).toBe(
+      "The attachment's file is missing from storage; an administrator has been told",
+    );
+    const trail = await t
+      .http()
+      .get('/api/audit?action=blob.missing')
+      .set('authorization', w.admin.auth)
+      .expect(200);
+    expect(trail.body.items).toEqual([
+      expect.objectContaining({
+        actorId: w.a1.id,
+        targetType: 'attachment',
+        targetId: res.body.id,
+        details: { store: 'fs', blobKey: key },
+      }),
+    ]);
   });
 });

@@ -239,8 +239,9 @@ describe('DSAR packages, built and sent as streams', () => {
     rmSync(join(dataDir, 'blobs', key.slice(0, 2), key.slice(2, 4), key));
     const before = blobFiles();
 
-    const failed = await dpo().get(`/api/dsar/${id}/export?format=zip`).expect(500);
-    await dpo().post(`/api/dsar/${id}/release`).expect(500);
+    const failed = await dpo().get(`/api/dsar/${id}/export?format=zip`).expect(404);
+    expect(failed.body.message).toMatch(/missing from storage; an administrator has been told/);
+    await dpo().post(`/api/dsar/${id}/release`).expect(404);
     expect(leftovers()).toEqual([]);
     expect(openFiles()).toEqual([]);
     expect(blobFiles()).toBe(before);

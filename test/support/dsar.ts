@@ -8,7 +8,7 @@ const collectionOver = (d: DsarDetail) => d.status !== 'collecting';
  * and fails the test when it does not within the time, naming the status it is stuck in.
  */
 export async function waitForDsar(
-  t: TestApp,
+  t: Pick<TestApp, 'http'>,
   auth: string,
   id: string,
   done: (d: DsarDetail) => boolean = collectionOver,

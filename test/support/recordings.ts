@@ -9,7 +9,7 @@ export interface LoggedCall {
 
 /** Logs a call as `auth` and uploads its audio, as an engineer's phone system would; returns its id. */
 export async function logCallWithAudio(
-  t: TestApp,
+  t: Pick<TestApp, 'http'>,
   auth: string,
   call: LoggedCall,
   audio: Buffer,

@@ -50,13 +50,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Every test instance's keys, so instances sharing a database accept each other's tokens and hashes. */
+export const TEST_SECRETS = {
+  JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+  IDENTIFIER_HMAC_KEY: 'test-identifier-key-that-is-long-enough-012345',
+};
+
 /** The validated environment every test instance starts from: fixed secrets, a fresh DATA_DIR, no jobs. */
 export function testEnvironment(env: Record<string, string> = {}) {
   return validateEnvironment({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
-    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
-    IDENTIFIER_HMAC_KEY: 'test-identifier-key-that-is-long-enough-012345',
+    ...TEST_SECRETS,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hushdesk-test-')),
     WEB_DIST_DIR: join(root, 'dist/apps/web'),
     HUSHDESK_DEMO: '0',

@@ -120,5 +120,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   say(`Failed to start: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
+  // A setting checked against a service at start (the object store's bucket and keys) is still configuration.
+  process.exit(e instanceof ConfigurationError ? 78 : 1);
 });

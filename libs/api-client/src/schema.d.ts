@@ -4022,7 +4022,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description No such download */
+            /** @description No such download, or its package is missing from storage */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4058,7 +4058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description The database is unavailable; try again shortly */
+            /** @description File storage is unavailable; try again shortly (Retry-After says when) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4939,7 +4939,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description No such request, or not yours */
+            /** @description No such request, or not yours, or a file of its package is missing from storage */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4975,7 +4975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description The database is unavailable; try again shortly */
+            /** @description File storage is unavailable; try again shortly (Retry-After says when) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5938,7 +5938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description No such request */
+            /** @description No such request, or a file of its package is missing from storage */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5992,7 +5992,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description The database is unavailable; try again shortly */
+            /** @description File storage is unavailable; try again shortly (Retry-After says when) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9468,7 +9468,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description No such recording, or it has no audio */
+            /** @description No such recording, or it has no audio, or its audio is missing from storage */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9502,7 +9502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description The database is unavailable; try again shortly */
+            /** @description File storage is unavailable; try again shortly (Retry-After says when) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9613,7 +9613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description The database is unavailable; try again shortly */
+            /** @description File storage is unavailable; try again shortly (Retry-After says when) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11018,7 +11018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description The database is unavailable; try again shortly */
+            /** @description File storage is unavailable; try again shortly (Retry-After says when) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11083,7 +11083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description No such record, or not one the caller may see */
+            /** @description No such ticket or attachment, or its file is missing from storage */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11110,7 +11110,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBodyDto"];
                 };
             };
-            /** @description The database is unavailable; try again shortly */
+            /** @description File storage is unavailable; try again shortly (Retry-After says when) */
             503: {
                 headers: {
                     [name: string]: unknown;

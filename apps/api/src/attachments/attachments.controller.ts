@@ -44,6 +44,7 @@ export class AttachmentsController {
     type: AttachmentInfoDto,
     description: `One file in the field "file": ${ACCEPTED_FILES}`,
   })
+  @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   @ApiError(409, 'The ticket is closed, or its processing is restricted')
   @ApiError(413, 'Over the size limit (10 MB by default)')
   @ApiErrors(415)
@@ -71,6 +72,8 @@ export class AttachmentsController {
   @Get(':attachmentId')
   @Roles('customer', 'engineer', 'dpo', 'admin')
   @ApiFileResponse(ACCEPTED_CONTENT_TYPES, 'The file, as a download')
+  @ApiError(404, 'No such ticket or attachment, or its file is missing from storage')
+  @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   async download(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

@@ -5,6 +5,7 @@ import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { BlobStore } from '../blobs/blob-store';
+import { MissingBlobs } from '../blobs/missing-blobs.service';
 import { OwnedBlobs } from '../blobs/owned-blobs.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -56,6 +57,7 @@ export class AttachmentsService {
     private readonly transactions: Transactions,
     private readonly blobs: BlobStore,
     private readonly owned: OwnedBlobs,
+    private readonly missing: MissingBlobs,
     private readonly tickets: TicketsService,
     private readonly index: IdentifierIndex,
     private readonly policies: FieldPoliciesService,
@@ -183,11 +185,9 @@ export class AttachmentsService {
     await this.tickets.findVisible(actor, ticketId);
     const row = await this.attachments.findOnTicket(ticketId, id);
     if (!row) throw DomainError.notFound('Attachment');
-    try {
-      const info = toInfo(row, actor, await this.viewing(actor));
-      return { info, stream: await this.blobs.read(row.blob_key) };
-    } catch {
-      throw DomainError.notFound('Attachment file');
-    }
+    const info = toInfo(row, actor, await this.viewing(actor));
+    const owner = { type: 'attachment', id, what: "The attachment's file" } as const;
+    const stream = await this.missing.open(owner, row.blob_key, () => this.blobs.read(row.blob_key), actor);
+    return { info, stream };
   }
 }

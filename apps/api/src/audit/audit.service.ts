@@ -55,7 +55,8 @@ export type AuditAction =
   | 'settings.controller'
   | 'mailbox.create'
   | 'mailbox.update'
-  | 'mailbox.delete';
+  | 'mailbox.delete'
+  | 'blob.missing';
 
 export interface AuditInput {
   actor: Pick<Actor, 'userId' | 'role'> | null;

@@ -1,5 +1,12 @@
 import type { Readable } from 'node:stream';
 
+const KEY = /^[a-z0-9][a-z0-9_-]{7,99}$/;
+
+/** Keys are opaque, lower-case and path-safe; anything else is a bug, refused before any I/O. */
+export function checkBlobKey(key: string): void {
+  if (!KEY.test(key)) throw new Error('invalid blob key');
+}
+
 /**
  * Where file bytes live (attachments, call audio, export packages). Features depend on this
  * interface only, so an S3-compatible store can replace the filesystem one without touching them.
@@ -18,10 +25,17 @@ export abstract class BlobStore {
    * as `put`, without reading it into memory. On success the file is no longer at `path`.
    */
   abstract putFile(key: string, path: string): Promise<void>;
-  /** The bytes, or the inclusive byte range asked for (HTTP Range). */
+  /**
+   * The bytes, or the inclusive byte range asked for (HTTP Range). Throws BlobMissingError when
+   * the key holds nothing, BlobStoreUnavailableError when the store does not answer.
+   */
   abstract read(key: string, range?: { start: number; end: number }): Promise<Readable>;
+  /** Null when the key holds nothing; throws BlobStoreUnavailableError when the store does not answer. */
   abstract size(key: string): Promise<number | null>;
-  /** Deleting a missing key is not an error, so deletions can be retried. */
+  /**
+   * Deleting a missing key is not an error, so deletions can be retried. Throws when the store
+   * does not answer: the caller keeps the key queued in the deletion outbox.
+   */
   abstract delete(key: string): Promise<void>;
 }
 

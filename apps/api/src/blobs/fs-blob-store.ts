@@ -1,23 +1,20 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { BlobStore } from './blob-store';
+import { BlobMissingError } from './blob-errors';
+import { BlobStore, checkBlobKey } from './blob-store';
+import { sweepScratch, SWEEP_EVERY_MS } from './scratch-file';
 
-const KEY = /^[a-z0-9][a-z0-9_-]{7,99}$/;
-
-/**
- * A scratch file nobody has written to for this long belongs to no live build: a crashed process
- * left it. Younger ones are kept, as another instance sharing the directory may be writing them.
- */
-export const SCRATCH_STALE_MS = 60 * 60_000;
+export { SCRATCH_STALE_MS } from './scratch-file';
 
 /** Blobs as files under one directory, sharded by the key's first characters. */
 export class FsBlobStore extends BlobStore implements OnModuleInit {
   /** Under the root, so storing a scratch file is a rename; never a shard (those are 2 characters). */
   private readonly scratch: string;
+  private lastSweep = 0;
 
   constructor(private readonly root: string) {
     super();
@@ -30,7 +27,7 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
   }
 
   private path(key: string): string {
-    if (!KEY.test(key)) throw new Error('invalid blob key');
+    checkBlobKey(key);
     return join(this.root, key.slice(0, 2), key.slice(2, 4), key);
   }
 
@@ -48,7 +45,7 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
   async scratchFile(): Promise<string> {
     await mkdir(this.scratch, { recursive: true });
     // Sweeping here too, so a long-running instance also reclaims a crashed neighbour's files.
-    await this.sweepScratch();
+    if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) await this.sweepScratch();
     return join(this.scratch, `${randomUUID()}.part`);
   }
 
@@ -67,7 +64,12 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
 
   async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
     const path = this.path(key);
-    await stat(path);
+    try {
+      await stat(path);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT') throw new BlobMissingError(key);
+      throw e;
+    }
     return createReadStream(path, range);
   }
 
@@ -84,16 +86,8 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
   }
 
   /** Removes the scratch files no one has written to for `SCRATCH_STALE_MS`. */
-  async sweepScratch(): Promise<void> {
-    const names = await readdir(this.scratch).catch(() => [] as string[]);
-    const cutoff = Date.now() - SCRATCH_STALE_MS;
-    await Promise.all(
-      names.map(async (name) => {
-        const file = join(this.scratch, name);
-        const info = await stat(file).catch(() => null);
-        if (info && info.mtimeMs < cutoff)
-          await rm(file, { force: true, recursive: true }).catch(() => undefined);
-      }),
-    );
+  sweepScratch(): Promise<void> {
+    this.lastSweep = Date.now();
+    return sweepScratch(this.scratch);
   }
 }

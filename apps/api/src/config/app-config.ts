@@ -7,6 +7,7 @@ import {
   type BusinessCalendar,
   type SlaTargets,
 } from '@hushdesk/ticketing';
+import type { S3Settings } from '../blobs/s3-blob-store';
 import { ConfigurationError, type EnvironmentVariables } from './environment';
 import { parseTrustedProxies } from './trusted-proxies';
 
@@ -53,10 +54,16 @@ export abstract class AppConfig {
    * runs what must run once per host: the job workers and the SMTP intake; the others queue jobs.
    */
   abstract readonly worker?: { readonly lead: boolean };
+  /** Seconds without a heartbeat before an instance's running jobs go to another (JOB_LEASE_SECONDS). */
+  abstract readonly jobLeaseSeconds: number;
   abstract readonly attachmentMaxBytes: number;
   /** Days a released DSAR package's link works. */
   abstract readonly dsarLinkDays: number;
   abstract readonly blobDir: string;
+  /** Where blobs live: the file store under `blobDir`, or an S3 bucket (scratch files stay local). */
+  abstract readonly blobStore: 'fs' | 's3';
+  /** With `blobStore` s3: the bucket and how to reach it. Holds a secret: never log it. */
+  abstract readonly s3?: S3Settings;
   abstract readonly mail: {
     /** The SMTP intake's address; undefined: no intake in this process. */
     readonly intake?: { readonly host: string; readonly port: number };
@@ -141,9 +148,12 @@ export function buildAppConfig(
     },
     jobsEnabled: vars.JOBS_ENABLED,
     worker: opts.worker,
+    jobLeaseSeconds: vars.JOB_LEASE_SECONDS,
     attachmentMaxBytes: vars.ATTACHMENT_MAX_BYTES,
     dsarLinkDays: vars.DSAR_LINK_DAYS,
     blobDir: join(dataDir, 'blobs'),
+    blobStore: vars.BLOB_STORE,
+    s3: vars.BLOB_STORE === 's3' ? s3Settings(vars) : undefined,
     mail: {
       intake:
         vars.MAIL_INTAKE_PORT === undefined
@@ -164,6 +174,19 @@ export function buildAppConfig(
         ),
       ),
     },
+  };
+}
+
+function s3Settings(vars: EnvironmentVariables): S3Settings {
+  return {
+    endpoint: vars.S3_ENDPOINT,
+    bucket: vars.S3_BUCKET as string,
+    region: vars.S3_REGION,
+    credentials:
+      vars.S3_ACCESS_KEY_ID && vars.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: vars.S3_ACCESS_KEY_ID, secretAccessKey: vars.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    forcePathStyle: vars.S3_FORCE_PATH_STYLE,
   };
 }
 

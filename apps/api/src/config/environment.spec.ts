@@ -71,4 +71,34 @@ describe('production defaults', () => {
         /API_WORKERS must be auto or a whole number from 1 to 64/,
       );
   });
+
+  it('keeps blobs on the file store unless BLOB_STORE=s3, which needs a bucket and both keys or neither', () => {
+    expect(validateEnvironment({}).BLOB_STORE).toBe('fs');
+    expect(() => validateEnvironment({ BLOB_STORE: 'gcs' })).toThrow(/BLOB_STORE must be fs or s3/);
+    expect(() => validateEnvironment({ BLOB_STORE: 's3' })).toThrow(
+      /S3_BUCKET is required with BLOB_STORE=s3/,
+    );
+    expect(() =>
+      validateEnvironment({ BLOB_STORE: 's3', S3_BUCKET: 'hushdesk', S3_ACCESS_KEY_ID: 'AKIA0000' }),
+    ).toThrow(/S3_SECRET_ACCESS_KEY is required with S3_ACCESS_KEY_ID/);
+    expect(() => validateEnvironment({ BLOB_STORE: 's3', S3_BUCKET: 'Not_A_Bucket' })).toThrow(
+      /S3_BUCKET must be/,
+    );
+    expect(() => validateEnvironment({ S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT must be an http/);
+    expect(() => validateEnvironment({ S3_FORCE_PATH_STYLE: 'sometimes' })).toThrow(/S3_FORCE_PATH_STYLE/);
+    const s3 = validateEnvironment({
+      BLOB_STORE: 's3',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_BUCKET: 'hushdesk',
+      S3_FORCE_PATH_STYLE: '1',
+    });
+    expect([s3.BLOB_STORE, s3.S3_REGION, s3.S3_FORCE_PATH_STYLE]).toEqual(['s3', 'us-east-1', true]);
+  });
+
+  it('validates JOB_LEASE_SECONDS: 20 by default, whole seconds from 4 to 3600', () => {
+    expect(validateEnvironment({}).JOB_LEASE_SECONDS).toBe(20);
+    expect(validateEnvironment({ JOB_LEASE_SECONDS: '8' }).JOB_LEASE_SECONDS).toBe(8);
+    for (const bad of ['soon', '2', '1.5', '86400'])
+      expect(() => validateEnvironment({ JOB_LEASE_SECONDS: bad })).toThrow(/JOB_LEASE_SECONDS/);
+  });
 });

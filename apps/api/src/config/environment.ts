@@ -178,6 +178,13 @@ export class EnvironmentVariables {
   @IsBoolean()
   JOBS_ENABLED = true;
 
+  /** Seconds without a heartbeat after which an instance's running jobs are retried elsewhere. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_LEASE_SECONDS must be a whole number of seconds' })
+  @Min(4)
+  @Max(3600)
+  JOB_LEASE_SECONDS = 20;
+
   /** Largest attachment accepted, in bytes. */
   @Transform(toInt)
   @IsInt()
@@ -234,6 +241,39 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'MAIL_CREDENTIALS_KEY must be at least 32 characters' })
   MAIL_CREDENTIALS_KEY?: string;
 
+  /** Where blobs (attachments, call audio, DSAR packages) live: `fs` under DATA_DIR/blobs, or `s3`. */
+  @IsIn(['fs', 's3'], { message: 'BLOB_STORE must be fs or s3' })
+  BLOB_STORE: 'fs' | 's3' = 'fs';
+
+  /** The S3-compatible store's URL (MinIO, Ceph...); unset: AWS itself, by S3_REGION. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'S3_ENDPOINT must be an http:// or https:// URL' })
+  S3_ENDPOINT?: string;
+
+  /** The bucket blobs go in, created beforehand. Required with BLOB_STORE=s3. */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name (3 to 63 lower-case letters, digits, dots and hyphens)',
+  })
+  S3_BUCKET?: string;
+
+  @Matches(/^[a-z0-9-]+$/, { message: 'S3_REGION must be a region name such as eu-west-1' })
+  S3_REGION = 'us-east-1';
+
+  /** With S3_SECRET_ACCESS_KEY; both unset: the AWS SDK's default chain (instance role, AWS_* variables). */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Address the bucket in the path (`endpoint/bucket/key`), as MinIO-style servers need. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be 1 or 0 (true/false, on/off)' })
+  S3_FORCE_PATH_STYLE = false;
+
   /** Comma-separated origins allowed to call the API from a browser; same-origin needs none. */
   @IsOptional()
   @IsString()
@@ -272,6 +312,7 @@ export const ENVIRONMENT_KEYS = [
   'SLA_BANK_HOLIDAYS',
   'SLA_TARGETS',
   'JOBS_ENABLED',
+  'JOB_LEASE_SECONDS',
   'ATTACHMENT_MAX_BYTES',
   'MAIL_INTAKE_PORT',
   'MAIL_INTAKE_HOST',
@@ -279,6 +320,13 @@ export const ENVIRONMENT_KEYS = [
   'SMTP_URL',
   'MAIL_FROM',
   'MAIL_CREDENTIALS_KEY',
+  'BLOB_STORE',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 export class ConfigurationError extends Error {
@@ -314,6 +362,22 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
       );
     }
   }
+  problems.push(...s3Problems(parsed));
   if (problems.length) throw new ConfigurationError(problems);
   return parsed;
+}
+
+/** What BLOB_STORE=s3 needs besides each variable's own shape. */
+function s3Problems(vars: EnvironmentVariables): string[] {
+  if (vars.BLOB_STORE !== 's3') return [];
+  const problems: string[] = [];
+  if (!vars.S3_BUCKET) problems.push('S3_BUCKET is required with BLOB_STORE=s3');
+  if (!vars.S3_ACCESS_KEY_ID !== !vars.S3_SECRET_ACCESS_KEY) {
+    problems.push(
+      vars.S3_ACCESS_KEY_ID
+        ? 'S3_SECRET_ACCESS_KEY is required with S3_ACCESS_KEY_ID'
+        : 'S3_ACCESS_KEY_ID is required with S3_SECRET_ACCESS_KEY',
+    );
+  }
+  return problems;
 }

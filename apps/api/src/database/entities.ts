@@ -30,6 +30,7 @@ import { MailSubscriptionEntity } from '../mail/outbox/mail-subscription.entity'
 import { EmailMessageEntity } from '../mail/shared/email-message.entity';
 import { MailReceiptEntity } from '../mail/shared/mail-receipt.entity';
 import { UndeliverableAddressEntity } from '../mail/shared/undeliverable-address.entity';
+import { JobWorkerEntity } from '../jobs/job-worker.entity';
 
 /** Every entity, listed once: the app and the migration CLI both read this. */
 export const ENTITIES = [
@@ -65,4 +66,5 @@ export const ENTITIES = [
   UndeliverableAddressEntity,
   MailOutboxEntity,
   MailSubscriptionEntity,
+  JobWorkerEntity,
 ];

@@ -118,8 +118,9 @@ export class DsarController {
   @ApiFileResponse(['application/zip'], 'The package (ZIP); each download is audited')
   @ApiError(401, 'The link needs the requester signed in, or its one-time code')
   @ApiError(403, 'Signed in as someone else, the code is wrong, or a cross-site request')
-  @ApiError(404, 'No such download')
+  @ApiError(404, 'No such download, or its package is missing from storage')
   @ApiError(410, 'The link has expired, or its code was used or locked')
+  @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   @ApiErrors(400, 414)
   async download(
     @Param('token') token: string,
@@ -327,8 +328,9 @@ export class DsarController {
       'text/csv': { schema: { type: 'string' } },
     },
   })
-  @ApiError(404, 'No such request, or not yours')
+  @ApiError(404, 'No such request, or not yours, or a file of its package is missing from storage')
   @ApiError(409, 'Nothing collected yet, or not released to the requester yet')
+  @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   @ApiErrors(400, 414)
   async export(
     @CurrentActor() actor: Actor,
@@ -346,8 +348,9 @@ export class DsarController {
     description: 'The requester’s link (DSAR_LINK_DAYS) and, where needed, its one-time code: shown once',
     type: DsarReleaseDto,
   })
-  @ApiError(404, 'No such request')
+  @ApiError(404, 'No such request, or a file of its package is missing from storage')
   @ApiError(409, 'The request is not in a state that allows this (its allowedActions say what does)')
+  @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   @ApiErrors(400, 413, 414, 415)
   release(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<DsarReleaseDto> {
     return this.exports.release(actor, id);

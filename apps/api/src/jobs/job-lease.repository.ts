@@ -1,42 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from 'pg';
 import type PgBoss from 'pg-boss';
-import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
 import { SqlRepository } from '../database/sql-repository';
 
-/** Every instance's lease connection is named this plus its worker id (≤ 63 characters in all). */
-export const LEASE_APP = 'hushdesk-jobs ';
-
-/** An open lease connection. */
-export interface Lease {
-  end(): Promise<void>;
-}
-
 /**
- * The job lease: each instance's named connection, and the statements on pg-boss's own tables
- * that mark a job with its worker and find jobs whose worker is gone. Those run on pg-boss's own
- * connections (`db`), as pg-boss's own statements do.
+ * The job lease: each instance's heartbeat in `job_workers`, and the statements on pg-boss's own
+ * tables that mark a job with its worker and find jobs whose worker has gone quiet. They run on
+ * pg-boss's own connections (`db`), as pg-boss's own statements do, so a busy request pool never
+ * delays a heartbeat.
+ *
+ * Nothing here depends on the server's sessions (pg_stat_activity, application_name, a held
+ * connection or advisory lock): behind a pooler a dead process's server connection stays open and
+ * is handed to someone else, and a live process's idle client may hold no server connection.
  */
 @Injectable()
 export class JobLeaseRepository extends SqlRepository {
-  constructor(
-    dataSource: DataSource,
-    private readonly config: AppConfig,
-  ) {
-    super(dataSource);
-  }
-
-  /** Opens this worker's lease connection; `onDrop` is called if it fails or ends. */
-  async open(workerId: string, onDrop: () => void): Promise<Lease> {
-    const lease = new Client({
-      connectionString: this.config.databaseUrl,
-      application_name: `${LEASE_APP}${workerId}`,
-    });
-    lease.on('error', onDrop);
-    lease.on('end', onDrop);
-    await lease.connect();
-    return lease;
+  /** Records that this worker is alive, by the database's clock. */
+  async beat(db: PgBoss.Db, workerId: string): Promise<void> {
+    await db.executeSql(
+      `INSERT INTO job_workers (worker_id, seen_at) VALUES ($1, now())
+       ON CONFLICT (worker_id) DO UPDATE SET seen_at = now()`,
+      [workerId],
+    );
   }
 
   /** Marks a job as this worker's, so another instance can tell when its worker is gone. */
@@ -47,16 +31,25 @@ export class JobLeaseRepository extends SqlRepository {
     );
   }
 
-  /** Active jobs whose worker has no lease connection. */
-  async withoutWorker(db: PgBoss.Db): Promise<{ name: string; id: string }[]> {
+  /** Active jobs whose worker (other than `self`) has not beaten for `leaseSeconds`. */
+  async withoutWorker(
+    db: PgBoss.Db,
+    self: string,
+    leaseSeconds: number,
+  ): Promise<{ name: string; id: string }[]> {
     const { rows } = (await db.executeSql(
-      `SELECT name, id FROM pgboss.job
-          WHERE state = 'active' AND output->>'worker' IS NOT NULL
-            AND output->>'worker' NOT IN (
-              SELECT substr(application_name, ${LEASE_APP.length + 1}) FROM pg_stat_activity
-               WHERE application_name LIKE '${LEASE_APP}%')`,
-      [],
+      `SELECT j.name, j.id FROM pgboss.job j
+        WHERE j.state = 'active' AND j.output->>'worker' IS NOT NULL AND j.output->>'worker' <> $1
+          AND NOT EXISTS (SELECT 1 FROM job_workers w
+                           WHERE w.worker_id::text = j.output->>'worker'
+                             AND w.seen_at > now() - make_interval(secs => $2))`,
+      [self, leaseSeconds],
     )) as { rows: { name: string; id: string }[] };
     return rows;
+  }
+
+  /** Forgets workers silent for a day: their jobs were retried long ago. */
+  async forgetSilent(db: PgBoss.Db): Promise<void> {
+    await db.executeSql(`DELETE FROM job_workers WHERE seen_at < now() - interval '1 day'`, []);
   }
 }

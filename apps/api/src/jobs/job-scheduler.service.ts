@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
-import { JobLeaseRepository, type Lease } from './job-lease.repository';
+import { JobLeaseRepository } from './job-lease.repository';
 
 export interface JobDefinition {
   name: string;
@@ -13,22 +13,19 @@ export interface JobDefinition {
   pollingIntervalSeconds?: number;
 }
 
-/** How often active jobs are checked for a dead worker. */
-const REAP_EVERY_MS = 10_000;
-
 /**
- * Background jobs on pg-boss, in the same PostgreSQL (its own `pgboss` schema). Jobs survive
- * restarts and run once however many API instances are up; there is no in-process cron.
+ * A job whose process died mid-run (killed, crashed, lost its machine or its network) is retried
+ * within about `JOB_LEASE_SECONDS` (20) plus one beat. pg-boss 10 has no heartbeat: left alone,
+ * such a job stays `active` until its expiry (15 minutes by default, then up to 2 more for
+ * maintenance), and a shorter expiry would also cut off long legitimate runs (a big retention
+ * purge), since pg-boss fails a handler that outlives it. So each instance writes a heartbeat row
+ * every quarter lease and marks each job it starts with its worker id; an active job whose worker
+ * has not beaten for a whole lease is failed, which pg-boss turns into a retry (retryLimit 2). The
+ * jobs are written to be re-run: each continues where a killed run stopped.
  *
- * A job whose process died mid-run (killed, crashed, lost its machine) is retried within about
- * 20 s. pg-boss 10 has no heartbeat: left alone, such a job stays `active` until its expiry (15
- * minutes by default, then up to 2 more for maintenance), and a shorter expiry would also cut off
- * long legitimate runs (a big retention purge), since pg-boss fails a handler that outlives it.
- * So each instance keeps a "lease" connection open under a name holding its worker id, and marks
- * each job it starts with that id; an active job whose worker has had no lease connection on two
- * checks in a row (a database restart drops every lease only briefly) is failed, which pg-boss
- * turns into a retry (retryLimit 2). The jobs are written to be re-run: each continues where a
- * killed run stopped.
+ * The lease is a row, not a session (see JobLeaseRepository), so it holds behind PgBouncer. An
+ * instance judges others only after two beats of its own in a row went through: after a database
+ * outage every heartbeat is old, and the others need one beat to catch up.
  */
 @Injectable()
 export class JobScheduler implements OnApplicationShutdown {
@@ -36,10 +33,12 @@ export class JobScheduler implements OnApplicationShutdown {
   private boss?: PgBoss;
   private readonly jobs = new Map<string, JobDefinition>();
   private readonly workerId = randomUUID();
-  private lease?: Lease;
-  private reaper?: NodeJS.Timeout;
-  /** Active jobs seen without a live worker on the last check. */
-  private suspects = new Set<string>();
+  private heart?: NodeJS.Timeout;
+  /** Whether this instance's last beat reached the database. */
+  private lastBeatOk = false;
+  /** A tick still running (a slow database) makes the next one wait its turn. */
+  private ticking = false;
+  private beats = 0;
   private stopped = false;
 
   constructor(
@@ -62,7 +61,8 @@ export class JobScheduler implements OnApplicationShutdown {
     });
     boss.on('error', (e: Error) => this.logger.error(`job system error: ${e.message}`));
     await boss.start();
-    await this.holdLease();
+    await this.leases.beat(boss.getDb(), this.workerId); // alive before taking any job
+    this.lastBeatOk = true;
     for (const job of this.jobs.values()) {
       await boss.createQueue(job.name);
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/London' });
@@ -74,8 +74,9 @@ export class JobScheduler implements OnApplicationShutdown {
       });
     }
     this.boss = boss;
-    this.reaper = setInterval(() => void this.reap(), REAP_EVERY_MS);
-    this.reaper.unref();
+    const every = Math.max(1000, (this.config.jobLeaseSeconds * 1000) / 4);
+    this.heart = setInterval(() => void this.tick(), every);
+    this.heart.unref();
   }
 
   /**
@@ -110,29 +111,11 @@ export class JobScheduler implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.reaper);
+    clearInterval(this.heart);
+    // pg-boss fails (so retries) whatever still runs after the grace period; the heartbeat row
+    // just ages, and goes after a day.
     await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
     this.boss = undefined;
-    await this.lease?.end().catch(() => undefined);
-  }
-
-  /** Opens the lease connection, and reopens it (every 2 s until it works) whenever it drops. */
-  private async holdLease(): Promise<void> {
-    if (this.stopped) return;
-    let lease: Lease | undefined;
-    let retried = false;
-    const retry = () => {
-      if (retried || this.stopped) return;
-      retried = true;
-      if (this.lease === lease) this.lease = undefined;
-      setTimeout(() => void this.holdLease(), 2000).unref();
-    };
-    try {
-      lease = await this.leases.open(this.workerId, retry);
-      this.lease = lease;
-    } catch {
-      retry();
-    }
   }
 
   /** Marks a job as this instance's, so another instance can tell when its worker is gone. */
@@ -140,20 +123,37 @@ export class JobScheduler implements OnApplicationShutdown {
     await this.leases.markWorker(boss.getDb(), name, id, this.workerId).catch(() => undefined); // unmarked, the job falls back to pg-boss's own expiry
   }
 
-  /** Fails (so pg-boss retries) active jobs whose worker has no lease connection any more. */
-  private async reap(): Promise<void> {
+  /** One heartbeat; then, if this instance's beats go through, the check for abandoned jobs. */
+  private async tick(): Promise<void> {
     const boss = this.boss;
-    if (!boss || this.stopped) return;
+    if (!boss || this.stopped || this.ticking) return;
+    this.ticking = true;
     try {
-      const rows = await this.leases.withoutWorker(boss.getDb());
-      const seen = new Set(rows.map((r) => r.id));
-      const dead = rows.filter((r) => this.suspects.has(r.id));
-      this.suspects = seen;
+      const steady = this.lastBeatOk;
+      try {
+        await this.leases.beat(boss.getDb(), this.workerId);
+        this.lastBeatOk = true;
+      } catch (e) {
+        this.lastBeatOk = false;
+        this.logger.warn(`job heartbeat failed: ${(e as Error).message}`);
+        return;
+      }
+      if (steady) await this.reap(boss);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Fails (so pg-boss retries) active jobs whose worker has not beaten for a whole lease. */
+  private async reap(boss: PgBoss): Promise<void> {
+    try {
+      const db = boss.getDb();
+      const dead = await this.leases.withoutWorker(db, this.workerId, this.config.jobLeaseSeconds);
       for (const job of dead) {
         await boss.fail(job.name, job.id, { message: 'its worker stopped while running it' });
-        this.suspects.delete(job.id);
         this.logger.warn(`job ${job.name} ${job.id} lost its worker; queued for a retry`);
       }
+      if (++this.beats % 1000 === 0) await this.leases.forgetSilent(db);
     } catch (e) {
       this.logger.warn(`could not check for abandoned jobs: ${(e as Error).message}`);
     }

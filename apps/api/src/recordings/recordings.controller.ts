@@ -111,6 +111,7 @@ export class RecordingsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: RecordingDto, description: `The raw audio as the body: ${ACCEPTED_AUDIO}` })
   @ApiError(413, 'The audio is larger than the 100 MB limit')
+  @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   @ApiErrors(404, 414, 415)
   putAudio(
     @CurrentActor() actor: Actor,
@@ -128,7 +129,8 @@ export class RecordingsController {
   @Roles('engineer', 'dpo', 'admin')
   @ApiFileResponse(AUDIO_TYPES, 'The whole audio; send `Range: bytes=start-end` to seek')
   @ApiFileResponse(AUDIO_TYPES, 'The requested range (Content-Range says which)', 206)
-  @ApiError(404, 'No such recording, or it has no audio')
+  @ApiError(404, 'No such recording, or it has no audio, or its audio is missing from storage')
+  @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   @ApiErrors(414)
   @ApiResponse({
     status: 416,
@@ -150,15 +152,18 @@ export class RecordingsController {
       await reply.status(416).header('content-range', `bytes */${audio.size}`).send();
       return;
     }
+    // Opened before the length is set: a missing or unreachable file answers with an error body.
     if (range) {
+      const body = await audio.open(range);
       await reply
         .status(206)
         .header('content-range', `bytes ${range.start}-${range.end}/${audio.size}`)
         .header('content-length', String(range.end - range.start + 1))
-        .send(await audio.open(range));
+        .send(body);
       return;
     }
-    await reply.header('content-length', String(audio.size)).send(await audio.open());
+    const body = await audio.open();
+    await reply.header('content-length', String(audio.size)).send(body);
   }
 
   @Post(':id/hold')

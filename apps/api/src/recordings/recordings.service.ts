@@ -4,6 +4,7 @@ import { normalisePhone, project } from '@hushdesk/privacy';
 import type { Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service';
 import { BlobStore } from '../blobs/blob-store';
+import { MissingBlobs } from '../blobs/missing-blobs.service';
 import { OwnedBlobs } from '../blobs/owned-blobs.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -45,6 +46,7 @@ export class RecordingsService {
     private readonly people: PersonPrivacyRepository,
     private readonly blobs: BlobStore,
     private readonly owned: OwnedBlobs,
+    private readonly missing: MissingBlobs,
     private readonly index: IdentifierIndex,
     private readonly policies: FieldPoliciesService,
     private readonly audit: AuditService,
@@ -223,7 +225,10 @@ export class RecordingsService {
     return {
       contentType: r.audio_content_type as string,
       size: r.audio_size_bytes as number,
-      open: (range) => this.blobs.read(key, range),
+      open: (range) =>
+        this.missing.open({ type: 'recording', id, what: "The recording's audio" }, key, () =>
+          this.blobs.read(key, range),
+        ),
     };
   }
 

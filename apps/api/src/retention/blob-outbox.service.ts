@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { BlobStoreUnavailableError } from '../blobs/blob-errors';
 import { BlobDeletionsRepository } from '../blobs/blob-deletions.repository';
 import { BlobStore } from '../blobs/blob-store';
 
@@ -18,7 +19,8 @@ export class BlobOutbox {
   async drain(batchSize = 500): Promise<{ deleted: number; failed: number }> {
     let deleted = 0;
     let failed = 0;
-    for (;;) {
+    let unreachable = false;
+    while (!unreachable) {
       const rows = await this.deletions.due(batchSize);
       if (!rows.length) break;
       const done: string[] = [];
@@ -26,8 +28,14 @@ export class BlobOutbox {
         try {
           await this.blobs.delete(row.blob_key);
           done.push(row.id);
-        } catch {
+        } catch (e) {
           failed++;
+          // A store that does not answer is no fault of the key's: it is not counted against it
+          // (keys failing 20 times are given up on), and the rest wait for the next drain.
+          if (e instanceof BlobStoreUnavailableError) {
+            unreachable = true;
+            break;
+          }
           await this.deletions.countFailure(row.id);
         }
       }
@@ -35,7 +43,9 @@ export class BlobOutbox {
       deleted += done.length;
       if (rows.length < batchSize || done.length === 0) break;
     }
-    if (failed) this.logger.warn(`${failed} blob deletion(s) failed; they will be retried`);
+    if (unreachable)
+      this.logger.warn('the object store does not answer; queued blob deletions wait for the next drain');
+    else if (failed) this.logger.warn(`${failed} blob deletion(s) failed; they will be retried`);
     return { deleted, failed };
   }
 }

@@ -16,7 +16,6 @@ import { UsersModule } from '../users/users.module';
 import { BlobOutbox } from './blob-outbox.service';
 import { ClosedTicketAnonymiser } from './closed-ticket-anonymiser.service';
 import { DsarPackageRetentionRepository } from './dsar-package-retention.repository';
-import { RawEmailRetentionRepository } from './raw-email-retention.repository';
 import { RetentionController } from './retention.controller';
 import { RetentionRepository } from './retention.repository';
 import { RetentionService } from './retention.service';
@@ -46,13 +45,7 @@ import { RetentionService } from './retention.service';
     ClosedTicketAnonymiser,
     RetentionRepository,
     DsarPackageRetentionRepository,
-    RawEmailRetentionRepository,
   ],
-  exports: [
-    RetentionService,
-    RetentionRepository,
-    DsarPackageRetentionRepository,
-    RawEmailRetentionRepository,
-  ],
+  exports: [RetentionService, RetentionRepository, DsarPackageRetentionRepository],
 })
 export class RetentionModule {}

@@ -10,6 +10,7 @@ import {
 import type { ApiErrorBodyDto } from './api-errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { BlobStoreUnavailableError } from '../../blobs/blob-errors';
 import { DOMAIN_ERROR_STATUS, DomainError, DomainErrorCode } from '../errors/domain-error';
 import { ValidationFailedException } from '../validation/validation-pipe';
 import { SpaFallback } from './spa-fallback';
@@ -88,9 +89,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       isDatabaseUnavailable(exception) ||
       (exception instanceof DomainError && exception.code === DomainErrorCode.Unavailable);
     if (mapped.status === 503 && unavailable) {
-      // Expected while the database restarts, and one per request: a line each, not a stack each.
-      const { code, message } = loggable(exception);
-      this.logger.warn({ msg: 'database unavailable', err: { code, message }, reqId: request.id }, 'HTTP');
+      // Expected while the database (or object store) restarts, and one per request: a line each, not a stack each.
+      const { code, message } = loggable(
+        exception instanceof BlobStoreUnavailableError ? exception.cause : exception,
+      );
+      const msg =
+        exception instanceof BlobStoreUnavailableError ? 'object store unavailable' : 'database unavailable';
+      this.logger.warn({ msg, err: { code, message }, reqId: request.id }, 'HTTP');
     } else if (mapped.status >= 500) {
       this.logger.error({ msg: 'request failed', err: loggable(exception), reqId: request.id }, 'HTTP');
     }

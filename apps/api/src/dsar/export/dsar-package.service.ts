@@ -5,6 +5,7 @@ import type { DsarItemDto } from '../dto/dsar-responses.dto';
 import { PLACEHOLDERS, retentionDescription } from '@hushdesk/privacy';
 import { rm } from 'node:fs/promises';
 import { BlobStore } from '../../blobs/blob-store';
+import { MissingBlobs } from '../../blobs/missing-blobs.service';
 import { FieldPoliciesService, type Policies } from '../../privacy/field-policies.service';
 import { buildRopa, emailRecords, type RetentionPeriods } from '../../privacy/ropa';
 import { RetentionPeriodsRepository } from '../../retention/retention-periods.repository';
@@ -62,6 +63,7 @@ export class DsarPackager {
     private readonly review: DsarReview,
     private readonly policies: FieldPoliciesService,
     private readonly blobs: BlobStore,
+    private readonly missing: MissingBlobs,
     private readonly controller: ControllerIdentityService,
     private readonly periods: RetentionPeriodsRepository,
   ) {}
@@ -164,7 +166,15 @@ export class DsarPackager {
         if (item.file?.endsWith('.redacted.txt') && item.text !== null) await zip.text(item.file, item.text);
       }
       // Audio and attachments are mostly compressed already, and raw mail is small: stored as they are.
-      for (const f of files) await zip.stored(f.path, await this.blobs.read(f.blobKey));
+      // Entry paths carry file names: never in the error, only the request's id and the key.
+      const owner = {
+        type: 'dsar',
+        id: row.id,
+        what: 'A file of this package (call audio or an attachment)',
+      } as const;
+      for (const f of files) {
+        await zip.stored(f.path, await this.missing.open(owner, f.blobKey, () => this.blobs.read(f.blobKey)));
+      }
       if (row.kind === 'portability') await zip.text('provided.csv', providedCsv(data));
       return { path, size: await zip.finish() };
     } catch (e) {

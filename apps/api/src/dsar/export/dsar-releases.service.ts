@@ -4,6 +4,8 @@ import { dsarPaths } from '../shared/dsar-paths';
 import type { DsarDownloadCodeDto, DsarDownloadStatusDto, DsarReleaseDto } from '../dto/dsar-responses.dto';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { BlobStore } from '../../blobs/blob-store';
+import { BlobMissingError } from '../../blobs/blob-errors';
+import { MissingBlobs } from '../../blobs/missing-blobs.service';
 import { OwnedBlobs } from '../../blobs/owned-blobs.service';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
@@ -63,6 +65,7 @@ export class DsarReleases {
     private readonly retention: DsarPackageRetentionRepository,
     private readonly blobs: BlobStore,
     private readonly owned: OwnedBlobs,
+    private readonly missing: MissingBlobs,
     private readonly config: AppConfig,
   ) {}
 
@@ -147,10 +150,10 @@ export class DsarReleases {
           'This download is only for the person who made the request.',
         );
       }
-      return { dsarId: row.dsar_id, released: await this.open(row), proof: 'session' };
+      return { dsarId: row.dsar_id, released: await this.open(row, row.dsar_id), proof: 'session' };
     }
     await this.spendCode(row, proof.code);
-    return { dsarId: row.dsar_id, released: await this.open(row), proof: 'one_time_code' };
+    return { dsarId: row.dsar_id, released: await this.open(row, row.dsar_id), proof: 'one_time_code' };
   }
 
   /** The latest package of a request, for its signed-in requester. */
@@ -160,7 +163,7 @@ export class DsarReleases {
       throw new DomainError(DomainErrorCode.InvalidState, 'status: your data has not been sent yet');
     }
     if (!this.live(row)) throw new DomainError(DomainErrorCode.Gone, GONE);
-    return this.open(row);
+    return this.open(row, dsarId);
   }
 
   /**
@@ -215,9 +218,12 @@ export class DsarReleases {
   }
 
   /** Checks the file is there and notes the first download; the caller streams it. */
-  private async open(row: { id: string; blob_key: string }): Promise<ReleasedPackage> {
+  private async open(row: { id: string; blob_key: string }, dsarId: string): Promise<ReleasedPackage> {
     const size = await this.blobs.size(row.blob_key);
-    if (size === null) throw new Error('a released DSAR package is missing from the blob store');
+    if (size === null) {
+      const owner = { type: 'dsar', id: dsarId, what: 'The data package' } as const;
+      return this.missing.open(owner, row.blob_key, () => Promise.reject(new BlobMissingError(row.blob_key)));
+    }
     await this.releases.markDownloaded(row.id);
     return { blobKey: row.blob_key, size };
   }

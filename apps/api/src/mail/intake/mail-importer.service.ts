@@ -2,7 +2,7 @@ import { emailTexts } from '../shared/email-texts';
 import { Injectable, Logger } from '@nestjs/common';
 import { normaliseEmail } from '@hushdesk/privacy';
 import { createReadStream } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import PostalMime, { type Email } from 'postal-mime';
 import { QueryFailedError } from 'typeorm';
@@ -18,7 +18,6 @@ import { MessagesService } from '../../messages/messages.service';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
 import { IdentifierIndex } from '../../privacy/identifier-index.service';
-import { RawEmailRetentionRepository } from '../../retention/raw-email-retention.repository';
 import { TicketLookupRepository } from '../../tickets/ticket-lookup.repository';
 import { parseReference } from '../../tickets/ticket-rows';
 import { isStaff } from '../../tickets/ticket-scope';
@@ -119,7 +118,6 @@ export class MailImporter {
     private readonly policies: FieldPoliciesService,
     private readonly index: IdentifierIndex,
     private readonly owned: OwnedBlobs,
-    private readonly rawRetention: RawEmailRetentionRepository,
   ) {
     this.ourAddress = (/<([^<>]+)>/.exec(config.mail.from)?.[1] ?? config.mail.from).trim().toLowerCase();
     this.slots = new Slots(Math.max(1, Math.floor(config.dbPoolSize / 2)));
@@ -141,8 +139,10 @@ export class MailImporter {
       const { size } = await stat(file);
       return await this.parsing.run(size, () => this.importRaw({ file, size }, source));
     } finally {
-      // Gone already when it became the raw copy.
-      await rm(file, { force: true });
+      // Gone already when it became the raw copy (an unlink, not `rm`: that stats the path first).
+      await unlink(file).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
     }
   }
 
@@ -156,7 +156,9 @@ export class MailImporter {
     const { mail, cut } = parsed;
     const messageId = messageIdsIn(mail.messageId)[0]?.slice(0, 998) ?? null;
     const key = await this.keyOf(messageId, raw);
-    if (await this.receipts.seen(key)) return DUPLICATE;
+    // A mailbox offers whole batches again (a lost last UID, a new UIDVALIDITY): skip writing their
+    // copies. Over SMTP a resent mail is rare, and the receipt's claim in the import stops it anyway.
+    if (source.kind === 'imap' && (await this.receipts.seen(key))) return DUPLICATE;
 
     const automatic = automaticKind(mail, { domain: this.config.mail.domain, fromAddress: this.ourAddress });
     if (automatic) {
@@ -348,46 +350,47 @@ export class MailImporter {
     const to = addressesOf(p.mail.to);
     const cc = addressesOf(p.mail.cc);
     const sentAt = p.mail.date ? new Date(p.mail.date) : null;
-    const days = await this.rawRetention.days(tx);
-    const emailId = await this.emailMessages.insert(tx, {
-      ticketId,
-      ticketMessageId,
-      source: p.source.kind,
-      mailboxId: p.source.kind === 'imap' ? p.source.mailboxId : null,
-      messageKey: p.key,
-      messageId: p.messageId,
-      inReplyTo: messageIdsIn(p.mail.inReplyTo)[0]?.slice(0, 998) ?? null,
-      references: messageIdsIn(p.mail.references)
-        .slice(-100)
-        .map((r) => r.slice(0, 998)),
-      fromAddress: p.from.address.slice(0, 320),
-      fromName,
-      toAddresses: to,
-      ccAddresses: cc,
-      subject,
-      sentAt: sentAt && !Number.isNaN(sentAt.getTime()) ? sentAt : null,
-      quotedText: p.quoted,
-      signature: p.signature,
-      rejectedAttachments: p.rejected,
-      rawBlobKey: p.rawBlobKey,
-      rawBytes: p.rawBytes,
-      rawExpiresAt: new Date(Date.now() + days * 86_400_000),
-    });
-    // The reply text went through the index with its ticket or message; what only the mail holds goes here.
-    await this.index.index(
+    await this.emailMessages.insert(
       tx,
-      { type: 'email', id: emailId, ticketId },
-      emailTexts({
-        from_name: fromName,
-        from_address: p.from.address,
-        to_addresses: to,
-        cc_addresses: cc,
+      {
+        ticketId,
+        ticketMessageId,
+        source: p.source.kind,
+        mailboxId: p.source.kind === 'imap' ? p.source.mailboxId : null,
+        messageKey: p.key,
+        messageId: p.messageId,
+        inReplyTo: messageIdsIn(p.mail.inReplyTo)[0]?.slice(0, 998) ?? null,
+        references: messageIdsIn(p.mail.references)
+          .slice(-100)
+          .map((r) => r.slice(0, 998)),
+        fromAddress: p.from.address.slice(0, 320),
+        fromName,
+        toAddresses: to,
+        ccAddresses: cc,
         subject,
-        quoted_text: p.quoted,
+        sentAt: sentAt && !Number.isNaN(sentAt.getTime()) ? sentAt : null,
+        quotedText: p.quoted,
         signature: p.signature,
-        rejected_attachments: p.rejected,
-      }),
-      { fresh: true },
+        rejectedAttachments: p.rejected,
+        rawBlobKey: p.rawBlobKey,
+        rawBytes: p.rawBytes,
+      },
+      // The reply text went through the index with its ticket or message; what only the mail holds goes here.
+      (source, add) =>
+        this.index.insertNewSourceSql(
+          source,
+          emailTexts({
+            from_name: fromName,
+            from_address: p.from.address,
+            to_addresses: to,
+            cc_addresses: cc,
+            subject,
+            quoted_text: p.quoted,
+            signature: p.signature,
+            rejected_attachments: p.rejected,
+          }),
+          add,
+        ),
     );
     await this.owned.claim(tx, p.rawBlobKey);
     await this.receipts.settle(tx, p.key, outcome, ticketId);

@@ -1,7 +1,9 @@
 import type { EmailTextColumns } from './email-texts';
 import { Injectable } from '@nestjs/common';
+import { SqlParams } from '../../database/sql-params';
 import { SqlRepository } from '../../database/sql-repository';
 import type { Tx } from '../../database/tx';
+import type { NewTextSource } from '../../privacy/identifier-mentions.repository';
 
 export interface NewEmailMessage {
   ticketId: string;
@@ -23,41 +25,57 @@ export interface NewEmailMessage {
   rejectedAttachments: { name: string; reason: string }[];
   rawBlobKey: string | null;
   rawBytes: number;
-  rawExpiresAt: Date | null;
 }
+
+/** Days a raw .eml is kept when the 'raw_emails' retention row is missing. */
+const RAW_DAYS_DEFAULT = 30;
 
 /** Statements on `email_messages` the intake runs: the imported mail, and threading by Message-ID. */
 @Injectable()
 export class EmailMessagesRepository extends SqlRepository {
-  async insert(tx: Tx, m: NewEmailMessage): Promise<string> {
+  /**
+   * Inserts the mail's row and, in the same statement, what `mentions` writes for it (the identifier
+   * index entries of the texts only the mail holds): one round trip for both.
+   */
+  async insert(
+    tx: Tx,
+    m: NewEmailMessage,
+    mentions: (source: NewTextSource, add: (value: unknown) => string) => string,
+  ): Promise<string> {
+    const p = new SqlParams();
+    const values = [
+      m.ticketId,
+      m.ticketMessageId,
+      m.source,
+      m.mailboxId,
+      m.messageKey,
+      m.messageId,
+      m.inReplyTo,
+      m.references,
+      m.fromAddress,
+      m.fromName,
+      m.toAddresses,
+      m.ccAddresses,
+      m.subject,
+      m.sentAt,
+      m.quotedText,
+      m.signature,
+      JSON.stringify(m.rejectedAttachments),
+    ].map(p.add);
+    const rawKey = p.add(m.rawBlobKey);
     const [row] = await this.query<{ id: string }>(
-      `INSERT INTO email_messages (ticket_id, ticket_message_id, source, mailbox_id, message_key, message_id,
-         in_reply_to, "references", from_address, from_name, to_addresses, cc_addresses, subject, sent_at,
-         quoted_text, signature, rejected_attachments, raw_blob_key, raw_bytes, raw_expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-       RETURNING id`,
-      [
-        m.ticketId,
-        m.ticketMessageId,
-        m.source,
-        m.mailboxId,
-        m.messageKey,
-        m.messageId,
-        m.inReplyTo,
-        m.references,
-        m.fromAddress,
-        m.fromName,
-        m.toAddresses,
-        m.ccAddresses,
-        m.subject,
-        m.sentAt,
-        m.quotedText,
-        m.signature,
-        JSON.stringify(m.rejectedAttachments),
-        m.rawBlobKey,
-        m.rawBytes,
-        m.rawExpiresAt,
-      ],
+      `WITH e AS (
+         INSERT INTO email_messages (ticket_id, ticket_message_id, source, mailbox_id, message_key, message_id,
+           in_reply_to, "references", from_address, from_name, to_addresses, cc_addresses, subject, sent_at,
+           quoted_text, signature, rejected_attachments, raw_blob_key, raw_bytes, raw_expires_at)
+         VALUES (${values.join(', ')}, ${rawKey}, ${p.add(m.rawBytes)},
+           -- The raw copy's expiry from the retention policy in force, read by this same statement.
+           CASE WHEN ${rawKey}::varchar IS NOT NULL THEN now() + make_interval(days => COALESCE(
+             (SELECT days FROM retention_policies WHERE category = 'raw_emails'), ${RAW_DAYS_DEFAULT})) END)
+         RETURNING id, ticket_id),
+       m AS (${mentions({ type: 'email', from: 'e', idSql: 'e.id', ticketIdSql: 'e.ticket_id' }, p.add)})
+       SELECT id FROM e`,
+      p.values,
       tx,
     );
     return row.id;

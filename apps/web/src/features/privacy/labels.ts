@@ -90,4 +90,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'mailbox.create': 'Added a mailbox',
   'mailbox.update': 'Changed a mailbox',
   'mailbox.delete': 'Deleted a mailbox',
+  'blob.missing': 'A stored file was found missing',
 };

@@ -1,0 +1,233 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { ConfigurationError } from '../config/environment';
+import { BlobMissingError, BlobStoreUnavailableError } from './blob-errors';
+import { BlobStore, checkBlobKey } from './blob-store';
+import { sweepScratch, SWEEP_EVERY_MS } from './scratch-file';
+
+/** How to reach the bucket: the S3_* variables, validated. */
+export interface S3Settings {
+  /** Unset: AWS itself, by region. */
+  readonly endpoint?: string;
+  readonly bucket: string;
+  readonly region: string;
+  /** Unset (both): the SDK's default chain (instance role, AWS_* variables). */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** Bucket in the path (`host/bucket/key`), as MinIO-style servers want, not in the host name. */
+  readonly forcePathStyle: boolean;
+}
+
+/**
+ * Parts of a multipart upload. An upload holds at most `QUEUE_SIZE` of them in memory at once,
+ * whatever the file's size; 5 MiB is the smallest part S3 accepts.
+ */
+const PART_SIZE = 5 * 1024 * 1024;
+const QUEUE_SIZE = 2;
+
+/**
+ * Blobs as objects in one bucket of an S3-compatible store, so instances on several hosts share
+ * them. Objects appear whole or not at all (a PUT, or a multipart upload completed only after its
+ * last part; a failed one is aborted), which gives `put` the atomicity the file store gets from a
+ * rename. Scratch files stay on this host's disk, under `scratchDir`, and are streamed up.
+ */
+export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDestroy {
+  private readonly client: S3Client;
+  private lastSweep = 0;
+
+  constructor(
+    private readonly settings: S3Settings,
+    private readonly scratchDir: string,
+  ) {
+    super();
+    this.client = new S3Client({
+      endpoint: settings.endpoint,
+      region: settings.region,
+      credentials: settings.credentials,
+      forcePathStyle: settings.forcePathStyle,
+      // Checksums only where the API requires them: many S3-compatible servers reject the
+      // trailing-checksum encoding newer SDKs send by default.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      // An unreachable store fails a request in seconds (a 503 for the caller), not minutes.
+      requestHandler: { connectionTimeout: 5_000, socketTimeout: 60_000 },
+      maxAttempts: 3,
+    });
+  }
+
+  /** At start: the bucket must answer to our credentials, or the API refuses to start. */
+  async onModuleInit(): Promise<void> {
+    this.lastSweep = Date.now();
+    await sweepScratch(this.scratchDir);
+    await this.checkBucket();
+  }
+
+  onModuleDestroy(): void {
+    this.client.destroy();
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    checkBlobKey(key);
+    const { bucket } = this.settings;
+    await this.guard(key, () =>
+      this.client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, ContentLength: data.length }),
+      ),
+    );
+  }
+
+  async scratchFile(): Promise<string> {
+    await mkdir(this.scratchDir, { recursive: true });
+    if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.lastSweep = Date.now();
+      await sweepScratch(this.scratchDir);
+    }
+    return join(this.scratchDir, `${randomUUID()}.part`);
+  }
+
+  async putFile(key: string, path: string): Promise<void> {
+    checkBlobKey(key);
+    const body = createReadStream(path);
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.settings.bucket, Key: key, Body: body },
+      partSize: PART_SIZE,
+      queueSize: QUEUE_SIZE,
+      // A failed upload is aborted, so no parts are left behind in the bucket.
+      leavePartsOnError: false,
+    });
+    try {
+      await upload.done();
+    } catch (e) {
+      throw this.failure(e, key);
+    } finally {
+      body.destroy();
+    }
+    await rm(path, { force: true });
+  }
+
+  async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    checkBlobKey(key);
+    const Range = range ? `bytes=${range.start}-${range.end}` : undefined;
+    const res = await this.guard(key, () =>
+      this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key, Range })),
+    );
+    return res.Body as Readable;
+  }
+
+  async size(key: string): Promise<number | null> {
+    checkBlobKey(key);
+    try {
+      const res = await this.guard(key, () =>
+        this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: key })),
+      );
+      return res.ContentLength ?? 0;
+    } catch (e) {
+      if (e instanceof BlobMissingError) return null;
+      throw e;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    checkBlobKey(key);
+    // S3 answers 204 for a key that holds nothing, so a retried deletion succeeds.
+    await this.guard(key, () =>
+      this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: key })),
+    );
+  }
+
+  /** Keys in the bucket, for sweeps and the migration; `after` continues where a page ended. */
+  async *keys(after?: string): AsyncGenerator<string> {
+    let token: string | undefined;
+    do {
+      const page = {
+        Bucket: this.settings.bucket,
+        ContinuationToken: token,
+        StartAfter: token ? undefined : after,
+      };
+      const res = await this.guard('', () => this.client.send(new ListObjectsV2Command(page)));
+      for (const o of res.Contents ?? []) if (o.Key) yield o.Key;
+      token = res.IsTruncated ? res.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  /** Runs one call to the store, turning its failure into ours. */
+  private async guard<T>(key: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (e) {
+      throw this.failure(e, key);
+    }
+  }
+
+  /** A missing object is the caller's 404; everything else means the store cannot serve us now. */
+  private failure(e: unknown, key: string): Error {
+    if (isMissing(e)) return new BlobMissingError(key);
+    // Reading our own scratch file failed: a local fault, not the store's.
+    // (File-system errors name a path; network ones an address.)
+    if (typeof (e as NodeJS.ErrnoException | undefined)?.path === 'string') return e as Error;
+    return new BlobStoreUnavailableError(e);
+  }
+
+  /** HeadBucket, naming the variable to fix when it fails; a HEAD has no error body, so a List says why. */
+  private async checkBucket(): Promise<void> {
+    const { bucket } = this.settings;
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: bucket }));
+      return;
+    } catch (e) {
+      if (!(e instanceof S3ServiceException)) throw new ConfigurationError([unreachable(this.settings, e)]);
+    }
+    let code = 'Unknown';
+    try {
+      await this.client.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1 }));
+    } catch (e) {
+      code = e instanceof S3ServiceException ? e.name : code;
+    }
+    throw new ConfigurationError([bucketProblem(bucket, code)]);
+  }
+}
+
+function isMissing(e: unknown): boolean {
+  return (
+    e instanceof S3ServiceException &&
+    (e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404) &&
+    e.name !== 'NoSuchBucket'
+  );
+}
+
+/** Why the store could not be reached at all, without the address's user part or any secret. */
+function unreachable(settings: S3Settings, e: unknown): string {
+  const code = (e as { code?: string }).code ?? (e as Error).name ?? 'error';
+  const where = settings.endpoint ? new URL(settings.endpoint).origin : `AWS region ${settings.region}`;
+  return `S3_ENDPOINT: the object store at ${where} does not answer (${code})`;
+}
+
+export function bucketProblem(bucket: string, code: string): string {
+  switch (code) {
+    case 'NoSuchBucket':
+      return `S3_BUCKET: the store has no bucket named "${bucket}"`;
+    case 'InvalidAccessKeyId':
+      return 'S3_ACCESS_KEY_ID: the store does not know this access key';
+    case 'SignatureDoesNotMatch':
+      return 'S3_SECRET_ACCESS_KEY: the store refused the signature; the secret does not match S3_ACCESS_KEY_ID';
+    case 'AccessDenied':
+      return `S3_ACCESS_KEY_ID: this key may not use the bucket "${bucket}" (S3_BUCKET)`;
+    default:
+      return `S3_BUCKET: the bucket "${bucket}" cannot be used with these credentials (S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY): ${code}`;
+  }
+}
