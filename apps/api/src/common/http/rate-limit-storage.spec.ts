@@ -48,16 +48,20 @@ describe('RateLimitStorage', () => {
   });
 
   it('costs the same per request however many hits the window holds', () => {
-    const s = new RateLimitStorage();
-    const time = (n: number) => {
-      const t = performance.now();
-      for (let i = 0; i < n; i++) s.hit('busy', MINUTE, 1e9, MINUTE, T0 + Math.floor((i / n) * 50_000));
-      return (performance.now() - t) / n;
+    // The best of five runs each, so a busy machine's pauses do not decide it.
+    const perHit = (hits: number) => {
+      let best = Infinity;
+      for (let run = 0; run < 5; run++) {
+        const s = new RateLimitStorage();
+        const t = performance.now();
+        for (let i = 0; i < hits; i++)
+          s.hit('busy', MINUTE, 1e9, MINUTE, T0 + Math.floor((i / hits) * 50_000));
+        best = Math.min(best, (performance.now() - t) / hits);
+      }
+      return best;
     };
-    time(20_000); // warm-up, and fills the window
-    const few = time(20_000);
-    const many = time(200_000); // ten times the hits in the same 50 s
+    perHit(20_000); // warm-up
     // The library's storage copied the whole window on each hit: ten times the hits, ten times the cost.
-    expect(many).toBeLessThan(few * 3);
+    expect(perHit(200_000)).toBeLessThan(perHit(20_000) * 4);
   });
 });
