@@ -10,7 +10,8 @@ RUN npx nx run-many -t build --projects=api,web --outputStyle=static \
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production PORT=3000 WEB_DIST_DIR=/app/dist/apps/web DATA_DIR=/app/.data
+# API_WORKERS=auto: one API process per core (the cores the container may run on, not a --cpus quota).
+ENV NODE_ENV=production PORT=3000 WEB_DIST_DIR=/app/dist/apps/web DATA_DIR=/app/.data API_WORKERS=auto
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./

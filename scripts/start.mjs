@@ -55,6 +55,8 @@ if (demo && env.LOG_FILE === undefined) env.LOG_FILE = join(dataDir, 'hushdesk.l
 // right away (the API prints how); MAIL_INTAKE_PORT= (empty) turns it off.
 if (!process.env.DATABASE_URL && env.MAIL_INTAKE_PORT === undefined) env.MAIL_INTAKE_PORT = '2525';
 if (env.MAIL_INTAKE_PORT === '') delete env.MAIL_INTAKE_PORT;
+// One API process per core, sharing the port (API_WORKERS=1 for a single process).
+if (!env.API_WORKERS) env.API_WORKERS = 'auto';
 const api = spawn(process.execPath, apiNodeArgs(), { cwd: root, stdio: 'inherit', env });
 // Pass signals on, so the API can stop its embedded database cleanly.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));

@@ -218,6 +218,9 @@ export function* auditLines(w, privacy) {
 export async function verifyAuditChain(client) {
   const require = createRequire(import.meta.url);
   const { AuditService } = require('../../apps/api/src/audit/audit.service.ts');
-  const dataSource = { query: async (sql, params) => (await client.query(sql, params)).rows };
-  return new AuditService(dataSource).verify();
+  const { AuditRepository } = require('../../apps/api/src/audit/audit.repository.ts');
+  // The repository reads through `dataSource.manager.query` (SqlRepository); verify needs nothing else.
+  const query = async (sql, params) => (await client.query(sql, params)).rows;
+  const entries = new AuditRepository({ manager: { query } });
+  return new AuditService(null, entries, null).verify();
 }

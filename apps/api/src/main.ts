@@ -3,6 +3,13 @@ import { Logger } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { relative, resolve } from 'node:path';
 import { createApp } from './app/create-app';
+import {
+  WORKER_EMBEDDED_VAR,
+  reportListening,
+  runPrimary,
+  workerCount,
+  workerRole,
+} from './cluster/api-workers';
 import { isDatabaseUnavailable, loggable } from './common/http/exception.filter';
 import { stopTellingErrors } from './common/logging/log-file';
 import { buildAppConfig } from './config/app-config';
@@ -28,6 +35,8 @@ async function main(): Promise<void> {
     throw e;
   }
 
+  const worker = workerRole();
+  const workers = workerCount(vars.API_WORKERS);
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = vars.DATABASE_URL;
   if (!databaseUrl) {
@@ -37,7 +46,19 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
   }
 
-  const config = buildAppConfig(vars, databaseUrl, { embedded: embedded !== undefined });
+  if (!worker && workers > 1) {
+    // The primary: one embedded database (started above) for all, the workers do the rest.
+    say(`Starting ${workers} API workers on port ${vars.PORT}`);
+    const env: Record<string, string> = { DATABASE_URL: databaseUrl };
+    if (embedded) env[WORKER_EMBEDDED_VAR] = '1';
+    await runPrimary({ workers, env, say, onStopped: async () => embedded?.stop() });
+    return;
+  }
+
+  const config = buildAppConfig(vars, databaseUrl, {
+    embedded: embedded !== undefined || process.env[WORKER_EMBEDDED_VAR] === '1',
+    worker,
+  });
   // Opt-outs from production's defaults are allowed, but said out loud at every start.
   if (config.env === 'production' && !config.cookieSecure) {
     say('COOKIE_SECURE=false: session cookies also go over plain HTTP (for tests only, never for real use)');
@@ -85,6 +106,9 @@ async function main(): Promise<void> {
     await embedded?.stop().catch(() => undefined);
     throw e;
   }
+  await reportListening();
+  // Of several workers, only the lead talks: the others would print the same lines again.
+  if (worker?.lead === false) return;
   say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // The port actually bound (PORT=0 picks a free one), on the host a browser can open.
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -8,6 +8,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BlobsModule } from '../blobs/blobs.module';
 import { AccessGuard } from '../common/auth/access.guard';
+import { RateLimitStorage } from '../common/http/rate-limit-storage';
 import { logDestination, loggerParams } from '../common/logging/logging';
 import { RouteTemplateHook } from '../common/logging/route-template';
 import { AppConfig } from '../config/app-config';
@@ -44,7 +45,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config.logLevel, destination ?? logDestination(config.logFile))),
         DatabaseModule.forRoot(config.databaseUrl, config.dbPoolSize),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
+          // Constant cost per request; the library's storage costs in proportion to the last minute's hits.
+          storage: new RateLimitStorage(),
+        }),
         // AccessGuard (below) needs the session service.
         AuthModule,
         UsersModule,

@@ -85,7 +85,7 @@ export async function createApp(
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
   });
-  const io = new RealtimeIoAdapter(app, config.redisUrl);
+  const io = new RealtimeIoAdapter(app, config.redisUrl, config.worker !== undefined);
   await io.connect();
   app.useWebSocketAdapter(io);
   if (config.corsOrigins.length) app.enableCors({ origin: [...config.corsOrigins], credentials: true });

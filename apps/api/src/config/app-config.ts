@@ -49,6 +49,11 @@ export abstract class AppConfig {
   abstract readonly trustedProxies: readonly string[];
   abstract readonly sla: { readonly calendar: BusinessCalendar; readonly targets: SlaTargets };
   abstract readonly jobsEnabled: boolean;
+  /**
+   * Set in each process of an API that runs several on one host (API_WORKERS > 1). Only the lead
+   * runs what must run once per host: the job workers and the SMTP intake; the others queue jobs.
+   */
+  abstract readonly worker?: { readonly lead: boolean };
   /** Seconds without a heartbeat before an instance's running jobs go to another (JOB_LEASE_SECONDS). */
   abstract readonly jobLeaseSeconds: number;
   abstract readonly attachmentMaxBytes: number;
@@ -98,7 +103,7 @@ function localSecrets(dataDir: string): LocalSecrets {
 export function buildAppConfig(
   vars: EnvironmentVariables,
   databaseUrl: string,
-  opts: { embedded: boolean },
+  opts: { embedded: boolean; worker?: { lead: boolean } },
 ): AppConfig {
   const dataDir = resolve(vars.DATA_DIR);
   const production = vars.NODE_ENV === 'production';
@@ -142,6 +147,7 @@ export function buildAppConfig(
       targets: parseSlaTargets(vars.SLA_TARGETS),
     },
     jobsEnabled: vars.JOBS_ENABLED,
+    worker: opts.worker,
     jobLeaseSeconds: vars.JOB_LEASE_SECONDS,
     attachmentMaxBytes: vars.ATTACHMENT_MAX_BYTES,
     dsarLinkDays: vars.DSAR_LINK_DAYS,

@@ -62,6 +62,16 @@ describe('production defaults', () => {
     expect(validateEnvironment({ LOG_FILE: '.data/hushdesk.log' }).LOG_FILE).toBe('.data/hushdesk.log');
   });
 
+  it('takes API_WORKERS as auto or 1 to 64, one process when unset', () => {
+    expect(validateEnvironment({}).API_WORKERS).toBe('1');
+    expect(validateEnvironment({ API_WORKERS: 'auto' }).API_WORKERS).toBe('auto');
+    expect(validateEnvironment({ API_WORKERS: '64' }).API_WORKERS).toBe('64');
+    for (const bad of ['0', '65', 'many', '2.5', '-1'])
+      expect(() => validateEnvironment({ API_WORKERS: bad })).toThrow(
+        /API_WORKERS must be auto or a whole number from 1 to 64/,
+      );
+  });
+
   it('keeps blobs on the file store unless BLOB_STORE=s3, which needs a bucket and both keys or neither', () => {
     expect(validateEnvironment({}).BLOB_STORE).toBe('fs');
     expect(() => validateEnvironment({ BLOB_STORE: 'gcs' })).toThrow(/BLOB_STORE must be fs or s3/);

@@ -53,6 +53,15 @@ export class EnvironmentVariables {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /**
+   * API processes on this host, sharing PORT: a whole number (1 to 64), or `auto` for one per core.
+   * Unset: 1, a single process as before. Each has its own DB_POOL_SIZE connections and heap cap.
+   */
+  @Matches(/^(auto|[1-9]|[1-5][0-9]|6[0-4])$/, {
+    message: 'API_WORKERS must be auto or a whole number from 1 to 64',
+  })
+  API_WORKERS = '1';
+
   @IsString()
   DATA_DIR = '.data';
 
@@ -277,6 +286,7 @@ export const ENVIRONMENT_KEYS = [
   'HOST',
   'DATABASE_URL',
   'DB_POOL_SIZE',
+  'API_WORKERS',
   'DATA_DIR',
   'WEB_DIST_DIR',
   'API_DOCS',

@@ -52,6 +52,7 @@ export class JobScheduler implements OnApplicationShutdown {
 
   async start(): Promise<void> {
     if (!this.config.jobsEnabled || this.boss) return;
+    if (this.config.worker?.lead === false) return this.startQueueOnly();
     const boss = new PgBoss({
       connectionString: this.config.databaseUrl,
       schema: 'pgboss',
@@ -76,6 +77,26 @@ export class JobScheduler implements OnApplicationShutdown {
     const every = Math.max(1000, (this.config.jobLeaseSeconds * 1000) / 4);
     this.heart = setInterval(() => void this.tick(), every);
     this.heart.unref();
+  }
+
+  /**
+   * A worker beside the host's lead (API_WORKERS): it queues jobs for the lead (or another host)
+   * to run, but runs none, keeps no schedule and does no maintenance, so the jobs and their polling
+   * stay once per host.
+   */
+  private async startQueueOnly(): Promise<void> {
+    const boss = new PgBoss({
+      connectionString: this.config.databaseUrl,
+      schema: 'pgboss',
+      max: 1,
+      application_name: 'hushdesk-jobs-queue',
+      supervise: false,
+      schedule: false,
+      migrate: false,
+    });
+    boss.on('error', (e: Error) => this.logger.error(`job system error: ${e.message}`));
+    await boss.start();
+    this.boss = boss;
   }
 
   get running(): boolean {

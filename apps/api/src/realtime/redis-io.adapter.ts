@@ -3,25 +3,32 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { createClusterIpcAdapter } from './cluster-ipc.adapter';
 
 /**
  * socket.io with the Redis adapter when REDIS_URL is set, so an event emitted on one API instance
- * reaches clients connected to any other. Without it, the in-memory adapter serves one instance.
+ * reaches clients connected to any other. Without it, a worker of several on one host
+ * (API_WORKERS) reaches the others through the cluster's IPC channel, and a lone process uses the
+ * in-memory adapter.
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly logger = new Logger('Realtime');
   private clients: Redis[] = [];
-  private adapter?: ReturnType<typeof createAdapter>;
+  private adapter?: ReturnType<typeof createAdapter> | ReturnType<typeof createClusterIpcAdapter>;
 
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl?: string,
+    private readonly clusterWorker = false,
   ) {
     super(app);
   }
 
   async connect(): Promise<void> {
-    if (!this.redisUrl) return;
+    if (!this.redisUrl) {
+      if (this.clusterWorker) this.adapter = createClusterIpcAdapter();
+      return;
+    }
     const pub = new Redis(this.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
     const sub = pub.duplicate();
     this.clients = [pub, sub];

@@ -43,7 +43,10 @@ function open(userId: string): HushdeskSocket {
   if (connection?.userId === userId) return connection.socket;
   closeSocket();
 
-  const socket: HushdeskSocket = io({ withCredentials: true });
+  // WebSocket first: one TCP connection stays with one API process, so several workers on a port
+  // (API_WORKERS) or instances behind a balancer need no sticky sessions. Long polling, whose
+  // requests may each reach another process, is only the fallback where WebSockets are blocked.
+  const socket: HushdeskSocket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
   const created: Connection = { socket, userId, status: 'connecting' };
   connection = created;
   const current = () => (connection?.socket === socket ? connection : null);

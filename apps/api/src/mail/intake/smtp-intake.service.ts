@@ -45,7 +45,8 @@ export class SmtpIntake implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     const intake = this.config.mail.intake;
-    if (!intake) return;
+    // One intake per host: of several API workers, the lead listens.
+    if (!intake || this.config.worker?.lead === false) return;
     const server = new SMTPServer({
       banner: 'Hushdesk mail intake',
       logger: false,
