@@ -1,7 +1,7 @@
 // Shared by the bench scripts (`npm run bench:*`): which database, which key, who the subject is,
 // and how to load the app's TypeScript (identifier index, keyed hash) in plain Node.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
@@ -249,3 +249,40 @@ export async function machine(client) {
  * performance.now() the monotonic time since. Use it on both sides of a cross-process measurement.
  */
 export const wallClockMs = () => performance.timeOrigin + performance.now();
+
+/** `pid` and its descendants (the API's cluster workers), from /proc's parent links. */
+export function processTree(pid) {
+  const parents = new Map();
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      parents.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++)
+    for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  return tree;
+}
+
+/** One process's resident memory in MB, or NaN once it is gone. */
+export function ownRssMb(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** With API_WORKERS, /api/health answers once one worker listens: wait for the primary's line. */
+export async function allWorkersUp(logFile, n) {
+  const deadline = Date.now() + 120_000;
+  while (!readFileSync(logFile, 'utf8').includes(`${n} API workers listening`)) {
+    if (Date.now() > deadline) throw new Error(`the ${n} API workers did not all start; see ${logFile}`);
+    await sleep(200);
+  }
+}

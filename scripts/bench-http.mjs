@@ -32,7 +32,7 @@
 // Options: --scale S (1), --duration SECONDS (20), --only all or a list such as create,page (all),
 //          --workers N (API_WORKERS for the API, 1), --json FILE, --no-build, --keep-created.
 // Env: BENCH_DATABASE_URL, IDENTIFIER_HMAC_KEY (must be the seed's), DB_POOL_SIZE (the API's, 10).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -40,6 +40,7 @@ import pg from 'pg';
 import { require } from './lib.mjs';
 import {
   JWT_SECRET,
+  allWorkersUp,
   appSources,
   arg,
   benchDatabase,
@@ -52,6 +53,8 @@ import {
   say,
   sleep,
   startApi,
+  ownRssMb,
+  processTree,
 } from './bench-common.mjs';
 
 const SCALE = Number(arg('scale', '1'));
@@ -155,23 +158,6 @@ function table(headers, rows) {
 // CPU and memory of the API process, from /proc
 
 const CLK_TCK = 100;
-/** `pid` and its descendants (the API's cluster workers), from /proc's parent links. */
-function processTree(pid) {
-  const parents = new Map();
-  for (const p of readdirSync('/proc')) {
-    if (!/^\d+$/.test(p)) continue;
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      parents.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // gone
-    }
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++)
-    for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
-  return tree;
-}
 /** CPU seconds of the API and its workers; a worker that exits mid-run takes its seconds with it. */
 function procCpuSeconds(pid) {
   if (WORKERS > 1) return processTree(pid).reduce((sum, p) => sum + (ownCpuSeconds(p) || 0), 0);
@@ -210,14 +196,6 @@ function cpuMeter(pid) {
 function rssMb(pid) {
   if (WORKERS > 1) return processTree(pid).reduce((sum, p) => sum + (ownRssMb(p) || 0), 0);
   return ownRssMb(pid);
-}
-function ownRssMb(pid) {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
 }
 function rssSampler(pid, everyMs = 250) {
   const samples = [];
@@ -263,15 +241,6 @@ function contentionWatch(exclude) {
     look();
     return [...seen];
   };
-}
-
-/** With API_WORKERS, /api/health answers once one worker listens: wait for the primary's line. */
-async function allWorkersUp(logFile, n) {
-  const deadline = Date.now() + 120_000;
-  while (!readFileSync(logFile, 'utf8').includes(`${n} API workers listening`)) {
-    if (Date.now() > deadline) throw new Error(`the ${n} API workers did not all start; see ${logFile}`);
-    await sleep(200);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------

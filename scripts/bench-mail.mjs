@@ -27,8 +27,10 @@
 //
 // Options: --part (all), --mails N, --concurrency N, --duration SECONDS (15), --ingest-rate N,
 //          --http-rate N, --big N, --messages N, --count N, --json FILE, --cpu-prof DIR (the API's V8 profile, smtp
-//          part), --no-build. Env: BENCH_DATABASE_URL, IDENTIFIER_HMAC_KEY.
-import { readFileSync, writeFileSync } from 'node:fs';
+//          part), --workers N (API_WORKERS for the smtp part's API, 1: the lead worker takes the mail, HTTP is
+//          shared by all; RSS is then the largest process's), --no-build.
+//          Env: BENCH_DATABASE_URL, IDENTIFIER_HMAC_KEY.
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -36,12 +38,15 @@ import nodemailer from 'nodemailer';
 import pg from 'pg';
 import {
   DEFAULT_SERVER,
+  allWorkersUp,
   arg,
   buildApi,
   ensureUser,
   fmt,
   freePort,
   hmacKey,
+  ownRssMb,
+  processTree,
   say,
   sleep,
   startApi,
@@ -66,6 +71,7 @@ const BIG = int('big', 8, 0, 100);
 const MESSAGES = int('messages', 10_000, 10, 1_000_000);
 const COUNT = int('count', 1_000, 10, 1_000_000);
 const CPU_PROF = arg('cpu-prof', undefined);
+const WORKERS = int('workers', 1, 1, 64);
 const DOMAIN = 'bench.example';
 const KEY = hmacKey();
 const results = {};
@@ -172,9 +178,10 @@ async function sendAll(port, mails, connections, pace) {
   return { acknowledged, failed, ms: Date.now() - started };
 }
 
+/** The API's resident memory; with workers, the largest process's (the lead, which parses the mail). */
 function rssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  if (WORKERS === 1) return ownRssMb(pid);
+  return Math.max(...processTree(pid).map((p) => ownRssMb(p) || 0));
 }
 
 /** Ticket creation for `duration` seconds: flat out, or at `rate` requests per second overall. */
@@ -214,13 +221,17 @@ async function smtpPart() {
       MAIL_INTAKE_PORT: String(intakePort),
       MAIL_FROM: `Support <support@${DOMAIN}>`,
       JOBS_ENABLED: '0',
+      API_WORKERS: String(WORKERS),
     },
   });
+  if (WORKERS > 1) await allWorkersUp(logFile, WORKERS);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     // 1. Throughput.
-    say(`\n[smtp] ${fmt(MAILS)} mails through ${CONCURRENCY} SMTP connections`);
+    say(
+      `\n[smtp] ${fmt(MAILS)} mails through ${CONCURRENCY} SMTP connections; ${WORKERS} API process${WORKERS > 1 ? 'es' : ''}`,
+    );
     const mails = plan(MAILS, `t${Date.now().toString(36)}`);
     const sent = await sendAll(intakePort, mails, CONCURRENCY);
     const ids = [...new Set(sent.acknowledged.filter((m) => !m.auto).map((m) => m.id))];
