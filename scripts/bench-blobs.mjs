@@ -298,10 +298,11 @@ function storeAccess(kind, dataDir, s3) {
 
 // ---- the parts ------------------------------------------------------------------------------
 
-async function transferPart(call, baseUrl, customer, ticketId, size, count) {
+async function transferPart(call, rss, part, customer, ticketId, size, count) {
   const bytes = png(size);
   const name = `${size / MB}mb.png`;
   const ids = [];
+  rss.part(`${part}.upload`);
   const up = await pool(count, CONNECTIONS, async () => {
     const form = new FormData();
     form.append('file', new Blob([bytes], { type: 'image/png' }), name);
@@ -309,6 +310,7 @@ async function transferPart(call, baseUrl, customer, ticketId, size, count) {
     ids.push(res.id);
   });
   let wrong = 0;
+  rss.part(`${part}.download`);
   const down = await pool(count, CONNECTIONS, async (i) => {
     const res = await call('GET', `/tickets/${ticketId}/attachments/${ids[i % ids.length]}`, {
       token: customer,
@@ -322,7 +324,10 @@ async function transferPart(call, baseUrl, customer, ticketId, size, count) {
     mbPerSecond: (count * size) / MB / (r.ms / 1000),
     rps: count / (r.ms / 1000),
   });
-  return { sizeMb: size / MB, count, upload: figures(up), download: figures(down) };
+  const [upload, download] = [figures(up), figures(down)];
+  upload.rssPeakMb = rss.peaks[`${part}.upload`];
+  download.rssPeakMb = rss.peaks[`${part}.download`];
+  return { sizeMb: size / MB, count, upload, download };
 }
 
 async function logCall(call, engineer, callerNumber, audio, startedAt = new Date(Date.now() - 86_400_000)) {
@@ -576,17 +581,16 @@ async function benchStore(kind, s3) {
       say(
         `\n[${kind}] ${count} attachments of ${size / MB} MB up, then down, through ${CONNECTIONS} connections`,
       );
-      const r = await transferPart(call, api.baseUrl, token.customer, ticket.id, size, count);
-      r.rssPeakMb = rss.peaks[name];
+      const r = await transferPart(call, rss, name, token.customer, ticket.id, size, count);
+      r.rssPeakMb = Math.max(r.upload.rssPeakMb, r.download.rssPeakMb);
       out[name] = r;
       for (const dir of ['upload', 'download']) {
         const x = r[dir];
         say(
           `  ${dir.padEnd(8)} ${x.mbPerSecond.toFixed(1)} MB/s, ${x.rps.toFixed(1)} req/s, ` +
-            `p50 ${fmt(x.p50)} ms, p99 ${fmt(x.p99)} ms (${(x.ms / 1000).toFixed(1)} s)`,
+            `p50 ${fmt(x.p50)} ms, p99 ${fmt(x.p99)} ms (${(x.ms / 1000).toFixed(1)} s); RSS peak ${fmt(x.rssPeakMb)} MB`,
         );
       }
-      say(`  RSS peak ${fmt(r.rssPeakMb)} MB`);
     }
 
     rss.part('range');
