@@ -32,7 +32,7 @@
 // Options: --scale S (1), --duration SECONDS (20), --only all or a list such as create,page (all),
 //          --workers N (API_WORKERS for the API, 1), --json FILE, --no-build, --keep-created.
 // Env: BENCH_DATABASE_URL, IDENTIFIER_HMAC_KEY (must be the seed's), DB_POOL_SIZE (the API's, 10).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
