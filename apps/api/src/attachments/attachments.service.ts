@@ -3,10 +3,12 @@ import { personKindOf } from '@hushdesk/contracts';
 import type { AttachmentInfoDto } from './dto/attachment.dto';
 import { fileNameFor, type FieldPolicy } from '@hushdesk/privacy';
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { BlobStore } from '../blobs/blob-store';
 import { MissingBlobs } from '../blobs/missing-blobs.service';
 import { OwnedBlobs } from '../blobs/owned-blobs.service';
+import type { ScratchCopy } from '../blobs/scratch-file';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -80,20 +82,34 @@ export class AttachmentsService {
   }
 
   /**
-   * Stores an upload. The blob is written first and the row second; if the row cannot be written
-   * the blob is removed again, and after a crash the outbox removes it, so a failed upload leaves
-   * neither.
+   * Stores an upload: its bytes (small files, the demo's), or a scratch file it was streamed to
+   * (`copyToScratch`), which is moved into the store and never read whole, but for a text file,
+   * whose content is indexed. The caller removes the scratch file if this throws; on success it is
+   * gone. The blob is written first and the row second; if the row cannot be written the blob is
+   * removed again, and after a crash the outbox removes it, so a failed upload leaves neither.
    */
-  async add(actor: Actor, ticketId: string, rawName: string, bytes: Buffer): Promise<AttachmentInfoDto> {
+  async add(
+    actor: Actor,
+    ticketId: string,
+    rawName: string,
+    data: Buffer | ScratchCopy,
+  ): Promise<AttachmentInfoDto> {
     const ticket = await this.tickets.findVisible(actor, ticketId);
     this.tickets.assertNotRestricted(actor, ticket);
     if (ticket.status === 'closed')
       throw new DomainError(DomainErrorCode.InvalidState, 'This ticket is closed');
     const fileName = cleanFileName(rawName);
-    const type = detectFileType(fileName, bytes);
+    const inMemory = Buffer.isBuffer(data);
+    const size = inMemory ? data.length : data.size;
+    const type = detectFileType(fileName, inMemory ? data : data.head, size);
     if (!type.ok) throw DomainError.invalidField('file', type.reason);
+    const sha256 = inMemory ? createHash('sha256').update(data).digest() : data.sha256;
+    // A file's name, and a text file's content, are free text too: indexed like a message.
+    let content: string | null = null;
+    if (type.contentType.startsWith('text/'))
+      content = inMemory ? data.toString('utf8') : await readFile(data.path, 'utf8');
 
-    const blobKey = await this.owned.write(bytes);
+    const blobKey = await this.owned.write(inMemory ? data : { file: data.path });
     try {
       const row = await this.transactions.run(async (tx) => {
         const id = await this.attachments.insert(tx, {
@@ -101,12 +117,10 @@ export class AttachmentsService {
           uploadedById: actor.userId,
           fileName,
           contentType: type.contentType,
-          sizeBytes: bytes.length,
+          sizeBytes: size,
           blobKey,
-          sha256: createHash('sha256').update(bytes).digest(),
+          sha256,
         });
-        // A file's name, and a text file's content, are free text too: indexed like a message.
-        const content = type.contentType.startsWith('text/') ? bytes.toString('utf8') : null;
         await this.index.index(tx, { type: 'attachment', id, ticketId }, attachmentTexts(fileName, content), {
           fresh: true,
         });

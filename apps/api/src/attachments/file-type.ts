@@ -5,21 +5,25 @@
 interface Kind {
   contentType: string;
   extensions: readonly string[];
-  matches(bytes: Buffer): boolean;
+  /** `bytes` may be only the file's first bytes (at least `SNIFF_BYTES` of it); `size` is the whole file's. */
+  matches(bytes: Buffer, size: number): boolean;
 }
+
+/** How much of a file the checks read: the signatures, and the sample text is judged on. */
+export const SNIFF_BYTES = 64 * 1024;
 
 const startsWith = (bytes: Buffer, signature: number[] | string, offset = 0) => {
   const sig = typeof signature === 'string' ? Buffer.from(signature, 'latin1') : Buffer.from(signature);
   return bytes.length >= offset + sig.length && bytes.subarray(offset, offset + sig.length).equals(sig);
 };
 
-function isText(bytes: Buffer): boolean {
-  const sample = bytes.subarray(0, 64 * 1024);
+function isText(bytes: Buffer, size: number): boolean {
+  const sample = bytes.subarray(0, SNIFF_BYTES);
   if (sample.includes(0)) return false;
   try {
     // Cut at the sample edge may split a character; decode a little less than we read.
     new TextDecoder('utf-8', { fatal: true }).decode(
-      sample.length === bytes.length ? sample : sample.subarray(0, -4),
+      sample.length === size ? sample : sample.subarray(0, -4),
     );
     return true;
   } catch {
@@ -59,7 +63,7 @@ const KINDS: readonly Kind[] = [
 
 /** Whether the bytes are what a declared content type says (for raw uploads that carry no file name). */
 export function contentMatches(contentType: string, bytes: Buffer): boolean {
-  return KINDS.some((k) => k.contentType === contentType && k.matches(bytes));
+  return KINDS.some((k) => k.contentType === contentType && k.matches(bytes, bytes.length));
 }
 
 export const ACCEPTED_FILES = 'PNG, JPEG, GIF, WebP, PDF, plain text, CSV or log files';
@@ -73,10 +77,11 @@ export function extensionOf(fileName: string): string {
   return dot > 0 ? fileName.slice(dot).toLowerCase() : '';
 }
 
-export function detectFileType(fileName: string, bytes: Buffer): Detection {
-  if (bytes.length === 0) return { ok: false, reason: 'file is empty' };
+/** `bytes` is the whole file, or its first `SNIFF_BYTES` (or more) when `size` says how long it is. */
+export function detectFileType(fileName: string, bytes: Buffer, size = bytes.length): Detection {
+  if (size === 0) return { ok: false, reason: 'file is empty' };
   const ext = extensionOf(fileName);
-  const byContent = KINDS.filter((k) => k.matches(bytes));
+  const byContent = KINDS.filter((k) => k.matches(bytes, size));
   if (!byContent.length) return { ok: false, reason: `file type is not accepted; send ${ACCEPTED_FILES}` };
   const kind = byContent.find((k) => k.extensions.includes(ext));
   if (!kind) return { ok: false, reason: `file content does not match its name (${ext || 'no extension'})` };

@@ -1,11 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { BlobStore } from '../../blobs/blob-store';
+import { copyToScratch } from '../../blobs/scratch-file';
 import { isDatabaseUnavailable, loggable } from '../../common/http/exception.filter';
 import { AppConfig } from '../../config/app-config';
 import { MailImporter, type ImportResult } from './mail-importer.service';
@@ -88,26 +86,16 @@ export class SmtpIntake implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async receive(stream: SMTPServerDataStream): Promise<ImportResult> {
     const max = this.config.mail.maxBytes;
-    let size = 0;
-    let file: string | null = await this.blobs.scratchFile();
+    let file: string | null = null;
     try {
-      await pipeline(
-        stream,
-        new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            size += chunk.length;
-            // Past the limit the rest is read and dropped: the client still gets its 552.
-            done(null, size <= max ? chunk : undefined);
-          },
-        }),
-        createWriteStream(file),
-      );
-      if (stream.sizeExceeded || size > max) {
+      // Past the limit the rest is read and dropped: the client still gets its 552.
+      const copy = await copyToScratch(this.blobs, stream, { maxBytes: max });
+      file = copy?.path ?? null;
+      if (!copy || stream.sizeExceeded) {
         throw reply(552, `5.3.4 Message is larger than ${max} bytes`);
       }
-      const taken = file;
       file = null; // the importer owns it now
-      const result = await this.importer.importFile(taken, { kind: 'smtp' });
+      const result = await this.importer.importFile(copy.path, { kind: 'smtp' });
       if (result.outcome === 'rejected')
         throw reply(
           550,

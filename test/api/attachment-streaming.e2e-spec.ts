@@ -1,0 +1,135 @@
+import { readdirSync, statSync } from 'node:fs';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import { AppConfig } from '../../apps/api/src/config/app-config';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { buildWorld, type World } from '../support/world';
+
+const MB = 1024 * 1024;
+const MAX = 4 * MB;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const BOUNDARY = 'streaming-test-boundary';
+
+/** The files in a directory tree, with their sizes. */
+function files(dir: string): { path: string; size: number }[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const path = join(e.parentPath, e.name);
+        return { path, size: statSync(path).size };
+      });
+  } catch {
+    return [];
+  }
+}
+
+async function until<T>(what: string, probe: () => T | undefined, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Uploads through a real socket, so the test decides when (and whether) the body ends: supertest
+ * sends it whole. Resolves the request (still open) and the response when one comes.
+ */
+function openUpload(t: TestApp, auth: string, ticketId: string, name: string) {
+  const url = new URL(`/api/tickets/${ticketId}/attachments`, t.baseUrl);
+  const req: ClientRequest = httpRequest(url, {
+    method: 'POST',
+    headers: {
+      authorization: auth,
+      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      'transfer-encoding': 'chunked',
+    },
+  });
+  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req.on('response', (res: IncomingMessage) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+  });
+  req.write(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+      'Content-Type: image/png\r\n\r\n',
+  );
+  req.write(PNG_SIGNATURE);
+  return { req, response };
+}
+
+describe('attachment uploads are streamed, not held in memory', () => {
+  let t: TestApp;
+  let w: World;
+  let ticketId: string;
+  let blobDir: string;
+  let scratchDir: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { ATTACHMENT_MAX_BYTES: String(MAX) }, listen: true });
+    w = await buildWorld(t);
+    blobDir = t.app.get(AppConfig).blobDir;
+    scratchDir = join(blobDir, 'tmp');
+    const res = await t
+      .http()
+      .post('/api/tickets')
+      .set('authorization', w.a1.auth)
+      .send({ type: 'fault', subject: 'Big screenshots', description: 'Several of them.' })
+      .expect(201);
+    ticketId = res.body.id;
+  });
+  afterAll(() => t.close());
+
+  const rows = async () => (await t.db.query('SELECT count(*)::int AS n FROM attachments')).rows[0].n;
+  const stored = () => files(blobDir).filter((f) => !f.path.startsWith(scratchDir + '/'));
+
+  it('writes an upload to a scratch file as it arrives, and leaves nothing behind when it is cut off', async () => {
+    const [beforeRows, beforeBlobs] = [await rows(), stored().length];
+    const { req, response } = openUpload(t, w.a1.auth, ticketId, 'screen.png');
+    response.catch(() => undefined); // the socket is destroyed below
+    req.write(Buffer.alloc(3 * MB, 7));
+    // Buffered in memory (file.toBuffer()), nothing would reach the disk before the body ended.
+    const scratch = await until('the scratch file to grow', () =>
+      files(scratchDir).find((f) => f.size >= 2 * MB),
+    );
+    expect(scratch.path).toMatch(/\.part$/);
+    req.destroy();
+    await until('the scratch file to be removed', () => (files(scratchDir).length === 0 ? true : undefined));
+    expect(await rows()).toBe(beforeRows);
+    expect(stored()).toHaveLength(beforeBlobs);
+  });
+
+  it('refuses an over-limit upload with 413, never keeping more than the limit on disk, storing nothing', async () => {
+    const [beforeRows, beforeBlobs] = [await rows(), stored().length];
+    const { req, response } = openUpload(t, w.a1.auth, ticketId, 'huge.png');
+    let largest = 0;
+    const watch = setInterval(() => {
+      for (const f of files(scratchDir)) largest = Math.max(largest, f.size);
+    }, 10);
+    req.end(Buffer.concat([Buffer.alloc(MAX + 2 * MB, 7), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]));
+    const res = await response.finally(() => clearInterval(watch));
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).message).toBe('file is larger than the 4 MB limit');
+    expect(largest).toBeLessThanOrEqual(MAX + 1);
+    await until('no scratch file', () => (files(scratchDir).length === 0 ? true : undefined));
+    expect(await rows()).toBe(beforeRows);
+    expect(stored()).toHaveLength(beforeBlobs);
+  });
+
+  it('still stores a file of exactly the limit', async () => {
+    const { req, response } = openUpload(t, w.a1.auth, ticketId, 'exact.png');
+    req.end(
+      Buffer.concat([Buffer.alloc(MAX - PNG_SIGNATURE.length, 7), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]),
+    );
+    const res = await response;
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body)).toMatchObject({ contentType: 'image/png', sizeBytes: MAX });
+    expect(files(scratchDir)).toHaveLength(0);
+  });
+});
