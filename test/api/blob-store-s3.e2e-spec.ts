@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BlobStore } from '../../apps/api/src/blobs/blob-store';
 import { OwnedBlobs } from '../../apps/api/src/blobs/owned-blobs.service';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { BlobOutbox } from '../../apps/api/src/retention/blob-outbox.service';
@@ -247,6 +248,26 @@ describe('blobs in an S3-compatible store', () => {
     expect(await objects()).not.toContain(key);
     expect(await count('SELECT count(*)::int AS n FROM blob_deletions')).toBe(0);
   });
+
+  it('the drain deletes a batch larger than one DeleteObjects request; a bad key is counted, not the rest', async () => {
+    const store = t.app.get(BlobStore);
+    const present = Array.from({ length: 2100 }, (_, i) => `drainbatch${String(i).padStart(6, '0')}`);
+    for (let i = 0; i < present.length; i += 50)
+      await Promise.all(present.slice(i, i + 50).map((k) => store.put(k, Buffer.from(k))));
+    const missing = Array.from({ length: 50 }, (_, i) => `drainmissing${String(i).padStart(4, '0')}`);
+    await t.db.query(
+      `INSERT INTO blob_deletions (blob_key) SELECT unnest($1::text[]) UNION ALL SELECT 'Not A Key'`,
+      [[...present, ...missing]],
+    );
+
+    expect(await t.app.get(BlobOutbox).drain(2500)).toEqual({ deleted: 2150, failed: 1 });
+
+    const left = await objects(); // fewer than 1,000 now: one page
+    expect(left.filter((k) => k.startsWith('drain'))).toEqual([]);
+    const rows = await t.db.query('SELECT blob_key, attempts FROM blob_deletions');
+    expect(rows.rows).toEqual([{ blob_key: 'Not A Key', attempts: 1 }]);
+    await t.db.query('DELETE FROM blob_deletions');
+  }, 120_000);
 
   it('an object deleted behind our back: 404 saying so, and an entry in the audit trail for the operator', async () => {
     const res = await upload(PNG, 'evidence.png').expect(201);

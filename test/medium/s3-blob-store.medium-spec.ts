@@ -78,6 +78,22 @@ describe('S3BlobStore', () => {
     expect(tail).toEqual(bytes.subarray(bytes.length - 5));
   });
 
+  it('deletes many keys in DeleteObjects requests of 1,000; missing keys are no error, bad ones fail alone', async () => {
+    const present = Array.from({ length: 1200 }, key);
+    for (let i = 0; i < present.length; i += 50)
+      await Promise.all(present.slice(i, i + 50).map((k) => store.put(k, Buffer.from(k))));
+    const missing = [key(), key()];
+
+    const res = await store.deleteMany([missing[0], ...present, '../escape', missing[1]]);
+
+    expect(res).toEqual({ failed: ['../escape'] });
+    const left = await Promise.all(present.map(inBucket));
+    expect(left.filter((size) => size !== null)).toEqual([]);
+    // s3rver answered DeleteObjects itself: the store did not fall back to single deletions.
+    expect((store as unknown as { batchDeletes: boolean }).batchDeletes).toBe(true);
+    await expect(store.deleteMany(present)).resolves.toEqual({ failed: [] }); // retried: still fine
+  }, 60_000);
+
   it('says a key holds nothing with BlobMissingError', async () => {
     await expect(store.read(key())).rejects.toBeInstanceOf(BlobMissingError);
   });
@@ -105,6 +121,7 @@ describe('S3BlobStore', () => {
     await expect(store.read(k)).rejects.toBeInstanceOf(BlobStoreUnavailableError);
     await expect(store.size(k)).rejects.toBeInstanceOf(BlobStoreUnavailableError);
     await expect(store.delete(k)).rejects.toBeInstanceOf(BlobStoreUnavailableError);
+    await expect(store.deleteMany([k, key()])).rejects.toBeInstanceOf(BlobStoreUnavailableError);
     expect(existsSync(path)).toBe(true); // still the caller's, to retry or remove
     await server.resume();
     expect(await inBucket(k)).toBeNull();

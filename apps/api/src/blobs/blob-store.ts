@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { BlobStoreUnavailableError } from './blob-errors';
 
 const KEY = /^[a-z0-9][a-z0-9_-]{7,99}$/;
 
@@ -6,6 +7,9 @@ const KEY = /^[a-z0-9][a-z0-9_-]{7,99}$/;
 export function checkBlobKey(key: string): void {
   if (!KEY.test(key)) throw new Error('invalid blob key');
 }
+
+/** Single deletions in flight at once in `deleteMany`: enough to hide latency, few enough for the store. */
+const DELETE_CONCURRENCY = 16;
 
 /**
  * Where file bytes live (attachments, call audio, export packages). Features depend on this
@@ -37,6 +41,32 @@ export abstract class BlobStore {
    * does not answer: the caller keeps the key queued in the deletion outbox.
    */
   abstract delete(key: string): Promise<void>;
+
+  /**
+   * Deletes many keys: a missing key is not an error. Resolves with the keys that could not be
+   * deleted, each for a fault of its own; every other key is gone. Throws BlobStoreUnavailableError
+   * when the store does not answer: then any key may remain, and none is to be blamed for it.
+   * Here, `delete` on a few keys at a time; a store with a batch call overrides it.
+   */
+  async deleteMany(keys: readonly string[]): Promise<{ failed: string[] }> {
+    const failed: string[] = [];
+    let unavailable: BlobStoreUnavailableError | undefined;
+    let next = 0;
+    const worker = async () => {
+      while (!unavailable && next < keys.length) {
+        const key = keys[next++];
+        try {
+          await this.delete(key);
+        } catch (e) {
+          if (e instanceof BlobStoreUnavailableError) unavailable = e;
+          else failed.push(key);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: DELETE_CONCURRENCY }, worker));
+    if (unavailable) throw unavailable;
+    return { failed };
+  }
 }
 
 /** A whole blob (or any stream) in memory: for small files only, such as text attachments. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readAll } from './blob-store';
@@ -65,5 +65,19 @@ describe('FsBlobStore', () => {
 
   it('starts on an empty data directory', async () => {
     await expect(new FsBlobStore(join(root, 'not-yet')).onModuleInit()).resolves.toBeUndefined();
+  });
+
+  it('deletes many keys, a few at a time: missing keys are no error, a key that cannot go fails alone', async () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `many${String(i).padStart(6, '0')}`);
+    for (const k of keys) await store.put(k, Buffer.from(k));
+    // A directory where the file should be: removing it fails for this key only.
+    const stuck = 'stuck00000001';
+    mkdirSync(join(root, 'st', 'uc', stuck, 'inside'), { recursive: true });
+
+    const res = await store.deleteMany([...keys, 'missing00000001', stuck, '../escape']);
+
+    expect(res.failed.sort()).toEqual(['../escape', stuck]);
+    for (const k of keys) expect(await store.size(k)).toBeNull();
+    expect(existsSync(join(root, 'st', 'uc', stuck))).toBe(true);
   });
 });

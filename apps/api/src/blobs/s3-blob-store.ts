@@ -1,5 +1,6 @@
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -39,6 +40,9 @@ export interface S3Settings {
 const PART_SIZE = 5 * 1024 * 1024;
 const QUEUE_SIZE = 2;
 
+/** The most keys one DeleteObjects request may name. */
+const DELETE_BATCH = 1000;
+
 /**
  * Blobs as objects in one bucket of an S3-compatible store, so instances on several hosts share
  * them. Objects appear whole or not at all (a PUT, or a multipart upload completed only after its
@@ -48,6 +52,8 @@ const QUEUE_SIZE = 2;
 export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDestroy {
   private readonly client: S3Client;
   private lastSweep = 0;
+  /** False once the store refused a DeleteObjects request: single deletions from then on. */
+  private batchDeletes = true;
 
   constructor(
     private readonly settings: S3Settings,
@@ -150,6 +156,39 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
     );
   }
 
+  /**
+   * DeleteObjects, 1,000 keys a request (the SDK adds the checksum the call requires). A store
+   * that refuses the call (400/501: not implemented, or wants Content-MD5) gets single deletions.
+   */
+  override async deleteMany(keys: readonly string[]): Promise<{ failed: string[] }> {
+    const failed = keys.filter((k) => !isBlobKey(k));
+    const valid = keys.filter(isBlobKey);
+    for (let i = 0; i < valid.length; i += DELETE_BATCH) {
+      const chunk = valid.slice(i, i + DELETE_BATCH);
+      failed.push(...(await this.deleteChunk(chunk)));
+    }
+    return { failed };
+  }
+
+  /** The keys of `chunk` the store could not delete; a missing key counts as deleted. */
+  private async deleteChunk(chunk: string[]): Promise<string[]> {
+    if (this.batchDeletes) {
+      const request = {
+        Bucket: this.settings.bucket,
+        // Quiet: the answer lists only the keys that failed.
+        Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true },
+      };
+      try {
+        const res = await this.client.send(new DeleteObjectsCommand(request));
+        return (res.Errors ?? []).flatMap((e) => (e.Key ? [e.Key] : []));
+      } catch (e) {
+        if (!refusesBatchDeletes(e)) throw this.failure(e, '');
+        this.batchDeletes = false;
+      }
+    }
+    return (await super.deleteMany(chunk)).failed;
+  }
+
   /** Keys in the bucket, for sweeps and the migration; `after` continues where a page ended. */
   async *keys(after?: string): AsyncGenerator<string> {
     let token: string | undefined;
@@ -200,6 +239,21 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
     }
     throw new ConfigurationError([bucketProblem(bucket, code)]);
   }
+}
+
+function isBlobKey(key: string): boolean {
+  try {
+    checkBlobKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The store answered, but does not do DeleteObjects (or not as the SDK sends it). */
+function refusesBatchDeletes(e: unknown): boolean {
+  const status = e instanceof S3ServiceException ? e.$metadata?.httpStatusCode : undefined;
+  return status === 501 || (status === 400 && e instanceof S3ServiceException && e.name !== 'NoSuchBucket');
 }
 
 function isMissing(e: unknown): boolean {
