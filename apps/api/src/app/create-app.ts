@@ -23,7 +23,7 @@ import { buildOpenApiDocument } from './openapi-document';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-export const AUDIO_LIMIT_BYTES = 100 * 1024 * 1024;
+const AUDIO_ROUTE = '/api/recordings/:id/audio';
 const MULTIPART_ROUTES = new Set(['/api/tickets/:id/attachments']);
 const API_PATH = /^\/api(\/|\?|$)/;
 
@@ -101,11 +101,19 @@ export async function createApp(
     { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 },
     (_request, body, done) => done(null, body),
   );
-  // Call audio arrives as a raw body, larger than the JSON limit.
+  // Call audio arrives as a raw body, larger than the JSON limit: handed on unread, so the route
+  // streams it to a scratch file (and enforces its limit) instead of holding it in memory.
+  // No other route reads such a body.
   fastify.addContentTypeParser(
     /^(audio\/[a-z0-9.+-]+|application\/octet-stream)$/,
-    { parseAs: 'buffer', bodyLimit: AUDIO_LIMIT_BYTES },
-    (_request, body, done) => done(null, body),
+    (request, payload, done) => {
+      if (request.routeOptions.url === AUDIO_ROUTE) return done(null, payload);
+      const refused = Object.assign(new Error('content type is not supported'), {
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        statusCode: 415,
+      });
+      done(refused, undefined);
+    },
   );
   // Evidence of a third party's authority for a data-subject request (a scan or a photo).
   fastify.addContentTypeParser(

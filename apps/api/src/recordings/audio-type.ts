@@ -12,4 +12,10 @@ export function detectAudio(bytes: Buffer): string | null {
   return null;
 }
 
+/** The largest call audio accepted: larger than the JSON limit, so it is streamed, never buffered. */
+export const AUDIO_LIMIT_BYTES = 100 * 1024 * 1024;
+
+/** How many first bytes `detectAudio` needs: it reads the first 12. */
+export const AUDIO_SNIFF_BYTES = 12;
+
 export const ACCEPTED_AUDIO = 'WAV, MP3, OGG, FLAC, M4A or WebM audio';

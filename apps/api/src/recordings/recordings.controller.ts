@@ -8,13 +8,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { BlobStore } from '../blobs/blob-store';
+import { copyToScratch } from '../blobs/scratch-file';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { ApiFileResponse } from '../common/http/api-file-response';
 import { UuidParam } from '../common/validation/uuid-param';
-import { ACCEPTED_AUDIO } from './audio-type';
+import { ACCEPTED_AUDIO, AUDIO_LIMIT_BYTES, AUDIO_SNIFF_BYTES } from './audio-type';
 import { CallLogImport } from './call-log-import.service';
 import { CreateRecordingDto, HoldDto, ListRecordingsQueryDto, RecordingDto } from './dto/recording.dto';
 import { SearchRecordingsDto } from './dto/recording-search.dto';
@@ -53,6 +57,7 @@ export class RecordingsController {
     private readonly recordings: RecordingsService,
     private readonly importer: CallLogImport,
     private readonly finder: RecordingSearch,
+    private readonly blobs: BlobStore,
   ) {}
 
   @Post()
@@ -113,15 +118,30 @@ export class RecordingsController {
   @ApiError(413, 'The audio is larger than the 100 MB limit')
   @ApiError(503, 'File storage is unavailable; try again shortly (Retry-After says when)')
   @ApiErrors(404, 414, 415)
-  putAudio(
+  async putAudio(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Req() request: FastifyRequest,
   ): Promise<RecordingDto> {
-    if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-      throw DomainError.invalidField('audio', `is required as the request body (${ACCEPTED_AUDIO})`);
+    const required = () =>
+      DomainError.invalidField('audio', `is required as the request body (${ACCEPTED_AUDIO})`);
+    // The body is the unread request stream (see create-app.ts), or nothing when none was sent.
+    if (!(request.body instanceof Readable)) throw required();
+    // Streamed to a scratch file, not read into memory: ten uploads at the limit would hold 1 GB.
+    const copy = await copyToScratch(this.blobs, request.body, {
+      maxBytes: AUDIO_LIMIT_BYTES,
+      headBytes: AUDIO_SNIFF_BYTES,
+    });
+    if (!copy) {
+      const mb = Math.round(AUDIO_LIMIT_BYTES / (1024 * 1024));
+      throw new DomainError(DomainErrorCode.TooLarge, `audio is larger than the ${mb} MB limit`);
     }
-    return this.recordings.putAudio(actor, id, request.body);
+    try {
+      if (copy.size === 0) throw required();
+      return await this.recordings.putAudio(actor, id, copy);
+    } finally {
+      await rm(copy.path, { force: true }); // already moved into the store unless a check refused it
+    }
   }
 
   /** Streams the audio with HTTP Range support, so a browser's player can seek. */
