@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobMissingError } from './blob-errors';
 import { BlobStore, checkBlobKey } from './blob-store';
-import { sweepScratch, SWEEP_EVERY_MS } from './scratch-file';
+import { sweepScratch } from './scratch-file';
 
 export { SCRATCH_STALE_MS } from './scratch-file';
 
@@ -14,7 +14,6 @@ export { SCRATCH_STALE_MS } from './scratch-file';
 export class FsBlobStore extends BlobStore implements OnModuleInit {
   /** Under the root, so storing a scratch file is a rename; never a shard (those are 2 characters). */
   private readonly scratch: string;
-  private lastSweep = 0;
 
   constructor(private readonly root: string) {
     super();
@@ -45,7 +44,7 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
   async scratchFile(): Promise<string> {
     await mkdir(this.scratch, { recursive: true });
     // Sweeping here too, so a long-running instance also reclaims a crashed neighbour's files.
-    if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) await this.sweepScratch();
+    await this.sweepScratch();
     return join(this.scratch, `${randomUUID()}.part`);
   }
 
@@ -87,7 +86,6 @@ export class FsBlobStore extends BlobStore implements OnModuleInit {
 
   /** Removes the scratch files no one has written to for `SCRATCH_STALE_MS`. */
   sweepScratch(): Promise<void> {
-    this.lastSweep = Date.now();
     return sweepScratch(this.scratch);
   }
 }

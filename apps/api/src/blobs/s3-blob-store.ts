@@ -19,7 +19,7 @@ import type { Readable } from 'node:stream';
 import { ConfigurationError } from '../config/environment';
 import { BlobMissingError, BlobStoreUnavailableError } from './blob-errors';
 import { BlobStore, checkBlobKey } from './blob-store';
-import { sweepScratch, SWEEP_EVERY_MS } from './scratch-file';
+import { sweepScratch } from './scratch-file';
 
 /** How to reach the bucket: the S3_* variables, validated. */
 export interface S3Settings {
@@ -51,7 +51,6 @@ const DELETE_BATCH = 1000;
  */
 export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDestroy {
   private readonly client: S3Client;
-  private lastSweep = 0;
   /** False once the store refused a DeleteObjects request: single deletions from then on. */
   private batchDeletes = true;
 
@@ -77,7 +76,6 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
 
   /** At start: the bucket must answer to our credentials, or the API refuses to start. */
   async onModuleInit(): Promise<void> {
-    this.lastSweep = Date.now();
     await sweepScratch(this.scratchDir);
     await this.checkBucket();
   }
@@ -98,10 +96,8 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
 
   async scratchFile(): Promise<string> {
     await mkdir(this.scratchDir, { recursive: true });
-    if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) {
-      this.lastSweep = Date.now();
-      await sweepScratch(this.scratchDir);
-    }
+    // Sweeping here too, so a long-running instance also reclaims a crashed neighbour's files.
+    await sweepScratch(this.scratchDir);
     return join(this.scratchDir, `${randomUUID()}.part`);
   }
 

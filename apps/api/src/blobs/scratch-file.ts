@@ -11,8 +11,6 @@ import type { BlobStore } from './blob-store';
  * left it. Younger ones are kept, as another instance sharing the directory may be writing them.
  */
 export const SCRATCH_STALE_MS = 60 * 60_000;
-/** How often `scratchFile` looks for stale files: they wait an hour anyway, and mail asks for one each. */
-export const SWEEP_EVERY_MS = 60_000;
 
 /** Removes the files in `dir` no one has written to for `SCRATCH_STALE_MS`. */
 export async function sweepScratch(dir: string): Promise<void> {
