@@ -1,7 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { AppConfig } from '../../apps/api/src/config/app-config';
+import { filesUnder as files, openStreamedUpload, until } from '../support/streamed-upload';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
@@ -10,51 +9,15 @@ const MAX = 4 * MB;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const BOUNDARY = 'streaming-test-boundary';
 
-/** The files in a directory tree, with their sizes. */
-function files(dir: string): { path: string; size: number }[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => {
-        const path = join(e.parentPath, e.name);
-        return { path, size: statSync(path).size };
-      });
-  } catch {
-    return [];
-  }
-}
-
-async function until<T>(what: string, probe: () => T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /**
  * Uploads through a real socket, so the test decides when (and whether) the body ends: supertest
  * sends it whole. Resolves the request (still open) and the response when one comes.
  */
 function openUpload(t: TestApp, auth: string, ticketId: string, name: string) {
-  const url = new URL(`/api/tickets/${ticketId}/attachments`, t.baseUrl);
-  const req: ClientRequest = httpRequest(url, {
+  const { req, response } = openStreamedUpload(t, {
     method: 'POST',
-    headers: {
-      authorization: auth,
-      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
-      'transfer-encoding': 'chunked',
-    },
-  });
-  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    req.on('response', (res: IncomingMessage) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
+    path: `/api/tickets/${ticketId}/attachments`,
+    headers: { authorization: auth, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
   });
   req.write(
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +

@@ -1,55 +1,22 @@
-import { readdirSync, statSync } from 'node:fs';
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { AUDIO_LIMIT_BYTES } from '../../apps/api/src/recordings/audio-type';
 import { wav } from '../support/files';
+import { filesUnder as files, openStreamedUpload, until } from '../support/streamed-upload';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
 const MB = 1024 * 1024;
-
-/** The files in a directory tree, with their sizes. */
-function files(dir: string): { path: string; size: number }[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => {
-        const path = join(e.parentPath, e.name);
-        return { path, size: statSync(path).size };
-      });
-  } catch {
-    return [];
-  }
-}
-
-async function until<T>(what: string, probe: () => T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * Uploads audio through a real socket, so the test decides when (and whether) the body ends:
  * supertest sends it whole. Starts with a WAV header; resolves the response when one comes.
  */
 function openUpload(t: TestApp, auth: string, recordingId: string) {
-  const url = new URL(`/api/recordings/${recordingId}/audio`, t.baseUrl);
-  const req: ClientRequest = httpRequest(url, {
+  const { req, response } = openStreamedUpload(t, {
     method: 'PUT',
-    headers: { authorization: auth, 'content-type': 'audio/wav', 'transfer-encoding': 'chunked' },
-  });
-  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    req.on('response', (res: IncomingMessage) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
+    path: `/api/recordings/${recordingId}/audio`,
+    headers: { authorization: auth, 'content-type': 'audio/wav' },
   });
   req.write(wav(100));
   return { req, response };
