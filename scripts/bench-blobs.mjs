@@ -36,6 +36,7 @@ import {
   fmt,
   freePort,
   hmacKey,
+  intArg,
   machine,
   say,
   sleep,
@@ -46,12 +47,7 @@ import { root } from './lib.mjs';
 const STORE = String(arg('store', 'both'));
 if (!['fs', 's3', 'both'].includes(STORE)) throw new Error('--store must be fs, s3 or both');
 const STORES = STORE === 'both' ? ['fs', 's3'] : [STORE];
-const int = (name, fallback, min, max) => {
-  const v = Number(arg(name, String(fallback)));
-  if (!(Number.isInteger(v) && v >= min && v <= max))
-    throw new Error(`--${name} must be an integer ${min}–${max}`);
-  return v;
-};
+const int = intArg;
 const SMALL = int('small', 100, 10, 100_000);
 const LARGE = int('large', 20, 10, 10_000);
 const RECORDINGS = int('recordings', 20, 1, 1000);

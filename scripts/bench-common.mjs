@@ -31,6 +31,14 @@ export function arg(name, fallback) {
   return v === undefined || v.startsWith('--') ? true : v;
 }
 
+/** `--name N`, a whole number from `min` to `max`, or `fallback` when not given. */
+export function intArg(name, fallback, min, max) {
+  const v = Number(arg(name, String(fallback)));
+  if (!(Number.isInteger(v) && v >= min && v <= max))
+    throw new Error(`--${name} must be an integer ${min}–${max}`);
+  return v;
+}
+
 export function scaleArg() {
   const scale = Number(arg('scale', '0.1'));
   if (!(scale > 0 && scale <= 10)) throw new Error('--scale must be a number in (0, 10]');

@@ -45,6 +45,7 @@ import {
   fmt,
   freePort,
   hmacKey,
+  intArg,
   ownRssMb,
   processTree,
   say,
@@ -56,12 +57,7 @@ import { require, root } from './lib.mjs';
 const PARTS = ['smtp', 'imap', 'outbound'];
 const PART = String(arg('part', 'all'));
 if (![...PARTS, 'all'].includes(PART)) throw new Error(`--part must be one of ${PARTS.join(', ')} or all`);
-const int = (name, fallback, min, max) => {
-  const v = Number(arg(name, String(fallback)));
-  if (!(Number.isInteger(v) && v >= min && v <= max))
-    throw new Error(`--${name} must be an integer ${min}–${max}`);
-  return v;
-};
+const int = intArg;
 const MAILS = int('mails', 10_000, 10, 1_000_000);
 const CONCURRENCY = int('concurrency', 16, 1, 200);
 const DURATION = int('duration', 15, 1, 600);
