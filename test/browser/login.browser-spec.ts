@@ -69,7 +69,11 @@ describe('signing in, in Chromium', () => {
     await page.waitForURL('**/dpo');
     await t.db.query('UPDATE sessions SET revoked_at = now()');
     await page.reload();
-    await page.waitForURL('**/login**');
-    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/session has expired/i);
+    await page.waitForURL('**/login?expired=1');
+    // The page may render its (empty) live regions before the message: wait for the message itself.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /session has expired/i })
+      .waitFor({ timeout: 10_000 });
   });
 });
