@@ -66,6 +66,11 @@ describe('attachment uploads are streamed, not held in memory', () => {
     await until('the scratch file to be removed', () => (files(scratchDir).length === 0 ? true : undefined));
     expect(await rows()).toBe(beforeRows);
     expect(stored()).toHaveLength(beforeBlobs);
+    // The sender went away: not an outage of the database or the store, so not logged as one.
+    await until('the cut-off to be logged', () =>
+      t.logs.text.includes('cut off by the client') ? true : undefined,
+    );
+    expect(t.logs.lines.filter((l) => /"level":(40|50)/.test(l))).toEqual([]);
   });
 
   it('refuses an over-limit upload with 413, never keeping more than the limit on disk, storing nothing', async () => {

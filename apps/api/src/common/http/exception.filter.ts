@@ -79,6 +79,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (cutOffByClient(request, exception)) {
+      // The sender went away mid-body: nothing to answer and no fault of ours; what it started was rolled back.
+      this.logger.log({ msg: 'request cut off by the client', reqId: request.id }, 'HTTP');
+      respondWithError(reply, request, {
+        status: 400,
+        message: 'The request was cut off before its body ended',
+      });
+      return;
+    }
     const mapped = this.map(exception);
 
     if (mapped.status === 404 && this.spa?.serves(request)) {
@@ -165,6 +174,14 @@ function isUnstorableText(exception: unknown): boolean {
   if (!(exception instanceof QueryFailedError)) return false;
   const code = (exception.driverError as { code?: string } | undefined)?.code;
   return code !== undefined && UNSTORABLE_TEXT_PG_CODES.has(code);
+}
+
+const CLIENT_GONE_CODES = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'ECONNABORTED']);
+
+/** The body stream failed because the client's connection closed, not because of a dependency. */
+function cutOffByClient(request: FastifyRequest, exception: unknown): boolean {
+  const code = (exception as { code?: string } | null)?.code;
+  return code !== undefined && CLIENT_GONE_CODES.has(code) && (request.raw.destroyed || request.raw.aborted);
 }
 
 export function isDatabaseUnavailable(exception: unknown): boolean {
