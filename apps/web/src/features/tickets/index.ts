@@ -2,6 +2,8 @@
 export { AttachmentsPanel } from './components/AttachmentsPanel';
 export { TicketChannelLabel } from './components/ChannelLabels';
 export { LiveIndicator } from './components/LiveIndicator';
+export { MergedNotice } from './components/MergedNotice';
+export { MergeTicketCard } from './components/MergeTicketCard';
 export { PresenceLine } from './components/PresenceLine';
 export { SlaClockRow, SlaTimer } from './components/SlaTimer';
 export { PriorityBadge, StatusBadge } from './components/TicketBadges';

@@ -9,6 +9,8 @@ import { CallsCard } from '../../recordings';
 import {
   AttachmentsPanel,
   LiveIndicator,
+  MergedNotice,
+  MergeTicketCard,
   PresenceLine,
   SlaClockRow,
   PriorityBadge,
@@ -26,6 +28,8 @@ import { RequesterCard } from './RequesterCard';
 import { TicketControls } from './TicketControls';
 import '../../../ui/ticket-page.css';
 import './console.css';
+
+const consoleTicketPath = (id: string) => `/console/tickets/${id}`;
 
 export function ConsoleTicketPage() {
   return (
@@ -76,6 +80,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
         <LiveIndicator />
       </header>
       <PresenceLine others={others} />
+      <MergedNotice ticket={ticket} linkTo={consoleTicketPath} />
 
       <div className="ticket-layout">
         <div className="ticket-layout__main">
@@ -131,6 +136,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
 
           <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} shareSafe />
           <HistoryPanel ticketId={ticket.id} />
+          <MergeTicketCard ticket={ticket} linkTo={consoleTicketPath} />
         </aside>
       </div>
     </>
