@@ -90,6 +90,13 @@ describe('accessibility of the main screens, in Chromium', () => {
       .send({ type: 'fault', subject: 'Handset has no dial tone', description: 'Since 9am, reception.' })
       .expect(201);
     ticketId = ticket.body.id;
+    // The same customer's other ticket: a target for "Merge into…".
+    await t
+      .http()
+      .post('/api/tickets')
+      .set('authorization', customer)
+      .send({ type: 'fault', subject: 'Handset crackles on line 2', description: 'Reception again.' })
+      .expect(201);
     await t
       .http()
       .post(`/api/tickets/${ticketId}/messages`)
@@ -189,6 +196,17 @@ describe('accessibility of the main screens, in Chromium', () => {
       [
         `/console/tickets/${ticketId}`,
         (page) => page.getByRole('region', { name: 'Calls' }).getByRole('listitem').waitFor(),
+      ],
+      [
+        // The merge card's confirmation step, with what would move.
+        `/console/tickets/${ticketId}?merge`,
+        async (page) => {
+          const card = page.getByRole('region', { name: 'Merge' });
+          await card.getByRole('button', { name: 'Merge into…' }).click();
+          await card.getByLabel('Ticket to merge into').fill('crackles');
+          await card.getByRole('button', { name: /Handset crackles on line 2/ }).click();
+          await card.getByRole('heading', { name: /^Merge HD-\d+ into HD-\d+\?$/ }).waitFor();
+        },
       ],
     ]));
 

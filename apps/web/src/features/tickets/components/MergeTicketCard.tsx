@@ -64,11 +64,16 @@ export function MergeTicketCard({
   if (done) {
     body = (
       <StatusMessage tone="success">
-        Merged into{' '}
-        <Link to={linkTo(done.intoTicketId)} className="merged-notice__link">
-          {done.intoReference}
-        </Link>
-        : <MovedList merge={done} />
+        <div>
+          <p>
+            Merged into{' '}
+            <Link to={linkTo(done.intoTicketId)} className="merged-notice__link">
+              {done.intoReference}
+            </Link>
+            . Moved there:
+          </p>
+          <MovedList merge={done} />
+        </div>
       </StatusMessage>
     );
   } else if (!open) {
