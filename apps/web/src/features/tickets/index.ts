@@ -5,6 +5,8 @@ export { LiveIndicator } from './components/LiveIndicator';
 export { MergedNotice } from './components/MergedNotice';
 export { MergeTicketCard } from './components/MergeTicketCard';
 export { PresenceLine } from './components/PresenceLine';
+export { RedactAction } from './components/RedactAction';
+export { ShareSafeCopyCard } from './components/ShareSafeCopyCard';
 export { SlaClockRow, SlaTimer } from './components/SlaTimer';
 export { PriorityBadge, StatusBadge } from './components/TicketBadges';
 export { TicketFacts, typeAndCategory } from './components/TicketFacts';

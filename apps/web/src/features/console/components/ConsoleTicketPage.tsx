@@ -12,6 +12,7 @@ import {
   MergedNotice,
   MergeTicketCard,
   PresenceLine,
+  ShareSafeCopyCard,
   SlaClockRow,
   PriorityBadge,
   StatusBadge,
@@ -136,6 +137,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
 
           <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} shareSafe />
           <HistoryPanel ticketId={ticket.id} />
+          <ShareSafeCopyCard ticketId={ticket.id} />
           <MergeTicketCard ticket={ticket} linkTo={consoleTicketPath} />
         </aside>
       </div>
