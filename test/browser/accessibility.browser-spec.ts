@@ -208,6 +208,30 @@ describe('accessibility of the main screens, in Chromium', () => {
           await card.getByRole('heading', { name: /^Merge HD-\d+ into HD-\d+\?$/ }).waitFor();
         },
       ],
+      [
+        // The share-safe copy, shown.
+        `/console/tickets/${ticketId}?share-safe`,
+        async (page) => {
+          const card = page.getByRole('region', { name: 'Share-safe copy' });
+          await card.getByRole('button', { name: 'Show the share-safe copy' }).click();
+          await card.getByLabel(/^Copy of HD-\d+, safe to share$/).waitFor();
+        },
+      ],
+    ]));
+
+  it('the DPO’s ticket page, with a redaction form open', () =>
+    audit('dpo@hushdesk.local', 1280, [
+      [
+        `/dpo/tickets/${ticketId}`,
+        async (page) => {
+          await page.getByText('We are looking at the exchange now.').waitFor();
+          await page
+            .getByRole('button', { name: /^Redact…/ })
+            .first()
+            .click();
+          await page.getByLabel('Why redact this message?').waitFor();
+        },
+      ],
     ]));
 
   it('the DPO’s requests, a request with an excluded item, and retention', () =>
