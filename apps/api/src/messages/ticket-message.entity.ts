@@ -22,7 +22,9 @@ import { UserEntity } from '../users/user.entity';
 // A DSAR finds every message a person wrote.
 @Index('ix_ticket_messages_author', ['authorId', 'createdAt'])
 @Index('ix_ticket_messages_search', { synchronize: false })
-@Index('ix_ticket_messages_merged_from', ['mergedFromTicketId'], { where: '"merged_from_ticket_id" IS NOT NULL' })
+@Index('ix_ticket_messages_merged_from', ['mergedFromTicketId'], {
+  where: '"merged_from_ticket_id" IS NOT NULL',
+})
 export class TicketMessageEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_ticket_messages' })
   id: string;
