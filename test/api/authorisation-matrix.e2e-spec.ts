@@ -252,6 +252,16 @@ const MATRIX: Record<string, RouteCase> = {
     expect: only({ engineer: 'reached', admin: 'reached' }),
   },
   'GET /api/tickets/{id}/history': { url: '/api/tickets/:ticket/history', expect: only(STAFF_READ) },
+  // Merging into another organisation's ticket is refused (409) for staff, so a1's ticket stays.
+  'GET /api/tickets/{id}/merge': {
+    url: '/api/tickets/:ticket/merge?intoTicketId=:otherOrgTicket',
+    expect: only({ engineer: 'reached', admin: 'reached' }),
+  },
+  'POST /api/tickets/{id}/merge': {
+    url: '/api/tickets/:ticket/merge',
+    body: { intoTicketId: ':otherOrgTicket' },
+    expect: only({ engineer: 'reached', admin: 'reached' }),
+  },
   'GET /api/tickets/{id}/messages': {
     url: '/api/tickets/:ticket/messages',
     expect: ownedByCustomer(STAFF_READ),
@@ -554,14 +564,14 @@ describe('authorisation matrix', () => {
       'a1 ticket',
     );
     ids.ticket = ticket.id;
-    ok(
+    ids.otherOrgTicket = ok(
       await http('otherOrg', 'post', '/api/tickets').send({
         type: 'fault',
         subject: B1_SUBJECT,
         description: 'x',
       }),
       'b1 ticket',
-    );
+    ).id;
     const messages = `/api/tickets/${ticket.id}/messages`;
     ok(
       await http('engineer', 'post', messages).send({ body: INTERNAL_NOTE, visibility: 'internal' }),

@@ -66,6 +66,8 @@ const CALLERS: Record<string, Caller> = {
   'PATCH /api/tickets/{id}': 'engineer',
   'POST /api/tickets/{id}/undo': 'engineer',
   'GET /api/tickets/{id}/history': 'engineer',
+  'GET /api/tickets/{id}/merge': 'engineer',
+  'POST /api/tickets/{id}/merge': 'engineer',
   'GET /api/tickets/{id}/messages': 'engineer',
   'POST /api/tickets/{id}/messages': 'engineer',
   'GET /api/tickets/{id}/attachments': 'engineer',

@@ -90,6 +90,13 @@ describe('accessibility of the main screens, in Chromium', () => {
       .send({ type: 'fault', subject: 'Handset has no dial tone', description: 'Since 9am, reception.' })
       .expect(201);
     ticketId = ticket.body.id;
+    // The same customer's other ticket: a target for "Merge into…".
+    await t
+      .http()
+      .post('/api/tickets')
+      .set('authorization', customer)
+      .send({ type: 'fault', subject: 'Handset crackles on line 2', description: 'Reception again.' })
+      .expect(201);
     await t
       .http()
       .post(`/api/tickets/${ticketId}/messages`)
@@ -189,6 +196,41 @@ describe('accessibility of the main screens, in Chromium', () => {
       [
         `/console/tickets/${ticketId}`,
         (page) => page.getByRole('region', { name: 'Calls' }).getByRole('listitem').waitFor(),
+      ],
+      [
+        // The merge card's confirmation step, with what would move.
+        `/console/tickets/${ticketId}?merge`,
+        async (page) => {
+          const card = page.getByRole('region', { name: 'Merge' });
+          await card.getByRole('button', { name: 'Merge into…' }).click();
+          await card.getByLabel('Ticket to merge into').fill('crackles');
+          await card.getByRole('button', { name: /Handset crackles on line 2/ }).click();
+          await card.getByRole('heading', { name: /^Merge HD-\d+ into HD-\d+\?$/ }).waitFor();
+        },
+      ],
+      [
+        // The share-safe copy, shown.
+        `/console/tickets/${ticketId}?share-safe`,
+        async (page) => {
+          const card = page.getByRole('region', { name: 'Share-safe copy' });
+          await card.getByRole('button', { name: 'Show the share-safe copy' }).click();
+          await card.getByLabel(/^Copy of HD-\d+, safe to share$/).waitFor();
+        },
+      ],
+    ]));
+
+  it('the DPO’s ticket page, with a redaction form open', () =>
+    audit('dpo@hushdesk.local', 1280, [
+      [
+        `/dpo/tickets/${ticketId}`,
+        async (page) => {
+          await page.getByText('We are looking at the exchange now.').waitFor();
+          await page
+            .getByRole('button', { name: /^Redact…/ })
+            .first()
+            .click();
+          await page.getByLabel('Why redact this message?').waitFor();
+        },
       ],
     ]));
 

@@ -83,6 +83,7 @@ export type SlaClock = Schemas['SlaClockDto'];
 export type TicketMessage = ResponseOf<'post', '/api/tickets/{id}/messages'>;
 export type CreateMessageRequest = RequestBodyOf<'post', '/api/tickets/{id}/messages'>;
 export type TicketHistoryEntry = ResponseOf<'get', '/api/tickets/{id}/history'>[number];
+export type TicketMerge = ResponseOf<'post', '/api/tickets/{id}/merge'>;
 export type AttachmentInfo = ResponseOf<'post', '/api/tickets/{id}/attachments'>;
 export type TicketGroup = ResponseOf<'get', '/api/groups'>[number];
 export type PersonRef = ResponseOf<'get', '/api/engineers'>[number];

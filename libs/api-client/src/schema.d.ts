@@ -1316,6 +1316,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TicketMergeController_preview"];
+        put?: never;
+        post: operations["TicketMergeController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/messages": {
         parameters: {
             query?: never;
@@ -2308,6 +2324,21 @@ export interface components {
             /** Format: uuid */
             ticketId: string | null;
         };
+        MergeTicketDto: {
+            /**
+             * Format: uuid
+             * @description The ticket this one goes into: its thread, files, calls and history move there
+             */
+            intoTicketId: string;
+        };
+        MergedIntoDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            id: string;
+            /** @example HD-000123 */
+            reference: string;
+        };
         NamedRefDto: {
             /** Format: uuid */
             id: string;
@@ -2857,6 +2888,8 @@ export interface components {
             group: components["schemas"]["NamedRefDto"] | null;
             /** Format: uuid */
             id: string;
+            /** @description Set when this ticket was merged into another; a customer gets it only when they may see that ticket */
+            mergedInto: components["schemas"]["MergedIntoDto"] | null;
             /**
              * Format: date-time
              * @description The next SLA deadline still running; null when none runs
@@ -2899,7 +2932,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            field: "status" | "priority" | "assignee" | "group" | "tags";
+            field: "status" | "priority" | "assignee" | "group" | "tags" | "merged_into" | "merged_from";
             /** @description Display value; null means "no one" or none */
             from: string | null;
             id: string;
@@ -2915,6 +2948,23 @@ export interface components {
             items: components["schemas"]["TicketSummaryDto"][];
             /** @description Pass back as `cursor` for the next page */
             nextCursor: string | null;
+        };
+        TicketMergeDto: {
+            attachments: number;
+            /** @description Call recordings logged on the ticket */
+            calls: number;
+            historyEntries: number;
+            /** @example HD-000123 */
+            intoReference: string;
+            intoSubject: string;
+            /** Format: uuid */
+            intoTicketId: string;
+            /** @description Replies and internal notes */
+            messages: number;
+            /** @example HD-000122 */
+            reference: string;
+            /** Format: uuid */
+            ticketId: string;
         };
         TicketMessageDto: {
             author: components["schemas"]["KindedPersonRefDto"];
@@ -11462,6 +11512,219 @@ export interface operations {
             };
             /** @description A path segment is longer than 100 characters */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TicketMergeController_preview: {
+        parameters: {
+            query: {
+                /** @description The ticket this one goes into: its thread, files, calls and history move there */
+                intoTicketId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What merging into that ticket would move; nothing is written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMergeDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such record, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Requesters who may not see each other’s tickets, a ticket already merged, a closed target, or processing restricted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TicketMergeController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeTicketDto"];
+            };
+        };
+        responses: {
+            /** @description What moved: the ticket is closed and points at the one it went into */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMergeDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such record, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Requesters who may not see each other’s tickets, a ticket already merged, a closed target, or processing restricted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,6 +33,7 @@ import { PrivacyModule } from '../privacy/privacy.module';
 import { RealtimeGatewayModule } from '../realtime/realtime-gateway.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
+import { TicketMergeModule } from '../tickets/ticket-merge.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 
@@ -67,6 +68,7 @@ export class AppModule {
         SlaModule,
         GroupsModule,
         TicketsModule,
+        TicketMergeModule,
         MessagesModule,
         MailOutboxModule,
         AttachmentsModule,

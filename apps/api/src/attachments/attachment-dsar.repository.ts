@@ -32,7 +32,7 @@ export class AttachmentDsarRepository extends SqlRepository {
   ): Promise<{ id: string; ticket_id: string; created_at: Date; uploaded_by_id: string }[]> {
     return this.query(
       `SELECT id, ticket_id, created_at, uploaded_by_id FROM attachments
-        WHERE ticket_id = ANY($1) OR uploaded_by_id = ANY($2)`,
+        WHERE ticket_id = ANY($1) OR merged_from_ticket_id = ANY($1) OR uploaded_by_id = ANY($2)`,
       [ticketIds, userIds],
     );
   }
@@ -44,7 +44,8 @@ export class AttachmentDsarRepository extends SqlRepository {
 
   async idsOnTicketsOrBy(ticketIds: string[], userIds: string[], tx?: Tx): Promise<string[]> {
     const rows = await this.query<{ id: string }>(
-      'SELECT id FROM attachments WHERE ticket_id = ANY($1) OR uploaded_by_id = ANY($2)',
+      `SELECT id FROM attachments
+        WHERE ticket_id = ANY($1) OR merged_from_ticket_id = ANY($1) OR uploaded_by_id = ANY($2)`,
       [ticketIds, userIds],
       tx,
     );

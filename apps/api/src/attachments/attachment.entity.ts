@@ -15,6 +15,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('ix_attachments_ticket', ['ticketId', 'createdAt'])
 @Index('ix_attachments_uploader', ['uploadedById'])
 @Index('uq_attachments_blob_key', ['blobKey'], { unique: true })
+@Index('ix_attachments_merged_from', ['mergedFromTicketId'], { where: '"merged_from_ticket_id" IS NOT NULL' })
 export class AttachmentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_attachments' })
   id: string;
@@ -25,6 +26,17 @@ export class AttachmentEntity {
   @ManyToOne(() => TicketEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_attachments_ticket' })
   ticket?: TicketEntity;
+
+  /**
+   * The ticket this row was on before a merge moved it here (the first one, across merges): a DSAR
+   * and an erasure of that ticket's requester still reach it.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  mergedFromTicketId: string | null;
+
+  @ManyToOne(() => TicketEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_from_ticket_id', foreignKeyConstraintName: 'fk_attachments_merged_from' })
+  mergedFromTicket?: TicketEntity;
 
   @Column({ type: 'uuid' })
   uploadedById: string;

@@ -22,6 +22,7 @@ export type AuditAction =
   | 'suppression.add'
   | 'message.redact'
   | 'ticket.share_safe_copy'
+  | 'ticket.merge'
   | 'index.rebuild'
   | 'recording.hold'
   | 'recording.release'

@@ -23,9 +23,11 @@ export class MessageDsarRepository extends SqlRepository {
   }
 
   inTickets(ticketIds: string[]): Promise<{ id: string; ticket_id: string; created_at: Date }[]> {
-    return this.query('SELECT id, ticket_id, created_at FROM ticket_messages WHERE ticket_id = ANY($1)', [
-      ticketIds,
-    ]);
+    return this.query(
+      `SELECT id, ticket_id, created_at FROM ticket_messages
+        WHERE ticket_id = ANY($1) OR merged_from_ticket_id = ANY($1)`,
+      [ticketIds],
+    );
   }
 
   /** When each was written, for ordering. */
@@ -36,7 +38,8 @@ export class MessageDsarRepository extends SqlRepository {
   /** Written by them, on their tickets, or mentioning them. */
   async idsForErasure(userIds: string[], ticketIds: string[], ids: string[], tx?: Tx): Promise<string[]> {
     const rows = await this.query<{ id: string }>(
-      'SELECT id FROM ticket_messages WHERE author_id = ANY($1) OR ticket_id = ANY($2) OR id = ANY($3)',
+      `SELECT id FROM ticket_messages
+        WHERE author_id = ANY($1) OR ticket_id = ANY($2) OR merged_from_ticket_id = ANY($2) OR id = ANY($3)`,
       [userIds, ticketIds, ids],
       tx,
     );

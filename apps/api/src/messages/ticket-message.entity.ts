@@ -22,6 +22,9 @@ import { UserEntity } from '../users/user.entity';
 // A DSAR finds every message a person wrote.
 @Index('ix_ticket_messages_author', ['authorId', 'createdAt'])
 @Index('ix_ticket_messages_search', { synchronize: false })
+@Index('ix_ticket_messages_merged_from', ['mergedFromTicketId'], {
+  where: '"merged_from_ticket_id" IS NOT NULL',
+})
 export class TicketMessageEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_ticket_messages' })
   id: string;
@@ -32,6 +35,17 @@ export class TicketMessageEntity {
   @ManyToOne(() => TicketEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_ticket_messages_ticket' })
   ticket?: TicketEntity;
+
+  /**
+   * The ticket this row was on before a merge moved it here (the first one, across merges): a DSAR
+   * and an erasure of that ticket's requester still reach it.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  mergedFromTicketId: string | null;
+
+  @ManyToOne(() => TicketEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_from_ticket_id', foreignKeyConstraintName: 'fk_ticket_messages_merged_from' })
+  mergedFromTicket?: TicketEntity;
 
   @Column({ type: 'uuid' })
   authorId: string;

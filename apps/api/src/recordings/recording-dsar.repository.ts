@@ -31,14 +31,16 @@ export class RecordingDsarRepository extends SqlRepository {
     {
       id: string;
       ticket_id: string | null;
+      /** The ticket it was logged on before a merge moved it. */
+      merged_from_ticket_id: string | null;
       started_at: Date;
       person_id: string | null;
       caller_number: string;
     }[]
   > {
     return this.query(
-      `SELECT id, ticket_id, started_at, person_id, caller_number FROM recordings
-        WHERE person_id = $1 OR caller_number = ANY($2) OR ticket_id = ANY($3)`,
+      `SELECT id, ticket_id, merged_from_ticket_id, started_at, person_id, caller_number FROM recordings
+        WHERE person_id = $1 OR caller_number = ANY($2) OR ticket_id = ANY($3) OR merged_from_ticket_id = ANY($3)`,
       [personId, phones, ticketIds],
     );
   }
@@ -56,7 +58,7 @@ export class RecordingDsarRepository extends SqlRepository {
   ): Promise<{ id: string; held: boolean }[]> {
     return this.query(
       `SELECT id, hold_at IS NOT NULL AS held FROM recordings
-        WHERE person_id = $1 OR caller_number = ANY($2) OR ticket_id = ANY($3)`,
+        WHERE person_id = $1 OR caller_number = ANY($2) OR ticket_id = ANY($3) OR merged_from_ticket_id = ANY($3)`,
       [personId, phones, ticketIds],
       tx,
     );
@@ -111,7 +113,8 @@ export class RecordingDsarRepository extends SqlRepository {
   async countLeft(phones: string[], personId: string | null, ticketIds: string[], tx?: Tx): Promise<number> {
     const [{ n }] = await this.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM recordings
-            WHERE (caller_number = ANY($1) OR person_id = $2 OR ticket_id = ANY($3)) AND hold_at IS NULL`,
+            WHERE (caller_number = ANY($1) OR person_id = $2 OR ticket_id = ANY($3) OR merged_from_ticket_id = ANY($3))
+              AND hold_at IS NULL`,
       [phones, personId, ticketIds],
       tx,
     );

@@ -27,6 +27,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('ix_recordings_caller', ['callerNumber', 'startedAt'])
 @Index('ix_recordings_ticket', ['ticketId', 'startedAt'])
 @Index('uq_recordings_import_key', ['importKey'], { unique: true })
+@Index('ix_recordings_merged_from', ['mergedFromTicketId'], { where: '"merged_from_ticket_id" IS NOT NULL' })
 export class RecordingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_recordings' })
   id: string;
@@ -57,6 +58,17 @@ export class RecordingEntity {
   @ManyToOne(() => TicketEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_recordings_ticket' })
   ticket?: TicketEntity;
+
+  /**
+   * The ticket this row was on before a merge moved it here (the first one, across merges): a DSAR
+   * and an erasure of that ticket's requester still reach it.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  mergedFromTicketId: string | null;
+
+  @ManyToOne(() => TicketEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_from_ticket_id', foreignKeyConstraintName: 'fk_recordings_merged_from' })
+  mergedFromTicket?: TicketEntity;
 
   @Column({ type: 'uuid', nullable: true })
   personId: string | null;

@@ -25,7 +25,7 @@ export class TicketHistoryEntity {
   actor?: UserEntity;
 
   @Column({ type: 'varchar', length: 20 })
-  field: 'status' | 'priority' | 'assignee' | 'group' | 'tags';
+  field: 'status' | 'priority' | 'assignee' | 'group' | 'tags' | 'merged_into' | 'merged_from';
 
   @Column({ type: 'text', nullable: true })
   fromValue: string | null;
@@ -35,4 +35,8 @@ export class TicketHistoryEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at: Date;
+
+  /** Set when a merge moved this entry here from another ticket; such entries are never undone here. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedFromTicketId: string | null;
 }

@@ -19,11 +19,13 @@ export interface HistoryRow {
   to_assignee: string | null;
   from_group: string | null;
   to_group: string | null;
+  /** The other ticket's reference, for a merge. */
+  to_ticket: string | null;
 }
 
 /** A field of the caller's last change on a ticket, and whether it can still be taken back. */
 export interface LastChangeRow {
-  field: 'status' | 'priority' | 'assignee' | 'group' | 'tags';
+  field: 'status' | 'priority' | 'assignee' | 'group' | 'tags' | 'merged_into' | 'merged_from';
   from_value: string | null;
   to_value: string | null;
   too_old: boolean;
@@ -63,13 +65,15 @@ export class TicketHistoryRepository extends SqlRepository {
   list(ticketId: string): Promise<HistoryRow[]> {
     return this.query<HistoryRow>(
       `SELECT h.id, h.field, h.from_value, h.to_value, h.at, h.actor_id, p.full_name AS actor_name, u.role AS actor_role,
-              fa.full_name AS from_assignee, ta.full_name AS to_assignee, fg.name AS from_group, tg.name AS to_group
+              fa.full_name AS from_assignee, ta.full_name AS to_assignee, fg.name AS from_group, tg.name AS to_group,
+              mt.reference AS to_ticket
          FROM ticket_history h
          LEFT JOIN users u ON u.id = h.actor_id LEFT JOIN people p ON p.id = u.person_id
          LEFT JOIN users fu ON h.field = 'assignee' AND fu.id::text = h.from_value LEFT JOIN people fa ON fa.id = fu.person_id
          LEFT JOIN users tu ON h.field = 'assignee' AND tu.id::text = h.to_value LEFT JOIN people ta ON ta.id = tu.person_id
          LEFT JOIN ticket_groups fg ON h.field = 'group' AND fg.id::text = h.from_value
          LEFT JOIN ticket_groups tg ON h.field = 'group' AND tg.id::text = h.to_value
+         LEFT JOIN tickets mt ON h.field IN ('merged_into', 'merged_from') AND mt.id::text = h.to_value
         WHERE h.ticket_id = $1
         ORDER BY h.at DESC, h.id DESC`,
       [ticketId],
@@ -91,7 +95,7 @@ export class TicketHistoryRepository extends SqlRepository {
     return this.query<LastChangeRow>(
       `WITH mine AS (
        SELECT max(y.at) AS at FROM ticket_history y
-        WHERE y.ticket_id = $1 AND y.actor_id = $2
+        WHERE y.ticket_id = $1 AND y.actor_id = $2 AND y.merged_from_ticket_id IS NULL
           -- A status a reply moved on with shares its message's instant: the reply's doing, not a
           -- change made in the controls, so Undo takes back the caller's change before it.
           AND NOT EXISTS (SELECT 1 FROM ticket_messages m
@@ -101,7 +105,7 @@ export class TicketHistoryRepository extends SqlRepository {
             EXISTS (SELECT 1 FROM ticket_history l
                      WHERE l.ticket_id = h.ticket_id AND l.field = h.field AND l.at > h.at) AS changed_since
        FROM ticket_history h JOIN mine ON h.at = mine.at
-      WHERE h.ticket_id = $1 AND h.actor_id = $2`,
+      WHERE h.ticket_id = $1 AND h.actor_id = $2 AND h.merged_from_ticket_id IS NULL`,
       [ticketId, actorId, now, windowMinutes],
       tx,
     );

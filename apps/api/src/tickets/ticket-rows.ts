@@ -16,7 +16,8 @@ export const SUMMARY_COLUMNS = `
 
 export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS},
   t.description, t.equipment_asset_tag, t.equipment_model, t.equipment_serial_number, t.equipment_location,
-  t.contact_phone, t.channel, (rp.processing_restricted_at IS NOT NULL) AS processing_restricted`;
+  t.contact_phone, t.channel, (rp.processing_restricted_at IS NOT NULL) AS processing_restricted,
+  t.merged_into_id, t.merged_at`;
 
 /** The joins that name a ticket's people, organisation and group, for any row source aliased `t`. */
 export const TICKET_JOINS = `
@@ -71,6 +72,8 @@ export interface TicketDetailRow extends TicketRow {
   equipment_location: string | null;
   contact_phone: string | null;
   channel: TicketChannel;
+  merged_into_id: string | null;
+  merged_at: Date | null;
 }
 
 export const formatReference = (n: string | number) => `HD-${String(n).padStart(6, '0')}`;
@@ -149,5 +152,7 @@ export function toDetail(
     closedAt: r.closed_at?.toISOString() ?? null,
     allowedTransitions,
     processingRestricted: r.processing_restricted,
+    // The reference is filled in by the service, for callers who may see the target.
+    mergedInto: null,
   };
 }

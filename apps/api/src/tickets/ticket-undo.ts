@@ -23,6 +23,9 @@ function currentValue(ticket: TicketRow, field: LastChangeRow['field']): string 
       return ticket.group_id;
     case 'tags':
       return ticket.tags.join(', ') || null;
+    case 'merged_into':
+    case 'merged_from':
+      return null; // refused before it is asked
   }
 }
 
@@ -36,6 +39,11 @@ const refuse = (message: string) => new DomainError(DomainErrorCode.InvalidState
  */
 export function undoOfLastChange(rows: LastChangeRow[], ticket: TicketRow): UpdateTicketDto {
   if (!rows.length) throw refuse('There is nothing of yours to undo on this ticket.');
+  if (rows.some((r) => r.field === 'merged_into' || r.field === 'merged_from')) {
+    throw refuse(
+      'Your last change here was a merge, which cannot be undone: its thread moved to another ticket.',
+    );
+  }
   if (rows.some((r) => r.too_old)) {
     throw refuse(
       `Your last change was too long ago to undo (more than ${UNDO_WINDOW_MINUTES} minutes); change the fields instead.`,

@@ -36,6 +36,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('ix_tickets_search', { synchronize: false })
 // A subject's numbers find the tickets that give them as the number to call (DSAR, erasure).
 @Index('ix_tickets_contact_phone', { synchronize: false })
+@Index('ix_tickets_merged_into', ['mergedIntoId'], { where: '"merged_into_id" IS NOT NULL' })
 export class TicketEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_tickets' })
   id: string;
@@ -169,6 +170,17 @@ export class TicketEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** The ticket this one was merged into: it was closed then, and points there for good. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @ManyToOne(() => TicketEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_into_id', foreignKeyConstraintName: 'fk_tickets_merged_into' })
+  mergedInto?: TicketEntity;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  mergedAt: Date | null;
 
   /** When retention anonymised this closed ticket: no identifiers left, the requester a placeholder. */
   @Column({ type: 'timestamptz', nullable: true })

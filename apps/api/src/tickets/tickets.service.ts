@@ -33,7 +33,14 @@ import type {
   UpdateTicketDto,
 } from './dto/ticket.dto';
 import { TicketHistoryRepository, type HistoryChange, type HistoryRow } from './ticket-history.repository';
-import { slaFieldsOf, toDetail, toSummary, type TicketDetailRow, type TicketRow } from './ticket-rows';
+import {
+  formatReference,
+  slaFieldsOf,
+  toDetail,
+  toSummary,
+  type TicketDetailRow,
+  type TicketRow,
+} from './ticket-rows';
 import { isStaff } from './ticket-scope';
 import { nameSearchFor } from './ticket-search';
 import { UNDO_WINDOW_MINUTES, undoOfLastChange } from './ticket-undo';
@@ -167,6 +174,15 @@ export class TicketsService {
     ]);
     const shown = project(row.contact_phone, policy, actor.role, actor.userId === row.requester_id);
     detail.contactPhone = shown ?? null;
+    // A merged ticket points where it went, for whoever may see that ticket (a 404 otherwise).
+    const target = row.merged_into_id ? await this.tickets.findVisible(actor, row.merged_into_id) : undefined;
+    if (target && row.merged_at) {
+      detail.mergedInto = {
+        id: target.id,
+        reference: formatReference(target.reference),
+        at: row.merged_at.toISOString(),
+      };
+    }
     return names.ticket(detail);
   }
 
@@ -390,7 +406,8 @@ export class TicketsService {
       id: String(r.id),
       field: r.field,
       from: shown(r.field, r.from_value, r.from_assignee, r.from_group),
-      to: shown(r.field, r.to_value, r.to_assignee, r.to_group),
+      // A merge names the other ticket by its reference.
+      to: r.to_ticket ? formatReference(r.to_ticket) : shown(r.field, r.to_value, r.to_assignee, r.to_group),
       actor: r.actor_id
         ? {
             id: r.actor_id,

@@ -2,7 +2,7 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { ControllerSettingsPage, OrganisationsPage, UsersPage } from '../features/admin';
 import { ChangePasswordPage, LoginPage } from '../features/auth';
 import { ConsoleHomePage, ConsoleTicketPage, DashboardPage } from '../features/console';
-import { AuditTrailPage, DpoHomePage, FieldPoliciesPage, RopaPage } from '../features/dpo';
+import { AuditTrailPage, DpoHomePage, DpoTicketPage, FieldPoliciesPage, RopaPage } from '../features/dpo';
 import { DsarDownloadPage, DsarRequestPage } from '../features/dsar';
 import { MailboxesPage, MailPreferencesPage, OutboxPage } from '../features/mail';
 import {
@@ -36,6 +36,7 @@ import { RootLayout } from './RootLayout';
  *   /console/dashboard          -> engineer: charts of open tickets
  *   /dpo          -> Data Protection Officer: data-subject requests by due date, counters, intake of a new one
  *   /dpo/requests/:dsarId -> DPO: one request (verify, pause, extend, collect, review, release, erase...)
+ *   /dpo/tickets/:ticketId -> DPO: one ticket (redact a message or a text file, the share-safe copy)
  *   /dpo/fields   -> DPO: field policies (collection, purposes, retention, visibility, purge)
  *   /dpo/retention -> DPO: recordings due to expire, retention runs (dry run first), legal holds, periods
  *   /dpo/audit    -> DPO: the audit trail and its chain check (filters in the query string)
@@ -113,6 +114,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <DpoHomePage /> },
               { path: 'requests/:dsarId', element: <DsarRequestPage /> },
+              { path: 'tickets/:ticketId', element: <DpoTicketPage /> },
               ...privacyOfficeRoutes,
             ],
           },

@@ -174,8 +174,8 @@ export class DsarCollector implements OnModuleInit {
       if (who.personId && r.person_id === who.personId)
         add('recording', r.id, r.ticket_id, r.started_at, 'person');
       if (who.phones.includes(r.caller_number)) add('recording', r.id, r.ticket_id, r.started_at, 'caller');
-      if (r.ticket_id && ownIds.has(r.ticket_id))
-        add('recording', r.id, r.ticket_id, r.started_at, 'on_their_ticket');
+      const origin = r.merged_from_ticket_id ?? r.ticket_id;
+      if (origin && ownIds.has(origin)) add('recording', r.id, r.ticket_id, r.started_at, 'on_their_ticket');
     }
 
     await this.setProgress(dsarId, 'emails', 6);

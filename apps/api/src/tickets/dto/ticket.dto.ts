@@ -174,6 +174,13 @@ export class EquipmentInfoDto {
   @ApiProperty({ type: String, nullable: true }) location: string | null;
 }
 
+/** Where a merged ticket went. */
+export class MergedIntoDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'HD-000123' }) reference: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
 export class TicketDetailDto extends TicketSummaryDto {
   @ApiProperty() description: string;
   @ApiProperty({ type: EquipmentInfoDto, nullable: true }) equipment: EquipmentInfoDto | null;
@@ -197,6 +204,13 @@ export class TicketDetailDto extends TicketSummaryDto {
   allowedTransitions: TicketStatus[];
   @ApiProperty({ description: 'Restricted by a data-subject request: read-only for all but the DPO' })
   processingRestricted: boolean;
+  @ApiProperty({
+    type: MergedIntoDto,
+    nullable: true,
+    description:
+      'Set when this ticket was merged into another; a customer gets it only when they may see that ticket',
+  })
+  mergedInto: MergedIntoDto | null;
 }
 
 /** Tickets per status, each counted up to `countsLimit`. */
@@ -229,7 +243,15 @@ class HistoryActorDto {
 }
 
 /** The ticket fields whose changes the history records. */
-export const HISTORY_FIELDS = ['status', 'priority', 'assignee', 'group', 'tags'] as const;
+export const HISTORY_FIELDS = [
+  'status',
+  'priority',
+  'assignee',
+  'group',
+  'tags',
+  'merged_into',
+  'merged_from',
+] as const;
 
 export class TicketHistoryEntryDto {
   @ApiProperty() id: string;

@@ -2,7 +2,11 @@
 export { AttachmentsPanel } from './components/AttachmentsPanel';
 export { TicketChannelLabel } from './components/ChannelLabels';
 export { LiveIndicator } from './components/LiveIndicator';
+export { MergedNotice } from './components/MergedNotice';
+export { MergeTicketCard } from './components/MergeTicketCard';
 export { PresenceLine } from './components/PresenceLine';
+export { RedactAction } from './components/RedactAction';
+export { ShareSafeCopyCard } from './components/ShareSafeCopyCard';
 export { SlaClockRow, SlaTimer } from './components/SlaTimer';
 export { PriorityBadge, StatusBadge } from './components/TicketBadges';
 export { TicketFacts, typeAndCategory } from './components/TicketFacts';

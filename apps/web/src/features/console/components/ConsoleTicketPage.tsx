@@ -9,7 +9,10 @@ import { CallsCard } from '../../recordings';
 import {
   AttachmentsPanel,
   LiveIndicator,
+  MergedNotice,
+  MergeTicketCard,
   PresenceLine,
+  ShareSafeCopyCard,
   SlaClockRow,
   PriorityBadge,
   StatusBadge,
@@ -26,6 +29,8 @@ import { RequesterCard } from './RequesterCard';
 import { TicketControls } from './TicketControls';
 import '../../../ui/ticket-page.css';
 import './console.css';
+
+const consoleTicketPath = (id: string) => `/console/tickets/${id}`;
 
 export function ConsoleTicketPage() {
   return (
@@ -76,6 +81,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
         <LiveIndicator />
       </header>
       <PresenceLine others={others} />
+      <MergedNotice ticket={ticket} linkTo={consoleTicketPath} />
 
       <div className="ticket-layout">
         <div className="ticket-layout__main">
@@ -131,6 +137,8 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
 
           <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} shareSafe />
           <HistoryPanel ticketId={ticket.id} />
+          <ShareSafeCopyCard ticketId={ticket.id} />
+          <MergeTicketCard ticket={ticket} linkTo={consoleTicketPath} />
         </aside>
       </div>
     </>

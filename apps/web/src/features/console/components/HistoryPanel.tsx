@@ -37,6 +37,10 @@ function describe(entry: TicketHistoryEntry, engineerName: Names, groupName: Nam
       return from ? `moved it from ${groupName(from)} to ${groupName(to)}` : `moved it to ${groupName(to)}`;
     case 'tags':
       return `changed the tags${from ? ` from ${from}` : ''} to ${to || 'none'}`;
+    case 'merged_into':
+      return `merged this ticket into ${to ?? 'another ticket'}`;
+    case 'merged_from':
+      return `merged ${to ?? 'another ticket'} into this one`;
     default:
       return 'changed the ticket';
   }

@@ -1,5 +1,6 @@
 import type { DsarItem, DsarSegment } from '@hushdesk/api-client';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { LoadError, Spinner } from '../../../ui/Feedback';
 import { Badge } from '../../../ui/Layout';
@@ -103,7 +104,14 @@ function DsarItemView({
             </h3>
           </div>
           <p className="dsar-item__meta">
-            {item.ticketReference ? <span className="dsar-item__ticket">{item.ticketReference}</span> : null}
+            {item.ticketReference && item.ticketId ? (
+              // The ticket itself, where a message or file can be redacted.
+              <Link className="dsar-item__ticket" to={`/dpo/tickets/${item.ticketId}`}>
+                {item.ticketReference}
+              </Link>
+            ) : item.ticketReference ? (
+              <span className="dsar-item__ticket">{item.ticketReference}</span>
+            ) : null}
             {item.at ? (
               <time dateTime={item.at} title={formatDateTime(item.at)}>
                 {formatDate(item.at)}

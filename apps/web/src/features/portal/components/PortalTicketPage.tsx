@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../auth';
 import {
   AttachmentsPanel,
   LiveIndicator,
+  MergedNotice,
   PresenceLine,
   StatusBadge,
   TicketChannelLabel,
@@ -92,6 +93,7 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
         <LiveIndicator />
       </header>
       <PresenceLine others={others} />
+      <MergedNotice ticket={ticket} linkTo={(id) => `/portal/tickets/${id}`} />
 
       {justCreated ? (
         <StatusMessage tone="success">

@@ -1,5 +1,6 @@
+import type { AttachmentInfo } from '@hushdesk/api-client';
 import { displayName } from '@hushdesk/contracts';
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { formatFileSize, formatShortDateTime } from '../../../lib/format';
 import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
@@ -38,10 +39,13 @@ export function AttachmentsPanel({
   ticketId,
   canUpload = true,
   shareSafe = false,
+  actions,
 }: {
   ticketId: string;
   canUpload?: boolean;
   shareSafe?: boolean;
+  /** Actions on one file (the DPO's redaction of a text file). */
+  actions?: (attachment: AttachmentInfo) => ReactNode;
 }) {
   const inputId = useId();
   const hintId = useId();
@@ -113,6 +117,7 @@ export function AttachmentsPanel({
                     Share-safe copy<span className="visually-hidden"> of {item.fileName}</span>
                   </a>
                 ) : null}
+                {actions?.(item)}
               </div>
             </li>
           ))}

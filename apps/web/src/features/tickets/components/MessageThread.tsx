@@ -1,4 +1,5 @@
 import type { TicketMessage } from '@hushdesk/api-client';
+import type { ReactNode } from 'react';
 import { displayName } from '@hushdesk/contracts';
 import { formatDateTime, formatShortDateTime, initials } from '../../../lib/format';
 import { LockIcon } from '../../../ui/icons';
@@ -12,13 +13,15 @@ interface MessageThreadProps {
   /** Customers see the support team as such; staff see who the customer is. */
   audience: 'customer' | 'staff';
   emptyText: string;
+  /** Actions on one message (the DPO's redaction), shown under it. */
+  actions?: (message: TicketMessage) => ReactNode;
 }
 
 /**
  * The conversation, oldest first. It is a log region, so replies that arrive while the page is
  * open are read out by screen readers.
  */
-export function MessageThread({ messages, currentUserId, audience, emptyText }: MessageThreadProps) {
+export function MessageThread({ messages, currentUserId, audience, emptyText, actions }: MessageThreadProps) {
   return (
     <div className="thread" role="log" aria-label="Conversation" aria-relevant="additions">
       {messages.length === 0 ? (
@@ -31,6 +34,7 @@ export function MessageThread({ messages, currentUserId, audience, emptyText }: 
               message={message}
               isOwn={message.author.id === currentUserId}
               audience={audience}
+              actions={actions}
             />
           ))}
         </ol>
@@ -43,10 +47,12 @@ function MessageItem({
   message,
   isOwn,
   audience,
+  actions,
 }: {
   message: TicketMessage;
   isOwn: boolean;
   audience: 'customer' | 'staff';
+  actions?: (message: TicketMessage) => ReactNode;
 }) {
   const internal = message.visibility === 'internal';
   // A name the viewer's field policy hides (or that was never given) arrives as null: the
@@ -95,6 +101,7 @@ function MessageItem({
         </time>
       </div>
       <div className="message__body">{message.body}</div>
+      {actions?.(message)}
     </li>
   );
 }

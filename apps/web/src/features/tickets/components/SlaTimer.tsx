@@ -1,13 +1,26 @@
 import type { SlaClock, TicketSummary } from '@hushdesk/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { ClockIcon } from '../../../ui/icons';
-import { clockState, formatCountdown, SLA_STATE_LABELS, ticketDeadline, ticketSlaState } from './sla';
+import {
+  clockState,
+  formatCountdown,
+  SLA_STATE_LABELS,
+  SLA_TARGET_LABELS,
+  ticketDeadline,
+  ticketDeadlineTarget,
+  ticketSlaState,
+} from './sla';
 import './tickets.css';
 
-/** The queue's countdown to a ticket's next SLA deadline, coloured by how it stands. */
+/**
+ * The queue's countdown to a ticket's next SLA deadline, coloured by how it stands, and named for
+ * the target it counts down to (first response or resolution).
+ */
 export function SlaTimer({ ticket, now }: { ticket: TicketSummary; now: number }) {
   const state = ticketSlaState(ticket, now);
   const dueAt = ticketDeadline(ticket, now);
+  const counting = dueAt !== null && (state === 'ok' || state === 'at_risk' || state === 'breached');
+  const target = counting ? ticketDeadlineTarget(ticket, now) : null;
 
   let text: string;
   if (state === 'ok' || state === 'at_risk' || state === 'breached') {
@@ -17,16 +30,21 @@ export function SlaTimer({ ticket, now }: { ticket: TicketSummary; now: number }
   }
 
   return (
-    <span className={`sla-timer sla-timer--${state}`} data-sla={state}>
-      <ClockIcon size={15} />
-      {dueAt && (state === 'ok' || state === 'at_risk' || state === 'breached') ? (
-        <time dateTime={dueAt} title={`Due ${formatDateTime(dueAt)}`}>
-          {text}
-        </time>
-      ) : (
-        <span>{text}</span>
-      )}
-      {state === 'at_risk' ? <span className="visually-hidden"> (at risk)</span> : null}
+    <span className="sla-countdown">
+      <span className={`sla-timer sla-timer--${state}`} data-sla={state}>
+        <ClockIcon size={15} />
+        {dueAt && (state === 'ok' || state === 'at_risk' || state === 'breached') ? (
+          <time dateTime={dueAt} title={`Due ${formatDateTime(dueAt)}`}>
+            {text}
+          </time>
+        ) : (
+          <span>{text}</span>
+        )}
+        {state === 'at_risk' ? <span className="visually-hidden"> (at risk)</span> : null}
+      </span>
+      {target ? (
+        <span className="sla-countdown__target"> for {SLA_TARGET_LABELS[target].toLowerCase()}</span>
+      ) : null}
     </span>
   );
 }

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import type { TicketMessage } from '@hushdesk/api-client';
+import { useMemo, type ReactNode } from 'react';
 import { ErrorMessage, Spinner } from '../../../ui/Feedback';
 import { useTicketMessages } from '../hooks/use-tickets';
 import { MessageThread } from './MessageThread';
@@ -13,11 +14,14 @@ export function TicketThread({
   currentUserId,
   audience,
   emptyText,
+  messageActions,
 }: {
   ticketId: string;
   currentUserId: string | undefined;
   audience: 'customer' | 'staff';
   emptyText: string;
+  /** Actions on one message (the DPO's redaction). */
+  messageActions?: (message: TicketMessage) => ReactNode;
 }) {
   const messages = useTicketMessages(ticketId);
   const thread = useMemo(() => {
@@ -36,6 +40,7 @@ export function TicketThread({
         currentUserId={currentUserId}
         audience={audience}
         emptyText={emptyText}
+        actions={messageActions}
       />
       {messages.hasNextPage ? (
         <button

@@ -62,3 +62,20 @@ export function ticketDeadline(ticket: TicketSummary, now: number): string | nul
     .sort((a, b) => Date.parse(a) - Date.parse(b));
   return running[0] ?? null;
 }
+
+/** The SLA targets, as the queue names the one a countdown is for. */
+export const SLA_TARGET_LABELS = { firstResponse: 'First response', resolution: 'Resolution' } as const;
+
+/** Which target `ticketDeadline` counts down to: the clock whose due time it is. */
+export function ticketDeadlineTarget(
+  ticket: TicketSummary,
+  now: number,
+): keyof typeof SLA_TARGET_LABELS | null {
+  const dueAt = ticketDeadline(ticket, now);
+  if (!dueAt) return null;
+  const { firstResponse, resolution } = ticket.sla;
+  // Both clocks can share a due time; the first response comes first.
+  if (firstResponse.dueAt === dueAt && clockState(firstResponse, now) !== 'met') return 'firstResponse';
+  if (resolution.dueAt === dueAt) return 'resolution';
+  return null;
+}
