@@ -34,6 +34,7 @@ import { RealtimeGatewayModule } from '../realtime/realtime-gateway.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { ViewsModule } from '../views/views.module';
 import { UsersModule } from '../users/users.module';
 
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule {
         SlaModule,
         GroupsModule,
         TicketsModule,
+        ViewsModule,
         MessagesModule,
         MailOutboxModule,
         AttachmentsModule,

@@ -22,6 +22,8 @@ export type AuditAction =
   | 'suppression.add'
   | 'message.redact'
   | 'ticket.share_safe_copy'
+  | 'ticket.bulk_update'
+  | 'ticket.bulk_undo'
   | 'index.rebuild'
   | 'recording.hold'
   | 'recording.release'
