@@ -15,7 +15,8 @@ import {
 } from '../../tickets';
 import type { QueueSelection } from './use-queue-selection';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** What a bulk change did, in words: changed, already so, left alone. */
 function describe(result: BulkChangeResult): string {
@@ -74,9 +75,7 @@ export function BulkActionBar({
     if (nothingChosen || selection.count === 0) return;
     undo.reset();
     bulk.mutate(
-      selection.allMatching
-        ? { filter: filters, changes }
-        : { ticketIds: [...selection.ids], changes },
+      selection.allMatching ? { filter: filters, changes } : { ticketIds: [...selection.ids], changes },
       {
         onSuccess: (result) => {
           setDone({ message: describe(result), undoId: result.id });
@@ -97,7 +96,10 @@ export function BulkActionBar({
         const skipped = result.skipped
           ? ` ${plural(result.skipped, 'ticket')} changed since by someone else ${result.skipped === 1 ? 'was' : 'were'} left as ${result.skipped === 1 ? 'it is' : 'they are'}.`
           : '';
-        setDone({ message: `Undone: ${plural(result.restored, 'ticket')} put back.${skipped}`, undoId: null });
+        setDone({
+          message: `Undone: ${plural(result.restored, 'ticket')} put back.${skipped}`,
+          undoId: null,
+        });
       },
     });
   };
@@ -110,7 +112,9 @@ export function BulkActionBar({
         <form className="bulk-bar__form" onSubmit={apply} aria-label="Change the selected tickets">
           <p className="bulk-bar__count">
             <strong>
-              {selection.allMatching ? `All ${matchingLabel} matching tickets` : plural(selection.count, 'ticket')}
+              {selection.allMatching
+                ? `All ${matchingLabel} matching tickets`
+                : plural(selection.count, 'ticket')}
             </strong>{' '}
             selected.{' '}
             {allLoadedPicked && matching > loaded ? (
@@ -197,6 +201,8 @@ export function BulkActionBar({
                 setTag(event.target.value);
               }}
             />
+          </div>
+          <div className="bulk-bar__actions">
             <BusyButton
               type="submit"
               className="button button--primary bulk-bar__apply"
@@ -209,7 +215,10 @@ export function BulkActionBar({
           {bulk.error ? <ErrorMessage>{bulk.error.message}</ErrorMessage> : null}
         </form>
       ) : null}
-      <div className={done ? 'notice notice--success bulk-bar__done' : 'bulk-bar__done'} data-testid="bulk-done">
+      <div
+        className={done ? 'notice notice--success bulk-bar__done' : 'bulk-bar__done'}
+        data-testid="bulk-done"
+      >
         <div role="status" aria-live="polite" className="notice__body">
           {done?.message}
         </div>

@@ -320,8 +320,7 @@ function FilterBar({
   filters: TicketFilters;
   setFilter: (name: Param, value: string | undefined) => void;
   counts:
-    | { byStatus: Record<TicketStatus, number>; limit: number; partial: boolean; exact: boolean }
-    | undefined;
+    { byStatus: Record<TicketStatus, number>; limit: number; partial: boolean; exact: boolean } | undefined;
 }) {
   const engineers = useEngineers();
   const groups = useTicketGroups();

@@ -35,7 +35,8 @@ function savable(filters: TicketFilters): ViewFilters {
 const sameFilters = (a: ViewFilters, b: ViewFilters) =>
   JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
-const countLabel = (view: TicketView) => `${view.count.toLocaleString('en-GB')}${view.countAtLeast ? '+' : ''}`;
+const countLabel = (view: TicketView) =>
+  `${view.count.toLocaleString('en-GB')}${view.countAtLeast ? '+' : ''}`;
 
 /**
  * The queue's left column: shared views (an admin's), then the engineer's own, each a link to the
