@@ -129,5 +129,10 @@ describe('queue bulk changes and views, in Chromium', () => {
     await engineer.goto('/console');
     await views.getByRole('link', { name: /Urgent ones/ }).click();
     await engineer.waitForURL(/priority=P1/);
+    if (SHOTS) {
+      await engineer.setViewportSize({ width: 390, height: 844 });
+      await engineer.getByRole('row', { name: /Urgent kingfisher two/ }).getByRole('checkbox').check();
+      await shot('queue-390');
+    }
   });
 });
