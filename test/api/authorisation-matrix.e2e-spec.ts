@@ -262,6 +262,25 @@ const MATRIX: Record<string, RouteCase> = {
     body: { intoTicketId: ':otherOrgTicket' },
     expect: only({ engineer: 'reached', admin: 'reached' }),
   },
+  // Bulk changes: staff who may change tickets; the undo is its author's alone (the engineer's here).
+  'POST /api/tickets/bulk-changes': {
+    url: '/api/tickets/bulk-changes',
+    body: { ticketIds: [':ticket'], changes: { priority: 'P2' } },
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'POST /api/tickets/bulk-changes/{id}/undo': {
+    url: '/api/tickets/bulk-changes/:bulkChange/undo',
+    expect: only({ engineer: 'reached' }, { admin: 404 }),
+  },
+  // Saved views: staff; a shared view is an admin's to delete.
+  'GET /api/views': { url: '/api/views', expect: only(STAFF_READ) },
+  'POST /api/views': {
+    url: '/api/views',
+    body: { name: 'P1s', filters: { priority: 'P1' } },
+    expect: only(STAFF_READ),
+  },
+  'DELETE /api/views/{id}': { url: '/api/views/:sharedView', expect: only({ admin: 'ok' }) },
+
   'GET /api/tickets/{id}/messages': {
     url: '/api/tickets/:ticket/messages',
     expect: ownedByCustomer(STAFF_READ),
@@ -609,6 +628,17 @@ describe('authorisation matrix', () => {
     ids.spareMailbox = ok(
       await http('admin', 'post', '/api/mailboxes').send({ ...MAILBOX, folder: 'Spare' }),
       'mailbox',
+    ).id;
+    ids.bulkChange = ok(
+      await http('engineer', 'post', '/api/tickets/bulk-changes').send({
+        ticketIds: [ticket.id],
+        changes: { addTags: ['matrix'] },
+      }),
+      'bulk change',
+    ).id;
+    ids.sharedView = ok(
+      await http('admin', 'post', '/api/views').send({ name: 'Shared', shared: true, filters: {} }),
+      'view',
     ).id;
     ids.retentionRun = ok(await http('dpo', 'post', '/api/retention/runs').send({ dryRun: true }), 'run').id;
     const outbox = await t.db.query('SELECT id FROM mail_outbox WHERE ticket_id = $1 LIMIT 1', [ticket.id]);

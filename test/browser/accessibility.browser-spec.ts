@@ -97,6 +97,19 @@ describe('accessibility of the main screens, in Chromium', () => {
       .set('authorization', customer)
       .send({ type: 'fault', subject: 'Handset crackles on line 2', description: 'Reception again.' })
       .expect(201);
+    // A saved view for the queue's views column, and a shared one (an admin's).
+    await t
+      .http()
+      .post('/api/views')
+      .set('authorization', engineer)
+      .send({ name: 'Urgent ones', filters: { priority: 'P1' } })
+      .expect(201);
+    await t
+      .http()
+      .post('/api/views')
+      .set('authorization', await bearerFor(t, 'admin@hushdesk.local', 'hushdesk'))
+      .send({ name: 'New tickets', shared: true, filters: { status: 'new' } })
+      .expect(201);
     await t
       .http()
       .post(`/api/tickets/${ticketId}/messages`)
@@ -233,6 +246,26 @@ describe('accessibility of the main screens, in Chromium', () => {
         },
       ],
     ]));
+
+  // The queue with tickets picked: the bulk bar, the selected rows and the views column.
+  it.each([1280, 390])('the queue with a selection and views at %i px', (width) =>
+    audit('engineer@hushdesk.local', width, [
+      [
+        '/console',
+        async (page) => {
+          await page
+            .getByRole('row', { name: /Handset has no dial tone/ })
+            .getByRole('checkbox')
+            .check();
+          await page
+            .getByRole('navigation', { name: 'Views' })
+            .getByRole('link', { name: /Urgent ones/ })
+            .waitFor();
+          await page.getByTestId('bulk-bar').getByLabel('Assign to').waitFor();
+        },
+      ],
+    ]),
+  );
 
   it('the DPO’s requests, a request with an excluded item, and retention', () =>
     audit('dpo@hushdesk.local', 1280, [

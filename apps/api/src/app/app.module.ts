@@ -35,6 +35,7 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketMergeModule } from '../tickets/ticket-merge.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { ViewsModule } from '../views/views.module';
 import { UsersModule } from '../users/users.module';
 
 @Module({})
@@ -69,6 +70,7 @@ export class AppModule {
         GroupsModule,
         TicketsModule,
         TicketMergeModule,
+        ViewsModule,
         MessagesModule,
         MailOutboxModule,
         AttachmentsModule,

@@ -23,6 +23,8 @@ export type AuditAction =
   | 'message.redact'
   | 'ticket.share_safe_copy'
   | 'ticket.merge'
+  | 'ticket.bulk_update'
+  | 'ticket.bulk_undo'
   | 'index.rebuild'
   | 'recording.hold'
   | 'recording.release'

@@ -22,6 +22,9 @@ import { IdentifierMentionEntity } from '../privacy/identifier-mention.entity';
 import { SuppressionEntity } from '../privacy/suppression.entity';
 import { TicketHistoryEntity } from '../tickets/ticket-history.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
+import { TicketBulkChangeEntity } from '../tickets/ticket-bulk-change.entity';
+import { TicketStatusCountEntity } from '../tickets/ticket-status-count.entity';
+import { TicketViewEntity } from '../views/ticket-view.entity';
 import { UserEntity } from '../users/user.entity';
 import { ControllerIdentityEntity } from '../settings/controller-identity.entity';
 import { MailboxEntity } from '../mail/mailboxes/mailbox.entity';
@@ -44,6 +47,9 @@ export const ENTITIES = [
   TicketEntity,
   TicketMessageEntity,
   TicketHistoryEntity,
+  TicketBulkChangeEntity,
+  TicketStatusCountEntity,
+  TicketViewEntity,
   AttachmentEntity,
   AuditEntryEntity,
   FieldPolicyOverrideEntity,

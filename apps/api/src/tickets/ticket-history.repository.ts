@@ -61,6 +61,51 @@ export class TicketHistoryRepository extends SqlRepository {
     );
   }
 
+  /** Many tickets' changes by one actor at one instant (a bulk change), in one statement. */
+  async recordMany(
+    tx: Tx,
+    actorId: string,
+    entries: { ticketId: string; change: HistoryChange }[],
+    at: Date,
+  ): Promise<void> {
+    if (!entries.length) return;
+    await this.query(
+      `INSERT INTO ticket_history (ticket_id, actor_id, field, from_value, to_value, at)
+       SELECT c.ticket_id, $5, c.field, c.from_value, c.to_value, $6
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS c(ticket_id, field, from_value, to_value)`,
+      [
+        entries.map((e) => e.ticketId),
+        entries.map((e) => e.change[0]),
+        entries.map((e) => e.change[1]),
+        entries.map((e) => e.change[2]),
+        actorId,
+        at,
+      ],
+      tx,
+    );
+  }
+
+  /**
+   * The fields a bulk change (this actor, this instant) changed on each of `ticketIds`, each with
+   * whether anyone changed that field of that ticket since: `lastChangeBy` for many tickets at once.
+   */
+  changesAt(
+    tx: Tx,
+    ticketIds: string[],
+    actorId: string,
+    at: Date,
+  ): Promise<(LastChangeRow & { ticket_id: string })[]> {
+    return this.query(
+      `SELECT h.ticket_id, h.field, h.from_value, h.to_value, FALSE AS too_old,
+              EXISTS (SELECT 1 FROM ticket_history l
+                       WHERE l.ticket_id = h.ticket_id AND l.field = h.field AND l.at > h.at) AS changed_since
+         FROM ticket_history h
+        WHERE h.ticket_id = ANY ($1::uuid[]) AND h.actor_id = $2 AND h.at = $3`,
+      [ticketIds, actorId, at],
+      tx,
+    );
+  }
+
   /** Newest first, with people's and groups' names for the ids the history holds. */
   list(ticketId: string): Promise<HistoryRow[]> {
     return this.query<HistoryRow>(

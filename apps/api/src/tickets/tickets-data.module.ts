@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TicketBulkChangesRepository } from './ticket-bulk-changes.repository';
 import { TicketDsarRepository } from './ticket-dsar.repository';
 import { TicketHistoryRepository } from './ticket-history.repository';
 import { TicketLookupRepository } from './ticket-lookup.repository';
@@ -11,6 +12,7 @@ const REPOSITORIES = [
   TicketLookupRepository,
   TicketRetentionRepository,
   TicketDsarRepository,
+  TicketBulkChangesRepository,
 ];
 
 /**

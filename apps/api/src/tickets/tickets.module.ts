@@ -6,7 +6,10 @@ import { PrivacyCoreModule } from '../privacy/privacy-core.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
 import { UsersModule } from '../users/users.module';
+import { AuditModule } from '../audit/audit.module';
 import { AutoCloseJob } from './auto-close.job';
+import { TicketBulkController } from './ticket-bulk.controller';
+import { TicketBulkService } from './ticket-bulk.service';
 import { DashboardController } from './dashboard.controller';
 import { TicketsController } from './tickets.controller';
 import { TicketsDataModule } from './tickets-data.module';
@@ -22,9 +25,10 @@ import { TicketsService } from './tickets.service';
     PrivacyCoreModule,
     JobsModule,
     MailNotificationsModule,
+    AuditModule,
   ],
-  controllers: [TicketsController, DashboardController],
-  providers: [TicketsService, AutoCloseJob],
+  controllers: [TicketBulkController, TicketsController, DashboardController],
+  providers: [TicketsService, TicketBulkService, AutoCloseJob],
   // SlaModule is re-exported for the modules that found the SLA clock here.
   exports: [TicketsService, TicketsDataModule, SlaModule],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketChannel } from '@hushdesk/contracts';
-import { AUTO_CLOSE_AFTER_DAYS, TICKET_STATUSES, type TicketStatus } from '@hushdesk/ticketing';
+import { AUTO_CLOSE_AFTER_DAYS, type TicketStatus } from '@hushdesk/ticketing';
 import type { QueryResultRow } from 'pg';
 import type { Actor } from '../common/auth/actor';
 import { limitPlusOne } from '../common/pagination/keyset';
@@ -21,6 +21,24 @@ import { isStaff, ticketsFor, visibleTo } from './ticket-scope';
 import { searchCondition, type NameSearch } from './ticket-search';
 
 const OPEN_STATUSES = "('new', 'open', 'pending_customer', 'on_hold')";
+
+/** The columns a change (`ticket-change.ts`) may write, with their SQL types. */
+const BULK_COLUMNS: Record<string, string> = {
+  status: 'text',
+  priority: 'text',
+  assignee_id: 'uuid',
+  group_id: 'uuid',
+  tags: 'text[]',
+  resolved_at: 'timestamptz',
+  closed_at: 'timestamptz',
+  first_response_due_at: 'timestamptz',
+  first_response_at_risk_at: 'timestamptz',
+  resolution_due_at: 'timestamptz',
+  resolution_at_risk_at: 'timestamptz',
+  next_due_at: 'timestamptz',
+  next_at_risk_at: 'timestamptz',
+  sla_paused_at: 'timestamptz',
+};
 
 /** Per-status counts in the queue stop here: enough to show "1,000+", cheap at any size. */
 export const COUNTS_LIMIT = 1000;
@@ -55,6 +73,8 @@ export interface NewTicket {
 export interface StatusCounts {
   rows: { status: TicketStatus; n: number }[];
   partial: boolean;
+  /** Exact counts of the whole queue, not bounded by COUNTS_LIMIT. */
+  exact: boolean;
 }
 
 /**
@@ -131,20 +151,8 @@ export class TicketsRepository extends SqlRepository {
     const { after, limit } = page;
     const staff = isStaff(actor);
     const p = new SqlParams();
-    const where = [visibleTo(actor, p.add)];
-    if (query.priority) where.push(`t.priority = ${p.add(query.priority)}`);
-    if (query.assigneeId === 'unassigned') where.push('t.assignee_id IS NULL');
-    else if (query.assigneeId) {
-      where.push(`t.assignee_id = ${p.add(query.assigneeId === 'me' ? actor.userId : query.assigneeId)}`);
-    }
-    if (query.requesterId) where.push(`t.requester_id = ${p.add(query.requesterId)}`);
-    if (query.groupId) where.push(`t.group_id = ${p.add(query.groupId)}`);
-    if (query.organisationId) where.push(`t.organisation_id = ${p.add(query.organisationId)}`);
-    // Written on the queue index's expression (a NULL due date never breaches), so it is a range scan.
-    if (query.sla === 'breached') where.push(`COALESCE(t.next_due_at, 'infinity'::timestamptz) < now()`);
-    if (query.sla === 'at_risk') where.push('t.next_at_risk_at <= now() AND t.next_due_at >= now()');
+    const where = this.filterConditions(actor, query, names, p);
     const q = query.q?.trim();
-    if (q) where.push(searchCondition(q, actor, names, p.add));
     // A search is planned for its words (a rare word through the index, a common one by scanning
     // until enough match), so it is not prepared: a generic plan would pick one way for all words.
     const run: RunQuery = <T extends QueryResultRow>(text: string, values: unknown[]) =>
@@ -185,10 +193,11 @@ export class TicketsRepository extends SqlRepository {
   }
 
   /**
-   * Counts per status, bounded whatever the size of the queue (a full count of 1M tickets took
-   * 0.7 s). The whole queue: each status up to COUNTS_LIMIT through the status index (statuses
-   * are our constants, written into the SQL so the planner sees each one). A narrowed queue (a
-   * filter or a search): the first COUNTS_LIMIT matches, grouped; `partial` when there were more.
+   * Counts per status. The whole queue (staff, who see every ticket, with no filter but status):
+   * exact, from `ticket_status_counts`, which triggers on `tickets` keep in every writer's own
+   * transaction (a bounded index scan per status was most of a queue request's cost). A narrowed
+   * queue (a customer's, a filter or a search): the first COUNTS_LIMIT matches, grouped; `partial`
+   * when there were more.
    */
   private async countByStatus(
     run: RunQuery,
@@ -200,14 +209,10 @@ export class TicketsRepository extends SqlRepository {
     const from = ticketsFor(staff);
     if (!narrowed) {
       const rows = await run<{ status: TicketStatus; n: number }>(
-        TICKET_STATUSES.map(
-          (status) =>
-            `SELECT '${status}' AS status, (SELECT count(*)::int FROM (
-               SELECT 1 FROM ${from} WHERE ${where} AND t.status = '${status}' LIMIT ${COUNTS_LIMIT}) c) AS n`,
-        ).join(' UNION ALL '),
-        params,
+        'SELECT status, sum(n)::int AS n FROM ticket_status_counts GROUP BY status',
+        [],
       );
-      return { rows, partial: false };
+      return { rows, partial: false, exact: true };
     }
     const rows = await run<{ status: TicketStatus; n: number }>(
       `SELECT status, count(*)::int AS n FROM (SELECT t.status FROM ${from} WHERE ${where} LIMIT ${COUNTS_LIMIT + 1}) c
@@ -215,8 +220,132 @@ export class TicketsRepository extends SqlRepository {
       params,
     );
     const total = rows.reduce((a, r) => a + r.n, 0);
-    if (total <= COUNTS_LIMIT) return { rows, partial: false };
-    return { rows, partial: true };
+    return { rows, partial: total > COUNTS_LIMIT, exact: false };
+  }
+
+  /** The conditions of the queue's filters, status aside, over `t`, scoped to what the caller may see. */
+  private filterConditions(
+    actor: Actor,
+    query: Omit<TicketQueryDto, 'cursor' | 'limit' | 'status'>,
+    names: NameSearch,
+    p: SqlParams,
+  ): string[] {
+    const where = [visibleTo(actor, p.add)];
+    if (query.priority) where.push(`t.priority = ${p.add(query.priority)}`);
+    if (query.assigneeId === 'unassigned') where.push('t.assignee_id IS NULL');
+    else if (query.assigneeId) {
+      where.push(`t.assignee_id = ${p.add(query.assigneeId === 'me' ? actor.userId : query.assigneeId)}`);
+    }
+    if (query.requesterId) where.push(`t.requester_id = ${p.add(query.requesterId)}`);
+    if (query.groupId) where.push(`t.group_id = ${p.add(query.groupId)}`);
+    if (query.organisationId) where.push(`t.organisation_id = ${p.add(query.organisationId)}`);
+    // Written on the queue index's expression (a NULL due date never breaches), so it is a range scan.
+    if (query.sla === 'breached') where.push(`COALESCE(t.next_due_at, 'infinity'::timestamptz) < now()`);
+    if (query.sla === 'at_risk') where.push('t.next_at_risk_at <= now() AND t.next_due_at >= now()');
+    const q = query.q?.trim();
+    if (q) where.push(searchCondition(q, actor, names, p.add));
+    return where;
+  }
+
+  /**
+   * The ids of up to `limit` tickets this caller may see that match the queue's filters: "select
+   * all matching" resolved on the server, with the caller's own scope.
+   */
+  async matchingIds(
+    actor: Actor,
+    query: Omit<TicketQueryDto, 'cursor' | 'limit'>,
+    names: NameSearch,
+    limit: number,
+  ): Promise<string[]> {
+    const p = new SqlParams();
+    const where = this.filterConditions(actor, query, names, p);
+    if (query.status) where.push(`t.status = ${p.add(query.status)}`);
+    const rows = await this.query<{ id: string }>(
+      `SELECT t.id FROM ${ticketsFor(isStaff(actor))} WHERE ${where.join(' AND ')} LIMIT ${Number(limit)}`,
+      p.values,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * How many tickets this caller may see match each filter (saved views), in one statement: a
+   * staff view of the whole queue or of one status exactly, from `ticket_status_counts`; any
+   * other up to `limit` + 1 (so "more than `limit`" can be told), through the queue's indexes.
+   */
+  async countMatching(
+    actor: Actor,
+    filters: Omit<TicketQueryDto, 'cursor' | 'limit' | 'q'>[],
+    limit: number,
+  ): Promise<number[]> {
+    if (!filters.length) return [];
+    const staff = isStaff(actor);
+    const p = new SqlParams();
+    const columns = filters.map((f, i) => {
+      const onlyStatus = Object.entries(f).every(([k, v]) => k === 'status' || v === undefined);
+      if (staff && onlyStatus) {
+        const where = f.status ? `WHERE status = ${p.add(f.status)}` : '';
+        return `(SELECT COALESCE(sum(n), 0)::int FROM ticket_status_counts ${where}) AS v${i}`;
+      }
+      const where = this.filterConditions(actor, f, 'none', p);
+      if (f.status) where.push(`t.status = ${p.add(f.status)}`);
+      return `(SELECT count(*)::int FROM (SELECT 1 FROM ${ticketsFor(staff)}
+                WHERE ${where.join(' AND ')} LIMIT ${Number(limit) + 1}) c) AS v${i}`;
+    });
+    const [row] = await this.query<Record<string, number>>(`SELECT ${columns.join(', ')}`, p.values);
+    return filters.map((_, i) => row[`v${i}`]);
+  }
+
+  /**
+   * Locks the tickets of `ids` this caller may see, in id order (so two bulk changes never wait on
+   * each other in a circle), and reads them: one statement for the whole set.
+   */
+  lockManyVisible(tx: Tx, actor: Actor, ids: string[]): Promise<TicketDetailRow[]> {
+    const p = new SqlParams();
+    return this.query<TicketDetailRow>(
+      `SELECT ${DETAIL_COLUMNS} FROM ${TICKET_FROM}
+        WHERE t.id = ANY (${p.add(ids)}::uuid[]) AND ${visibleTo(actor, p.add)}
+        ORDER BY t.id FOR UPDATE OF t`,
+      p.values,
+      tx,
+    );
+  }
+
+  /** Unscoped, like `load`: the rows of tickets the system just changed, to publish them. */
+  loadMany(ids: string[], tx?: Tx): Promise<TicketDetailRow[]> {
+    return this.query<TicketDetailRow>(
+      `SELECT ${DETAIL_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = ANY ($1::uuid[])`,
+      [ids],
+      tx,
+    );
+  }
+
+  /**
+   * Writes each ticket's own changed columns (`planChange`) in one UPDATE: every row carries its
+   * changes as JSON, and a column a row does not change keeps its value.
+   */
+  async writeManyChanges(
+    tx: Tx,
+    rows: { id: string; columns: Record<string, unknown> }[],
+    now: Date,
+  ): Promise<void> {
+    if (!rows.length) return;
+    const used = new Set(rows.flatMap((r) => Object.keys(r.columns)));
+    const sets = [...used].map((column) => {
+      const type = BULK_COLUMNS[column];
+      if (!type) throw new Error(`not a column a change may write: ${column}`);
+      const value =
+        type === 'text[]'
+          ? `ARRAY(SELECT jsonb_array_elements_text(c.j -> '${column}'))`
+          : `(c.j ->> '${column}')::${type}`;
+      return `${column} = CASE WHEN c.j ? '${column}' THEN ${value} ELSE t.${column} END`;
+    });
+    await this.query(
+      `UPDATE tickets t SET ${sets.join(', ')}, updated_at = $2
+         FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, j jsonb)
+        WHERE t.id = c.id`,
+      [JSON.stringify(rows.map((r) => ({ id: r.id, j: r.columns }))), now],
+      tx,
+    );
   }
 
   /** The ticket if this caller may see it, else undefined. */

@@ -21,7 +21,7 @@ import { MailNotifications } from '../mail/outbox/mail-notifications.service';
 import { FieldPoliciesService } from '../privacy/field-policies.service';
 import { IdentifierIndex } from '../privacy/identifier-index.service';
 import { TicketEvents, type TicketAudience } from '../realtime/ticket-events.service';
-import { SlaClockService, slaColumns, type SlaFields } from '../sla/sla-clock.service';
+import { SlaClockService, type SlaFields } from '../sla/sla-clock.service';
 import { UsersRepository } from '../users/users.repository';
 import type {
   CreateTicketDto,
@@ -43,6 +43,7 @@ import {
 } from './ticket-rows';
 import { isStaff } from './ticket-scope';
 import { nameSearchFor } from './ticket-search';
+import { planChange } from './ticket-change';
 import { UNDO_WINDOW_MINUTES, undoOfLastChange } from './ticket-undo';
 import { COUNTS_LIMIT, TicketsRepository } from './tickets.repository';
 
@@ -220,7 +221,13 @@ export class TicketsService {
     );
     const byStatus = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as Record<TicketStatus, number>;
     for (const c of counts.rows) byStatus[c.status] = c.n;
-    return { ...page, counts: byStatus, countsLimit: COUNTS_LIMIT, countsPartial: counts.partial };
+    return {
+      ...page,
+      counts: byStatus,
+      countsLimit: COUNTS_LIMIT,
+      countsPartial: counts.partial,
+      countsExact: counts.exact,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<TicketDetailDto> {
@@ -278,55 +285,24 @@ export class TicketsService {
       const before = await this.lockVisible(tx, actor, id);
       this.assertNotRestricted(actor, before);
       const { input, workflow } = await plan(tx, before, now);
-      const changes: Record<string, unknown> = {};
-      const history: HistoryChange[] = [];
-
-      if (input.status !== undefined && input.status !== before.status) {
-        if (workflow) this.assertTransition(before.status, input.status);
-        changes.status = input.status;
-        history.push(['status', before.status, input.status]);
-        if (input.status === 'resolved') changes.resolved_at = now;
-        else if (before.status === 'resolved') changes.resolved_at = null;
-        if (input.status === 'closed') changes.closed_at = now;
-        else if (before.status === 'closed') changes.closed_at = null;
+      if (input.assigneeId && input.assigneeId !== before.assignee_id) {
+        await this.assertEngineer(input.assigneeId, tx);
       }
-      if (input.priority !== undefined && input.priority !== before.priority) {
-        changes.priority = input.priority;
-        history.push(['priority', before.priority, input.priority]);
-      }
-      if (input.assigneeId !== undefined && input.assigneeId !== before.assignee_id) {
-        if (input.assigneeId) await this.assertEngineer(input.assigneeId, tx);
-        changes.assignee_id = input.assigneeId;
-        history.push(['assignee', before.assignee_id, input.assigneeId]);
-      }
-      if (input.groupId !== undefined && input.groupId !== before.group_id) {
-        if (input.groupId) await this.assertGroup(input.groupId, tx);
-        changes.group_id = input.groupId;
-        history.push(['group', before.group_id, input.groupId]);
-      }
-      if (input.tags !== undefined && JSON.stringify(input.tags) !== JSON.stringify(before.tags)) {
-        changes.tags = input.tags;
-        history.push(['tags', before.tags.join(', ') || null, input.tags.join(', ') || null]);
-      }
-      if (!history.length) return { row: before, changed: false, mailed: false };
-
-      const sla = this.sla.apply(
-        slaFieldsOf(before),
-        {
-          ...(changes.status ? { status: changes.status as TicketStatus } : {}),
-          ...(changes.priority ? { priority: input.priority } : {}),
-        },
-        now,
-      );
-      await this.tickets.writeChanges(tx, id, { ...changes, ...slaColumns(sla) }, now);
+      if (input.groupId && input.groupId !== before.group_id) await this.assertGroup(input.groupId, tx);
+      const planned = planChange(before, input, now, this.sla, (from, to) => {
+        if (workflow) this.assertTransition(from, to);
+      });
+      if (!planned) return { row: before, changed: false, mailed: false };
+      const { columns, history } = planned;
+      await this.tickets.writeChanges(tx, id, columns, now);
       await this.ticketHistory.record(tx, id, actor.userId, history, now);
       // Mail for what the caller did, not for what an undo puts back.
       let mailed = false;
-      if (workflow && changes.status === 'resolved') {
+      if (workflow && planned.status === 'resolved') {
         await this.mail.resolved(tx, { id, requesterId: before.requester_id });
         mailed = true;
       }
-      if (workflow && input.assigneeId && changes.assignee_id !== undefined) {
+      if (workflow && input.assigneeId && columns.assignee_id !== undefined) {
         mailed = (await this.mail.assigned(tx, id, input.assigneeId, actor.userId)) || mailed;
       }
       return { row: await this.tickets.load(id, tx), changed: true, mailed };
@@ -348,7 +324,7 @@ export class TicketsService {
     }
   }
 
-  private assertTransition(from: TicketStatus, to: TicketStatus): void {
+  assertTransition(from: TicketStatus, to: TicketStatus): void {
     try {
       assertTransition(from, to);
     } catch (e) {
@@ -449,12 +425,12 @@ export class TicketsService {
     return { openByPriority, openBySla };
   }
 
-  private async assertGroup(groupId: string, tx?: Tx): Promise<void> {
+  async assertGroup(groupId: string, tx?: Tx): Promise<void> {
     if (!(await this.groups.exists(groupId, tx)))
       throw DomainError.invalidField('groupId', 'does not match a group');
   }
 
-  private async assertEngineer(userId: string, tx: Tx): Promise<void> {
+  async assertEngineer(userId: string, tx: Tx): Promise<void> {
     if (!(await this.users.isActiveEngineer(userId, tx)))
       throw DomainError.invalidField('assigneeId', 'does not match an engineer');
   }

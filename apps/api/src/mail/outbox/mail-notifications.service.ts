@@ -52,6 +52,21 @@ export class MailNotifications {
     });
   }
 
+  /** `resolved` for many tickets at once (a bulk change). */
+  async resolvedMany(tx: Tx, tickets: { id: string; requesterId: string }[]): Promise<void> {
+    await this.outbox.queueMany(
+      tx,
+      'ticket_resolved',
+      tickets.map((t) => ({ ticketId: t.id, recipientUserId: t.requesterId })),
+    );
+  }
+
+  /** `assigned` for many tickets given to one assignee at once (a bulk change). */
+  async assignedMany(tx: Tx, ticketIds: string[], assigneeId: string, actorId: string): Promise<boolean> {
+    if (assigneeId === actorId) return false;
+    return this.outbox.queueAssignedMany(tx, ticketIds, assigneeId);
+  }
+
   /** The new assignee hears of it, if they chose to and did not assign it to themselves. */
   async assigned(tx: Tx, ticketId: string, assigneeId: string, actorId: string): Promise<boolean> {
     if (assigneeId === actorId) return false;

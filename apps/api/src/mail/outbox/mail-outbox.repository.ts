@@ -101,6 +101,36 @@ export class MailOutboxRepository extends SqlRepository {
     );
   }
 
+  /** `queue` for many tickets at once (a bulk change): one statement. */
+  async queueMany(
+    tx: Tx,
+    kind: OutboxKind,
+    rows: { ticketId: string; recipientUserId: string }[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    await this.query(
+      `INSERT INTO mail_outbox (kind, ticket_id, recipient_user_id)
+       SELECT $1, r.ticket_id, r.recipient_user_id FROM unnest($2::uuid[], $3::uuid[]) AS r(ticket_id, recipient_user_id)`,
+      [kind, rows.map((r) => r.ticketId), rows.map((r) => r.recipientUserId)],
+      tx,
+    );
+  }
+
+  /** `queueAssigned` for many tickets given to one assignee (a bulk change); whether any was queued. */
+  async queueAssignedMany(tx: Tx, ticketIds: string[], assigneeId: string): Promise<boolean> {
+    if (!ticketIds.length) return false;
+    const rows = await this.query(
+      `INSERT INTO mail_outbox (kind, ticket_id, recipient_user_id)
+       SELECT 'ticket_assigned', t.id, s.user_id FROM mail_subscriptions s ${ACTIVE_STAFF}
+        CROSS JOIN unnest($1::uuid[]) AS t(id)
+        WHERE s.user_id = $2 AND s.assigned_tickets
+       RETURNING id`,
+      [ticketIds, assigneeId],
+      tx,
+    );
+    return rows.length > 0;
+  }
+
   /** Queues `ticket_assigned` for the assignee if they chose to hear of it; whether it did. */
   async queueAssigned(tx: Tx, ticketId: string, assigneeId: string): Promise<boolean> {
     const rows = await this.query(

@@ -25,7 +25,7 @@ import { EnumField, TextField, UuidField } from '../../common/validation/fields'
 import { PersonRefDto } from '../../people/dto/person-ref.dto';
 
 /** Tags are short lower-case words; duplicates collapse. */
-function TagsField(): PropertyDecorator {
+export function TagsField(): PropertyDecorator {
   return (target, key) => {
     ApiPropertyOptional({ type: [String], maxItems: 20, example: ['voip', 'site-b'] })(target, key);
     IsOptional()(target, key);
@@ -233,6 +233,11 @@ export class TicketListDto {
   countsLimit: number;
   @ApiProperty({ description: 'The counts cover only the first `countsLimit` matches, and there were more' })
   countsPartial: boolean;
+  @ApiProperty({
+    description:
+      'The counts are exact (the whole queue, kept as tickets change): `countsLimit` does not apply',
+  })
+  countsExact: boolean;
 }
 
 class HistoryActorDto {

@@ -15,7 +15,9 @@ export { TicketThread } from './components/TicketThread';
 export type { TicketFilters } from './hooks/ticket-cache';
 export { useLiveTickets, useTicketEvent } from './hooks/use-live-tickets';
 export { useTicketPresence } from './hooks/use-ticket-presence';
+export { useCreateView, useDeleteView, useViews } from './hooks/use-views';
 export {
+  useBulkChange,
   useCreateTicket,
   useDashboard,
   useEngineers,
@@ -23,6 +25,7 @@ export {
   useTicketGroups,
   useTicketHistory,
   useTicketList,
+  useUndoBulkChange,
   useUndoTicketChange,
   useUpdateTicket,
 } from './hooks/use-tickets';

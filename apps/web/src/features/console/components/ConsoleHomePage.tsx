@@ -33,7 +33,11 @@ import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
 import '../../../ui/filter-bar.css';
 import '../../../ui/tables.css';
+import { BulkActionBar } from './BulkActionBar';
+import { useQueueSelection } from './use-queue-selection';
+import { ViewsColumn } from './ViewsColumn';
 import './console.css';
+import './queue.css';
 
 const SEARCH_DELAY_MS = 350;
 
@@ -89,11 +93,14 @@ export function ConsoleHomePage() {
         description="Requests from every organisation you support, the soonest SLA deadline first."
         actions={<LiveIndicator />}
       />
-      <QueueTable
-        filters={filters}
-        setFilter={setFilter}
-        clearFilters={() => setParams({}, { replace: true })}
-      />
+      <div className="queue-layout">
+        <ViewsColumn filters={filters} />
+        <QueueTable
+          filters={filters}
+          setFilter={setFilter}
+          clearFilters={() => setParams({}, { replace: true })}
+        />
+      </div>
     </>
   );
 }
@@ -125,9 +132,26 @@ function QueueTable({
         byStatus: data.pages[0].counts,
         limit: data.pages[0].countsLimit,
         partial: data.pages[0].countsPartial,
+        exact: data.pages[0].countsExact,
       }
     : undefined;
   const filtered = Object.keys(filters).length > 0;
+  const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
+  // Tickets the filters match (the chip that is on), as far as the counts go.
+  const matching = counts
+    ? filters.status
+      ? counts.byStatus[filters.status]
+      : TICKET_STATUSES.reduce((sum, status) => sum + counts.byStatus[status], 0)
+    : rows.length;
+  const matchingAtLeast = counts
+    ? !counts.exact &&
+      (counts.partial ||
+        (filters.status
+          ? counts.byStatus[filters.status] >= counts.limit
+          : TICKET_STATUSES.some((status) => counts.byStatus[status] >= counts.limit)))
+    : false;
+  const selection = useQueueSelection(rowIds, JSON.stringify(filters), matching);
+  const allLoadedPicked = rows.length > 0 && rows.every((row) => selection.isSelected(row.id));
 
   // Tickets that arrived while the queue was open: highlighted, and announced.
   const [arrived, setArrived] = useState<ReadonlySet<string>>(() => new Set());
@@ -178,6 +202,17 @@ function QueueTable({
             <caption className="visually-hidden">Tickets, soonest SLA deadline first</caption>
             <thead>
               <tr>
+                <th scope="col" className="queue-table__select">
+                  <input
+                    type="checkbox"
+                    aria-label="Select every loaded ticket"
+                    checked={allLoadedPicked}
+                    ref={(box) => {
+                      if (box) box.indeterminate = !allLoadedPicked && selection.count > 0;
+                    }}
+                    onChange={selection.toggleLoaded}
+                  />
+                </th>
                 <th scope="col">Ticket</th>
                 <th scope="col">Requester</th>
                 <th scope="col">Priority</th>
@@ -187,8 +222,32 @@ function QueueTable({
               </tr>
             </thead>
             <tbody>
-              {rows.map((ticket) => (
-                <tr key={ticket.id} className={arrived.has(ticket.id) ? 'table__row--new' : undefined}>
+              {rows.map((ticket, index) => (
+                <tr
+                  key={ticket.id}
+                  className={[
+                    'queue-row',
+                    arrived.has(ticket.id) ? 'table__row--new' : '',
+                    selection.isSelected(ticket.id) ? 'is-selected' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                  data-queue-row={index}
+                  data-ticket-id={ticket.id}
+                  tabIndex={-1}
+                >
+                  <td className="queue-table__select">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${ticket.reference}`}
+                      checked={selection.isSelected(ticket.id)}
+                      // A click with Shift picks the range from the last row picked; onChange has no modifier keys.
+                      onClick={(event) => {
+                        selection.toggle(index, { range: event.shiftKey });
+                      }}
+                      onChange={() => undefined}
+                    />
+                  </td>
                   <th scope="row" className="table__primary ticket-table__subject">
                     <span className="ticket-table__reference ticket-table__reference--inline">
                       {ticket.reference}
@@ -236,8 +295,15 @@ function QueueTable({
   }
 
   return (
-    <Card className="card--flush" as="div">
+    <Card className="card--flush queue-card" as="div">
       <FilterBar filters={filters} setFilter={setFilter} counts={counts} />
+      <BulkActionBar
+        selection={selection}
+        filters={filters}
+        loaded={rows.length}
+        matching={matching}
+        matchingLabel={formatCount(matching, matchingAtLeast)}
+      />
       {body}
       <div role="status" aria-live="polite" className="visually-hidden">
         {announcement}
@@ -253,7 +319,8 @@ function FilterBar({
 }: {
   filters: TicketFilters;
   setFilter: (name: Param, value: string | undefined) => void;
-  counts: { byStatus: Record<TicketStatus, number>; limit: number; partial: boolean } | undefined;
+  counts:
+    { byStatus: Record<TicketStatus, number>; limit: number; partial: boolean; exact: boolean } | undefined;
 }) {
   const engineers = useEngineers();
   const groups = useTicketGroups();
@@ -291,12 +358,16 @@ function FilterBar({
   const total = counts
     ? formatCount(
         TICKET_STATUSES.reduce((sum, status) => sum + (counts.byStatus[status] ?? 0), 0),
-        counts.partial || TICKET_STATUSES.some((status) => counts.byStatus[status] >= counts.limit),
+        !counts.exact &&
+          (counts.partial || TICKET_STATUSES.some((status) => counts.byStatus[status] >= counts.limit)),
       )
     : undefined;
   const statusCount = (status: TicketStatus) =>
     counts
-      ? formatCount(counts.byStatus[status] ?? 0, counts.partial || counts.byStatus[status] >= counts.limit)
+      ? formatCount(
+          counts.byStatus[status] ?? 0,
+          !counts.exact && (counts.partial || counts.byStatus[status] >= counts.limit),
+        )
       : '';
 
   return (
@@ -430,7 +501,10 @@ function FilterBar({
   );
 }
 
-/** Queue counts stop at a limit (the API counts up to it): "1,000+" rather than a slow exact figure. */
+/**
+ * A narrowed queue's counts stop at a limit (the API counts up to it): "1,000+" rather than a slow
+ * exact figure. The whole queue's counts are exact (`countsExact`).
+ */
 function formatCount(n: number, atLeast: boolean): string {
   return `${n.toLocaleString('en-GB')}${atLeast ? '+' : ''}`;
 }

@@ -1,4 +1,5 @@
 import type {
+  BulkChangeRequest,
   CreateMessageRequest,
   CreateTicketRequest,
   TicketQuery,
@@ -20,6 +21,13 @@ export const ticketsApi = {
 
   /** Takes back the caller's own last change (shortly after it); the undo is itself in the history. */
   undo: (id: string) => dataOf(client.POST('/api/tickets/{id}/undo', { params: { path: { id } } })),
+
+  /** Many tickets changed as one (the queue's selection, or every ticket matching its filters). */
+  bulkChange: (body: BulkChangeRequest) => dataOf(client.POST('/api/tickets/bulk-changes', { body })),
+
+  /** Takes back the caller's own bulk change, every ticket nobody changed since. */
+  undoBulkChange: (id: string) =>
+    dataOf(client.POST('/api/tickets/bulk-changes/{id}/undo', { params: { path: { id } } })),
 
   listMessages: (id: string, page: { limit: number; cursor?: string | null }, signal?: AbortSignal) =>
     dataOf(

@@ -29,6 +29,8 @@ export const ticketKeys = {
   groups: () => [...ticketKeys.all, 'groups'] as const,
   engineers: () => [...ticketKeys.all, 'engineers'] as const,
   dashboard: () => [...ticketKeys.all, 'dashboard'] as const,
+  /** Saved views with their counts, which move with every ticket. */
+  views: () => [...ticketKeys.all, 'views'] as const,
 };
 
 export type TicketListData = InfiniteData<TicketListResponse, string | null>;

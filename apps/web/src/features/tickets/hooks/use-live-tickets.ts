@@ -28,6 +28,7 @@ export function useLiveTickets(): void {
         refreshTimer = undefined;
         void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
         void queryClient.invalidateQueries({ queryKey: ticketKeys.dashboard() });
+        void queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
       }, LIST_REFRESH_DELAY_MS);
     };
 

@@ -1,4 +1,5 @@
 import type {
+  BulkChangeRequest,
   CreateMessageRequest,
   CreateTicketRequest,
   TicketDetail,
@@ -113,6 +114,7 @@ function afterTicketChange(queryClient: ReturnType<typeof useQueryClient>, ticke
   // Counts, order and filters may all have changed.
   void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
   void queryClient.invalidateQueries({ queryKey: ticketKeys.dashboard() });
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
 }
 
 /** One change to a ticket (staff). */
@@ -133,6 +135,33 @@ export function useUndoTicketChange(id: string) {
     mutationFn: () => ticketsApi.undo(id),
     onSuccess: (ticket) => {
       afterTicketChange(queryClient, ticket);
+    },
+  });
+}
+
+/** After a bulk change or its undo: queues, counts, views and any open ticket may all have moved. */
+function afterBulkChange(queryClient: ReturnType<typeof useQueryClient>): void {
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+}
+
+/** Many tickets changed as one (staff). */
+export function useBulkChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkChangeRequest) => ticketsApi.bulkChange(body),
+    onSuccess: () => {
+      afterBulkChange(queryClient);
+    },
+  });
+}
+
+/** Takes back the engineer's own bulk change, as one. */
+export function useUndoBulkChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => ticketsApi.undoBulkChange(id),
+    onSuccess: () => {
+      afterBulkChange(queryClient);
     },
   });
 }
