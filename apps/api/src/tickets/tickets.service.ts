@@ -33,14 +33,7 @@ import type {
   UpdateTicketDto,
 } from './dto/ticket.dto';
 import { TicketHistoryRepository, type HistoryChange, type HistoryRow } from './ticket-history.repository';
-import {
-  formatReference,
-  slaFieldsOf,
-  toDetail,
-  toSummary,
-  type TicketDetailRow,
-  type TicketRow,
-} from './ticket-rows';
+import { formatReference, toDetail, toSummary, type TicketDetailRow, type TicketRow } from './ticket-rows';
 import { isStaff } from './ticket-scope';
 import { nameSearchFor } from './ticket-search';
 import { planChange } from './ticket-change';
