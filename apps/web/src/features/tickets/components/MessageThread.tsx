@@ -3,6 +3,7 @@ import { displayName } from '@hushdesk/contracts';
 import { formatDateTime, formatShortDateTime, initials } from '../../../lib/format';
 import { LockIcon } from '../../../ui/icons';
 import { MessageChannelLabel } from './ChannelLabels';
+import { RichText } from './RichText';
 import './tickets.css';
 
 interface MessageThreadProps {
@@ -94,7 +95,7 @@ function MessageItem({
           {formatShortDateTime(message.createdAt)}
         </time>
       </div>
-      <div className="message__body">{message.body}</div>
+      <RichText className="message__body" source={message.body} />
     </li>
   );
 }
