@@ -21,6 +21,7 @@ import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MailIntakeModule } from '../mail/intake/mail-intake.module';
 import { MailboxesModule } from '../mail/mailboxes/mailboxes.module';
+import { MacrosModule } from '../macros/macros.module';
 import { MailOutboxModule } from '../mail/outbox/mail-outbox.module';
 import { MessagesModule } from '../messages/messages.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -67,6 +68,7 @@ export class AppModule {
         SlaModule,
         GroupsModule,
         TicketsModule,
+        MacrosModule,
         MessagesModule,
         MailOutboxModule,
         AttachmentsModule,

@@ -14,6 +14,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { TicketGroupEntity } from '../groups/ticket-group.entity';
+import { MacroEntity } from '../macros/macro.entity';
 import { TicketMessageEntity } from '../messages/ticket-message.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PersonEntity } from '../people/person.entity';
@@ -69,4 +70,5 @@ export const ENTITIES = [
   MailOutboxEntity,
   MailSubscriptionEntity,
   JobWorkerEntity,
+  MacroEntity,
 ];
