@@ -265,6 +265,20 @@ const MATRIX: Record<string, RouteCase> = {
     expect: ownedByCustomer({ engineer: 'ok', admin: 'ok' }),
   },
   'GET /api/groups': { url: '/api/groups', expect: only(STAFF_READ) },
+  // Reply drafts: each caller's own, on a ticket they may reply on.
+  'GET /api/tickets/{id}/draft': {
+    url: '/api/tickets/:ticket/draft',
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'PUT /api/tickets/{id}/draft': {
+    url: '/api/tickets/:ticket/draft',
+    body: { body: 'Half a reply', visibility: 'internal' },
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'DELETE /api/tickets/{id}/draft': {
+    url: '/api/tickets/:ticket/draft',
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
 
   // Macros: the engineer's personal macro is theirs alone (the admin is told it does not exist);
   // the shared one is applied by anyone who replies.
@@ -623,7 +637,7 @@ describe('authorisation matrix', () => {
       await http('admin', 'post', '/api/mailboxes').send({ ...MAILBOX, folder: 'Spare' }),
       'mailbox',
     ).id;
-    const macro = (caller: Caller, body: object) =>
+    const macro = async (caller: Caller, body: object) =>
       ok(await http(caller, 'post', '/api/macros').send(body), 'macro').id;
     ids.engineerMacro = await macro('engineer', { title: 'Printer', body: 'Restart the printer.' });
     ids.spareMacro = await macro('engineer', { title: 'Spare', body: 'Spare.' });

@@ -107,7 +107,7 @@ describe('macros', () => {
     await create(w.engineer.auth, { title: 'Router reboot', body: 'Pull the plug for 30 s.' });
     expect((await list(w.engineer.auth, 'router')).map((m) => m.title)).toEqual(['Router reboot']);
     expect((await list(w.engineer.auth, 'plug')).map((m) => m.title)).toEqual(['Router reboot']);
-    expect(await list(w.engineer.auth, '%')).toEqual([]);
+    await http().get('/api/macros?q=%25').set('authorization', w.engineer.auth).expect(400);
   });
 
   it('fills placeholders and makes its changes through the ticket update path, in the history', async () => {

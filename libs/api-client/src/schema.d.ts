@@ -1332,6 +1332,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplyDraftsController_get"];
+        put: operations["ReplyDraftsController_save"];
+        post?: never;
+        delete: operations["ReplyDraftsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/history": {
         parameters: {
             query?: never;
@@ -1957,7 +1973,7 @@ export interface components {
             ticketReference: string | null;
             title: string;
             /** @enum {string} */
-            type: "contact" | "account" | "ticket" | "message" | "attachment" | "recording" | "audit" | "suppression" | "request" | "email" | "outbound_email" | "undeliverable";
+            type: "contact" | "account" | "ticket" | "message" | "attachment" | "recording" | "audit" | "suppression" | "request" | "email" | "outbound_email" | "undeliverable" | "reply_draft";
         };
         DsarItemPageDto: {
             items: components["schemas"]["DsarItemDto"][];
@@ -2698,6 +2714,30 @@ export interface components {
             /** @description Identifiers replaced */
             removed: number;
         };
+        ReplyDraftDto: {
+            /** @description Empty when there is no draft */
+            body: string;
+            /**
+             * Format: date-time
+             * @description When it is deleted unless saved again (the `reply_drafts` retention period)
+             */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description null when there is none
+             */
+            savedAt: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+        };
+        ReplyDraftSweepDto: {
+            deleted: number;
+            /**
+             * Format: date-time
+             * @description Drafts last saved before this instant
+             */
+            savedBefore: string;
+        };
         RetentionForecastWeekDto: {
             /** @description Recordings that expire that week */
             recordings: number;
@@ -2721,7 +2761,7 @@ export interface components {
         };
         RetentionPolicyDto: {
             /** @enum {string} */
-            category: "recordings" | "raw_emails" | "closed_tickets" | "dsar_packages" | "audit";
+            category: "recordings" | "raw_emails" | "closed_tickets" | "dsar_packages" | "audit" | "reply_drafts";
             days: number;
             /** @description Roles that may change it */
             editableBy: ("customer" | "engineer" | "dpo" | "admin")[];
@@ -2745,6 +2785,7 @@ export interface components {
             notYetSwept: string[];
             rawEmails?: components["schemas"]["RawEmailSweepDto"];
             recordings: components["schemas"]["RecordingSweepDto"];
+            replyDrafts?: components["schemas"]["ReplyDraftSweepDto"];
             /** Format: date-time */
             startedAt: string;
         };
@@ -2819,6 +2860,12 @@ export interface components {
             controllerContact: components["schemas"]["ControllerIdentityDto"] | null;
             /** Format: date-time */
             generatedAt: string;
+        };
+        SaveReplyDraftDto: {
+            /** @description The text as typed (Markdown); empty deletes the draft */
+            body: string;
+            /** @enum {string} */
+            visibility: "public" | "internal";
         };
         SearchRecordingsDto: {
             /** @description The nextCursor of the previous page */
@@ -6855,7 +6902,7 @@ export interface operations {
     MacrosController_list: {
         parameters: {
             query?: {
-                /** @description Words of the title or text */
+                /** @description Words of the title or text (no `%` or control characters) */
                 q?: string;
             };
             header?: never;
@@ -11876,6 +11923,281 @@ export interface operations {
                 };
             };
             /** @description No such record, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s own unsent reply; empty when none */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraftDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveReplyDraftDto"];
+            };
+        };
+        responses: {
+            /** @description The saved draft (empty text deletes it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraftDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, or there was none */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such ticket */
             404: {
                 headers: {
                     [name: string]: unknown;

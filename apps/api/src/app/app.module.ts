@@ -15,6 +15,7 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
+import { DraftsModule } from '../drafts/drafts.module';
 import { DsarModule } from '../dsar/dsar.module';
 import { GroupsModule } from '../groups/groups.module';
 import { HealthModule } from '../health/health.module';
@@ -69,6 +70,7 @@ export class AppModule {
         GroupsModule,
         TicketsModule,
         MacrosModule,
+        DraftsModule,
         MessagesModule,
         MailOutboxModule,
         AttachmentsModule,

@@ -13,6 +13,7 @@ import { AttachmentEntity } from '../attachments/attachment.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { ReplyDraftEntity } from '../drafts/reply-draft.entity';
 import { TicketGroupEntity } from '../groups/ticket-group.entity';
 import { MacroEntity } from '../macros/macro.entity';
 import { TicketMessageEntity } from '../messages/ticket-message.entity';
@@ -71,4 +72,5 @@ export const ENTITIES = [
   MailSubscriptionEntity,
   JobWorkerEntity,
   MacroEntity,
+  ReplyDraftEntity,
 ];

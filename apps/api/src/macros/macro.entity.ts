@@ -46,7 +46,7 @@ export class MacroEntity {
   @Column({ type: 'text' })
   body: string;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   actions: MacroActions;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -11,7 +11,7 @@ export class Macros1796408000382 implements MigrationInterface {
                 "owner_id" uuid,
                 "title" character varying(120) NOT NULL,
                 "body" text NOT NULL,
-                "actions" jsonb NOT NULL DEFAULT '{}'::jsonb,
+                "actions" jsonb NOT NULL,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "ck_macros_title" CHECK (

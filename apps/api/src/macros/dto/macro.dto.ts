@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { MACRO_PLACEHOLDERS } from '@hushdesk/contracts';
 import { TextField, UuidField } from '../../common/validation/fields';
 import { TicketDetailDto, UpdateTicketDto } from '../../tickets/dto/ticket.dto';
@@ -49,10 +57,19 @@ export class UpdateMacroDto {
 }
 
 export class MacroQueryDto {
-  @ApiPropertyOptional({ description: 'Words of the title or text', maxLength: 100 })
+  @ApiPropertyOptional({
+    description: 'Words of the title or text (no `%` or control characters)',
+    maxLength: 100,
+    pattern: '^[^%\\u0000-\\u001f\\u007f]*$',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  // A `%` left in a decoded query is an escape that did not decode: refused, not searched for.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  @Matches(/^[^%\u0000-\u001f\u007f\ufffd]*$/u, {
+    message: 'q must be words, without % or control characters',
+  })
   q?: string;
 }
 
