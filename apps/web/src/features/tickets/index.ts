@@ -2,6 +2,11 @@
 export { AttachmentsPanel } from './components/AttachmentsPanel';
 export { TicketChannelLabel } from './components/ChannelLabels';
 export { LiveIndicator } from './components/LiveIndicator';
+export { MacroPicker, macroChanges } from './components/MacroPicker';
+export { ReplyAttachments } from './components/ReplyAttachments';
+export { insertAtCursor, ReplyEditor } from './components/ReplyEditor';
+export { RichText } from './components/RichText';
+export { attachmentProblem, filesOf, namePastedFile } from './components/attachment-rules';
 export { PresenceLine } from './components/PresenceLine';
 export { SlaClockRow, SlaTimer } from './components/SlaTimer';
 export { PriorityBadge, StatusBadge } from './components/TicketBadges';
@@ -10,6 +15,8 @@ export { TicketLoader } from './components/TicketLoader';
 export { TicketThread } from './components/TicketThread';
 export type { TicketFilters } from './hooks/ticket-cache';
 export { useLiveTickets, useTicketEvent } from './hooks/use-live-tickets';
+export { useDraftAutosave } from './hooks/use-draft-autosave';
+export { uploadToTicket, useApplyMacro, useMacros, useReplyDraft } from './hooks/use-reply-tools';
 export { useTicketPresence } from './hooks/use-ticket-presence';
 export {
   useCreateTicket,
@@ -21,4 +28,5 @@ export {
   useTicketList,
   useUndoTicketChange,
   useUpdateTicket,
+  useUploadAttachment,
 } from './hooks/use-tickets';
