@@ -91,7 +91,7 @@ describe('reply box, in Chromium', () => {
     const search = page.getByRole('combobox', { name: 'Search macros' });
     await search.fill('print');
     await page.getByRole('option', { name: /Printer: restart first/ }).waitFor();
-    expect(await page.getByRole('option').count()).toBe(1);
+    expect(await page.getByRole('listbox', { name: 'Macros' }).getByRole('option').count()).toBe(1);
     await shot('macro-picker');
     await search.press('Enter');
     await page.getByText(/^Inserted “Printer: restart first”/).waitFor();
@@ -187,13 +187,16 @@ describe('reply box, in Chromium', () => {
       'router.log',
     ]);
     expect(await files.count()).toBe(0);
-    await page.getByRole('region', { name: 'Attachments' }).getByText('router.log').waitFor();
+    await page
+      .getByRole('region', { name: 'Attachments' })
+      .getByRole('link', { name: /^router\.log/ })
+      .waitFor();
   });
 
   it('keeps the draft when the engineer leaves the ticket, and drops it once sent', async () => {
     const ticket = await newTicket('Draft survives navigation');
     await page.goto(`/console/tickets/${ticket.id}`);
-    await page.getByLabel('Internal note').check();
+    await page.getByRole('radio', { name: 'Internal note' }).check();
     await box().fill('Half-written: checked the toner, next the **fuser**');
     await page
       .getByTestId('draft-status')
@@ -208,7 +211,7 @@ describe('reply box, in Chromium', () => {
       .getByText(/^Draft from .+ restored\.$/)
       .waitFor();
     expect(await box().inputValue()).toBe('Half-written: checked the toner, next the **fuser**');
-    expect(await page.getByLabel('Internal note').isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Internal note' }).isChecked()).toBe(true);
     await shot('draft-restored');
 
     // Typed, then left at once: the draft is saved on the way out.

@@ -224,7 +224,7 @@ function ComposerForm({
     autosave.state === 'saving'
       ? 'Saving draft…'
       : autosave.state === 'saved'
-        ? 'Draft saved. Only you see it; it is kept for 30 days.'
+        ? 'Draft saved. Only you see it.'
         : autosave.state === 'failed'
           ? 'The draft could not be saved.'
           : draft?.savedAt && body === draft.body
@@ -248,7 +248,6 @@ function ComposerForm({
       onDrop={handleDrop}
       noValidate
       data-visibility={visibility}
-      aria-label={internal ? 'Internal note' : 'Reply'}
     >
       <fieldset className="reply-type" role="radiogroup" aria-labelledby="reply-type-legend">
         <legend id="reply-type-legend" className="reply-type__legend">
