@@ -230,6 +230,8 @@ describe('accessibility of the main screens, in Chromium', () => {
       buffer: Buffer.from('no dial tone\n'),
     });
     await page.getByRole('button', { name: 'Remove handset.txt' }).waitFor();
+    if (process.env.SHOTS_DIR)
+      await page.screenshot({ path: `${process.env.SHOTS_DIR}/new-request-files.png`, fullPage: true });
     const found = await violations(page);
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     await page.context().close();
