@@ -118,6 +118,20 @@ describe('reply box, in Chromium', () => {
     await page.getByText('Reply added: the customer sees it in the portal.').waitFor();
     const sent = page.getByTestId('message').last();
     expect(await sent.locator('.message__body strong').innerText()).toBe('restart');
+
+    // A text of their own becomes a personal macro from the same box.
+    await box().fill('Hi {{requester.firstName}}, the engineer is on the way.');
+    await page.getByRole('button', { name: 'Save as macro' }).click();
+    await page.getByLabel('Macro title').fill('On the way');
+    await page.getByLabel('Macro title').press('Enter');
+    await page.getByText('Saved “On the way” as your macro.').waitFor();
+    const saved = await t.db.query(
+      "SELECT body, owner_id IS NOT NULL AS personal FROM macros WHERE title = 'On the way'",
+    );
+    expect(saved.rows).toEqual([
+      { body: 'Hi {{requester.firstName}}, the engineer is on the way.', personal: true },
+    ]);
+    await box().fill('');
   });
 
   it('renders hostile Markdown inert, in the preview and in the thread', async () => {

@@ -4,6 +4,7 @@ export { TicketChannelLabel } from './components/ChannelLabels';
 export { LiveIndicator } from './components/LiveIndicator';
 export { MacroPicker, macroChanges } from './components/MacroPicker';
 export { ReplyAttachments } from './components/ReplyAttachments';
+export { SaveAsMacro } from './components/SaveAsMacro';
 export { insertAtCursor, ReplyEditor } from './components/ReplyEditor';
 export { RichText } from './components/RichText';
 export { attachmentProblem, filesOf, namePastedFile } from './components/attachment-rules';
@@ -16,7 +17,13 @@ export { TicketThread } from './components/TicketThread';
 export type { TicketFilters } from './hooks/ticket-cache';
 export { useLiveTickets, useTicketEvent } from './hooks/use-live-tickets';
 export { useDraftAutosave } from './hooks/use-draft-autosave';
-export { uploadToTicket, useApplyMacro, useMacros, useReplyDraft } from './hooks/use-reply-tools';
+export {
+  uploadToTicket,
+  useApplyMacro,
+  useCreateMacro,
+  useMacros,
+  useReplyDraft,
+} from './hooks/use-reply-tools';
 export { useTicketPresence } from './hooks/use-ticket-presence';
 export {
   useCreateTicket,

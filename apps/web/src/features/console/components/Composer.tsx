@@ -25,6 +25,7 @@ import {
   namePastedFile,
   ReplyAttachments,
   ReplyEditor,
+  SaveAsMacro,
   useApplyMacro,
   useDraftAutosave,
   useReplyDraft,
@@ -313,6 +314,8 @@ function ComposerForm({
           {draftNote}
         </p>
       ) : null}
+
+      <SaveAsMacro body={body} />
 
       <ReplyAttachments
         files={files}

@@ -21,6 +21,17 @@ export function useMacros(q: string, enabled: boolean) {
   });
 }
 
+/** Saves a text as the engineer's own (personal) macro. */
+export function useCreateMacro() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { title: string; body: string }) => macrosApi.create({ ...input, shared: false }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: macroKeys.all });
+    },
+  });
+}
+
 /** Applies a macro: its ticket changes land in the cache like any other change. */
 export function useApplyMacro(ticketId: string) {
   const queryClient = useQueryClient();
