@@ -58,9 +58,9 @@ describe('renderMarkdown', () => {
 
 describe('markdownToText', () => {
   it('takes the markup off and keeps the words and addresses', () => {
-    expect(markdownToText('## Done\n\n**Restart** the _printer_ with `x`, see [docs](https://example.com).')).toBe(
-      'Done\n\nRestart the printer with x, see docs (https://example.com).',
-    );
+    expect(
+      markdownToText('## Done\n\n**Restart** the _printer_ with `x`, see [docs](https://example.com).'),
+    ).toBe('Done\n\nRestart the printer with x, see docs (https://example.com).');
   });
 
   it('leaves hostile text as text', () => {
