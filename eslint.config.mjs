@@ -46,7 +46,7 @@ export default [
     },
   },
   {
-    files: ['libs/privacy/**/*.ts', 'libs/ticketing/**/*.ts'],
+    files: ['libs/privacy/**/*.ts', 'libs/rich-text/**/*.ts', 'libs/ticketing/**/*.ts'],
     rules: {
       // Domain libs stay framework-free, so both apps can use them and they test in isolation.
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'react', 'fastify'] }],

@@ -20,6 +20,7 @@ const shared = {
     '^@hushdesk/api-client$': '<rootDir>/libs/api-client/src/index.ts',
     '^@hushdesk/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@hushdesk/privacy$': '<rootDir>/libs/privacy/src/index.ts',
+    '^@hushdesk/rich-text$': '<rootDir>/libs/rich-text/src/index.ts',
     '^@hushdesk/ticketing$': '<rootDir>/libs/ticketing/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],

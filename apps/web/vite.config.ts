@@ -16,6 +16,7 @@ export default defineConfig({
       '@hushdesk/contracts': path.resolve(workspaceRoot, 'libs/contracts/src/index.ts'),
       // Types only: the web app must not bundle its runtime code (it uses node:crypto).
       '@hushdesk/privacy': path.resolve(workspaceRoot, 'libs/privacy/src/index.ts'),
+      '@hushdesk/rich-text': path.resolve(workspaceRoot, 'libs/rich-text/src/index.ts'),
       '@hushdesk/ticketing': path.resolve(workspaceRoot, 'libs/ticketing/src/index.ts'),
     },
   },

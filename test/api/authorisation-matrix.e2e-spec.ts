@@ -294,6 +294,43 @@ const MATRIX: Record<string, RouteCase> = {
     expect: ownedByCustomer({ engineer: 'ok', admin: 'ok' }),
   },
   'GET /api/groups': { url: '/api/groups', expect: only(STAFF_READ) },
+  // Reply drafts: each caller's own, on a ticket they may reply on.
+  'GET /api/tickets/{id}/draft': {
+    url: '/api/tickets/:ticket/draft',
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'PUT /api/tickets/{id}/draft': {
+    url: '/api/tickets/:ticket/draft',
+    body: { body: 'Half a reply', visibility: 'internal' },
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'DELETE /api/tickets/{id}/draft': {
+    url: '/api/tickets/:ticket/draft',
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+
+  // Macros: the engineer's personal macro is theirs alone (the admin is told it does not exist);
+  // the shared one is applied by anyone who replies.
+  'GET /api/macros': { url: '/api/macros', expect: only({ engineer: 'ok', admin: 'ok' }) },
+  'POST /api/macros': {
+    url: '/api/macros',
+    body: (caller) => ({ title: `Made by ${caller}`, body: 'Hello {{requester.firstName}}' }),
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'PATCH /api/macros/{id}': {
+    url: '/api/macros/:engineerMacro',
+    body: { title: 'Printer: restart it first' },
+    expect: only({ engineer: 'ok' }, { admin: 404 }),
+  },
+  'DELETE /api/macros/{id}': {
+    url: '/api/macros/:spareMacro',
+    expect: only({ engineer: 'ok' }, { admin: 404 }),
+  },
+  'POST /api/macros/{id}/apply': {
+    url: '/api/macros/:sharedMacro/apply',
+    body: { ticketId: ':ticket' },
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
   'GET /api/dashboard': { url: '/api/dashboard', expect: only(STAFF_READ) },
   'GET /api/tickets/{id}/attachments': {
     url: '/api/tickets/:ticket/attachments',
@@ -640,6 +677,15 @@ describe('authorisation matrix', () => {
       await http('admin', 'post', '/api/views').send({ name: 'Shared', shared: true, filters: {} }),
       'view',
     ).id;
+    const macro = async (caller: Caller, body: object) =>
+      ok(await http(caller, 'post', '/api/macros').send(body), 'macro').id;
+    ids.engineerMacro = await macro('engineer', { title: 'Printer', body: 'Restart the printer.' });
+    ids.spareMacro = await macro('engineer', { title: 'Spare', body: 'Spare.' });
+    ids.sharedMacro = await macro('admin', {
+      title: 'Greeting',
+      body: 'Hello {{requester.firstName}}, about {{ticket.reference}}',
+      shared: true,
+    });
     ids.retentionRun = ok(await http('dpo', 'post', '/api/retention/runs').send({ dryRun: true }), 'run').id;
     const outbox = await t.db.query('SELECT id FROM mail_outbox WHERE ticket_id = $1 LIMIT 1', [ticket.id]);
     ids.outboxMail = String(outbox.rows[0].id);

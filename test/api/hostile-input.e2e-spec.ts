@@ -81,6 +81,14 @@ const CALLERS: Record<string, Caller> = {
   'GET /api/mail/outbox/{id}': 'admin',
   'PUT /api/mail/subscriptions/me': 'engineer',
   'GET /api/tickets/{id}/mail-recipient': 'engineer',
+  'GET /api/tickets/{id}/draft': 'engineer',
+  'PUT /api/tickets/{id}/draft': 'engineer',
+  'DELETE /api/tickets/{id}/draft': 'engineer',
+  'GET /api/macros': 'engineer',
+  'POST /api/macros': 'engineer',
+  'PATCH /api/macros/{id}': 'engineer',
+  'DELETE /api/macros/{id}': 'engineer',
+  'POST /api/macros/{id}/apply': 'engineer',
   'POST /api/recordings': 'engineer',
   'GET /api/recordings': 'engineer',
   'POST /api/recordings/search': 'dpo',
@@ -203,7 +211,14 @@ describe('hostile input', () => {
       .set('authorization', w.admin.auth)
       .send({ name: 'Support', host: '127.0.0.1', port: 9, tls: false, username: 'support', secret: 'x' })
       .expect(201);
+    const macro = await t
+      .http()
+      .post('/api/macros')
+      .set('authorization', w.engineer.auth)
+      .send({ title: 'Greeting', body: 'Hello {{requester.firstName}}' })
+      .expect(201);
     ids = {
+      macro: macro.body.id,
       mailbox: mailbox.body.id,
       ticket: ticket.body.id,
       message: message.body.id,
@@ -241,6 +256,7 @@ describe('hostile input', () => {
         dsar: ids.dsar,
         mail: ids.outboxMail,
         mailboxes: ids.mailbox,
+        macros: ids.macro,
       };
       return byOwner[owner] ?? '00000000-0000-4000-8000-000000000000';
     });

@@ -266,6 +266,53 @@ describe('accessibility of the main screens, in Chromium', () => {
       ],
     ]),
   );
+  it('the reply box: the macro picker open, the Markdown preview, and files chosen', async () => {
+    const engineer = await bearerFor(t, 'engineer@hushdesk.local', 'hushdesk');
+    await t
+      .http()
+      .post('/api/macros')
+      .set('authorization', engineer)
+      .send({ title: 'Exchange fault', body: 'Hello {{requester.firstName}}, the **exchange** is down.' })
+      .expect(201);
+    const { page, consoleErrors } = await open('engineer@hushdesk.local', 1280);
+    await page.goto(`/console/tickets/${ticketId}`);
+    const box = page.locator('#composer-message');
+    await box.fill('We **restarted** the exchange:\n\n- line 1\n- line 2');
+    await page.setInputFiles('[data-testid="reply-file-input"]', {
+      name: 'exchange.log',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('line down 09:14\n'),
+    });
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    await page.getByTestId('reply-preview').locator('strong').waitFor();
+    const problems = { preview: await violations(page) };
+    await page.getByRole('button', { name: 'Insert macro' }).click();
+    await page.getByRole('listbox', { name: 'Macros' }).getByRole('option').first().waitFor();
+    const withPicker = await violations(page);
+    await page.context().close();
+    expect({ ...problems, picker: withPicker }).toEqual({ preview: [], picker: [] });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('the new-request form with a file chosen, at a phone’s width', async () => {
+    const { page, consoleErrors } = await open('customer@hushdesk.local', 390);
+    await page.goto('/portal/new');
+    await page.getByLabel('Subject').waitFor();
+    await page.setInputFiles('[data-testid="reply-file-input"]', {
+      name: 'handset.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('no dial tone\n'),
+    });
+    await page.getByRole('button', { name: 'Remove handset.txt' }).waitFor();
+    if (process.env.SHOTS_DIR)
+      await page.screenshot({ path: `${process.env.SHOTS_DIR}/new-request-files.png`, fullPage: true });
+    const found = await violations(page);
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    await page.context().close();
+    expect(found).toEqual([]);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(consoleErrors).toEqual([]);
+  });
 
   it('the DPO’s requests, a request with an excluded item, and retention', () =>
     audit('dpo@hushdesk.local', 1280, [

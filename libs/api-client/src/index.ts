@@ -95,6 +95,12 @@ export type TicketGroup = ResponseOf<'get', '/api/groups'>[number];
 export type PersonRef = ResponseOf<'get', '/api/engineers'>[number];
 export type DashboardStats = ResponseOf<'get', '/api/dashboard'>;
 
+export type Macro = ResponseOf<'get', '/api/macros'>[number];
+export type CreateMacroRequest = RequestBodyOf<'post', '/api/macros'>;
+export type AppliedMacro = ResponseOf<'post', '/api/macros/{id}/apply'>;
+export type ReplyDraft = ResponseOf<'get', '/api/tickets/{id}/draft'>;
+export type SaveReplyDraftRequest = RequestBodyOf<'put', '/api/tickets/{id}/draft'>;
+
 export type Recording = ResponseOf<'get', '/api/recordings/{id}'>;
 export type NewRecording = RequestBodyOf<'post', '/api/recordings'>;
 export type RecordingQuery = QueryOf<'get', '/api/recordings'>;

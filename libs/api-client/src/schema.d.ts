@@ -612,6 +612,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/macros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MacrosController_list"];
+        put?: never;
+        post: operations["MacrosController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/macros/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["MacrosController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["MacrosController_update"];
+        trace?: never;
+    };
+    "/api/macros/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MacrosController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mail/outbox": {
         parameters: {
             query?: never;
@@ -1316,6 +1364,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplyDraftsController_get"];
+        put: operations["ReplyDraftsController_save"];
+        post?: never;
+        delete: operations["ReplyDraftsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/history": {
         parameters: {
             query?: never;
@@ -1509,6 +1573,21 @@ export interface components {
             message: string;
             /** @example 400 */
             statusCode: number;
+        };
+        AppliedMacroDto: {
+            /** @description The text with placeholders filled in as the caller may see the values (masked stays masked) */
+            body: string;
+            /** @description The ticket after the macro’s changes */
+            ticket: components["schemas"]["TicketDetailDto"];
+            /** @description Placeholders with nothing the caller may see: filled with a neutral word or left empty */
+            withheld: ("requester.name" | "requester.firstName" | "organisation.name" | "ticket.reference" | "ticket.subject" | "ticket.status" | "ticket.priority" | "ticket.contactPhone" | "assignee.name" | "engineer.name" | "engineer.firstName")[];
+        };
+        ApplyMacroDto: {
+            /**
+             * Format: uuid
+             * @description The ticket to apply it to
+             */
+            ticketId: string;
         };
         AttachmentInfoDto: {
             /** @example text/plain */
@@ -1747,6 +1826,26 @@ export interface components {
             reference: string;
             /** @enum {string} */
             status: "received" | "awaiting_information" | "verified" | "collecting" | "needs_subject" | "in_review" | "completed" | "rejected";
+        };
+        CreateMacroDto: {
+            /** @description Ticket changes made when it is applied */
+            actions?: components["schemas"]["MacroActionsDto"];
+            /**
+             * @description Markdown with placeholders: {{requester.name}}, {{requester.firstName}}, {{organisation.name}}, {{ticket.reference}}, {{ticket.subject}}, {{ticket.status}}, {{ticket.priority}}, {{ticket.contactPhone}}, {{assignee.name}}, {{engineer.name}}, {{engineer.firstName}}
+             * @example Hello {{requester.firstName}},
+             *
+             *     Please restart the printer.
+             *
+             *     {{engineer.name}}
+             */
+            body: string;
+            /**
+             * @description Shared with every engineer (admins only); otherwise personal to its author
+             * @default false
+             */
+            shared: boolean;
+            /** @example Printer: restart first */
+            title: string;
         };
         CreateMailboxDto: {
             /**
@@ -2041,7 +2140,7 @@ export interface components {
             ticketReference: string | null;
             title: string;
             /** @enum {string} */
-            type: "contact" | "account" | "ticket" | "message" | "attachment" | "recording" | "audit" | "suppression" | "request" | "email" | "outbound_email" | "undeliverable";
+            type: "contact" | "account" | "ticket" | "message" | "attachment" | "recording" | "audit" | "suppression" | "request" | "email" | "outbound_email" | "undeliverable" | "reply_draft";
         };
         DsarItemPageDto: {
             items: components["schemas"]["DsarItemDto"][];
@@ -2394,6 +2493,40 @@ export interface components {
             /** @description Seconds until accessToken expires */
             expiresIn: number;
             user: components["schemas"]["AuthUserDto"];
+        };
+        MacroActionsDto: {
+            /**
+             * Format: uuid
+             * @description null to unassign
+             */
+            assigneeId?: string | null;
+            /** Format: uuid */
+            groupId?: string | null;
+            /** @enum {string} */
+            priority?: "P1" | "P2" | "P3" | "P4";
+            /** @enum {string} */
+            status?: "new" | "open" | "pending_customer" | "on_hold" | "resolved" | "closed";
+            /**
+             * @example [
+             *       "voip",
+             *       "site-b"
+             *     ]
+             */
+            tags?: string[];
+        };
+        MacroDto: {
+            actions: components["schemas"]["MacroActionsDto"];
+            /** @description Markdown with placeholders, as written */
+            body: string;
+            /** @description Whether the caller may edit or delete it */
+            editable: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Shared with every engineer; false when personal to the caller */
+            shared: boolean;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         MailIntakeAddressDto: {
             host: string;
@@ -2763,6 +2896,30 @@ export interface components {
             /** @description Identifiers replaced */
             removed: number;
         };
+        ReplyDraftDto: {
+            /** @description Empty when there is no draft */
+            body: string;
+            /**
+             * Format: date-time
+             * @description When it is deleted unless saved again (the `reply_drafts` retention period)
+             */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description null when there is none
+             */
+            savedAt: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+        };
+        ReplyDraftSweepDto: {
+            deleted: number;
+            /**
+             * Format: date-time
+             * @description Drafts last saved before this instant
+             */
+            savedBefore: string;
+        };
         RetentionForecastWeekDto: {
             /** @description Recordings that expire that week */
             recordings: number;
@@ -2786,7 +2943,7 @@ export interface components {
         };
         RetentionPolicyDto: {
             /** @enum {string} */
-            category: "recordings" | "raw_emails" | "closed_tickets" | "dsar_packages" | "audit";
+            category: "recordings" | "raw_emails" | "closed_tickets" | "dsar_packages" | "audit" | "reply_drafts";
             days: number;
             /** @description Roles that may change it */
             editableBy: ("customer" | "engineer" | "dpo" | "admin")[];
@@ -2810,6 +2967,7 @@ export interface components {
             notYetSwept: string[];
             rawEmails?: components["schemas"]["RawEmailSweepDto"];
             recordings: components["schemas"]["RecordingSweepDto"];
+            replyDrafts?: components["schemas"]["ReplyDraftSweepDto"];
             /** Format: date-time */
             startedAt: string;
         };
@@ -2884,6 +3042,12 @@ export interface components {
             controllerContact: components["schemas"]["ControllerIdentityDto"] | null;
             /** Format: date-time */
             generatedAt: string;
+        };
+        SaveReplyDraftDto: {
+            /** @description The text as typed (Markdown); empty deletes the draft */
+            body: string;
+            /** @enum {string} */
+            visibility: "public" | "internal";
         };
         SearchRecordingsDto: {
             /** @description The nextCursor of the previous page */
@@ -3189,6 +3353,12 @@ export interface components {
              * @example Northern Lines Telecom Ltd
              */
             name: string;
+        };
+        UpdateMacroDto: {
+            /** @description Replaces the ticket changes as a whole */
+            actions?: components["schemas"]["MacroActionsDto"];
+            body?: string;
+            title?: string;
         };
         UpdateMailSubscriptionDto: {
             /** @description Mail me when a ticket is assigned to me (not by myself) */
@@ -6946,6 +7116,477 @@ export interface operations {
                 };
             };
             /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MacrosController_list: {
+        parameters: {
+            query?: {
+                /** @description Words of the title or text (no `%` or control characters) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shared macros and the caller’s own, by title */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroDto"][];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MacrosController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMacroDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /**
+             * @description A shared macro, by someone who is not an admin
+             *
+             *     Allowed roles: engineer, admin
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MacrosController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /**
+             * @description A shared macro, by someone who is not an admin
+             *
+             *     Allowed roles: engineer, admin
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such macro, or someone else’s personal one */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MacrosController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMacroDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /**
+             * @description A shared macro, by someone who is not an admin
+             *
+             *     Allowed roles: engineer, admin
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such macro, or someone else’s personal one */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MacrosController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyMacroDto"];
+            };
+        };
+        responses: {
+            /** @description The text for the reply box, with the macro’s ticket changes made (in the history) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppliedMacroDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such macro or ticket, or someone else’s personal macro */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A status change the workflow does not allow, or processing is restricted (as PATCH /api/tickets/{id}) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11717,6 +12358,281 @@ export interface operations {
                 };
             };
             /** @description No such record, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s own unsent reply; empty when none */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraftDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveReplyDraftDto"];
+            };
+        };
+        responses: {
+            /** @description The saved draft (empty text deletes it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraftDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, or there was none */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such ticket */
             404: {
                 headers: {
                     [name: string]: unknown;

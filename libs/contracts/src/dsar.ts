@@ -109,6 +109,8 @@ export const DSAR_ITEM_TYPES = [
   'outbound_email',
   /** A hard bounce marked their address undeliverable. */
   'undeliverable',
+  /** An engineer's unsent reply: theirs, on their ticket, or naming them. */
+  'reply_draft',
 ] as const;
 export type DsarItemType = (typeof DSAR_ITEM_TYPES)[number];
 

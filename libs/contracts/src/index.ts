@@ -4,3 +4,4 @@ export * from './http';
 export * from './people';
 export * from './tickets';
 export * from './dsar';
+export * from './macros';

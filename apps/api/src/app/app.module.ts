@@ -15,12 +15,14 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
+import { DraftsModule } from '../drafts/drafts.module';
 import { DsarModule } from '../dsar/dsar.module';
 import { GroupsModule } from '../groups/groups.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MailIntakeModule } from '../mail/intake/mail-intake.module';
 import { MailboxesModule } from '../mail/mailboxes/mailboxes.module';
+import { MacrosModule } from '../macros/macros.module';
 import { MailOutboxModule } from '../mail/outbox/mail-outbox.module';
 import { MessagesModule } from '../messages/messages.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -71,6 +73,8 @@ export class AppModule {
         TicketsModule,
         TicketMergeModule,
         ViewsModule,
+        MacrosModule,
+        DraftsModule,
         MessagesModule,
         MailOutboxModule,
         AttachmentsModule,

@@ -13,7 +13,9 @@ import { AttachmentEntity } from '../attachments/attachment.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { ReplyDraftEntity } from '../drafts/reply-draft.entity';
 import { TicketGroupEntity } from '../groups/ticket-group.entity';
+import { MacroEntity } from '../macros/macro.entity';
 import { TicketMessageEntity } from '../messages/ticket-message.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PersonEntity } from '../people/person.entity';
@@ -75,4 +77,6 @@ export const ENTITIES = [
   MailOutboxEntity,
   MailSubscriptionEntity,
   JobWorkerEntity,
+  MacroEntity,
+  ReplyDraftEntity,
 ];

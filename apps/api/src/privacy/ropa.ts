@@ -19,6 +19,7 @@ const DEFAULT_DAYS: Record<string, number> = {
   closed_tickets: 2190,
   dsar_packages: 30,
   audit: 2190,
+  reply_drafts: 30,
 };
 
 /** "30 days", "1 day", "6 years" (a whole number of years reads as years). */
@@ -117,7 +118,10 @@ const ACTIVITIES: {
     ],
     recipients:
       'Support engineers of the service provider; equipment vendors receive share-safe copies only, with personal data removed',
-    retention: (p) => [`Closed tickets are anonymised ${periodOf(p, 'closed_tickets')} after closure`],
+    retention: (p) => [
+      `Closed tickets are anonymised ${periodOf(p, 'closed_tickets')} after closure`,
+      `Engineers' unsent reply drafts are deleted ${periodOf(p, 'reply_drafts')} after they were last saved`,
+    ],
   },
   {
     name: 'Email support: mail in and out',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DraftsDataModule } from '../drafts/drafts-data.module';
 import { AttachmentsDataModule } from '../attachments/attachments-data.module';
 import { AuditModule } from '../audit/audit.module';
 import { BlobsModule } from '../blobs/blobs.module';
@@ -31,6 +32,7 @@ import { RetentionService } from './retention.service';
     JobsModule,
     UsersModule,
     TicketsDataModule,
+    DraftsDataModule,
     MessagesDataModule,
     AttachmentsDataModule,
     PeopleDataModule,

@@ -70,6 +70,13 @@ export class RetentionRepository extends SqlRepository {
     return row?.days;
   }
 
+  async replyDraftsDays(): Promise<number | undefined> {
+    const [row] = await this.query<{ days: number }>(
+      "SELECT days FROM retention_policies WHERE category = 'reply_drafts'",
+    );
+    return row?.days;
+  }
+
   async dsarPackagesDays(): Promise<number | undefined> {
     const [row] = await this.query<{ days: number }>(
       "SELECT days FROM retention_policies WHERE category = 'dsar_packages'",

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
+import { ReplyDraftPrivacyRepository } from '../drafts/reply-draft-privacy.repository';
 import { DsarRetentionRepository } from '../dsar/shared/dsar-retention.repository';
 import { JobScheduler } from '../jobs/job-scheduler.service';
 import { EmailRetentionRepository } from '../mail/shared/email-retention.repository';
@@ -24,8 +25,12 @@ export const RETENTION_CATEGORIES = [
   'closed_tickets',
   'dsar_packages',
   'audit',
+  'reply_drafts',
 ] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
+
+/** Unsent replies are working copies: kept a few days to weeks, never longer than 90 days. */
+export const REPLY_DRAFTS_MAX_DAYS = 90;
 
 /** The longest period any category may have (100 years), as the request body allows. */
 const MAX_DAYS = 36_500;
@@ -46,6 +51,8 @@ function limitsOf(category: string): { minDays: number; maxDays: number; editabl
   }
   if (category === 'raw_emails')
     return { minDays: 1, maxDays: RAW_EMAILS_MAX_DAYS, editableBy: ['dpo', 'admin'] };
+  if (category === 'reply_drafts')
+    return { minDays: 1, maxDays: REPLY_DRAFTS_MAX_DAYS, editableBy: ['dpo', 'admin'] };
   return { minDays: 1, maxDays: MAX_DAYS, editableBy: ['dpo', 'admin'] };
 }
 
@@ -78,6 +85,7 @@ export class RetentionService implements OnModuleInit {
     private readonly anonymiser: ClosedTicketAnonymiser,
     private readonly rawEmails: EmailRetentionRepository,
     private readonly sentMail: OutboxRetentionRepository,
+    private readonly drafts: ReplyDraftPrivacyRepository,
   ) {}
 
   onModuleInit(): void {
@@ -249,6 +257,7 @@ export class RetentionService implements OnModuleInit {
           }
         : { closedBefore: ticketCutoff.toISOString(), ...(await this.anonymiser.run(ticketCutoff)) };
       report.dsarPackages = await this.sweepDsarPackages(dryRun);
+      report.replyDrafts = await this.sweepReplyDrafts(dryRun);
       const auditPolicy = await this.retention.auditPolicy();
       // The floor holds here too, whatever the row says (the database refuses less anyway).
       const retentionDays = Math.max(auditPolicy?.days ?? 2190, AUDIT_RETENTION_FLOOR_DAYS);
@@ -340,6 +349,18 @@ export class RetentionService implements OnModuleInit {
       if (n < batchSize) break;
     }
     return out;
+  }
+
+  /** Unsent replies go the period (30 days by default) after they were last saved. */
+  private async sweepReplyDrafts(dryRun: boolean): Promise<{ savedBefore: string; deleted: number }> {
+    const days = (await this.retention.replyDraftsDays()) ?? 30;
+    const cutoff = new Date(Date.now() - days * 86_400_000);
+    return {
+      savedBefore: cutoff.toISOString(),
+      deleted: dryRun
+        ? await this.drafts.countSavedBefore(cutoff)
+        : await this.drafts.deleteSavedBefore(cutoff),
+    };
   }
 
   /** Answer packages sent to requesters go 30 days (by policy) after they were built. */

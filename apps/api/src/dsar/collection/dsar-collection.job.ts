@@ -4,6 +4,7 @@ import type { DsarCountsDto } from '../dto/dsar-responses.dto';
 import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
 import { AuditDsarRepository } from '../../audit/audit-dsar.repository';
 import { Transactions } from '../../database/transactions';
+import { ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
 import { JobScheduler } from '../../jobs/job-scheduler.service';
 import { EmailDsarRepository } from '../../mail/shared/email-dsar.repository';
 import { OutboxDsarRepository } from '../../mail/shared/outbox-dsar.repository';
@@ -11,6 +12,7 @@ import { UndeliverableDsarRepository } from '../../mail/shared/undeliverable-dsa
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { IdentifierIndex } from '../../privacy/identifier-index.service';
 import { SuppressionList } from '../../privacy/suppression.service';
+import { findOnly } from '../../privacy/text-scrub';
 import { TicketEvents } from '../../realtime/ticket-events.service';
 import { RecordingDsarRepository } from '../../recordings/recording-dsar.repository';
 import { TicketDsarRepository } from '../../tickets/ticket-dsar.repository';
@@ -52,6 +54,7 @@ export class DsarCollector implements OnModuleInit {
     private readonly emails: EmailDsarRepository,
     private readonly outbox: OutboxDsarRepository,
     private readonly undeliverable: UndeliverableDsarRepository,
+    private readonly drafts: ReplyDraftPrivacyRepository,
     private readonly subjects: DsarSubjects,
     private readonly sources: DsarSources,
     private readonly mentions: SubjectMentions,
@@ -147,6 +150,12 @@ export class DsarCollector implements OnModuleInit {
     const inTheirs = await this.messages.inTickets(own.map((t) => t.id));
     for (const m of inTheirs) add('message', m.id, m.ticket_id, m.created_at, 'in_their_ticket');
 
+    await this.collectDrafts(
+      who,
+      own.map((t) => t.id),
+      add,
+    );
+
     await this.setProgress(dsarId, 'attachments', 3);
     for (const a of await this.attachments.onTicketsOrBy(
       own.map((t) => t.id),
@@ -240,6 +249,38 @@ export class DsarCollector implements OnModuleInit {
       add('outbound_email', o.id, o.ticket_id, o.created_at, 'recipient');
     const bounced = await this.undeliverable.listed(who.emails.map((e) => this.index.hash('email', e)));
     if (bounced.length) add('undeliverable', 'undeliverable', null, bounced[0].created_at, 'listed');
+  }
+
+  /**
+   * Unsent reply drafts: written by them, on their tickets, or naming them. Drafts are not in the
+   * identifier index (rewritten every few seconds while typed); their retention period keeps them
+   * few, so every live draft's text is read for the subject's identifiers here.
+   */
+  private async collectDrafts(
+    who: SubjectIdentity,
+    ownTickets: string[],
+    add: (type: DsarItemType, sourceId: string, ticketId: string | null, at: Date | null, by: string) => void,
+  ): Promise<void> {
+    for (const d of await this.drafts.byOrOn(who.userIds, ownTickets)) {
+      const by = who.userIds.includes(d.user_id) ? 'author' : 'in_their_ticket';
+      add('reply_draft', d.id, d.ticket_id, d.saved_at, by);
+    }
+    const known = {
+      emails: new Set(who.emails),
+      phones: new Set(who.phones),
+      nameKeys: new Set(who.nameKeys),
+    };
+    if (!known.emails.size && !known.phones.size && !known.nameKeys.size) return;
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const page = await this.drafts.page(after, REDACTION_PAGE);
+      for (const d of page) {
+        const found = findOnly(d.body, known);
+        for (const kind of new Set(found.map((f) => f.kind)))
+          add('reply_draft', d.id, d.ticket_id, d.saved_at, `mention:${kind}`);
+      }
+      if (page.length < REDACTION_PAGE) break;
+      after = page[page.length - 1].id;
+    }
   }
 
   /** When each mentioning source was written, for ordering (one query per kind of source). */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttachmentsDataModule } from '../../attachments/attachments-data.module';
 import { AuditModule } from '../../audit/audit.module';
 import { BlobsModule } from '../../blobs/blobs.module';
+import { DraftsDataModule } from '../../drafts/drafts-data.module';
 import { JobsModule } from '../../jobs/jobs.module';
 import { MailPrivacyDataModule } from '../../mail/shared/mail-privacy-data.module';
 import { MessagesDataModule } from '../../messages/messages-data.module';
@@ -30,6 +31,7 @@ import { DsarSubjects } from './dsar-subject.service';
     AttachmentsDataModule,
     RecordingsDataModule,
     MailPrivacyDataModule,
+    DraftsDataModule,
     AuditModule,
     PrivacyCoreModule,
     PrivacyModule,

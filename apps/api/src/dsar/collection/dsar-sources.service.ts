@@ -9,6 +9,7 @@ import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
+import { ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
 import { EmailDsarRepository, type EmailPackageRow } from '../../mail/shared/email-dsar.repository';
 import { OutboxDsarRepository } from '../../mail/shared/outbox-dsar.repository';
 import { UndeliverableDsarRepository } from '../../mail/shared/undeliverable-dsar.repository';
@@ -78,6 +79,7 @@ export class DsarSources {
     private readonly emails: EmailDsarRepository,
     private readonly outbox: OutboxDsarRepository,
     private readonly undeliverable: UndeliverableDsarRepository,
+    private readonly drafts: ReplyDraftPrivacyRepository,
     private readonly blobs: BlobStore,
     private readonly redaction: RedactionService,
     private readonly index: IdentifierIndex,
@@ -112,6 +114,7 @@ export class DsarSources {
     const requests = await byId('request', (list) => this.requests.forPackage(list));
     const emails = await byId('email', (list) => this.emails.forPackage(list));
     const sent = await byId('outbound_email', (list) => this.outbox.forPackage(list));
+    const drafts = await byId('reply_draft', (list) => this.drafts.forPackage(list));
     const bounced = ids('undeliverable').length
       ? await this.undeliverable.listed(who.emails.map((e) => this.index.hash('email', e)))
       : [];
@@ -314,6 +317,23 @@ export class DsarSources {
               createdAt: o.created_at.toISOString(),
               sentAt: o.sent_at?.toISOString() ?? null,
               contentKept: o.body_text !== null,
+            },
+          });
+          break;
+        }
+        case 'reply_draft': {
+          const d = drafts.get(row.source_id);
+          if (!d) continue;
+          const reference = formatReference(d.reference);
+          out.push({
+            ...base,
+            ticketReference: reference,
+            title: `Unsent ${d.visibility === 'internal' ? 'note' : 'reply'} on ${reference}, by ${author(d.user_id, 'engineer')}`,
+            text: d.body,
+            record: {
+              visibility: d.visibility,
+              writtenBy: author(d.user_id, 'engineer'),
+              savedAt: d.saved_at.toISOString(),
             },
           });
           break;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DraftsDataModule } from '../../drafts/drafts-data.module';
 import { AttachmentsDataModule } from '../../attachments/attachments-data.module';
 import { AuditModule } from '../../audit/audit.module';
 import { AuthModule } from '../../auth/auth.module';
@@ -35,6 +36,7 @@ import { MailErasure } from './mail-erasure.service';
     AttachmentsDataModule,
     RecordingsDataModule,
     MailPrivacyDataModule,
+    DraftsDataModule,
     SlaModule,
     PrivacyCoreModule,
     RealtimeModule,

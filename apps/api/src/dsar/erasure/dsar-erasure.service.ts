@@ -12,6 +12,7 @@ import { OwnedBlobs } from '../../blobs/owned-blobs.service';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { Transactions } from '../../database/transactions';
+import { ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
 import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
@@ -63,6 +64,8 @@ interface Scope {
   requests: string[];
   /** Other people's requests whose notes mention them. */
   requestNotes: string[];
+  /** Unsent reply drafts written by them, on their tickets, or naming them: deleted. */
+  drafts: string[];
   mail: MailScope;
 }
 
@@ -103,6 +106,7 @@ export class DsarEraser {
     private readonly rescanner: DsarErasureRescan,
     private readonly openTickets: ErasedRequesterTickets,
     private readonly mail: MailErasure,
+    private readonly drafts: ReplyDraftPrivacyRepository,
   ) {}
 
   async previewFor(actor: Actor, id: string): Promise<ErasurePreviewDto> {
@@ -165,6 +169,10 @@ export class DsarEraser {
           count: s.requests.length,
         },
         { what: 'Other requests whose notes mention them: scrubbed', count: s.requestNotes.length },
+        {
+          what: 'Unsent reply drafts by them, on their tickets or naming them: deleted',
+          count: s.drafts.length,
+        },
       ],
       keep: keptRecords(s),
       confirmationPhrase: this.confirmationPhrase(row),
@@ -242,9 +250,18 @@ export class DsarEraser {
         if (!requests.includes(r.id) && findOnly(r.text, elsewhere).length) requestNotes.push(r.id);
       }
     }, tx);
+    // Drafts are not indexed: their own and those on their tickets, and any whose text names them.
+    const drafts = new Set((await this.drafts.byOrOn(who.userIds, ownTickets, tx)).map((d) => d.id));
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const page = await this.drafts.page(after, 500, tx);
+      for (const d of page) if (findOnly(d.body, set).length) drafts.add(d.id);
+      if (page.length < 500) break;
+      after = page[page.length - 1].id;
+    }
     return {
       who,
       set,
+      drafts: [...drafts],
       hashes: this.subjects.hashes(who),
       indexHashes: this.mentions.lookupHashes(who),
       ownTickets,
@@ -400,6 +417,9 @@ export class DsarEraser {
       });
     }
 
+    // Unsent drafts are working copies: deleted rather than scrubbed.
+    const draftsDeleted = await this.drafts.deleteIds(tx, s.drafts);
+
     // Their unresolved tickets: nobody can answer on them now.
     const closing = await this.openTickets.close(
       tx,
@@ -449,6 +469,7 @@ export class DsarEraser {
         { action: 'Added to the do-not-contact list (keyed hashes)', count: suppressed },
         { action: 'Requests about them reduced to keyed hashes', count: s.requests.length },
         { action: 'Other requests’ notes scrubbed of their identifiers', count: s.requestNotes.length },
+        { action: 'Unsent reply drafts deleted', count: draftsDeleted },
       ],
       kept: keptRecords(s),
       rescan,
@@ -464,6 +485,7 @@ export class DsarEraser {
         attachments: s.deleteAttachments.length,
         recordings: s.deleteRecordings.length,
         emails: mail.erased + mail.scrubbed,
+        drafts: draftsDeleted,
         ticketsClosed: closing.closed.length,
         kept: { heldRecordings: s.heldRecordings.length },
         remaining: rescan.remaining,

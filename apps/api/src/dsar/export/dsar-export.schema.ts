@@ -64,6 +64,7 @@ export const DSAR_EXPORT_SCHEMA = {
               'email',
               'outbound_email',
               'undeliverable',
+              'reply_draft',
             ],
           },
           title: { type: 'string' },

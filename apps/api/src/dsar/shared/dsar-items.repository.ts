@@ -69,7 +69,7 @@ export class DsarItemsRepository extends SqlRepository {
   withText(dsarId: string, after: string, limit: number): Promise<ItemRow[]> {
     return this.query<ItemRow>(
       `SELECT id, item_type, source_id, ticket_id, found_by, at, excluded_at, exclude_reason FROM dsar_items
-          WHERE dsar_id = $1 AND id > $2 AND item_type IN ('ticket', 'message', 'attachment', 'recording', 'audit', 'email', 'outbound_email')
+          WHERE dsar_id = $1 AND id > $2 AND item_type IN ('ticket', 'message', 'attachment', 'recording', 'audit', 'email', 'outbound_email', 'reply_draft')
           ORDER BY id LIMIT $3`,
       [dsarId, after, limit],
     );

@@ -30,6 +30,22 @@ describe('mail templates', () => {
     expect(htmlOf(['<script>'])).toContain('<p>&lt;script&gt;</p>');
   });
 
+  it('renders a Markdown reply as sanitised HTML and readable text', () => {
+    const hostile = [
+      '**Fixed**, see [the guide](https://example.com/guide).',
+      '<script>alert(1)</script>',
+      '[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)',
+      '![x](https://tracker.example/p.gif) <img src=x onerror="alert(1)">',
+    ].join('\n\n');
+    const { html, text } = renderMail({ ...base, replyText: hostile });
+    expect(html).toContain('<strong>Fixed</strong>');
+    expect(html).toContain('<a href="https://example.com/guide" rel="noopener noreferrer nofollow"');
+    expect(html).not.toMatch(/<script|<img|javascript:alert\(1\)"|href="data:|onerror="/);
+    expect(html).toContain('&lt;script&gt;');
+    expect(text).toContain('Fixed, see the guide (https://example.com/guide).');
+    expect(text).toContain('Sam Patel\nAcme Support');
+  });
+
   it('marks notifications automatic, and an engineer reply not', () => {
     expect(isAutomatic('public_reply')).toBe(false);
     for (const kind of ['ticket_received', 'ticket_resolved', 'new_ticket', 'ticket_assigned'] as const) {

@@ -1,3 +1,4 @@
+import { markdownToText, renderMarkdown } from '@hushdesk/rich-text';
 import { AUTO_CLOSE_AFTER_DAYS } from '@hushdesk/ticketing';
 import type { OutboxKind } from './mail-outbox.repository';
 
@@ -67,6 +68,7 @@ function paragraphsOf(c: MailContent): string[] {
         c.senderName,
       ];
     case 'public_reply':
+      // The reply itself is Markdown: `renderMail` turns it into HTML or plain text by part.
       return [(c.replyText ?? '').trim(), `${c.authorName}\n${c.senderName}`, keepTag];
     case 'ticket_resolved':
       return [
@@ -95,15 +97,25 @@ export function escapeHtml(s: string): string {
   );
 }
 
-/** HTML made only of escaped text: paragraphs and line breaks, nothing taken from the input as markup. */
-export function htmlOf(paragraphs: string[]): string {
-  const body = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>\n')}</p>`).join('\n');
+/**
+ * HTML made only of escaped text: paragraphs and line breaks, nothing taken from the input as markup.
+ * The one exception is a reply written in Markdown (`markdown`), rendered by the shared renderer,
+ * which escapes any HTML in it and drops unsafe links and images.
+ */
+export function htmlOf(paragraphs: string[], markdown?: string): string {
+  const escaped = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>\n')}</p>`);
+  const body = (markdown ? [`<div>${renderMarkdown(markdown)}</div>`, ...escaped] : escaped).join('\n');
   return `<!doctype html>\n<html><head><meta charset="utf-8"></head>\n<body style="font-family: sans-serif; line-height: 1.4">\n${body}\n</body></html>\n`;
 }
 
 /** Subject, plain text and HTML of one notification. */
 export function renderMail(c: MailContent): RenderedMail {
   const paragraphs = paragraphsOf(c).filter((p) => p.length > 0);
+  if (c.kind === 'public_reply' && paragraphs.length > 2) {
+    const [reply, ...rest] = paragraphs;
+    const text = [markdownToText(reply), ...rest].filter((p) => p.length > 0);
+    return { subject: subjectOf(c), text: `${text.join('\n\n')}\n`, html: htmlOf(rest, reply) };
+  }
   return { subject: subjectOf(c), text: `${paragraphs.join('\n\n')}\n`, html: htmlOf(paragraphs) };
 }
 

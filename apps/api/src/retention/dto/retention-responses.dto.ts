@@ -69,6 +69,12 @@ class BlobSweepDto {
   @ApiProperty({ type: 'integer' }) failed: number;
 }
 
+export class ReplyDraftSweepDto {
+  @ApiProperty({ format: 'date-time', description: 'Drafts last saved before this instant' })
+  savedBefore: string;
+  @ApiProperty({ type: 'integer' }) deleted: number;
+}
+
 /** What a run deleted, or for a dry run would delete; the optional parts appear as the run reaches them. */
 export class RetentionReportDto {
   @ApiProperty() dryRun: boolean;
@@ -80,6 +86,7 @@ export class RetentionReportDto {
   @ApiPropertyOptional({ type: AuditSweepDto }) audit?: AuditSweepDto;
   @ApiPropertyOptional({ type: ClosedTicketSweepDto }) closedTickets?: ClosedTicketSweepDto;
   @ApiPropertyOptional({ type: DsarPackageSweepDto }) dsarPackages?: DsarPackageSweepDto;
+  @ApiPropertyOptional({ type: ReplyDraftSweepDto }) replyDrafts?: ReplyDraftSweepDto;
   @ApiProperty({ type: BlobSweepDto }) blobs: BlobSweepDto;
   @ApiProperty({ type: [String], description: 'Categories with a period this engine does not enforce yet' })
   notYetSwept: string[];
@@ -106,7 +113,9 @@ export class RetentionRunDto {
 }
 
 export class RetentionPolicyDto {
-  @ApiProperty({ enum: ['recordings', 'raw_emails', 'closed_tickets', 'dsar_packages', 'audit'] })
+  @ApiProperty({
+    enum: ['recordings', 'raw_emails', 'closed_tickets', 'dsar_packages', 'audit', 'reply_drafts'],
+  })
   category: string;
   @ApiProperty({ type: 'integer' }) days: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -4,6 +4,12 @@ export { TicketChannelLabel } from './components/ChannelLabels';
 export { LiveIndicator } from './components/LiveIndicator';
 export { MergedNotice } from './components/MergedNotice';
 export { MergeTicketCard } from './components/MergeTicketCard';
+export { MacroPicker, macroChanges } from './components/MacroPicker';
+export { ReplyAttachments } from './components/ReplyAttachments';
+export { SaveAsMacro } from './components/SaveAsMacro';
+export { insertAtCursor, ReplyEditor } from './components/ReplyEditor';
+export { RichText } from './components/RichText';
+export { attachmentProblem, filesOf, namePastedFile } from './components/attachment-rules';
 export { PresenceLine } from './components/PresenceLine';
 export { RedactAction } from './components/RedactAction';
 export { ShareSafeCopyCard } from './components/ShareSafeCopyCard';
@@ -14,6 +20,14 @@ export { TicketLoader } from './components/TicketLoader';
 export { TicketThread } from './components/TicketThread';
 export type { TicketFilters } from './hooks/ticket-cache';
 export { useLiveTickets, useTicketEvent } from './hooks/use-live-tickets';
+export { useDraftAutosave } from './hooks/use-draft-autosave';
+export {
+  uploadToTicket,
+  useApplyMacro,
+  useCreateMacro,
+  useMacros,
+  useReplyDraft,
+} from './hooks/use-reply-tools';
 export { useTicketPresence } from './hooks/use-ticket-presence';
 export { useCreateView, useDeleteView, useViews } from './hooks/use-views';
 export {
@@ -28,4 +42,5 @@ export {
   useUndoBulkChange,
   useUndoTicketChange,
   useUpdateTicket,
+  useUploadAttachment,
 } from './hooks/use-tickets';

@@ -1,12 +1,37 @@
+import type { Macro, ReplyDraft } from '@hushdesk/api-client';
 import type { MessageVisibility } from '@hushdesk/contracts';
-import { useEffect, useState, type KeyboardEvent, type SubmitEvent } from 'react';
+import { MACRO_PLACEHOLDER_LABELS, type MacroPlaceholder } from '@hushdesk/contracts';
+import {
+  useEffect,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+  type SubmitEvent,
+} from 'react';
+import { isApiError } from '../../../lib/api-client';
 import { toFormErrors } from '../../../lib/form-errors';
+import { formatShortDateTime } from '../../../lib/format';
 import { BusyButton } from '../../../ui/BusyButton';
-import { TextAreaField } from '../../../ui/Field';
-import { StatusMessage } from '../../../ui/Feedback';
+import { ErrorMessage, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { LockIcon, MessageIcon } from '../../../ui/icons';
 import { MailRecipientNote, useMailRecipient } from '../../mail';
-import { useSendMessage } from '../../tickets';
+import {
+  attachmentProblem,
+  filesOf,
+  insertAtCursor,
+  MacroPicker,
+  macroChanges,
+  namePastedFile,
+  ReplyAttachments,
+  ReplyEditor,
+  SaveAsMacro,
+  useApplyMacro,
+  useDraftAutosave,
+  useReplyDraft,
+  useSendMessage,
+  useUploadAttachment,
+} from '../../tickets';
 import '../../../ui/ticket-page.css';
 import './console.css';
 
@@ -20,6 +45,8 @@ const CHOICES: { value: MessageVisibility; label: string; icon: typeof LockIcon 
 /**
  * The engineer's reply box: a public reply to the customer, or an internal note for colleagues.
  * Internal mode turns the whole composer amber so nobody sends a note to the customer by mistake.
+ * The text is Markdown (Write/Preview); macros fill it in; files can be chosen, dropped or pasted;
+ * and what is typed is kept as a draft on the server until it is sent.
  */
 export function Composer({
   ticketId,
@@ -28,36 +55,100 @@ export function Composer({
   ticketId: string;
   onReplyingChange: (replying: boolean) => void;
 }) {
+  const draft = useReplyDraft(ticketId);
+  if (draft.isPending) return <Spinner label="Loading your draft…" />;
+  // A draft that cannot be read must not block a reply: start empty (and do not overwrite it).
+  return (
+    <ComposerForm
+      key={ticketId}
+      ticketId={ticketId}
+      draft={draft.data ?? null}
+      draftUnavailable={Boolean(draft.error)}
+      onReplyingChange={onReplyingChange}
+    />
+  );
+}
+
+function ComposerForm({
+  ticketId,
+  draft,
+  draftUnavailable,
+  onReplyingChange,
+}: {
+  ticketId: string;
+  draft: ReplyDraft | null;
+  draftUnavailable: boolean;
+  onReplyingChange: (replying: boolean) => void;
+}) {
   const send = useSendMessage(ticketId);
-  const [visibility, setVisibility] = useState<MessageVisibility>('public');
-  const [body, setBody] = useState('');
+  const upload = useUploadAttachment(ticketId);
+  const applyMacro = useApplyMacro(ticketId);
+  const [visibility, setVisibility] = useState<MessageVisibility>(
+    draft?.savedAt ? draft.visibility : 'public',
+  );
+  const [body, setBody] = useState(draft?.body ?? '');
+  const [files, setFiles] = useState<File[]>([]);
   const [focused, setFocused] = useState(false);
+  const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
+  const [busyFiles, setBusyFiles] = useState(false);
   const internal = visibility === 'internal';
   // The same query as the recipient line above the box (cached): contacts made from mail cannot sign in.
   const portal = useMailRecipient(ticketId, !internal).data?.portal ?? true;
+  const autosave = useDraftAutosave(ticketId, body, visibility, !draftUnavailable, draft?.body ?? '');
 
   const replying = focused || body.trim() !== '';
   useEffect(() => {
     onReplyingChange(replying);
   }, [replying, onReplyingChange]);
 
-  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+  const addFiles = (added: File[]) => {
+    const problems = added.map(attachmentProblem).filter((p): p is string => p !== null);
+    setFileProblem(problems.length ? problems.join(' ') : null);
+    const fine = added.filter((f) => attachmentProblem(f) === null);
+    if (fine.length) setFiles((current) => [...current, ...fine]);
+  };
+
+  const handleSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSent(null);
     const text = body.trim();
-    if (!text) {
+    if (!text && !files.length) {
       setError(internal ? 'Write the note first.' : 'Write your reply first.');
       document.getElementById(BODY_ID)?.focus();
       return;
     }
     setError(undefined);
+    // Files first, each through the attachment route and its checks; the text goes once they are in.
+    if (files.length) {
+      setBusyFiles(true);
+      try {
+        for (const file of files) {
+          try {
+            await upload.mutateAsync(file);
+          } catch (failure) {
+            const why = isApiError(failure) ? failure.message : 'Please try again.';
+            setFileProblem(`${file.name} could not be attached: ${why} Nothing was sent.`);
+            return;
+          }
+          setFiles((current) => current.filter((f) => f !== file));
+        }
+      } finally {
+        setBusyFiles(false);
+      }
+      if (!text) {
+        setSent(`Attached ${String(files.length)} ${files.length === 1 ? 'file' : 'files'}.`);
+        return;
+      }
+    }
     send.mutate(
       { body: text, visibility },
       {
         onSuccess: (message) => {
           setBody('');
+          autosave.discard();
           setSent(
             message.visibility === 'internal'
               ? 'Internal note added.'
@@ -73,6 +164,37 @@ export function Composer({
     );
   };
 
+  const handlePick = (macro: Macro) => {
+    setSent(null);
+    applyMacro.mutate(macro.id, {
+      onSuccess: (applied) => {
+        const { value, caret } = insertAtCursor(BODY_ID, body, applied.body);
+        setBody(value);
+        const changes = macroChanges(macro);
+        const withheld = applied.withheld
+          .map((p) => MACRO_PLACEHOLDER_LABELS[p as MacroPlaceholder] ?? p)
+          .join(', ');
+        setSent(
+          [
+            `Inserted “${macro.title}”.`,
+            changes ? `Ticket changed: ${changes} (Undo in the ticket controls takes it back).` : '',
+            withheld ? `Not filled in, as your access does not show them: ${withheld}.` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        );
+        requestAnimationFrame(() => {
+          const box = document.getElementById(BODY_ID) as HTMLTextAreaElement | null;
+          box?.focus();
+          box?.setSelectionRange(caret, caret);
+        });
+      },
+      onError: (failure) => {
+        setError(`The macro could not be applied. ${isApiError(failure) ? failure.message : ''}`.trim());
+      },
+    });
+  };
+
   const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -80,10 +202,51 @@ export function Composer({
     }
   };
 
+  const handlePaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const images = filesOf(event.clipboardData, true);
+    if (!images.length) return;
+    event.preventDefault();
+    addFiles(images.map((f) => namePastedFile(f)));
+  };
+  const handleDragOver = (event: DragEvent<HTMLFormElement>) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    setDragging(true);
+  };
+  const handleDrop = (event: DragEvent<HTMLFormElement>) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    setDragging(false);
+    addFiles(filesOf(event.dataTransfer));
+  };
+
+  const busy = send.isPending || busyFiles;
+  const draftNote =
+    autosave.state === 'saving'
+      ? 'Saving draft…'
+      : autosave.state === 'saved'
+        ? 'Draft saved. Only you see it.'
+        : autosave.state === 'failed'
+          ? 'The draft could not be saved.'
+          : draft?.savedAt && body === draft.body
+            ? `Draft from ${formatShortDateTime(draft.savedAt)} restored.`
+            : null;
+
   return (
     <form
-      className={`composer composer--console${internal ? ' composer--internal' : ''}`}
-      onSubmit={handleSubmit}
+      className={[
+        'composer composer--console',
+        internal ? 'composer--internal' : null,
+        dragging ? 'reply-box--dragging' : null,
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      onSubmit={(event) => void handleSubmit(event)}
+      onDragOver={handleDragOver}
+      onDragLeave={() => {
+        setDragging(false);
+      }}
+      onDrop={handleDrop}
       noValidate
       data-visibility={visibility}
     >
@@ -119,21 +282,20 @@ export function Composer({
       ) : null}
       <MailRecipientNote ticketId={ticketId} internal={internal} />
 
-      <TextAreaField
+      <ReplyEditor
         id={BODY_ID}
         label="Message"
-        name="body"
-        rows={5}
+        rows={6}
         hint={
           internal
-            ? 'Keep personal data out of notes; refer to the customer record instead. Ctrl+Enter adds the note.'
+            ? 'Markdown works (**bold**, lists, links). Keep personal data out of notes; refer to the customer record instead. Ctrl+Enter adds the note.'
             : portal
-              ? 'The customer sees this reply in the portal. Ctrl+Enter sends it.'
-              : 'This customer has no portal login: only a mail reaches them. Ctrl+Enter sends it.'
+              ? 'Markdown works (**bold**, lists, links). The customer sees this reply in the portal. Ctrl+Enter sends it.'
+              : 'Markdown works (**bold**, lists, links). This customer has no portal login: only a mail reaches them. Ctrl+Enter sends it.'
         }
         value={body}
-        onChange={(event) => {
-          setBody(event.target.value);
+        onChange={(next) => {
+          setBody(next);
           if (error) setError(undefined);
         }}
         onFocus={() => {
@@ -143,16 +305,37 @@ export function Composer({
           setFocused(false);
         }}
         onKeyDown={handleKeyDown}
+        onPaste={handlePaste}
         error={error}
+        toolbar={<MacroPicker onPick={handlePick} busy={applyMacro.isPending} />}
       />
+      {draftNote ? (
+        <p className="reply-box__status" data-testid="draft-status">
+          {draftNote}
+        </p>
+      ) : null}
+
+      <SaveAsMacro body={body} />
+
+      <ReplyAttachments
+        files={files}
+        onAdd={addFiles}
+        onRemove={(index) => {
+          setFiles((current) => current.filter((_, i) => i !== index));
+          setFileProblem(null);
+        }}
+        disabled={busy}
+      />
+      {fileProblem ? <ErrorMessage>{fileProblem}</ErrorMessage> : null}
+
       <div className="composer__actions">
         <BusyButton
           type="submit"
           className={`button ${internal ? 'button--internal' : 'button--primary'}`}
-          busy={send.isPending}
+          busy={busy}
         >
           {/* The spinner takes the lock's place while the note is sent. */}
-          {internal && !send.isPending ? <LockIcon size={16} /> : null}
+          {internal && !busy ? <LockIcon size={16} /> : null}
           {internal ? 'Add internal note' : 'Send reply'}
         </BusyButton>
       </div>

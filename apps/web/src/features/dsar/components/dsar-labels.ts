@@ -100,6 +100,7 @@ export const ITEM_TYPE_LABELS: Record<DsarItemType, string> = {
   request: 'Earlier request',
   email: 'Email received',
   outbound_email: 'Email sent',
+  reply_draft: 'Unsent reply draft',
   undeliverable: 'Undeliverable address',
 };
 

@@ -1,7 +1,14 @@
 import type { CreateTicketRequest, Equipment } from '@hushdesk/api-client';
 import type { Priority, TicketType } from '@hushdesk/contracts';
 import { categoriesFor, categoryLabel, isPriority, PRIORITIES, PRIORITY_LABELS } from '@hushdesk/ticketing';
-import { useState, type ChangeEvent, type ReactNode, type SubmitEvent } from 'react';
+import {
+  useState,
+  type ChangeEvent,
+  type ClipboardEvent,
+  type DragEvent,
+  type ReactNode,
+  type SubmitEvent,
+} from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   focusFirstInvalid,
@@ -17,7 +24,14 @@ import { ErrorMessage } from '../../../ui/Feedback';
 import { ArrowLeftIcon, SparkIcon, WrenchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/Layout';
 import { useCollection } from '../../privacy';
-import { useCreateTicket } from '../../tickets';
+import {
+  attachmentProblem,
+  filesOf,
+  namePastedFile,
+  ReplyAttachments,
+  uploadToTicket,
+  useCreateTicket,
+} from '../../tickets';
 import type { TicketCreatedState } from './PortalTicketPage';
 import '../../../ui/ticket-page.css';
 import './portal.css';
@@ -116,6 +130,12 @@ export function NewTicketPage() {
   const [priority, setPriority] = useState<Priority>('P3');
   const [values, setValues] = useState<TextValues>(EMPTY);
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [notAttached, setNotAttached] = useState<{ id: string; reference: string; names: string[] } | null>(
+    null,
+  );
   // The contact phone is offered only while the field policy collects it (and not until we know).
   const collection = useCollection();
   const contactPhonePolicy = collection.data?.find((entry) => entry.field === 'ticket.contactPhone');
@@ -149,6 +169,27 @@ export function NewTicketPage() {
     return fields;
   };
 
+  const addFiles = (added: File[]) => {
+    const problems = added.map(attachmentProblem).filter((p): p is string => p !== null);
+    setFileProblem(problems.length ? problems.join(' ') : null);
+    const fine = added.filter((f) => attachmentProblem(f) === null);
+    if (fine.length) setFiles((current) => [...current, ...fine]);
+  };
+  const handleDragOver = (event: DragEvent<HTMLFormElement>) => {
+    if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+  };
+  const handleDrop = (event: DragEvent<HTMLFormElement>) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    addFiles(filesOf(event.dataTransfer));
+  };
+  const handlePaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const images = filesOf(event.clipboardData, true);
+    if (!images.length) return;
+    event.preventDefault();
+    addFiles(images.map((f) => namePastedFile(f)));
+  };
+
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const fields = validate();
@@ -179,7 +220,20 @@ export function NewTicketPage() {
     createTicket.mutate(request, {
       onSuccess: (ticket) => {
         const state: TicketCreatedState = { created: true };
-        void navigate(`/portal/tickets/${ticket.id}`, { state });
+        if (!files.length) {
+          void navigate(`/portal/tickets/${ticket.id}`, { state });
+          return;
+        }
+        // The files go once the ticket exists, through the attachment route and its checks.
+        setUploading(true);
+        void uploadToTicket(ticket.id, files).then((failed) => {
+          setUploading(false);
+          if (!failed.length) {
+            void navigate(`/portal/tickets/${ticket.id}`, { state });
+            return;
+          }
+          setNotAttached({ id: ticket.id, reference: ticket.reference, names: failed.map((f) => f.name) });
+        });
       },
       onError: (error) => {
         const next = toFormErrors(error, API_FIELDS);
@@ -202,7 +256,21 @@ export function NewTicketPage() {
 
       <div className="card new-ticket">
         {errors.form ? <ErrorMessage>{errors.form}</ErrorMessage> : null}
-        <form className="form-stack" onSubmit={handleSubmit} noValidate aria-label="New request">
+        {notAttached ? (
+          <ErrorMessage>
+            Your request was logged as {notAttached.reference}, but {notAttached.names.join(', ')} could not
+            be attached. <Link to={`/portal/tickets/${notAttached.id}`}>Open the request</Link> to attach{' '}
+            {notAttached.names.length === 1 ? 'it' : 'them'} again.
+          </ErrorMessage>
+        ) : null}
+        <form
+          className="form-stack"
+          onSubmit={handleSubmit}
+          onDragOver={handleDragOver}
+          onDrop={handleDrop}
+          noValidate
+          aria-label="New request"
+        >
           <fieldset className="choice-group" role="radiogroup" aria-labelledby="ticket-type-legend">
             <legend id="ticket-type-legend" className="field__label choice-group__legend">
               What do you need?
@@ -273,6 +341,7 @@ export function NewTicketPage() {
             }
             value={values.description}
             onChange={setValue('description')}
+            onPaste={handlePaste}
             error={errors.fields.description}
           />
 
@@ -356,11 +425,33 @@ export function NewTicketPage() {
             <ErrorMessage>{errors.fields.contactPhone}</ErrorMessage>
           ) : null}
 
+          <div className="field" role="group" aria-labelledby="new-ticket-files-label">
+            <p className="field__label" id="new-ticket-files-label">
+              Attachments (optional)
+            </p>
+            <ReplyAttachments
+              files={files}
+              onAdd={addFiles}
+              onRemove={(index) => {
+                setFiles((current) => current.filter((_, i) => i !== index));
+                setFileProblem(null);
+              }}
+              disabled={createTicket.isPending || uploading}
+              hint="Screenshots, photos of the equipment, PDFs or log files, up to 10 MB each. You can also drop files here or paste a screenshot into the description."
+            />
+            {fileProblem ? <ErrorMessage>{fileProblem}</ErrorMessage> : null}
+          </div>
+
           <div className="form-actions">
             <Link to="/portal" className="button button--secondary">
               Cancel
             </Link>
-            <BusyButton type="submit" className="button button--primary" busy={createTicket.isPending}>
+            <BusyButton
+              type="submit"
+              className="button button--primary"
+              busy={createTicket.isPending || uploading}
+              disabled={Boolean(notAttached)}
+            >
               Submit request
             </BusyButton>
           </div>

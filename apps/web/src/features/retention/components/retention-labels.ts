@@ -5,6 +5,7 @@ export const CATEGORY_LABELS: Record<string, string> = {
   closed_tickets: 'Closed tickets',
   dsar_packages: 'Data-subject request packages',
   audit: 'Audit trail',
+  reply_drafts: 'Reply drafts',
 };
 
 /** What each period is counted from, and what changing it does. */
@@ -16,6 +17,8 @@ export const CATEGORY_HINTS: Record<string, string> = {
   closed_tickets: 'Counted from when the ticket was closed.',
   dsar_packages: 'Exports prepared for an access request, counted from when they were made.',
   audit: 'Entries in the audit trail, counted from when they were written. At least one year.',
+  reply_drafts:
+    'Engineers’ unsent replies and notes, counted from when each was last saved. At most 90 days.',
 };
 
 export function categoryLabel(category: string): string {

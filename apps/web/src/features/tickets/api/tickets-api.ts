@@ -2,6 +2,7 @@ import type {
   BulkChangeRequest,
   CreateMessageRequest,
   CreateTicketRequest,
+  SaveReplyDraftRequest,
   TicketQuery,
   UpdateTicketRequest,
 } from '@hushdesk/api-client';
@@ -39,6 +40,15 @@ export const ticketsApi = {
 
   sendMessage: (id: string, body: CreateMessageRequest) =>
     dataOf(client.POST('/api/tickets/{id}/messages', { params: { path: { id } }, body })),
+
+  /** The caller's own unsent reply on a ticket (empty when none). */
+  getDraft: (id: string, signal?: AbortSignal) =>
+    dataOf(client.GET('/api/tickets/{id}/draft', { params: { path: { id } }, signal })),
+
+  saveDraft: (id: string, body: SaveReplyDraftRequest) =>
+    dataOf(client.PUT('/api/tickets/{id}/draft', { params: { path: { id } }, body })),
+
+  deleteDraft: (id: string) => dataOf(client.DELETE('/api/tickets/{id}/draft', { params: { path: { id } } })),
 
   history: (id: string, signal?: AbortSignal) =>
     dataOf(client.GET('/api/tickets/{id}/history', { params: { path: { id } }, signal })),

@@ -4,6 +4,7 @@ import { displayName } from '@hushdesk/contracts';
 import { formatDateTime, formatShortDateTime, initials } from '../../../lib/format';
 import { LockIcon } from '../../../ui/icons';
 import { MessageChannelLabel } from './ChannelLabels';
+import { RichText } from './RichText';
 import './tickets.css';
 
 interface MessageThreadProps {
@@ -100,7 +101,7 @@ function MessageItem({
           {formatShortDateTime(message.createdAt)}
         </time>
       </div>
-      <div className="message__body">{message.body}</div>
+      <RichText className="message__body" source={message.body} />
       {actions?.(message)}
     </li>
   );

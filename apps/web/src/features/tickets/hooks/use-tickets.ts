@@ -108,7 +108,10 @@ export function useCreateTicket() {
 }
 
 /** After a change to a ticket: the new state in the cache, and whatever it may have moved. */
-function afterTicketChange(queryClient: ReturnType<typeof useQueryClient>, ticket: TicketDetail): void {
+export function afterTicketChange(
+  queryClient: ReturnType<typeof useQueryClient>,
+  ticket: TicketDetail,
+): void {
   storeTicketDetail(queryClient, ticket);
   void queryClient.invalidateQueries({ queryKey: ticketKeys.history(ticket.id) });
   // Counts, order and filters may all have changed.

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { MESSAGE_VISIBILITIES, type MessageVisibility } from '@hushdesk/contracts';
+import { EnumField } from '../../common/validation/fields';
+
+/** As long as a message may be. */
+export const DRAFT_MAX = 20_000;
+
+export class SaveReplyDraftDto {
+  @ApiProperty({ maxLength: DRAFT_MAX, description: 'The text as typed (Markdown); empty deletes the draft' })
+  @IsString()
+  @MaxLength(DRAFT_MAX)
+  body: string;
+
+  @EnumField(MESSAGE_VISIBILITIES) visibility: MessageVisibility;
+}
+
+export class ReplyDraftDto {
+  @ApiProperty({ description: 'Empty when there is no draft' }) body: string;
+  @ApiProperty({ enum: MESSAGE_VISIBILITIES }) visibility: MessageVisibility;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'null when there is none' })
+  savedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'When it is deleted unless saved again (the `reply_drafts` retention period)',
+  })
+  expiresAt: string | null;
+}

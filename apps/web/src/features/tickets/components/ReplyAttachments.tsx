@@ -1,0 +1,105 @@
+import { useEffect, useId, useMemo, type ChangeEvent } from 'react';
+import { formatFileSize } from '../../../lib/format';
+import { PaperclipIcon } from '../../../ui/icons';
+import { ATTACHMENT_ACCEPT } from './attachment-rules';
+import '../../../ui/attachments.css';
+import './reply-box.css';
+
+/**
+ * Files chosen for a reply or a new ticket, shown before they are sent and removable. They are
+ * uploaded through the attachment routes (and their checks) only when the form is sent. Files
+ * come from "Choose files", from a drop on the form, or from a pasted image (the form handles
+ * those two and calls `onAdd`).
+ */
+export function ReplyAttachments({
+  files,
+  onAdd,
+  onRemove,
+  disabled = false,
+  hint = 'Drop files on the form or paste an image. Images, PDFs and text, CSV or log files, up to 10 MB.',
+}: {
+  files: readonly File[];
+  onAdd: (files: File[]) => void;
+  onRemove: (index: number) => void;
+  disabled?: boolean;
+  hint?: string;
+}) {
+  const inputId = useId();
+  const hintId = useId();
+  const handleChoose = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = Array.from(event.target.files ?? []);
+    // Cleared so the same file can be chosen again after removing it.
+    event.target.value = '';
+    if (chosen.length) onAdd(chosen);
+  };
+
+  return (
+    <div className="reply-files">
+      <div className="reply-files__bar">
+        <input
+          id={inputId}
+          type="file"
+          multiple
+          className="visually-hidden"
+          accept={ATTACHMENT_ACCEPT}
+          onChange={handleChoose}
+          disabled={disabled}
+          aria-describedby={hintId}
+          data-testid="reply-file-input"
+        />
+        <label htmlFor={inputId} className="button button--secondary button--small reply-files__choose">
+          <PaperclipIcon size={16} />
+          Choose files
+        </label>
+        <p className="reply-files__hint" id={hintId}>
+          {hint}
+        </p>
+      </div>
+      {files.length ? (
+        <ul className="reply-files__list" aria-label="Files to attach">
+          {files.map((file, index) => (
+            <ChosenFile
+              key={`${file.name}-${String(file.size)}-${String(file.lastModified)}-${String(index)}`}
+              file={file}
+              onRemove={() => {
+                onRemove(index);
+              }}
+              disabled={disabled}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function ChosenFile({ file, onRemove, disabled }: { file: File; onRemove: () => void; disabled: boolean }) {
+  const preview = useMemo(() => (file.type.startsWith('image/') ? URL.createObjectURL(file) : null), [file]);
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
+  return (
+    <li className="reply-file" data-testid="reply-file">
+      {preview ? (
+        <img className="reply-file__thumb" src={preview} alt="" />
+      ) : (
+        <span className="reply-file__icon" aria-hidden="true">
+          <PaperclipIcon size={16} />
+        </span>
+      )}
+      <span className="reply-file__name">{file.name}</span>
+      <span className="reply-file__size">{formatFileSize(file.size)}</span>
+      <button
+        type="button"
+        className="button button--secondary button--small reply-file__remove"
+        onClick={onRemove}
+        disabled={disabled}
+      >
+        Remove<span className="visually-hidden"> {file.name}</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import type { MessageVisibility } from '@hushdesk/contracts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ticketsApi } from '../api/tickets-api';
+
+/** How long typing must pause before the draft is saved. */
+const SAVE_AFTER_MS = 800;
+
+type DraftState = 'idle' | 'saving' | 'saved' | 'failed';
+
+/**
+ * Saves the reply box's text as the engineer's draft on the server a moment after typing stops,
+ * and at once when they leave the page (the component unmounts), so it follows them between
+ * pages and devices. `ready` is false until the stored draft was loaded, so an empty box never
+ * overwrites it. `discard()` cancels a pending save and deletes the draft (after sending).
+ */
+export function useDraftAutosave(
+  ticketId: string,
+  body: string,
+  visibility: MessageVisibility,
+  ready: boolean,
+  initial: string,
+): { state: DraftState; discard: () => void } {
+  const [state, setState] = useState<DraftState>('idle');
+  const saved = useRef(initial);
+  const pending = useRef<{ body: string; visibility: MessageVisibility } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    saved.current = initial;
+  }, [initial]);
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const next = pending.current;
+    pending.current = null;
+    if (!next) return;
+    setState('saving');
+    ticketsApi
+      .saveDraft(ticketId, next)
+      .then(() => {
+        saved.current = next.body;
+        setState('saved');
+      })
+      .catch(() => {
+        setState('failed');
+      });
+  }, [ticketId]);
+
+  useEffect(() => {
+    if (!ready || body === saved.current) return;
+    pending.current = { body, visibility };
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, SAVE_AFTER_MS);
+  }, [body, visibility, ready, flush]);
+
+  // Leaving the ticket saves what was typed since the last save.
+  useEffect(() => flush, [flush]);
+
+  const discard = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    pending.current = null;
+    saved.current = '';
+    setState('idle');
+    void ticketsApi.deleteDraft(ticketId).catch(() => undefined);
+  }, [ticketId]);
+
+  return { state, discard };
+}

@@ -1,0 +1,61 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { macrosApi } from '../api/macros-api';
+import { ticketsApi } from '../api/tickets-api';
+import { uploadFiles } from '../components/attachment-rules';
+import { afterTicketChange } from './use-tickets';
+
+const macroKeys = {
+  all: ['macros'] as const,
+  list: (q: string) => ['macros', 'list', q] as const,
+};
+const draftKey = (ticketId: string) => ['tickets', 'draft', ticketId] as const;
+
+/** The macros the reply box offers, narrowed as the engineer types. */
+export function useMacros(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: macroKeys.list(q),
+    queryFn: ({ signal }) => macrosApi.list(q.trim() || undefined, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+/** Saves a text as the engineer's own (personal) macro. */
+export function useCreateMacro() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { title: string; body: string }) => macrosApi.create({ ...input, shared: false }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: macroKeys.all });
+    },
+  });
+}
+
+/** Applies a macro: its ticket changes land in the cache like any other change. */
+export function useApplyMacro(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (macroId: string) => macrosApi.apply(macroId, ticketId),
+    onSuccess: (applied) => {
+      afterTicketChange(queryClient, applied.ticket);
+    },
+  });
+}
+
+/** The engineer's own unsent reply on this ticket, read once when the ticket opens. */
+export function useReplyDraft(ticketId: string) {
+  return useQuery({
+    queryKey: draftKey(ticketId),
+    queryFn: ({ signal }) => ticketsApi.getDraft(ticketId, signal),
+    // Read once per visit: later saves come from this page, so a refetch would only undo typing.
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** Uploads files to a ticket just created (the new-ticket form); the ones that failed, with why. */
+export function uploadToTicket(ticketId: string, files: readonly File[]) {
+  return uploadFiles(ticketId, files, (id, file) => ticketsApi.uploadAttachment(id, file));
+}

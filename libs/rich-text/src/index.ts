@@ -1,0 +1,1 @@
+export { markdownToText, renderMarkdown } from './markdown';

@@ -1,0 +1,247 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { bearerFor, startTestApp, type TestApp } from '../support/test-app';
+
+/** A 1×1 PNG: real image bytes, as the attachment route checks them. */
+const PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const SHOTS = process.env.SHOTS_DIR;
+
+/** Script run in the page: a DataTransfer holding one PNG and one text file, as the OS would hand over. */
+const transferOf = (names: string[]) => `(() => {
+  const bytes = Uint8Array.from(atob('${PNG_BASE64}'), (c) => c.charCodeAt(0));
+  const dt = new DataTransfer();
+  for (const name of ${JSON.stringify(names)}) {
+    dt.items.add(name.endsWith('.png')
+      ? new File([bytes], name, { type: 'image/png' })
+      : new File(['router log line\\n'], name, { type: 'text/plain' }));
+  }
+  return dt;
+})()`;
+
+/**
+ * The engineer's reply box: a macro applied from the keyboard fills the text (placeholders as the
+ * engineer may see them) and changes the ticket; Markdown previews and renders sanitised in the
+ * thread; files are dropped and pasted, shown, removable, and uploaded on send; and the draft
+ * survives leaving the ticket.
+ */
+describe('reply box, in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let customerAuth: string;
+  let engineerAuth: string;
+
+  async function newTicket(subject: string): Promise<{ id: string; reference: string }> {
+    const res = await t
+      .http()
+      .post('/api/tickets')
+      .set('authorization', customerAuth)
+      .send({ type: 'fault', subject, description: 'The printer jams on every page.' })
+      .expect(201);
+    return { id: res.body.id as string, reference: res.body.reference as string };
+  }
+  const shot = async (name: string) => {
+    if (!SHOTS) return;
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  };
+  const box = () => page.locator('#composer-message');
+
+  beforeAll(async () => {
+    t = await startTestApp({ listen: true, demo: true });
+    browser = await launchChromium();
+    customerAuth = await bearerFor(t, 'customer@hushdesk.local', 'hushdesk');
+    engineerAuth = await bearerFor(t, 'engineer@hushdesk.local', 'hushdesk');
+    await t
+      .http()
+      .post('/api/macros')
+      .set('authorization', engineerAuth)
+      .send({
+        title: 'Printer: restart first',
+        body: 'Hello {{requester.firstName}},\n\nPlease **restart** the printer, then reply to {{ticket.reference}}.\n\n{{engineer.name}}',
+        actions: { status: 'pending_customer', tags: ['printer'] },
+      })
+      .expect(201);
+    await t
+      .http()
+      .post('/api/macros')
+      .set('authorization', engineerAuth)
+      .send({ title: 'Router: power cycle', body: 'Unplug the router for 30 seconds.' })
+      .expect(201);
+    page = await (
+      await browser.newContext({ baseURL: t.baseUrl, viewport: { width: 1280, height: 1000 } })
+    ).newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('engineer@hushdesk.local');
+    await page.getByLabel('Password').fill('hushdesk');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('replies with a macro chosen from the keyboard, previewed and rendered as Markdown', async () => {
+    const ticket = await newTicket('Printer jams');
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await page.getByRole('button', { name: 'Insert macro' }).click();
+    const search = page.getByRole('combobox', { name: 'Search macros' });
+    await search.fill('print');
+    await page.getByRole('option', { name: /Printer: restart first/ }).waitFor();
+    expect(await page.getByRole('listbox', { name: 'Macros' }).getByRole('option').count()).toBe(1);
+    await shot('macro-picker');
+    await search.press('Enter');
+    await page.getByText(/^Inserted “Printer: restart first”/).waitFor();
+    const text = await box().inputValue();
+    expect(text).toBe(
+      `Hello Alex,\n\nPlease **restart** the printer, then reply to ${ticket.reference}.\n\nSam Patel`,
+    );
+    // The macro's changes went through the ticket update path: in the history.
+    const { rows } = await t.db.query(
+      'SELECT field, to_value FROM ticket_history WHERE ticket_id = $1 ORDER BY field',
+      [ticket.id],
+    );
+    expect(rows).toEqual([
+      { field: 'status', to_value: 'pending_customer' },
+      { field: 'tags', to_value: 'printer' },
+    ]);
+
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    const preview = page.getByTestId('reply-preview');
+    expect(await preview.locator('strong').innerText()).toBe('restart');
+    await shot('reply-preview');
+    await page.getByRole('tab', { name: 'Write' }).click();
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText('Reply added: the customer sees it in the portal.').waitFor();
+    const sent = page.getByTestId('message').last();
+    expect(await sent.locator('.message__body strong').innerText()).toBe('restart');
+
+    // A text of their own becomes a personal macro from the same box.
+    await box().fill('Hi {{requester.firstName}}, the engineer is on the way.');
+    await page.getByRole('button', { name: 'Save as macro' }).click();
+    await page.getByLabel('Macro title').fill('On the way');
+    await page.getByLabel('Macro title').press('Enter');
+    await page.getByText('Saved “On the way” as your macro.').waitFor();
+    const saved = await t.db.query(
+      "SELECT body, owner_id IS NOT NULL AS personal FROM macros WHERE title = 'On the way'",
+    );
+    expect(saved.rows).toEqual([
+      { body: 'Hi {{requester.firstName}}, the engineer is on the way.', personal: true },
+    ]);
+    await box().fill('');
+  });
+
+  it('renders hostile Markdown inert, in the preview and in the thread', async () => {
+    const ticket = await newTicket('Hostile Markdown');
+    const hostile = [
+      '<script>window.__pwned = 1</script>',
+      '[click me](javascript:window.__pwned=2) [data](data:text/html;base64,PHNjcmlwdD4=)',
+      '<img src=x onerror="window.__pwned=3">',
+      '![pixel](https://tracker.example/p.gif)',
+      '[fine](https://example.com/guide)',
+    ].join('\n\n');
+    await t
+      .http()
+      .post(`/api/tickets/${ticket.id}/messages`)
+      .set('authorization', engineerAuth)
+      .send({ body: hostile, visibility: 'internal' })
+      .expect(201);
+    await page.goto(`/console/tickets/${ticket.id}`);
+    const thread = page.getByRole('log', { name: 'Conversation' });
+    await thread.getByText('<script>window.__pwned = 1</script>').waitFor();
+    await box().fill(hostile);
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    for (const scope of [thread, page.getByTestId('reply-preview')]) {
+      expect(await scope.locator('script, img, iframe').count()).toBe(0);
+      expect(await scope.locator('a[href^="javascript:"], a[href^="data:"]').count()).toBe(0);
+      expect(await scope.locator('[onerror]').count()).toBe(0);
+      expect(await scope.locator('a[href="https://example.com/guide"]').getAttribute('rel')).toBe(
+        'noopener noreferrer nofollow',
+      );
+    }
+    await page.waitForTimeout(300);
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    await page.getByRole('tab', { name: 'Write' }).click();
+    await box().fill('');
+  });
+
+  it('takes files dropped and pasted, lists them, lets one go, and uploads the rest on send', async () => {
+    const ticket = await newTicket('Files in the reply box');
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await box().waitFor();
+    await page.evaluate(`(() => {
+      const form = document.querySelector('form.composer');
+      const dt = ${transferOf(['router.log', 'screen.png'])};
+      form.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      form.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    })()`);
+    await page.evaluate(`(() => {
+      const box = document.getElementById('composer-message');
+      box.focus();
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: ${transferOf(['image.png'])}, bubbles: true, cancelable: true }));
+    })()`);
+    const files = page.getByRole('list', { name: 'Files to attach' }).getByRole('listitem');
+    await page.getByText(/^pasted-image-.+\.png$/).waitFor();
+    expect(await files.count()).toBe(3);
+    await shot('reply-files');
+    await page.getByRole('button', { name: 'Remove screen.png' }).click();
+    expect(await files.count()).toBe(2);
+    await box().fill('The log and a screenshot are attached.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText('Reply added: the customer sees it in the portal.').waitFor();
+    const { rows } = await t.db.query(
+      'SELECT file_name FROM attachments WHERE ticket_id = $1 ORDER BY file_name',
+      [ticket.id],
+    );
+    expect(rows.map((r) => r.file_name)).toEqual([
+      expect.stringMatching(/^pasted-image-.+\.png$/),
+      'router.log',
+    ]);
+    expect(await files.count()).toBe(0);
+    await page
+      .getByRole('region', { name: 'Attachments' })
+      .getByRole('link', { name: /^router\.log/ })
+      .waitFor();
+  });
+
+  it('keeps the draft when the engineer leaves the ticket, and drops it once sent', async () => {
+    const ticket = await newTicket('Draft survives navigation');
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await page.getByRole('radio', { name: 'Internal note' }).check();
+    await box().fill('Half-written: checked the toner, next the **fuser**');
+    await page
+      .getByTestId('draft-status')
+      .getByText(/Draft saved/)
+      .waitFor();
+    // Away (the app's own navigation) and back.
+    await page.getByRole('link', { name: 'Back to the queue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await page
+      .getByTestId('draft-status')
+      .getByText(/^Draft from .+ restored\.$/)
+      .waitFor();
+    expect(await box().inputValue()).toBe('Half-written: checked the toner, next the **fuser**');
+    expect(await page.getByRole('radio', { name: 'Internal note' }).isChecked()).toBe(true);
+    await shot('draft-restored');
+
+    // Typed, then left at once: the draft is saved on the way out.
+    await box().fill('Changed my mind: replacing the fuser');
+    await page.getByRole('link', { name: 'Back to the queue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+    await page.waitForTimeout(500);
+    const { rows } = await t.db.query('SELECT body FROM reply_drafts WHERE ticket_id = $1', [ticket.id]);
+    expect(rows).toEqual([{ body: 'Changed my mind: replacing the fuser' }]);
+
+    await page.goto(`/console/tickets/${ticket.id}`);
+    expect(await box().inputValue()).toBe('Changed my mind: replacing the fuser');
+    await page.getByRole('button', { name: 'Add internal note' }).click();
+    await page.getByText('Internal note added.').waitFor();
+    await page.waitForTimeout(300);
+    const after = await t.db.query('SELECT 1 FROM reply_drafts WHERE ticket_id = $1', [ticket.id]);
+    expect(after.rows).toEqual([]);
+  });
+});
