@@ -16,6 +16,7 @@ export {
   useDashboard,
   useEngineers,
   useSendMessage,
+  useSolveTicket,
   useTicketGroups,
   useTicketHistory,
   useTicketList,

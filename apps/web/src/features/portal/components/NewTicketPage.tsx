@@ -18,7 +18,9 @@ import { ArrowLeftIcon, SparkIcon, WrenchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/Layout';
 import { useCollection } from '../../privacy';
 import { useCreateTicket } from '../../tickets';
+import { useResponseTime } from '../hooks/use-response-times';
 import type { TicketCreatedState } from './PortalTicketPage';
+import { replyPromise } from './response-time';
 import '../../../ui/ticket-page.css';
 import './portal.css';
 
@@ -114,6 +116,7 @@ export function NewTicketPage() {
   const createTicket = useCreateTicket();
   const [type, setType] = useState<TicketType>('fault');
   const [priority, setPriority] = useState<Priority>('P3');
+  const target = useResponseTime(priority);
   const [values, setValues] = useState<TextValues>(EMPTY);
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   // The contact phone is offered only while the field policy collects it (and not until we know).
@@ -298,7 +301,7 @@ export function NewTicketPage() {
               id={FIELD_IDS.priority}
               label="Priority"
               name="priority"
-              hint={PRIORITY_HINTS[priority]}
+              hint={target ? `${PRIORITY_HINTS[priority]} ${replyPromise(target)}` : PRIORITY_HINTS[priority]}
               value={priority}
               onChange={(event) => {
                 if (isPriority(event.target.value)) setPriority(event.target.value);

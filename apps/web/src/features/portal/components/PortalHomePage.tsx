@@ -1,5 +1,5 @@
 import type { TicketSummary } from '@hushdesk/api-client';
-import { STATUS_LABELS } from '@hushdesk/ticketing';
+import { CUSTOMER_STATUS_LABELS } from '@hushdesk/ticketing';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../../../lib/format';
@@ -70,7 +70,7 @@ function MyTickets() {
   const [announcement, setAnnouncement] = useState('');
 
   useTicketEvent('ticket.updated', (ticket: TicketSummary) => {
-    setAnnouncement(`${ticket.reference} ${ticket.subject}: now ${STATUS_LABELS[ticket.status]}.`);
+    setAnnouncement(`${ticket.reference} ${ticket.subject}: now ${CUSTOMER_STATUS_LABELS[ticket.status]}.`);
   });
 
   let body;
@@ -114,7 +114,7 @@ function MyTickets() {
                     </Link>
                   </th>
                   <td>
-                    <StatusBadge status={ticket.status} />
+                    <StatusBadge status={ticket.status} audience="customer" />
                   </td>
                   <td className="ticket-table__time">
                     <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>

@@ -18,7 +18,10 @@ import {
   TicketLoader,
   TicketThread,
 } from '../../tickets';
+import { useResponseTime } from '../hooks/use-response-times';
 import { ReplyBox } from './ReplyBox';
+import { replyPromise } from './response-time';
+import { SolveRequestCard } from './SolveRequestCard';
 import '../../../ui/ticket-page.css';
 import './portal.css';
 
@@ -50,9 +53,12 @@ const STATUS_NOTES: Partial<
   },
   resolved: {
     tone: 'success',
-    text: 'We think this is sorted. If it is not, reply below and we will reopen it.',
+    text: 'This request is solved. If you need more help with it, reply below and it reopens.',
   },
-  closed: { tone: 'info', text: 'This request is closed. If you need more help, log a new one.' },
+  closed: {
+    tone: 'info',
+    text: 'This request is closed. If you need more help, log a new one (a reply by email starts a new request too).',
+  },
 };
 
 function PortalTicket({ ticket }: { ticket: TicketDetail }) {
@@ -63,6 +69,7 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
   const [replying, setReplying] = useState(false);
   const others = useTicketPresence(ticket.id, replying);
 
+  const target = useResponseTime(ticket.priority);
   const note = STATUS_NOTES[ticket.status];
   const closed = ticket.status === 'closed';
 
@@ -78,7 +85,7 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
           <h1 className="ticket-header__title">{ticket.subject}</h1>
           <p className="ticket-header__meta">
             <span className="ticket-ref">{ticket.reference}</span>
-            <StatusBadge status={ticket.status} />
+            <StatusBadge status={ticket.status} audience="customer" />
             <span className="ticket-header__detail">{typeAndCategory(ticket)}</span>
             <TicketChannelLabel channel={ticket.channel} audience="customer" />
           </p>
@@ -96,6 +103,7 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
       {justCreated ? (
         <StatusMessage tone="success">
           Thank you. We have your request, reference {ticket.reference}. You can follow it and reply here.
+          {target ? ` ${replyPromise(target)}` : null}
         </StatusMessage>
       ) : null}
 
@@ -125,7 +133,8 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
           </section>
         </div>
 
-        <aside className="ticket-layout__side" aria-label="Files">
+        <aside className="ticket-layout__side" aria-label="About this request">
+          <SolveRequestCard ticket={ticket} />
           <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} />
         </aside>
       </div>

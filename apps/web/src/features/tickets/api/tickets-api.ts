@@ -21,6 +21,9 @@ export const ticketsApi = {
   /** Takes back the caller's own last change (shortly after it); the undo is itself in the history. */
   undo: (id: string) => dataOf(client.POST('/api/tickets/{id}/undo', { params: { path: { id } } })),
 
+  /** A customer marks their request solved; a reply reopens it. */
+  solve: (id: string) => dataOf(client.POST('/api/tickets/{id}/solve', { params: { path: { id } } })),
+
   listMessages: (id: string, page: { limit: number; cursor?: string | null }, signal?: AbortSignal) =>
     dataOf(
       client.GET('/api/tickets/{id}/messages', {

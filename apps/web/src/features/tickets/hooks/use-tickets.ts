@@ -137,6 +137,17 @@ export function useUndoTicketChange(id: string) {
   });
 }
 
+/** A customer marks their request solved. */
+export function useSolveTicket(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => ticketsApi.solve(id),
+    onSuccess: (ticket) => {
+      afterTicketChange(queryClient, ticket);
+    },
+  });
+}
+
 export function useSendMessage(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
