@@ -34,6 +34,7 @@ import { TableScroll } from '../../../ui/TableScroll';
 import '../../../ui/filter-bar.css';
 import '../../../ui/tables.css';
 import './console.css';
+import { QueueShortcuts } from './QueueShortcuts';
 
 const SEARCH_DELAY_MS = 350;
 
@@ -94,6 +95,7 @@ export function ConsoleHomePage() {
         setFilter={setFilter}
         clearFilters={() => setParams({}, { replace: true })}
       />
+      <QueueShortcuts />
     </>
   );
 }

@@ -24,6 +24,7 @@ import { Composer } from './Composer';
 import { HistoryPanel } from './HistoryPanel';
 import { RequesterCard } from './RequesterCard';
 import { TicketControls } from './TicketControls';
+import { TicketShortcuts } from './TicketShortcuts';
 import '../../../ui/ticket-page.css';
 import './console.css';
 
@@ -76,6 +77,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
         <LiveIndicator />
       </header>
       <PresenceLine others={others} />
+      <TicketShortcuts ticket={ticket} />
 
       <div className="ticket-layout">
         <div className="ticket-layout__main">
