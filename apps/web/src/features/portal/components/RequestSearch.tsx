@@ -45,7 +45,7 @@ export function RequestSearch({ applied, onSearch }: { applied: string; onSearch
           id="portal-search"
           type="search"
           className="input portal-search__input"
-          placeholder="Subjects, replies, equipment, references"
+          placeholder="Words, equipment or HD-000123"
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
