@@ -97,6 +97,7 @@ describe('keyboard shortcuts, in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await dialog.waitFor();
     await dialog.getByText('Next ticket').waitFor();
+    await page.screenshot({ path: '/tmp/shots-portal/shortcuts-dialog.png' });
     // Keys do nothing behind an open dialog.
     await page.keyboard.press('j');
     expect(await page.locator('.queue-table a:focus').count()).toBe(0);

@@ -164,6 +164,11 @@ describe('the customer portal, in Chromium', () => {
         await page.screenshot({ path: `${SHOTS}/${name}-390-${scheme}-table.png` });
       }
     }
+    // A request's own page, with its "Is this sorted?" card, on the same screen.
+    await page.goto('/portal');
+    await page.locator('.portal-table .ticket-table__link').first().click();
+    await page.getByRole('heading', { name: 'Conversation' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/request-390-${scheme}.png`, fullPage: true });
     await page.context().close();
     expect(problems).toEqual({});
   });
