@@ -115,7 +115,12 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
             <h2 className="card__title" id="conversation-title">
               Conversation
             </h2>
-            {note ? <p className={`status-note status-note--${note.tone}`}>{note.text}</p> : null}
+            {note ? (
+              <p className={`status-note status-note--${note.tone}`}>
+                {note.text}
+                {ticket.status === 'new' && target ? ` ${replyPromise(target)}` : null}
+              </p>
+            ) : null}
             <TicketThread
               ticketId={ticket.id}
               currentUserId={user?.id}
