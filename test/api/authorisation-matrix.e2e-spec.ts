@@ -251,6 +251,11 @@ const MATRIX: Record<string, RouteCase> = {
     url: '/api/tickets/:ticket/undo',
     expect: only({ engineer: 'reached', admin: 'reached' }),
   },
+  // The customer marks their request solved (again: no change); a1's reply below reopens it.
+  'POST /api/tickets/{id}/solve': {
+    url: '/api/tickets/:ticket/solve',
+    expect: ownedByCustomer({}, 'reached'),
+  },
   'GET /api/tickets/{id}/history': { url: '/api/tickets/:ticket/history', expect: only(STAFF_READ) },
   // Merging into another organisation's ticket is refused (409) for staff, so a1's ticket stays.
   'GET /api/tickets/{id}/merge': {
@@ -331,6 +336,7 @@ const MATRIX: Record<string, RouteCase> = {
     body: { ticketId: ':ticket' },
     expect: only({ engineer: 'ok', admin: 'ok' }),
   },
+  'GET /api/sla/response-times': { url: '/api/sla/response-times', expect: signedIn() },
   'GET /api/dashboard': { url: '/api/dashboard', expect: only(STAFF_READ) },
   'GET /api/tickets/{id}/attachments': {
     url: '/api/tickets/:ticket/attachments',

@@ -65,6 +65,7 @@ const CALLERS: Record<string, Caller> = {
   'GET /api/tickets/{id}': 'engineer',
   'PATCH /api/tickets/{id}': 'engineer',
   'POST /api/tickets/{id}/undo': 'engineer',
+  'POST /api/tickets/{id}/solve': 'a1',
   'GET /api/tickets/{id}/history': 'engineer',
   'GET /api/tickets/{id}/merge': 'engineer',
   'POST /api/tickets/{id}/merge': 'engineer',

@@ -174,7 +174,7 @@ describe('outbound mail', () => {
       await relay.waitFor(before + 1);
       const mail = relay.mails[before];
       expect(mail.envelopeTo).toEqual([w.a1.email]);
-      expect(mail.parsed.text).toMatch(/as resolved/);
+      expect(mail.parsed.text).toMatch(/as solved/);
       expect(mail.header('auto-submitted')).toBe('auto-generated');
       // Undo of the resolution sends nothing more.
       await as(w.engineer.auth).post(`/api/tickets/${ticket.id}/undo`).expect(200);

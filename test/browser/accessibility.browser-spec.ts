@@ -27,6 +27,10 @@ async function violations(page: Page): Promise<string[]> {
   return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.join(' ')).join('; ')})`);
 }
 
+/** Every screen is checked in the light theme and in the dark one the system setting picks. */
+type Scheme = 'light' | 'dark';
+const SCHEMES: Scheme[] = ['light', 'dark'];
+
 /**
  * axe finds nothing on the main screens of each role (the portal at a phone's width), and the app
  * writes no error to the console on the way, starting with a signed-out visit to the sign-in page.
@@ -37,8 +41,16 @@ describe('accessibility of the main screens, in Chromium', () => {
   let ticketId: string;
   let dsarId: string;
 
-  async function open(email: string | null, width = 1280): Promise<{ page: Page; consoleErrors: string[] }> {
-    const context = await browser.newContext({ baseURL: t.baseUrl, viewport: { width, height: 900 } });
+  async function open(
+    email: string | null,
+    width = 1280,
+    scheme: Scheme = 'light',
+  ): Promise<{ page: Page; consoleErrors: string[] }> {
+    const context = await browser.newContext({
+      baseURL: t.baseUrl,
+      viewport: { width, height: 900 },
+      colorScheme: scheme,
+    });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
@@ -57,8 +69,13 @@ describe('accessibility of the main screens, in Chromium', () => {
   }
 
   /** Opens each path, waits for what shows it has loaded, and runs axe on it. */
-  async function audit(email: string, width: number, screens: [string, (page: Page) => Promise<unknown>][]) {
-    const { page, consoleErrors } = await open(email, width);
+  async function audit(
+    email: string,
+    width: number,
+    screens: [string, (page: Page) => Promise<unknown>][],
+    scheme: Scheme = 'light',
+  ) {
+    const { page, consoleErrors } = await open(email, width, scheme);
     const problems: Record<string, string[]> = {};
     for (const [path, loaded] of screens) {
       await page.goto(path);
@@ -192,45 +209,82 @@ describe('accessibility of the main screens, in Chromium', () => {
     }
   });
 
-  it('the customer’s portal, at a phone’s width (390 px)', () =>
-    audit('customer@hushdesk.local', 390, [
-      ['/portal', (page) => page.getByText('Handset has no dial tone').first().waitFor()],
-      ['/portal/new', (page) => page.getByLabel('Subject').waitFor()],
-      ['/portal/privacy', (page) => page.locator('table').first().waitFor()],
-      [
-        `/portal/tickets/${ticketId}`,
-        (page) => page.getByText('We are looking at the exchange now.').waitFor(),
-      ],
-    ]));
+  it.each(SCHEMES)('the sign-in page (%s)', async (scheme) => {
+    const { page } = await open(null, 1280, scheme);
+    await page.goto('/login');
+    await page.getByText('Demo accounts').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
 
-  it('the engineer’s queue and ticket', () =>
-    audit('engineer@hushdesk.local', 1280, [
-      ['/console', (page) => page.getByRole('row', { name: /Handset has no dial tone/ }).waitFor()],
+  it.each(SCHEMES)('the customer’s portal, at a phone’s width (390 px, %s)', (scheme) =>
+    audit(
+      'customer@hushdesk.local',
+      390,
       [
-        `/console/tickets/${ticketId}`,
-        (page) => page.getByRole('region', { name: 'Calls' }).getByRole('listitem').waitFor(),
+        ['/portal', (page) => page.getByText('Handset has no dial tone').first().waitFor()],
+        ['/portal?q=dial', (page) => page.getByText('Handset has no dial tone').first().waitFor()],
+        ['/portal/new', (page) => page.getByLabel('Subject').waitFor()],
+        ['/portal/privacy', (page) => page.locator('table').first().waitFor()],
+        ['/portal/details', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
+        ['/portal/requests', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
+        ['/account/password', (page) => page.getByLabel('Current password').waitFor()],
+        [
+          `/portal/tickets/${ticketId}`,
+          (page) => page.getByText('We are looking at the exchange now.').waitFor(),
+        ],
       ],
+      scheme,
+    ),
+  );
+
+  it.each(SCHEMES)('the engineer’s queue, ticket, dashboard and shortcuts (%s)', async (scheme) => {
+    await audit(
+      'engineer@hushdesk.local',
+      1280,
       [
-        // The merge card's confirmation step, with what would move.
-        `/console/tickets/${ticketId}?merge`,
-        async (page) => {
-          const card = page.getByRole('region', { name: 'Merge' });
-          await card.getByRole('button', { name: 'Merge into…' }).click();
-          await card.getByLabel('Ticket to merge into').fill('crackles');
-          await card.getByRole('button', { name: /Handset crackles on line 2/ }).click();
-          await card.getByRole('heading', { name: /^Merge HD-\d+ into HD-\d+\?$/ }).waitFor();
-        },
+        ['/console', (page) => page.getByRole('row', { name: /Handset has no dial tone/ }).waitFor()],
+        [
+          '/console?status=open&q=dial',
+          (page) => page.getByRole('row', { name: /Handset has no dial tone/ }).waitFor(),
+        ],
+        [
+          `/console/tickets/${ticketId}`,
+          (page) => page.getByRole('region', { name: 'Calls' }).getByRole('listitem').waitFor(),
+        ],
+        ['/console/dashboard', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
+        [
+          '/console',
+          async (page) => {
+            await page.getByRole('row', { name: /Handset has no dial tone/ }).waitFor();
+            await page.keyboard.press('?');
+            await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+          },
+        ],
+        [
+          // The merge card's confirmation step, with what would move.
+          `/console/tickets/${ticketId}?merge`,
+          async (page) => {
+            const card = page.getByRole('region', { name: 'Merge' });
+            await card.getByRole('button', { name: 'Merge into…' }).click();
+            await card.getByLabel('Ticket to merge into').fill('crackles');
+            await card.getByRole('button', { name: /Handset crackles on line 2/ }).click();
+            await card.getByRole('heading', { name: /^Merge HD-\d+ into HD-\d+\?$/ }).waitFor();
+          },
+        ],
+        [
+          // The share-safe copy, shown.
+          `/console/tickets/${ticketId}?share-safe`,
+          async (page) => {
+            const card = page.getByRole('region', { name: 'Share-safe copy' });
+            await card.getByRole('button', { name: 'Show the share-safe copy' }).click();
+            await card.getByLabel(/^Copy of HD-\d+, safe to share$/).waitFor();
+          },
+        ],
       ],
-      [
-        // The share-safe copy, shown.
-        `/console/tickets/${ticketId}?share-safe`,
-        async (page) => {
-          const card = page.getByRole('region', { name: 'Share-safe copy' });
-          await card.getByRole('button', { name: 'Show the share-safe copy' }).click();
-          await card.getByLabel(/^Copy of HD-\d+, safe to share$/).waitFor();
-        },
-      ],
-    ]));
+      scheme,
+    );
+  });
 
   it('the DPO’s ticket page, with a redaction form open', () =>
     audit('dpo@hushdesk.local', 1280, [
@@ -314,47 +368,88 @@ describe('accessibility of the main screens, in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('the DPO’s requests, a request with an excluded item, and retention', () =>
-    audit('dpo@hushdesk.local', 1280, [
-      ['/dpo', (page) => page.getByTestId('dsar-row').first().waitFor()],
-      [`/dpo/requests/${dsarId}`, (page) => page.getByText('Excluded from the package:').waitFor()],
-      ['/dpo/retention', (page) => page.getByRole('search', { name: 'Find calls to hold' }).waitFor()],
-    ]));
+  it.each(SCHEMES)('the DPO’s requests, a request with an excluded item, and retention (%s)', (scheme) =>
+    audit(
+      'dpo@hushdesk.local',
+      1280,
+      [
+        ['/dpo', (page) => page.getByTestId('dsar-row').first().waitFor()],
+        [`/dpo/requests/${dsarId}`, (page) => page.getByText('Excluded from the package:').waitFor()],
+        ['/dpo/retention', (page) => page.getByRole('search', { name: 'Find calls to hold' }).waitFor()],
+        ['/dpo/fields', (page) => page.locator('table tbody tr').first().waitFor()],
+        ['/dpo/audit', (page) => page.locator('table tbody tr').first().waitFor()],
+        ['/dpo/ropa', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
+      ],
+      scheme,
+    ),
+  );
 
-  it('the administrator’s organisations and users', () =>
-    audit('admin@hushdesk.local', 1280, [
-      ['/admin', (page) => page.getByText('Acme Ltd').first().waitFor()],
-      ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
-    ]));
+  it.each(SCHEMES)('the administrator’s organisations, users and settings (%s)', (scheme) =>
+    audit(
+      'admin@hushdesk.local',
+      1280,
+      [
+        ['/admin', (page) => page.getByText('Acme Ltd').first().waitFor()],
+        ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
+        ['/admin/controller', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
+      ],
+      scheme,
+    ),
+  );
 
   // The email channel's screens (issue 16): mailboxes (none yet: the empty state), the outbox (the
   // ticket above was acknowledged) and a member of staff's mail choices, at both widths.
-  it.each([1280, 390])('the mail screens at %i px', async (width) => {
-    await audit('admin@hushdesk.local', width, [
-      ['/admin/mailboxes', (page) => page.getByText('No mailboxes yet').waitFor()],
-      ['/admin/outbox', (page) => page.getByTestId('outbox-row').first().waitFor()],
-      ['/account/email', (page) => page.getByLabel('Email me new tickets').waitFor()],
-    ]);
-    await audit('engineer@hushdesk.local', width, [
-      ['/account/email', (page) => page.getByLabel('Email me new tickets').waitFor()],
-    ]);
+  it.each([
+    [1280, 'light'],
+    [390, 'light'],
+    [390, 'dark'],
+  ] as [number, Scheme][])('the mail screens at %i px (%s)', async (width, scheme) => {
+    await audit(
+      'admin@hushdesk.local',
+      width,
+      [
+        ['/admin/mailboxes', (page) => page.getByText('No mailboxes yet').waitFor()],
+        ['/admin/outbox', (page) => page.getByTestId('outbox-row').first().waitFor()],
+        ['/account/email', (page) => page.getByLabel('Email me new tickets').waitFor()],
+      ],
+      scheme,
+    );
+    await audit(
+      'engineer@hushdesk.local',
+      width,
+      [['/account/email', (page) => page.getByLabel('Email me new tickets').waitFor()]],
+      scheme,
+    );
   });
 
   // At a phone's width the wide tables scroll sideways: each must be reachable from the keyboard,
   // and none may widen the page.
-  it('staff screens with tables, at a phone’s width (390 px)', async () => {
-    await audit('engineer@hushdesk.local', 390, [
-      ['/console', (page) => page.getByRole('row', { name: /Handset has no dial tone/ }).waitFor()],
-    ]);
-    await audit('dpo@hushdesk.local', 390, [
-      ['/dpo', (page) => page.getByTestId('dsar-row').first().waitFor()],
-      ['/dpo/audit', (page) => page.locator('table tbody tr').first().waitFor()],
-      ['/dpo/retention', (page) => page.getByRole('search', { name: 'Find calls to hold' }).waitFor()],
-      ['/dpo/fields', (page) => page.locator('table tbody tr').first().waitFor()],
-    ]);
-    await audit('admin@hushdesk.local', 390, [
-      ['/admin', (page) => page.getByText('Acme Ltd').first().waitFor()],
-      ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
-    ]);
+  it.each(SCHEMES)('staff screens with tables, at a phone’s width (390 px, %s)', async (scheme) => {
+    await audit(
+      'engineer@hushdesk.local',
+      390,
+      [['/console', (page) => page.getByRole('row', { name: /Handset has no dial tone/ }).waitFor()]],
+      scheme,
+    );
+    await audit(
+      'dpo@hushdesk.local',
+      390,
+      [
+        ['/dpo', (page) => page.getByTestId('dsar-row').first().waitFor()],
+        ['/dpo/audit', (page) => page.locator('table tbody tr').first().waitFor()],
+        ['/dpo/retention', (page) => page.getByRole('search', { name: 'Find calls to hold' }).waitFor()],
+        ['/dpo/fields', (page) => page.locator('table tbody tr').first().waitFor()],
+      ],
+      scheme,
+    );
+    await audit(
+      'admin@hushdesk.local',
+      390,
+      [
+        ['/admin', (page) => page.getByText('Acme Ltd').first().waitFor()],
+        ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
+      ],
+      scheme,
+    );
   });
 });

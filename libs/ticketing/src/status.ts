@@ -12,6 +12,19 @@ export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = Object.free
   closed: 'Closed',
 });
 
+/**
+ * What a customer reads: where their request stands, in plain words. On hold is the provider's
+ * business, so to the customer it is still in progress.
+ */
+export const CUSTOMER_STATUS_LABELS: Readonly<Record<TicketStatus, string>> = Object.freeze({
+  new: 'Received',
+  open: 'In progress',
+  pending_customer: 'Waiting for your reply',
+  on_hold: 'In progress',
+  resolved: 'Solved',
+  closed: 'Closed',
+});
+
 export const TICKET_TYPES = ['fault', 'service_request'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 

@@ -4,6 +4,7 @@ import {
   AT_RISK_FRACTION,
   computeDueDates,
   isSlaPaused,
+  PRIORITIES,
   resumeDueAt,
   slaState,
   workingMinutesBetween,
@@ -12,6 +13,7 @@ import {
 } from '@hushdesk/ticketing';
 import { AppConfig } from '../config/app-config';
 import type { SlaClockDto as SlaClockView } from '../tickets/dto/ticket.dto';
+import type { ResponseTimeDto } from './dto/response-time.dto';
 
 /** The SLA columns of a ticket, as stored. */
 export interface SlaFields {
@@ -43,6 +45,19 @@ export class SlaClockService {
 
   private target(priority: Priority) {
     return this.config.sla.targets[priority];
+  }
+
+  /** The targets per priority, as a requester may read them. */
+  responseTimes(): ResponseTimeDto[] {
+    return PRIORITIES.map((priority) => {
+      const t = this.target(priority);
+      return {
+        priority,
+        firstResponseMinutes: t.firstResponseMinutes,
+        resolutionMinutes: t.resolutionMinutes,
+        clock: t.clock,
+      };
+    });
   }
 
   /** Clocks for a ticket created (or re-prioritised) at `createdAt`. */

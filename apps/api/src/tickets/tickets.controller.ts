@@ -80,6 +80,19 @@ export class TicketsController {
     return this.tickets.undoLastChange(actor, id);
   }
 
+  @Post(':id/solve')
+  @HttpCode(200)
+  @Roles('customer')
+  @ApiOkResponse({
+    type: TicketDetailDto,
+    description: 'The request marked solved by its customer (no change when it already is)',
+  })
+  @ApiError(409, 'The request is closed, or processing is restricted')
+  @ApiErrors(404, 413, 414, 415)
+  solve(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<TicketDetailDto> {
+    return this.tickets.solve(actor, id);
+  }
+
   @Get(':id/history')
   @Roles('engineer', 'dpo', 'admin')
   @ApiOkResponse({

@@ -250,6 +250,15 @@ export class TicketsService {
   }
 
   /**
+   * A customer marks a request they may see solved (their own, or a colleague's when their
+   * organisation shares tickets): a status change like any other, in the history and live. Already
+   * solved: nothing changes. Closed: 409, as for staff. Replying reopens it (MessagesService).
+   */
+  solve(actor: Actor, id: string): Promise<TicketDetailDto> {
+    return this.change(actor, id, () => Promise.resolve({ input: { status: 'resolved' }, workflow: true }));
+  }
+
+  /**
    * Takes back the caller's own last change, shortly after it (`ticket-undo.ts`). The status goes
    * back even where the workflow would not go (to New, out of Closed): it is where it just was.
    */
@@ -289,9 +298,10 @@ export class TicketsService {
       const { columns, history } = planned;
       await this.tickets.writeChanges(tx, id, columns, now);
       await this.ticketHistory.record(tx, id, actor.userId, history, now);
-      // Mail for what the caller did, not for what an undo puts back.
+      // Mail for what the caller did, not for what an undo puts back, nor to a requester who
+      // solved it themselves.
       let mailed = false;
-      if (workflow && planned.status === 'resolved') {
+      if (workflow && planned.status === 'resolved' && actor.userId !== before.requester_id) {
         await this.mail.resolved(tx, { id, requesterId: before.requester_id });
         mailed = true;
       }

@@ -73,8 +73,8 @@ function paragraphsOf(c: MailContent): string[] {
     case 'ticket_resolved':
       return [
         hello,
-        `We have marked your request ${c.reference} ("${c.ticketSubject}") as resolved.`,
-        `If it is not fixed, reply to this email within ${AUTO_CLOSE_AFTER_DAYS} days and we will reopen it.`,
+        `We have marked your request ${c.reference} ("${c.ticketSubject}") as solved.`,
+        `If it is not fixed, reply to this email within ${AUTO_CLOSE_AFTER_DAYS} days and we will reopen it. After that, a reply starts a new request.`,
         c.senderName,
       ];
     case 'new_ticket':

@@ -36,6 +36,7 @@ export {
   useDashboard,
   useEngineers,
   useSendMessage,
+  useSolveTicket,
   useTicketGroups,
   useTicketHistory,
   useTicketList,

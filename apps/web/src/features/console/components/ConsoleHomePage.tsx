@@ -38,6 +38,7 @@ import { useQueueSelection } from './use-queue-selection';
 import { ViewsColumn } from './ViewsColumn';
 import './console.css';
 import './queue.css';
+import { QueueShortcuts } from './QueueShortcuts';
 
 const SEARCH_DELAY_MS = 350;
 
@@ -101,6 +102,7 @@ export function ConsoleHomePage() {
           clearFilters={() => setParams({}, { replace: true })}
         />
       </div>
+      <QueueShortcuts />
     </>
   );
 }

@@ -27,6 +27,7 @@ import { Composer } from './Composer';
 import { HistoryPanel } from './HistoryPanel';
 import { RequesterCard } from './RequesterCard';
 import { TicketControls } from './TicketControls';
+import { TicketShortcuts } from './TicketShortcuts';
 import '../../../ui/ticket-page.css';
 import './console.css';
 
@@ -82,6 +83,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
       </header>
       <PresenceLine others={others} />
       <MergedNotice ticket={ticket} linkTo={consoleTicketPath} />
+      <TicketShortcuts ticket={ticket} />
 
       <div className="ticket-layout">
         <div className="ticket-layout__main">

@@ -32,7 +32,9 @@ import {
   uploadToTicket,
   useCreateTicket,
 } from '../../tickets';
+import { useResponseTime } from '../hooks/use-response-times';
 import type { TicketCreatedState } from './PortalTicketPage';
+import { replyPromise } from './response-time';
 import '../../../ui/ticket-page.css';
 import './portal.css';
 
@@ -128,6 +130,7 @@ export function NewTicketPage() {
   const createTicket = useCreateTicket();
   const [type, setType] = useState<TicketType>('fault');
   const [priority, setPriority] = useState<Priority>('P3');
+  const target = useResponseTime(priority);
   const [values, setValues] = useState<TextValues>(EMPTY);
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [files, setFiles] = useState<File[]>([]);
@@ -367,7 +370,7 @@ export function NewTicketPage() {
               id={FIELD_IDS.priority}
               label="Priority"
               name="priority"
-              hint={PRIORITY_HINTS[priority]}
+              hint={target ? `${PRIORITY_HINTS[priority]} ${replyPromise(target)}` : PRIORITY_HINTS[priority]}
               value={priority}
               onChange={(event) => {
                 if (isPriority(event.target.value)) setPriority(event.target.value);

@@ -1,20 +1,20 @@
 import type { TicketSummary } from '@hushdesk/api-client';
-import { STATUS_LABELS } from '@hushdesk/ticketing';
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { CUSTOMER_STATUS_LABELS } from '@hushdesk/ticketing';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useNow } from '../../../lib/use-now';
 import { LoadError, Spinner } from '../../../ui/Feedback';
-import { InboxIcon, LockIcon, PlusIcon } from '../../../ui/icons';
+import { InboxIcon, LockIcon, PlusIcon, SearchIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { useCurrentUser } from '../../auth';
 import { LiveIndicator, StatusBadge, useTicketEvent, useTicketList } from '../../tickets';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
 import '../../../ui/tables.css';
-
-const NO_FILTERS = {};
+import { RequestSearch } from './RequestSearch';
+import './portal.css';
 
 export function PortalHomePage() {
   useDocumentTitle('Your requests');
@@ -64,13 +64,22 @@ export function PortalHomePage() {
 
 function MyTickets() {
   const now = useNow(60_000);
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q')?.trim() ?? '';
+  const filters = useMemo(() => (q ? { q } : {}), [q]);
+  const search = useCallback(
+    (text: string) => {
+      setParams(text ? { q: text } : {}, { replace: true });
+    },
+    [setParams],
+  );
   const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } =
-    useTicketList(NO_FILTERS);
+    useTicketList(filters);
   const rows = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
   const [announcement, setAnnouncement] = useState('');
 
   useTicketEvent('ticket.updated', (ticket: TicketSummary) => {
-    setAnnouncement(`${ticket.reference} ${ticket.subject}: now ${STATUS_LABELS[ticket.status]}.`);
+    setAnnouncement(`${ticket.reference} ${ticket.subject}: now ${CUSTOMER_STATUS_LABELS[ticket.status]}.`);
   });
 
   let body;
@@ -79,6 +88,12 @@ function MyTickets() {
   } else if (error && rows.length === 0) {
     body = (
       <LoadError onRetry={() => void refetch()}>Your requests could not be loaded. {error.message}</LoadError>
+    );
+  } else if (rows.length === 0 && q) {
+    body = (
+      <EmptyState icon={<SearchIcon size={28} />} title="No requests match">
+        <p>None of your requests matches “{q}”.</p>
+      </EmptyState>
     );
   } else if (rows.length === 0) {
     body = (
@@ -94,12 +109,11 @@ function MyTickets() {
     body = (
       <>
         <TableScroll label="Your requests table">
-          <table className="table ticket-table">
+          <table className="table ticket-table portal-table">
             <caption className="visually-hidden">Your requests, newest first</caption>
             <thead>
               <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Subject</th>
+                <th scope="col">Request</th>
                 <th scope="col">Status</th>
                 <th scope="col">Updated</th>
               </tr>
@@ -107,14 +121,16 @@ function MyTickets() {
             <tbody>
               {rows.map((ticket) => (
                 <tr key={ticket.id}>
-                  <td className="ticket-table__reference">{ticket.reference}</td>
                   <th scope="row" className="table__primary">
+                    <span className="ticket-table__reference ticket-table__reference--inline">
+                      {ticket.reference}
+                    </span>
                     <Link to={`/portal/tickets/${ticket.id}`} className="ticket-table__link">
                       {ticket.subject}
                     </Link>
                   </th>
                   <td>
-                    <StatusBadge status={ticket.status} />
+                    <StatusBadge status={ticket.status} audience="customer" />
                   </td>
                   <td className="ticket-table__time">
                     <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>
@@ -143,6 +159,7 @@ function MyTickets() {
         <h2 className="table-toolbar__title">Requests</h2>
         <LiveIndicator />
       </div>
+      <RequestSearch applied={q} onSearch={search} />
       {body}
       <div role="status" aria-live="polite" className="visually-hidden">
         {announcement}

@@ -19,7 +19,10 @@ import {
   TicketLoader,
   TicketThread,
 } from '../../tickets';
+import { useResponseTime } from '../hooks/use-response-times';
 import { ReplyBox } from './ReplyBox';
+import { replyPromise } from './response-time';
+import { SolveRequestCard } from './SolveRequestCard';
 import '../../../ui/ticket-page.css';
 import './portal.css';
 
@@ -51,9 +54,12 @@ const STATUS_NOTES: Partial<
   },
   resolved: {
     tone: 'success',
-    text: 'We think this is sorted. If it is not, reply below and we will reopen it.',
+    text: 'This request is solved. If you need more help with it, reply below and it reopens.',
   },
-  closed: { tone: 'info', text: 'This request is closed. If you need more help, log a new one.' },
+  closed: {
+    tone: 'info',
+    text: 'This request is closed. If you need more help, log a new one (a reply by email starts a new request too).',
+  },
 };
 
 function PortalTicket({ ticket }: { ticket: TicketDetail }) {
@@ -64,6 +70,7 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
   const [replying, setReplying] = useState(false);
   const others = useTicketPresence(ticket.id, replying);
 
+  const target = useResponseTime(ticket.priority);
   const note = STATUS_NOTES[ticket.status];
   const closed = ticket.status === 'closed';
 
@@ -79,7 +86,7 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
           <h1 className="ticket-header__title">{ticket.subject}</h1>
           <p className="ticket-header__meta">
             <span className="ticket-ref">{ticket.reference}</span>
-            <StatusBadge status={ticket.status} />
+            <StatusBadge status={ticket.status} audience="customer" />
             <span className="ticket-header__detail">{typeAndCategory(ticket)}</span>
             <TicketChannelLabel channel={ticket.channel} audience="customer" />
           </p>
@@ -98,6 +105,7 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
       {justCreated ? (
         <StatusMessage tone="success">
           Thank you. We have your request, reference {ticket.reference}. You can follow it and reply here.
+          {target ? ` ${replyPromise(target)}` : null}
         </StatusMessage>
       ) : null}
 
@@ -109,7 +117,12 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
             <h2 className="card__title" id="conversation-title">
               Conversation
             </h2>
-            {note ? <p className={`status-note status-note--${note.tone}`}>{note.text}</p> : null}
+            {note ? (
+              <p className={`status-note status-note--${note.tone}`}>
+                {note.text}
+                {ticket.status === 'new' && target ? ` ${replyPromise(target)}` : null}
+              </p>
+            ) : null}
             <TicketThread
               ticketId={ticket.id}
               currentUserId={user?.id}
@@ -127,7 +140,8 @@ function PortalTicket({ ticket }: { ticket: TicketDetail }) {
           </section>
         </div>
 
-        <aside className="ticket-layout__side" aria-label="Files">
+        <aside className="ticket-layout__side" aria-label="About this request">
+          <SolveRequestCard ticket={ticket} />
           <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} />
         </aside>
       </div>

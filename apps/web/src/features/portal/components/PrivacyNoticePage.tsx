@@ -74,8 +74,7 @@ export function PrivacyNoticePage() {
               <thead>
                 <tr>
                   <th scope="col">What we collect</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Legal basis</th>
+                  <th scope="col">Why, and on what legal basis</th>
                   <th scope="col">How long we keep it</th>
                 </tr>
               </thead>
@@ -98,9 +97,9 @@ export function PrivacyNoticePage() {
                       ) : (
                         <span className="muted">—</span>
                       )}
-                    </td>
-                    <td>
-                      {LAWFUL_BASIS_LABELS[entry.lawfulBasis] ?? entry.lawfulBasis}
+                      <span className="notice-table__basis">
+                        Legal basis: {LAWFUL_BASIS_LABELS[entry.lawfulBasis] ?? entry.lawfulBasis}
+                      </span>
                       {entry.lawfulBasis in LAWFUL_BASIS_EXPLAINED ? (
                         <span className="notice-table__secondary">
                           {LAWFUL_BASIS_EXPLAINED[entry.lawfulBasis]}

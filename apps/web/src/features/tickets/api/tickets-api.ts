@@ -30,6 +30,9 @@ export const ticketsApi = {
   undoBulkChange: (id: string) =>
     dataOf(client.POST('/api/tickets/bulk-changes/{id}/undo', { params: { path: { id } } })),
 
+  /** A customer marks their request solved; a reply reopens it. */
+  solve: (id: string) => dataOf(client.POST('/api/tickets/{id}/solve', { params: { path: { id } } })),
+
   listMessages: (id: string, page: { limit: number; cursor?: string | null }, signal?: AbortSignal) =>
     dataOf(
       client.GET('/api/tickets/{id}/messages', {

@@ -1,11 +1,18 @@
 import type { Priority, TicketStatus } from '@hushdesk/contracts';
-import { PRIORITY_LABELS, STATUS_LABELS } from '@hushdesk/ticketing';
+import { CUSTOMER_STATUS_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '@hushdesk/ticketing';
 import './tickets.css';
 
-export function StatusBadge({ status }: { status: TicketStatus }) {
+/** Customers read statuses in plain words ("Waiting for your reply"); staff read the workflow's. */
+export function StatusBadge({
+  status,
+  audience = 'staff',
+}: {
+  status: TicketStatus;
+  audience?: 'staff' | 'customer';
+}) {
   return (
     <span className={`badge status-badge status-badge--${status}`} data-status={status}>
-      {STATUS_LABELS[status]}
+      {(audience === 'customer' ? CUSTOMER_STATUS_LABELS : STATUS_LABELS)[status]}
     </span>
   );
 }

@@ -169,6 +169,17 @@ export function useUndoBulkChange() {
   });
 }
 
+/** A customer marks their request solved. */
+export function useSolveTicket(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => ticketsApi.solve(id),
+    onSuccess: (ticket) => {
+      afterTicketChange(queryClient, ticket);
+    },
+  });
+}
+
 export function useSendMessage(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
