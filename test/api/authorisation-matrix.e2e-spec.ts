@@ -101,6 +101,16 @@ const MATRIX: Record<string, RouteCase> = {
     expect: only({ admin: 'ok' }),
   },
   'GET /api/users': { url: '/api/users', expect: only({ admin: 'ok' }) },
+  'PATCH /api/users/{id}': {
+    url: '/api/users/:spareUser',
+    body: { role: 'customer', organisationId: ':orgA', disabled: false },
+    expect: only({ admin: 'ok' }),
+  },
+  'POST /api/users/{id}/password-reset': {
+    url: '/api/users/:spareUser/password-reset',
+    body: { temporaryPassword: 'amber kettle over the moorland' },
+    expect: only({ admin: 'ok' }),
+  },
   'GET /api/engineers': { url: '/api/engineers', expect: only(STAFF_READ) },
   'POST /api/organisations': {
     url: '/api/organisations',
@@ -113,6 +123,7 @@ const MATRIX: Record<string, RouteCase> = {
     body: { name: 'Acme Telecom' },
     expect: only({ admin: 'ok' }),
   },
+  'DELETE /api/organisations/{id}': { url: '/api/organisations/:spareOrg', expect: only({ admin: 'ok' }) },
 
   // IMAP mailboxes (admins only). The fixtures point at a closed port: the test answers at once.
   'GET /api/mailboxes': { url: '/api/mailboxes', expect: only({ admin: 'ok' }) },
@@ -541,7 +552,13 @@ describe('authorisation matrix', () => {
       a1Person: w.a1.personId,
       a1Email: encodeURIComponent(w.a1.email),
       spareEmail: spare.email,
+      // Edited and reset by the admin routes: never signed in with.
+      spareUser: (await createUser(t, 'customer', { organisationId: w.orgA })).id,
     });
+    ids.spareOrg = ok(
+      await http('admin', 'post', '/api/organisations').send({ name: 'Spare Ltd' }),
+      'org',
+    ).id;
 
     ok(await http('customer', 'patch', `/api/people/${w.a1.personId}`).send({ phone: A1_PHONE }), 'a1 phone');
     const ticket = ok(

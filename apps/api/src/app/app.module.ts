@@ -34,6 +34,7 @@ import { RealtimeGatewayModule } from '../realtime/realtime-gateway.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { UserAdminModule } from '../users/admin/user-admin.module';
 import { UsersModule } from '../users/users.module';
 
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         // AccessGuard (below) needs the session service.
         AuthModule,
         UsersModule,
+        UserAdminModule,
         PeopleModule,
         OrganisationsModule,
         HealthModule,

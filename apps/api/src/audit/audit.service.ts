@@ -56,7 +56,11 @@ export type AuditAction =
   | 'mailbox.create'
   | 'mailbox.update'
   | 'mailbox.delete'
-  | 'blob.missing';
+  | 'blob.missing'
+  | 'user.update'
+  | 'user.password_reset'
+  | 'organisation.update'
+  | 'organisation.delete';
 
 export interface AuditInput {
   actor: Pick<Actor, 'userId' | 'role'> | null;
