@@ -124,6 +124,23 @@ const MATRIX: Record<string, RouteCase> = {
     expect: only({ admin: 'ok' }),
   },
   'DELETE /api/organisations/{id}': { url: '/api/organisations/:spareOrg', expect: only({ admin: 'ok' }) },
+  'GET /api/settings/sla': { url: '/api/settings/sla', expect: only({ admin: 'ok' }) },
+  'PUT /api/settings/sla': {
+    url: '/api/settings/sla',
+    body: {
+      openingTime: '08:30',
+      closingTime: '17:00',
+      workingDays: [1, 2, 3, 4, 5],
+      bankHolidays: ['2026-12-25'],
+      targets: {
+        P1: { firstResponseMinutes: 60, resolutionMinutes: 240, clock: '24x7' },
+        P2: { firstResponseMinutes: 240, resolutionMinutes: 510, clock: 'business' },
+        P3: { firstResponseMinutes: 510, resolutionMinutes: 1530, clock: 'business' },
+        P4: { firstResponseMinutes: 1020, resolutionMinutes: 5100, clock: 'business' },
+      },
+    },
+    expect: only({ admin: 'ok' }),
+  },
 
   // IMAP mailboxes (admins only). The fixtures point at a closed port: the test answers at once.
   'GET /api/mailboxes': { url: '/api/mailboxes', expect: only({ admin: 'ok' }) },

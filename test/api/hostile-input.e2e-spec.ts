@@ -43,6 +43,7 @@ const CALLERS: Record<string, Caller> = {
   'GET /api/organisations': 'admin',
   'PATCH /api/organisations/{id}': 'admin',
   'DELETE /api/organisations/{id}': 'admin',
+  'PUT /api/settings/sla': 'admin',
   'POST /api/mailboxes': 'admin',
   'PATCH /api/mailboxes/{id}': 'admin',
   'DELETE /api/mailboxes/{id}': 'admin',

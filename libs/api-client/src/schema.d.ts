@@ -1188,6 +1188,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlaSettingsController_get"];
+        put: operations["SlaSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets": {
         parameters: {
             query?: never;
@@ -2852,6 +2868,66 @@ export interface components {
             firstResponse: components["schemas"]["SlaClockDto"];
             resolution: components["schemas"]["SlaClockDto"];
         };
+        SlaSettingsDto: {
+            /**
+             * @description Local dates the desk is closed, YYYY-MM-DD
+             * @example [
+             *       "2026-12-25"
+             *     ]
+             */
+            bankHolidays: string[];
+            /**
+             * @description Local closing time, HH:mm, after the opening time
+             * @example 17:00
+             */
+            closingTime: string;
+            /**
+             * @description Local opening time, HH:mm (24-hour)
+             * @example 08:30
+             */
+            openingTime: string;
+            /**
+             * @description Still the environment’s defaults, or saved by an admin
+             * @enum {string}
+             */
+            source: "environment" | "saved";
+            targets: components["schemas"]["SlaTargetsDto"];
+            /**
+             * @description Set by the environment (SLA calendar zone)
+             * @example Europe/London
+             */
+            timezone: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            /**
+             * @description ISO weekdays, 1 = Monday … 7 = Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            workingDays: number[];
+        };
+        SlaTargetDto: {
+            /**
+             * @description Business hours only, or every minute
+             * @enum {string}
+             */
+            clock: "business" | "24x7";
+            /** @description Minutes on the target’s clock */
+            firstResponseMinutes: number;
+            /** @description At least the first-response minutes */
+            resolutionMinutes: number;
+        };
+        SlaTargetsDto: {
+            P1: components["schemas"]["SlaTargetDto"];
+            P2: components["schemas"]["SlaTargetDto"];
+            P3: components["schemas"]["SlaTargetDto"];
+            P4: components["schemas"]["SlaTargetDto"];
+        };
         StartRunDto: {
             /** @description Report what would go, changing nothing */
             dryRun?: boolean;
@@ -3099,6 +3175,37 @@ export interface components {
         UpdateRetentionPolicyDto: {
             /** @description Retention period in days */
             days: number;
+        };
+        UpdateSlaSettingsDto: {
+            /**
+             * @description Local dates the desk is closed, YYYY-MM-DD
+             * @example [
+             *       "2026-12-25"
+             *     ]
+             */
+            bankHolidays: string[];
+            /**
+             * @description Local closing time, HH:mm, after the opening time
+             * @example 17:00
+             */
+            closingTime: string;
+            /**
+             * @description Local opening time, HH:mm (24-hour)
+             * @example 08:30
+             */
+            openingTime: string;
+            targets: components["schemas"]["SlaTargetsDto"];
+            /**
+             * @description ISO weekdays, 1 = Monday … 7 = Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            workingDays: number[];
         };
         UpdateTicketDto: {
             /**
@@ -10538,6 +10645,149 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ControllerSettingsDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SlaSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment’s values until an admin saves others */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaSettingsDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SlaSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSlaSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to SLA clocks started from now on, on every instance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaSettingsDto"];
                 };
             };
             /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */

@@ -53,6 +53,7 @@ export type AuditAction =
   | 'dsar.object'
   | 'dsar.complete'
   | 'settings.controller'
+  | 'settings.sla'
   | 'mailbox.create'
   | 'mailbox.update'
   | 'mailbox.delete'

@@ -24,6 +24,7 @@ import { TicketHistoryEntity } from '../tickets/ticket-history.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { UserEntity } from '../users/user.entity';
 import { ControllerIdentityEntity } from '../settings/controller-identity.entity';
+import { SlaSettingsEntity } from '../sla/sla-settings.entity';
 import { MailboxEntity } from '../mail/mailboxes/mailbox.entity';
 import { MailQuarantineEntity } from '../mail/mailboxes/mail-quarantine.entity';
 import { MailOutboxEntity } from '../mail/outbox/mail-outbox.entity';
@@ -61,6 +62,7 @@ export const ENTITIES = [
   DsarReleaseEntity,
   AuditCheckpointEntity,
   ControllerIdentityEntity,
+  SlaSettingsEntity,
   MailboxEntity,
   MailQuarantineEntity,
   EmailMessageEntity,
