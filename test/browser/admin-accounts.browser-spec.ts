@@ -56,7 +56,9 @@ describe('admin manages accounts and organisations, in Chromium', () => {
     await dialog.getByTestId('sign-out-warning').waitFor();
     await admin.screenshot({ path: `${SHOTS}/user-edit-dialog.png` });
     await dialog.getByRole('button', { name: 'Save changes' }).click();
-    await admin.getByText(/Saved Casey Rowe-Hart\. They were signed out everywhere/).waitFor();
+    await admin
+      .getByText(/Saved Casey Rowe-Hart\. They were signed out everywhere and can no longer sign in/)
+      .waitFor();
     const row = admin.getByRole('row', { name: /Casey Rowe-Hart/ });
     await row.getByText('Disabled').waitFor();
     await admin.screenshot({ path: `${SHOTS}/users-after-edit.png` });
@@ -145,5 +147,39 @@ describe('admin manages accounts and organisations, in Chromium', () => {
     await admin.getByText('Deleted Empty Holdings.').waitFor();
     await admin.getByRole('row', { name: /Empty Holdings/ }).waitFor({ state: 'detached' });
     await admin.screenshot({ path: `${SHOTS}/organisations.png`, fullPage: true });
+  });
+
+  it('edits SLA targets and bank holidays on screen, refusing a resolution shorter than the first response', async () => {
+    await admin.goto('/admin/sla');
+    await admin
+      .getByTestId('sla-source')
+      .getByText(/defaults from the server’s configuration/)
+      .waitFor();
+    const firstResponse = admin.getByLabel('P1 · Critical: first response, minutes');
+    const resolution = admin.getByLabel('P1 · Critical: resolution, minutes');
+    await firstResponse.fill('300');
+    await resolution.fill('120');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByText('must be at least the first-response minutes').waitFor();
+    expect((await t.db.query('SELECT count(*)::int AS n FROM sla_settings')).rows[0].n).toBe(0);
+
+    await firstResponse.fill('30');
+    await admin.getByLabel('Days the desk is closed').fill('2026-12-24\n2026-12-25');
+    await admin.getByLabel('Saturday').check();
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByText('Saved. New SLA clocks use these settings from now on.').waitFor();
+    await admin
+      .getByTestId('sla-source')
+      .getByText(/Last saved/)
+      .waitFor();
+    await admin.screenshot({ path: `${SHOTS}/sla-settings.png`, fullPage: true });
+    const { rows } = await t.db.query('SELECT working_days, bank_holidays, targets FROM sla_settings');
+    expect(rows[0]).toMatchObject({
+      working_days: [1, 2, 3, 4, 5, 6],
+      bank_holidays: ['2026-12-24', '2026-12-25'],
+      targets: { P1: { firstResponseMinutes: 30, resolutionMinutes: 120, clock: '24x7' } },
+    });
+    const audit = await t.db.query("SELECT fields FROM audit_log WHERE action = 'settings.sla'");
+    expect(audit.rows).toEqual([{ fields: ['workingDays', 'bankHolidays', 'targets.P1'] }]);
   });
 });

@@ -51,6 +51,11 @@ export const adminApi = {
   updateOrganisation: (id: string, body: RequestBodyOf<'patch', '/api/organisations/{id}'>) =>
     dataOf(client.PATCH('/api/organisations/{id}', { params: { path: { id } }, body })),
 
+  slaSettings: (signal?: AbortSignal) => dataOf(client.GET('/api/settings/sla', { signal })),
+
+  saveSlaSettings: (body: RequestBodyOf<'put', '/api/settings/sla'>) =>
+    dataOf(client.PUT('/api/settings/sla', { body })),
+
   deleteOrganisation: (id: string) =>
     dataOf(client.DELETE('/api/organisations/{id}', { params: { path: { id } } })),
 };

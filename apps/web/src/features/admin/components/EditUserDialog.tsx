@@ -85,9 +85,11 @@ export function EditUserDialog({
           const who = saved.fullName ?? saved.email;
           onSaved(
             saved,
-            accessChanged
-              ? `Saved ${who}. They were signed out everywhere and continue with the new access.`
-              : `Saved ${who}.`,
+            !accessChanged
+              ? `Saved ${who}.`
+              : saved.disabled
+                ? `Saved ${who}. They were signed out everywhere and can no longer sign in.`
+                : `Saved ${who}. They were signed out everywhere; they sign in again to continue with the new access.`,
           );
         },
         onError: (error) => {

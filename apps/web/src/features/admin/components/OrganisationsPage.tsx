@@ -104,7 +104,7 @@ function OrganisationTable({
                     {organisation.sharedTicketVisibility ? (
                       <Badge tone="accent">Shared</Badge>
                     ) : (
-                      <span className="muted">Each their own</span>
+                      <span className="muted">Own tickets only</span>
                     )}
                   </td>
                   <td>
@@ -126,7 +126,7 @@ function OrganisationTable({
                     </button>
                     <button
                       type="button"
-                      className="button button--danger button--small"
+                      className="button button--secondary button--small"
                       aria-label={`Delete ${organisation.name}`}
                       onClick={() => {
                         setStatus(null);
