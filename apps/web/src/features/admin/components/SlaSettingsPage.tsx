@@ -181,7 +181,7 @@ function SlaSettingsForm({ settings }: { settings: SlaSettings }) {
           error={fieldError('bankHolidays')}
         />
       </Card>
-      <Card title="Targets per priority" titleId="sla-targets-title" className="card--flush">
+      <Card title="Targets per priority" titleId="sla-targets-title">
         <TableScroll label="SLA targets">
           <table className="table sla-targets" aria-labelledby="sla-targets-title">
             <thead>
