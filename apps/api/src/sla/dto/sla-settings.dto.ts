@@ -8,7 +8,9 @@ import {
   IsIn,
   IsInt,
   IsObject,
+  IsString,
   Matches,
+  MaxLength,
   Max,
   Min,
   ValidateNested,
@@ -65,11 +67,19 @@ export class SlaTargetsDto {
 }
 
 export class UpdateSlaSettingsDto {
-  @ApiProperty({ example: '08:30', description: 'Local opening time, HH:mm (24-hour)' })
+  @ApiProperty({ example: '08:30', maxLength: 5, description: 'Local opening time, HH:mm (24-hour)' })
+  @IsString()
+  @MaxLength(5)
   @Matches(TIME, { message: 'openingTime must be a time as HH:mm' })
   openingTime: string;
 
-  @ApiProperty({ example: '17:00', description: 'Local closing time, HH:mm, after the opening time' })
+  @ApiProperty({
+    example: '17:00',
+    maxLength: 5,
+    description: 'Local closing time, HH:mm, after the opening time',
+  })
+  @IsString()
+  @MaxLength(5)
   @Matches(TIME, { message: 'closingTime must be a time as HH:mm' })
   closingTime: string;
 
