@@ -28,6 +28,7 @@ describe('auth', () => {
         personId: user.personId,
         organisationId: null,
         fullName: 'Sam Engineer',
+        mustChangePassword: false,
       },
     });
     const cookie = cookieOf(res);

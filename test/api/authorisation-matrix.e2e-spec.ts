@@ -101,6 +101,16 @@ const MATRIX: Record<string, RouteCase> = {
     expect: only({ admin: 'ok' }),
   },
   'GET /api/users': { url: '/api/users', expect: only({ admin: 'ok' }) },
+  'PATCH /api/users/{id}': {
+    url: '/api/users/:spareUser',
+    body: { role: 'customer', organisationId: ':orgA', disabled: false },
+    expect: only({ admin: 'ok' }),
+  },
+  'POST /api/users/{id}/password-reset': {
+    url: '/api/users/:spareUser/password-reset',
+    body: { temporaryPassword: 'amber kettle over the moorland' },
+    expect: only({ admin: 'ok' }),
+  },
   'GET /api/engineers': { url: '/api/engineers', expect: only(STAFF_READ) },
   'POST /api/organisations': {
     url: '/api/organisations',
@@ -111,6 +121,24 @@ const MATRIX: Record<string, RouteCase> = {
   'PATCH /api/organisations/{id}': {
     url: '/api/organisations/:orgA',
     body: { name: 'Acme Telecom' },
+    expect: only({ admin: 'ok' }),
+  },
+  'DELETE /api/organisations/{id}': { url: '/api/organisations/:spareOrg', expect: only({ admin: 'ok' }) },
+  'GET /api/settings/sla': { url: '/api/settings/sla', expect: only({ admin: 'ok' }) },
+  'PUT /api/settings/sla': {
+    url: '/api/settings/sla',
+    body: {
+      openingTime: '08:30',
+      closingTime: '17:00',
+      workingDays: [1, 2, 3, 4, 5],
+      bankHolidays: ['2026-12-25'],
+      targets: {
+        P1: { firstResponseMinutes: 60, resolutionMinutes: 240, clock: '24x7' },
+        P2: { firstResponseMinutes: 240, resolutionMinutes: 510, clock: 'business' },
+        P3: { firstResponseMinutes: 510, resolutionMinutes: 1530, clock: 'business' },
+        P4: { firstResponseMinutes: 1020, resolutionMinutes: 5100, clock: 'business' },
+      },
+    },
     expect: only({ admin: 'ok' }),
   },
 
@@ -613,7 +641,13 @@ describe('authorisation matrix', () => {
       a1Person: w.a1.personId,
       a1Email: encodeURIComponent(w.a1.email),
       spareEmail: spare.email,
+      // Edited and reset by the admin routes: never signed in with.
+      spareUser: (await createUser(t, 'customer', { organisationId: w.orgA })).id,
     });
+    ids.spareOrg = ok(
+      await http('admin', 'post', '/api/organisations').send({ name: 'Spare Ltd' }),
+      'org',
+    ).id;
 
     ok(await http('customer', 'patch', `/api/people/${w.a1.personId}`).send({ phone: A1_PHONE }), 'a1 phone');
     const ticket = ok(

@@ -397,6 +397,32 @@ describe('accessibility of the main screens, in Chromium', () => {
     ),
   );
 
+  it('the administrator’s edit dialogs and the business hours and SLA screen', () =>
+    audit('admin@hushdesk.local', 1280, [
+      [
+        '/admin',
+        async (page) => {
+          await page.getByRole('button', { name: 'Edit Acme Ltd' }).click();
+          await page.getByRole('dialog', { name: 'Edit Acme Ltd' }).waitFor();
+        },
+      ],
+      [
+        '/admin',
+        async (page) => {
+          await page.getByRole('button', { name: 'Delete Acme Ltd' }).click();
+          await page.getByRole('dialog', { name: 'Delete Acme Ltd?' }).waitFor();
+        },
+      ],
+      [
+        '/admin/users',
+        async (page) => {
+          await page.getByRole('button', { name: 'Edit Sam Patel' }).click();
+          await page.getByRole('dialog', { name: 'Edit Sam Patel' }).waitFor();
+        },
+      ],
+      ['/admin/sla', (page) => page.getByLabel('P1 · Critical: first response, minutes').waitFor()],
+    ]));
+
   // The email channel's screens (issue 16): mailboxes (none yet: the empty state), the outbox (the
   // ticket above was acknowledged) and a member of staff's mail choices, at both widths.
   it.each([
@@ -448,6 +474,7 @@ describe('accessibility of the main screens, in Chromium', () => {
       [
         ['/admin', (page) => page.getByText('Acme Ltd').first().waitFor()],
         ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
+        ['/admin/sla', (page) => page.getByLabel('P1 · Critical: first response, minutes').waitFor()],
       ],
       scheme,
     );

@@ -109,13 +109,13 @@ describe('an organisation with shared ticket visibility', () => {
 
   it('stops sharing as soon as the setting is turned off', async () => {
     const organisations = s.ctx.get(OrganisationsService);
-    await organisations.update(sharedOrg, { sharedTicketVisibility: false });
+    await organisations.update(null, sharedOrg, { sharedTicketVisibility: false });
     try {
       expect(await readable(simon, ticket.sara)).toBe(false);
       expect(await queueOf(simon)).toEqual([]);
       expect(await readable(sara, ticket.sara)).toBe(true);
     } finally {
-      await organisations.update(sharedOrg, { sharedTicketVisibility: true });
+      await organisations.update(null, sharedOrg, { sharedTicketVisibility: true });
     }
   });
 });

@@ -19,7 +19,7 @@ export interface SignedIn extends Actor {
 export async function organisation(s: ServiceContext, name: string, shared = false): Promise<string> {
   const organisations = s.ctx.get(OrganisationsService);
   const { id } = await organisations.create(name);
-  if (shared) await organisations.update(id, { sharedTicketVisibility: true });
+  if (shared) await organisations.update(null, id, { sharedTicketVisibility: true });
   return id;
 }
 

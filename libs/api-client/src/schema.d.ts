@@ -814,7 +814,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["OrganisationsController_delete"];
         options?: never;
         head?: never;
         patch: operations["OrganisationsController_update"];
@@ -1236,6 +1236,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlaSettingsController_get"];
+        put: operations["SlaSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sla/response-times": {
         parameters: {
             query?: never;
@@ -1556,6 +1572,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UserAdminController_update"];
+        trace?: never;
+    };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UserAdminController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/views": {
         parameters: {
             query?: never;
@@ -1701,6 +1749,8 @@ export interface components {
             fullName: string | null;
             /** Format: uuid */
             id: string;
+            /** @description An admin reset the password: choose a new one (POST /api/auth/password) first */
+            mustChangePassword: boolean;
             /** Format: uuid */
             organisationId: string | null;
             /** Format: uuid */
@@ -2952,6 +3002,13 @@ export interface components {
              */
             savedBefore: string;
         };
+        ResetPasswordDto: {
+            /**
+             * Format: password
+             * @description A temporary password to hand over; the account must choose a new one at its next sign-in
+             */
+            temporaryPassword: string;
+        };
         ResponseTimeDto: {
             /**
              * @description `business`: working minutes (business hours, bank holidays off); `24x7`: every minute
@@ -3202,6 +3259,66 @@ export interface components {
             firstResponse: components["schemas"]["SlaClockDto"];
             resolution: components["schemas"]["SlaClockDto"];
         };
+        SlaSettingsDto: {
+            /**
+             * @description Local dates the desk is closed, YYYY-MM-DD
+             * @example [
+             *       "2026-12-25"
+             *     ]
+             */
+            bankHolidays: string[];
+            /**
+             * @description Local closing time, HH:mm, after the opening time
+             * @example 17:00
+             */
+            closingTime: string;
+            /**
+             * @description Local opening time, HH:mm (24-hour)
+             * @example 08:30
+             */
+            openingTime: string;
+            /**
+             * @description Still the environment’s defaults, or saved by an admin
+             * @enum {string}
+             */
+            source: "environment" | "saved";
+            targets: components["schemas"]["SlaTargetsDto"];
+            /**
+             * @description Set by the environment (SLA calendar zone)
+             * @example Europe/London
+             */
+            timezone: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            /**
+             * @description ISO weekdays, 1 = Monday … 7 = Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            workingDays: number[];
+        };
+        SlaTargetDto: {
+            /**
+             * @description Business hours only, or every minute
+             * @enum {string}
+             */
+            clock: "business" | "24x7";
+            /** @description Minutes on the target’s clock */
+            firstResponseMinutes: number;
+            /** @description At least the first-response minutes */
+            resolutionMinutes: number;
+        };
+        SlaTargetsDto: {
+            P1: components["schemas"]["SlaTargetDto"];
+            P2: components["schemas"]["SlaTargetDto"];
+            P3: components["schemas"]["SlaTargetDto"];
+            P4: components["schemas"]["SlaTargetDto"];
+        };
         StartRunDto: {
             /** @description Report what would go, changing nothing */
             dryRun?: boolean;
@@ -3451,7 +3568,7 @@ export interface components {
         };
         UpdateOrganisationDto: {
             name?: string;
-            /** @description Let every customer of the organisation see all its tickets */
+            /** @description Let every customer of the organisation see all its tickets (not for the email contacts one) */
             sharedTicketVisibility?: boolean;
         };
         UpdatePersonDto: {
@@ -3477,6 +3594,37 @@ export interface components {
             /** @description Retention period in days */
             days: number;
         };
+        UpdateSlaSettingsDto: {
+            /**
+             * @description Local dates the desk is closed, YYYY-MM-DD
+             * @example [
+             *       "2026-12-25"
+             *     ]
+             */
+            bankHolidays: string[];
+            /**
+             * @description Local closing time, HH:mm, after the opening time
+             * @example 17:00
+             */
+            closingTime: string;
+            /**
+             * @description Local opening time, HH:mm (24-hour)
+             * @example 08:30
+             */
+            openingTime: string;
+            targets: components["schemas"]["SlaTargetsDto"];
+            /**
+             * @description ISO weekdays, 1 = Monday … 7 = Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            workingDays: number[];
+        };
         UpdateTicketDto: {
             /**
              * Format: uuid
@@ -3497,6 +3645,17 @@ export interface components {
              */
             tags?: string[];
         };
+        UpdateUserDto: {
+            /** @description Disable (true) or enable (false) the account */
+            disabled?: boolean;
+            /**
+             * Format: uuid
+             * @description Required for customers; staff belong to none (a role change away from customer clears it)
+             */
+            organisationId?: string | null;
+            /** @enum {string} */
+            role?: "customer" | "engineer" | "dpo" | "admin";
+        };
         UserDto: {
             /** Format: date-time */
             createdAt: string;
@@ -3505,6 +3664,8 @@ export interface components {
             fullName: string | null;
             /** Format: uuid */
             id: string;
+            /** @description An admin reset the password; a new one is chosen at the next sign-in */
+            mustChangePassword: boolean;
             /** Format: uuid */
             organisationId: string | null;
             organisationName: string | null;
@@ -8682,6 +8843,98 @@ export interface operations {
             };
         };
     };
+    OrganisationsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation is gone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such record, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The organisation still has user accounts or tickets */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
     OrganisationsController_update: {
         parameters: {
             query?: never;
@@ -11305,6 +11558,149 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ControllerSettingsDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SlaSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment’s values until an admin saves others */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaSettingsDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SlaSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSlaSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to SLA clocks started from now on, on every instance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaSettingsDto"];
                 };
             };
             /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
@@ -14013,6 +14409,229 @@ export interface operations {
             };
             /** @description The body is larger than the limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UserAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description A change of role, organisation or enabled state ends the account’s sessions and sockets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such record, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The change would leave no enabled administrator */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UserAdminController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Sets a temporary password, ends the account’s sessions; a new one is required at sign-in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No such record, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description A path segment is longer than 100 characters */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

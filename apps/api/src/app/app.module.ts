@@ -38,6 +38,7 @@ import { SlaModule } from '../sla/sla.module';
 import { TicketMergeModule } from '../tickets/ticket-merge.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { ViewsModule } from '../views/views.module';
+import { UserAdminModule } from '../users/admin/user-admin.module';
 import { UsersModule } from '../users/users.module';
 
 @Module({})
@@ -57,6 +58,7 @@ export class AppModule {
         // AccessGuard (below) needs the session service.
         AuthModule,
         UsersModule,
+        UserAdminModule,
         PeopleModule,
         OrganisationsModule,
         HealthModule,

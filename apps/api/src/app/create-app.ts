@@ -15,6 +15,7 @@ import { SpaFallback } from '../common/http/spa-fallback';
 import { createValidationPipe } from '../common/validation/validation-pipe';
 import { AppConfig } from '../config/app-config';
 import { SchemaMigrator } from '../database/schema-migrator';
+import { SlaSettings } from '../sla/sla-settings.service';
 import { DemoSeed } from '../demo/demo-seed.service';
 import { JobScheduler } from '../jobs/job-scheduler.service';
 import { RealtimeIoAdapter } from '../realtime/redis-io.adapter';
@@ -164,6 +165,7 @@ export async function createApp(
   await app.init();
   await fastify.ready();
   await app.get(SchemaMigrator).migrate();
+  await app.get(SlaSettings).start();
   await app.get(DemoSeed).seedIfEmpty();
   await app.get(JobScheduler).start();
   return app;

@@ -56,10 +56,15 @@ export type AuditAction =
   | 'dsar.object'
   | 'dsar.complete'
   | 'settings.controller'
+  | 'settings.sla'
   | 'mailbox.create'
   | 'mailbox.update'
   | 'mailbox.delete'
-  | 'blob.missing';
+  | 'blob.missing'
+  | 'user.update'
+  | 'user.password_reset'
+  | 'organisation.update'
+  | 'organisation.delete';
 
 export interface AuditInput {
   actor: Pick<Actor, 'userId' | 'role'> | null;

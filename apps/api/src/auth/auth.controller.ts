@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@hushdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AnyRole, CurrentActor, Public } from '../common/auth/access.decorator';
+import { AllowedBeforePasswordChange, AnyRole, CurrentActor, Public } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { UsersService } from '../users/users.service';
@@ -53,6 +53,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @ApiNoContentResponse({ description: 'The session is revoked and the cookie cleared' })
   @ApiErrors(400, 403, 413, 415)
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -63,6 +64,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @ApiOkResponse({
     type: LoginResponseDto,
     description: 'Every earlier session of the account is revoked; this sets the cookie of a new one',
@@ -87,6 +89,7 @@ export class AuthController {
 
   @Get('me')
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @ApiOkResponse({ type: AuthUserDto })
   me(@CurrentActor() actor: Actor): Promise<AuthUserDto> {
     return this.users.authUser(actor.userId);

@@ -129,6 +129,7 @@ export class SessionService {
       role: row.role,
       organisationId: row.organisation_id,
       sessionId: row.session_id,
+      ...(row.password_change_required ? { mustChangePassword: true } : {}),
     };
   }
 }

@@ -10,6 +10,7 @@ export interface SessionRow {
   person_id: string;
   role: Role;
   organisation_id: string | null;
+  password_change_required: boolean;
   stale: boolean;
 }
 
@@ -24,7 +25,7 @@ export interface LiveSession {
 /** Only the session's fields and the account's access facts: no contact data on this hot path. */
 const SESSION_LOOKUP = `
   SELECT s.id AS session_id, u.id AS user_id, u.person_id, u.role, u.organisation_id,
-         s.last_seen_at < now() - interval '60 seconds' AS stale
+         u.password_change_required, s.last_seen_at < now() - interval '60 seconds' AS stale
     FROM sessions s
     JOIN users u ON u.id = s.user_id
    WHERE s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`;

@@ -29,6 +29,7 @@ import { TicketStatusCountEntity } from '../tickets/ticket-status-count.entity';
 import { TicketViewEntity } from '../views/ticket-view.entity';
 import { UserEntity } from '../users/user.entity';
 import { ControllerIdentityEntity } from '../settings/controller-identity.entity';
+import { SlaSettingsEntity } from '../sla/sla-settings.entity';
 import { MailboxEntity } from '../mail/mailboxes/mailbox.entity';
 import { MailQuarantineEntity } from '../mail/mailboxes/mail-quarantine.entity';
 import { MailOutboxEntity } from '../mail/outbox/mail-outbox.entity';
@@ -69,6 +70,7 @@ export const ENTITIES = [
   DsarReleaseEntity,
   AuditCheckpointEntity,
   ControllerIdentityEntity,
+  SlaSettingsEntity,
   MailboxEntity,
   MailQuarantineEntity,
   EmailMessageEntity,

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth/access.decorator';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { PageQueryDto } from '../common/pagination/keyset';
 import { UuidParam } from '../common/validation/uuid-param';
@@ -40,7 +41,21 @@ export class OrganisationsController {
   @ApiOkResponse({ type: OrganisationDto })
   @ApiError(409, 'An organisation with this name already exists')
   @ApiErrors(404, 413, 414, 415)
-  update(@UuidParam('id') id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationDto> {
-    return this.organisations.update(id, body);
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateOrganisationDto,
+  ): Promise<OrganisationDto> {
+    return this.organisations.update(actor, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiNoContentResponse({ description: 'The organisation is gone' })
+  @ApiError(409, 'The organisation still has user accounts or tickets')
+  @ApiErrors(404, 414)
+  async delete(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<void> {
+    await this.organisations.delete(actor, id);
   }
 }

@@ -3,6 +3,14 @@ import { SqlRepository } from '../database/sql-repository';
 import type { Tx } from '../database/tx';
 import { OrganisationEntity } from './organisation.entity';
 
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  shared_ticket_visibility: boolean;
+  holds_email_contacts: boolean;
+  created_at: Date;
+}
+
 /** Every statement on `organisations`, through TypeORM's query builder over the entity. */
 @Injectable()
 export class OrganisationsRepository extends SqlRepository {
@@ -43,8 +51,41 @@ export class OrganisationsRepository extends SqlRepository {
     });
   }
 
-  async save(organisation: OrganisationEntity): Promise<void> {
-    await this.repo().save(organisation);
+  /** The row for a change or a deletion, locked: new members (which take a key-share lock) wait. */
+  async lock(tx: Tx, id: string): Promise<OrganisationRow | undefined> {
+    const [row] = await this.query<OrganisationRow>(
+      `SELECT id, name, shared_ticket_visibility, holds_email_contacts, created_at
+         FROM organisations WHERE id = $1 FOR UPDATE`,
+      [id],
+      tx,
+    );
+    return row;
+  }
+
+  async update(tx: Tx, id: string, input: { name: string; sharedTicketVisibility: boolean }): Promise<void> {
+    await this.query(
+      'UPDATE organisations SET name = $2, shared_ticket_visibility = $3, updated_at = now() WHERE id = $1',
+      [id, input.name, input.sharedTicketVisibility],
+      tx,
+    );
+  }
+
+  /**
+   * Whether anything still belongs to it (the foreign keys would refuse the deletion). Run after
+   * `lock`, so nothing can join between this read and the delete.
+   */
+  async usage(tx: Tx, id: string): Promise<{ has_users: boolean; has_tickets: boolean }> {
+    const [row] = await this.query<{ has_users: boolean; has_tickets: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM users WHERE organisation_id = $1) AS has_users,
+              EXISTS (SELECT 1 FROM tickets WHERE organisation_id = $1) AS has_tickets`,
+      [id],
+      tx,
+    );
+    return row;
+  }
+
+  async delete(tx: Tx, id: string): Promise<void> {
+    await this.query('DELETE FROM organisations WHERE id = $1', [id], tx);
   }
 
   async exists(id: string, tx?: Tx): Promise<boolean> {

@@ -95,7 +95,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, Befo
       typeof token === 'string' ? `Bearer ${token}` : undefined,
       cookies[SESSION_COOKIE],
     );
-    if (!actor) return false;
+    // An account whose password an admin reset hears nothing until a new one is chosen.
+    if (!actor || actor.mustChangePassword) return false;
     socket.data = { actor, name: await this.people.fullNameOf(actor.personId), activity: {} };
     return true;
   }

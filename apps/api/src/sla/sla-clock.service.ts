@@ -11,9 +11,9 @@ import {
   type Priority,
   type TicketStatus,
 } from '@hushdesk/ticketing';
-import { AppConfig } from '../config/app-config';
 import type { SlaClockDto as SlaClockView } from '../tickets/dto/ticket.dto';
 import type { ResponseTimeDto } from './dto/response-time.dto';
+import { SlaSettings } from './sla-settings.service';
 
 /** The SLA columns of a ticket, as stored. */
 export interface SlaFields {
@@ -41,10 +41,10 @@ type Clock = 'firstResponse' | 'resolution';
  */
 @Injectable()
 export class SlaClockService {
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly settings: SlaSettings) {}
 
   private target(priority: Priority) {
-    return this.config.sla.targets[priority];
+    return this.settings.targets[priority];
   }
 
   /** The targets per priority, as a requester may read them. */
@@ -68,7 +68,7 @@ export class SlaClockService {
     SlaFields,
     'firstResponseDueAt' | 'firstResponseAtRiskAt' | 'resolutionDueAt' | 'resolutionAtRiskAt'
   > {
-    const { calendar, targets } = this.config.sla;
+    const { calendar, targets } = this.settings;
     const target = targets[priority];
     const due = computeDueDates(createdAt, priority, targets, calendar);
     const riskAt = (minutes: number) =>
@@ -128,7 +128,7 @@ export class SlaClockService {
 
   /** Moves each unmet deadline (and its at-risk point) on by the time the clock was stopped. */
   private resume(t: SlaFields, pausedAt: Date, now: Date): void {
-    const { calendar } = this.config.sla;
+    const { calendar } = this.settings;
     const { clock } = this.target(t.priority);
     const shift = (
       due: Date | null,
@@ -158,7 +158,7 @@ export class SlaClockService {
   }
 
   view(t: SlaFields, now: Date): Record<Clock, SlaClockView> {
-    const { calendar } = this.config.sla;
+    const { calendar } = this.settings;
     const target = this.target(t.priority);
     const state = (dueAt: Date | null, minutes: number, completedAt: Date | null) => ({
       dueAt: dueAt?.toISOString() ?? null,

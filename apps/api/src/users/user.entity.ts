@@ -46,6 +46,10 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** Set by an admin's password reset: until a new password is chosen, only that is allowed. */
+  @Column({ type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 

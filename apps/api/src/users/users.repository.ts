@@ -15,6 +15,7 @@ export interface UserRow {
   organisation_id: string | null;
   organisation_name: string | null;
   disabled_at: Date | null;
+  password_change_required: boolean;
   created_at: Date;
 }
 
@@ -27,7 +28,7 @@ export interface AccountRow {
 }
 
 const USER_COLUMNS = `u.id, u.person_id, p.email, p.full_name, u.role, u.organisation_id,
-  o.name AS organisation_name, u.disabled_at, u.created_at`;
+  o.name AS organisation_name, u.disabled_at, u.password_change_required, u.created_at`;
 const USER_FROM = `users u JOIN people p ON p.id = u.person_id LEFT JOIN organisations o ON o.id = u.organisation_id`;
 
 /** Every statement on `users`. Password hashes are read only by the auth module's callers. */
@@ -97,7 +98,67 @@ export class UsersRepository extends SqlRepository {
   }
 
   async setPasswordHash(tx: Tx, id: string, hash: string): Promise<void> {
-    await this.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, hash], tx);
+    await this.query(
+      `UPDATE users SET password_hash = $2, password_change_required = false, updated_at = now()
+        WHERE id = $1`,
+      [id, hash],
+      tx,
+    );
+  }
+
+  /**
+   * An account's access facts, locked for an admin's change. Enabled admins are locked first, in
+   * id order, so two admins demoting each other at once cannot both pass the last-admin check.
+   */
+  async lockForAccessChange(tx: Tx, id: string): Promise<AccessFactsRow | undefined> {
+    await this.query(
+      "SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id FOR UPDATE",
+      [],
+      tx,
+    );
+    const [row] = await this.query<AccessFactsRow>(
+      `SELECT id, person_id, role, organisation_id, (disabled_at IS NOT NULL) AS disabled
+         FROM users WHERE id = $1 FOR UPDATE`,
+      [id],
+      tx,
+    );
+    return row;
+  }
+
+  /** Enabled admins other than this account. */
+  async otherEnabledAdmins(tx: Tx, exceptId: string): Promise<number> {
+    const [{ count }] = await this.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1",
+      [exceptId],
+      tx,
+    );
+    return count;
+  }
+
+  /** Role, organisation and enabled state; a disabled account keeps the instant it was first disabled. */
+  async setAccess(
+    tx: Tx,
+    id: string,
+    access: { role: Role; organisationId: string | null; disabled: boolean },
+  ): Promise<void> {
+    await this.query(
+      `UPDATE users SET role = $2, organisation_id = $3,
+              disabled_at = CASE WHEN $4::boolean THEN COALESCE(disabled_at, now()) ELSE NULL END,
+              updated_at = now()
+        WHERE id = $1`,
+      [id, access.role, access.organisationId, access.disabled],
+      tx,
+    );
+  }
+
+  /** An admin's reset: a temporary password that must be replaced at the next sign-in. */
+  async setTemporaryPassword(tx: Tx, id: string, hash: string): Promise<void> {
+    await this.query(
+      `UPDATE users SET password_hash = $2, password_change_required = true, updated_at = now()
+        WHERE id = $1`,
+      [id, hash],
+      tx,
+    );
   }
 
   async recordLogin(id: string): Promise<void> {
@@ -155,6 +216,15 @@ export class UsersRepository extends SqlRepository {
     );
     return row;
   }
+}
+
+/** What an admin's change to an account may touch, as it stands. */
+export interface AccessFactsRow {
+  id: string;
+  person_id: string;
+  role: Role;
+  organisation_id: string | null;
+  disabled: boolean;
 }
 
 export interface AccountByEmailRow {

@@ -31,6 +31,7 @@ const toUserDto = (r: UserRow): UserDto => ({
   organisationId: r.organisation_id,
   organisationName: r.organisation_name,
   disabled: r.disabled_at !== null,
+  mustChangePassword: r.password_change_required,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -183,6 +184,7 @@ export class UsersService {
       personId: user.personId,
       organisationId: user.organisationId,
       fullName: user.fullName,
+      mustChangePassword: user.mustChangePassword,
     };
   }
 

@@ -14,7 +14,8 @@ export function AppShell() {
   const { data: user } = useCurrentUser();
   const logout = useLogout();
   // Live updates for as long as someone is signed in.
-  useSessionSocket(user?.id);
+  // Not while a reset password must be replaced: the API refuses that handshake.
+  useSessionSocket(user?.mustChangePassword ? undefined : user?.id);
   useLiveTickets();
   if (!user) return null;
 
@@ -34,7 +35,7 @@ export function AppShell() {
 
         <nav className="sidebar__nav" aria-label="Main">
           <ul>
-            {NAVIGATION[user.role].map(({ to, label, icon: Icon, end }) => (
+            {(user.mustChangePassword ? [] : NAVIGATION[user.role]).map(({ to, label, icon: Icon, end }) => (
               <li key={to}>
                 <NavLink to={to} end={end} className="nav-link">
                   <Icon />

@@ -19,11 +19,17 @@ function SessionCheckFailed({ message, onRetry }: { message: string; onRetry: ()
   );
 }
 
+const PASSWORD_PATH = '/account/password';
+
 /** Renders its children only for a signed-in visitor; everyone else goes to the sign-in page. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { data: user, isPending, error, refetch } = useCurrentUser();
   const location = useLocation();
 
+  // After an admin's password reset, choosing a new password comes before anything else.
+  if (user?.mustChangePassword && location.pathname !== PASSWORD_PATH) {
+    return <Navigate to={PASSWORD_PATH} replace />;
+  }
   if (user) return children;
   if (isPending) return <FullPageSpinner />;
   if (error) return <SessionCheckFailed message={error.message} onRetry={() => void refetch()} />;

@@ -4,6 +4,7 @@ import {
   ArchiveIcon,
   BuildingIcon,
   ChartIcon,
+  ClockIcon,
   ClipboardCheckIcon,
   FileTextIcon,
   InboxIcon,
@@ -55,6 +56,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   admin: [
     { to: '/admin', label: 'Organisations', icon: BuildingIcon, end: true },
     { to: '/admin/users', label: 'Users', icon: UsersIcon },
+    { to: '/admin/sla', label: 'Hours and SLA', icon: ClockIcon },
     { to: '/admin/controller', label: 'Controller', icon: ShieldIcon },
     { to: '/admin/mailboxes', label: 'Mailboxes', icon: MailIcon },
     { to: '/admin/outbox', label: 'Outbox', icon: SendIcon },

@@ -1,5 +1,5 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import { ControllerSettingsPage, OrganisationsPage, UsersPage } from '../features/admin';
+import { ControllerSettingsPage, OrganisationsPage, SlaSettingsPage, UsersPage } from '../features/admin';
 import { ChangePasswordPage, LoginPage } from '../features/auth';
 import { ConsoleHomePage, ConsoleTicketPage, DashboardPage } from '../features/console';
 import { AuditTrailPage, DpoHomePage, DpoTicketPage, FieldPoliciesPage, RopaPage } from '../features/dpo';
@@ -44,6 +44,7 @@ import { RootLayout } from './RootLayout';
  *   /admin        -> administrator: organisations
  *   /admin/users  -> administrator: users
  *   /admin/controller -> administrator: the controller's name, address and DPO contact
+ *   /admin/sla    -> administrator: business hours, bank holidays and SLA targets
  *   /admin/mailboxes -> administrator: IMAP mailboxes (add, test, pause, last error, quarantine)
  *   /admin/outbox -> administrator: mail sent, or kept without SMTP_URL, and whether mail is sent
  *   /admin/fields, /admin/retention, /admin/audit, /admin/ropa -> administrator: the same privacy
@@ -129,6 +130,7 @@ export const router = createBrowserRouter([
               { index: true, element: <OrganisationsPage /> },
               { path: 'users', element: <UsersPage /> },
               { path: 'controller', element: <ControllerSettingsPage /> },
+              { path: 'sla', element: <SlaSettingsPage /> },
               { path: 'mailboxes', element: <MailboxesPage /> },
               { path: 'outbox', element: <OutboxPage /> },
               ...privacyOfficeRoutes,

@@ -20,6 +20,10 @@ export class AuthUserDto {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organisationId: string | null;
   @ApiProperty({ type: String, nullable: true }) fullName: string | null;
+  @ApiProperty({
+    description: 'An admin reset the password: choose a new one (POST /api/auth/password) first',
+  })
+  mustChangePassword: boolean;
 }
 
 export class LoginResponseDto {

@@ -29,6 +29,16 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
   );
 }
 
+export const PASSWORD_CHANGE_KEY = 'hushdesk:before-password-change';
+
+/**
+ * Open to an account whose password an admin reset (`Actor.mustChangePassword`); every other route
+ * answers it 403 until a new password is chosen.
+ */
+export function AllowedBeforePasswordChange(): MethodDecorator & ClassDecorator {
+  return SetMetadata(PASSWORD_CHANGE_KEY, true);
+}
+
 /** Any signed-in role. */
 export const AnyRole = (): MethodDecorator & ClassDecorator => Roles(...ROLES);
 

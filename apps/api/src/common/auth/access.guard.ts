@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { SessionService } from '../../auth/session.service';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
-import { ACCESS_KEY, type AccessRule } from './access.decorator';
+import { ACCESS_KEY, type AccessRule, PASSWORD_CHANGE_KEY } from './access.decorator';
 
 /**
  * The one global guard. It fails closed: a route without `@Public()` or `@Roles(...)` is refused,
@@ -38,7 +38,17 @@ export class AccessGuard implements CanActivate {
     if (!rule.roles.includes(actor.role)) {
       throw new DomainError(DomainErrorCode.Forbidden, 'Your role may not do this');
     }
+    if (actor.mustChangePassword && !this.allowedBeforePasswordChange(context)) {
+      throw new DomainError(DomainErrorCode.Forbidden, 'Choose a new password before you continue');
+    }
     request.actor = actor;
     return true;
+  }
+
+  private allowedBeforePasswordChange(context: ExecutionContext): boolean {
+    return !!this.reflector.getAllAndOverride<boolean | undefined>(PASSWORD_CHANGE_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
   }
 }

@@ -7,6 +7,8 @@ export interface Actor {
   role: Role;
   organisationId: string | null;
   sessionId: string;
+  /** After an admin's password reset: only choosing a new password (and signing out) is allowed. */
+  mustChangePassword?: true;
 }
 
 declare module 'fastify' {

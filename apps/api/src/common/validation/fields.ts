@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  IsEmail,
+  isEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -61,9 +61,28 @@ export function EmailField(o: Common = {}): PropertyDecorator {
     Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
     IsString(),
     MaxLength(320),
-    IsEmail({}, { message: 'email must be a valid email address' }),
+    IsEmailAddress(),
   );
 }
+
+/**
+ * class-validator's IsEmail, except that text validator.js cannot even parse (a lone UTF-16
+ * surrogate makes it throw "URI malformed") is an invalid address (400), not a crash (500).
+ */
+export const IsEmailAddress = () =>
+  ValidateBy({
+    name: 'isEmail',
+    validator: {
+      validate: (value: unknown) => {
+        try {
+          return typeof value === 'string' && isEmail(value);
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => 'email must be a valid email address',
+    },
+  });
 
 /** Its messages are sentences for people (the error shape still names the field beside them). */
 export function PasswordField(o: Common & { min?: number; max: number }): PropertyDecorator {

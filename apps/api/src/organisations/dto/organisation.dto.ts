@@ -9,9 +9,12 @@ export class CreateOrganisationDto {
 }
 
 export class UpdateOrganisationDto {
-  @TextField({ optional: true, max: 200 }) name?: string;
+  @TextField({ optional: true, min: 1, max: 200 }) name?: string;
 
-  @ApiPropertyOptional({ description: 'Let every customer of the organisation see all its tickets' })
+  @ApiPropertyOptional({
+    description:
+      'Let every customer of the organisation see all its tickets (not for the email contacts one)',
+  })
   @IsOptional()
   @IsBoolean()
   sharedTicketVisibility?: boolean;

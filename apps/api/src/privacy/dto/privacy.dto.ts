@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { TextField } from '../../common/validation/fields';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress, TextField } from '../../common/validation/fields';
 
 export class PurgeDto {
   @ApiPropertyOptional({ description: 'Count only; change nothing (default true)' })
@@ -13,7 +13,7 @@ export class MentionsQueryDto {
   @ApiPropertyOptional({ format: 'email', maxLength: 320 })
   @IsOptional()
   @MaxLength(320)
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmailAddress()
   email?: string;
   @TextField({ optional: true, max: 40 }) phone?: string;
   @TextField({ optional: true, max: 200 }) name?: string;
@@ -23,7 +23,7 @@ export class SuppressionDto {
   @ApiPropertyOptional({ format: 'email', maxLength: 320 })
   @IsOptional()
   @MaxLength(320)
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmailAddress()
   email?: string;
   @TextField({ optional: true, max: 40 }) phone?: string;
 

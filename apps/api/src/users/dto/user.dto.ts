@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@hushdesk/contracts';
 import { PageQueryDto } from '../../common/pagination/keyset';
 import { EmailField, EnumField, PasswordField, TextField, UuidField } from '../../common/validation/fields';
@@ -46,10 +46,37 @@ export class UserDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organisationId: string | null;
   @ApiProperty({ type: String, nullable: true }) organisationName: string | null;
   @ApiProperty() disabled: boolean;
+  @ApiProperty({ description: 'An admin reset the password; a new one is chosen at the next sign-in' })
+  mustChangePassword: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class UserPageDto {
   @ApiProperty({ type: [UserDto] }) items: UserDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class UpdateUserDto {
+  @EnumField(ROLES, { optional: true }) role?: Role;
+
+  @UuidField({
+    optional: true,
+    nullable: true,
+    description: 'Required for customers; staff belong to none (a role change away from customer clears it)',
+  })
+  organisationId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Disable (true) or enable (false) the account' })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}
+
+export class ResetPasswordDto {
+  @PasswordField({
+    min: PASSWORD_MIN_LENGTH,
+    max: PASSWORD_MAX_LENGTH,
+    description: 'A temporary password to hand over; the account must choose a new one at its next sign-in',
+  })
+  temporaryPassword: string;
 }

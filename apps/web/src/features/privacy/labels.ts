@@ -83,6 +83,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'retention.run': 'Retention: expired recordings deleted',
   'retention.policy': 'Changed a retention period',
   'settings.controller': 'Changed the controller’s details',
+  'settings.sla': 'Changed business hours or SLA targets',
   'recording.hold': 'Put a recording on legal hold',
   'recording.release': 'Released a legal hold',
   'recording.import': 'Imported a call log',
@@ -91,4 +92,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'mailbox.update': 'Changed a mailbox',
   'mailbox.delete': 'Deleted a mailbox',
   'blob.missing': 'A stored file was found missing',
+  'user.update': 'Changed an account’s access',
+  'user.password_reset': 'Reset an account’s password',
+  'organisation.update': 'Changed an organisation',
+  'organisation.delete': 'Deleted an organisation',
 };

@@ -3,6 +3,7 @@ import type {
   CreateUserRequest,
   Organisation,
   Page,
+  RequestBodyOf,
   UserSummary,
   UsersQuery,
 } from '@hushdesk/api-client';
@@ -31,4 +32,30 @@ export const adminApi = {
     ),
 
   createUser: (body: CreateUserRequest) => dataOf(client.POST('/api/users', { body })),
+
+  updateUser: (id: string, body: RequestBodyOf<'patch', '/api/users/{id}'>) =>
+    dataOf(client.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
+
+  /** The account's name lives on its person, changed (and audited) like any rectification. */
+  renamePerson: (personId: string, fullName: string) =>
+    dataOf(client.PATCH('/api/people/{id}', { params: { path: { id: personId } }, body: { fullName } })),
+
+  resetPassword: (id: string, temporaryPassword: string) =>
+    dataOf(
+      client.POST('/api/users/{id}/password-reset', {
+        params: { path: { id } },
+        body: { temporaryPassword },
+      }),
+    ),
+
+  updateOrganisation: (id: string, body: RequestBodyOf<'patch', '/api/organisations/{id}'>) =>
+    dataOf(client.PATCH('/api/organisations/{id}', { params: { path: { id } }, body })),
+
+  slaSettings: (signal?: AbortSignal) => dataOf(client.GET('/api/settings/sla', { signal })),
+
+  saveSlaSettings: (body: RequestBodyOf<'put', '/api/settings/sla'>) =>
+    dataOf(client.PUT('/api/settings/sla', { body })),
+
+  deleteOrganisation: (id: string) =>
+    dataOf(client.DELETE('/api/organisations/{id}', { params: { path: { id } } })),
 };

@@ -46,7 +46,7 @@ const API_FIELDS: Record<string, Field> = {
   organisationId: 'organisation',
 };
 
-const ROLE_HINTS: Record<Role, string> = {
+export const ROLE_HINTS: Record<Role, string> = {
   customer: 'Logs faults and follows their own organisation’s requests.',
   engineer: 'Works the queue. Sees personal details only when a ticket needs them.',
   dpo: 'Handles data-subject requests and reviews access to personal data.',

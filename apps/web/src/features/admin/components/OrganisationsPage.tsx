@@ -2,11 +2,13 @@ import type { Organisation } from '@hushdesk/api-client';
 import { useMemo, useState } from 'react';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { LoadError, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { BuildingIcon } from '../../../ui/icons';
 import { Badge, Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { useOrganisations } from '../hooks/use-organisations';
 import { mergeRecent } from './merge-recent';
+import { DeleteOrganisationDialog } from './DeleteOrganisationDialog';
+import { EditOrganisationDialog } from './EditOrganisationDialog';
 import { NewOrganisationForm } from './NewOrganisationForm';
 import './admin.css';
 import { TableFooter } from '../../../ui/TableFooter';
@@ -28,13 +30,32 @@ export function OrganisationsPage() {
             setRecent((list) => [organisation, ...list]);
           }}
         />
-        <OrganisationTable recent={recent} />
+        <OrganisationTable
+          recent={recent}
+          onSaved={(organisation) =>
+            setRecent((list) => list.map((item) => (item.id === organisation.id ? organisation : item)))
+          }
+          onDeleted={(organisation) =>
+            setRecent((list) => list.filter((item) => item.id !== organisation.id))
+          }
+        />
       </div>
     </>
   );
 }
 
-function OrganisationTable({ recent }: { recent: Organisation[] }) {
+function OrganisationTable({
+  recent,
+  onSaved,
+  onDeleted,
+}: {
+  recent: Organisation[];
+  onSaved: (organisation: Organisation) => void;
+  onDeleted: (organisation: Organisation) => void;
+}) {
+  const [editing, setEditing] = useState<Organisation | null>(null);
+  const [deleting, setDeleting] = useState<Organisation | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } =
     useOrganisations();
   const loaded = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
@@ -62,7 +83,11 @@ function OrganisationTable({ recent }: { recent: Organisation[] }) {
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                <th scope="col">Tickets</th>
                 <th scope="col">Created</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -76,9 +101,40 @@ function OrganisationTable({ recent }: { recent: Organisation[] }) {
                     {recentIds.has(organisation.id) ? <Badge tone="accent">New</Badge> : null}
                   </th>
                   <td>
+                    {organisation.sharedTicketVisibility ? (
+                      <Badge tone="accent">Shared</Badge>
+                    ) : (
+                      <span className="muted">Own tickets only</span>
+                    )}
+                  </td>
+                  <td>
                     <time dateTime={organisation.createdAt} title={formatDateTime(organisation.createdAt)}>
                       {formatDate(organisation.createdAt)}
                     </time>
+                  </td>
+                  <td className="table__actions">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={`Edit ${organisation.name}`}
+                      onClick={() => {
+                        setStatus(null);
+                        setEditing(organisation);
+                      }}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={`Delete ${organisation.name}`}
+                      onClick={() => {
+                        setStatus(null);
+                        setDeleting(organisation);
+                      }}
+                    >
+                      Delete
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -97,7 +153,32 @@ function OrganisationTable({ recent }: { recent: Organisation[] }) {
 
   return (
     <Card className="card--flush" as="div">
+      <div className="admin-status">
+        <StatusMessage tone="success">{status}</StatusMessage>
+      </div>
       {body}
+      {editing ? (
+        <EditOrganisationDialog
+          organisation={editing}
+          onSaved={(organisation) => {
+            setEditing(null);
+            setStatus(`Saved ${organisation.name}.`);
+            onSaved(organisation);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteOrganisationDialog
+          organisation={deleting}
+          onDeleted={(organisation) => {
+            setDeleting(null);
+            setStatus(`Deleted ${organisation.name}.`);
+            onDeleted(organisation);
+          }}
+          onClose={() => setDeleting(null)}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -2,11 +2,12 @@ import type { UserSummary } from '@hushdesk/api-client';
 import { ROLE_LABELS, ROLES, type Role } from '@hushdesk/contracts';
 import { useMemo, useState } from 'react';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { LoadError, Spinner } from '../../../ui/Feedback';
+import { LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { UsersIcon } from '../../../ui/icons';
 import { Badge, Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { useUsers } from '../hooks/use-users';
 import { mergeRecent } from './merge-recent';
+import { EditUserDialog } from './EditUserDialog';
 import { NewUserForm } from './NewUserForm';
 import './admin.css';
 import { TableFooter } from '../../../ui/TableFooter';
@@ -29,7 +30,12 @@ export function UsersPage() {
             setRecent((list) => [user, ...list]);
           }}
         />
-        <UserTable recent={recent} />
+        <UserTable
+          recent={recent}
+          onSaved={(user) => {
+            setRecent((list) => list.map((item) => (item.id === user.id ? user : item)));
+          }}
+        />
       </div>
     </>
   );
@@ -49,8 +55,10 @@ const ROLE_BADGE_TONE: Record<Role, 'neutral' | 'accent' | 'success' | 'danger'>
   admin: 'accent',
 };
 
-function UserTable({ recent }: { recent: UserSummary[] }) {
+function UserTable({ recent, onSaved }: { recent: UserSummary[]; onSaved: (user: UserSummary) => void }) {
   const [roleFilter, setRoleFilter] = useState<Role | undefined>(undefined);
+  const [editing, setEditing] = useState<UserSummary | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const { data, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } =
     useUsers(roleFilter);
   const loaded = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
@@ -98,6 +106,9 @@ function UserTable({ recent }: { recent: UserSummary[] }) {
                 <th scope="col">Role</th>
                 <th scope="col">Organisation</th>
                 <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -118,6 +129,20 @@ function UserTable({ recent }: { recent: UserSummary[] }) {
                     ) : (
                       <Badge tone="success">Active</Badge>
                     )}
+                    {user.mustChangePassword ? <Badge tone="neutral">Password reset</Badge> : null}
+                  </td>
+                  <td className="table__actions">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={`Edit ${user.fullName ?? user.email}`}
+                      onClick={() => {
+                        setSaved(null);
+                        setEditing(user);
+                      }}
+                    >
+                      Edit
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -139,7 +164,21 @@ function UserTable({ recent }: { recent: UserSummary[] }) {
       <div className="table-toolbar">
         <Segmented label="Show accounts" options={filters} value={roleFilter} onChange={setRoleFilter} />
       </div>
+      <div className="admin-status">
+        <StatusMessage tone="success">{saved}</StatusMessage>
+      </div>
       {body}
+      {editing ? (
+        <EditUserDialog
+          user={editing}
+          onSaved={(user, message) => {
+            setEditing(null);
+            setSaved(message);
+            onSaved(user);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Card>
   );
 }

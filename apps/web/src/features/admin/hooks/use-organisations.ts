@@ -40,3 +40,20 @@ export function useCreateOrganisation() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
   });
 }
+
+export function useUpdateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; name?: string; sharedTicketVisibility?: boolean }) =>
+      adminApi.updateOrganisation(id, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+  });
+}
+
+export function useDeleteOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => adminApi.deleteOrganisation(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+  });
+}

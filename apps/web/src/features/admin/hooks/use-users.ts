@@ -1,4 +1,4 @@
-import type { CreateUserRequest } from '@hushdesk/api-client';
+import type { CreateUserRequest, UserSummary } from '@hushdesk/api-client';
 import type { Role } from '@hushdesk/contracts';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { adminApi } from '../api/admin-api';
@@ -18,6 +18,35 @@ export function useUsers(role?: Role) {
       adminApi.listUsers({ limit: PAGE_SIZE, cursor: pageParam, role }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+  });
+}
+
+export interface AccountChange {
+  user: UserSummary;
+  /** Sent only when the admin typed a different name than the one shown. */
+  fullName?: string;
+  access: { role?: Role; organisationId?: string | null; disabled?: boolean };
+}
+
+/** Saves an account's name (on its person) and then its access; either may be absent. */
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ user, fullName, access }: AccountChange): Promise<UserSummary> => {
+      if (fullName !== undefined) await adminApi.renamePerson(user.personId, fullName);
+      const updated = await adminApi.updateUser(user.id, access);
+      return fullName !== undefined ? { ...updated, fullName } : updated;
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useResetPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, temporaryPassword }: { id: string; temporaryPassword: string }) =>
+      adminApi.resetPassword(id, temporaryPassword),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
 

@@ -1,4 +1,5 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@hushdesk/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLE_HOME } from '@hushdesk/contracts';
+import { useNavigate } from 'react-router';
 import { useState, type ChangeEvent, type SubmitEvent } from 'react';
 import {
   fieldSentence,
@@ -64,6 +65,8 @@ export function ChangePasswordPage() {
   useDocumentTitle('Change password');
   const { data: user } = useCurrentUser();
   const changePassword = useChangePassword();
+  const navigate = useNavigate();
+  const required = user?.mustChangePassword ?? false;
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [status, setStatus] = useState<string | null>(null);
@@ -86,8 +89,12 @@ export function ChangePasswordPage() {
     changePassword.mutate(
       { currentPassword: values.current, newPassword: values.next },
       {
-        onSuccess: () => {
+        onSuccess: (response) => {
           setValues(EMPTY);
+          if (required) {
+            void navigate(ROLE_HOME[response.user.role], { replace: true });
+            return;
+          }
           setStatus(
             'Your password has been changed. Every other browser and device has been signed out; this one stays signed in.',
           );
@@ -114,6 +121,12 @@ export function ChangePasswordPage() {
       <div className="home-grid">
         <div className="card password-card home-grid__main">
           {errors.form ? <ErrorMessage>{errors.form}</ErrorMessage> : null}
+          {required ? (
+            <p className="notice notice--warning" data-testid="password-reset-note">
+              An administrator reset your password. Choose a new one to continue: enter the temporary password
+              you were given as your current password.
+            </p>
+          ) : null}
           <form className="form-stack" onSubmit={handleSubmit} noValidate aria-label="Change password">
             <p className="notice notice--info password-card__warning" data-testid="sign-out-note">
               <SignOutIcon size={20} />
