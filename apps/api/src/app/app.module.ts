@@ -23,6 +23,7 @@ import { MailIntakeModule } from '../mail/intake/mail-intake.module';
 import { MailboxesModule } from '../mail/mailboxes/mailboxes.module';
 import { MailOutboxModule } from '../mail/outbox/mail-outbox.module';
 import { MessagesModule } from '../messages/messages.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
 import { RecordingsModule } from '../recordings/recordings.module';
@@ -68,6 +69,7 @@ export class AppModule {
         GroupsModule,
         TicketsModule,
         MessagesModule,
+        NotificationsModule,
         MailOutboxModule,
         AttachmentsModule,
         RecordingsModule,

@@ -32,6 +32,7 @@ import { EmailMessageEntity } from '../mail/shared/email-message.entity';
 import { MailReceiptEntity } from '../mail/shared/mail-receipt.entity';
 import { UndeliverableAddressEntity } from '../mail/shared/undeliverable-address.entity';
 import { JobWorkerEntity } from '../jobs/job-worker.entity';
+import { SlaWarningEntity } from '../notifications/sla-warning.entity';
 
 /** Every entity, listed once: the app and the migration CLI both read this. */
 export const ENTITIES = [
@@ -69,4 +70,5 @@ export const ENTITIES = [
   MailOutboxEntity,
   MailSubscriptionEntity,
   JobWorkerEntity,
+  SlaWarningEntity,
 ];
