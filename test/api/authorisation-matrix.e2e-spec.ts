@@ -266,6 +266,10 @@ const MATRIX: Record<string, RouteCase> = {
   },
   'GET /api/groups': { url: '/api/groups', expect: only(STAFF_READ) },
   'GET /api/dashboard': { url: '/api/dashboard', expect: only(STAFF_READ) },
+  'GET /api/notifications/sla': {
+    url: '/api/notifications/sla',
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
   'GET /api/tickets/{id}/attachments': {
     url: '/api/tickets/:ticket/attachments',
     expect: ownedByCustomer(STAFF_READ),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import { TicketEvents } from '../realtime/ticket-events.service';
+import { formatReference } from '../tickets/ticket-rows';
 import type { SlaWarningDto, SlaWarningListDto } from './dto/sla-warning.dto';
 import { SlaWarningsRepository, type SlaWarningRow } from './sla-warnings.repository';
 
@@ -10,7 +11,7 @@ function toDto(row: SlaWarningRow): SlaWarningDto {
   return {
     id: row.id,
     ticketId: row.ticketId,
-    reference: row.reference,
+    reference: formatReference(row.reference),
     clock: row.clock,
     kind: row.kind,
     dueAt: new Date(row.dueAt).toISOString(),

@@ -7,7 +7,10 @@ export class SlaWarningDto {
   @ApiProperty({ format: 'uuid' }) ticketId: string;
   @ApiProperty({ example: 'HD-000123' }) reference: string;
   @ApiProperty({ enum: SLA_CLOCKS }) clock: SlaClockName;
-  @ApiProperty({ enum: SLA_WARNING_KINDS, description: '`atRisk` before the deadline, `breached` once it passed' })
+  @ApiProperty({
+    enum: SLA_WARNING_KINDS,
+    description: '`atRisk` before the deadline, `breached` once it passed',
+  })
   kind: SlaWarningKind;
   @ApiProperty({ format: 'date-time', description: 'The deadline the warning is about' }) dueAt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
