@@ -4,6 +4,7 @@ export { TicketChannelLabel } from './components/ChannelLabels';
 export { LiveIndicator } from './components/LiveIndicator';
 export { PresenceLine } from './components/PresenceLine';
 export { SlaClockRow, SlaTimer } from './components/SlaTimer';
+export { SlaWarningsTray } from './components/SlaWarningsTray';
 export { PriorityBadge, StatusBadge } from './components/TicketBadges';
 export { TicketFacts, typeAndCategory } from './components/TicketFacts';
 export { TicketLoader } from './components/TicketLoader';
