@@ -190,6 +190,13 @@ describe('accessibility of the main screens, in Chromium', () => {
         `/console/tickets/${ticketId}`,
         (page) => page.getByRole('region', { name: 'Calls' }).getByRole('listitem').waitFor(),
       ],
+      [
+        '/console',
+        async (page) => {
+          await page.getByRole('button', { name: /SLA warnings/ }).click();
+          await page.getByRole('region', { name: 'SLA warnings' }).waitFor();
+        },
+      ],
     ]));
 
   it('the DPO’s requests, a request with an excluded item, and retention', () =>
