@@ -366,6 +366,10 @@ const MATRIX: Record<string, RouteCase> = {
   },
   'GET /api/sla/response-times': { url: '/api/sla/response-times', expect: signedIn() },
   'GET /api/dashboard': { url: '/api/dashboard', expect: only(STAFF_READ) },
+  'GET /api/notifications/sla': {
+    url: '/api/notifications/sla',
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
   'GET /api/tickets/{id}/attachments': {
     url: '/api/tickets/:ticket/attachments',
     expect: ownedByCustomer(STAFF_READ),

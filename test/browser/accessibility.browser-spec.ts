@@ -262,6 +262,13 @@ describe('accessibility of the main screens, in Chromium', () => {
           },
         ],
         [
+          '/console',
+          async (page) => {
+            await page.getByRole('button', { name: /SLA warnings/ }).click();
+            await page.getByRole('region', { name: 'SLA warnings' }).waitFor();
+          },
+        ],
+        [
           // The merge card's confirmation step, with what would move.
           `/console/tickets/${ticketId}?merge`,
           async (page) => {

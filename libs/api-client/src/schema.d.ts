@@ -788,6 +788,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_sla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -3318,6 +3334,32 @@ export interface components {
             P2: components["schemas"]["SlaTargetDto"];
             P3: components["schemas"]["SlaTargetDto"];
             P4: components["schemas"]["SlaTargetDto"];
+        };
+        SlaWarningDto: {
+            /** @enum {string} */
+            clock: "firstResponse" | "resolution";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The deadline the warning is about
+             */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `atRisk` before the deadline, `breached` once it passed
+             * @enum {string}
+             */
+            kind: "atRisk" | "breached";
+            /** @example HD-000123 */
+            reference: string;
+            /** Format: uuid */
+            ticketId: string;
+        };
+        SlaWarningListDto: {
+            /** @description Newest first, at most 50 */
+            items: components["schemas"]["SlaWarningDto"][];
         };
         StartRunDto: {
             /** @description Report what would go, changing nothing */
@@ -8652,6 +8694,62 @@ export interface operations {
             };
             /** @description A path segment is longer than 100 characters */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_sla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's recent SLA warnings, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaWarningListDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

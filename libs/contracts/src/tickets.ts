@@ -12,6 +12,7 @@ export const SOCKET_EVENTS = {
   messageCreated: 'message.created',
   presence: 'ticket.presence',
   retentionProgress: 'retention.progress',
+  slaWarning: 'sla.warning',
   /** client -> server */
   watchTicket: 'ticket.watch',
   unwatchTicket: 'ticket.unwatch',
@@ -38,6 +39,26 @@ export interface ServerToClientEvents<Ticket, Message> {
   'ticket.presence': (payload: { ticketId: string; present: PresenceEntry[] }) => void;
   'retention.progress': (payload: { runId: string; status: string; deleted: number }) => void;
   'dsar.progress': (payload: DsarProgressEvent) => void;
+  'sla.warning': (payload: SlaWarningEvent) => void;
+}
+
+export const SLA_CLOCKS = ['firstResponse', 'resolution'] as const;
+export type SlaClockName = (typeof SLA_CLOCKS)[number];
+export const SLA_WARNING_KINDS = ['atRisk', 'breached'] as const;
+export type SlaWarningKind = (typeof SLA_WARNING_KINDS)[number];
+
+/**
+ * An SLA warning, sent once to the ticket's assignee (or every engineer when it is unassigned):
+ * ids, the reference and times only, never the subject or anyone's name.
+ */
+export interface SlaWarningEvent {
+  id: string;
+  ticketId: string;
+  reference: string;
+  clock: SlaClockName;
+  kind: SlaWarningKind;
+  dueAt: string;
+  createdAt: string;
 }
 
 export interface ClientToServerEvents {

@@ -25,6 +25,7 @@ import { MailboxesModule } from '../mail/mailboxes/mailboxes.module';
 import { MacrosModule } from '../macros/macros.module';
 import { MailOutboxModule } from '../mail/outbox/mail-outbox.module';
 import { MessagesModule } from '../messages/messages.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
 import { RecordingsModule } from '../recordings/recordings.module';
@@ -78,6 +79,7 @@ export class AppModule {
         MacrosModule,
         DraftsModule,
         MessagesModule,
+        NotificationsModule,
         MailOutboxModule,
         AttachmentsModule,
         RecordingsModule,

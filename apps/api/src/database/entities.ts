@@ -38,6 +38,7 @@ import { EmailMessageEntity } from '../mail/shared/email-message.entity';
 import { MailReceiptEntity } from '../mail/shared/mail-receipt.entity';
 import { UndeliverableAddressEntity } from '../mail/shared/undeliverable-address.entity';
 import { JobWorkerEntity } from '../jobs/job-worker.entity';
+import { SlaWarningEntity } from '../notifications/sla-warning.entity';
 
 /** Every entity, listed once: the app and the migration CLI both read this. */
 export const ENTITIES = [
@@ -81,4 +82,5 @@ export const ENTITIES = [
   JobWorkerEntity,
   MacroEntity,
   ReplyDraftEntity,
+  SlaWarningEntity,
 ];

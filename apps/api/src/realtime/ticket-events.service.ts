@@ -4,6 +4,7 @@ import {
   SOCKET_EVENTS,
   STAFF_ROLES,
   type DsarProgressEvent,
+  type SlaWarningEvent,
   type Role,
 } from '@hushdesk/contracts';
 import type { TicketMessageDto } from '../messages/dto/message.dto';
@@ -101,6 +102,15 @@ export class TicketEvents {
   /** Progress of a DSAR collection, for the DPO console (ids, status and counts only). */
   dsarProgress(event: DsarProgressEvent): void {
     this.server?.to(rooms.staff).emit(DSAR_SOCKET_EVENT, event);
+  }
+
+  /**
+   * An SLA warning, to the ticket's assignee, or to every engineer while it is unassigned (ids,
+   * reference and times only, so one payload fits every listener).
+   */
+  slaWarning(warning: SlaWarningEvent, assigneeId: string | null): void {
+    const room = assigneeId ? rooms.user(assigneeId) : rooms.role('engineer');
+    this.server?.to(room).emit(SOCKET_EVENTS.slaWarning, warning);
   }
 
   /** Closes every live connection of these users, on every instance (a password change, an erasure). */

@@ -33,6 +33,8 @@ import { UserEntity } from '../users/user.entity';
 @Index('ix_tickets_status_queue', { synchronize: false })
 @Index('ix_tickets_assignee_queue', { synchronize: false })
 @Index('ix_tickets_group_queue', { synchronize: false })
+// The SLA warning job finds tickets that just reached their at-risk point.
+@Index('ix_tickets_next_at_risk', { synchronize: false })
 @Index('ix_tickets_search', { synchronize: false })
 // A subject's numbers find the tickets that give them as the number to call (DSAR, erasure).
 @Index('ix_tickets_contact_phone', { synchronize: false })

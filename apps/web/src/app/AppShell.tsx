@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from '@hushdesk/contracts';
 import { NavLink, Outlet } from 'react-router';
 import { useCurrentUser, useLogout } from '../features/auth';
-import { useLiveTickets } from '../features/tickets';
+import { SlaWarningsTray, useLiveTickets } from '../features/tickets';
 import { isApiError } from '../lib/api-client';
 import { initials } from '../lib/format';
 import { useSessionSocket } from '../lib/socket';
@@ -31,6 +31,7 @@ export function AppShell() {
         <div className="sidebar__brand">
           <Wordmark tone="light" />
           <span className="sidebar__area">{AREA_NAMES[user.role]}</span>
+          <SlaWarningsTray role={user.role} />
         </div>
 
         <nav className="sidebar__nav" aria-label="Main">

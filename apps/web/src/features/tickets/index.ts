@@ -14,6 +14,7 @@ export { PresenceLine } from './components/PresenceLine';
 export { RedactAction } from './components/RedactAction';
 export { ShareSafeCopyCard } from './components/ShareSafeCopyCard';
 export { SlaClockRow, SlaTimer } from './components/SlaTimer';
+export { SlaWarningsTray } from './components/SlaWarningsTray';
 export { PriorityBadge, StatusBadge } from './components/TicketBadges';
 export { TicketFacts, typeAndCategory } from './components/TicketFacts';
 export { TicketLoader } from './components/TicketLoader';

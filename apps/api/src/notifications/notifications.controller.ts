@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor, Roles } from '../common/auth/access.decorator';
+import { ApiErrors } from '../common/http/api-errors';
+import { SlaWarningListDto } from './dto/sla-warning.dto';
+import { SlaWarningsService } from './sla-warnings.service';
+
+@ApiTags('notifications')
+@ApiErrors(429)
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly warnings: SlaWarningsService) {}
+
+  @Get('sla')
+  @Roles('engineer', 'admin')
+  @ApiOkResponse({ type: SlaWarningListDto, description: "The caller's recent SLA warnings, newest first" })
+  sla(@CurrentActor() actor: Actor): Promise<SlaWarningListDto> {
+    return this.warnings.recent(actor);
+  }
+}

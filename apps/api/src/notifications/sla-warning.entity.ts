@@ -1,0 +1,55 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { UserEntity } from '../users/user.entity';
+
+/**
+ * An SLA warning sent in the app: a ticket's running clock reached its at-risk point or its
+ * deadline. The unique key makes each warning once-only, however often (and on however many
+ * hosts) the job runs. It holds ids and times only.
+ */
+@Entity('sla_warnings')
+@Check('ck_sla_warnings_clock', `"clock" IN ('firstResponse', 'resolution')`)
+@Check('ck_sla_warnings_kind', `"kind" IN ('atRisk', 'breached')`)
+@Index('uq_sla_warnings_once', ['ticketId', 'clock', 'kind', 'dueAt'], { unique: true })
+@Index('ix_sla_warnings_assignee_created', ['assigneeId', 'createdAt'])
+export class SlaWarningEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_sla_warnings' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  ticketId: string;
+
+  @ManyToOne(() => TicketEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_sla_warnings_ticket' })
+  ticket?: TicketEntity;
+
+  @Column({ type: 'varchar', length: 20 })
+  clock: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: string;
+
+  /** The deadline the warning is about (for `atRisk` too). */
+  @Column({ type: 'timestamptz' })
+  dueAt: Date;
+
+  /** Who it went to; null: the ticket was unassigned, so every engineer was warned. */
+  @Column({ type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'fk_sla_warnings_assignee' })
+  assignee?: UserEntity;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,158 @@
+import { SOCKET_EVENTS, type SlaWarningEvent } from '@hushdesk/contracts';
+import { SlaWarningJob } from '../../apps/api/src/notifications/sla-warning.job';
+import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { buildWorld, type World } from '../support/world';
+
+const ticket = { type: 'fault', subject: 'Trunk down at the Leeds site', description: 'No dial tone.' };
+
+describe('SLA warnings in the app', () => {
+  let t: TestApp;
+  let w: World;
+  let job: SlaWarningJob;
+  const sockets: ClientSocket[] = [];
+  const inbox = async (auth: string) => {
+    const socket = await connect(t.baseUrl as string, { bearer: auth });
+    sockets.push(socket);
+    return new Inbox(socket);
+  };
+  const warningsFor = (box: Inbox, ticketId: string) =>
+    box.of<SlaWarningEvent>(SOCKET_EVENTS.slaWarning).filter((e) => e.ticketId === ticketId);
+
+  async function newTicket(assigneeId: string | null): Promise<{ id: string; reference: string }> {
+    const res = await t.http().post('/api/tickets').set('authorization', w.a1.auth).send(ticket).expect(201);
+    if (assigneeId) {
+      await t
+        .http()
+        .patch(`/api/tickets/${res.body.id}`)
+        .set('authorization', w.engineer.auth)
+        .send({ assigneeId })
+        .expect(200);
+    }
+    return { id: res.body.id, reference: res.body.reference };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ listen: true });
+    w = await buildWorld(t);
+    job = t.app.get(SlaWarningJob);
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await t.close();
+  });
+
+  it('warns the assignee once at the at-risk point and once at the breach, and nobody else', async () => {
+    const [mine, other, customer] = [
+      await inbox(w.engineer.auth),
+      await inbox(w.engineer2.auth),
+      await inbox(w.a1.auth),
+    ];
+    const { id, reference } = await newTicket(w.engineer.id);
+    await job.run(); // nothing has crossed yet
+    await settle();
+    expect(warningsFor(mine, id)).toEqual([]);
+
+    const { rows } = await t.db.query(
+      `UPDATE tickets SET next_at_risk_at = now() - interval '1 minute', next_due_at = now() + interval '30 minutes'
+        WHERE id = $1 RETURNING next_due_at`,
+      [id],
+    );
+    const dueAt = (rows[0].next_due_at as Date).toISOString();
+    // Two instances of the job at once (two hosts): one warning only.
+    const runs = await Promise.all([job.run(), job.run()]);
+    expect(runs.map((r) => r.warned).reduce((a, b) => a + b)).toBe(1);
+    const atRisk = await mine.waitFor<SlaWarningEvent>(SOCKET_EVENTS.slaWarning, (e) => e.ticketId === id);
+    expect(atRisk).toEqual({
+      id: expect.any(String),
+      ticketId: id,
+      reference,
+      clock: 'firstResponse',
+      kind: 'atRisk',
+      dueAt,
+      createdAt: expect.any(String),
+    });
+    // Ids, reference and times only: nothing of the subject or of anyone's name.
+    expect(JSON.stringify(atRisk)).not.toMatch(/Leeds|Sam|Alice/);
+
+    await job.run();
+    await settle();
+    expect(warningsFor(mine, id)).toHaveLength(1);
+
+    await t.db.query(`UPDATE tickets SET next_due_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    await job.run();
+    await mine.waitFor<SlaWarningEvent>(
+      SOCKET_EVENTS.slaWarning,
+      (e) => e.ticketId === id && e.kind === 'breached',
+    );
+    await job.run();
+    await settle();
+    expect(warningsFor(mine, id).map((e) => e.kind)).toEqual(['atRisk', 'breached']);
+    expect(warningsFor(other, id)).toEqual([]);
+    expect(warningsFor(customer, id)).toEqual([]);
+
+    // After a reload, the console lists them, newest first.
+    const listed = await t
+      .http()
+      .get('/api/notifications/sla')
+      .set('authorization', w.engineer.auth)
+      .expect(200);
+    expect(
+      listed.body.items.filter((i: SlaWarningEvent) => i.ticketId === id).map((i: SlaWarningEvent) => i.kind),
+    ).toEqual(['breached', 'atRisk']);
+    const notMine = await t
+      .http()
+      .get('/api/notifications/sla')
+      .set('authorization', w.engineer2.auth)
+      .expect(200);
+    expect(notMine.body.items.filter((i: SlaWarningEvent) => i.ticketId === id)).toEqual([]);
+  });
+
+  it('warns every engineer while the ticket is unassigned, and no customer', async () => {
+    const [one, two, customer] = [
+      await inbox(w.engineer.auth),
+      await inbox(w.engineer2.auth),
+      await inbox(w.a1.auth),
+    ];
+    const { id } = await newTicket(null);
+    await t.db.query(`UPDATE tickets SET next_due_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    await job.run();
+    await one.waitFor<SlaWarningEvent>(SOCKET_EVENTS.slaWarning, (e) => e.ticketId === id);
+    await two.waitFor<SlaWarningEvent>(SOCKET_EVENTS.slaWarning, (e) => e.ticketId === id);
+    await job.run();
+    await settle();
+    expect(warningsFor(one, id).map((e) => e.kind)).toEqual(['breached']);
+    expect(warningsFor(two, id)).toHaveLength(1);
+    expect(warningsFor(customer, id)).toEqual([]);
+    const listed = await t
+      .http()
+      .get('/api/notifications/sla')
+      .set('authorization', w.engineer2.auth)
+      .expect(200);
+    expect(listed.body.items.map((i: SlaWarningEvent) => i.ticketId)).toContain(id);
+  });
+
+  it('a clock that is stopped, or crossed long ago, is not warned about', async () => {
+    const mine = await inbox(w.engineer.auth);
+    const paused = await newTicket(w.engineer.id);
+    const old = await newTicket(w.engineer.id);
+    await t.db.query(`UPDATE tickets SET next_due_at = NULL, next_at_risk_at = NULL WHERE id = $1`, [
+      paused.id,
+    ]);
+    await t.db.query(
+      `UPDATE tickets SET next_due_at = now() - interval '3 days', next_at_risk_at = now() - interval '4 days' WHERE id = $1`,
+      [old.id],
+    );
+    await job.run();
+    await settle();
+    expect(warningsFor(mine, paused.id)).toEqual([]);
+    expect(warningsFor(mine, old.id)).toEqual([]);
+  });
+
+  it('is for staff who can be assigned: customers and DPOs are refused', async () => {
+    await t.http().get('/api/notifications/sla').expect(401);
+    await t.http().get('/api/notifications/sla').set('authorization', w.a1.auth).expect(403);
+    await t.http().get('/api/notifications/sla').set('authorization', w.dpo.auth).expect(403);
+    await t.http().get('/api/notifications/sla').set('authorization', w.admin.auth).expect(200);
+  });
+});
