@@ -131,7 +131,10 @@ describe('queue bulk changes and views, in Chromium', () => {
     await engineer.waitForURL(/priority=P1/);
     if (SHOTS) {
       await engineer.setViewportSize({ width: 390, height: 844 });
-      await engineer.getByRole('row', { name: /Urgent kingfisher two/ }).getByRole('checkbox').check();
+      await engineer
+        .getByRole('row', { name: /Urgent kingfisher two/ })
+        .getByRole('checkbox')
+        .check();
       await shot('queue-390');
     }
   });
