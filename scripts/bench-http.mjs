@@ -385,6 +385,7 @@ function appServices(pool) {
   const { SessionsRepository } = require('../apps/api/src/auth/sessions.repository.ts');
   const { Transactions } = require('../apps/api/src/database/transactions.ts');
   const { SlaClockService } = require('../apps/api/src/sla/sla-clock.service.ts');
+  const { SlaSettings } = require('../apps/api/src/sla/sla-settings.service.ts');
   const { FieldPoliciesService } = require('../apps/api/src/privacy/field-policies.service.ts');
   const { IdentifierIndex } = require('../apps/api/src/privacy/identifier-index.service.ts');
   const {
@@ -420,7 +421,8 @@ function appServices(pool) {
     { embedded: false },
   );
   const { dataSource, log } = pool ? recordingDataSource(pool) : { dataSource: null, log: null };
-  const sla = new SlaClockService(config);
+  // The environment's calendar and targets (never started: nothing is read from sla_settings here).
+  const sla = new SlaClockService(new SlaSettings(config, null, null, null));
   const events = new TicketEvents(); // no socket server: emits go nowhere
   // Wired by hand as Nest would (the constructors' order); audit is never reached by these paths.
   const transactions = new Transactions(dataSource);
