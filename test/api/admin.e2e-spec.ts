@@ -154,6 +154,7 @@ describe('admin routes: organisations and users', () => {
         organisationId: org.body.id,
         organisationName: 'Epsilon plc',
         disabled: false,
+        mustChangePassword: false,
         createdAt: expect.any(String),
       });
       await t
