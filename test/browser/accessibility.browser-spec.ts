@@ -127,6 +127,13 @@ describe('accessibility of the main screens, in Chromium', () => {
       .set('authorization', await bearerFor(t, 'admin@hushdesk.local', 'hushdesk'))
       .send({ name: 'New tickets', shared: true, filters: { status: 'new' } })
       .expect(201);
+    // A shared macro, for the macros pages (read-only to engineers).
+    await t
+      .http()
+      .post('/api/macros')
+      .set('authorization', await bearerFor(t, 'admin@hushdesk.local', 'hushdesk'))
+      .send({ title: 'Printer: restart first', body: 'Please restart the printer.', shared: true })
+      .expect(201);
     await t
       .http()
       .post(`/api/tickets/${ticketId}/messages`)
@@ -253,6 +260,14 @@ describe('accessibility of the main screens, in Chromium', () => {
           (page) => page.getByRole('region', { name: 'Calls' }).getByRole('listitem').waitFor(),
         ],
         ['/console/dashboard', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
+        [
+          '/console/macros',
+          async (page) => {
+            await page.getByRole('row', { name: /Printer: restart first/ }).waitFor();
+            await page.getByRole('button', { name: 'New macro' }).click();
+            await page.getByRole('form', { name: 'Create macro' }).waitFor();
+          },
+        ],
         [
           '/console',
           async (page) => {
@@ -443,6 +458,7 @@ describe('accessibility of the main screens, in Chromium', () => {
       [
         ['/admin/mailboxes', (page) => page.getByText('No mailboxes yet').waitFor()],
         ['/admin/outbox', (page) => page.getByTestId('outbox-row').first().waitFor()],
+        ['/admin/macros', (page) => page.getByRole('row', { name: /Printer: restart first/ }).waitFor()],
         ['/account/email', (page) => page.getByLabel('Email me new tickets').waitFor()],
       ],
       scheme,

@@ -97,6 +97,7 @@ export type DashboardStats = ResponseOf<'get', '/api/dashboard'>;
 
 export type Macro = ResponseOf<'get', '/api/macros'>[number];
 export type CreateMacroRequest = RequestBodyOf<'post', '/api/macros'>;
+export type UpdateMacroRequest = RequestBodyOf<'patch', '/api/macros/{id}'>;
 export type AppliedMacro = ResponseOf<'post', '/api/macros/{id}/apply'>;
 export type ReplyDraft = ResponseOf<'get', '/api/tickets/{id}/draft'>;
 export type SaveReplyDraftRequest = RequestBodyOf<'put', '/api/tickets/{id}/draft'>;

@@ -15,6 +15,7 @@ import {
   SendIcon,
   ShieldIcon,
   SlidersIcon,
+  SparkIcon,
   UserIcon,
   UsersIcon,
 } from '../ui/icons';
@@ -48,6 +49,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   engineer: [
     { to: '/console', label: 'Queue', icon: QueueIcon, end: true },
     { to: '/console/dashboard', label: 'Dashboard', icon: ChartIcon },
+    { to: '/console/macros', label: 'Macros', icon: SparkIcon },
   ],
   dpo: [
     { to: '/dpo', label: 'Data-subject requests', icon: ShieldIcon, end: true },
@@ -60,6 +62,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/controller', label: 'Controller', icon: ShieldIcon },
     { to: '/admin/mailboxes', label: 'Mailboxes', icon: MailIcon },
     { to: '/admin/outbox', label: 'Outbox', icon: SendIcon },
+    { to: '/admin/macros', label: 'Macros', icon: SparkIcon },
     ...privacyOffice('/admin'),
   ],
 };

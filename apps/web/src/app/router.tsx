@@ -14,6 +14,7 @@ import {
   PrivacyRequestsPage,
 } from '../features/portal';
 import { RetentionPage } from '../features/retention';
+import { MacrosPage } from '../features/tickets';
 import { AppShell } from './AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
@@ -34,6 +35,7 @@ import { RootLayout } from './RootLayout';
  *   /console                    -> engineer: the queue (filters in the query string)
  *   /console/tickets/:ticketId  -> engineer: one ticket
  *   /console/dashboard          -> engineer: charts of open tickets
+ *   /console/macros             -> engineer: their own macros (new, edit, delete) and the shared ones, read-only
  *   /dpo          -> Data Protection Officer: data-subject requests by due date, counters, intake of a new one
  *   /dpo/requests/:dsarId -> DPO: one request (verify, pause, extend, collect, review, release, erase...)
  *   /dpo/tickets/:ticketId -> DPO: one ticket (redact a message or a text file, the share-safe copy)
@@ -47,6 +49,7 @@ import { RootLayout } from './RootLayout';
  *   /admin/sla    -> administrator: business hours, bank holidays and SLA targets
  *   /admin/mailboxes -> administrator: IMAP mailboxes (add, test, pause, last error, quarantine)
  *   /admin/outbox -> administrator: mail sent, or kept without SMTP_URL, and whether mail is sent
+ *   /admin/macros -> administrator: the same macros page; creates, edits and deletes shared macros
  *   /admin/fields, /admin/retention, /admin/audit, /admin/ropa -> administrator: the same privacy
  *                 screens as the DPO (legal holds are the DPO's alone: shown, not changed)
  *   /account/password -> every role: change one's own password (other sessions end)
@@ -103,6 +106,7 @@ export const router = createBrowserRouter([
               { index: true, element: <ConsoleHomePage /> },
               { path: 'tickets/:ticketId', element: <ConsoleTicketPage /> },
               { path: 'dashboard', element: <DashboardPage /> },
+              { path: 'macros', element: <MacrosPage canShare={false} /> },
             ],
           },
           {
@@ -133,6 +137,7 @@ export const router = createBrowserRouter([
               { path: 'sla', element: <SlaSettingsPage /> },
               { path: 'mailboxes', element: <MailboxesPage /> },
               { path: 'outbox', element: <OutboxPage /> },
+              { path: 'macros', element: <MacrosPage canShare /> },
               ...privacyOfficeRoutes,
             ],
           },

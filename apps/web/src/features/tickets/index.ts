@@ -5,6 +5,7 @@ export { LiveIndicator } from './components/LiveIndicator';
 export { MergedNotice } from './components/MergedNotice';
 export { MergeTicketCard } from './components/MergeTicketCard';
 export { MacroPicker, macroChanges } from './components/MacroPicker';
+export { MacrosPage } from './components/MacrosPage';
 export { ReplyAttachments } from './components/ReplyAttachments';
 export { SaveAsMacro } from './components/SaveAsMacro';
 export { insertAtCursor, ReplyEditor } from './components/ReplyEditor';

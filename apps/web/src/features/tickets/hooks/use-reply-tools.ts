@@ -1,3 +1,4 @@
+import type { CreateMacroRequest, UpdateMacroRequest } from '@hushdesk/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { macrosApi } from '../api/macros-api';
 import { ticketsApi } from '../api/tickets-api';
@@ -26,6 +27,39 @@ export function useCreateMacro() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { title: string; body: string }) => macrosApi.create({ ...input, shared: false }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: macroKeys.all });
+    },
+  });
+}
+
+/** Creates a macro from the macros page: personal, or shared when an admin asks (the API checks). */
+export function useSaveNewMacro() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateMacroRequest) => macrosApi.create(input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: macroKeys.all });
+    },
+  });
+}
+
+/** Edits a macro the caller may change (their own; shared ones for admins). */
+export function useUpdateMacro() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: UpdateMacroRequest & { id: string }) => macrosApi.update(id, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: macroKeys.all });
+    },
+  });
+}
+
+/** Deletes a macro the caller may change. */
+export function useDeleteMacro() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => macrosApi.remove(id),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: macroKeys.all });
     },
