@@ -50,7 +50,7 @@ export const TAG_PATTERN = /^[a-z0-9][a-z0-9 _.-]{0,39}$/;
 /** One tag, by the same rule as `TagsField`: trimmed, lower-cased, 1–40 characters. */
 export function TagField(): PropertyDecorator {
   return (target, key) => {
-    ApiProperty({ type: String, example: 'voip' })(target, key);
+    ApiProperty({ type: String, maxLength: 40, pattern: TAG_PATTERN.source, example: 'voip' })(target, key);
     Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))(target, key);
     IsString()(target, key);
     Matches(TAG_PATTERN, {

@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
-import { toFormErrors, type FormErrors } from '../../../lib/form-errors';
+import { fieldSentence, toFormErrors, type FormErrors } from '../../../lib/form-errors';
 import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
@@ -90,7 +90,7 @@ function RenameTagForm({
         value={to}
         autoFocus
         maxLength={40}
-        error={errors.fields.to}
+        error={errors.fields.to ? fieldSentence('New name', errors.fields.to) : undefined}
         onChange={(e) => setTo(e.target.value)}
       />
       {errors.form ? <ErrorMessage>{errors.form}</ErrorMessage> : null}
