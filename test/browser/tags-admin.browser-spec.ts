@@ -11,7 +11,7 @@ describe('tags admin screen, in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let admin: Page;
-  let ids: string[] = [];
+  const ids: string[] = [];
   const shots = process.env.SHOTS_DIR;
 
   const tagsOf = async (of: string[]) =>
