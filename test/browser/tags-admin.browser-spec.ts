@@ -56,7 +56,7 @@ describe('tags admin screen, in Chromium', () => {
     await admin.getByRole('button', { name: 'Rename handset' }).click();
     const name = admin.getByLabel('New name');
     // The form takes the focus, with the old name to edit.
-    expect(await name.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await name.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await name.fill('Desk phone');
     if (shots) await admin.screenshot({ path: `${shots}/tags-rename.png`, fullPage: true });
     await admin.getByRole('button', { name: 'Save name' }).click();
