@@ -305,6 +305,18 @@ const MATRIX: Record<string, RouteCase> = {
     url: '/api/tickets/bulk-changes/:bulkChange/undo',
     expect: only({ engineer: 'reached' }, { admin: 404 }),
   },
+  // Tags across every ticket: staff who change tickets read them; only an admin renames or removes.
+  'GET /api/tags': { url: '/api/tags', expect: only({ engineer: 'ok', admin: 'ok' }) },
+  'POST /api/tags/rename': {
+    url: '/api/tags/rename',
+    body: { from: 'no-such-tag', to: 'still-none' },
+    expect: only({ admin: 'ok' }),
+  },
+  'POST /api/tags/remove': {
+    url: '/api/tags/remove',
+    body: { tag: 'no-such-tag' },
+    expect: only({ admin: 'ok' }),
+  },
   // Saved views: staff; a shared view is an admin's to delete.
   'GET /api/views': { url: '/api/views', expect: only(STAFF_READ) },
   'POST /api/views': {

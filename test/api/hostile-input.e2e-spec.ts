@@ -75,6 +75,8 @@ const CALLERS: Record<string, Caller> = {
   'POST /api/tickets/{id}/merge': 'engineer',
   'POST /api/tickets/bulk-changes': 'engineer',
   'POST /api/tickets/bulk-changes/{id}/undo': 'engineer',
+  'POST /api/tags/rename': 'admin',
+  'POST /api/tags/remove': 'admin',
   'POST /api/views': 'engineer',
   'DELETE /api/views/{id}': 'engineer',
   'GET /api/tickets/{id}/messages': 'engineer',

@@ -112,7 +112,12 @@ describe('accessibility of the main screens, in Chromium', () => {
       .http()
       .post('/api/tickets')
       .set('authorization', customer)
-      .send({ type: 'fault', subject: 'Handset crackles on line 2', description: 'Reception again.' })
+      .send({
+        type: 'fault',
+        subject: 'Handset crackles on line 2',
+        description: 'Reception again.',
+        tags: ['voip', 'site-b'],
+      })
       .expect(201);
     // A saved view for the queue's views column, and a shared one (an admin's).
     await t
@@ -443,6 +448,21 @@ describe('accessibility of the main screens, in Chromium', () => {
         },
       ],
       ['/admin/sla', (page) => page.getByLabel('P1 · Critical: first response, minutes').waitFor()],
+      ['/admin/tags', (page) => page.getByRole('button', { name: 'Rename voip' }).waitFor()],
+      [
+        '/admin/tags',
+        async (page) => {
+          await page.getByRole('button', { name: 'Rename voip' }).click();
+          await page.getByLabel('New name').waitFor();
+        },
+      ],
+      [
+        '/admin/tags',
+        async (page) => {
+          await page.getByRole('button', { name: 'Remove site-b' }).click();
+          await page.getByRole('group', { name: 'Remove site-b' }).waitFor();
+        },
+      ],
     ]));
 
   // The email channel's screens (issue 16): mailboxes (none yet: the empty state), the outbox (the

@@ -25,6 +25,8 @@ export type AuditAction =
   | 'ticket.merge'
   | 'ticket.bulk_update'
   | 'ticket.bulk_undo'
+  | 'tag.rename'
+  | 'tag.remove'
   | 'index.rebuild'
   | 'recording.hold'
   | 'recording.release'

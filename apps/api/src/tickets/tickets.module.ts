@@ -10,6 +10,8 @@ import { AuditModule } from '../audit/audit.module';
 import { AutoCloseJob } from './auto-close.job';
 import { TicketBulkController } from './ticket-bulk.controller';
 import { TicketBulkService } from './ticket-bulk.service';
+import { TicketTagsController } from './ticket-tags.controller';
+import { TicketTagsService } from './ticket-tags.service';
 import { DashboardController } from './dashboard.controller';
 import { TicketsController } from './tickets.controller';
 import { TicketsDataModule } from './tickets-data.module';
@@ -27,8 +29,8 @@ import { TicketsService } from './tickets.service';
     MailNotificationsModule,
     AuditModule,
   ],
-  controllers: [TicketBulkController, TicketsController, DashboardController],
-  providers: [TicketsService, TicketBulkService, AutoCloseJob],
+  controllers: [TicketBulkController, TicketTagsController, TicketsController, DashboardController],
+  providers: [TicketsService, TicketBulkService, TicketTagsService, AutoCloseJob],
   // SlaModule is re-exported for the modules that found the SLA clock here.
   exports: [TicketsService, TicketsDataModule, SlaModule],
 })

@@ -310,6 +310,37 @@ export class TicketsRepository extends SqlRepository {
     );
   }
 
+  /** Every tag tickets carry, with how many tickets carry it (staff only: tags span every ticket). */
+  tagUsage(): Promise<{ tag: string; tickets: number }[]> {
+    return this.query(
+      `SELECT tag, count(*)::int AS tickets
+         FROM tickets t, unnest(t.tags) AS tag
+        GROUP BY tag
+        ORDER BY tag`,
+    );
+  }
+
+  /** How many tickets carry the tag: the guard before a tag change locks them. */
+  async countWithTag(tx: Tx, tag: string): Promise<number> {
+    const [row] = await this.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tickets WHERE tags @> ARRAY[$1]::text[]`,
+      [tag],
+      tx,
+    );
+    return row?.n ?? 0;
+  }
+
+  /** Every ticket carrying the tag, locked for the caller's transaction (staff: a tag change spans all). */
+  lockWithTag(tx: Tx, tag: string): Promise<TicketDetailRow[]> {
+    return this.query<TicketDetailRow>(
+      `SELECT ${DETAIL_COLUMNS} FROM ${TICKET_FROM}
+        WHERE t.tags @> ARRAY[$1]::text[]
+        ORDER BY t.id FOR UPDATE OF t`,
+      [tag],
+      tx,
+    );
+  }
+
   /** Unscoped, like `load`: the rows of tickets the system just changed, to publish them. */
   loadMany(ids: string[], tx?: Tx): Promise<TicketDetailRow[]> {
     return this.query<TicketDetailRow>(

@@ -1,5 +1,11 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import { ControllerSettingsPage, OrganisationsPage, SlaSettingsPage, UsersPage } from '../features/admin';
+import {
+  ControllerSettingsPage,
+  OrganisationsPage,
+  SlaSettingsPage,
+  TagsPage,
+  UsersPage,
+} from '../features/admin';
 import { ChangePasswordPage, LoginPage } from '../features/auth';
 import { ConsoleHomePage, ConsoleTicketPage, DashboardPage } from '../features/console';
 import { AuditTrailPage, DpoHomePage, DpoTicketPage, FieldPoliciesPage, RopaPage } from '../features/dpo';
@@ -47,6 +53,7 @@ import { RootLayout } from './RootLayout';
  *   /admin/users  -> administrator: users
  *   /admin/controller -> administrator: the controller's name, address and DPO contact
  *   /admin/sla    -> administrator: business hours, bank holidays and SLA targets
+ *   /admin/tags   -> administrator: the tags tickets carry, renamed or removed on every ticket
  *   /admin/mailboxes -> administrator: IMAP mailboxes (add, test, pause, last error, quarantine)
  *   /admin/outbox -> administrator: mail sent, or kept without SMTP_URL, and whether mail is sent
  *   /admin/macros -> administrator: the same macros page; creates, edits and deletes shared macros
@@ -135,6 +142,7 @@ export const router = createBrowserRouter([
               { path: 'users', element: <UsersPage /> },
               { path: 'controller', element: <ControllerSettingsPage /> },
               { path: 'sla', element: <SlaSettingsPage /> },
+              { path: 'tags', element: <TagsPage /> },
               { path: 'mailboxes', element: <MailboxesPage /> },
               { path: 'outbox', element: <OutboxPage /> },
               { path: 'macros', element: <MacrosPage canShare /> },

@@ -30,6 +30,7 @@ import {
   Printer,
   Search,
   Send,
+  Tag,
   ShieldCheck,
   SlidersVertical,
   User,
@@ -80,3 +81,4 @@ export const KeyIcon = decorative(Key);
 export const MailIcon = decorative(Mail);
 export const MonitorIcon = decorative(Monitor);
 export const SendIcon = decorative(Send);
+export const TagIcon = decorative(Tag);

@@ -37,9 +37,24 @@ export function TagsField(): PropertyDecorator {
     IsArray()(target, key);
     ArrayMaxSize(20)(target, key);
     IsString({ each: true })(target, key);
-    Matches(/^[a-z0-9][a-z0-9 _.-]{0,39}$/, {
+    Matches(TAG_PATTERN, {
       each: true,
       message: 'tags must each be 1–40 letters, digits, spaces, dots, dashes or underscores',
+    })(target, key);
+  };
+}
+
+/** The rule every tag follows (after trimming and lower-casing). */
+export const TAG_PATTERN = /^[a-z0-9][a-z0-9 _.-]{0,39}$/;
+
+/** One tag, by the same rule as `TagsField`: trimmed, lower-cased, 1–40 characters. */
+export function TagField(): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ type: String, maxLength: 40, pattern: TAG_PATTERN.source, example: 'voip' })(target, key);
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))(target, key);
+    IsString()(target, key);
+    Matches(TAG_PATTERN, {
+      message: `${String(key)} must be 1–40 letters, digits, spaces, dots, dashes or underscores`,
     })(target, key);
   };
 }

@@ -56,6 +56,14 @@ export const adminApi = {
   saveSlaSettings: (body: RequestBodyOf<'put', '/api/settings/sla'>) =>
     dataOf(client.PUT('/api/settings/sla', { body })),
 
+  tags: (signal?: AbortSignal) => dataOf(client.GET('/api/tags', { signal })),
+
+  renameTag: (body: RequestBodyOf<'post', '/api/tags/rename'>) =>
+    dataOf(client.POST('/api/tags/rename', { body })),
+
+  removeTag: (body: RequestBodyOf<'post', '/api/tags/remove'>) =>
+    dataOf(client.POST('/api/tags/remove', { body })),
+
   deleteOrganisation: (id: string) =>
     dataOf(client.DELETE('/api/organisations/{id}', { params: { path: { id } } })),
 };
