@@ -66,7 +66,7 @@ export function ReplyEditor({
         </label>
         <div className="reply-editor__tools">
           {toolbar}
-          <div className="reply-editor__tabs" role="tablist" aria-label={`${label}: write or preview`}>
+          <div className="reply-editor__tabs" role="tablist" aria-label="Write or preview">
             {(['write', 'preview'] as const).map((t) => (
               <button
                 key={t}
