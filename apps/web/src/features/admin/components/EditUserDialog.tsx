@@ -1,5 +1,5 @@
 import type { UserSummary } from '@hushdesk/api-client';
-import { ROLE_LABELS, ROLES, isRole, type Role } from '@hushdesk/contracts';
+import type { Role } from '@hushdesk/contracts';
 import { useState, type SubmitEvent } from 'react';
 import {
   focusFirstInvalid,
@@ -14,8 +14,8 @@ import { ErrorMessage } from '../../../ui/Feedback';
 import { useOrganisationOptions } from '../hooks/use-organisations';
 import { useUpdateUser } from '../hooks/use-users';
 import { AdminDialog } from './AdminDialog';
-import { ROLE_HINTS } from './NewUserForm';
 import { ResetPasswordSection } from './ResetPasswordSection';
+import { RoleSelect } from './RoleSelect';
 
 type Field = 'fullName' | 'role' | 'organisation' | 'disabled';
 
@@ -114,23 +114,7 @@ export function EditUserDialog({
           onChange={(event) => setFullName(event.target.value)}
           error={errors.fields.fullName}
         />
-        <SelectField
-          id={FIELD_IDS.role}
-          label="Role"
-          name="role"
-          hint={ROLE_HINTS[role]}
-          value={role}
-          onChange={(event) => {
-            if (isRole(event.target.value)) setRole(event.target.value);
-          }}
-          error={errors.fields.role}
-        >
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </SelectField>
+        <RoleSelect id={FIELD_IDS.role} role={role} onChange={setRole} error={errors.fields.role} />
         {isCustomer ? (
           <SelectField
             id={FIELD_IDS.organisation}

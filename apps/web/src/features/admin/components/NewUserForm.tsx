@@ -1,12 +1,5 @@
 import type { CreateUserRequest, UserSummary } from '@hushdesk/api-client';
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  ROLE_LABELS,
-  ROLES,
-  isRole,
-  type Role,
-} from '@hushdesk/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLE_LABELS, type Role } from '@hushdesk/contracts';
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
@@ -23,6 +16,7 @@ import { ErrorMessage, StatusMessage } from '../../../ui/Feedback';
 import { Card } from '../../../ui/Layout';
 import { useOrganisationOptions } from '../hooks/use-organisations';
 import { useCreateUser } from '../hooks/use-users';
+import { RoleSelect } from './RoleSelect';
 
 type Field = 'fullName' | 'email' | 'password' | 'role' | 'organisation';
 
@@ -44,13 +38,6 @@ const API_FIELDS: Record<string, Field> = {
   password: 'password',
   role: 'role',
   organisationId: 'organisation',
-};
-
-export const ROLE_HINTS: Record<Role, string> = {
-  customer: 'Logs faults and follows their own organisation’s requests.',
-  engineer: 'Works the queue. Sees personal details only when a ticket needs them.',
-  dpo: 'Handles data-subject requests and reviews access to personal data.',
-  admin: 'Manages organisations and accounts.',
 };
 
 const EMPTY = { fullName: '', email: '', password: '' };
@@ -168,23 +155,7 @@ export function NewUserForm({ onCreated }: { onCreated: (user: UserSummary) => v
           onChange={setValue('password')}
           error={errors.fields.password}
         />
-        <SelectField
-          id={FIELD_IDS.role}
-          label="Role"
-          name="role"
-          hint={ROLE_HINTS[role]}
-          value={role}
-          onChange={(event) => {
-            if (isRole(event.target.value)) setRole(event.target.value);
-          }}
-          error={errors.fields.role}
-        >
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </SelectField>
+        <RoleSelect id={FIELD_IDS.role} role={role} onChange={setRole} error={errors.fields.role} />
         {isCustomer ? (
           <SelectField
             id={FIELD_IDS.organisation}
