@@ -10,14 +10,41 @@ import type { QueueFocusState } from './QueueShortcuts';
 import '../../../ui/shortcuts.css';
 
 /** Picks the composer's reply type and puts the cursor in its text. */
-function compose(visibility: 'public' | 'internal') {
+function focusComposer(visibility: 'public' | 'internal', text: HTMLTextAreaElement) {
   const choice = document.querySelector<HTMLInputElement>(
     `.composer input[name="visibility"][value="${visibility}"]`,
   );
   if (choice && !choice.checked) choice.click();
-  const text = document.querySelector<HTMLTextAreaElement>('.composer textarea');
-  text?.focus();
-  text?.scrollIntoView({ block: 'nearest' });
+  text.focus();
+  text.scrollIntoView({ block: 'nearest' });
+}
+
+const composerText = () => document.querySelector<HTMLTextAreaElement>('.composer textarea');
+
+/**
+ * r and n work from the moment the page shows: while the reply box is still fetching its draft,
+ * the key is kept until the box appears (for a few seconds, no longer).
+ */
+function compose(visibility: 'public' | 'internal') {
+  const text = composerText();
+  if (text) {
+    focusComposer(visibility, text);
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    const appeared = composerText();
+    if (!appeared) return;
+    stop();
+    focusComposer(visibility, appeared);
+  });
+  const timer = window.setTimeout(() => {
+    stop();
+  }, 5000);
+  function stop() {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  }
+  observer.observe(document.body, { childList: true, subtree: true });
 }
 
 /**
