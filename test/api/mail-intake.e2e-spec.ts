@@ -288,6 +288,59 @@ describe('email intake over SMTP', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('files a reply to a merged ticket in the ticket it was merged into, while that one is open', async () => {
+    const openWith = async (subject: string) => {
+      const id = newId();
+      await send(mail({ From: alice.email, Subject: subject, 'Message-ID': `<${id}>` }, `${subject}.`));
+      return { messageId: id, ticketId: (await ticketOf(id)).ticket_id as string };
+    };
+    const duplicate = await openWith('Scanner offline');
+    const kept = await openWith('Scanner and printer offline');
+    const staff = await bearerFor(t, engineer.email);
+    await t
+      .http()
+      .post(`/api/tickets/${duplicate.ticketId}/merge`)
+      .set('Authorization', staff)
+      .send({ intoTicketId: kept.ticketId })
+      .expect(200);
+
+    const reply = newId();
+    await send(
+      mail(
+        {
+          From: alice.email,
+          Subject: 'Re: Scanner offline',
+          'Message-ID': `<${reply}>`,
+          'In-Reply-To': `<${duplicate.messageId}>`,
+        },
+        'The scanner is back, the printer is not.',
+      ),
+    );
+    expect((await ticketOf(reply)).ticket_id).toBe(kept.ticketId);
+
+    // Once the ticket it went into is closed too, a reply opens a follow-up, as for any closed ticket.
+    await t
+      .http()
+      .patch(`/api/tickets/${kept.ticketId}`)
+      .set('Authorization', staff)
+      .send({ status: 'closed' })
+      .expect(200);
+    const late = newId();
+    await send(
+      mail(
+        {
+          From: alice.email,
+          Subject: 'Re: Scanner offline',
+          'Message-ID': `<${late}>`,
+          'In-Reply-To': `<${duplicate.messageId}>`,
+        },
+        'It is offline again.',
+      ),
+    );
+    const followUp = (await ticketOf(late)).ticket_id;
+    expect([duplicate.ticketId, kept.ticketId]).not.toContain(followUp);
+  });
+
   it('lets a CC colleague in an organisation that shares tickets reply into the thread', async () => {
     const first = newId();
     await send(

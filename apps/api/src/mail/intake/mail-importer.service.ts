@@ -19,7 +19,7 @@ import { OrganisationsRepository } from '../../organisations/organisations.repos
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
 import { IdentifierIndex } from '../../privacy/identifier-index.service';
 import { TicketLookupRepository } from '../../tickets/ticket-lookup.repository';
-import { parseReference } from '../../tickets/ticket-rows';
+import { parseReference, type TicketDetailRow } from '../../tickets/ticket-rows';
 import { isStaff } from '../../tickets/ticket-scope';
 import { TicketsService } from '../../tickets/tickets.service';
 import { UsersRepository } from '../../users/users.repository';
@@ -59,6 +59,8 @@ const DUPLICATE: ImportResult = { outcome: 'duplicate', ticketId: null };
  * mail bigger than the budget waits for an empty one. Small mails are not held back by it.
  */
 const PARSE_BUDGET = 16 * 1024 * 1024;
+/** A merged ticket's target may itself have been merged on; a chain is followed this far. */
+const MAX_MERGE_HOPS = 5;
 
 interface Prepared {
   key: Buffer;
@@ -471,16 +473,34 @@ export class MailImporter {
       const ticketId = await this.ticketLookup.idByReference(reference, tx);
       if (ticketId) candidates.push(ticketId);
     }
-    for (const ticketId of new Set(candidates)) {
+    for (const candidate of new Set(candidates)) {
+      const ticketId = await this.writableFollowingMerges(tx, actor, candidate);
+      if (ticketId) return ticketId;
+    }
+    return null;
+  }
+
+  /**
+   * The ticket itself if the sender may write on it; for a ticket merged into another (closed, with
+   * a pointer), the one it was merged into, as the sender's reply belongs there, under the same
+   * checks. Null: neither.
+   */
+  private async writableFollowingMerges(tx: Tx, actor: Actor, first: string): Promise<string | null> {
+    let ticketId: string | null = first;
+    for (let hop = 0; ticketId && hop < MAX_MERGE_HOPS; hop++) {
+      let ticket: TicketDetailRow;
       try {
-        const ticket = await this.tickets.findVisible(actor, ticketId, tx);
-        if (ticket.status === 'closed') continue;
-        if (ticket.processing_restricted && actor.role !== 'dpo') continue;
-        return ticketId;
+        ticket = await this.tickets.findVisible(actor, ticketId, tx);
       } catch (e) {
-        if (e instanceof DomainError) continue;
+        if (e instanceof DomainError) return null;
         throw e;
       }
+      if (ticket.status === 'closed') {
+        ticketId = ticket.merged_into_id;
+        continue;
+      }
+      if (ticket.processing_restricted && actor.role !== 'dpo') return null;
+      return ticketId;
     }
     return null;
   }
