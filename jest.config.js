@@ -27,6 +27,10 @@ const shared = {
 };
 
 module.exports = {
+  // On two cores Jest would run every file inside its own process, where what each file leaves behind
+  // (Nest apps, SDK clients, the module registry) adds up to an out-of-memory crash. With a limit it
+  // runs them in a worker and starts a fresh one whenever a file leaves it above 1 GB.
+  workerIdleMemoryLimit: '1GB',
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
   projects: [
