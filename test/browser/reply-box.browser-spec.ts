@@ -244,4 +244,29 @@ describe('reply box, in Chromium', () => {
     const after = await t.db.query('SELECT 1 FROM reply_drafts WHERE ticket_id = $1', [ticket.id]);
     expect(after.rows).toEqual([]);
   });
+
+  it('saves the draft when the tab is closed or reloaded before the autosave', async () => {
+    const ticket = await newTicket('Draft survives a closed tab');
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await box().fill('Typed just before closing the tab');
+    // At once, inside the 0.8 s autosave pause: the whole document goes, React unmounts nothing.
+    await page.goto('about:blank');
+    let body: string | undefined;
+    for (let i = 0; i < 50 && body === undefined; i++) {
+      const { rows } = await t.db.query<{ body: string }>(
+        'SELECT body FROM reply_drafts WHERE ticket_id = $1',
+        [ticket.id],
+      );
+      body = rows[0]?.body;
+      if (body === undefined) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(body).toBe('Typed just before closing the tab');
+
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await page
+      .getByTestId('draft-status')
+      .getByText(/^Draft from .+ restored\.$/)
+      .waitFor();
+    expect(await box().inputValue()).toBe('Typed just before closing the tab');
+  });
 });

@@ -48,8 +48,9 @@ export const ticketsApi = {
   getDraft: (id: string, signal?: AbortSignal) =>
     dataOf(client.GET('/api/tickets/{id}/draft', { params: { path: { id } }, signal })),
 
-  saveDraft: (id: string, body: SaveReplyDraftRequest) =>
-    dataOf(client.PUT('/api/tickets/{id}/draft', { params: { path: { id } }, body })),
+  /** `keepalive`: the request outlives the page (a tab being closed). */
+  saveDraft: (id: string, body: SaveReplyDraftRequest, keepalive = false) =>
+    dataOf(client.PUT('/api/tickets/{id}/draft', { params: { path: { id } }, body, keepalive })),
 
   deleteDraft: (id: string) => dataOf(client.DELETE('/api/tickets/{id}/draft', { params: { path: { id } } })),
 

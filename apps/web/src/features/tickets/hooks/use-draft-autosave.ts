@@ -9,8 +9,8 @@ type DraftState = 'idle' | 'saving' | 'saved' | 'failed';
 
 /**
  * Saves the reply box's text as the engineer's draft on the server a moment after typing stops,
- * and at once when they leave the page (the component unmounts), so it follows them between
- * pages and devices. `ready` is false until the stored draft was loaded, so an empty box never
+ * and at once when they leave the ticket (the component unmounts) or the page goes away (a closed
+ * tab, a reload, a phone switching apps), so it follows them between pages and devices. `ready` is false until the stored draft was loaded, so an empty box never
  * overwrites it. `discard()` cancels a pending save and deletes the draft (after sending).
  */
 export function useDraftAutosave(
@@ -29,23 +29,26 @@ export function useDraftAutosave(
     saved.current = initial;
   }, [initial]);
 
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const next = pending.current;
-    pending.current = null;
-    if (!next) return;
-    setState('saving');
-    ticketsApi
-      .saveDraft(ticketId, next)
-      .then(() => {
-        saved.current = next.body;
-        setState('saved');
-      })
-      .catch(() => {
-        setState('failed');
-      });
-  }, [ticketId]);
+  const flush = useCallback(
+    (keepalive = false) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      const next = pending.current;
+      pending.current = null;
+      if (!next) return;
+      setState('saving');
+      ticketsApi
+        .saveDraft(ticketId, next, keepalive)
+        .then(() => {
+          saved.current = next.body;
+          setState('saved');
+        })
+        .catch(() => {
+          setState('failed');
+        });
+    },
+    [ticketId],
+  );
 
   useEffect(() => {
     if (!ready || body === saved.current) return;
@@ -55,7 +58,28 @@ export function useDraftAutosave(
   }, [body, visibility, ready, flush]);
 
   // Leaving the ticket saves what was typed since the last save.
-  useEffect(() => flush, [flush]);
+  useEffect(
+    () => () => {
+      flush();
+    },
+    [flush],
+  );
+
+  // So does the page going away, where React unmounts nothing: a request that outlives the page.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush(true);
+    };
+    const onPageHide = () => {
+      flush(true);
+    };
+    window.addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', onHide);
+    };
+  }, [flush]);
 
   const discard = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
