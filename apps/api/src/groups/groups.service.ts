@@ -75,7 +75,7 @@ export class GroupsService {
       if (open > 0) {
         const them = open === 1 ? 'it' : 'them';
         throw DomainError.conflict(
-          `This group still holds ${open} open ticket${open === 1 ? '' : 's'}; move ${them} to another group first`,
+          `This group still holds ${open} open ticket${open === 1 ? '' : 's'}; move ${them} to another group first.`,
         );
       }
       const now = new Date();
