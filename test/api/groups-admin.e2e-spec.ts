@@ -154,6 +154,23 @@ describe('admins manage ticket groups and their members', () => {
     expect(empty.body.userIds).toEqual([]);
   });
 
+  it('neither lists nor counts a member disabled since joining, and the next save drops them', async () => {
+    const id = await create('Night shift');
+    const leaver = await createUser(t, 'engineer');
+    await putMembers(id, { userIds: [leaver.id, w.engineer.id] }).expect(200);
+    await t.db.query('UPDATE users SET disabled_at = now() WHERE id = $1', [leaver.id]);
+    const listed = await t
+      .http()
+      .get(`/api/groups/${id}/members`)
+      .set('authorization', w.admin.auth)
+      .expect(200);
+    expect(listed.body.userIds).toEqual([w.engineer.id]);
+    const groups = await t.http().get('/api/groups').set('authorization', w.admin.auth).expect(200);
+    expect(groups.body).toContainEqual({ id, name: 'Night shift', memberCount: 1 });
+    await putMembers(id, { userIds: [w.engineer.id] }).expect(200);
+    expect((await auditOf('group.members', id)).at(-1)?.details).toEqual({ added: [], removed: [leaver.id] });
+  });
+
   it('refuses to delete a group holding open tickets; its closed tickets lose it, with their history', async () => {
     const id = await create('Retiring queue');
     await putMembers(id, { userIds: [w.engineer.id] }).expect(200);

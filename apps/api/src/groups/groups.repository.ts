@@ -6,6 +6,14 @@ import type { Tx } from '../database/tx';
 /** The roles whose accounts may belong to a group: the staff who work tickets. */
 export const MEMBER_ROLES = ['engineer', 'admin'] as const;
 
+/**
+ * The members that count (alias `m`): accounts still enabled as engineer or admin. One disabled or
+ * moved to another role since joining keeps its row (a PUT drops it) but is neither listed, counted
+ * nor warned.
+ */
+export const ACTIVE_MEMBERS = `ticket_group_members m
+  JOIN users u ON u.id = m.user_id AND u.disabled_at IS NULL AND u.role IN (${MEMBER_ROLES.map((r) => `'${r}'`).join(', ')})`;
+
 /** Every statement on `ticket_groups` and `ticket_group_members`, the queues tickets are routed to. */
 @Injectable()
 export class GroupsRepository extends SqlRepository {
@@ -17,7 +25,7 @@ export class GroupsRepository extends SqlRepository {
   listWithMemberCounts(): Promise<TicketGroupDto[]> {
     return this.query<TicketGroupDto>(
       `SELECT g.id, g.name,
-              (SELECT count(*)::int FROM ticket_group_members m WHERE m.group_id = g.id) AS "memberCount"
+              (SELECT count(*)::int FROM ${ACTIVE_MEMBERS} WHERE m.group_id = g.id) AS "memberCount"
          FROM ticket_groups g ORDER BY g.name`,
     );
   }
@@ -88,9 +96,20 @@ export class GroupsRepository extends SqlRepository {
     await this.query('DELETE FROM ticket_groups WHERE id = $1', [id], tx);
   }
 
+  /** Every member row, counting or not: what a PUT replaces. */
   async memberIds(id: string, tx?: Tx): Promise<string[]> {
     const rows = await this.query<{ user_id: string }>(
       'SELECT user_id FROM ticket_group_members WHERE group_id = $1 ORDER BY user_id',
+      [id],
+      tx,
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** The members that count, as listed and warned. */
+  async activeMemberIds(id: string, tx?: Tx): Promise<string[]> {
+    const rows = await this.query<{ user_id: string }>(
+      `SELECT m.user_id FROM ${ACTIVE_MEMBERS} WHERE m.group_id = $1 ORDER BY m.user_id`,
       [id],
       tx,
     );

@@ -59,7 +59,7 @@ export class GroupsService {
           fields: ['name'],
         });
       }
-      return { id, name, memberCount: (await this.groups.memberIds(id, tx)).length };
+      return { id, name, memberCount: (await this.groups.activeMemberIds(id, tx)).length };
     });
   }
 
@@ -98,7 +98,7 @@ export class GroupsService {
 
   async members(id: string): Promise<GroupMembersDto> {
     if (!(await this.groups.exists(id))) throw DomainError.notFound('Group');
-    return { userIds: await this.groups.memberIds(id) };
+    return { userIds: await this.groups.activeMemberIds(id) };
   }
 
   /** Replaces the members; only active engineers and admins may be one (400 naming `userIds`). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SlaClockName, SlaWarningKind } from '@hushdesk/contracts';
 import { SqlRepository } from '../database/sql-repository';
+import { ACTIVE_MEMBERS } from '../groups/groups.repository';
 
 /** One warning as stored, with its ticket's reference (ids and times only). */
 export interface SlaWarningRow {
@@ -21,13 +22,9 @@ export interface NewSlaWarningRow extends SlaWarningRow {
   memberIds: string[];
 }
 
-/**
- * The members a warning reaches: accounts that may still work tickets. A member disabled or moved
- * to another role since joining is skipped, in the job and in the listing alike.
- */
-const members = (column: 'user_id' | 'group_id') =>
-  `SELECT m.${column} FROM ticket_group_members m JOIN users u ON u.id = m.user_id
-    WHERE u.disabled_at IS NULL AND u.role IN ('engineer', 'admin')`;
+/** The user ids (or group ids) of the group members that count, where `where` holds. */
+const members = (column: 'user_id' | 'group_id', where: string) =>
+  `SELECT m.${column} FROM ${ACTIVE_MEMBERS} WHERE ${where}`;
 
 /** A crossing older than this is not warned about any more (a job stopped for days, a first run). */
 const LOOKBACK = '1 day';
@@ -64,13 +61,13 @@ export class SlaWarningsRepository extends SqlRepository {
          INSERT INTO sla_warnings (ticket_id, clock, kind, due_at, assignee_id, group_id, to_all_engineers)
          SELECT c.id, CASE WHEN c.first_responded_at IS NULL THEN 'firstResponse' ELSE 'resolution' END,
                 c.kind, c.next_due_at, c.assignee_id, c.group_id,
-                c.assignee_id IS NULL AND NOT EXISTS (${members('user_id')} AND m.group_id = c.group_id)
+                c.assignee_id IS NULL AND NOT EXISTS (${members('user_id', 'm.group_id = c.group_id')})
            FROM crossed c
          ON CONFLICT (ticket_id, clock, kind, due_at) DO NOTHING
          RETURNING *
        )
        SELECT ${COLUMNS},
-              ARRAY(${members('user_id')} AND m.group_id = w.group_id ORDER BY m.user_id) AS "memberIds"
+              ARRAY(${members('user_id', 'm.group_id = w.group_id')} ORDER BY m.user_id) AS "memberIds"
          FROM w JOIN tickets t ON t.id = w.ticket_id
         ORDER BY w.due_at, w.id`,
     );
@@ -86,7 +83,7 @@ export class SlaWarningsRepository extends SqlRepository {
          FROM sla_warnings w JOIN tickets t ON t.id = w.ticket_id
         WHERE w.assignee_id = $1
            OR ($2::boolean AND w.to_all_engineers)
-           OR w.group_id IN (${members('group_id')} AND m.user_id = $1)
+           OR w.group_id IN (${members('group_id', 'm.user_id = $1')})
         ORDER BY w.created_at DESC, w.id DESC
         LIMIT $3`,
       [userId, includeEveryEngineer, limit],
