@@ -339,6 +339,23 @@ const MATRIX: Record<string, RouteCase> = {
     expect: ownedByCustomer({ engineer: 'ok', admin: 'ok' }),
   },
   'GET /api/groups': { url: '/api/groups', expect: only(STAFF_READ) },
+  'POST /api/groups': {
+    url: '/api/groups',
+    body: (caller) => ({ name: `Made by ${caller} ${Math.random().toString(36).slice(2, 8)}` }),
+    expect: only({ admin: 'ok' }),
+  },
+  'PATCH /api/groups/{id}': {
+    url: '/api/groups/:group',
+    body: { name: 'Matrix queue' },
+    expect: only({ admin: 'ok' }),
+  },
+  'DELETE /api/groups/{id}': { url: '/api/groups/:spareGroup', expect: only({ admin: 'ok' }) },
+  'GET /api/groups/{id}/members': { url: '/api/groups/:group/members', expect: only({ admin: 'ok' }) },
+  'PUT /api/groups/{id}/members': {
+    url: '/api/groups/:group/members',
+    body: { userIds: [':engineerUser'] },
+    expect: only({ admin: 'ok' }),
+  },
   // Reply drafts: each caller's own, on a ticket they may reply on.
   'GET /api/tickets/{id}/draft': {
     url: '/api/tickets/:ticket/draft',
@@ -664,6 +681,9 @@ describe('authorisation matrix', () => {
       await http('admin', 'post', '/api/organisations').send({ name: 'Spare Ltd' }),
       'org',
     ).id;
+    ids.group = ok(await http('admin', 'post', '/api/groups').send({ name: 'Matrix queue' }), 'group').id;
+    ids.spareGroup = ok(await http('admin', 'post', '/api/groups').send({ name: 'Spare queue' }), 'group').id;
+    ids.engineerUser = w.engineer.id;
 
     ok(await http('customer', 'patch', `/api/people/${w.a1.personId}`).send({ phone: A1_PHONE }), 'a1 phone');
     const ticket = ok(

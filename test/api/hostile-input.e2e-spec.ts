@@ -43,6 +43,11 @@ const CALLERS: Record<string, Caller> = {
   'GET /api/organisations': 'admin',
   'PATCH /api/organisations/{id}': 'admin',
   'DELETE /api/organisations/{id}': 'admin',
+  'POST /api/groups': 'admin',
+  'PATCH /api/groups/{id}': 'admin',
+  'DELETE /api/groups/{id}': 'admin',
+  'GET /api/groups/{id}/members': 'admin',
+  'PUT /api/groups/{id}/members': 'admin',
   'PUT /api/settings/sla': 'admin',
   'POST /api/mailboxes': 'admin',
   'PATCH /api/mailboxes/{id}': 'admin',
@@ -224,7 +229,14 @@ describe('hostile input', () => {
       .set('authorization', w.engineer.auth)
       .send({ title: 'Greeting', body: 'Hello {{requester.firstName}}' })
       .expect(201);
+    const group = await t
+      .http()
+      .post('/api/groups')
+      .set('authorization', w.admin.auth)
+      .send({ name: 'Fuzzed queue' })
+      .expect(201);
     ids = {
+      group: group.body.id,
       macro: macro.body.id,
       mailbox: mailbox.body.id,
       ticket: ticket.body.id,
@@ -264,6 +276,7 @@ describe('hostile input', () => {
         mail: ids.outboxMail,
         mailboxes: ids.mailbox,
         macros: ids.macro,
+        groups: ids.group,
       };
       return byOwner[owner] ?? '00000000-0000-4000-8000-000000000000';
     });

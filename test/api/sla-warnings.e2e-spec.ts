@@ -1,7 +1,7 @@
 import { SOCKET_EVENTS, type SlaWarningEvent } from '@hushdesk/contracts';
 import { SlaWarningJob } from '../../apps/api/src/notifications/sla-warning.job';
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
 const ticket = { type: 'fault', subject: 'Trunk down at the Leeds site', description: 'No dial tone.' };
@@ -19,18 +19,42 @@ describe('SLA warnings in the app', () => {
   const warningsFor = (box: Inbox, ticketId: string) =>
     box.of<SlaWarningEvent>(SOCKET_EVENTS.slaWarning).filter((e) => e.ticketId === ticketId);
 
-  async function newTicket(assigneeId: string | null): Promise<{ id: string; reference: string }> {
+  async function newTicket(
+    assigneeId: string | null,
+    groupId?: string,
+  ): Promise<{ id: string; reference: string }> {
     const res = await t.http().post('/api/tickets').set('authorization', w.a1.auth).send(ticket).expect(201);
-    if (assigneeId) {
+    if (assigneeId || groupId) {
       await t
         .http()
         .patch(`/api/tickets/${res.body.id}`)
         .set('authorization', w.engineer.auth)
-        .send({ assigneeId })
+        .send({ ...(assigneeId ? { assigneeId } : {}), ...(groupId ? { groupId } : {}) })
         .expect(200);
     }
     return { id: res.body.id, reference: res.body.reference };
   }
+  async function newGroup(name: string, userIds: string[]): Promise<string> {
+    const res = await t
+      .http()
+      .post('/api/groups')
+      .set('authorization', w.admin.auth)
+      .send({ name })
+      .expect(201);
+    await t
+      .http()
+      .put(`/api/groups/${res.body.id}/members`)
+      .set('authorization', w.admin.auth)
+      .send({ userIds })
+      .expect(200);
+    return res.body.id;
+  }
+  const breach = (id: string) =>
+    t.db.query(`UPDATE tickets SET next_due_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+  const listedFor = async (auth: string) =>
+    (await t.http().get('/api/notifications/sla').set('authorization', auth).expect(200)).body.items.map(
+      (i: SlaWarningEvent) => i.ticketId,
+    ) as string[];
 
   beforeAll(async () => {
     t = await startTestApp({ listen: true });
@@ -130,6 +154,96 @@ describe('SLA warnings in the app', () => {
       .set('authorization', w.engineer2.auth)
       .expect(200);
     expect(listed.body.items.map((i: SlaWarningEvent) => i.ticketId)).toContain(id);
+  });
+
+  describe('with the ticket in a group that has members', () => {
+    // A third engineer outside every group, and an admin who is a member.
+    let outsider: { id: string; auth: string };
+    let adminMember: { id: string; auth: string };
+    beforeAll(async () => {
+      const o = await createUser(t, 'engineer', { fullName: 'Olu Outside' });
+      outsider = { id: o.id, auth: await bearerFor(t, o.email) };
+      const a = await createUser(t, 'admin', { fullName: 'Ada Member' });
+      adminMember = { id: a.id, auth: await bearerFor(t, a.email) };
+    });
+
+    it('warns the assignee and the members, once each, and lists it for exactly them', async () => {
+      const group = await newGroup('Leeds voice', [w.engineer2.id, adminMember.id, w.engineer.id]);
+      const [assignee, member, admin, other, customer] = [
+        await inbox(w.engineer.auth),
+        await inbox(w.engineer2.auth),
+        await inbox(adminMember.auth),
+        await inbox(outsider.auth),
+        await inbox(w.a1.auth),
+      ];
+      const { id } = await newTicket(w.engineer.id, group);
+      await breach(id);
+      await job.run();
+      for (const box of [assignee, member, admin]) {
+        await box.waitFor<SlaWarningEvent>(SOCKET_EVENTS.slaWarning, (e) => e.ticketId === id);
+      }
+      await job.run();
+      await settle();
+      // The assignee is also a member: one event, not two.
+      expect(warningsFor(assignee, id)).toHaveLength(1);
+      expect(warningsFor(member, id)).toHaveLength(1);
+      expect(warningsFor(admin, id)).toHaveLength(1);
+      const [sent] = warningsFor(member, id);
+      expect(JSON.stringify(sent)).not.toMatch(/Leeds|Sam|Nia|Ada|Alice/);
+      expect(warningsFor(other, id)).toEqual([]);
+      expect(warningsFor(customer, id)).toEqual([]);
+
+      expect(await listedFor(w.engineer.auth)).toContain(id);
+      expect(await listedFor(w.engineer2.auth)).toContain(id);
+      expect(await listedFor(adminMember.auth)).toContain(id);
+      expect(await listedFor(outsider.auth)).not.toContain(id);
+      expect(await listedFor(w.admin.auth)).not.toContain(id);
+      const { rows } = await t.db.query(
+        'SELECT group_id, to_all_engineers FROM sla_warnings WHERE ticket_id = $1',
+        [id],
+      );
+      expect(rows).toEqual([{ group_id: group, to_all_engineers: false }]);
+    });
+
+    it('an unassigned ticket in a group with members warns the members only, not every engineer', async () => {
+      const group = await newGroup('Leeds data', [w.engineer2.id]);
+      const [member, other, alsoOther] = [
+        await inbox(w.engineer2.auth),
+        await inbox(outsider.auth),
+        await inbox(w.engineer.auth),
+      ];
+      const { id } = await newTicket(null, group);
+      await breach(id);
+      await job.run();
+      await member.waitFor<SlaWarningEvent>(SOCKET_EVENTS.slaWarning, (e) => e.ticketId === id);
+      await settle();
+      expect(warningsFor(other, id)).toEqual([]);
+      expect(warningsFor(alsoOther, id)).toEqual([]);
+      expect(await listedFor(w.engineer2.auth)).toContain(id);
+      expect(await listedFor(outsider.auth)).not.toContain(id);
+      expect(await listedFor(w.engineer.auth)).not.toContain(id);
+    });
+
+    it('a group whose only member is disabled counts as empty: every engineer is warned', async () => {
+      const gone = await createUser(t, 'engineer', { fullName: 'Gil Gone' });
+      const group = await newGroup('Leeds legacy', [gone.id]);
+      await t.db.query('UPDATE users SET disabled_at = now() WHERE id = $1', [gone.id]);
+      const [one, two] = [await inbox(outsider.auth), await inbox(w.engineer.auth)];
+      const { id } = await newTicket(null, group);
+      await breach(id);
+      await job.run();
+      await one.waitFor<SlaWarningEvent>(SOCKET_EVENTS.slaWarning, (e) => e.ticketId === id);
+      await two.waitFor<SlaWarningEvent>(SOCKET_EVENTS.slaWarning, (e) => e.ticketId === id);
+      expect(await listedFor(outsider.auth)).toContain(id);
+      // Members joining later do not take it from everyone else.
+      await t
+        .http()
+        .put(`/api/groups/${group}/members`)
+        .set('authorization', w.admin.auth)
+        .send({ userIds: [w.engineer2.id] })
+        .expect(200);
+      expect(await listedFor(outsider.auth)).toContain(id);
+    });
   });
 
   it('a clock that is stopped, or crossed long ago, is not warned about', async () => {

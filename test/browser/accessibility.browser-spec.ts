@@ -411,7 +411,7 @@ describe('accessibility of the main screens, in Chromium', () => {
     ),
   );
 
-  it.each(SCHEMES)('the administrator’s organisations, users and settings (%s)', (scheme) =>
+  it.each(SCHEMES)('the administrator’s organisations, users, settings and groups (%s)', (scheme) =>
     audit(
       'admin@hushdesk.local',
       1280,
@@ -419,6 +419,24 @@ describe('accessibility of the main screens, in Chromium', () => {
         ['/admin', (page) => page.getByText('Acme Ltd').first().waitFor()],
         ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
         ['/admin/controller', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
+        ['/admin/groups', (page) => page.getByRole('button', { name: 'Members of Service desk' }).waitFor()],
+        [
+          '/admin/groups',
+          async (page) => {
+            await page.getByRole('button', { name: 'Members of Service desk' }).click();
+            await page
+              .getByRole('dialog', { name: 'Members of Service desk' })
+              .getByRole('checkbox', { name: 'Sam Patel' })
+              .waitFor();
+          },
+        ],
+        [
+          '/admin/groups',
+          async (page) => {
+            await page.getByRole('button', { name: 'Delete Service desk' }).click();
+            await page.getByRole('dialog', { name: 'Delete Service desk?' }).waitFor();
+          },
+        ],
       ],
       scheme,
     ),
@@ -518,6 +536,7 @@ describe('accessibility of the main screens, in Chromium', () => {
         ['/admin', (page) => page.getByText('Acme Ltd').first().waitFor()],
         ['/admin/users', (page) => page.getByText('engineer@hushdesk.local').first().waitFor()],
         ['/admin/sla', (page) => page.getByLabel('P1 · Critical: first response, minutes').waitFor()],
+        ['/admin/groups', (page) => page.getByRole('button', { name: 'Members of Service desk' }).waitFor()],
       ],
       scheme,
     );

@@ -66,7 +66,11 @@ export type AuditAction =
   | 'user.update'
   | 'user.password_reset'
   | 'organisation.update'
-  | 'organisation.delete';
+  | 'organisation.delete'
+  | 'group.create'
+  | 'group.update'
+  | 'group.delete'
+  | 'group.members';
 
 export interface AuditInput {
   actor: Pick<Actor, 'userId' | 'role'> | null;

@@ -15,6 +15,7 @@ import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { ReplyDraftEntity } from '../drafts/reply-draft.entity';
 import { TicketGroupEntity } from '../groups/ticket-group.entity';
+import { TicketGroupMemberEntity } from '../groups/ticket-group-member.entity';
 import { MacroEntity } from '../macros/macro.entity';
 import { TicketMessageEntity } from '../messages/ticket-message.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   SessionEntity,
   LoginThrottleEntity,
   TicketGroupEntity,
+  TicketGroupMemberEntity,
   TicketEntity,
   TicketMessageEntity,
   TicketHistoryEntity,

@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { TicketGroupEntity } from '../groups/ticket-group.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -21,6 +22,7 @@ import { UserEntity } from '../users/user.entity';
 @Check('ck_sla_warnings_kind', `"kind" IN ('atRisk', 'breached')`)
 @Index('uq_sla_warnings_once', ['ticketId', 'clock', 'kind', 'dueAt'], { unique: true })
 @Index('ix_sla_warnings_assignee_created', ['assigneeId', 'createdAt'])
+@Index('ix_sla_warnings_group_created', ['groupId', 'createdAt'])
 export class SlaWarningEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_sla_warnings' })
   id: string;
@@ -42,13 +44,28 @@ export class SlaWarningEntity {
   @Column({ type: 'timestamptz' })
   dueAt: Date;
 
-  /** Who it went to; null: the ticket was unassigned, so every engineer was warned. */
+  /** The ticket's assignee when it was sent, who was warned. */
   @Column({ type: 'uuid', nullable: true })
   assigneeId: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'fk_sla_warnings_assignee' })
   assignee?: UserEntity;
+
+  /** The ticket's group when it was sent: its members are warned. */
+  @Column({ type: 'uuid', nullable: true })
+  groupId: string | null;
+
+  @ManyToOne(() => TicketGroupEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'fk_sla_warnings_group' })
+  group?: TicketGroupEntity;
+
+  /**
+   * The ticket had no assignee and its group no members when it was sent, so every engineer was
+   * warned. Fixed then, so later changes to the group do not hide the warning from them.
+   */
+  @Column({ type: 'boolean', default: false })
+  toAllEngineers: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

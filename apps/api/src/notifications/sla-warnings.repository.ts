@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SlaClockName, SlaWarningKind } from '@hushdesk/contracts';
 import { SqlRepository } from '../database/sql-repository';
+import { ACTIVE_MEMBERS } from '../groups/groups.repository';
 
 /** One warning as stored, with its ticket's reference (ids and times only). */
 export interface SlaWarningRow {
@@ -11,14 +12,26 @@ export interface SlaWarningRow {
   kind: SlaWarningKind;
   dueAt: Date;
   assigneeId: string | null;
+  groupId: string | null;
+  toAllEngineers: boolean;
   createdAt: Date;
 }
+
+/** A warning just recorded, with the members of its group it goes to (read in the same statement). */
+export interface NewSlaWarningRow extends SlaWarningRow {
+  memberIds: string[];
+}
+
+/** The user ids (or group ids) of the group members that count, where `where` holds. */
+const members = (column: 'user_id' | 'group_id', where: string) =>
+  `SELECT m.${column} FROM ${ACTIVE_MEMBERS} WHERE ${where}`;
 
 /** A crossing older than this is not warned about any more (a job stopped for days, a first run). */
 const LOOKBACK = '1 day';
 
 const COLUMNS = `w.id, w.ticket_id AS "ticketId", t.reference, w.clock, w.kind, w.due_at AS "dueAt",
-  w.assignee_id AS "assigneeId", w.created_at AS "createdAt"`;
+  w.assignee_id AS "assigneeId", w.group_id AS "groupId", w.to_all_engineers AS "toAllEngineers",
+  w.created_at AS "createdAt"`;
 
 /** Every statement on `sla_warnings`. */
 @Injectable()
@@ -27,45 +40,53 @@ export class SlaWarningsRepository extends SqlRepository {
    * Records a warning for each running clock that crossed its at-risk point (still before its
    * deadline) or its deadline, and returns only the rows this call inserted: a crossing already
    * recorded, by an earlier run or by another host at the same time, comes back from nobody twice.
+   * Each row keeps the ticket's assignee and group, and whether it had neither (then every engineer
+   * is warned); its group's members are read in the same statement, so the job sends each warning
+   * to exactly the people the listing later shows it to.
    */
-  recordCrossings(): Promise<SlaWarningRow[]> {
-    return this.query<SlaWarningRow>(
+  recordCrossings(): Promise<NewSlaWarningRow[]> {
+    return this.query<NewSlaWarningRow>(
       `WITH crossed AS (
-         SELECT t.id, t.first_responded_at, t.next_due_at, t.assignee_id, 'atRisk' AS kind
+         SELECT t.id, t.first_responded_at, t.next_due_at, t.assignee_id, t.group_id, 'atRisk' AS kind
            FROM tickets t
           WHERE t.next_at_risk_at IS NOT NULL
             AND t.next_at_risk_at <= now() AND t.next_at_risk_at > now() - interval '${LOOKBACK}'
             AND t.next_due_at > now()
          UNION ALL
-         SELECT t.id, t.first_responded_at, t.next_due_at, t.assignee_id, 'breached'
+         SELECT t.id, t.first_responded_at, t.next_due_at, t.assignee_id, t.group_id, 'breached'
            FROM tickets t
           WHERE COALESCE(t.next_due_at, 'infinity'::timestamptz) <= now()
             AND COALESCE(t.next_due_at, 'infinity'::timestamptz) > now() - interval '${LOOKBACK}'
        ), w AS (
-         INSERT INTO sla_warnings (ticket_id, clock, kind, due_at, assignee_id)
+         INSERT INTO sla_warnings (ticket_id, clock, kind, due_at, assignee_id, group_id, to_all_engineers)
          SELECT c.id, CASE WHEN c.first_responded_at IS NULL THEN 'firstResponse' ELSE 'resolution' END,
-                c.kind, c.next_due_at, c.assignee_id
+                c.kind, c.next_due_at, c.assignee_id, c.group_id,
+                c.assignee_id IS NULL AND NOT EXISTS (${members('user_id', 'm.group_id = c.group_id')})
            FROM crossed c
          ON CONFLICT (ticket_id, clock, kind, due_at) DO NOTHING
          RETURNING *
        )
-       SELECT ${COLUMNS} FROM w JOIN tickets t ON t.id = w.ticket_id
+       SELECT ${COLUMNS},
+              ARRAY(${members('user_id', 'm.group_id = w.group_id')} ORDER BY m.user_id) AS "memberIds"
+         FROM w JOIN tickets t ON t.id = w.ticket_id
         ORDER BY w.due_at, w.id`,
     );
   }
 
   /**
-   * The caller's recent warnings, newest first: those about tickets assigned to them and, for an
-   * engineer, those about unassigned tickets, which went to every engineer.
+   * The caller's recent warnings, newest first: those about tickets assigned to them, those that
+   * went to a group they are a member of and, for an engineer, those that went to every engineer.
    */
-  recentFor(userId: string, includeUnassigned: boolean, limit: number): Promise<SlaWarningRow[]> {
+  recentFor(userId: string, includeEveryEngineer: boolean, limit: number): Promise<SlaWarningRow[]> {
     return this.query<SlaWarningRow>(
       `SELECT ${COLUMNS}
          FROM sla_warnings w JOIN tickets t ON t.id = w.ticket_id
-        WHERE w.assignee_id = $1 OR ($2::boolean AND w.assignee_id IS NULL)
+        WHERE w.assignee_id = $1
+           OR ($2::boolean AND w.to_all_engineers)
+           OR w.group_id IN (${members('group_id', 'm.user_id = $1')})
         ORDER BY w.created_at DESC, w.id DESC
         LIMIT $3`,
-      [userId, includeUnassigned, limit],
+      [userId, includeEveryEngineer, limit],
     );
   }
 }

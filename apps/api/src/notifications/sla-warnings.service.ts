@@ -21,7 +21,7 @@ function toDto(row: SlaWarningRow): SlaWarningDto {
 
 /**
  * Warns in the app before an SLA breach (at the ticket's at-risk point) and when it happens: the
- * assignee, or every engineer while the ticket is unassigned (groups have no members yet).
+ * assignee and the members of the ticket's group; every engineer when it has neither.
  */
 @Injectable()
 export class SlaWarningsService {
@@ -33,7 +33,12 @@ export class SlaWarningsService {
   /** One pass of the job: records the new crossings, then announces each, once. */
   async warnNewCrossings(): Promise<{ warned: number }> {
     const rows = await this.warnings.recordCrossings();
-    for (const row of rows) this.events.slaWarning(toDto(row), row.assigneeId);
+    for (const row of rows) {
+      this.events.slaWarning(toDto(row), {
+        userIds: [...new Set([...(row.assigneeId ? [row.assigneeId] : []), ...row.memberIds])],
+        everyEngineer: row.toAllEngineers,
+      });
+    }
     return { warned: rows.length };
   }
 

@@ -105,12 +105,16 @@ export class TicketEvents {
   }
 
   /**
-   * An SLA warning, to the ticket's assignee, or to every engineer while it is unassigned (ids,
-   * reference and times only, so one payload fits every listener).
+   * An SLA warning, to these accounts (the ticket's assignee and its group's members) and, when it
+   * had neither, to every engineer (ids, reference and times only, so one payload fits every
+   * listener). One emit to the union of rooms: someone in two of them hears it once.
    */
-  slaWarning(warning: SlaWarningEvent, assigneeId: string | null): void {
-    const room = assigneeId ? rooms.user(assigneeId) : rooms.role('engineer');
-    this.server?.to(room).emit(SOCKET_EVENTS.slaWarning, warning);
+  slaWarning(warning: SlaWarningEvent, to: { userIds: string[]; everyEngineer: boolean }): void {
+    const targets = [
+      ...to.userIds.map((id) => rooms.user(id)),
+      ...(to.everyEngineer ? [rooms.role('engineer')] : []),
+    ];
+    if (targets.length) this.server?.to(targets).emit(SOCKET_EVENTS.slaWarning, warning);
   }
 
   /** Closes every live connection of these users, on every instance (a password change, an erasure). */

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import {
   ControllerSettingsPage,
+  GroupsPage,
   OrganisationsPage,
   SlaSettingsPage,
   TagsPage,
@@ -54,6 +55,7 @@ import { RootLayout } from './RootLayout';
  *   /admin/controller -> administrator: the controller's name, address and DPO contact
  *   /admin/sla    -> administrator: business hours, bank holidays and SLA targets
  *   /admin/tags   -> administrator: the tags tickets carry, renamed or removed on every ticket
+ *   /admin/groups -> administrator: ticket groups and their members, who are warned about SLAs
  *   /admin/mailboxes -> administrator: IMAP mailboxes (add, test, pause, last error, quarantine)
  *   /admin/outbox -> administrator: mail sent, or kept without SMTP_URL, and whether mail is sent
  *   /admin/macros -> administrator: the same macros page; creates, edits and deletes shared macros
@@ -143,6 +145,7 @@ export const router = createBrowserRouter([
               { path: 'controller', element: <ControllerSettingsPage /> },
               { path: 'sla', element: <SlaSettingsPage /> },
               { path: 'tags', element: <TagsPage /> },
+              { path: 'groups', element: <GroupsPage /> },
               { path: 'mailboxes', element: <MailboxesPage /> },
               { path: 'outbox', element: <OutboxPage /> },
               { path: 'macros', element: <MacrosPage canShare /> },

@@ -35,6 +35,7 @@ import {
   SlidersVertical,
   User,
   Users,
+  UsersRound,
   Wrench,
   type LucideIcon,
 } from 'lucide-react';
@@ -54,6 +55,7 @@ export const QueueIcon = decorative(List);
 export const ShieldIcon = decorative(ShieldCheck);
 export const BuildingIcon = decorative(Building);
 export const UsersIcon = decorative(Users);
+export const GroupIcon = decorative(UsersRound);
 export const LockIcon = decorative(Lock);
 export const ClockIcon = decorative(Clock);
 export const EyeOffIcon = decorative(EyeOff);

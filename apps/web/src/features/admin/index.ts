@@ -1,5 +1,6 @@
 /** The admin feature as other features and the app shell see it. */
 export { ControllerSettingsPage } from './components/ControllerSettingsPage';
+export { GroupsPage } from './components/GroupsPage';
 export { OrganisationsPage } from './components/OrganisationsPage';
 export { TagsPage } from './components/TagsPage';
 export { SlaSettingsPage } from './components/SlaSettingsPage';

@@ -96,4 +96,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.password_reset': 'Reset an account’s password',
   'organisation.update': 'Changed an organisation',
   'organisation.delete': 'Deleted an organisation',
+  'group.create': 'Created a ticket group',
+  'group.update': 'Renamed a ticket group',
+  'group.delete': 'Deleted a ticket group',
+  'group.members': 'Changed a ticket group’s members',
 };

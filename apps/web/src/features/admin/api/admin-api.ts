@@ -64,6 +64,24 @@ export const adminApi = {
   removeTag: (body: RequestBodyOf<'post', '/api/tags/remove'>) =>
     dataOf(client.POST('/api/tags/remove', { body })),
 
+  groups: (signal?: AbortSignal) => dataOf(client.GET('/api/groups', { signal })),
+
+  createGroup: (name: string) => dataOf(client.POST('/api/groups', { body: { name } })),
+
+  renameGroup: (id: string, name: string) =>
+    dataOf(client.PATCH('/api/groups/{id}', { params: { path: { id } }, body: { name } })),
+
+  deleteGroup: (id: string) => dataOf(client.DELETE('/api/groups/{id}', { params: { path: { id } } })),
+
+  groupMembers: (id: string, signal?: AbortSignal) =>
+    dataOf(client.GET('/api/groups/{id}/members', { params: { path: { id } }, signal })),
+
+  setGroupMembers: (id: string, userIds: string[]) =>
+    dataOf(client.PUT('/api/groups/{id}/members', { params: { path: { id } }, body: { userIds } })),
+
+  /** Active engineers by name, as the admin's `person.fullName` row shows them. */
+  engineers: (signal?: AbortSignal) => dataOf(client.GET('/api/engineers', { signal })),
+
   deleteOrganisation: (id: string) =>
     dataOf(client.DELETE('/api/organisations/{id}', { params: { path: { id } } })),
 };
