@@ -89,7 +89,7 @@ describe('an engineer’s day from the keyboard alone, in Chromium', () => {
 
     // r: the reply box, public. Then to the macro picker, search, Enter to insert.
     await page.keyboard.press('r');
-    await page.waitForFunction("document.activeElement?.matches('.composer textarea')");
+    await page.locator('.composer textarea:focus').waitFor();
     expect(await page.locator('.composer input[value="public"]').isChecked()).toBe(true);
     await tabTo(/^[^|]*\| Insert macro|^Insert macro/);
     await page.keyboard.press('Enter');

@@ -120,7 +120,7 @@ describe('keyboard shortcuts, in Chromium', () => {
 
     // Pressed as soon as the heading shows, while the reply box may still be fetching its draft.
     await page.keyboard.press('n');
-    await page.waitForFunction("document.activeElement?.matches('.composer textarea')");
+    await page.locator('.composer textarea:focus').waitFor();
     expect(await page.locator('.composer input[value="internal"]').isChecked()).toBe(true);
     // Typing the shortcut letters into the note only types them.
     await page.keyboard.type('jkaen/?');
@@ -131,7 +131,7 @@ describe('keyboard shortcuts, in Chromium', () => {
 
     await page.locator('h1').click();
     await page.keyboard.press('r');
-    await page.waitForFunction("document.activeElement?.matches('.composer textarea')");
+    await page.locator('.composer textarea:focus').waitFor();
     expect(await page.locator('.composer input[value="public"]').isChecked()).toBe(true);
 
     // In a select, letters choose options; they are not shortcuts.
