@@ -1,8 +1,6 @@
 import type { Organisation } from '@hushdesk/api-client';
-import { BusyButton } from '../../../ui/BusyButton';
-import { ErrorMessage } from '../../../ui/Feedback';
 import { useDeleteOrganisation } from '../hooks/use-organisations';
-import { AdminDialog } from './AdminDialog';
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 
 /** Deletes an empty organisation; the API refuses (and says why) while it has accounts or tickets. */
 export function DeleteOrganisationDialog({
@@ -16,25 +14,14 @@ export function DeleteOrganisationDialog({
 }) {
   const remove = useDeleteOrganisation();
   return (
-    <AdminDialog
+    <ConfirmDeleteDialog
       title={`Delete ${organisation.name}?`}
       description="Only an organisation with no user accounts and no tickets can be deleted. This cannot be undone."
+      confirmLabel="Delete organisation"
+      busy={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate(organisation.id, { onSuccess: () => onDeleted(organisation) })}
       onClose={onClose}
-    >
-      {remove.error ? <ErrorMessage>{remove.error.message}</ErrorMessage> : null}
-      <div className="admin-dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onClose} autoFocus>
-          Cancel
-        </button>
-        <BusyButton
-          type="button"
-          className="button button--danger"
-          busy={remove.isPending}
-          onClick={() => remove.mutate(organisation.id, { onSuccess: () => onDeleted(organisation) })}
-        >
-          Delete organisation
-        </BusyButton>
-      </div>
-    </AdminDialog>
+    />
   );
 }
