@@ -318,6 +318,32 @@ describe('tickets', () => {
         cursor = page.body.nextCursor;
       } while (cursor);
       expect(seen).toEqual(q.body.items.map((i: { id: string }) => i.id));
+
+    });
+
+    it('brings the counts with an empty page (they come joined to its rows)', async () => {
+      await create(w.engineer.auth, { ...fault, requesterId: w.a1.id }).expect(201);
+      const all = await t.http().get('/api/tickets').set('authorization', w.engineer.auth).expect(200);
+      expect(all.body.counts.new).toBeGreaterThan(0);
+      const emptyStatus = Object.keys(all.body.counts).find((s) => all.body.counts[s] === 0);
+      const empty = await t
+        .http()
+        .get('/api/tickets')
+        .query({ status: emptyStatus })
+        .set('authorization', w.engineer.auth)
+        .expect(200);
+      expect(empty.body.items).toEqual([]);
+      expect(empty.body.counts).toEqual(all.body.counts);
+      // The same for a narrowed queue, counted from the tickets themselves.
+      const narrowed = await t
+        .http()
+        .get('/api/tickets')
+        .query({ status: emptyStatus, requesterId: w.a1.id })
+        .set('authorization', w.engineer.auth)
+        .expect(200);
+      expect(narrowed.body.items).toEqual([]);
+      expect(narrowed.body.countsExact).toBe(false);
+      expect(narrowed.body.counts.new).toBeGreaterThan(0);
     });
 
     it('filters by assignee (me, unassigned), priority, status and SLA state', async () => {
