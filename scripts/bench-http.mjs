@@ -663,12 +663,14 @@ async function main() {
     }
     const latencies = [];
     const codes = {};
+    let bytes = 0;
     const cpu = cpuMeter(api.pid);
     const rss = rssSampler(api.pid);
     const others = contentionWatch([process.pid, api.pid]);
     const instance = autocannon(opts);
-    instance.on('response', (_client, status, _bytes, responseMs) => {
+    instance.on('response', (_client, status, responseBytes, responseMs) => {
       codes[status] = (codes[status] ?? 0) + 1;
+      bytes += responseBytes;
       if (status >= 200 && status < 300) latencies.push(responseMs);
     });
     const r = await instance;
@@ -684,6 +686,7 @@ async function main() {
       seconds: r.duration,
       responses,
       rps: responses / r.duration,
+      bytesPerResponse: responses ? Math.round(bytes / responses) : 0,
       non2xx: r.non2xx,
       errors: r.errors,
       timeouts: r.timeouts,
@@ -696,7 +699,7 @@ async function main() {
     };
     say(
       `  ${label} @${connections}: ${rate(out.rps)} req/s, p50 ${ms(out.latency.p50)} ms, p99 ${ms(out.latency.p99)} ms` +
-        ` (n ${out.latency.n}, non-2xx ${out.non2xx}, errors ${out.errors}${cancelled ? `, ${cancelled} queries cancelled after` : ''})`,
+        ` (n ${out.latency.n}, ${fmt(out.bytesPerResponse)} B each, non-2xx ${out.non2xx}, errors ${out.errors}${cancelled ? `, ${cancelled} queries cancelled after` : ''})`,
     );
     return out;
   };
