@@ -50,6 +50,16 @@ export class ViewsRepository extends SqlRepository {
     return row;
   }
 
+  async update(id: string, name: string, filters: ViewFilters): Promise<ViewRow> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [rows] = (await this.query(
+      `UPDATE ticket_views SET name = $2, filters = $3::jsonb WHERE id = $1
+       RETURNING id, owner_id, name, filters`,
+      [id, name, JSON.stringify(filters)],
+    )) as unknown as [ViewRow[], number];
+    return rows[0];
+  }
+
   async delete(id: string): Promise<void> {
     await this.query('DELETE FROM ticket_views WHERE id = $1', [id]);
   }
