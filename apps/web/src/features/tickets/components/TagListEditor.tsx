@@ -54,7 +54,7 @@ export function TagListEditor({
         </button>
       </div>
       {tags.length ? (
-        <ul className="tag-editor__list" aria-label={`${label}: chosen`}>
+        <ul className="tag-editor__list" aria-label="Chosen tags">
           {tags.map((tag) => (
             <li key={tag} className="tag-chip">
               <span>{tag}</span>
