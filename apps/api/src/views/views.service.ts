@@ -78,7 +78,9 @@ export class ViewsService {
     const before = await this.changeable(actor, id, 'change');
     const name = input.name !== undefined ? nameOf(input.name) : before.name;
     const filters = input.filters ? await this.checkedFilters(input.filters) : before.filters;
-    const row = await this.views.update(id, name, filters);
+    const row = await this.views.update(id, before.owner_id, name, filters);
+    // Deleted in the meantime.
+    if (!row) throw DomainError.notFound('View');
     const [count] = await this.tickets.countMatching(actor, [row.filters], COUNTS_LIMIT);
     return this.toDto(row, count);
   }
