@@ -45,6 +45,7 @@ export function TagListEditor({
           value={text}
           maxLength={40}
           autoComplete="off"
+          hint="Enter or “Add tag” adds each one to the list below."
           error={error}
           onKeyDown={onKeyDown}
           onChange={(event) => setText(event.target.value)}
