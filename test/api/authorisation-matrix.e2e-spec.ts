@@ -324,6 +324,11 @@ const MATRIX: Record<string, RouteCase> = {
     body: { name: 'P1s', filters: { priority: 'P1' } },
     expect: only(STAFF_READ),
   },
+  'PATCH /api/views/{id}': {
+    url: '/api/views/:editedView',
+    body: { name: 'Shared, renamed' },
+    expect: only({ admin: 'ok' }),
+  },
   'DELETE /api/views/{id}': { url: '/api/views/:sharedView', expect: only({ admin: 'ok' }) },
 
   'GET /api/tickets/{id}/messages': {
@@ -751,6 +756,10 @@ describe('authorisation matrix', () => {
     ).id;
     ids.sharedView = ok(
       await http('admin', 'post', '/api/views').send({ name: 'Shared', shared: true, filters: {} }),
+      'view',
+    ).id;
+    ids.editedView = ok(
+      await http('admin', 'post', '/api/views').send({ name: 'Edited', shared: true, filters: {} }),
       'view',
     ).id;
     const macro = async (caller: Caller, body: object) =>

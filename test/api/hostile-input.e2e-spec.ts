@@ -83,6 +83,7 @@ const CALLERS: Record<string, Caller> = {
   'POST /api/tags/rename': 'admin',
   'POST /api/tags/remove': 'admin',
   'POST /api/views': 'engineer',
+  'PATCH /api/views/{id}': 'engineer',
   'DELETE /api/views/{id}': 'engineer',
   'GET /api/tickets/{id}/messages': 'engineer',
   'POST /api/tickets/{id}/messages': 'engineer',
@@ -235,8 +236,15 @@ describe('hostile input', () => {
       .set('authorization', w.admin.auth)
       .send({ name: 'Fuzzed queue' })
       .expect(201);
+    const view = await t
+      .http()
+      .post('/api/views')
+      .set('authorization', w.engineer.auth)
+      .send({ name: 'Fuzzed view', filters: { priority: 'P1' } })
+      .expect(201);
     ids = {
       group: group.body.id,
+      view: view.body.id,
       macro: macro.body.id,
       mailbox: mailbox.body.id,
       ticket: ticket.body.id,
@@ -277,6 +285,7 @@ describe('hostile input', () => {
         mailboxes: ids.mailbox,
         macros: ids.macro,
         groups: ids.group,
+        views: ids.view,
       };
       return byOwner[owner] ?? '00000000-0000-4000-8000-000000000000';
     });

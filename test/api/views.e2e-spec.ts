@@ -67,6 +67,43 @@ describe('saved views', () => {
     await t.http().delete(`/api/views/${shared.body.id}`).set('authorization', w.admin.auth).expect(204);
   });
 
+  it('renames and refilters a view: the owner a personal one, only an admin a shared one', async () => {
+    const patch = (auth: string, id: string, body: object) =>
+      t.http().patch(`/api/views/${id}`).set('authorization', auth).send(body);
+    const mine = await create(w.engineer.auth, { name: 'Mine', filters: { priority: 'P1' } }).expect(201);
+    const renamed = await patch(w.engineer.auth, mine.body.id, { name: '  Urgent  ' }).expect(200);
+    expect(renamed.body).toMatchObject({ name: 'Urgent', shared: false, filters: { priority: 'P1' } });
+    const refiltered = await patch(w.engineer.auth, mine.body.id, { filters: { status: 'open' } }).expect(200);
+    expect(refiltered.body).toMatchObject({ name: 'Urgent', filters: { status: 'open' } });
+    expect(refiltered.body.filters).not.toHaveProperty('priority');
+    expect((await list(w.engineer.auth)).find((v) => v.id === mine.body.id)).toMatchObject({
+      name: 'Urgent',
+      filters: { status: 'open' },
+    });
+    // Another's personal view is not found; `shared` is not something an edit can change.
+    await patch(w.engineer2.auth, mine.body.id, { name: 'Taken' }).expect(404);
+    await patch(w.engineer.auth, mine.body.id, { shared: true }).expect(400);
+    expect((await patch(w.engineer.auth, mine.body.id, { name: ' ' }).expect(400)).body.fields).toHaveProperty(
+      'name',
+    );
+    const group = await patch(w.engineer.auth, mine.body.id, {
+      filters: { groupId: '00000000-0000-4000-8000-000000000000' },
+    }).expect(400);
+    expect(group.body.fields).toHaveProperty(['filters.groupId']);
+
+    const shared = await create(w.admin.auth, { name: 'Team', shared: true, filters: {} }).expect(201);
+    await patch(w.engineer.auth, shared.body.id, { name: 'Mine now' }).expect(403);
+    await patch(w.dpo.auth, shared.body.id, { name: 'Mine now' }).expect(403);
+    const edited = await patch(w.admin.auth, shared.body.id, {
+      name: 'Team P1s',
+      filters: { priority: 'P1' },
+    }).expect(200);
+    expect(edited.body).toMatchObject({ name: 'Team P1s', shared: true, filters: { priority: 'P1' } });
+    expect((await list(w.engineer.auth)).find((v) => v.id === shared.body.id)?.name).toBe('Team P1s');
+    await t.http().delete(`/api/views/${shared.body.id}`).set('authorization', w.admin.auth).expect(204);
+    await patch(w.admin.auth, shared.body.id, { name: 'Gone' }).expect(404);
+  });
+
   it('counts for each caller, and follows changes to the tickets', async () => {
     const mine = await create(w.engineer.auth, { name: 'Mine', filters: { assigneeId: 'me' } }).expect(201);
     const theirs = await create(w.engineer2.auth, { name: 'Mine', filters: { assigneeId: 'me' } }).expect(

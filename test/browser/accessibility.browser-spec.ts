@@ -483,6 +483,49 @@ describe('accessibility of the main screens, in Chromium', () => {
       ],
     ]));
 
+  // Shared views (an admin's screen for the queue's views column) and the macro editor with every
+  // ticket change it can set, at both widths and in both themes.
+  it.each([
+    [1280, 'light'],
+    [1280, 'dark'],
+    [390, 'light'],
+    [390, 'dark'],
+  ] as [number, Scheme][])('shared views and the macro editor at %i px (%s)', (width, scheme) =>
+    audit(
+      'admin@hushdesk.local',
+      width,
+      [
+        ['/admin/views', (page) => page.getByRole('row', { name: /New tickets/ }).waitFor()],
+        [
+          '/admin/views',
+          async (page) => {
+            await page.getByRole('button', { name: 'Edit New tickets' }).click();
+            await page.getByRole('dialog', { name: 'Edit New tickets' }).getByLabel('Group').waitFor();
+          },
+        ],
+        [
+          '/admin/views',
+          async (page) => {
+            await page.getByRole('button', { name: 'Delete New tickets' }).click();
+            await page.getByRole('dialog', { name: 'Delete New tickets?' }).waitFor();
+          },
+        ],
+        [
+          '/admin/macros',
+          async (page) => {
+            await page.getByRole('button', { name: 'New macro' }).click();
+            const form = page.getByRole('form', { name: 'Create macro' });
+            await form.getByLabel('Sets the ticket’s tags').check();
+            await form.getByLabel('Tags it sets').fill('printer');
+            await form.getByRole('button', { name: 'Add tag' }).click();
+            await form.getByRole('button', { name: 'Remove the tag printer' }).waitFor();
+          },
+        ],
+      ],
+      scheme,
+    ),
+  );
+
   // The email channel's screens (issue 16): mailboxes (none yet: the empty state), the outbox (the
   // ticket above was acknowledged) and a member of staff's mail choices, at both widths.
   it.each([

@@ -1,13 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { bearerFor, startTestApp, type TestApp } from '../support/test-app';
+import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
 
 const SHOTS = process.env.SHOTS_DIR;
 
 /**
  * The macros page: an engineer creates, edits and deletes a personal macro (after a confirm step)
  * and sees an administrator's shared macro read-only; an administrator creates a shared one, which
- * the engineer's reply box then offers.
+ * the engineer's reply box then offers. A macro that assigns, moves to a group and sets tags,
+ * applied from the reply box, leaves the ticket showing all three.
  */
 describe('macros page, in Chromium', () => {
   let t: TestApp;
@@ -119,6 +120,76 @@ describe('macros page, in Chromium', () => {
       .waitFor();
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/admin-macros.png`, fullPage: true });
     expect(await macroRows('Outage notice')).toEqual([expect.objectContaining({ owner_id: null })]);
+    await page.context().close();
+  });
+
+  it('a macro sets assignee, group and tags; applied from the reply box, the ticket shows them', async () => {
+    const admin = await bearerFor(t, 'admin@hushdesk.local', 'hushdesk');
+    const robin = await createUser(t, 'engineer', { fullName: 'Robin Diaz' });
+    const group = await t
+      .http()
+      .post('/api/groups')
+      .set('authorization', admin)
+      .send({ name: 'Field service' })
+      .expect(201);
+    const ticket = await t
+      .http()
+      .post('/api/tickets')
+      .set('authorization', await bearerFor(t, 'customer@hushdesk.local', 'hushdesk'))
+      .send({ type: 'fault', subject: 'Wall socket sparks', description: 'It sparks when plugged in.' })
+      .expect(201);
+
+    const page = await signIn('engineer@hushdesk.local', 'Queue');
+    await page.goto('/console/macros');
+    await page.getByRole('heading', { level: 1, name: 'Macros' }).waitFor();
+    await page.getByRole('button', { name: 'New macro' }).click();
+    const form = page.getByRole('form', { name: 'Create macro' });
+    await form.getByLabel('Title').fill('Dispatch to site');
+    await form.getByLabel('Text').fill('We are sending {{assignee.name}} to you.');
+    await form.getByLabel('Assigns to').selectOption({ label: 'Robin Diaz' });
+    await form.getByLabel('Moves to group').selectOption({ label: 'Field service' });
+    await form.getByLabel('Sets the ticket’s tags').check();
+    const tagBox = form.getByLabel('Tags it sets');
+    await tagBox.fill('On-site ');
+    await tagBox.press('Enter');
+    await tagBox.fill('spare');
+    await form.getByRole('button', { name: 'Add tag' }).click();
+    await tagBox.fill('electrical');
+    await tagBox.press('Enter');
+    await form.getByRole('button', { name: 'Remove the tag spare' }).click();
+    expect(
+      await form.getByRole('list', { name: 'Chosen tags' }).getByRole('listitem').allInnerTexts(),
+    ).toEqual([expect.stringContaining('on-site'), expect.stringContaining('electrical')]);
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/macro-editor-desktop.png`, fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${SHOTS}/macro-editor-390.png`, fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    await form.getByRole('button', { name: 'Create macro' }).click();
+    await page.getByText('Created “Dispatch to site”.').waitFor();
+    await page
+      .getByRole('row', { name: /Dispatch to site/ })
+      .getByText('assigns to Robin Diaz; group Field service; tags on-site, electrical')
+      .waitFor();
+    expect((await macroRows('Dispatch to site'))[0].actions).toEqual({
+      assigneeId: robin.id,
+      groupId: group.body.id,
+      tags: ['on-site', 'electrical'],
+    });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/macro-list-desktop.png`, fullPage: true });
+
+    // Applied from the reply box: the ticket's controls show the assignee, group and tags.
+    await page.goto(`/console/tickets/${ticket.body.id}`);
+    await page.getByRole('button', { name: 'Insert macro' }).click();
+    await page.getByRole('combobox', { name: 'Search macros' }).fill('Dispatch');
+    await page.getByRole('option', { name: /Dispatch to site/ }).click();
+    await page.getByText(/^Inserted “Dispatch to site”/).waitFor();
+    expect(await page.locator('#composer-message').inputValue()).toBe('We are sending Robin Diaz to you.');
+    const selected = (id: string) => page.locator(`#${id} option:checked`).textContent();
+    await page.getByTestId('ticket-tags').getByText('on-site, electrical').waitFor();
+    expect(await selected('ticket-assignee')).toBe('Robin Diaz');
+    expect(await selected('ticket-group')).toBe('Field service');
     await page.context().close();
   });
 });

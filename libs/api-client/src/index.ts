@@ -86,6 +86,7 @@ export type BulkChangeResult = ResponseOf<'post', '/api/tickets/bulk-changes'>;
 export type BulkUndoResult = ResponseOf<'post', '/api/tickets/bulk-changes/{id}/undo'>;
 export type TicketView = ResponseOf<'get', '/api/views'>[number];
 export type CreateViewRequest = RequestBodyOf<'post', '/api/views'>;
+export type UpdateViewRequest = RequestBodyOf<'patch', '/api/views/{id}'>;
 export type TicketMessage = ResponseOf<'post', '/api/tickets/{id}/messages'>;
 export type CreateMessageRequest = RequestBodyOf<'post', '/api/tickets/{id}/messages'>;
 export type TicketHistoryEntry = ResponseOf<'get', '/api/tickets/{id}/history'>[number];

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
 import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { UuidParam } from '../common/validation/uuid-param';
-import { CreateViewDto, ViewDto } from './dto/view.dto';
+import { CreateViewDto, UpdateViewDto, ViewDto } from './dto/view.dto';
 import { ViewsService } from './views.service';
 
 @ApiTags('views')
@@ -32,6 +32,20 @@ export class ViewsController {
   @ApiErrors(413, 415)
   create(@CurrentActor() actor: Actor, @Body() body: CreateViewDto): Promise<ViewDto> {
     return this.views.create(actor, body);
+  }
+
+  @Patch(':id')
+  @Roles('engineer', 'dpo', 'admin')
+  @ApiOkResponse({ type: ViewDto, description: 'The view renamed or refiltered, with its count' })
+  @ApiError(403, 'Changing a shared view is for administrators')
+  @ApiError(404, 'No such view of the caller’s')
+  @ApiErrors(413, 414, 415)
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateViewDto,
+  ): Promise<ViewDto> {
+    return this.views.update(actor, id, body);
   }
 
   @Delete(':id')

@@ -50,6 +50,23 @@ export class ViewsRepository extends SqlRepository {
     return row;
   }
 
+  /** Changes the view only while it still has the owner the caller was checked against. */
+  async update(
+    id: string,
+    ownerId: string | null,
+    name: string,
+    filters: ViewFilters,
+  ): Promise<ViewRow | undefined> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [rows] = (await this.query(
+      `UPDATE ticket_views SET name = $3, filters = $4::jsonb
+        WHERE id = $1 AND owner_id IS NOT DISTINCT FROM $2
+       RETURNING id, owner_id, name, filters`,
+      [id, ownerId, name, JSON.stringify(filters)],
+    )) as unknown as [ViewRow[], number];
+    return rows[0];
+  }
+
   async delete(id: string): Promise<void> {
     await this.query('DELETE FROM ticket_views WHERE id = $1', [id]);
   }

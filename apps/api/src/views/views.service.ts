@@ -4,7 +4,7 @@ import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
 import { GroupsRepository } from '../groups/groups.repository';
 import { COUNTS_LIMIT, TicketsRepository } from '../tickets/tickets.repository';
-import type { CreateViewDto, ViewDto, ViewFiltersDto } from './dto/view.dto';
+import type { CreateViewDto, UpdateViewDto, ViewDto, ViewFiltersDto } from './dto/view.dto';
 import type { ViewFilters } from './ticket-view.entity';
 import { ViewsRepository, type ViewRow } from './views.repository';
 
@@ -20,6 +20,12 @@ function filtersOf(f: ViewFiltersDto): ViewFilters {
   if (f.groupId) out.groupId = f.groupId;
   if (f.sla) out.sla = f.sla;
   return out;
+}
+
+function nameOf(input: string): string {
+  const name = input.trim();
+  if (!name) throw DomainError.invalidField('name', 'must not be blank');
+  return name;
 }
 
 /**
@@ -51,12 +57,8 @@ export class ViewsService {
     if (shared && actor.role !== 'admin') {
       throw new DomainError(DomainErrorCode.Forbidden, 'Only an administrator can share a view.');
     }
-    const filters = filtersOf(input.filters);
-    if (filters.groupId && !(await this.groups.exists(filters.groupId))) {
-      throw DomainError.invalidField('filters.groupId', 'does not match a group');
-    }
-    const name = input.name.trim();
-    if (!name) throw DomainError.invalidField('name', 'must not be blank');
+    const filters = await this.checkedFilters(input.filters);
+    const name = nameOf(input.name);
     const row = await this.transactions.run(async (tx) => {
       const [{ n }] = await this.views.countOwned(shared ? null : actor.userId, tx);
       if (n >= MAX_VIEWS) {
@@ -71,14 +73,39 @@ export class ViewsService {
     return this.toDto(row, count);
   }
 
+  /** A rename or new filters; who may is as for `delete`. */
+  async update(actor: Actor, id: string, input: UpdateViewDto): Promise<ViewDto> {
+    const before = await this.changeable(actor, id, 'change');
+    const name = input.name !== undefined ? nameOf(input.name) : before.name;
+    const filters = input.filters ? await this.checkedFilters(input.filters) : before.filters;
+    const row = await this.views.update(id, before.owner_id, name, filters);
+    // Deleted in the meantime.
+    if (!row) throw DomainError.notFound('View');
+    const [count] = await this.tickets.countMatching(actor, [row.filters], COUNTS_LIMIT);
+    return this.toDto(row, count);
+  }
+
   /** The owner deletes a personal view; an admin a shared one. Another's view is not found. */
   async delete(actor: Actor, id: string): Promise<void> {
+    await this.changeable(actor, id, 'delete');
+    await this.views.delete(id);
+  }
+
+  private async changeable(actor: Actor, id: string, verb: 'change' | 'delete'): Promise<ViewRow> {
     const row = await this.views.findFor(actor.userId, id);
     if (!row) throw DomainError.notFound('View');
     if (row.owner_id === null && actor.role !== 'admin') {
-      throw new DomainError(DomainErrorCode.Forbidden, 'Only an administrator can delete a shared view.');
+      throw new DomainError(DomainErrorCode.Forbidden, `Only an administrator can ${verb} a shared view.`);
     }
-    await this.views.delete(id);
+    return row;
+  }
+
+  private async checkedFilters(input: ViewFiltersDto): Promise<ViewFilters> {
+    const filters = filtersOf(input);
+    if (filters.groupId && !(await this.groups.exists(filters.groupId))) {
+      throw DomainError.invalidField('filters.groupId', 'does not match a group');
+    }
+    return filters;
   }
 
   private toDto(r: ViewRow, count: number): ViewDto {

@@ -20,6 +20,7 @@ import {
   SparkIcon,
   UserIcon,
   UsersIcon,
+  ViewsIcon,
 } from '../ui/icons';
 
 export interface NavItem {
@@ -63,6 +64,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/sla', label: 'Hours and SLA', icon: ClockIcon },
     { to: '/admin/tags', label: 'Tags', icon: TagIcon },
     { to: '/admin/groups', label: 'Groups', icon: GroupIcon },
+    { to: '/admin/views', label: 'Shared views', icon: ViewsIcon },
     { to: '/admin/controller', label: 'Controller', icon: ShieldIcon },
     { to: '/admin/mailboxes', label: 'Mailboxes', icon: MailIcon },
     { to: '/admin/outbox', label: 'Outbox', icon: SendIcon },

@@ -12,6 +12,7 @@ import {
   Eye,
   EyeOff,
   FileText,
+  Funnel,
   History,
   Inbox,
   Key,
@@ -84,3 +85,4 @@ export const MailIcon = decorative(Mail);
 export const MonitorIcon = decorative(Monitor);
 export const SendIcon = decorative(Send);
 export const TagIcon = decorative(Tag);
+export const ViewsIcon = decorative(Funnel);

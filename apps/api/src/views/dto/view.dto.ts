@@ -39,6 +39,17 @@ export class CreateViewDto {
   filters: ViewFiltersDto;
 }
 
+/** A rename or new filters; `shared` cannot change (a personal view is never published by editing). */
+export class UpdateViewDto {
+  @TextField({ optional: true, max: 60, example: 'Open P1s' }) name?: string;
+  @ApiPropertyOptional({ type: ViewFiltersDto, description: 'Replaces the filters as a whole' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ViewFiltersDto)
+  filters?: ViewFiltersDto;
+}
+
 export class ViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;

@@ -31,7 +31,7 @@ export {
   useReplyDraft,
 } from './hooks/use-reply-tools';
 export { useTicketPresence } from './hooks/use-ticket-presence';
-export { useCreateView, useDeleteView, useViews } from './hooks/use-views';
+export { useCreateView, useDeleteView, useUpdateView, useViews } from './hooks/use-views';
 export {
   useBulkChange,
   useCreateTicket,

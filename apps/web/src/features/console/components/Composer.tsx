@@ -28,8 +28,10 @@ import {
   SaveAsMacro,
   useApplyMacro,
   useDraftAutosave,
+  useEngineers,
   useReplyDraft,
   useSendMessage,
+  useTicketGroups,
   useUploadAttachment,
 } from '../../tickets';
 import '../../../ui/ticket-page.css';
@@ -83,6 +85,8 @@ function ComposerForm({
   const send = useSendMessage(ticketId);
   const upload = useUploadAttachment(ticketId);
   const applyMacro = useApplyMacro(ticketId);
+  const engineers = useEngineers();
+  const groups = useTicketGroups();
   const [visibility, setVisibility] = useState<MessageVisibility>(
     draft?.savedAt ? draft.visibility : 'public',
   );
@@ -170,7 +174,7 @@ function ComposerForm({
       onSuccess: (applied) => {
         const { value, caret } = insertAtCursor(BODY_ID, body, applied.body);
         setBody(value);
-        const changes = macroChanges(macro);
+        const changes = macroChanges(macro, { engineers: engineers.data, groups: groups.data });
         const withheld = applied.withheld
           .map((p) => MACRO_PLACEHOLDER_LABELS[p as MacroPlaceholder] ?? p)
           .join(', ');

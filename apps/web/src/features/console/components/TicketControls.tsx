@@ -269,6 +269,13 @@ export function TicketControls({ ticket }: { ticket: TicketDetail }) {
         ) : null}
       </form>
 
+      <dl className="facts ticket-controls__tags">
+        <div>
+          <dt>Tags</dt>
+          <dd data-testid="ticket-tags">{ticket.tags.length ? ticket.tags.join(', ') : 'None'}</dd>
+        </div>
+      </dl>
+
       <div
         className={saved ? 'notice notice--success ticket-controls__saved' : 'ticket-controls__saved'}
         data-testid="ticket-saved"

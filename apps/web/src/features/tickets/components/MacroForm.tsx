@@ -9,10 +9,13 @@ import {
 } from '@hushdesk/ticketing';
 import { MACRO_PLACEHOLDERS } from '@hushdesk/contracts';
 import { useId, useState, type SubmitEvent } from 'react';
+import { engineerLabel } from '../../../lib/format';
 import { toFormErrors } from '../../../lib/form-errors';
 import { BusyButton } from '../../../ui/BusyButton';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
+import { useEngineers, useTicketGroups } from '../hooks/use-tickets';
+import { TagListEditor } from './TagListEditor';
 
 export interface MacroDraft {
   title: string;
@@ -21,12 +24,28 @@ export interface MacroDraft {
   actions: Macro['actions'];
 }
 
-type Field = 'title' | 'body';
-const API_FIELDS: Record<string, Field> = { title: 'title', body: 'body' };
+type Field = 'title' | 'body' | 'assignee' | 'group' | 'tags';
+const API_FIELDS: Record<string, Field> = {
+  title: 'title',
+  body: 'body',
+  'actions.assigneeId': 'assignee',
+  'actions.groupId': 'group',
+  'actions.tags': 'tags',
+};
+
+/** A select's value for "leave as it is" and for "clear it" (the API's `null`). */
+const LEAVE = '';
+const CLEAR = 'none';
+
+const choiceOf = (value: string | null | undefined) =>
+  value === undefined ? LEAVE : value === null ? CLEAR : value;
+const valueOf = (choice: string): string | null | undefined =>
+  choice === LEAVE ? undefined : choice === CLEAR ? null : choice;
 
 /**
- * A macro's title, text and the status and priority it sets when applied. Other ticket changes it
- * already makes (assignee, group, tags) are kept as they are. `canShare`: an admin creating one.
+ * A macro's title, text and the ticket changes it makes when applied: status, priority, assignee,
+ * group and tags, each "left as it is" unless chosen. Tags replace the ticket's tags as a whole,
+ * as `PATCH /api/tickets/:id` does. `canShare`: an admin creating one.
  */
 export function MacroForm({
   macro,
@@ -48,10 +67,26 @@ export function MacroForm({
   const [body, setBody] = useState(macro?.body ?? '');
   const [status, setStatus] = useState<TicketStatus | ''>(macro?.actions.status ?? '');
   const [priority, setPriority] = useState<Priority | ''>(macro?.actions.priority ?? '');
+  const [assignee, setAssignee] = useState(choiceOf(macro?.actions.assigneeId));
+  const [group, setGroup] = useState(choiceOf(macro?.actions.groupId));
+  const [setsTags, setSetsTags] = useState(macro?.actions.tags !== undefined);
+  const [tags, setTags] = useState<string[]>(macro?.actions.tags ?? []);
   const [shared, setShared] = useState(canShare);
+  const engineers = useEngineers();
+  const groups = useTicketGroups();
   const [errors, setErrors] = useState<{ form?: string; fields: Partial<Record<Field, string>> }>({
     fields: {},
   });
+
+  // A macro may name an engineer who has left, or a group since deleted: keep it choosable.
+  const engineerOptions = (engineers.data ?? []).map((e) => ({ value: e.id, label: engineerLabel(e) }));
+  if (macro?.actions.assigneeId && !engineerOptions.some((o) => o.value === macro.actions.assigneeId)) {
+    engineerOptions.unshift({ value: macro.actions.assigneeId, label: 'An engineer no longer listed' });
+  }
+  const groupOptions = (groups.data ?? []).map((g) => ({ value: g.id, label: g.name }));
+  if (macro?.actions.groupId && !groupOptions.some((o) => o.value === macro.actions.groupId)) {
+    groupOptions.unshift({ value: macro.actions.groupId, label: 'A group no longer listed' });
+  }
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -63,12 +98,19 @@ export function MacroForm({
       document.getElementById(`${id}-${fields.title ? 'title' : 'body'}`)?.focus();
       return;
     }
-    const { status: _s, priority: _p, ...kept } = macro?.actions ?? {};
-    const actions: Macro['actions'] = { ...kept };
+    const actions: Macro['actions'] = {};
     if (status) actions.status = status;
     if (priority) actions.priority = priority;
+    const assigneeId = valueOf(assignee);
+    if (assigneeId !== undefined) actions.assigneeId = assigneeId;
+    const groupId = valueOf(group);
+    if (groupId !== undefined) actions.groupId = groupId;
+    if (setsTags) actions.tags = tags;
     onSubmit({ title: title.trim(), body, shared: canShare && shared, actions }, (error) => {
-      setErrors(toFormErrors(error, API_FIELDS));
+      const next = toFormErrors(error, API_FIELDS);
+      setErrors(next);
+      const first = (['title', 'body', 'assignee', 'group', 'tags'] as const).find((f) => next.fields[f]);
+      if (first) document.getElementById(`${id}-${first}`)?.focus();
     });
   };
 
@@ -121,7 +163,58 @@ export function MacroForm({
             </option>
           ))}
         </SelectField>
+        <SelectField
+          id={`${id}-assignee`}
+          label="Assigns to"
+          value={assignee}
+          error={errors.fields.assignee}
+          onChange={(event) => setAssignee(event.target.value)}
+        >
+          <option value={LEAVE}>Leave as it is</option>
+          <option value={CLEAR}>Nobody (unassign)</option>
+          {engineerOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={`${id}-group`}
+          label="Moves to group"
+          value={group}
+          error={errors.fields.group}
+          onChange={(event) => setGroup(event.target.value)}
+        >
+          <option value={LEAVE}>Leave as it is</option>
+          <option value={CLEAR}>No group</option>
+          {groupOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
       </div>
+      <fieldset className="macro-form__tags">
+        <legend className="visually-hidden">Tags</legend>
+        <label className="macro-form__check" htmlFor={`${id}-sets-tags`}>
+          <input
+            id={`${id}-sets-tags`}
+            type="checkbox"
+            checked={setsTags}
+            onChange={(event) => setSetsTags(event.target.checked)}
+          />
+          Sets the ticket’s tags (replacing the ones it has)
+        </label>
+        {setsTags ? (
+          <TagListEditor
+            id={`${id}-tags`}
+            label="Tags it sets"
+            tags={tags}
+            error={errors.fields.tags}
+            onChange={setTags}
+          />
+        ) : null}
+      </fieldset>
       {canShare && !macro ? (
         <label className="macro-form__check" htmlFor={`${id}-shared`}>
           <input

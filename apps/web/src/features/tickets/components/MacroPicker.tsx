@@ -1,18 +1,32 @@
-import type { Macro } from '@hushdesk/api-client';
+import type { Macro, PersonRef, TicketGroup } from '@hushdesk/api-client';
 import { PRIORITY_LABELS, STATUS_LABELS } from '@hushdesk/ticketing';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { engineerLabel } from '../../../lib/format';
 import { SparkIcon } from '../../../ui/icons';
 import { useMacros } from '../hooks/use-reply-tools';
+import { useEngineers, useTicketGroups } from '../hooks/use-tickets';
 import './reply-box.css';
 
-/** The ticket changes a macro makes, in words ("Status: Pending customer, tags: printer"). */
-export function macroChanges(macro: Macro): string {
+/**
+ * The ticket changes a macro makes, in words ("status Pending customer; tags printer"). With the
+ * engineers and groups at hand, the assignee and group are named.
+ */
+export function macroChanges(
+  macro: Macro,
+  names: { engineers?: readonly PersonRef[]; groups?: readonly TicketGroup[] } = {},
+): string {
   const a = macro.actions;
   const parts: string[] = [];
   if (a.status) parts.push(`status ${STATUS_LABELS[a.status]}`);
   if (a.priority) parts.push(`priority ${PRIORITY_LABELS[a.priority]}`);
-  if (a.assigneeId !== undefined) parts.push(a.assigneeId ? 'assigns' : 'unassigns');
-  if (a.groupId !== undefined) parts.push(a.groupId ? 'sets the group' : 'clears the group');
+  if (a.assigneeId !== undefined) {
+    const engineer = a.assigneeId ? names.engineers?.find((e) => e.id === a.assigneeId) : undefined;
+    parts.push(!a.assigneeId ? 'unassigns' : engineer ? `assigns to ${engineerLabel(engineer)}` : 'assigns');
+  }
+  if (a.groupId !== undefined) {
+    const group = a.groupId ? names.groups?.find((g) => g.id === a.groupId) : undefined;
+    parts.push(!a.groupId ? 'clears the group' : group ? `group ${group.name}` : 'sets the group');
+  }
   if (a.tags) parts.push(a.tags.length ? `tags ${a.tags.join(', ')}` : 'clears the tags');
   return parts.join('; ');
 }
@@ -30,6 +44,8 @@ export function MacroPicker({ onPick, busy }: { onPick: (macro: Macro) => void; 
   const buttonRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const macros = useMacros(q, open);
+  const engineers = useEngineers();
+  const groups = useTicketGroups();
   const items = macros.data ?? [];
   const listId = `${base}-list`;
   const optionId = (i: number) => `${base}-option-${String(i)}`;
@@ -117,7 +133,7 @@ export function MacroPicker({ onPick, busy }: { onPick: (macro: Macro) => void; 
           />
           <ul className="macro-picker__list" role="listbox" id={listId} aria-label="Macros">
             {items.map((macro, i) => {
-              const changes = macroChanges(macro);
+              const changes = macroChanges(macro, { engineers: engineers.data, groups: groups.data });
               return (
                 <li
                   key={macro.id}

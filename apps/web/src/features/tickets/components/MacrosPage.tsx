@@ -7,6 +7,7 @@ import { Badge, Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { SparkIcon } from '../../../ui/icons';
 import { TableScroll } from '../../../ui/TableScroll';
 import { useDeleteMacro, useMacros, useSaveNewMacro, useUpdateMacro } from '../hooks/use-reply-tools';
+import { useEngineers, useTicketGroups } from '../hooks/use-tickets';
 import { MacroForm } from './MacroForm';
 import { macroChanges } from './MacroPicker';
 import './macros.css';
@@ -22,6 +23,9 @@ export function MacrosPage({ canShare }: { canShare: boolean }) {
   const create = useSaveNewMacro();
   const update = useUpdateMacro();
   const remove = useDeleteMacro();
+  const engineers = useEngineers();
+  const groups = useTicketGroups();
+  const names = { engineers: engineers.data, groups: groups.data };
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -98,7 +102,9 @@ export function MacrosPage({ canShare }: { canShare: boolean }) {
                   </th>
                   <td>{macro.shared ? <Badge tone="accent">Shared</Badge> : <Badge>Personal</Badge>}</td>
                   <td className="macro-table__body">{macro.body}</td>
-                  <td>{macroChanges(macro) || <span className="muted">None</span>}</td>
+                  <td className="macro-table__changes">
+                    {macroChanges(macro, names) || <span className="muted">None</span>}
+                  </td>
                   <td className="table__actions">
                     {!macro.editable ? (
                       <span className="muted">Read-only</span>

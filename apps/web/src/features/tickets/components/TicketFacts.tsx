@@ -2,6 +2,7 @@ import type { Equipment, TicketDetail } from '@hushdesk/api-client';
 import { categoryLabel, TICKET_TYPE_LABELS } from '@hushdesk/ticketing';
 import { RevealableValue } from '../../privacy';
 import { useRevealContactPhone } from '../hooks/use-tickets';
+import { RichText } from './RichText';
 import '../../../ui/ticket-page.css';
 import './tickets.css';
 
@@ -22,7 +23,7 @@ export function typeAndCategory(ticket: Pick<TicketDetail, 'type' | 'category'>)
   return category ? `${TICKET_TYPE_LABELS[ticket.type]} · ${category}` : TICKET_TYPE_LABELS[ticket.type];
 }
 
-/** What was reported: the description, then the equipment and contact number when given. */
+/** What was reported: the description (Markdown, rendered as replies are), then the equipment and contact number when given. */
 export function TicketFacts({ ticket, showContact }: { ticket: TicketDetail; showContact: boolean }) {
   const equipment = EQUIPMENT_FIELDS.filter(({ key }) => ticket.equipment?.[key]);
   const reveal = useRevealContactPhone(ticket.id);
@@ -31,7 +32,7 @@ export function TicketFacts({ ticket, showContact }: { ticket: TicketDetail; sho
       <h2 className="card__title" id="ticket-description-title">
         Description
       </h2>
-      <div className="ticket-facts__description">{ticket.description}</div>
+      <RichText className="ticket-facts__description" source={ticket.description} />
 
       {equipment.length > 0 ? (
         <>

@@ -1,4 +1,4 @@
-import type { CreateViewRequest } from '@hushdesk/api-client';
+import type { CreateViewRequest, UpdateViewRequest } from '@hushdesk/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { viewsApi } from '../api/views-api';
 import { ticketKeys } from './ticket-cache';
@@ -15,6 +15,16 @@ export function useCreateView() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateViewRequest) => viewsApi.create(body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
+    },
+  });
+}
+
+export function useUpdateView() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: UpdateViewRequest & { id: string }) => viewsApi.update(id, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
     },
