@@ -122,7 +122,7 @@ describe('shared views screen, in Chromium', () => {
     await engineer.reload();
     await views
       .getByRole('link', { name: /Escalated P1s/ })
-      .getByText('1 tickets')
+      .getByText('1 ticket', { exact: true })
       .waitFor();
 
     // Delete asks first: Cancel keeps it, Delete view removes it for everyone.

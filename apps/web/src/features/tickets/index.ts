@@ -31,7 +31,14 @@ export {
   useReplyDraft,
 } from './hooks/use-reply-tools';
 export { useTicketPresence } from './hooks/use-ticket-presence';
-export { useCreateView, useDeleteView, useUpdateView, useViews } from './hooks/use-views';
+export {
+  useCreateView,
+  useDeleteView,
+  useUpdateView,
+  useViews,
+  viewCountLabel,
+  viewCountNoun,
+} from './hooks/use-views';
 export {
   useBulkChange,
   useCreateTicket,

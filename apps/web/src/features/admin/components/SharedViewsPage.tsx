@@ -6,16 +6,13 @@ import { LoadError, Spinner, StatusMessage } from '../../../ui/Feedback';
 import { ViewsIcon } from '../../../ui/icons';
 import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { TableScroll } from '../../../ui/TableScroll';
-import { useCreateView, useEngineers, useTicketGroups, useViews } from '../../tickets';
+import { useCreateView, useEngineers, useTicketGroups, useViews, viewCountLabel } from '../../tickets';
 import { describeFilters } from './view-filters';
 import { DeleteViewDialog, EditViewDialog } from './ViewDialogs';
 import { ViewForm } from './ViewForm';
 import './admin.css';
 
 type Action = { kind: 'edit' | 'delete'; view: TicketView };
-
-const countLabel = (view: TicketView) =>
-  `${view.count.toLocaleString('en-GB')}${view.countAtLeast ? '+' : ''}`;
 
 /**
  * `/admin/views`: the views every engineer sees at the top of the queue's views column, each with
@@ -79,7 +76,7 @@ export function SharedViewsPage() {
                 </th>
                 <td>{describeFilters(view.filters, engineers.data, groups.data)}</td>
                 <td className="table__number" data-testid="shared-view-count">
-                  {countLabel(view)}
+                  {viewCountLabel(view)}
                 </td>
                 <td className="table__actions">
                   <div className="tag-actions">

@@ -5,7 +5,14 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { useCurrentUser } from '../../auth';
-import { type TicketFilters, useCreateView, useDeleteView, useViews } from '../../tickets';
+import {
+  type TicketFilters,
+  useCreateView,
+  useDeleteView,
+  useViews,
+  viewCountLabel,
+  viewCountNoun,
+} from '../../tickets';
 
 type ViewFilters = TicketView['filters'];
 
@@ -34,9 +41,6 @@ function savable(filters: TicketFilters): ViewFilters {
 
 const sameFilters = (a: ViewFilters, b: ViewFilters) =>
   JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
-
-const countLabel = (view: TicketView) =>
-  `${view.count.toLocaleString('en-GB')}${view.countAtLeast ? '+' : ''}`;
 
 /**
  * The queue's left column: shared views (an admin's), then the engineer's own, each a link to the
@@ -95,8 +99,8 @@ function ViewList({
                 >
                   <span className="views-column__name">{view.name}</span>
                   <span className="views-column__count" data-testid="view-count">
-                    {countLabel(view)}
-                    <span className="visually-hidden"> tickets</span>
+                    {viewCountLabel(view)}
+                    <span className="visually-hidden"> {viewCountNoun(view)}</span>
                   </span>
                 </Link>
                 {canDelete ? (
