@@ -192,7 +192,6 @@ export class TicketsRepository extends SqlRepository {
     const countRows = JSON.parse(result[0].status_counts) as { status: TicketStatus; n: number }[];
     const total = countRows.reduce((a, r) => a + r.n, 0);
     const rows = result[0].id === null ? [] : result;
-    for (const row of rows) delete (row as Partial<typeof row>).status_counts;
     return {
       rows,
       counts: { rows: countRows, partial: !counts.exact && total > COUNTS_LIMIT, exact: counts.exact },
