@@ -126,6 +126,7 @@ describe('SLA warnings tray, in Chromium', () => {
       const item = panel.getByTestId('sla-warning').filter({ hasText: reference });
       expect(await item.getAttribute('data-new')).toBe('true');
     }
+    await engineer.screenshot({ path: `${SHOTS}/sla-warnings-mark-all.png` });
     await panel.getByRole('button', { name: 'Mark all read' }).click();
     await count.waitFor({ state: 'detached' });
     expect(await readOnServer('engineer@hushdesk.local')).toHaveLength(3);
