@@ -404,6 +404,12 @@ const MATRIX: Record<string, RouteCase> = {
     url: '/api/notifications/sla',
     expect: only({ engineer: 'ok', admin: 'ok' }),
   },
+  // Each caller marks only their own warnings; no one else's state can be reached.
+  'POST /api/notifications/sla/read': {
+    url: '/api/notifications/sla/read',
+    body: {},
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
   'GET /api/tickets/{id}/attachments': {
     url: '/api/tickets/:ticket/attachments',
     expect: ownedByCustomer(STAFF_READ),

@@ -93,6 +93,7 @@ const CALLERS: Record<string, Caller> = {
   'GET /api/mail/outbox': 'admin',
   'GET /api/mail/outbox/{id}': 'admin',
   'PUT /api/mail/subscriptions/me': 'engineer',
+  'POST /api/notifications/sla/read': 'engineer',
   'GET /api/tickets/{id}/mail-recipient': 'engineer',
   'GET /api/tickets/{id}/draft': 'engineer',
   'PUT /api/tickets/{id}/draft': 'engineer',

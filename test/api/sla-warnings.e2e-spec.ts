@@ -1,5 +1,6 @@
 import { SOCKET_EVENTS, type SlaWarningEvent } from '@hushdesk/contracts';
 import { SlaWarningJob } from '../../apps/api/src/notifications/sla-warning.job';
+import { waitForDsar } from '../support/dsar';
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
@@ -261,6 +262,194 @@ describe('SLA warnings in the app', () => {
     await settle();
     expect(warningsFor(mine, paused.id)).toEqual([]);
     expect(warningsFor(mine, old.id)).toEqual([]);
+  });
+
+  describe('read state, kept on the server for each reader', () => {
+    interface Listed extends SlaWarningEvent {
+      read: boolean;
+    }
+    const list = async (auth: string) =>
+      (await t.http().get('/api/notifications/sla').set('authorization', auth).expect(200)).body as {
+        items: Listed[];
+        unread: number;
+      };
+    const markRead = (auth: string, body: object) =>
+      t.http().post('/api/notifications/sla/read').set('authorization', auth).send(body);
+    const readOf = async (auth: string, warningId: string) =>
+      (await list(auth)).items.find((i) => i.id === warningId)?.read;
+
+    let one: { id: string; auth: string };
+    let two: { id: string; auth: string };
+    let outsider: { id: string; auth: string };
+    let warningIds: string[];
+    beforeAll(async () => {
+      const make = async (role: 'engineer' | 'admin', fullName: string) => {
+        const u = await createUser(t, role, { fullName });
+        return { id: u.id, auth: await bearerFor(t, u.email) };
+      };
+      one = await make('engineer', 'Rae Reader');
+      two = await make('admin', 'Tam Twoview');
+      outsider = await make('engineer', 'Oz Otherqueue');
+      const group = await newGroup('Hull voice', [one.id, two.id]);
+      const a = await newTicket(null, group);
+      const b = await newTicket(null, group);
+      await breach(a.id);
+      await breach(b.id);
+      await job.run();
+      const { rows } = await t.db.query(
+        'SELECT id FROM sla_warnings WHERE ticket_id = ANY($1) ORDER BY created_at, id',
+        [[a.id, b.id]],
+      );
+      warningIds = rows.map((r) => r.id);
+      expect(warningIds).toHaveLength(2);
+    });
+
+    it("starts unread, and one reader's mark does not mark another's", async () => {
+      const before = await list(one.auth);
+      expect(before.items.filter((i) => warningIds.includes(i.id)).map((i) => i.read)).toEqual([
+        false,
+        false,
+      ]);
+      // The engineer also gets the warnings that went to every engineer; the admin only the group's.
+      const baseline = before.unread;
+      expect(baseline).toBeGreaterThanOrEqual(2);
+      expect((await list(two.auth)).unread).toBe(2);
+
+      const res = await markRead(one.auth, { ids: [warningIds[0]] }).expect(200);
+      expect(res.body).toEqual({ unread: baseline - 1 });
+      expect(await readOf(one.auth, warningIds[0])).toBe(true);
+      expect(await readOf(one.auth, warningIds[1])).toBe(false);
+      expect((await list(one.auth)).unread).toBe(baseline - 1);
+      // The admin member's state is their own.
+      expect(await readOf(two.auth, warningIds[0])).toBe(false);
+      expect((await list(two.auth)).unread).toBe(2);
+      // Marking twice changes nothing.
+      expect((await markRead(one.auth, { ids: [warningIds[0], warningIds[0]] }).expect(200)).body).toEqual({
+        unread: baseline - 1,
+      });
+    });
+
+    it("marking someone else's warning, or an unknown one, does nothing visible", async () => {
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      const mine = (await list(outsider.auth)).unread;
+      const res = await markRead(outsider.auth, { ids: [warningIds[1], unknown] }).expect(200);
+      // The same answer as for an id that does not exist: nothing about the warning leaks.
+      expect(res.body).toEqual({ unread: mine });
+      expect(await readOf(two.auth, warningIds[1])).toBe(false);
+      expect(await readOf(one.auth, warningIds[1])).toBe(false);
+      const { rows } = await t.db.query('SELECT 1 FROM sla_warning_reads WHERE user_id = $1', [outsider.id]);
+      expect(rows).toEqual([]);
+      // "All" marks only the caller's own.
+      await markRead(outsider.auth, {}).expect(200);
+      expect(await readOf(one.auth, warningIds[1])).toBe(false);
+      const all = await t.db.query('SELECT warning_id FROM sla_warning_reads WHERE user_id = $1', [
+        outsider.id,
+      ]);
+      expect(all.rows.map((r) => r.warning_id)).not.toContain(warningIds[1]);
+    });
+
+    it("marks every one of the caller's warnings read when no ids are given", async () => {
+      expect((await markRead(two.auth, {}).expect(200)).body).toEqual({ unread: 0 });
+      const after = await list(two.auth);
+      expect(after.unread).toBe(0);
+      expect(after.items.every((i) => i.read)).toBe(true);
+      expect(await readOf(one.auth, warningIds[1])).toBe(false);
+    });
+
+    it('refuses ids that are not a list of UUIDs, naming the field', async () => {
+      for (const body of [
+        { ids: ['not-a-uuid'] },
+        { ids: [] },
+        { ids: 'all' },
+        { ids: [warningIds[0]], extra: 1 },
+      ]) {
+        const res = await markRead(one.auth, body).expect(400);
+        expect(JSON.stringify(res.body)).toMatch(body.ids === undefined || 'extra' in body ? /extra/ : /ids/);
+      }
+      await t.http().post('/api/notifications/sla/read').send({}).expect(401);
+      await markRead(w.a1.auth, {}).expect(403);
+      await markRead(w.dpo.auth, {}).expect(403);
+    });
+
+    it('an erasure of a staff member deletes their read marks, and only theirs', async () => {
+      await markRead(one.auth, {}).expect(200);
+      const count = async (userId: string) =>
+        (await t.db.query('SELECT count(*)::int AS n FROM sla_warning_reads WHERE user_id = $1', [userId]))
+          .rows[0].n as number;
+      expect(await count(one.id)).toBeGreaterThanOrEqual(2);
+      const twoBefore = await count(two.id);
+      expect(twoBefore).toBeGreaterThanOrEqual(2);
+      const { rows } = await t.db.query('SELECT person_id FROM users WHERE id = $1', [one.id]);
+      const created = await t
+        .http()
+        .post('/api/dsar')
+        .set('authorization', w.dpo.auth)
+        .send({ kind: 'erasure', subject: { personId: rows[0].person_id }, channel: 'email' })
+        .expect(201);
+      await t
+        .http()
+        .post(`/api/dsar/${created.body.id}/verify`)
+        .set('authorization', w.dpo.auth)
+        .send({ method: 'known_contact_details' })
+        .expect(200);
+      // A staff account is bound to a request only by the DPO's choice.
+      await t
+        .http()
+        .post(`/api/dsar/${created.body.id}/collect`)
+        .set('authorization', w.dpo.auth)
+        .expect(202);
+      await waitForDsar(t, w.dpo.auth, created.body.id, (d) => d.status === 'needs_subject');
+      await t
+        .http()
+        .post(`/api/dsar/${created.body.id}/subject`)
+        .set('authorization', w.dpo.auth)
+        .send({ personId: rows[0].person_id })
+        .expect(202);
+      await waitForDsar(t, w.dpo.auth, created.body.id, (d) => d.status !== 'collecting');
+      const preview = await t
+        .http()
+        .get(`/api/dsar/${created.body.id}/erasure-preview`)
+        .set('authorization', w.dpo.auth)
+        .expect(200);
+      expect(
+        preview.body.erase.find((e: { what: string }) => e.what.startsWith('Marks of which SLA warnings'))
+          ?.count,
+      ).toBe(await count(one.id));
+      const erased = await t
+        .http()
+        .post(`/api/dsar/${created.body.id}/erase`)
+        .set('authorization', w.dpo.auth)
+        .send({ confirmation: preview.body.confirmationPhrase })
+        .expect(200);
+      expect(
+        erased.body.actions.find((a: { action: string }) => a.action === 'SLA warning read marks deleted')
+          ?.count,
+      ).toBeGreaterThanOrEqual(2);
+      expect(await count(one.id)).toBe(0);
+      expect(await count(two.id)).toBe(twoBefore);
+    });
+
+    it('read marks go with their warning (and so with a deleted ticket or account)', async () => {
+      const before = await t.db.query(
+        'SELECT count(*)::int AS n FROM sla_warning_reads WHERE warning_id = $1',
+        [warningIds[0]],
+      );
+      expect(before.rows[0].n).toBeGreaterThan(0);
+      await t.db.query('DELETE FROM sla_warnings WHERE id = $1', [warningIds[0]]);
+      const after = await t.db.query(
+        'SELECT count(*)::int AS n FROM sla_warning_reads WHERE warning_id = $1',
+        [warningIds[0]],
+      );
+      expect(after.rows[0].n).toBe(0);
+      const fks = await t.db.query(
+        `SELECT conname, confdeltype FROM pg_constraint WHERE conrelid = 'sla_warning_reads'::regclass AND contype = 'f'
+          ORDER BY conname`,
+      );
+      expect(fks.rows).toEqual([
+        { conname: 'fk_sla_warning_reads_user', confdeltype: 'c' },
+        { conname: 'fk_sla_warning_reads_warning', confdeltype: 'c' },
+      ]);
+    });
   });
 
   it('is for staff who can be assigned: customers and DPOs are refused', async () => {

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { SlaWarningJob } from '../../apps/api/src/notifications/sla-warning.job';
 import { launchChromium } from '../support/browser';
 import { bearerFor, startTestApp, type TestApp } from '../support/test-app';
 
@@ -26,6 +27,8 @@ async function violations(page: Page): Promise<string[]> {
   });
   return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.join(' ')).join('; ')})`);
 }
+
+const TRAY_SHOTS = '/tmp/shots-slawarn';
 
 /** Every screen is checked in the light theme and in the dark one the system setting picks. */
 type Scheme = 'light' | 'dark';
@@ -583,5 +586,88 @@ describe('accessibility of the main screens, in Chromium', () => {
       ],
       scheme,
     );
+  });
+  // The SLA warnings tray open, with a new warning and a read one, for an engineer and for an admin
+  // who is a member of the ticket's group (no ticket page: no links), at both widths and themes.
+  describe('the SLA warnings tray', () => {
+    let warningIds: string[];
+    const userOf = async (email: string) =>
+      (
+        await t.db.query('SELECT u.id FROM users u JOIN people p ON p.id = u.person_id WHERE p.email = $1', [
+          email,
+        ])
+      ).rows[0].id as string;
+    beforeAll(async () => {
+      const admin = await bearerFor(t, 'admin@hushdesk.local', 'hushdesk');
+      const customer = await bearerFor(t, 'customer@hushdesk.local', 'hushdesk');
+      const group = await t
+        .http()
+        .post('/api/groups')
+        .set('authorization', admin)
+        .send({ name: 'Tray desk' });
+      await t
+        .http()
+        .put(`/api/groups/${group.body.id}/members`)
+        .set('authorization', admin)
+        .send({ userIds: [await userOf('admin@hushdesk.local'), await userOf('engineer@hushdesk.local')] })
+        .expect(200);
+      for (const [subject, due] of [
+        ['Switch fan failing', `now() + interval '20 minutes'`],
+        ['Leased line down', `now() - interval '5 minutes'`],
+      ]) {
+        const res = await t
+          .http()
+          .post('/api/tickets')
+          .set('authorization', customer)
+          .send({ type: 'fault', subject, description: 'Tray check.' })
+          .expect(201);
+        await t.db.query(
+          `UPDATE tickets SET group_id = $2, next_due_at = ${due}, next_at_risk_at = now() - interval '30 minutes'
+            WHERE id = $1`,
+          [res.body.id, group.body.id],
+        );
+      }
+      await t.app.get(SlaWarningJob).run();
+      const { rows } = await t.db.query('SELECT id FROM sla_warnings ORDER BY created_at, id');
+      warningIds = rows.map((r) => r.id);
+      mkdirSync(TRAY_SHOTS, { recursive: true });
+    });
+
+    it.each([
+      [1280, 'light'],
+      [1280, 'dark'],
+      [390, 'light'],
+      [390, 'dark'],
+    ] as [number, Scheme][])('open at %i px (%s)', async (width, scheme) => {
+      for (const [email, home, name] of [
+        ['engineer@hushdesk.local', '/console', 'engineer'],
+        ['admin@hushdesk.local', '/admin', 'admin'],
+      ]) {
+        // One read before, the others new.
+        const user = await userOf(email);
+        await t.db.query('DELETE FROM sla_warning_reads WHERE user_id = $1', [user]);
+        await t.db.query('INSERT INTO sla_warning_reads (warning_id, user_id) VALUES ($1, $2)', [
+          warningIds[0],
+          user,
+        ]);
+        await audit(
+          email,
+          width,
+          [
+            [
+              home,
+              async (page) => {
+                await page.getByTestId('sla-warnings-count').waitFor();
+                await page.getByRole('button', { name: /SLA warnings/ }).click();
+                const panel = page.getByRole('region', { name: 'SLA warnings' });
+                await panel.getByText(/now marked read/).waitFor();
+                await page.screenshot({ path: `${TRAY_SHOTS}/tray-${name}-${width}-${scheme}.png` });
+              },
+            ],
+          ],
+          scheme,
+        );
+      }
+    });
   });
 });

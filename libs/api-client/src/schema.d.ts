@@ -836,6 +836,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/sla/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -2664,6 +2680,30 @@ export interface components {
             /** @description Clear, masked (`M. U.`), or null when hidden or not given: show the neutral label */
             name: string | null;
         };
+        ListedSlaWarningDto: {
+            /** @enum {string} */
+            clock: "firstResponse" | "resolution";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The deadline the warning is about
+             */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `atRisk` before the deadline, `breached` once it passed
+             * @enum {string}
+             */
+            kind: "atRisk" | "breached";
+            /** @description The caller has marked it read */
+            read: boolean;
+            /** @example HD-000123 */
+            reference: string;
+            /** Format: uuid */
+            ticketId: string;
+        };
         LoginDto: {
             /**
              * Format: email
@@ -2786,6 +2826,10 @@ export interface components {
             messages: number | null;
             /** @description Connected, signed in and opened the folder */
             ok: boolean;
+        };
+        MarkSlaWarningsReadDto: {
+            /** @description The warnings to mark read; every one of the caller's when absent. Ids of warnings the caller does not get are ignored */
+            ids?: string[];
         };
         MentionDto: {
             /** @enum {string} */
@@ -3436,31 +3480,15 @@ export interface components {
             P3: components["schemas"]["SlaTargetDto"];
             P4: components["schemas"]["SlaTargetDto"];
         };
-        SlaWarningDto: {
-            /** @enum {string} */
-            clock: "firstResponse" | "resolution";
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description The deadline the warning is about
-             */
-            dueAt: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description `atRisk` before the deadline, `breached` once it passed
-             * @enum {string}
-             */
-            kind: "atRisk" | "breached";
-            /** @example HD-000123 */
-            reference: string;
-            /** Format: uuid */
-            ticketId: string;
-        };
         SlaWarningListDto: {
             /** @description Newest first, at most 50 */
-            items: components["schemas"]["SlaWarningDto"][];
+            items: components["schemas"]["ListedSlaWarningDto"][];
+            /** @description How many of the caller's warnings (listed or older) are unread */
+            unread: number;
+        };
+        SlaWarningsReadDto: {
+            /** @description How many of the caller's warnings are still unread */
+            unread: number;
         };
         StartRunDto: {
             /** @description Report what would go, changing nothing */
@@ -9387,6 +9415,93 @@ export interface operations {
             };
             /** @description Allowed roles: engineer, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The database is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkSlaWarningsReadDto"];
+            };
+        };
+        responses: {
+            /** @description Marks the caller's named warnings (all when `ids` is absent) read, on every device */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaWarningsReadDto"];
+                };
+            };
+            /** @description The input is not valid: a body, query or path parameter (`fields` names them), or the URL itself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description Allowed roles: engineer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"];
+                };
+            };
+            /** @description The content type is not one this route accepts */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,6 +40,7 @@ import { MailReceiptEntity } from '../mail/shared/mail-receipt.entity';
 import { UndeliverableAddressEntity } from '../mail/shared/undeliverable-address.entity';
 import { JobWorkerEntity } from '../jobs/job-worker.entity';
 import { SlaWarningEntity } from '../notifications/sla-warning.entity';
+import { SlaWarningReadEntity } from '../notifications/sla-warning-read.entity';
 
 /** Every entity, listed once: the app and the migration CLI both read this. */
 export const ENTITIES = [
@@ -85,4 +86,5 @@ export const ENTITIES = [
   MacroEntity,
   ReplyDraftEntity,
   SlaWarningEntity,
+  SlaWarningReadEntity,
 ];

@@ -17,6 +17,11 @@ export interface SlaWarningRow {
   createdAt: Date;
 }
 
+/** A warning as its reader sees it: with whether they have read it. */
+export interface ReadSlaWarningRow extends SlaWarningRow {
+  read: boolean;
+}
+
 /** A warning just recorded, with the members of its group it goes to (read in the same statement). */
 export interface NewSlaWarningRow extends SlaWarningRow {
   memberIds: string[];
@@ -33,7 +38,12 @@ const COLUMNS = `w.id, w.ticket_id AS "ticketId", t.reference, w.clock, w.kind, 
   w.assignee_id AS "assigneeId", w.group_id AS "groupId", w.to_all_engineers AS "toAllEngineers",
   w.created_at AS "createdAt"`;
 
-/** Every statement on `sla_warnings`. */
+/** The warnings the caller (`$1`, and `$2`: whether they are an engineer) gets, as `w`. */
+const VISIBLE_TO_CALLER = `(w.assignee_id = $1
+  OR ($2::boolean AND w.to_all_engineers)
+  OR w.group_id IN (${members('group_id', 'm.user_id = $1')}))`;
+
+/** Every statement on `sla_warnings` and `sla_warning_reads`. */
 @Injectable()
 export class SlaWarningsRepository extends SqlRepository {
   /**
@@ -74,19 +84,49 @@ export class SlaWarningsRepository extends SqlRepository {
   }
 
   /**
-   * The caller's recent warnings, newest first: those about tickets assigned to them, those that
-   * went to a group they are a member of and, for an engineer, those that went to every engineer.
+   * The caller's recent warnings, newest first, each with whether they have read it: those about
+   * tickets assigned to them, those that went to a group they are a member of and, for an
+   * engineer, those that went to every engineer.
    */
-  recentFor(userId: string, includeEveryEngineer: boolean, limit: number): Promise<SlaWarningRow[]> {
-    return this.query<SlaWarningRow>(
-      `SELECT ${COLUMNS}
+  recentFor(userId: string, includeEveryEngineer: boolean, limit: number): Promise<ReadSlaWarningRow[]> {
+    return this.query<ReadSlaWarningRow>(
+      `SELECT ${COLUMNS},
+              EXISTS (SELECT 1 FROM sla_warning_reads r WHERE r.warning_id = w.id AND r.user_id = $1) AS read
          FROM sla_warnings w JOIN tickets t ON t.id = w.ticket_id
-        WHERE w.assignee_id = $1
-           OR ($2::boolean AND w.to_all_engineers)
-           OR w.group_id IN (${members('group_id', 'm.user_id = $1')})
+        WHERE ${VISIBLE_TO_CALLER}
         ORDER BY w.created_at DESC, w.id DESC
         LIMIT $3`,
       [userId, includeEveryEngineer, limit],
     );
+  }
+
+  /** How many of the caller's warnings (all of them, not only the recent ones) they have not read. */
+  async unreadCountFor(userId: string, includeEveryEngineer: boolean): Promise<number> {
+    const [row] = await this.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM sla_warnings w
+        WHERE ${VISIBLE_TO_CALLER}
+          AND NOT EXISTS (SELECT 1 FROM sla_warning_reads r WHERE r.warning_id = w.id AND r.user_id = $1)`,
+      [userId, includeEveryEngineer],
+    );
+    return row.n;
+  }
+
+  /**
+   * Marks the caller's warnings read: those named, or all when `ids` is null. An id of a warning
+   * the caller does not get is skipped like an unknown one, so the answer says nothing about it.
+   */
+  async markRead(userId: string, includeEveryEngineer: boolean, ids: string[] | null): Promise<number> {
+    const rows = await this.query<{ n: number }>(
+      `WITH marked AS (
+         INSERT INTO sla_warning_reads (warning_id, user_id)
+         SELECT w.id, $1 FROM sla_warnings w
+          WHERE ${VISIBLE_TO_CALLER} AND ($3::uuid[] IS NULL OR w.id = ANY($3::uuid[]))
+         ON CONFLICT (warning_id, user_id) DO NOTHING
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM marked`,
+      [userId, includeEveryEngineer, ids],
+    );
+    return rows[0].n;
   }
 }

@@ -2,8 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import { TicketEvents } from '../realtime/ticket-events.service';
 import { formatReference } from '../tickets/ticket-rows';
-import type { SlaWarningDto, SlaWarningListDto } from './dto/sla-warning.dto';
-import { SlaWarningsRepository, type SlaWarningRow } from './sla-warnings.repository';
+import type {
+  ListedSlaWarningDto,
+  SlaWarningDto,
+  SlaWarningListDto,
+  SlaWarningsReadDto,
+} from './dto/sla-warning.dto';
+import { SlaWarningsRepository, type ReadSlaWarningRow, type SlaWarningRow } from './sla-warnings.repository';
 
 export const SLA_WARNINGS_LIMIT = 50;
 
@@ -18,6 +23,13 @@ function toDto(row: SlaWarningRow): SlaWarningDto {
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }
+
+function toListedDto(row: ReadSlaWarningRow): ListedSlaWarningDto {
+  return { ...toDto(row), read: row.read };
+}
+
+/** Only engineers get the warnings that went to every engineer (an admin is not on the queue). */
+const everyEngineer = (actor: Actor) => actor.role === 'engineer';
 
 /**
  * Warns in the app before an SLA breach (at the ticket's at-risk point) and when it happens: the
@@ -43,7 +55,16 @@ export class SlaWarningsService {
   }
 
   async recent(actor: Actor): Promise<SlaWarningListDto> {
-    const rows = await this.warnings.recentFor(actor.userId, actor.role === 'engineer', SLA_WARNINGS_LIMIT);
-    return { items: rows.map(toDto) };
+    const [rows, unread] = await Promise.all([
+      this.warnings.recentFor(actor.userId, everyEngineer(actor), SLA_WARNINGS_LIMIT),
+      this.warnings.unreadCountFor(actor.userId, everyEngineer(actor)),
+    ]);
+    return { items: rows.map(toListedDto), unread };
+  }
+
+  /** Marks the named warnings (or all) of the caller's read; others' ids change nothing. */
+  async markRead(actor: Actor, ids: string[] | undefined): Promise<SlaWarningsReadDto> {
+    await this.warnings.markRead(actor.userId, everyEngineer(actor), ids ? [...new Set(ids)] : null);
+    return { unread: await this.warnings.unreadCountFor(actor.userId, everyEngineer(actor)) };
   }
 }

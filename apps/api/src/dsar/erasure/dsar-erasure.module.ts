@@ -6,6 +6,7 @@ import { AuthModule } from '../../auth/auth.module';
 import { BlobsModule } from '../../blobs/blobs.module';
 import { MailPrivacyDataModule } from '../../mail/shared/mail-privacy-data.module';
 import { MessagesDataModule } from '../../messages/messages-data.module';
+import { NotificationsDataModule } from '../../notifications/notifications-data.module';
 import { PeopleDataModule } from '../../people/people-data.module';
 import { PrivacyCoreModule } from '../../privacy/privacy-core.module';
 import { RealtimeModule } from '../../realtime/realtime.module';
@@ -37,6 +38,7 @@ import { MailErasure } from './mail-erasure.service';
     RecordingsDataModule,
     MailPrivacyDataModule,
     DraftsDataModule,
+    NotificationsDataModule,
     SlaModule,
     PrivacyCoreModule,
     RealtimeModule,

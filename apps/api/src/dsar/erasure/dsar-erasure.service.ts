@@ -15,6 +15,7 @@ import { Transactions } from '../../database/transactions';
 import { ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
 import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
+import { SlaWarningReadsDsarRepository } from '../../notifications/sla-warning-reads-dsar.repository';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
 import { IdentifierIndex } from '../../privacy/identifier-index.service';
 import {
@@ -66,6 +67,8 @@ interface Scope {
   requestNotes: string[];
   /** Unsent reply drafts written by them, on their tickets, or naming them: deleted. */
   drafts: string[];
+  /** When their staff accounts read SLA warnings: deleted. */
+  warningReads: number;
   mail: MailScope;
 }
 
@@ -107,6 +110,7 @@ export class DsarEraser {
     private readonly openTickets: ErasedRequesterTickets,
     private readonly mail: MailErasure,
     private readonly drafts: ReplyDraftPrivacyRepository,
+    private readonly warningReads: SlaWarningReadsDsarRepository,
   ) {}
 
   async previewFor(actor: Actor, id: string): Promise<ErasurePreviewDto> {
@@ -173,6 +177,7 @@ export class DsarEraser {
           what: 'Unsent reply drafts by them, on their tickets or naming them: deleted',
           count: s.drafts.length,
         },
+        { what: 'Marks of which SLA warnings their staff account read: deleted', count: s.warningReads },
       ],
       keep: keptRecords(s),
       confirmationPhrase: this.confirmationPhrase(row),
@@ -262,6 +267,7 @@ export class DsarEraser {
       who,
       set,
       drafts: [...drafts],
+      warningReads: await this.warningReads.countFor(who.userIds, tx),
       hashes: this.subjects.hashes(who),
       indexHashes: this.mentions.lookupHashes(who),
       ownTickets,
@@ -419,6 +425,8 @@ export class DsarEraser {
 
     // Unsent drafts are working copies: deleted rather than scrubbed.
     const draftsDeleted = await this.drafts.deleteIds(tx, s.drafts);
+    // Read marks say when a staff member looked at a warning: they go with the person.
+    const warningReadsDeleted = await this.warningReads.deleteFor(tx, s.who.userIds);
 
     // Their unresolved tickets: nobody can answer on them now.
     const closing = await this.openTickets.close(
@@ -470,6 +478,7 @@ export class DsarEraser {
         { action: 'Requests about them reduced to keyed hashes', count: s.requests.length },
         { action: 'Other requests’ notes scrubbed of their identifiers', count: s.requestNotes.length },
         { action: 'Unsent reply drafts deleted', count: draftsDeleted },
+        { action: 'SLA warning read marks deleted', count: warningReadsDeleted },
       ],
       kept: keptRecords(s),
       rescan,
@@ -486,6 +495,7 @@ export class DsarEraser {
         recordings: s.deleteRecordings.length,
         emails: mail.erased + mail.scrubbed,
         drafts: draftsDeleted,
+        warningReads: warningReadsDeleted,
         ticketsClosed: closing.closed.length,
         kept: { heldRecordings: s.heldRecordings.length },
         remaining: rescan.remaining,

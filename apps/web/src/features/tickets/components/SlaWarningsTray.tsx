@@ -1,52 +1,38 @@
-import type { SlaWarningEvent } from '@hushdesk/contracts';
-import { SOCKET_EVENTS } from '@hushdesk/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { client, dataOf } from '../../../lib/api-client';
 import { formatShortDateTime } from '../../../lib/format';
-import { useSocket } from '../../../lib/socket';
 import { ClockIcon } from '../../../ui/icons';
+import { useMarkSlaWarningsRead, useSlaWarnings, type ListedSlaWarning } from '../hooks/use-sla-warnings';
 import './sla-warnings-tray.css';
-
-const warningKeys = { sla: ['notifications', 'sla'] as const };
 
 const CLOCK_LABELS = { firstResponse: 'First response', resolution: 'Resolution' } as const;
 const KIND_LABELS = { atRisk: 'at risk', breached: 'breached' } as const;
 
-/** The engineer's SLA warnings: the stored ones on load, then each new one as the socket brings it. */
-function useSlaWarnings(enabled: boolean) {
-  const socket = useSocket();
-  const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: warningKeys.sla,
-    queryFn: ({ signal }) => dataOf(client.GET('/api/notifications/sla', { signal })),
-    enabled,
-  });
-  useEffect(() => {
-    if (!socket || !enabled) return undefined;
-    const onWarning = (warning: SlaWarningEvent) => {
-      queryClient.setQueryData<{ items: SlaWarningEvent[] }>(warningKeys.sla, (old) => ({
-        items: [warning, ...(old?.items ?? []).filter((w) => w.id !== warning.id)].slice(0, 50),
-      }));
-    };
-    socket.on(SOCKET_EVENTS.slaWarning, onWarning);
-    return () => {
-      socket.off(SOCKET_EVENTS.slaWarning, onWarning);
-    };
-  }, [socket, enabled, queryClient]);
-  return query.data?.items ?? [];
+/** Staff who are warned: engineers, and admins who are members of a ticket group. */
+const WARNED_ROLES = ['engineer', 'admin'];
+/** The roles with a ticket page in the web app to link a warning to (admins have none). */
+const TICKET_PAGES: Record<string, string | undefined> = { engineer: '/console/tickets' };
+
+const plural = (n: number) => `${n} unread SLA warning${n === 1 ? '' : 's'}`;
+
+/** The tray's first line: what is unread, or that the new ones shown are now marked read. */
+function summary(unread: number, shownAsNew: number): string {
+  if (unread > 0) return plural(unread);
+  return shownAsNew > 0 ? `${shownAsNew} new, now marked read` : 'All read';
 }
 
 /**
- * A bell in the console's header: how many SLA warnings arrived since it was last opened, and a
- * list of them linking to their tickets. Engineers only (the console is theirs).
+ * A bell in the sidebar: how many SLA warnings the signed-in person has not read (on any device),
+ * and a list of them. Opening it marks the listed ones read on the server; those stay marked as new
+ * until it closes, so the reader still sees which they are.
  */
 export function SlaWarningsTray({ role }: { role: string }) {
-  const enabled = role === 'engineer';
-  const warnings = useSlaWarnings(enabled);
+  const enabled = WARNED_ROLES.includes(role);
+  const { items, unread } = useSlaWarnings(enabled);
+  const markRead = useMarkSlaWarningsRead();
   const [open, setOpen] = useState(false);
-  const [seenAt, setSeenAt] = useState<string | null>(null);
+  /** The ones unread when the tray was opened: still shown as new while it stays open. */
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -71,11 +57,16 @@ export function SlaWarningsTray({ role }: { role: string }) {
   }, [open]);
 
   if (!enabled) return null;
-  const unseen = warnings.filter((w) => seenAt === null || w.createdAt > seenAt).length;
+  const ticketPage = TICKET_PAGES[role];
   const toggle = () => {
-    if (!open && warnings[0]) setSeenAt(warnings[0].createdAt);
+    if (!open) {
+      const unreadIds = items.filter((w) => !w.read).map((w) => w.id);
+      setFresh(new Set(unreadIds));
+      if (unreadIds.length) markRead.mutate(unreadIds);
+    }
     setOpen(!open);
   };
+  const isNew = (w: ListedSlaWarning) => !w.read || fresh.has(w.id);
 
   return (
     <div className="sla-tray" ref={root}>
@@ -90,32 +81,69 @@ export function SlaWarningsTray({ role }: { role: string }) {
       >
         <ClockIcon size={16} />
         <span className="sla-tray__label">SLA warnings</span>
-        {unseen > 0 ? (
+        {unread > 0 ? (
           <span className="sla-tray__count" data-testid="sla-warnings-count">
-            {unseen}
-            <span className="visually-hidden"> new</span>
+            {unread}
+            <span className="visually-hidden"> unread</span>
           </span>
         ) : null}
       </button>
       <div className="sla-tray__live" aria-live="polite">
-        {unseen > 0 && !open ? `${unseen} new SLA warning${unseen === 1 ? '' : 's'}` : ''}
+        {unread > 0 && !open ? plural(unread) : ''}
       </div>
       {open ? (
         <section id={panelId} className="sla-tray__panel" aria-label="SLA warnings">
-          {warnings.length === 0 ? (
+          <div className="sla-tray__head">
+            <p className="sla-tray__summary">{summary(unread, fresh.size)}</p>
+            {unread > 0 ? (
+              <button
+                type="button"
+                className="sla-tray__mark"
+                onClick={() => markRead.mutate(undefined)}
+                disabled={markRead.isPending}
+              >
+                Mark all read
+              </button>
+            ) : null}
+          </div>
+          {markRead.isError ? (
+            <p className="sla-tray__error" role="alert">
+              Could not mark them read. {markRead.error.message}
+            </p>
+          ) : null}
+          {items.length === 0 ? (
             <p className="sla-tray__empty">No SLA warnings.</p>
           ) : (
             <ul className="sla-tray__list">
-              {warnings.map((w) => (
-                <li key={w.id} className={`sla-tray__item sla-tray__item--${w.kind}`}>
-                  <Link to={`/console/tickets/${w.ticketId}`} onClick={() => setOpen(false)}>
+              {items.map((w) => {
+                const text = (
+                  <>
                     <strong>{w.reference}</strong> {CLOCK_LABELS[w.clock]} {KIND_LABELS[w.kind]}
-                  </Link>
-                  <span className="sla-tray__due">
-                    {w.kind === 'breached' ? 'Was due' : 'Due'} {formatShortDateTime(w.dueAt)}
-                  </span>
-                </li>
-              ))}
+                  </>
+                );
+                return (
+                  <li
+                    key={w.id}
+                    className={`sla-tray__item sla-tray__item--${w.kind}${isNew(w) ? ' sla-tray__item--new' : ''}`}
+                    data-testid="sla-warning"
+                    data-new={isNew(w) ? 'true' : undefined}
+                  >
+                    <span className="sla-tray__title">
+                      {isNew(w) ? <span className="sla-tray__new">New</span> : null}
+                      {ticketPage ? (
+                        <Link to={`${ticketPage}/${w.ticketId}`} onClick={() => setOpen(false)}>
+                          {text}
+                        </Link>
+                      ) : (
+                        <span>{text}</span>
+                      )}
+                    </span>
+                    <span className="sla-tray__due">
+                      {w.kind === 'breached' ? 'Was due' : 'Due'} {formatShortDateTime(w.dueAt)}
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>
