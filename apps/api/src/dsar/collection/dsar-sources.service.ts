@@ -334,6 +334,8 @@ export class DsarSources {
               visibility: d.visibility,
               writtenBy: author(d.user_id, 'engineer'),
               savedAt: d.saved_at.toISOString(),
+              // Files kept in the draft, listed (not sent, so not attachments on the ticket).
+              files: d.files,
             },
           });
           break;
