@@ -79,6 +79,13 @@ describe('reply draft files', () => {
     expect(mine.files).toEqual([res.body]);
     expect(mine.body).toBe('');
     expect(mine.savedAt).not.toBeNull();
+    // The other engineer has a draft of their own on the ticket: it holds none of these files.
+    await t
+      .http()
+      .put(`/api/tickets/${ticketId}/draft`)
+      .set('authorization', w.engineer2.auth)
+      .send({ body: 'Their own reply', visibility: 'public' })
+      .expect(200);
     expect((await draft(w.engineer2.auth)).files).toEqual([]);
     expect((await draft(w.admin.auth)).files).toEqual([]);
     for (const auth of [w.engineer.auth, w.engineer2.auth, w.a1.auth])
@@ -270,8 +277,11 @@ describe('reply draft files', () => {
         .set('authorization', w.dpo.auth)
         .expect(200);
       const text = JSON.stringify(pkg.body);
-      expect(text).toContain('screenshot.png');
       expect(text).not.toContain('rack.png');
+      const kept = (pkg.body.items as { type: string; text: string; record: { filesKept: number } }[]).find(
+        (i) => i.type === 'reply_draft' && i.text.includes('- screenshot.png (image/png'),
+      );
+      expect(kept?.record.filesKept).toBe(1);
     });
 
     it('erasure deletes the files (rows and blobs) of the drafts about them, and no others', async () => {

@@ -25,6 +25,21 @@ const FILE_NAMES = `COALESCE((SELECT array_agg(f.file_name ORDER BY f.created_at
    WHERE f.user_id = d.user_id AND f.ticket_id = d.ticket_id), '{}') AS file_names`;
 const TEXT = `d.id, d.user_id, d.ticket_id, d.body, d.visibility, d.saved_at, ${FILE_NAMES}`;
 
+/**
+ * A draft as a DSAR package shows it: its text, then the files kept in it (not sent, so not on the
+ * ticket), by name, type and size; their bytes are not disclosed.
+ */
+export const draftWithFiles = (body: string, files: DraftFileRecord[]): string =>
+  files.length
+    ? [
+        body,
+        'Files kept in this draft (not sent):',
+        ...files.map((f) => `- ${f.fileName} (${f.contentType}, ${String(f.sizeBytes)} bytes)`),
+      ]
+        .filter(Boolean)
+        .join('\n')
+    : body;
+
 /** What a request looks for the subject in: the draft's text and its files' names. */
 export const draftText = (d: Pick<DraftTextRow, 'body' | 'file_names'>): string =>
   [d.body, ...d.file_names].join('\n');
