@@ -91,6 +91,8 @@ describe('reply box, in Chromium', () => {
     const search = page.getByRole('combobox', { name: 'Search macros' });
     await search.fill('print');
     await page.getByRole('option', { name: /Printer: restart first/ }).waitFor();
+    // The unfiltered list stays on screen until the filtered one arrives.
+    await page.getByRole('option', { name: /Router: power cycle/ }).waitFor({ state: 'detached' });
     expect(await page.getByRole('listbox', { name: 'Macros' }).getByRole('option').count()).toBe(1);
     await shot('macro-picker');
     await search.press('Enter');
