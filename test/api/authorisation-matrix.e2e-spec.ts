@@ -371,6 +371,20 @@ const MATRIX: Record<string, RouteCase> = {
     body: { body: 'Half a reply', visibility: 'internal' },
     expect: only({ engineer: 'ok', admin: 'ok' }),
   },
+  // Files in a draft: the caller's own; another staff member is told the file does not exist.
+  'POST /api/tickets/{id}/draft/attachments': {
+    url: '/api/tickets/:ticket/draft/attachments',
+    send: (req) => req.attach('file', Buffer.from('traceroute stops at hop 3\n'), 'trace.txt'),
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
+  'POST /api/tickets/{id}/draft/attachments/{attachmentId}/send': {
+    url: '/api/tickets/:ticket/draft/attachments/:draftFile/send',
+    expect: only({ engineer: 'ok' }, { admin: 404 }),
+  },
+  'DELETE /api/tickets/{id}/draft/attachments/{attachmentId}': {
+    url: '/api/tickets/:ticket/draft/attachments/:spareDraftFile',
+    expect: only({ engineer: 'ok' }, { admin: 404 }),
+  },
   'DELETE /api/tickets/{id}/draft': {
     url: '/api/tickets/:ticket/draft',
     expect: only({ engineer: 'ok', admin: 'ok' }),
@@ -738,6 +752,17 @@ describe('authorisation matrix', () => {
       ).id;
     ids.attachment = await upload('router.log.txt');
     ids.redactableAttachment = await upload('contacts.txt');
+    const keep = async (name: string) =>
+      ok(
+        await http('engineer', 'post', `/api/tickets/${ticket.id}/draft/attachments`).attach(
+          'file',
+          Buffer.from('ping 192.0.2.1: timeout\n'),
+          name,
+        ),
+        'draft file',
+      ).id;
+    ids.draftFile = await keep('ping.txt');
+    ids.spareDraftFile = await keep('spare.txt');
 
     const call = { direction: 'inbound' as const, durationSeconds: 90, startedAt: new Date().toISOString() };
     ids.recording = await logCallWithAudio(t, w.engineer.auth, { ...call, callerNumber: A1_PHONE }, wav());

@@ -41,6 +41,7 @@ describe('reply drafts', () => {
       visibility: 'public',
       savedAt: null,
       expiresAt: null,
+      files: [],
     });
     const saved = (await save(w.engineer.auth, 'Half a **reply**', 'internal').expect(200)).body;
     expect(saved).toMatchObject({ body: 'Half a **reply**', visibility: 'internal' });

@@ -378,6 +378,36 @@ describe('accessibility of the main screens, in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it.each(SCHEMES.flatMap((scheme) => [390, 1280].map((width) => [scheme, width] as const)))(
+    'the reply box with a file kept in the draft (%s, %i px)',
+    async (scheme, width) => {
+      const engineer = await bearerFor(t, 'engineer@hushdesk.local', 'hushdesk');
+      const ticket = await t
+        .http()
+        .post('/api/tickets')
+        .set('authorization', await bearerFor(t, 'customer@hushdesk.local', 'hushdesk'))
+        .send({ type: 'fault', subject: `Kept file ${scheme} ${String(width)}`, description: 'Line down.' })
+        .expect(201);
+      await t
+        .http()
+        .post(`/api/tickets/${ticket.body.id}/draft/attachments`)
+        .set('authorization', engineer)
+        .attach('file', Buffer.from('line down 09:14\n'), 'exchange-trace.log')
+        .expect(201);
+      const { page, consoleErrors } = await open('engineer@hushdesk.local', width, scheme);
+      await page.goto(`/console/tickets/${ticket.body.id}`);
+      await page.getByRole('button', { name: 'Remove exchange-trace.log' }).waitFor();
+      const found = await violations(page);
+      const overflow = Number(
+        await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+      );
+      await page.context().close();
+      expect(found).toEqual([]);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(consoleErrors).toEqual([]);
+    },
+  );
+
   it('the new-request form with a file chosen, at a phone’s width', async () => {
     const { page, consoleErrors } = await open('customer@hushdesk.local', 390);
     await page.goto('/portal/new');

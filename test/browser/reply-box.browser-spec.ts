@@ -91,6 +91,8 @@ describe('reply box, in Chromium', () => {
     const search = page.getByRole('combobox', { name: 'Search macros' });
     await search.fill('print');
     await page.getByRole('option', { name: /Printer: restart first/ }).waitFor();
+    // The unfiltered list stays on screen until the filtered one arrives.
+    await page.getByRole('option', { name: /Router: power cycle/ }).waitFor({ state: 'detached' });
     expect(await page.getByRole('listbox', { name: 'Macros' }).getByRole('option').count()).toBe(1);
     await shot('macro-picker');
     await search.press('Enter');
@@ -184,10 +186,13 @@ describe('reply box, in Chromium', () => {
       box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: ${transferOf(['image.png'])}, bubbles: true, cancelable: true }));
     })()`);
     const files = page.getByRole('list', { name: 'Files to attach' }).getByRole('listitem');
-    await page.getByText(/^pasted-image-.+\.png$/).waitFor();
+    // Each is kept in the draft on the server as it comes; listed once stored.
+    for (const name of [/^pasted-image-.+\.png$/, /^screen\.png$/, /^router\.log$/])
+      await files.getByText(name).waitFor();
     expect(await files.count()).toBe(3);
     await shot('reply-files');
     await page.getByRole('button', { name: 'Remove screen.png' }).click();
+    await files.getByText(/^screen\.png$/).waitFor({ state: 'detached' });
     expect(await files.count()).toBe(2);
     await box().fill('The log and a screenshot are attached.');
     await page.getByRole('button', { name: 'Send reply' }).click();
@@ -205,6 +210,62 @@ describe('reply box, in Chromium', () => {
       .getByRole('region', { name: 'Attachments' })
       .getByRole('link', { name: /^router\.log/ })
       .waitFor();
+  });
+
+  it('keeps a chosen file in the draft across leaving the ticket, and sends it with the reply', async () => {
+    const ticket = await newTicket('Draft keeps its file');
+    const draftFiles = async () =>
+      (
+        await t.db.query('SELECT file_name FROM reply_draft_files WHERE ticket_id = $1 ORDER BY file_name', [
+          ticket.id,
+        ])
+      ).rows.map((r) => r.file_name as string);
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await box().waitFor();
+    await page.setInputFiles('[data-testid="reply-file-input"]', [
+      { name: 'fault-report.txt', mimeType: 'text/plain', buffer: Buffer.from('fuser error 0x42\n') },
+      { name: 'wrong-one.txt', mimeType: 'text/plain', buffer: Buffer.from('not this one\n') },
+    ]);
+    const files = page.getByRole('list', { name: 'Files to attach' }).getByRole('listitem');
+    const listed = (name: string) => files.locator('.reply-file__name', { hasText: name });
+    await listed('wrong-one.txt').waitFor();
+    expect(await draftFiles()).toEqual(['fault-report.txt', 'wrong-one.txt']);
+    // Removing one deletes it on the server.
+    await page.getByRole('button', { name: 'Remove wrong-one.txt' }).click();
+    await listed('wrong-one.txt').waitFor({ state: 'detached' });
+    expect(await draftFiles()).toEqual(['fault-report.txt']);
+
+    // Away (the app's own navigation) and back: the file is still in the reply box.
+    await page.getByRole('link', { name: 'Back to the queue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await listed('fault-report.txt').waitFor();
+    expect(await files.count()).toBe(1);
+    // Not on the ticket yet: the attachments panel does not list it.
+    const panel = page.getByRole('region', { name: 'Attachments' });
+    expect(await panel.getByRole('link', { name: /^fault-report\.txt/ }).count()).toBe(0);
+    await shot('reply-kept-file-desktop');
+    if (SHOTS)
+      await page.locator('form.composer').screenshot({ path: `${SHOTS}/reply-kept-file-desktop-box.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await listed('fault-report.txt').scrollIntoViewIfNeeded();
+    await shot('reply-kept-file-390');
+    if (SHOTS)
+      await page.locator('form.composer').screenshot({ path: `${SHOTS}/reply-kept-file-390-box.png` });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+
+    await box().fill('The fault report is attached.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText('Reply added: the customer sees it in the portal.').waitFor();
+    await panel.getByRole('link', { name: /^fault-report\.txt/ }).waitFor();
+    await page
+      .getByRole('log', { name: 'Conversation' })
+      .getByText('The fault report is attached.')
+      .waitFor();
+    expect(await files.count()).toBe(0);
+    const sent = await t.db.query('SELECT file_name FROM attachments WHERE ticket_id = $1', [ticket.id]);
+    expect(sent.rows).toEqual([{ file_name: 'fault-report.txt' }]);
+    expect(await draftFiles()).toEqual([]);
   });
 
   it('keeps the draft when the engineer leaves the ticket, and drops it once sent', async () => {

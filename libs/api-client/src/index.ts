@@ -102,6 +102,7 @@ export type UpdateMacroRequest = RequestBodyOf<'patch', '/api/macros/{id}'>;
 export type AppliedMacro = ResponseOf<'post', '/api/macros/{id}/apply'>;
 export type ReplyDraft = ResponseOf<'get', '/api/tickets/{id}/draft'>;
 export type SaveReplyDraftRequest = RequestBodyOf<'put', '/api/tickets/{id}/draft'>;
+export type DraftFile = ReplyDraft['files'][number];
 
 export type Recording = ResponseOf<'get', '/api/recordings/{id}'>;
 export type NewRecording = RequestBodyOf<'post', '/api/recordings'>;

@@ -25,7 +25,7 @@ import { buildOpenApiDocument } from './openapi-document';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const AUDIO_ROUTE = '/api/recordings/:id/audio';
-const MULTIPART_ROUTES = new Set(['/api/tickets/:id/attachments']);
+const MULTIPART_ROUTES = new Set(['/api/tickets/:id/attachments', '/api/tickets/:id/draft/attachments']);
 const API_PATH = /^\/api(\/|\?|$)/;
 
 // The web app is built by Vite with no inline scripts, so scripts can be 'self' only.

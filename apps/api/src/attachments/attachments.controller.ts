@@ -3,10 +3,8 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { rm } from 'node:fs/promises';
 import { BlobStore } from '../blobs/blob-store';
-import { copyToScratch } from '../blobs/scratch-file';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { ApiError, ApiErrors } from '../common/http/api-errors';
 import { ApiFileResponse } from '../common/http/api-file-response';
 import { contentDisposition } from '../common/http/content-disposition';
@@ -14,7 +12,8 @@ import { UuidParam } from '../common/validation/uuid-param';
 import { AppConfig } from '../config/app-config';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentInfoDto } from './dto/attachment.dto';
-import { ACCEPTED_CONTENT_TYPES, ACCEPTED_FILES, SNIFF_BYTES } from './file-type';
+import { ACCEPTED_CONTENT_TYPES, ACCEPTED_FILES } from './file-type';
+import { receiveUpload } from './upload-intake';
 
 @ApiTags('tickets')
 @ApiErrors(400, 404, 414, 429)
@@ -57,22 +56,9 @@ export class AttachmentsController {
     @UuidParam('id') id: string,
     @Req() request: FastifyRequest,
   ): Promise<AttachmentInfoDto> {
-    if (!request.isMultipart()) throw DomainError.invalidField('file', 'must be sent as multipart/form-data');
-    const max = this.config.attachmentMaxBytes;
-    // One byte over the limit is let through, so the copy below can tell "at the limit" from "over".
-    const file = await request.file({
-      limits: { fileSize: max + 1, files: 1 },
-      throwFileSizeLimit: false,
-    });
-    if (!file || file.fieldname !== 'file') throw DomainError.invalidField('file', 'is required');
-    // Streamed to a scratch file, not read into memory: ten uploads at the limit would hold 10× it.
-    const copy = await copyToScratch(this.blobs, file.file, { maxBytes: max, headBytes: SNIFF_BYTES });
-    if (!copy) {
-      const mb = Math.round(max / (1024 * 1024));
-      throw new DomainError(DomainErrorCode.TooLarge, `file is larger than the ${mb} MB limit`);
-    }
+    const { rawName, copy } = await receiveUpload(request, this.blobs, this.config.attachmentMaxBytes);
     try {
-      return await this.attachments.add(actor, id, file.filename, copy);
+      return await this.attachments.add(actor, id, rawName, copy);
     } finally {
       await rm(copy.path, { force: true }); // already moved into the store unless a check refused it
     }

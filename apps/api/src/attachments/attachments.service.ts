@@ -21,6 +21,7 @@ import type { NameView } from '../privacy/name-view';
 import { TicketsService } from '../tickets/tickets.service';
 import { AttachmentsRepository, type AttachmentRow } from './attachments.repository';
 import { cleanFileName, detectFileType } from './file-type';
+import { checkUpload } from './upload-intake';
 
 /** How one caller sees an attachment's personal fields. */
 interface Viewing {
@@ -98,15 +99,11 @@ export class AttachmentsService {
     this.tickets.assertNotRestricted(actor, ticket);
     if (ticket.status === 'closed')
       throw new DomainError(DomainErrorCode.InvalidState, 'This ticket is closed');
-    const fileName = cleanFileName(rawName);
+    const { fileName, contentType, size, sha256 } = checkUpload(rawName, data);
     const inMemory = Buffer.isBuffer(data);
-    const size = inMemory ? data.length : data.size;
-    const type = detectFileType(fileName, inMemory ? data : data.head, size);
-    if (!type.ok) throw DomainError.invalidField('file', type.reason);
-    const sha256 = inMemory ? createHash('sha256').update(data).digest() : data.sha256;
     // A file's name, and a text file's content, are free text too: indexed like a message.
     let content: string | null = null;
-    if (type.contentType.startsWith('text/'))
+    if (contentType.startsWith('text/'))
       content = inMemory ? data.toString('utf8') : await readFile(data.path, 'utf8');
 
     const blobKey = await this.owned.write(inMemory ? data : { file: data.path });
@@ -116,7 +113,7 @@ export class AttachmentsService {
           ticketId,
           uploadedById: actor.userId,
           fileName,
-          contentType: type.contentType,
+          contentType,
           sizeBytes: size,
           blobKey,
           sha256,
@@ -189,6 +186,11 @@ export class AttachmentsService {
     );
     await this.owned.claim(tx, file.blobKey);
     return id;
+  }
+
+  /** One attachment as this caller sees it, for a file just moved onto the ticket in `addIn`. */
+  async describe(actor: Actor, id: string): Promise<AttachmentInfoDto> {
+    return toInfo(await this.attachments.findById(id), actor, await this.viewing(actor));
   }
 
   async open(

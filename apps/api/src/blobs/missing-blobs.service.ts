@@ -7,7 +7,7 @@ import { BlobMissingError } from './blob-errors';
 
 /** The record a blob belongs to, as the audit trail names targets. */
 export interface BlobOwner {
-  type: 'attachment' | 'recording' | 'dsar';
+  type: 'attachment' | 'reply_draft_file' | 'recording' | 'dsar';
   id: string;
   /** What the caller is told is missing, e.g. "The attachment's file". */
   what: string;

@@ -14,6 +14,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { ReplyDraftEntity } from '../drafts/reply-draft.entity';
+import { ReplyDraftFileEntity } from '../drafts/reply-draft-file.entity';
 import { TicketGroupEntity } from '../groups/ticket-group.entity';
 import { TicketGroupMemberEntity } from '../groups/ticket-group-member.entity';
 import { MacroEntity } from '../macros/macro.entity';
@@ -85,6 +86,7 @@ export const ENTITIES = [
   JobWorkerEntity,
   MacroEntity,
   ReplyDraftEntity,
+  ReplyDraftFileEntity,
   SlaWarningEntity,
   SlaWarningReadEntity,
 ];

@@ -41,6 +41,25 @@ export class ReplyDraftsRepository extends SqlRepository {
     return row;
   }
 
+  /**
+   * Makes sure the draft exists before a file is added to it, and counts it as saved now. A draft
+   * past the retention period that the daily run has not deleted yet starts again, empty.
+   */
+  async touch(tx: Tx, userId: string, ticketId: string, savedAfter: Date): Promise<void> {
+    await this.query(
+      'DELETE FROM reply_drafts WHERE user_id = $1 AND ticket_id = $2 AND saved_at <= $3',
+      [userId, ticketId, savedAfter],
+      tx,
+    );
+    await this.query(
+      `INSERT INTO reply_drafts (user_id, ticket_id, body, visibility, saved_at)
+       VALUES ($1, $2, '', 'public', now())
+       ON CONFLICT (user_id, ticket_id) DO UPDATE SET saved_at = EXCLUDED.saved_at`,
+      [userId, ticketId],
+      tx,
+    );
+  }
+
   async delete(userId: string, ticketId: string, tx?: Tx): Promise<void> {
     await this.query(
       'DELETE FROM reply_drafts WHERE user_id = $1 AND ticket_id = $2',

@@ -120,7 +120,7 @@ const ACTIVITIES: {
       'Support engineers of the service provider; equipment vendors receive share-safe copies only, with personal data removed',
     retention: (p) => [
       `Closed tickets are anonymised ${periodOf(p, 'closed_tickets')} after closure`,
-      `Engineers' unsent reply drafts are deleted ${periodOf(p, 'reply_drafts')} after they were last saved`,
+      `Engineers' unsent reply drafts, with the files kept in them, are deleted ${periodOf(p, 'reply_drafts')} after they were last saved`,
     ],
   },
   {

@@ -15,6 +15,15 @@ export class SaveReplyDraftDto {
   @EnumField(MESSAGE_VISIBILITIES) visibility: MessageVisibility;
 }
 
+/** A file kept in the caller's own draft: not on the ticket, seen by nobody else. */
+export class DraftFileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'As uploaded (cleaned); only its uploader sees it' }) fileName: string;
+  @ApiProperty({ example: 'text/plain', description: 'Detected from the content' }) contentType: string;
+  @ApiProperty({ type: 'integer' }) sizeBytes: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
 export class ReplyDraftDto {
   @ApiProperty({ description: 'Empty when there is no draft' }) body: string;
   @ApiProperty({ enum: MESSAGE_VISIBILITIES }) visibility: MessageVisibility;
@@ -27,4 +36,9 @@ export class ReplyDraftDto {
     description: 'When it is deleted unless saved again (the `reply_drafts` retention period)',
   })
   expiresAt: string | null;
+  @ApiProperty({
+    type: () => [DraftFileDto],
+    description: 'Files attached in the reply box and not sent yet, oldest first',
+  })
+  files: DraftFileDto[];
 }

@@ -4,7 +4,7 @@ import type { DsarCountsDto } from '../dto/dsar-responses.dto';
 import { AttachmentDsarRepository } from '../../attachments/attachment-dsar.repository';
 import { AuditDsarRepository } from '../../audit/audit-dsar.repository';
 import { Transactions } from '../../database/transactions';
-import { ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
+import { draftText, ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
 import { JobScheduler } from '../../jobs/job-scheduler.service';
 import { EmailDsarRepository } from '../../mail/shared/email-dsar.repository';
 import { OutboxDsarRepository } from '../../mail/shared/outbox-dsar.repository';
@@ -254,7 +254,7 @@ export class DsarCollector implements OnModuleInit {
   /**
    * Unsent reply drafts: written by them, on their tickets, or naming them. Drafts are not in the
    * identifier index (rewritten every few seconds while typed); their retention period keeps them
-   * few, so every live draft's text is read for the subject's identifiers here.
+   * few, so every live draft's text and its files' names are read for the subject's identifiers here.
    */
   private async collectDrafts(
     who: SubjectIdentity,
@@ -274,7 +274,7 @@ export class DsarCollector implements OnModuleInit {
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const page = await this.drafts.page(after, REDACTION_PAGE);
       for (const d of page) {
-        const found = findOnly(d.body, known);
+        const found = findOnly(draftText(d), known);
         for (const kind of new Set(found.map((f) => f.kind)))
           add('reply_draft', d.id, d.ticket_id, d.saved_at, `mention:${kind}`);
       }

@@ -9,7 +9,7 @@ import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { PersonDsarRepository } from '../../people/person-dsar.repository';
 import { FieldPoliciesService } from '../../privacy/field-policies.service';
-import { ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
+import { draftWithFiles, ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
 import { EmailDsarRepository, type EmailPackageRow } from '../../mail/shared/email-dsar.repository';
 import { OutboxDsarRepository } from '../../mail/shared/outbox-dsar.repository';
 import { UndeliverableDsarRepository } from '../../mail/shared/undeliverable-dsar.repository';
@@ -329,11 +329,13 @@ export class DsarSources {
             ...base,
             ticketReference: reference,
             title: `Unsent ${d.visibility === 'internal' ? 'note' : 'reply'} on ${reference}, by ${author(d.user_id, 'engineer')}`,
-            text: d.body,
+            // The files kept in it are listed in the text, so their names go through redaction review.
+            text: draftWithFiles(d.body, d.files),
             record: {
               visibility: d.visibility,
               writtenBy: author(d.user_id, 'engineer'),
               savedAt: d.saved_at.toISOString(),
+              filesKept: d.files.length,
             },
           });
           break;

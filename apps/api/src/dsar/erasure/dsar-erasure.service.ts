@@ -12,7 +12,7 @@ import { OwnedBlobs } from '../../blobs/owned-blobs.service';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { Transactions } from '../../database/transactions';
-import { ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
+import { draftText, ReplyDraftPrivacyRepository } from '../../drafts/reply-draft-privacy.repository';
 import type { Tx } from '../../database/tx';
 import { MessageDsarRepository } from '../../messages/message-dsar.repository';
 import { SlaWarningReadsDsarRepository } from '../../notifications/sla-warning-reads-dsar.repository';
@@ -174,7 +174,7 @@ export class DsarEraser {
         },
         { what: 'Other requests whose notes mention them: scrubbed', count: s.requestNotes.length },
         {
-          what: 'Unsent reply drafts by them, on their tickets or naming them: deleted',
+          what: 'Unsent reply drafts by them, on their tickets or naming them: deleted, with their files',
           count: s.drafts.length,
         },
         { what: 'Marks of which SLA warnings their staff account read: deleted', count: s.warningReads },
@@ -255,11 +255,11 @@ export class DsarEraser {
         if (!requests.includes(r.id) && findOnly(r.text, elsewhere).length) requestNotes.push(r.id);
       }
     }, tx);
-    // Drafts are not indexed: their own and those on their tickets, and any whose text names them.
+    // Drafts are not indexed: their own and those on their tickets, and any whose text or file names name them.
     const drafts = new Set((await this.drafts.byOrOn(who.userIds, ownTickets, tx)).map((d) => d.id));
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const page = await this.drafts.page(after, 500, tx);
-      for (const d of page) if (findOnly(d.body, set).length) drafts.add(d.id);
+      for (const d of page) if (findOnly(draftText(d), set).length) drafts.add(d.id);
       if (page.length < 500) break;
       after = page[page.length - 1].id;
     }
@@ -423,7 +423,9 @@ export class DsarEraser {
       });
     }
 
-    // Unsent drafts are working copies: deleted rather than scrubbed.
+    // Unsent drafts are working copies: deleted rather than scrubbed, with the files kept in them.
+    const draftFiles = await this.drafts.fileKeys(tx, s.drafts);
+    await this.queueBlobs(tx, async () => draftFiles, s.drafts, doomed);
     const draftsDeleted = await this.drafts.deleteIds(tx, s.drafts);
     // Read marks say when a staff member looked at a warning: they go with the person.
     const warningReadsDeleted = await this.warningReads.deleteFor(tx, s.who.userIds);
@@ -479,6 +481,7 @@ export class DsarEraser {
         { action: 'Other requests’ notes scrubbed of their identifiers', count: s.requestNotes.length },
         { action: 'Unsent reply drafts deleted', count: draftsDeleted },
         { action: 'SLA warning read marks deleted', count: warningReadsDeleted },
+        { action: 'Files kept in those drafts deleted', count: draftFiles.length },
       ],
       kept: keptRecords(s),
       rescan,
@@ -496,6 +499,7 @@ export class DsarEraser {
         emails: mail.erased + mail.scrubbed,
         drafts: draftsDeleted,
         warningReads: warningReadsDeleted,
+        draftFiles: draftFiles.length,
         ticketsClosed: closing.closed.length,
         kept: { heldRecordings: s.heldRecordings.length },
         remaining: rescan.remaining,

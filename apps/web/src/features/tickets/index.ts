@@ -27,6 +27,7 @@ export {
   uploadToTicket,
   useApplyMacro,
   useCreateMacro,
+  useDraftFiles,
   useMacros,
   useReplyDraft,
 } from './hooks/use-reply-tools';

@@ -28,11 +28,11 @@ import {
   SaveAsMacro,
   useApplyMacro,
   useDraftAutosave,
+  useDraftFiles,
   useEngineers,
   useReplyDraft,
   useSendMessage,
   useTicketGroups,
-  useUploadAttachment,
 } from '../../tickets';
 import '../../../ui/ticket-page.css';
 import './console.css';
@@ -48,7 +48,7 @@ const CHOICES: { value: MessageVisibility; label: string; icon: typeof LockIcon 
  * The engineer's reply box: a public reply to the customer, or an internal note for colleagues.
  * Internal mode turns the whole composer amber so nobody sends a note to the customer by mistake.
  * The text is Markdown (Write/Preview); macros fill it in; files can be chosen, dropped or pasted;
- * and what is typed is kept as a draft on the server until it is sent.
+ * and what is typed, and the files chosen, are kept as a draft on the server until it is sent.
  */
 export function Composer({
   ticketId,
@@ -83,7 +83,7 @@ function ComposerForm({
   onReplyingChange: (replying: boolean) => void;
 }) {
   const send = useSendMessage(ticketId);
-  const upload = useUploadAttachment(ticketId);
+  const draftFiles = useDraftFiles(ticketId, draft?.files ?? []);
   const applyMacro = useApplyMacro(ticketId);
   const engineers = useEngineers();
   const groups = useTicketGroups();
@@ -91,7 +91,6 @@ function ComposerForm({
     draft?.savedAt ? draft.visibility : 'public',
   );
   const [body, setBody] = useState(draft?.body ?? '');
-  const [files, setFiles] = useState<File[]>([]);
   const [focused, setFocused] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -112,37 +111,49 @@ function ComposerForm({
     const problems = added.map(attachmentProblem).filter((p): p is string => p !== null);
     setFileProblem(problems.length ? problems.join(' ') : null);
     const fine = added.filter((f) => attachmentProblem(f) === null);
-    if (fine.length) setFiles((current) => [...current, ...fine]);
+    if (!fine.length) return;
+    // Stored in the draft at once, so leaving the ticket does not lose them.
+    void draftFiles.add(fine).then((failed) => {
+      if (!failed.length) return;
+      const why = failed.map((f) => `${f.name} could not be attached: ${f.why}`).join(' ');
+      setFileProblem((current) => [current, why].filter(Boolean).join(' '));
+    });
+  };
+
+  const removeFile = (id: string) => {
+    setFileProblem(null);
+    draftFiles.remove(id).catch((failure: unknown) => {
+      setFileProblem(
+        `The file could not be removed. ${isApiError(failure) ? failure.message : 'Please try again.'}`,
+      );
+    });
   };
 
   const handleSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSent(null);
     const text = body.trim();
+    const files = draftFiles.kept;
     if (!text && !files.length) {
       setError(internal ? 'Write the note first.' : 'Write your reply first.');
       document.getElementById(BODY_ID)?.focus();
       return;
     }
     setError(undefined);
-    // Files first, each through the attachment route and its checks; the text goes once they are in.
+    // Files first, moved from the draft onto the ticket; the text goes once they are in.
     if (files.length) {
       setBusyFiles(true);
       try {
-        for (const file of files) {
-          try {
-            await upload.mutateAsync(file);
-          } catch (failure) {
-            const why = isApiError(failure) ? failure.message : 'Please try again.';
-            setFileProblem(`${file.name} could not be attached: ${why} Nothing was sent.`);
-            return;
-          }
-          setFiles((current) => current.filter((f) => f !== file));
-        }
+        await draftFiles.sendAll();
+      } catch (failure) {
+        const why = isApiError(failure) ? failure.message : 'Please try again.';
+        setFileProblem(`A file could not be attached: ${why} The reply was not sent.`);
+        return;
       } finally {
         setBusyFiles(false);
       }
       if (!text) {
+        autosave.discard();
         setSent(`Attached ${String(files.length)} ${files.length === 1 ? 'file' : 'files'}.`);
         return;
       }
@@ -224,9 +235,10 @@ function ComposerForm({
     addFiles(filesOf(event.dataTransfer));
   };
 
-  const busy = send.isPending || busyFiles;
-  const draftNote =
-    autosave.state === 'saving'
+  const busy = send.isPending || busyFiles || draftFiles.saving;
+  const draftNote = draftFiles.saving
+    ? 'Keeping the file in your draft…'
+    : autosave.state === 'saving'
       ? 'Saving draft…'
       : autosave.state === 'saved'
         ? 'Draft saved. Only you see it.'
@@ -322,13 +334,11 @@ function ComposerForm({
       <SaveAsMacro body={body} />
 
       <ReplyAttachments
-        files={files}
+        kept={draftFiles.kept}
         onAdd={addFiles}
-        onRemove={(index) => {
-          setFiles((current) => current.filter((_, i) => i !== index));
-          setFileProblem(null);
-        }}
+        onRemoveKept={removeFile}
         disabled={busy}
+        hint="Drop files on the form or paste an image. Images, PDFs and text, CSV or log files, up to 10 MB. Kept in your draft, which only you see, until you send."
       />
       {fileProblem ? <ErrorMessage>{fileProblem}</ErrorMessage> : null}
 

@@ -54,6 +54,35 @@ export const ticketsApi = {
 
   deleteDraft: (id: string) => dataOf(client.DELETE('/api/tickets/{id}/draft', { params: { path: { id } } })),
 
+  /** Keeps a file in the caller's draft (through the upload checks); nobody else sees it. */
+  keepDraftFile: (id: string, file: File) =>
+    dataOf(
+      client.POST('/api/tickets/{id}/draft/attachments', {
+        params: { path: { id } },
+        body: { file },
+        bodySerializer: () => {
+          const form = new FormData();
+          form.append('file', file, file.name);
+          return form;
+        },
+      }),
+    ),
+
+  /** Moves a draft file onto the ticket, as the reply is sent. */
+  sendDraftFile: (id: string, attachmentId: string) =>
+    dataOf(
+      client.POST('/api/tickets/{id}/draft/attachments/{attachmentId}/send', {
+        params: { path: { id, attachmentId } },
+      }),
+    ),
+
+  removeDraftFile: (id: string, attachmentId: string) =>
+    dataOf(
+      client.DELETE('/api/tickets/{id}/draft/attachments/{attachmentId}', {
+        params: { path: { id, attachmentId } },
+      }),
+    ),
+
   history: (id: string, signal?: AbortSignal) =>
     dataOf(client.GET('/api/tickets/{id}/history', { params: { path: { id } }, signal })),
 

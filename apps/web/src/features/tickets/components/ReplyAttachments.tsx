@@ -1,3 +1,4 @@
+import type { DraftFile } from '@hushdesk/api-client';
 import { useEffect, useId, useMemo, type ChangeEvent } from 'react';
 import { formatFileSize } from '../../../lib/format';
 import { PaperclipIcon } from '../../../ui/icons';
@@ -6,21 +7,27 @@ import '../../../ui/attachments.css';
 import './reply-box.css';
 
 /**
- * Files chosen for a reply or a new ticket, shown before they are sent and removable. They are
- * uploaded through the attachment routes (and their checks) only when the form is sent. Files
- * come from "Choose files", from a drop on the form, or from a pasted image (the form handles
- * those two and calls `onAdd`).
+ * Files chosen for a reply or a new ticket, shown before they are sent and removable. A new
+ * ticket's `files` are uploaded through the attachment routes (and their checks) only when the
+ * form is sent; a reply's are `kept` in the engineer's draft on the server as soon as chosen, so
+ * they survive leaving the page. Files come from "Choose files", from a drop on the form, or from
+ * a pasted image (the form handles those two and calls `onAdd`).
  */
 export function ReplyAttachments({
-  files,
+  files = [],
+  kept = [],
   onAdd,
   onRemove,
+  onRemoveKept,
   disabled = false,
   hint = 'Drop files on the form or paste an image. Images, PDFs and text, CSV or log files, up to 10 MB.',
 }: {
-  files: readonly File[];
+  files?: readonly File[];
+  /** Files already stored in the caller's draft. */
+  kept?: readonly DraftFile[];
   onAdd: (files: File[]) => void;
-  onRemove: (index: number) => void;
+  onRemove?: (index: number) => void;
+  onRemoveKept?: (id: string) => void;
   disabled?: boolean;
   hint?: string;
 }) {
@@ -55,14 +62,24 @@ export function ReplyAttachments({
           {hint}
         </p>
       </div>
-      {files.length ? (
+      {files.length || kept.length ? (
         <ul className="reply-files__list" aria-label="Files to attach">
+          {kept.map((file) => (
+            <KeptFile
+              key={file.id}
+              file={file}
+              onRemove={() => {
+                onRemoveKept?.(file.id);
+              }}
+              disabled={disabled}
+            />
+          ))}
           {files.map((file, index) => (
             <ChosenFile
               key={`${file.name}-${String(file.size)}-${String(file.lastModified)}-${String(index)}`}
               file={file}
               onRemove={() => {
-                onRemove(index);
+                onRemove?.(index);
               }}
               disabled={disabled}
             />
@@ -99,6 +116,35 @@ function ChosenFile({ file, onRemove, disabled }: { file: File; onRemove: () => 
         disabled={disabled}
       >
         Remove<span className="visually-hidden"> {file.name}</span>
+      </button>
+    </li>
+  );
+}
+
+/** A file kept in the draft on the server: no local copy to preview, so its type's icon. */
+function KeptFile({
+  file,
+  onRemove,
+  disabled,
+}: {
+  file: DraftFile;
+  onRemove: () => void;
+  disabled: boolean;
+}) {
+  return (
+    <li className="reply-file" data-testid="reply-file">
+      <span className="reply-file__icon" aria-hidden="true">
+        <PaperclipIcon size={16} />
+      </span>
+      <span className="reply-file__name">{file.fileName}</span>
+      <span className="reply-file__size">{formatFileSize(file.sizeBytes)}</span>
+      <button
+        type="button"
+        className="button button--secondary button--small reply-file__remove"
+        onClick={onRemove}
+        disabled={disabled}
+      >
+        Remove<span className="visually-hidden"> {file.fileName}</span>
       </button>
     </li>
   );

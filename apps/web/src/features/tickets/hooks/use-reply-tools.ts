@@ -1,8 +1,11 @@
-import type { CreateMacroRequest, UpdateMacroRequest } from '@hushdesk/api-client';
+import type { CreateMacroRequest, DraftFile, UpdateMacroRequest } from '@hushdesk/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { isApiError } from '../../../lib/api-client';
 import { macrosApi } from '../api/macros-api';
 import { ticketsApi } from '../api/tickets-api';
 import { uploadFiles } from '../components/attachment-rules';
+import { appendAttachment } from './ticket-cache';
 import { afterTicketChange } from './use-tickets';
 
 const macroKeys = {
@@ -92,4 +95,51 @@ export function useReplyDraft(ticketId: string) {
 /** Uploads files to a ticket just created (the new-ticket form); the ones that failed, with why. */
 export function uploadToTicket(ticketId: string, files: readonly File[]) {
   return uploadFiles(ticketId, files, (id, file) => ticketsApi.uploadAttachment(id, file));
+}
+
+/**
+ * The files of the engineer's draft on this ticket: each chosen file is stored in the draft at
+ * once (so it is still there after leaving the page), removed from it on the server, and moved
+ * onto the ticket by `sendAll` when the reply goes.
+ */
+export function useDraftFiles(ticketId: string, initial: readonly DraftFile[]) {
+  const queryClient = useQueryClient();
+  const [kept, setKept] = useState<DraftFile[]>([...initial]);
+  const [saving, setSaving] = useState(0);
+
+  /** Stores the files one by one; the ones that could not be kept, with why. */
+  const add = async (files: readonly File[]): Promise<{ name: string; why: string }[]> => {
+    setSaving((n) => n + files.length);
+    const failed: { name: string; why: string }[] = [];
+    for (const file of files) {
+      try {
+        const stored = await ticketsApi.keepDraftFile(ticketId, file);
+        setKept((current) => [...current, stored]);
+      } catch (error) {
+        failed.push({ name: file.name, why: isApiError(error) ? error.message : 'Please try again.' });
+      } finally {
+        setSaving((n) => n - 1);
+      }
+    }
+    return failed;
+  };
+
+  const remove = async (id: string): Promise<void> => {
+    await ticketsApi.removeDraftFile(ticketId, id);
+    setKept((current) => current.filter((f) => f.id !== id));
+  };
+
+  /** Moves every kept file onto the ticket; stops at the first that fails (the error is thrown). */
+  const sendAll = async (): Promise<number> => {
+    let sent = 0;
+    for (const file of kept) {
+      const attachment = await ticketsApi.sendDraftFile(ticketId, file.id);
+      appendAttachment(queryClient, attachment);
+      setKept((current) => current.filter((f) => f.id !== file.id));
+      sent++;
+    }
+    return sent;
+  };
+
+  return { kept, saving: saving > 0, add, remove, sendAll };
 }

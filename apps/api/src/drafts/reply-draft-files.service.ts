@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { AttachmentsService } from '../attachments/attachments.service';
+import type { AttachmentInfoDto } from '../attachments/dto/attachment.dto';
+import { checkUpload } from '../attachments/upload-intake';
+import { readAll, BlobStore } from '../blobs/blob-store';
+import { MissingBlobs } from '../blobs/missing-blobs.service';
+import { OwnedBlobs } from '../blobs/owned-blobs.service';
+import type { ScratchCopy } from '../blobs/scratch-file';
+import type { Actor } from '../common/auth/actor';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import type { Tx } from '../database/tx';
+import { TicketsService } from '../tickets/tickets.service';
+import type { DraftFileDto } from './dto/reply-draft.dto';
+import { ReplyDraftFilesRepository } from './reply-draft-files.repository';
+import { ReplyDraftsRepository } from './reply-drafts.repository';
+import { ReplyDraftsService, toDraftFileDto } from './reply-drafts.service';
+
+/** Enough for any reply; a bound so one draft cannot hoard storage. */
+export const DRAFT_FILES_MAX = 20;
+
+/**
+ * Files attached in the reply box, kept in the author's draft until the reply is sent. They pass
+ * the same checks as an upload to the ticket (size, type by content and name), are owned blobs
+ * like every other file, and are seen by their author only: not the customer, not other
+ * engineers, not the thread. Sending moves a file onto the ticket, where it is indexed like any
+ * attachment; until then it is not indexed (as the draft's text is not), and DSAR collection and
+ * erasure reach it through its draft.
+ */
+@Injectable()
+export class ReplyDraftFilesService {
+  constructor(
+    private readonly files: ReplyDraftFilesRepository,
+    private readonly drafts: ReplyDraftsRepository,
+    private readonly draftService: ReplyDraftsService,
+    private readonly transactions: Transactions,
+    private readonly tickets: TicketsService,
+    private readonly owned: OwnedBlobs,
+    private readonly blobs: BlobStore,
+    private readonly missing: MissingBlobs,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  /**
+   * Keeps an upload in the caller's draft (creating an empty one if need be). As for an upload
+   * to the ticket, the blob is written first and claimed in the row's transaction, so a failure
+   * leaves neither. The caller removes the scratch file.
+   */
+  async add(actor: Actor, ticketId: string, rawName: string, copy: ScratchCopy): Promise<DraftFileDto> {
+    await this.writableTicket(actor, ticketId);
+    const file = checkUpload(rawName, copy);
+    const savedAfter = this.draftService.cutoff(await this.draftService.days());
+    const blobKey = await this.owned.write({ file: copy.path });
+    try {
+      const row = await this.transactions.run(async (tx) => {
+        await this.writableTicket(actor, ticketId, tx);
+        await this.drafts.touch(tx, actor.userId, ticketId, savedAfter);
+        if ((await this.files.count(tx, actor.userId, ticketId)) >= DRAFT_FILES_MAX)
+          throw DomainError.invalidField('file', `a draft holds at most ${String(DRAFT_FILES_MAX)} files`);
+        const inserted = await this.files.insert(tx, {
+          userId: actor.userId,
+          ticketId,
+          fileName: file.fileName,
+          contentType: file.contentType,
+          sizeBytes: file.size,
+          blobKey,
+          sha256: file.sha256,
+        });
+        await this.owned.claim(tx, blobKey);
+        return inserted;
+      });
+      return toDraftFileDto(row);
+    } catch (e) {
+      await this.owned.discard(blobKey);
+      throw e;
+    }
+  }
+
+  /** Removes one of the caller's draft files: the row now, the blob right after the commit. */
+  async remove(actor: Actor, ticketId: string, id: string): Promise<void> {
+    await this.tickets.findVisible(actor, ticketId);
+    const key = await this.transactions.run(async (tx) => {
+      const removed = await this.files.delete(tx, actor.userId, ticketId, id);
+      if (!removed) throw DomainError.notFound('Draft attachment');
+      return removed;
+    });
+    await this.owned.discard(key);
+  }
+
+  /**
+   * Sends one draft file: it becomes an attachment on the ticket, visible to whoever sees the
+   * ticket, with the same blob (taken off the deletion queue the row's removal put it on).
+   */
+  async send(actor: Actor, ticketId: string, id: string): Promise<AttachmentInfoDto> {
+    await this.writableTicket(actor, ticketId);
+    const file = await this.files.find(actor.userId, ticketId, id);
+    if (!file) throw DomainError.notFound('Draft attachment');
+    // Read whole (at most the upload limit): a text file's content is indexed once it is on the ticket.
+    const owner = { type: 'reply_draft_file', id, what: "The draft attachment's file" } as const;
+    const bytes = await readAll(
+      await this.missing.open(owner, file.blob_key, () => this.blobs.read(file.blob_key), actor),
+    );
+    const attachmentId = await this.transactions.run(async (tx) => {
+      await this.writableTicket(actor, ticketId, tx);
+      const key = await this.files.delete(tx, actor.userId, ticketId, id);
+      if (key !== file.blob_key) throw DomainError.notFound('Draft attachment');
+      return this.attachments.addIn(tx, actor, ticketId, {
+        fileName: file.file_name,
+        contentType: file.content_type,
+        bytes,
+        blobKey: file.blob_key,
+      });
+    });
+    return this.attachments.describe(actor, attachmentId);
+  }
+
+  /** The checks an upload to the ticket makes: visible, not restricted, not closed. */
+  private async writableTicket(actor: Actor, ticketId: string, tx?: Tx): Promise<void> {
+    const ticket = tx
+      ? await this.tickets.lockVisible(tx, actor, ticketId)
+      : await this.tickets.findVisible(actor, ticketId);
+    this.tickets.assertNotRestricted(actor, ticket);
+    if (ticket.status === 'closed')
+      throw new DomainError(DomainErrorCode.InvalidState, 'This ticket is closed');
+  }
+}
