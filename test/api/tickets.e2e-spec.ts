@@ -318,7 +318,6 @@ describe('tickets', () => {
         cursor = page.body.nextCursor;
       } while (cursor);
       expect(seen).toEqual(q.body.items.map((i: { id: string }) => i.id));
-
     });
 
     it('brings the counts with an empty page (they come joined to its rows)', async () => {

@@ -73,7 +73,9 @@ describe('saved views', () => {
     const mine = await create(w.engineer.auth, { name: 'Mine', filters: { priority: 'P1' } }).expect(201);
     const renamed = await patch(w.engineer.auth, mine.body.id, { name: '  Urgent  ' }).expect(200);
     expect(renamed.body).toMatchObject({ name: 'Urgent', shared: false, filters: { priority: 'P1' } });
-    const refiltered = await patch(w.engineer.auth, mine.body.id, { filters: { status: 'open' } }).expect(200);
+    const refiltered = await patch(w.engineer.auth, mine.body.id, { filters: { status: 'open' } }).expect(
+      200,
+    );
     expect(refiltered.body).toMatchObject({ name: 'Urgent', filters: { status: 'open' } });
     expect(refiltered.body.filters).not.toHaveProperty('priority');
     expect((await list(w.engineer.auth)).find((v) => v.id === mine.body.id)).toMatchObject({
@@ -83,9 +85,9 @@ describe('saved views', () => {
     // Another's personal view is not found; `shared` is not something an edit can change.
     await patch(w.engineer2.auth, mine.body.id, { name: 'Taken' }).expect(404);
     await patch(w.engineer.auth, mine.body.id, { shared: true }).expect(400);
-    expect((await patch(w.engineer.auth, mine.body.id, { name: ' ' }).expect(400)).body.fields).toHaveProperty(
-      'name',
-    );
+    expect(
+      (await patch(w.engineer.auth, mine.body.id, { name: ' ' }).expect(400)).body.fields,
+    ).toHaveProperty('name');
     const group = await patch(w.engineer.auth, mine.body.id, {
       filters: { groupId: '00000000-0000-4000-8000-000000000000' },
     }).expect(400);
