@@ -11,6 +11,7 @@ export const BLOB_OWNER_COLUMNS = [
   { table: 'email_messages', column: 'raw_blob_key' },
   { table: 'dsar_releases', column: 'blob_key' },
   { table: 'dsar_requests', column: 'evidence_blob_key' },
+  { table: 'reply_draft_files', column: 'blob_key' },
 ] as const;
 
 const OWNED_KEYS = BLOB_OWNER_COLUMNS.map(
