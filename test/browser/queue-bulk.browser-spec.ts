@@ -109,9 +109,11 @@ describe('queue bulk changes and views, in Chromium', () => {
     await views.getByLabel('Save these filters as a view').fill('Urgent ones');
     await views.getByRole('button', { name: 'Save view' }).click();
     const link = views.getByRole('link', { name: /Urgent ones/ });
+    // The count as a screen reader hears it: "1 ticket", "2 tickets".
+    const count = (n: number) => link.getByText(`${n} ${n === 1 ? 'ticket' : 'tickets'}`, { exact: true });
     await link.waitFor();
     expect(await link.getAttribute('aria-current')).toBe('page');
-    await link.getByText(`${await expected()} tickets`).waitFor();
+    await count(await expected()).waitFor();
     await shot('views');
 
     // Another engineer's change reaches this count live.
@@ -123,7 +125,7 @@ describe('queue bulk changes and views, in Chromium', () => {
       .set('authorization', other)
       .send({ priority: 'P2' })
       .expect(200);
-    await link.getByText(`${before - 1} tickets`).waitFor();
+    await count(before - 1).waitFor();
 
     // The view is the engineer's own: it opens the queue with its filters.
     await engineer.goto('/console');
