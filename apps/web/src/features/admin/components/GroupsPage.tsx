@@ -10,6 +10,7 @@ import { DeleteGroupDialog } from './DeleteGroupDialog';
 import { GroupMembersDialog } from './GroupMembersDialog';
 import { NewGroupForm } from './NewGroupForm';
 import { RenameGroupDialog } from './RenameGroupDialog';
+import { RowActions } from './RowActions';
 import './admin.css';
 
 type Action = { kind: 'rename' | 'members' | 'delete'; group: TicketGroup };
@@ -69,32 +70,19 @@ export function GroupsPage() {
                 </th>
                 <td className="table__number">{group.memberCount ?? 0}</td>
                 <td className="table__actions">
-                  <div className="tag-actions group-actions">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-label={`Members of ${group.name}`}
-                      onClick={() => open('members', group)}
-                    >
-                      Members
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-label={`Rename ${group.name}`}
-                      onClick={() => open('rename', group)}
-                    >
-                      Rename
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--danger button--small"
-                      aria-label={`Delete ${group.name}`}
-                      onClick={() => open('delete', group)}
-                    >
-                      Delete
-                    </button>
-                  </div>
+                  <RowActions
+                    name={group.name}
+                    stacked
+                    actions={[
+                      {
+                        label: 'Members',
+                        ariaLabel: `Members of ${group.name}`,
+                        onClick: () => open('members', group),
+                      },
+                      { label: 'Rename', onClick: () => open('rename', group) },
+                      { label: 'Delete', onClick: () => open('delete', group), danger: true },
+                    ]}
+                  />
                 </td>
               </tr>
             ))}

@@ -10,6 +10,7 @@ import { mergeRecent } from './merge-recent';
 import { DeleteOrganisationDialog } from './DeleteOrganisationDialog';
 import { EditOrganisationDialog } from './EditOrganisationDialog';
 import { NewOrganisationForm } from './NewOrganisationForm';
+import { RowActions } from './RowActions';
 import './admin.css';
 import { TableFooter } from '../../../ui/TableFooter';
 import { TableScroll } from '../../../ui/TableScroll';
@@ -113,28 +114,26 @@ function OrganisationTable({
                     </time>
                   </td>
                   <td className="table__actions">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-label={`Edit ${organisation.name}`}
-                      onClick={() => {
-                        setStatus(null);
-                        setEditing(organisation);
-                      }}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-label={`Delete ${organisation.name}`}
-                      onClick={() => {
-                        setStatus(null);
-                        setDeleting(organisation);
-                      }}
-                    >
-                      Delete
-                    </button>
+                    <RowActions
+                      name={organisation.name}
+                      actions={[
+                        {
+                          label: 'Edit',
+                          onClick: () => {
+                            setStatus(null);
+                            setEditing(organisation);
+                          },
+                        },
+                        {
+                          label: 'Delete',
+                          danger: true,
+                          onClick: () => {
+                            setStatus(null);
+                            setDeleting(organisation);
+                          },
+                        },
+                      ]}
+                    />
                   </td>
                 </tr>
               ))}

@@ -8,6 +8,7 @@ import { Card, EmptyState, PageHeader } from '../../../ui/Layout';
 import { TableScroll } from '../../../ui/TableScroll';
 import { useCreateView, useEngineers, useTicketGroups, useViews, viewCountLabel } from '../../tickets';
 import { describeFilters } from './view-filters';
+import { RowActions } from './RowActions';
 import { DeleteViewDialog, EditViewDialog } from './ViewDialogs';
 import { ViewForm } from './ViewForm';
 import './admin.css';
@@ -79,24 +80,13 @@ export function SharedViewsPage() {
                   {viewCountLabel(view)}
                 </td>
                 <td className="table__actions">
-                  <div className="tag-actions">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-label={`Edit ${view.name}`}
-                      onClick={() => open('edit', view)}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--danger button--small"
-                      aria-label={`Delete ${view.name}`}
-                      onClick={() => open('delete', view)}
-                    >
-                      Delete
-                    </button>
-                  </div>
+                  <RowActions
+                    name={view.name}
+                    actions={[
+                      { label: 'Edit', onClick: () => open('edit', view) },
+                      { label: 'Delete', onClick: () => open('delete', view), danger: true },
+                    ]}
+                  />
                 </td>
               </tr>
             ))}

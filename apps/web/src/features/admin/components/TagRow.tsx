@@ -4,6 +4,7 @@ import { BusyButton } from '../../../ui/BusyButton';
 import { TextField } from '../../../ui/Field';
 import { ErrorMessage } from '../../../ui/Feedback';
 import { useRemoveTag, useRenameTag } from '../hooks/use-tags';
+import { RowActions } from './RowActions';
 
 type Mode = 'view' | 'rename' | 'remove';
 
@@ -32,24 +33,13 @@ export function TagRow({
         ) : mode === 'remove' ? (
           <RemoveTagConfirm tag={tag} tickets={tickets} onCancel={() => setMode('view')} onDone={onDone} />
         ) : (
-          <div className="tag-actions">
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              aria-label={`Rename ${tag}`}
-              onClick={() => setMode('rename')}
-            >
-              Rename
-            </button>
-            <button
-              type="button"
-              className="button button--danger button--small"
-              aria-label={`Remove ${tag}`}
-              onClick={() => setMode('remove')}
-            >
-              Remove
-            </button>
-          </div>
+          <RowActions
+            name={tag}
+            actions={[
+              { label: 'Rename', onClick: () => setMode('rename') },
+              { label: 'Remove', onClick: () => setMode('remove'), danger: true },
+            ]}
+          />
         )}
       </td>
     </tr>
@@ -94,7 +84,7 @@ function RenameTagForm({
         onChange={(e) => setTo(e.target.value)}
       />
       {errors.form ? <ErrorMessage>{errors.form}</ErrorMessage> : null}
-      <div className="tag-actions">
+      <div className="row-actions">
         <BusyButton busy={rename.isPending} className="button button--primary button--small" type="submit">
           Save name
         </BusyButton>
@@ -124,7 +114,7 @@ function RemoveTagConfirm({
         Take “{tag}” off {ticketsWord(tickets)}? Each ticket’s history records it.
       </p>
       {remove.error ? <ErrorMessage>{remove.error.message}</ErrorMessage> : null}
-      <div className="tag-actions">
+      <div className="row-actions">
         <BusyButton
           busy={remove.isPending}
           className="button button--danger button--small"
