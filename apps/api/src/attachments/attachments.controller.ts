@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { rm } from 'node:fs/promises';
 import { BlobStore } from '../blobs/blob-store';
 import { CurrentActor, Roles } from '../common/auth/access.decorator';
 import type { Actor } from '../common/auth/actor';
@@ -56,12 +55,9 @@ export class AttachmentsController {
     @UuidParam('id') id: string,
     @Req() request: FastifyRequest,
   ): Promise<AttachmentInfoDto> {
-    const { rawName, copy } = await receiveUpload(request, this.blobs, this.config.attachmentMaxBytes);
-    try {
-      return await this.attachments.add(actor, id, rawName, copy);
-    } finally {
-      await rm(copy.path, { force: true }); // already moved into the store unless a check refused it
-    }
+    return receiveUpload(request, this.blobs, this.config.attachmentMaxBytes, (rawName, copy) =>
+      this.attachments.add(actor, id, rawName, copy),
+    );
   }
 
   @Get(':attachmentId')

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import type { BlobStore } from '../blobs/blob-store';
 import { copyToScratch, type ScratchCopy } from '../blobs/scratch-file';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -8,14 +9,16 @@ import { cleanFileName, detectFileType, SNIFF_BYTES } from './file-type';
 /**
  * Receives one multipart file in the field "file" into a scratch file, refusing a body that is not
  * multipart (400), a missing file (400) and one over `maxBytes` (413). Every upload route uses it, so
- * a file kept in a reply draft meets the same limits as one attached to a ticket. The caller
- * removes `copy.path` when done.
+ * a file kept in a reply draft meets the same limits as one attached to a ticket. `use` stores it;
+ * the scratch file is removed afterwards either way (already moved into the store unless a check
+ * refused it).
  */
-export async function receiveUpload(
+export async function receiveUpload<T>(
   request: FastifyRequest,
   blobs: BlobStore,
   maxBytes: number,
-): Promise<{ rawName: string; copy: ScratchCopy }> {
+  use: (rawName: string, copy: ScratchCopy) => Promise<T>,
+): Promise<T> {
   if (!request.isMultipart()) throw DomainError.invalidField('file', 'must be sent as multipart/form-data');
   // One byte over the limit is let through, so the copy below can tell "at the limit" from "over".
   const file = await request.file({
@@ -29,7 +32,11 @@ export async function receiveUpload(
     const mb = Math.round(maxBytes / (1024 * 1024));
     throw new DomainError(DomainErrorCode.TooLarge, `file is larger than the ${mb} MB limit`);
   }
-  return { rawName: file.filename, copy };
+  try {
+    return await use(file.filename, copy);
+  } finally {
+    await rm(copy.path, { force: true });
+  }
 }
 
 /** An upload that passed the type check: its cleaned name, detected type, size and digest. */

@@ -1,7 +1,6 @@
 import { Controller, Delete, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { rm } from 'node:fs/promises';
 import { AttachmentInfoDto } from '../attachments/dto/attachment.dto';
 import { ACCEPTED_FILES } from '../attachments/file-type';
 import { receiveUpload } from '../attachments/upload-intake';
@@ -50,12 +49,9 @@ export class ReplyDraftFilesController {
     @UuidParam('id') id: string,
     @Req() request: FastifyRequest,
   ): Promise<DraftFileDto> {
-    const { rawName, copy } = await receiveUpload(request, this.blobs, this.config.attachmentMaxBytes);
-    try {
-      return await this.files.add(actor, id, rawName, copy);
-    } finally {
-      await rm(copy.path, { force: true }); // already moved into the store unless a check refused it
-    }
+    return receiveUpload(request, this.blobs, this.config.attachmentMaxBytes, (rawName, copy) =>
+      this.files.add(actor, id, rawName, copy),
+    );
   }
 
   @Post(':attachmentId/send')
