@@ -90,6 +90,7 @@ export function ReplyAttachments({
   );
 }
 
+/** A file chosen in this browser: an image is previewed from its local copy. */
 function ChosenFile({ file, onRemove, disabled }: { file: File; onRemove: () => void; disabled: boolean }) {
   const preview = useMemo(() => (file.type.startsWith('image/') ? URL.createObjectURL(file) : null), [file]);
   useEffect(
@@ -99,25 +100,7 @@ function ChosenFile({ file, onRemove, disabled }: { file: File; onRemove: () => 
     [preview],
   );
   return (
-    <li className="reply-file" data-testid="reply-file">
-      {preview ? (
-        <img className="reply-file__thumb" src={preview} alt="" />
-      ) : (
-        <span className="reply-file__icon" aria-hidden="true">
-          <PaperclipIcon size={16} />
-        </span>
-      )}
-      <span className="reply-file__name">{file.name}</span>
-      <span className="reply-file__size">{formatFileSize(file.size)}</span>
-      <button
-        type="button"
-        className="button button--secondary button--small reply-file__remove"
-        onClick={onRemove}
-        disabled={disabled}
-      >
-        Remove<span className="visually-hidden"> {file.name}</span>
-      </button>
-    </li>
+    <FileItem name={file.name} size={file.size} preview={preview} onRemove={onRemove} disabled={disabled} />
   );
 }
 
@@ -132,19 +115,47 @@ function KeptFile({
   disabled: boolean;
 }) {
   return (
+    <FileItem
+      name={file.fileName}
+      size={file.sizeBytes}
+      preview={null}
+      onRemove={onRemove}
+      disabled={disabled}
+    />
+  );
+}
+
+function FileItem({
+  name,
+  size,
+  preview,
+  onRemove,
+  disabled,
+}: {
+  name: string;
+  size: number;
+  preview: string | null;
+  onRemove: () => void;
+  disabled: boolean;
+}) {
+  return (
     <li className="reply-file" data-testid="reply-file">
-      <span className="reply-file__icon" aria-hidden="true">
-        <PaperclipIcon size={16} />
-      </span>
-      <span className="reply-file__name">{file.fileName}</span>
-      <span className="reply-file__size">{formatFileSize(file.sizeBytes)}</span>
+      {preview ? (
+        <img className="reply-file__thumb" src={preview} alt="" />
+      ) : (
+        <span className="reply-file__icon" aria-hidden="true">
+          <PaperclipIcon size={16} />
+        </span>
+      )}
+      <span className="reply-file__name">{name}</span>
+      <span className="reply-file__size">{formatFileSize(size)}</span>
       <button
         type="button"
         className="button button--secondary button--small reply-file__remove"
         onClick={onRemove}
         disabled={disabled}
       >
-        Remove<span className="visually-hidden"> {file.fileName}</span>
+        Remove<span className="visually-hidden"> {name}</span>
       </button>
     </li>
   );
