@@ -26,9 +26,9 @@ import { UserEntity } from '../users/user.entity';
 @Index('uq_tickets_reference', ['reference'], { unique: true })
 @Index('ix_tickets_requester_created', ['requesterId', 'createdAt'])
 @Index('ix_tickets_organisation_created', ['organisationId', 'createdAt'])
-// Counting a filtered queue such as unassigned P1 tickets without reading every unassigned ticket.
-@Index('ix_tickets_assignee_priority', ['assigneeId', 'priority'])
-// Queue ordering and full-text search use expression indexes, created in the migration.
+// Queue ordering and full-text search use expression indexes, created in the migrations. The
+// queue's filter indexes carry `status` so a filtered queue's counts read the index alone.
+@Index('ix_tickets_assignee_priority', { synchronize: false })
 @Index('ix_tickets_queue', { synchronize: false })
 @Index('ix_tickets_status_queue', { synchronize: false })
 @Index('ix_tickets_assignee_queue', { synchronize: false })
