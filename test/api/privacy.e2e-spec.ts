@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/test-app';
+import { createUser, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from '../support/world';
 
 describe('privacy kernel', () => {
@@ -299,6 +299,44 @@ describe('privacy kernel', () => {
         .get('/api/privacy/mentions?phone=07700900123')
         .set('authorization', w.engineer.auth)
         .expect(403);
+    });
+
+    it('indexes a name a new ticket gives by the person’s current name, once however many share it', async () => {
+      // Two people share a name; one of them is renamed before the ticket is written.
+      const renamed = await createUser(t, 'customer', { fullName: 'Odette Quaile' });
+      await createUser(t, 'customer', { fullName: 'Bram Holloway' });
+      await createUser(t, 'customer', { fullName: 'Bram Holloway' });
+      await t
+        .http()
+        .patch(`/api/people/${renamed.personId}`)
+        .set('authorization', w.dpo.auth)
+        .send({ fullName: 'Odette Varga' })
+        .expect(200);
+      const ticket = await t
+        .http()
+        .post('/api/tickets')
+        .set('authorization', w.b1.auth)
+        .send({
+          type: 'fault',
+          subject: 'Handover',
+          description: 'odette varga took the call; bram holloway and Odette Quaile were copied in.',
+        })
+        .expect(201);
+      const found = async (name: string) =>
+        (
+          await t
+            .http()
+            .get('/api/privacy/mentions')
+            .query({ name })
+            .set('authorization', w.dpo.auth)
+            .expect(200)
+        ).body.filter((m: { sourceId: string }) => m.sourceId === ticket.body.id);
+      expect(await found('Odette Varga')).toEqual([
+        { sourceType: 'ticket', sourceId: ticket.body.id, ticketId: ticket.body.id, kind: 'name' },
+      ]);
+      expect(await found('Bram Holloway')).toHaveLength(1);
+      // The old name is nobody's any more, so it is not an identifier to index.
+      expect(await found('Odette Quaile')).toEqual([]);
     });
 
     it('rebuilds to the same entries', async () => {

@@ -93,20 +93,25 @@ export class IdentifierMentionsRepository extends SqlRepository {
 
   /**
    * SQL that indexes a source written earlier in the same statement (a CTE): the given entries,
-   * a name's only when the statement finds it is a known person's name key (`nameKeys`, null for
-   * emails and phones). The text is the same whatever the entries (arrays as parameters), so it
-   * can be prepared.
+   * and a name entry for each of `nameKeys` that is a known person's name key. That entry's hash
+   * is the person's own name entry's (`indexPerson` hashes the same normalised name), so names
+   * need no hashing by the caller. The text is the same whatever the entries (arrays as
+   * parameters), so it can be prepared.
    */
   insertNewSourceSql(
     source: NewTextSource,
-    entries: { kinds: string[]; hashes: Buffer[]; nameKeys: (string | null)[] },
+    entries: { kinds: string[]; hashes: Buffer[]; nameKeys: string[] },
     add: (value: unknown) => string,
   ): string {
+    const type = `${add(source.type)}::text`;
     return `INSERT INTO identifier_mentions (kind, hash, source_type, source_id, ticket_id)
-      SELECT c.kind, c.hash, ${add(source.type)}, ${source.idSql}, ${source.ticketIdSql}
-        FROM ${source.from}, unnest(${add(entries.kinds)}::text[], ${add(entries.hashes)}::bytea[], ${add(entries.nameKeys)}::text[])
-             AS c(kind, hash, name_key)
-       WHERE c.name_key IS NULL OR EXISTS (SELECT 1 FROM people p WHERE p.name_key = c.name_key)`;
+      SELECT c.kind, c.hash, ${type}, ${source.idSql}, ${source.ticketIdSql}
+        FROM ${source.from}, unnest(${add(entries.kinds)}::text[], ${add(entries.hashes)}::bytea[]) AS c(kind, hash)
+      UNION
+      SELECT 'name', pm.hash, ${type}, ${source.idSql}, ${source.ticketIdSql}
+        FROM ${source.from}, people p
+        JOIN identifier_mentions pm ON pm.source_type = 'person' AND pm.source_id = p.id AND pm.kind = 'name'
+       WHERE p.name_key = ANY(${add(entries.nameKeys)}::text[])`;
   }
 
   /** Entries of the attachments of a ticket (before the attachments go). */
