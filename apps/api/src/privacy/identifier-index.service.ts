@@ -323,11 +323,19 @@ function patternIdentifiers(text: string): { kind: IndexKind; normalised: string
 
 /** Two- and three-word runs of the text, normalised like name keys: the only names worth looking up. */
 export function nameCandidates(text: string): string[] {
-  const words = blankEmails(text).match(WORD) ?? [];
+  // Each word normalised once: a run's normal form is its words' forms joined (folding and the
+  // word pattern never reach across a space), and a word takes part in up to five runs.
+  const words = (blankEmails(text).match(WORD) ?? []).map(normaliseName);
   const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     for (const n of [2, 3]) {
-      if (i + n <= words.length) out.add(normaliseName(words.slice(i, i + n).join(' ')));
+      if (i + n <= words.length)
+        out.add(
+          words
+            .slice(i, i + n)
+            .filter(Boolean)
+            .join(' '),
+        );
     }
   }
   return [...out].filter((c) => c.length >= 3);
