@@ -2,7 +2,7 @@
 //
 // Starts an S3-compatible server (s3rver, its own process, on a free port with its own data folder),
 // then for each store in turn (--store fs|s3|both; fs first) builds and starts the API on a fresh
-// database of its own (`hushdesk_bench_blobs`, dropped and made again per store, on
+// database of its own (`hushdesk_bench_blobs_<pid>`, made again per store and dropped at the end, on
 // BENCH_DATABASE_URL's server or 127.0.0.1:5432) with its own DATA_DIR, jobs on, and measures over HTTP:
 //   transfer  attachment upload then download, --small (100) files of 1 MB and --large (20) of 25 MB,
 //             through 10 connections (ATTACHMENT_MAX_BYTES raised to 30 MB): MB/s, req/s, p50/p99.
@@ -58,7 +58,8 @@ const MB = 1024 * 1024;
 const KEY = hmacKey();
 const RSS_TARGET_MB = 300;
 const BUCKET = 'hushdesk-bench';
-const DB_NAME = 'hushdesk_bench_blobs';
+// Its own name per run, so two runs on one server never drop each other's database.
+const DB_NAME = `hushdesk_bench_blobs_${process.pid}`;
 const results = { stores: {} };
 
 const PASSWORD = 'bench-blobs-password-123';
@@ -77,11 +78,15 @@ function database() {
   return { url: url.toString(), adminUrl: admin.toString() };
 }
 
+async function dropDatabase(admin) {
+  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+}
+
 async function freshDatabase() {
   const db = database();
   const admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await dropDatabase(admin);
   await admin.query(`CREATE DATABASE ${DB_NAME}`);
   await admin.end();
   return db.url;
@@ -708,6 +713,10 @@ try {
   for (const kind of STORES) await benchStore(kind, s3);
 } finally {
   await s3?.stop();
+  const admin = new pg.Client({ connectionString: database().adminUrl });
+  await admin.connect();
+  await dropDatabase(admin);
+  await admin.end();
 }
 const json = arg('json', undefined);
 if (json) writeFileSync(String(json), JSON.stringify(results, null, 2));
