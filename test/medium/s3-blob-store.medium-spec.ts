@@ -64,18 +64,43 @@ describe('S3BlobStore', () => {
     await expect(store.delete(k)).resolves.toBeUndefined(); // retried deletions succeed
   });
 
-  it('streams a scratch file larger than one part up in parts, and removes the scratch file', async () => {
-    const path = await store.scratchFile();
+  /**
+   * Puts a 12 MB scratch file through `s`, checks the object and that the scratch file went, and
+   * says which requests the store sent (watched on the real client, which still sends them).
+   */
+  const putTwelveMegabytes = async (s: S3BlobStore) => {
+    const client = (s as unknown as { client: S3Client }).client;
+    const sent = jest.spyOn(client, 'send');
+    const path = await s.scratchFile();
     expect(dirname(path)).toBe(scratch);
     const bytes = randomBytes(12 * 1024 * 1024 + 17);
     writeFileSync(path, bytes);
     const k = key();
-    await store.putFile(k, path);
+    await s.putFile(k, path);
     expect(existsSync(path)).toBe(false);
-    expect(await store.size(k)).toBe(bytes.length);
-    expect((await readAll(await store.read(k))).equals(bytes)).toBe(true);
-    const tail = await readAll(await store.read(k, { start: bytes.length - 5, end: bytes.length - 1 }));
+    expect(await s.size(k)).toBe(bytes.length);
+    expect((await readAll(await s.read(k))).equals(bytes)).toBe(true);
+    const tail = await readAll(await s.read(k, { start: bytes.length - 5, end: bytes.length - 1 }));
     expect(tail).toEqual(bytes.subarray(bytes.length - 5));
+    const commands = sent.mock.calls.map(([command]) => command.constructor.name);
+    sent.mockRestore();
+    return [...new Set(commands)].filter((c) => /Put|Upload/.test(c));
+  };
+
+  it('streams a scratch file up as one PUT, and removes the scratch file', async () => {
+    expect(await putTwelveMegabytes(store)).toEqual(['PutObjectCommand']);
+  });
+
+  it('streams a scratch file over the single-PUT size up in parts', async () => {
+    const inParts = new S3BlobStore(settings, scratch, 8 * 1024 * 1024);
+    expect(await putTwelveMegabytes(inParts)).toEqual(
+      expect.arrayContaining([
+        'CreateMultipartUploadCommand',
+        'UploadPartCommand',
+        'CompleteMultipartUploadCommand',
+      ]),
+    );
+    inParts.onModuleDestroy();
   });
 
   it('deletes many keys in DeleteObjects requests of 1,000; missing keys are no error, bad ones fail alone', async () => {

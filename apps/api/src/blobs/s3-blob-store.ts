@@ -10,10 +10,10 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ConfigurationError } from '../config/environment';
@@ -39,6 +39,22 @@ export interface S3Settings {
  */
 const PART_SIZE = 5 * 1024 * 1024;
 const QUEUE_SIZE = 2;
+/**
+ * Files up to this size (attachments, call audio, most DSAR packages) go up as one PUT streamed
+ * from the disk, holding no part in memory: ten 25 MB uploads in parts held 100 MB of them.
+ */
+const SINGLE_PUT_MAX = 100 * 1024 * 1024;
+/** Attempts of a streamed PUT, which the SDK cannot retry itself (it cannot rewind the stream). */
+const PUT_ATTEMPTS = 3;
+
+const sdkLog = new Logger('S3BlobStore');
+/** The SDK logs each call at info level; only its warnings and errors are worth keeping. */
+const SDK_LOGGER = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: unknown) => sdkLog.warn(String(message)),
+  error: (message: unknown) => sdkLog.error(String(message)),
+};
 
 /** The most keys one DeleteObjects request may name. */
 const DELETE_BATCH = 1000;
@@ -57,6 +73,8 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
   constructor(
     private readonly settings: S3Settings,
     private readonly scratchDir: string,
+    /** Files larger than this go up in parts (a test lowers it). */
+    private readonly singlePutMax = SINGLE_PUT_MAX,
   ) {
     super();
     this.client = new S3Client({
@@ -71,6 +89,8 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
       // An unreachable store fails a request in seconds (a 503 for the caller), not minutes.
       requestHandler: { connectionTimeout: 5_000, socketTimeout: 60_000 },
       maxAttempts: 3,
+      // The SDK's own warnings (such as a streamed request failing) go to our log, not the console.
+      logger: SDK_LOGGER,
     });
   }
 
@@ -103,6 +123,34 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
 
   async putFile(key: string, path: string): Promise<void> {
     checkBlobKey(key);
+    try {
+      const { size } = await stat(path);
+      if (size <= this.singlePutMax) await this.putStreamed(key, path, size);
+      else await this.putInParts(key, path);
+    } catch (e) {
+      throw this.failure(e, key);
+    }
+    await rm(path, { force: true });
+  }
+
+  /** One PUT read from the file as it is sent; each attempt opens the file again. */
+  private async putStreamed(key: string, path: string, size: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const body = createReadStream(path);
+      try {
+        await this.client.send(
+          new PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: body, ContentLength: size }),
+        );
+        return;
+      } catch (e) {
+        if (attempt >= PUT_ATTEMPTS || !worthRetrying(e)) throw e;
+      } finally {
+        body.destroy();
+      }
+    }
+  }
+
+  private async putInParts(key: string, path: string): Promise<void> {
     const body = createReadStream(path);
     const upload = new Upload({
       client: this.client,
@@ -114,12 +162,9 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
     });
     try {
       await upload.done();
-    } catch (e) {
-      throw this.failure(e, key);
     } finally {
       body.destroy();
     }
-    await rm(path, { force: true });
   }
 
   async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
@@ -250,6 +295,14 @@ function isBlobKey(key: string): boolean {
 function refusesBatchDeletes(e: unknown): boolean {
   const status = e instanceof S3ServiceException ? e.$metadata?.httpStatusCode : undefined;
   return status === 501 || (status === 400 && e instanceof S3ServiceException && e.name !== 'NoSuchBucket');
+}
+
+/** The store was unreachable or failed on its side (not a refusal of the request, not our disk). */
+function worthRetrying(e: unknown): boolean {
+  if (typeof (e as NodeJS.ErrnoException | undefined)?.path === 'string') return false;
+  if (!(e instanceof S3ServiceException)) return true;
+  const status = e.$metadata?.httpStatusCode ?? 500;
+  return status >= 500 || status === 429;
 }
 
 function isMissing(e: unknown): boolean {
