@@ -1,6 +1,7 @@
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BlobMissingError, BlobStoreUnavailableError } from '../../apps/api/src/blobs/blob-errors';
@@ -101,6 +102,45 @@ describe('S3BlobStore', () => {
       ]),
     );
     inParts.onModuleDestroy();
+  });
+
+  it('sends a streamed PUT again, read afresh from the file, when the store cuts the first one off', async () => {
+    // A real TCP hop in front of s3rver that cuts the first upload's connection after 1 MB.
+    const upstream = new URL(server.endpoint);
+    let cut = 0;
+    const hop = createServer((client) => {
+      const target = connect(Number(upstream.port), upstream.hostname);
+      let seen = 0;
+      client.on('data', (chunk: Buffer) => {
+        seen += chunk.length;
+        if (cut === 0 && seen > 1024 * 1024) {
+          cut++;
+          client.destroy();
+          target.destroy();
+          return;
+        }
+        target.write(chunk);
+      });
+      target.pipe(client);
+      client.on('error', () => target.destroy());
+      target.on('error', () => client.destroy());
+    });
+    await new Promise<void>((r) => hop.listen(0, '127.0.0.1', r));
+    const port = (hop.address() as AddressInfo).port;
+    const viaHop = new S3BlobStore({ ...settings, endpoint: `http://127.0.0.1:${port}` }, scratch);
+    try {
+      const path = join(scratch, 'upload.part');
+      const bytes = randomBytes(6 * 1024 * 1024);
+      writeFileSync(path, bytes);
+      const k = key();
+      await viaHop.putFile(k, path);
+      expect(cut).toBe(1);
+      expect((await readAll(await store.read(k))).equals(bytes)).toBe(true);
+      expect(existsSync(path)).toBe(false);
+    } finally {
+      viaHop.onModuleDestroy();
+      await new Promise((r) => hop.close(r));
+    }
   });
 
   it('deletes many keys in DeleteObjects requests of 1,000; missing keys are no error, bad ones fail alone', async () => {

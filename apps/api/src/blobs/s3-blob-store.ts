@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { ConfigurationError } from '../config/environment';
 import { BlobMissingError, BlobStoreUnavailableError } from './blob-errors';
@@ -147,6 +148,8 @@ export class S3BlobStore extends BlobStore implements OnModuleInit, OnModuleDest
       } finally {
         body.destroy();
       }
+      // A moment before trying again, longer each time (0.1 s, then 0.2 s), as the SDK's own retries do.
+      await delay(100 * 2 ** (attempt - 1));
     }
   }
 
