@@ -49,12 +49,18 @@ const SINGLE_PUT_MAX = 100 * 1024 * 1024;
 const PUT_ATTEMPTS = 3;
 
 const sdkLog = new Logger('S3BlobStore');
-/** The SDK logs each call at info level; only its warnings and errors are worth keeping. */
+/**
+ * The SDK logs every call (info) and every failed one (error, as an object with the request); the
+ * store turns failures into its own errors, which their callers report, so only the SDK's text
+ * warnings are kept.
+ */
 const SDK_LOGGER = {
   debug: () => undefined,
   info: () => undefined,
-  warn: (message: unknown) => sdkLog.warn(String(message)),
-  error: (message: unknown) => sdkLog.error(String(message)),
+  warn: (message: unknown) => {
+    if (typeof message === 'string') sdkLog.warn(message);
+  },
+  error: () => undefined,
 };
 
 /** The most keys one DeleteObjects request may name. */
