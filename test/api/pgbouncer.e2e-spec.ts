@@ -347,12 +347,16 @@ describe('behind PgBouncer in session pooling', () => {
         expect(done.status).toBe('in_review');
         const tookMs = Date.now() - killedAt;
         expect(tookMs).toBeLessThan(8_000 + 2_000 + 10_000);
-        const retried = await db.query(
-          `SELECT state, retry_count FROM pgboss.job WHERE id = $1
-           UNION ALL SELECT state, retry_count FROM pgboss.archive WHERE id = $1`,
-          [job.id],
-        );
-        expect(retried.rows[0]).toEqual({ state: 'completed', retry_count: 1 });
+        // The handler sets the status before it returns; pg-boss marks the job done just after.
+        const retried = await until('the retried job to be marked completed', 10_000, async () => {
+          const { rows } = await db.query(
+            `SELECT state, retry_count FROM pgboss.job WHERE id = $1
+             UNION ALL SELECT state, retry_count FROM pgboss.archive WHERE id = $1`,
+            [job.id],
+          );
+          return rows[0]?.state === 'active' ? undefined : rows[0];
+        });
+        expect(retried).toEqual({ state: 'completed', retry_count: 1 });
       } finally {
         api.kill('SIGKILL');
         await lock.end().catch(() => undefined);
