@@ -1,5 +1,6 @@
 import { SOCKET_EVENTS, type SlaWarningEvent } from '@hushdesk/contracts';
 import { SlaWarningJob } from '../../apps/api/src/notifications/sla-warning.job';
+import { RetentionService } from '../../apps/api/src/retention/retention.service';
 import { waitForDsar } from '../support/dsar';
 import { connect, Inbox, settle, type ClientSocket } from '../support/sockets';
 import { bearerFor, createUser, startTestApp, type TestApp } from '../support/test-app';
@@ -449,6 +450,89 @@ describe('SLA warnings in the app', () => {
         { conname: 'fk_sla_warning_reads_user', confdeltype: 'c' },
         { conname: 'fk_sla_warning_reads_warning', confdeltype: 'c' },
       ]);
+    });
+  });
+
+  describe('retention', () => {
+    const policy = (auth: string, days: unknown) =>
+      t.http().patch('/api/retention/policies/sla_warnings').set('authorization', auth).send({ days });
+
+    it('has its own period, 90 days by default, from a week to a year, quoted in the record of processing', async () => {
+      const policies = await t
+        .http()
+        .get('/api/retention/policies')
+        .set('authorization', w.dpo.auth)
+        .expect(200);
+      expect(policies.body.find((p: { category: string }) => p.category === 'sla_warnings')).toMatchObject({
+        days: 90,
+        minDays: 7,
+        maxDays: 365,
+        editableBy: ['dpo', 'admin'],
+      });
+      for (const days of [6, 366]) {
+        const bad = await policy(w.admin.auth, days).expect(400);
+        expect(Object.keys(bad.body.fields)).toEqual(['days']);
+      }
+      await policy(w.engineer.auth, 30).expect(403);
+      await policy(w.admin.auth, 30).expect(200);
+      const ropa = await t.http().get('/api/privacy/ropa').set('authorization', w.dpo.auth).expect(200);
+      expect(JSON.stringify(ropa.body)).toContain(
+        'SLA warnings sent to staff, with who read them and when, are deleted 30 days after they were sent',
+      );
+      await policy(w.dpo.auth, 90).expect(200);
+    });
+
+    it('the retention run deletes warnings sent before the period, with their read marks, and they are not sent again', async () => {
+      const old = await newTicket(w.engineer2.id);
+      const recent = await newTicket(w.engineer2.id);
+      await breach(old.id);
+      await breach(recent.id);
+      await job.run();
+      await t
+        .http()
+        .post('/api/notifications/sla/read')
+        .set('authorization', w.engineer2.auth)
+        .send({})
+        .expect(200);
+      // As if the breach and its warning were 91 days ago.
+      await t.db.query(`UPDATE tickets SET next_due_at = now() - interval '91 days' WHERE id = $1`, [old.id]);
+      await t.db.query(
+        `UPDATE sla_warnings SET due_at = now() - interval '91 days', created_at = now() - interval '91 days'
+          WHERE ticket_id = $1`,
+        [old.id],
+      );
+      const ofTicket = async (id: string) =>
+        (
+          await t.db.query(
+            `SELECT w.id, count(r.user_id)::int AS reads FROM sla_warnings w
+               LEFT JOIN sla_warning_reads r ON r.warning_id = w.id
+              WHERE w.ticket_id = $1 GROUP BY w.id`,
+            [id],
+          )
+        ).rows as { id: string; reads: number }[];
+      const [oldWarning] = await ofTicket(old.id);
+      expect(oldWarning.reads).toBe(1);
+
+      const retention = t.app.get(RetentionService);
+      const dry = await retention.runNow(null, true);
+      expect(dry.slaWarnings?.deleted).toBe(1);
+      expect(await ofTicket(old.id)).toHaveLength(1);
+
+      const report = await retention.runNow(null, false);
+      expect(report.slaWarnings?.deleted).toBe(1);
+      expect(new Date(report.slaWarnings?.sentBefore ?? 0).getTime()).toBeLessThan(
+        Date.now() - 89 * 86_400_000,
+      );
+      expect(await ofTicket(old.id)).toEqual([]);
+      const reads = await t.db.query('SELECT 1 FROM sla_warning_reads WHERE warning_id = $1', [
+        oldWarning.id,
+      ]);
+      expect(reads.rows).toEqual([]);
+      expect(await ofTicket(recent.id)).toEqual([expect.objectContaining({ reads: 1 })]);
+
+      await job.run();
+      expect(await ofTicket(old.id)).toEqual([]);
+      expect(await listedFor(w.engineer2.auth)).not.toContain(old.id);
     });
   });
 

@@ -3270,7 +3270,7 @@ export interface components {
         };
         RetentionPolicyDto: {
             /** @enum {string} */
-            category: "recordings" | "raw_emails" | "closed_tickets" | "dsar_packages" | "audit" | "reply_drafts";
+            category: "recordings" | "raw_emails" | "closed_tickets" | "dsar_packages" | "audit" | "reply_drafts" | "sla_warnings";
             days: number;
             /** @description Roles that may change it */
             editableBy: ("customer" | "engineer" | "dpo" | "admin")[];
@@ -3295,6 +3295,7 @@ export interface components {
             rawEmails?: components["schemas"]["RawEmailSweepDto"];
             recordings: components["schemas"]["RecordingSweepDto"];
             replyDrafts?: components["schemas"]["ReplyDraftSweepDto"];
+            slaWarnings?: components["schemas"]["SlaWarningSweepDto"];
             /** Format: date-time */
             startedAt: string;
         };
@@ -3549,6 +3550,14 @@ export interface components {
             items: components["schemas"]["ListedSlaWarningDto"][];
             /** @description How many of the caller's warnings (listed or older) are unread */
             unread: number;
+        };
+        SlaWarningSweepDto: {
+            deleted: number;
+            /**
+             * Format: date-time
+             * @description Warnings sent before this instant
+             */
+            sentBefore: string;
         };
         SlaWarningsReadDto: {
             /** @description How many of the caller's warnings are still unread */

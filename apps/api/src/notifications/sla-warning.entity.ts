@@ -23,6 +23,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('uq_sla_warnings_once', ['ticketId', 'clock', 'kind', 'dueAt'], { unique: true })
 @Index('ix_sla_warnings_assignee_created', ['assigneeId', 'createdAt'])
 @Index('ix_sla_warnings_group_created', ['groupId', 'createdAt'])
+@Index('ix_sla_warnings_created', ['createdAt'])
 export class SlaWarningEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_sla_warnings' })
   id: string;

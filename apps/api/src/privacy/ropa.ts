@@ -20,6 +20,7 @@ const DEFAULT_DAYS: Record<string, number> = {
   dsar_packages: 30,
   audit: 2190,
   reply_drafts: 30,
+  sla_warnings: 90,
 };
 
 /** "30 days", "1 day", "6 years" (a whole number of years reads as years). */
@@ -121,6 +122,7 @@ const ACTIVITIES: {
     retention: (p) => [
       `Closed tickets are anonymised ${periodOf(p, 'closed_tickets')} after closure`,
       `Engineers' unsent reply drafts, with the files kept in them, are deleted ${periodOf(p, 'reply_drafts')} after they were last saved`,
+      `SLA warnings sent to staff, with who read them and when, are deleted ${periodOf(p, 'sla_warnings')} after they were sent`,
     ],
   },
   {

@@ -54,7 +54,7 @@ export class RecordingsService {
   ) {}
 
   async retentionDays(tx?: Tx): Promise<number> {
-    return (await this.retention.recordingsDays(tx)) ?? 60;
+    return (await this.retention.daysOf('recordings', tx)) ?? 60;
   }
 
   /** Validates and normalises, shared by the API and the CSV import; throws DomainError naming the field. */

@@ -1,5 +1,17 @@
 import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
+/** The categories of data with a retention period, each swept by the retention engine. */
+export const RETENTION_CATEGORIES = [
+  'recordings',
+  'raw_emails',
+  'closed_tickets',
+  'dsar_packages',
+  'audit',
+  'reply_drafts',
+  'sla_warnings',
+] as const;
+export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
+
 /** The shortest audit retention there may be: one year (AUDIT_RETENTION_FLOOR_DAYS). */
 export const AUDIT_RETENTION_FLOOR_DAYS = 365;
 

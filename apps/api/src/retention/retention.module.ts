@@ -7,6 +7,7 @@ import { DsarSharedModule } from '../dsar/shared/dsar-shared.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MailPrivacyDataModule } from '../mail/shared/mail-privacy-data.module';
 import { MessagesDataModule } from '../messages/messages-data.module';
+import { NotificationsDataModule } from '../notifications/notifications-data.module';
 import { PeopleDataModule } from '../people/people-data.module';
 import { PrivacyCoreModule } from '../privacy/privacy-core.module';
 import { PrivacyModule } from '../privacy/privacy.module';
@@ -39,6 +40,7 @@ import { RetentionService } from './retention.service';
     RecordingsDataModule,
     DsarSharedModule,
     MailPrivacyDataModule,
+    NotificationsDataModule,
   ],
   controllers: [RetentionController],
   providers: [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SqlRepository } from '../database/sql-repository';
 import type { Tx } from '../database/tx';
+import type { RetentionCategory } from './retention-policy.entity';
 
 export interface RetentionPolicyRow {
   category: string;
@@ -45,41 +46,12 @@ export class RetentionRepository extends SqlRepository {
     );
   }
 
-  /** The recordings period; undefined when none is set. */
-  async recordingsDays(tx?: Tx): Promise<number | undefined> {
+  /** A category's period in days; undefined when none is set. */
+  async daysOf(category: RetentionCategory, tx?: Tx): Promise<number | undefined> {
     const [row] = await this.query<{ days: number }>(
-      "SELECT days FROM retention_policies WHERE category = 'recordings'",
-      [],
+      'SELECT days FROM retention_policies WHERE category = $1',
+      [category],
       tx,
-    );
-    return row?.days;
-  }
-
-  /** How long raw email copies (and the content of mail sent) are kept; undefined when none is set. */
-  async rawEmailsDays(): Promise<number | undefined> {
-    const [row] = await this.query<{ days: number }>(
-      "SELECT days FROM retention_policies WHERE category = 'raw_emails'",
-    );
-    return row?.days;
-  }
-
-  async closedTicketsDays(): Promise<number | undefined> {
-    const [row] = await this.query<{ days: number }>(
-      "SELECT days FROM retention_policies WHERE category = 'closed_tickets'",
-    );
-    return row?.days;
-  }
-
-  async replyDraftsDays(): Promise<number | undefined> {
-    const [row] = await this.query<{ days: number }>(
-      "SELECT days FROM retention_policies WHERE category = 'reply_drafts'",
-    );
-    return row?.days;
-  }
-
-  async dsarPackagesDays(): Promise<number | undefined> {
-    const [row] = await this.query<{ days: number }>(
-      "SELECT days FROM retention_policies WHERE category = 'dsar_packages'",
     );
     return row?.days;
   }

@@ -9,28 +9,25 @@ import { DsarRetentionRepository } from '../dsar/shared/dsar-retention.repositor
 import { JobScheduler } from '../jobs/job-scheduler.service';
 import { EmailRetentionRepository } from '../mail/shared/email-retention.repository';
 import { OutboxRetentionRepository } from '../mail/shared/outbox-retention.repository';
+import { SlaWarningRetentionRepository } from '../notifications/sla-warning-retention.repository';
 import { FieldRetentionJob } from '../privacy/field-retention.job';
 import { TicketEvents } from '../realtime/ticket-events.service';
 import { RecordingRetentionRepository } from '../recordings/recording-retention.repository';
 import { RecordingsRepository } from '../recordings/recordings.repository';
 import { BlobOutbox } from './blob-outbox.service';
 import { ClosedTicketAnonymiser } from './closed-ticket-anonymiser.service';
-import { AUDIT_RETENTION_FLOOR_DAYS } from './retention-policy.entity';
+import { AUDIT_RETENTION_FLOOR_DAYS, RETENTION_CATEGORIES } from './retention-policy.entity';
 import { RetentionRepository } from './retention.repository';
 import type { RetentionHoldDto, RetentionReportDto, RetentionRunDto } from './dto/retention-responses.dto';
 
-export const RETENTION_CATEGORIES = [
-  'recordings',
-  'raw_emails',
-  'closed_tickets',
-  'dsar_packages',
-  'audit',
-  'reply_drafts',
-] as const;
-export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
-
 /** Unsent replies are working copies: kept a few days to weeks, never longer than 90 days. */
 export const REPLY_DRAFTS_MAX_DAYS = 90;
+
+/**
+ * SLA warnings are a console's notifications: a week at least (the job never warns about a
+ * crossing more than a day old, so none is sent twice), a year at most.
+ */
+export const SLA_WARNINGS_DAYS = { min: 7, max: 365 } as const;
 
 /** The longest period any category may have (100 years), as the request body allows. */
 const MAX_DAYS = 36_500;
@@ -53,6 +50,8 @@ function limitsOf(category: string): { minDays: number; maxDays: number; editabl
     return { minDays: 1, maxDays: RAW_EMAILS_MAX_DAYS, editableBy: ['dpo', 'admin'] };
   if (category === 'reply_drafts')
     return { minDays: 1, maxDays: REPLY_DRAFTS_MAX_DAYS, editableBy: ['dpo', 'admin'] };
+  if (category === 'sla_warnings')
+    return { minDays: SLA_WARNINGS_DAYS.min, maxDays: SLA_WARNINGS_DAYS.max, editableBy: ['dpo', 'admin'] };
   return { minDays: 1, maxDays: MAX_DAYS, editableBy: ['dpo', 'admin'] };
 }
 
@@ -86,6 +85,7 @@ export class RetentionService implements OnModuleInit {
     private readonly rawEmails: EmailRetentionRepository,
     private readonly sentMail: OutboxRetentionRepository,
     private readonly drafts: ReplyDraftPrivacyRepository,
+    private readonly slaWarnings: SlaWarningRetentionRepository,
   ) {}
 
   onModuleInit(): void {
@@ -130,7 +130,9 @@ export class RetentionService implements OnModuleInit {
     if (days < limits.minDays) {
       throw DomainError.invalidField(
         'days',
-        `must be at least ${limits.minDays} days (one year): the audit trail is the proof of what was done`,
+        category === 'audit'
+          ? `must be at least ${limits.minDays} days (one year): the audit trail is the proof of what was done`
+          : `must be at least ${limits.minDays} days`,
       );
     }
     if (days > limits.maxDays) {
@@ -247,7 +249,7 @@ export class RetentionService implements OnModuleInit {
       await this.sweepRecordings(runId, report, dryRun, batchSize);
       report.rawEmails = await this.sweepMail(runId, report, dryRun, batchSize);
       report.fields = await this.fields.run(dryRun);
-      const ticketDays = await this.retention.closedTicketsDays();
+      const ticketDays = await this.retention.daysOf('closed_tickets');
       const ticketCutoff = new Date(Date.now() - (ticketDays ?? 2190) * 86_400_000);
       report.closedTickets = dryRun
         ? {
@@ -258,6 +260,7 @@ export class RetentionService implements OnModuleInit {
         : { closedBefore: ticketCutoff.toISOString(), ...(await this.anonymiser.run(ticketCutoff)) };
       report.dsarPackages = await this.sweepDsarPackages(dryRun);
       report.replyDrafts = await this.sweepReplyDrafts(dryRun);
+      report.slaWarnings = await this.sweepSlaWarnings(dryRun, batchSize);
       const auditPolicy = await this.retention.auditPolicy();
       // The floor holds here too, whatever the row says (the database refuses less anyway).
       const retentionDays = Math.max(auditPolicy?.days ?? 2190, AUDIT_RETENTION_FLOOR_DAYS);
@@ -317,7 +320,7 @@ export class RetentionService implements OnModuleInit {
     dryRun: boolean,
     batchSize: number,
   ): Promise<NonNullable<RetentionReport['rawEmails']>> {
-    const days = (await this.retention.rawEmailsDays()) ?? 30;
+    const days = (await this.retention.daysOf('raw_emails')) ?? 30;
     const cutoff = new Date(Date.now() - days * 86_400_000);
     const raw = await this.rawEmails.counts();
     const sent = await this.sentMail.counts(cutoff);
@@ -353,7 +356,7 @@ export class RetentionService implements OnModuleInit {
 
   /** Unsent replies go the period (30 days by default) after they were last saved. */
   private async sweepReplyDrafts(dryRun: boolean): Promise<{ savedBefore: string; deleted: number }> {
-    const days = (await this.retention.replyDraftsDays()) ?? 30;
+    const days = (await this.retention.daysOf('reply_drafts')) ?? 30;
     const cutoff = new Date(Date.now() - days * 86_400_000);
     return {
       savedBefore: cutoff.toISOString(),
@@ -363,9 +366,27 @@ export class RetentionService implements OnModuleInit {
     };
   }
 
+  /** SLA warnings go the period (90 days by default) after they were sent, with their read marks. */
+  private async sweepSlaWarnings(
+    dryRun: boolean,
+    batchSize: number,
+  ): Promise<{ sentBefore: string; deleted: number }> {
+    const days = (await this.retention.daysOf('sla_warnings')) ?? 90;
+    const cutoff = new Date(Date.now() - days * 86_400_000);
+    if (dryRun)
+      return { sentBefore: cutoff.toISOString(), deleted: await this.slaWarnings.countSentBefore(cutoff) };
+    let deleted = 0;
+    for (;;) {
+      const n = await this.slaWarnings.deleteSentBefore(cutoff, batchSize);
+      deleted += n;
+      if (n < batchSize) break;
+    }
+    return { sentBefore: cutoff.toISOString(), deleted };
+  }
+
   /** Answer packages sent to requesters go 30 days (by policy) after they were built. */
   private async sweepDsarPackages(dryRun: boolean): Promise<{ createdBefore: string; deleted: number }> {
-    const days = await this.retention.dsarPackagesDays();
+    const days = await this.retention.daysOf('dsar_packages');
     const cutoff = new Date(Date.now() - (days ?? 30) * 86_400_000);
     if (dryRun) {
       return {

@@ -1,6 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ROLES, type Role } from '@hushdesk/contracts';
 import { FieldRetentionReportDto } from '../../privacy/dto/field-policy.dto';
+import { RETENTION_CATEGORIES } from '../retention-policy.entity';
 
 class SkippedCountsDto {
   @ApiProperty({ type: 'integer' }) legalHold: number;
@@ -75,6 +76,12 @@ export class ReplyDraftSweepDto {
   @ApiProperty({ type: 'integer' }) deleted: number;
 }
 
+export class SlaWarningSweepDto {
+  @ApiProperty({ format: 'date-time', description: 'Warnings sent before this instant' })
+  sentBefore: string;
+  @ApiProperty({ type: 'integer' }) deleted: number;
+}
+
 /** What a run deleted, or for a dry run would delete; the optional parts appear as the run reaches them. */
 export class RetentionReportDto {
   @ApiProperty() dryRun: boolean;
@@ -87,6 +94,7 @@ export class RetentionReportDto {
   @ApiPropertyOptional({ type: ClosedTicketSweepDto }) closedTickets?: ClosedTicketSweepDto;
   @ApiPropertyOptional({ type: DsarPackageSweepDto }) dsarPackages?: DsarPackageSweepDto;
   @ApiPropertyOptional({ type: ReplyDraftSweepDto }) replyDrafts?: ReplyDraftSweepDto;
+  @ApiPropertyOptional({ type: SlaWarningSweepDto }) slaWarnings?: SlaWarningSweepDto;
   @ApiProperty({ type: BlobSweepDto }) blobs: BlobSweepDto;
   @ApiProperty({ type: [String], description: 'Categories with a period this engine does not enforce yet' })
   notYetSwept: string[];
@@ -113,9 +121,7 @@ export class RetentionRunDto {
 }
 
 export class RetentionPolicyDto {
-  @ApiProperty({
-    enum: ['recordings', 'raw_emails', 'closed_tickets', 'dsar_packages', 'audit', 'reply_drafts'],
-  })
+  @ApiProperty({ enum: RETENTION_CATEGORIES })
   category: string;
   @ApiProperty({ type: 'integer' }) days: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -6,6 +6,7 @@ export const CATEGORY_LABELS: Record<string, string> = {
   dsar_packages: 'Data-subject request packages',
   audit: 'Audit trail',
   reply_drafts: 'Reply drafts',
+  sla_warnings: 'SLA warnings',
 };
 
 /** What each period is counted from, and what changing it does. */
@@ -19,6 +20,8 @@ export const CATEGORY_HINTS: Record<string, string> = {
   audit: 'Entries in the audit trail, counted from when they were written. At least one year.',
   reply_drafts:
     'Engineers’ unsent replies and notes, counted from when each was last saved. At most 90 days.',
+  sla_warnings:
+    'Warnings sent to staff about tickets near or past their deadline, and who read them, counted from when each was sent. From 7 days to a year.',
 };
 
 export function categoryLabel(category: string): string {
