@@ -60,6 +60,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   admin: [
     { to: '/admin', label: 'Organisations', icon: BuildingIcon, end: true },
+    { to: '/admin/tickets', label: 'Tickets', icon: QueueIcon },
     { to: '/admin/users', label: 'Users', icon: UsersIcon },
     { to: '/admin/sla', label: 'Hours and SLA', icon: ClockIcon },
     { to: '/admin/tags', label: 'Tags', icon: TagIcon },

@@ -52,6 +52,8 @@ import { RootLayout } from './RootLayout';
  *   /dpo/audit    -> DPO: the audit trail and its chain check (filters in the query string)
  *   /dpo/ropa     -> DPO: the record of processing activities, printable
  *   /admin        -> administrator: organisations
+ *   /admin/tickets -> administrator: the same queue as the console's, to work tickets (no share-safe copies)
+ *   /admin/tickets/:ticketId -> administrator: one ticket, e.g. from an SLA warning
  *   /admin/users  -> administrator: users
  *   /admin/controller -> administrator: the controller's name, address and DPO contact
  *   /admin/sla    -> administrator: business hours, bank holidays and SLA targets
@@ -142,6 +144,8 @@ export const router = createBrowserRouter([
             ),
             children: [
               { index: true, element: <OrganisationsPage /> },
+              { path: 'tickets', element: <ConsoleHomePage /> },
+              { path: 'tickets/:ticketId', element: <ConsoleTicketPage /> },
               { path: 'users', element: <UsersPage /> },
               { path: 'controller', element: <ControllerSettingsPage /> },
               { path: 'sla', element: <SlaSettingsPage /> },

@@ -16,6 +16,7 @@ export { RedactAction } from './components/RedactAction';
 export { ShareSafeCopyCard } from './components/ShareSafeCopyCard';
 export { SlaClockRow, SlaTimer } from './components/SlaTimer';
 export { SlaWarningsTray } from './components/SlaWarningsTray';
+export { staffTicketPaths, useStaffTicketPaths, type StaffTicketPaths } from './staff-paths';
 export { PriorityBadge, StatusBadge } from './components/TicketBadges';
 export { TicketFacts, typeAndCategory } from './components/TicketFacts';
 export { TicketLoader } from './components/TicketLoader';

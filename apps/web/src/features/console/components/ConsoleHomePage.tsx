@@ -27,6 +27,7 @@ import {
   useTicketEvent,
   useEngineers,
   useTicketGroups,
+  useStaffTicketPaths,
   useTicketList,
 } from '../../tickets';
 import { TableFooter } from '../../../ui/TableFooter';
@@ -117,6 +118,7 @@ function QueueTable({
   clearFilters: () => void;
 }) {
   const now = useNow(30_000);
+  const paths = useStaffTicketPaths();
   const list = useTicketList(filters);
   const {
     data,
@@ -254,7 +256,7 @@ function QueueTable({
                     <span className="ticket-table__reference ticket-table__reference--inline">
                       {ticket.reference}
                     </span>
-                    <Link to={`/console/tickets/${ticket.id}`} className="ticket-table__link">
+                    <Link to={paths.ticket(ticket.id)} className="ticket-table__link">
                       {ticket.subject}
                     </Link>
                     <span className="ticket-table__secondary">{typeAndCategory(ticket)}</span>

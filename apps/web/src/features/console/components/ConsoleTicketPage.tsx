@@ -19,6 +19,7 @@ import {
   TicketChannelLabel,
   TicketFacts,
   typeAndCategory,
+  useStaffTicketPaths,
   useTicketPresence,
   TicketLoader,
   TicketThread,
@@ -31,15 +32,14 @@ import { TicketShortcuts } from './TicketShortcuts';
 import '../../../ui/ticket-page.css';
 import './console.css';
 
-const consoleTicketPath = (id: string) => `/console/tickets/${id}`;
-
 export function ConsoleTicketPage() {
+  const paths = useStaffTicketPaths();
   return (
     <TicketLoader
       title="Ticket"
       loading="Loading the ticket…"
       failed="This ticket could not be loaded."
-      backTo="/console"
+      backTo={paths.queue}
       backLabel="Back to the queue"
       render={(ticket) => <ConsoleTicket ticket={ticket} />}
     />
@@ -48,6 +48,9 @@ export function ConsoleTicketPage() {
 
 function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
   const { data: user } = useCurrentUser();
+  const paths = useStaffTicketPaths();
+  // Share-safe copies are for engineers (and the DPO): what goes to a vendor is theirs to send.
+  const engineer = user?.role === 'engineer';
   const now = useNow(30_000);
   const [replying, setReplying] = useState(false);
   const others = useTicketPresence(ticket.id, replying);
@@ -55,7 +58,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
 
   return (
     <>
-      <Link to="/console" className="back-link">
+      <Link to={paths.queue} className="back-link">
         <ArrowLeftIcon size={16} />
         Back to the queue
       </Link>
@@ -82,7 +85,7 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
         <LiveIndicator />
       </header>
       <PresenceLine others={others} />
-      <MergedNotice ticket={ticket} linkTo={consoleTicketPath} />
+      <MergedNotice ticket={ticket} linkTo={paths.ticket} />
       <TicketShortcuts ticket={ticket} />
 
       <div className="ticket-layout">
@@ -137,10 +140,10 @@ function ConsoleTicket({ ticket }: { ticket: TicketDetail }) {
             </dl>
           </section>
 
-          <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} shareSafe />
+          <AttachmentsPanel ticketId={ticket.id} canUpload={!closed} shareSafe={engineer} />
           <HistoryPanel ticketId={ticket.id} />
-          <ShareSafeCopyCard ticketId={ticket.id} />
-          <MergeTicketCard ticket={ticket} linkTo={consoleTicketPath} />
+          {engineer ? <ShareSafeCopyCard ticketId={ticket.id} /> : null}
+          <MergeTicketCard ticket={ticket} linkTo={paths.ticket} />
         </aside>
       </div>
     </>

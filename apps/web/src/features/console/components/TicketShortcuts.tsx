@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import type { Shortcut } from '../../../lib/use-shortcuts';
 import { KeyboardShortcuts } from '../../../ui/KeyboardShortcuts';
 import { useCurrentUser } from '../../auth';
-import { useUndoTicketChange, useUpdateTicket } from '../../tickets';
+import { useStaffTicketPaths, useUndoTicketChange, useUpdateTicket } from '../../tickets';
 import type { QueueFocusState } from './QueueShortcuts';
 import '../../../ui/shortcuts.css';
 
@@ -54,6 +54,7 @@ function compose(visibility: 'public' | 'internal') {
 export function TicketShortcuts({ ticket }: { ticket: TicketDetail }) {
   const navigate = useNavigate();
   const { data: user } = useCurrentUser();
+  const paths = useStaffTicketPaths();
   const update = useUpdateTicket(ticket.id);
   const undo = useUndoTicketChange(ticket.id);
   const [result, setResult] = useState<{ text: string; undoable: boolean } | null>(null);
@@ -105,11 +106,11 @@ export function TicketShortcuts({ ticket }: { ticket: TicketDetail }) {
         label: 'Search the queue',
         run: () => {
           const state: QueueFocusState = { focusSearch: true };
-          void navigate('/console', { state });
+          void navigate(paths.queue, { state });
         },
       },
     ];
-  }, [ticket, user, update, navigate]);
+  }, [ticket, user, update, navigate, paths]);
 
   return (
     <>

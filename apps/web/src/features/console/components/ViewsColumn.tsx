@@ -9,6 +9,7 @@ import {
   type TicketFilters,
   useCreateView,
   useDeleteView,
+  useStaffTicketPaths,
   useViews,
   viewCountLabel,
   viewCountNoun,
@@ -79,6 +80,7 @@ function ViewList({
   empty?: string;
 }) {
   const remove = useDeleteView();
+  const paths = useStaffTicketPaths();
   if (!views.length && !empty) return null;
   const headingId = `views-${label.replace(/\s+/g, '-').toLowerCase()}`;
   return (
@@ -93,7 +95,7 @@ function ViewList({
             return (
               <li key={view.id} className={active ? 'views-column__item is-active' : 'views-column__item'}>
                 <Link
-                  to={`/console${viewSearch(view.filters)}`}
+                  to={`${paths.queue}${viewSearch(view.filters)}`}
                   className="views-column__link"
                   aria-current={active ? 'page' : undefined}
                 >

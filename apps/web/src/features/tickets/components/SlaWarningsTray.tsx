@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatShortDateTime } from '../../../lib/format';
 import { ClockIcon } from '../../../ui/icons';
 import { useMarkSlaWarningsRead, useSlaWarnings, type ListedSlaWarning } from '../hooks/use-sla-warnings';
+import { staffTicketPaths } from '../staff-paths';
 import './sla-warnings-tray.css';
 
 const CLOCK_LABELS = { firstResponse: 'First response', resolution: 'Resolution' } as const;
@@ -10,8 +11,6 @@ const KIND_LABELS = { atRisk: 'at risk', breached: 'breached' } as const;
 
 /** Staff who are warned: engineers, and admins who are members of a ticket group. */
 const WARNED_ROLES = ['engineer', 'admin'];
-/** The roles with a ticket page in the web app to link a warning to (admins have none). */
-const TICKET_PAGES: Record<string, string | undefined> = { engineer: '/console/tickets' };
 
 const plural = (n: number) => `${n} unread SLA warning${n === 1 ? '' : 's'}`;
 
@@ -57,7 +56,7 @@ export function SlaWarningsTray({ role }: { role: string }) {
   }, [open]);
 
   if (!enabled) return null;
-  const ticketPage = TICKET_PAGES[role];
+  const ticketPage = staffTicketPaths(role)?.ticket;
   const toggle = () => {
     if (!open) {
       const unreadIds = items.filter((w) => !w.read).map((w) => w.id);
@@ -131,7 +130,7 @@ export function SlaWarningsTray({ role }: { role: string }) {
                     <span className="sla-tray__title">
                       {isNew(w) ? <span className="sla-tray__new">New</span> : null}
                       {ticketPage ? (
-                        <Link to={`${ticketPage}/${w.ticketId}`} onClick={() => setOpen(false)}>
+                        <Link to={ticketPage(w.ticketId)} onClick={() => setOpen(false)}>
                           {text}
                         </Link>
                       ) : (
