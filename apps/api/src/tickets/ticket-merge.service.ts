@@ -50,12 +50,11 @@ export class TicketMergeService {
   async preview(actor: Actor, id: string, intoTicketId: string): Promise<TicketMergeDto> {
     return this.transactions.run(async (tx) => {
       const { source, target } = await this.lockPair(tx, actor, id, intoTicketId);
-      const [messages, attachments, calls, historyEntries] = await Promise.all([
-        this.messages.count(id, tx),
-        this.attachments.count(id, tx),
-        this.recordings.count(id, tx),
-        this.merges.historyCount(id, tx),
-      ]);
+      // One after another: a transaction is one connection, which runs one statement at a time.
+      const messages = await this.messages.count(id, tx);
+      const attachments = await this.attachments.count(id, tx);
+      const calls = await this.recordings.count(id, tx);
+      const historyEntries = await this.merges.historyCount(id, tx);
       return this.receipt(source, target, { messages, attachments, calls, historyEntries });
     });
   }
