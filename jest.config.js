@@ -43,13 +43,19 @@ module.exports = {
       ...shared,
       displayName: 'api',
       testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/api-tier.ts'],
+      setupFilesAfterEnv: [
+        '<rootDir>/test/support/api-tier.ts',
+        '<rootDir>/test/support/one-query-per-connection.ts',
+      ],
     },
     {
       ...shared,
       displayName: 'medium',
       testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/medium-tier.ts'],
+      setupFilesAfterEnv: [
+        '<rootDir>/test/support/medium-tier.ts',
+        '<rootDir>/test/support/one-query-per-connection.ts',
+      ],
     },
     {
       ...shared,
