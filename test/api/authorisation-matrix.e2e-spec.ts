@@ -385,6 +385,12 @@ const MATRIX: Record<string, RouteCase> = {
     url: '/api/tickets/:ticket/draft/attachments/:spareDraftFile',
     expect: only({ engineer: 'ok' }, { admin: 404 }),
   },
+  // The reply box sent at once: a note, no files (those left in the draft stay there).
+  'POST /api/tickets/{id}/draft/send': {
+    url: '/api/tickets/:ticket/draft/send',
+    body: (caller) => ({ body: `A note sent by ${caller}`, visibility: 'internal' }),
+    expect: only({ engineer: 'ok', admin: 'ok' }),
+  },
   'DELETE /api/tickets/{id}/draft': {
     url: '/api/tickets/:ticket/draft',
     expect: only({ engineer: 'ok', admin: 'ok' }),

@@ -98,6 +98,7 @@ const CALLERS: Record<string, Caller> = {
   'GET /api/tickets/{id}/draft': 'engineer',
   'PUT /api/tickets/{id}/draft': 'engineer',
   'DELETE /api/tickets/{id}/draft': 'engineer',
+  'POST /api/tickets/{id}/draft/send': 'engineer',
   'POST /api/tickets/{id}/draft/attachments': 'engineer',
   'POST /api/tickets/{id}/draft/attachments/{attachmentId}/send': 'engineer',
   'DELETE /api/tickets/{id}/draft/attachments/{attachmentId}': 'engineer',

@@ -171,6 +171,178 @@ describe('reply draft files', () => {
     await t.http().post(`${files()}/${kept.id}/send`).set('authorization', w.engineer.auth).expect(404);
   });
 
+  describe('sending the reply box at once (POST /draft/send)', () => {
+    const sendDraft = (auth: string, body: object, id = ticketId) =>
+      t.http().post(`/api/tickets/${id}/draft/send`).set('authorization', auth).send(body);
+    const messagesOf = async (id: string) =>
+      (
+        await t.db.query(
+          'SELECT body, visibility FROM ticket_messages WHERE ticket_id = $1 ORDER BY created_at',
+          [id],
+        )
+      ).rows as { body: string; visibility: string }[];
+    const draftRow = async (userId: string, id: string) =>
+      (await t.db.query('SELECT body FROM reply_drafts WHERE user_id = $1 AND ticket_id = $2', [userId, id]))
+        .rows[0] as { body: string } | undefined;
+
+    it('posts the reply, moves the files onto the ticket and deletes the draft, in one go', async () => {
+      const id = await newTicket(w.a1.auth);
+      await t
+        .http()
+        .put(`/api/tickets/${id}/draft`)
+        .set('authorization', w.engineer.auth)
+        .send({ body: 'Log attached, see line 2.', visibility: 'public' })
+        .expect(200);
+      const a = (await attach(w.engineer.auth, Buffer.from('line 1\nline 2\n'), 'router.log', id).expect(201))
+        .body;
+      const b = (await attach(w.engineer.auth, PNG, 'lights.png', id).expect(201)).body;
+      const keys = [await keyOf(a.id), await keyOf(b.id)];
+      const sent = await sendDraft(
+        w.engineer.auth,
+        { body: 'Log attached, see line 2.', visibility: 'public', attachmentIds: [a.id, b.id] },
+        id,
+      ).expect(201);
+      expect(sent.body.message).toMatchObject({
+        ticketId: id,
+        body: 'Log attached, see line 2.',
+        visibility: 'public',
+      });
+      expect(sent.body.attachments.map((f: { fileName: string }) => f.fileName)).toEqual([
+        'router.log',
+        'lights.png',
+      ]);
+      expect(await messagesOf(id)).toEqual([{ body: 'Log attached, see line 2.', visibility: 'public' }]);
+      expect((await ticketFiles(w.engineer.auth, id)).map((f) => f.fileName).sort()).toEqual([
+        'lights.png',
+        'router.log',
+      ]);
+      expect(await ticketFiles(w.a1.auth, id)).toHaveLength(2);
+      expect(await draftRow(w.engineer.id, id)).toBeUndefined();
+      for (const key of keys) {
+        expect(await blobExists(key)).toBe(true);
+        expect((await t.db.query('SELECT 1 FROM blob_deletions WHERE blob_key = $1', [key])).rows).toEqual(
+          [],
+        );
+      }
+    });
+
+    it('on any refusal sends nothing: no message, the files still in the draft, the draft kept', async () => {
+      const id = await newTicket(w.a1.auth);
+      await t
+        .http()
+        .put(`/api/tickets/${id}/draft`)
+        .set('authorization', w.engineer.auth)
+        .send({ body: 'Keep me', visibility: 'internal' })
+        .expect(200);
+      const kept = (await attach(w.engineer.auth, PNG, 'kept.png', id).expect(201)).body;
+      const stranger = (await attach(w.engineer2.auth, PNG, 'theirs.png', id).expect(201)).body;
+      const unchanged = async () => {
+        expect(await messagesOf(id)).toEqual([]);
+        expect(await ticketFiles(w.engineer.auth, id)).toEqual([]);
+        expect(await row(kept.id)).toBeDefined();
+        expect(await draftRow(w.engineer.id, id)).toEqual({ body: 'Keep me' });
+      };
+      // Another engineer's file, named with one of the caller's: 404, and the caller's stays put.
+      await sendDraft(
+        w.engineer.auth,
+        { body: 'Note', visibility: 'internal', attachmentIds: [kept.id, stranger.id] },
+        id,
+      ).expect(404);
+      await unchanged();
+      // Text over the limit, files named: 400 naming the field, before anything moves.
+      const long = await sendDraft(
+        w.engineer.auth,
+        { body: 'x'.repeat(20_001), visibility: 'internal', attachmentIds: [kept.id] },
+        id,
+      ).expect(400);
+      expect(Object.keys(long.body.fields)).toEqual(['body']);
+      await unchanged();
+      // The ticket closed while the reply was written: 409, files and draft kept.
+      await t.db.query(`UPDATE tickets SET status = 'closed' WHERE id = $1`, [id]);
+      await sendDraft(
+        w.engineer.auth,
+        { body: 'Late', visibility: 'public', attachmentIds: [kept.id] },
+        id,
+      ).expect(409);
+      await unchanged();
+      await t.db.query(`UPDATE tickets SET status = 'open' WHERE id = $1`, [id]);
+      // Nothing to send; bad ids, a duplicate or a wrong visibility: each named.
+      const empty = await sendDraft(w.engineer.auth, { body: '   ', visibility: 'public' }, id).expect(400);
+      expect(Object.keys(empty.body.fields)).toEqual(['body']);
+      const bad = await sendDraft(
+        w.engineer.auth,
+        { visibility: 'public', attachmentIds: ['nope'] },
+        id,
+      ).expect(400);
+      expect(Object.keys(bad.body.fields)).toEqual(['attachmentIds']);
+      const twice = await sendDraft(
+        w.engineer.auth,
+        { visibility: 'public', attachmentIds: [kept.id, kept.id] },
+        id,
+      ).expect(400);
+      expect(Object.keys(twice.body.fields)).toEqual(['attachmentIds']);
+      const who = await sendDraft(w.engineer.auth, { body: 'x', visibility: 'everyone' }, id).expect(400);
+      expect(Object.keys(who.body.fields)).toEqual(['visibility']);
+      await unchanged();
+      // Customers and the DPO have no drafts to send.
+      await sendDraft(w.a1.auth, { body: 'Hi', visibility: 'public' }, id).expect(403);
+      await sendDraft(w.dpo.auth, { body: 'Hi', visibility: 'internal' }, id).expect(403);
+      await unchanged();
+    });
+
+    it('a file that leaves the draft while the send waits for the ticket undoes the message and the other files', async () => {
+      const id = await newTicket(w.a1.auth);
+      const first = (await attach(w.engineer.auth, PNG, 'first.png', id).expect(201)).body;
+      const second = (await attach(w.engineer.auth, PNG, 'second.png', id).expect(201)).body;
+      // Hold the ticket: the send reads the files, then waits inside its transaction for the lock.
+      const holder = await t.db.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT 1 FROM tickets WHERE id = $1 FOR UPDATE', [id]);
+        const pending = sendDraft(
+          w.engineer.auth,
+          { body: 'Both screenshots attached.', visibility: 'public', attachmentIds: [first.id, second.id] },
+          id,
+        ).then((r) => r);
+        for (let i = 0; ; i++) {
+          const { rows } = await holder.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          if (rows.length) break;
+          if (i > 200) throw new Error('the send never waited for the ticket');
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        // Meanwhile the second file goes (removed from another tab, say).
+        await holder.query('DELETE FROM reply_draft_files WHERE id = $1', [second.id]);
+        await holder.query('COMMIT');
+        const res = await pending;
+        expect(res.status).toBe(404);
+      } finally {
+        holder.release();
+      }
+      expect(await messagesOf(id)).toEqual([]);
+      expect(await ticketFiles(w.engineer.auth, id)).toEqual([]);
+      expect(await row(first.id)).toBeDefined();
+    });
+
+    it('files alone go without a message; files left out stay in the draft, which stays (emptied)', async () => {
+      const id = await newTicket(w.a1.auth);
+      const a = (await attach(w.engineer.auth, PNG, 'send-me.png', id).expect(201)).body;
+      const b = (await attach(w.engineer.auth, PNG, 'not-yet.png', id).expect(201)).body;
+      const sent = await sendDraft(
+        w.engineer.auth,
+        { visibility: 'public', attachmentIds: [a.id] },
+        id,
+      ).expect(201);
+      expect(sent.body.message).toBeNull();
+      expect(sent.body.attachments.map((f: { fileName: string }) => f.fileName)).toEqual(['send-me.png']);
+      expect(await messagesOf(id)).toEqual([]);
+      expect(await row(a.id)).toBeUndefined();
+      expect(await row(b.id)).toBeDefined();
+      expect(await draftRow(w.engineer.id, id)).toEqual({ body: '' });
+    });
+  });
+
   it('removing a file deletes its row and its blob', async () => {
     const kept = (await attach(w.engineer.auth, PNG, 'remove-me.png').expect(201)).body;
     const blob_key = await keyOf(kept.id);

@@ -11,13 +11,19 @@ import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
 import type { Tx } from '../database/tx';
 import { TicketsService } from '../tickets/tickets.service';
-import type { DraftFileDto } from './dto/reply-draft.dto';
+import { DRAFT_FILES_MAX, type DraftFileDto } from './dto/reply-draft.dto';
 import { ReplyDraftFilesRepository } from './reply-draft-files.repository';
 import { ReplyDraftsRepository } from './reply-drafts.repository';
 import { ReplyDraftsService, toDraftFileDto } from './reply-drafts.service';
 
-/** Enough for any reply; a bound so one draft cannot hoard storage. */
-export const DRAFT_FILES_MAX = 20;
+/** A draft file read whole, to be moved onto its ticket. */
+export interface ReadyDraftFile {
+  id: string;
+  fileName: string;
+  contentType: string;
+  blobKey: string;
+  bytes: Buffer;
+}
 
 /**
  * Files attached in the reply box, kept in the author's draft until the reply is sent. They pass
@@ -93,29 +99,48 @@ export class ReplyDraftFilesService {
    */
   async send(actor: Actor, ticketId: string, id: string): Promise<AttachmentInfoDto> {
     await this.writableTicket(actor, ticketId);
-    const file = await this.files.find(actor.userId, ticketId, id);
-    if (!file) throw DomainError.notFound('Draft attachment');
-    // Read whole (at most the upload limit): a text file's content is indexed once it is on the ticket.
-    const owner = { type: 'reply_draft_file', id, what: "The draft attachment's file" } as const;
-    const bytes = await readAll(
-      await this.missing.open(owner, file.blob_key, () => this.blobs.read(file.blob_key), actor),
-    );
+    const [file] = await this.ready(actor, ticketId, [id]);
     const attachmentId = await this.transactions.run(async (tx) => {
       await this.writableTicket(actor, ticketId, tx);
-      const key = await this.files.delete(tx, actor.userId, ticketId, id);
-      if (key !== file.blob_key) throw DomainError.notFound('Draft attachment');
-      return this.attachments.addIn(tx, actor, ticketId, {
-        fileName: file.file_name,
-        contentType: file.content_type,
-        bytes,
-        blobKey: file.blob_key,
-      });
+      return this.moveIn(tx, actor, ticketId, file);
     });
     return this.attachments.describe(actor, attachmentId);
   }
 
+  /**
+   * The caller's draft files of this ticket, read whole (each at most the upload limit: a text
+   * file's content is indexed once it is on the ticket), before the transaction that moves them.
+   */
+  async ready(actor: Actor, ticketId: string, ids: string[]): Promise<ReadyDraftFile[]> {
+    const out: ReadyDraftFile[] = [];
+    for (const id of ids) {
+      const file = await this.files.find(actor.userId, ticketId, id);
+      if (!file) throw DomainError.notFound('Draft attachment');
+      const owner = { type: 'reply_draft_file', id, what: "The draft attachment's file" } as const;
+      const bytes = await readAll(
+        await this.missing.open(owner, file.blob_key, () => this.blobs.read(file.blob_key), actor),
+      );
+      out.push({
+        id,
+        fileName: file.file_name,
+        contentType: file.content_type,
+        blobKey: file.blob_key,
+        bytes,
+      });
+    }
+    return out;
+  }
+
+  /** Moves a file read by `ready` out of the draft onto the ticket; the new attachment's id. */
+  async moveIn(tx: Tx, actor: Actor, ticketId: string, file: ReadyDraftFile): Promise<string> {
+    const key = await this.files.delete(tx, actor.userId, ticketId, file.id);
+    // Gone, or replaced, since it was read: the caller sees what they would have seen a moment later.
+    if (key !== file.blobKey) throw DomainError.notFound('Draft attachment');
+    return this.attachments.addIn(tx, actor, ticketId, file);
+  }
+
   /** The checks an upload to the ticket makes: visible, not restricted, not closed. */
-  private async writableTicket(actor: Actor, ticketId: string, tx?: Tx): Promise<void> {
+  async writableTicket(actor: Actor, ticketId: string, tx?: Tx): Promise<void> {
     const ticket = tx
       ? await this.tickets.lockVisible(tx, actor, ticketId)
       : await this.tickets.findVisible(actor, ticketId);

@@ -69,8 +69,12 @@ export class MessagesService {
   async create(actor: Actor, ticketId: string, input: CreateMessageDto): Promise<TicketMessageDto> {
     const added = await this.transactions.run((tx) => this.addIn(tx, actor, ticketId, input, 'portal'));
     await added.publish();
-    // The author reads their own name; still through the view, like every other answer.
-    return (await this.policies.names(actor)).message(added.message);
+    return this.asAuthorSees(actor, added.message);
+  }
+
+  /** The author reads their own name; still through the view, like every other answer. */
+  async asAuthorSees(actor: Actor, message: TicketMessageDto): Promise<TicketMessageDto> {
+    return (await this.policies.names(actor)).message(message);
   }
 
   /**

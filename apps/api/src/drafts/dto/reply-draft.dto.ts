@@ -6,6 +6,9 @@ import { EnumField } from '../../common/validation/fields';
 /** As long as a message may be. */
 export const DRAFT_MAX = 20_000;
 
+/** Enough for any reply; a bound so one draft cannot hoard storage. */
+export const DRAFT_FILES_MAX = 20;
+
 export class SaveReplyDraftDto {
   @ApiProperty({ maxLength: DRAFT_MAX, description: 'The text as typed (Markdown); empty deletes the draft' })
   @IsString()
