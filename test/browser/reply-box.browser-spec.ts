@@ -268,6 +268,42 @@ describe('reply box, in Chromium', () => {
     expect(await draftFiles()).toEqual([]);
   });
 
+  it('sends nothing when a kept file is gone by the time the reply goes: the text and the other file stay', async () => {
+    const ticket = await newTicket('File gone before sending');
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await box().waitFor();
+    await page.setInputFiles('[data-testid="reply-file-input"]', [
+      { name: 'keep.txt', mimeType: 'text/plain', buffer: Buffer.from('keep me\n') },
+      { name: 'vanish.txt', mimeType: 'text/plain', buffer: Buffer.from('gone soon\n') },
+    ]);
+    const files = page.getByRole('list', { name: 'Files to attach' }).getByRole('listitem');
+    await files.locator('.reply-file__name', { hasText: 'vanish.txt' }).waitFor();
+    await box().fill('Both files attached.');
+    // Removed elsewhere (another tab) after this page listed it.
+    await t.db.query(`DELETE FROM reply_draft_files WHERE ticket_id = $1 AND file_name = 'vanish.txt'`, [
+      ticket.id,
+    ]);
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText(/A file is no longer in your draft .+ so nothing was sent\./).waitFor();
+    // The list is read again: only the file still kept.
+    await files.locator('.reply-file__name', { hasText: 'vanish.txt' }).waitFor({ state: 'detached' });
+    expect(await files.count()).toBe(1);
+    await shot('reply-file-gone');
+    expect(await box().inputValue()).toBe('Both files attached.');
+    const { rows: messages } = await t.db.query('SELECT 1 FROM ticket_messages WHERE ticket_id = $1', [
+      ticket.id,
+    ]);
+    expect(messages).toEqual([]);
+    const { rows: attached } = await t.db.query('SELECT 1 FROM attachments WHERE ticket_id = $1', [
+      ticket.id,
+    ]);
+    expect(attached).toEqual([]);
+    const { rows: kept } = await t.db.query('SELECT file_name FROM reply_draft_files WHERE ticket_id = $1', [
+      ticket.id,
+    ]);
+    expect(kept).toEqual([{ file_name: 'keep.txt' }]);
+  });
+
   it('keeps the draft when the engineer leaves the ticket, and drops it once sent', async () => {
     const ticket = await newTicket('Draft survives navigation');
     await page.goto(`/console/tickets/${ticket.id}`);

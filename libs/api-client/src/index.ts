@@ -103,6 +103,8 @@ export type AppliedMacro = ResponseOf<'post', '/api/macros/{id}/apply'>;
 export type ReplyDraft = ResponseOf<'get', '/api/tickets/{id}/draft'>;
 export type SaveReplyDraftRequest = RequestBodyOf<'put', '/api/tickets/{id}/draft'>;
 export type DraftFile = ReplyDraft['files'][number];
+export type SendDraftRequest = RequestBodyOf<'post', '/api/tickets/{id}/draft/send'>;
+export type SentDraft = ResponseOf<'post', '/api/tickets/{id}/draft/send'>;
 
 export type Recording = ResponseOf<'get', '/api/recordings/{id}'>;
 export type NewRecording = RequestBodyOf<'post', '/api/recordings'>;

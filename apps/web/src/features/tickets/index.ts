@@ -31,6 +31,7 @@ export {
   useDraftFiles,
   useMacros,
   useReplyDraft,
+  useSendDraft,
 } from './hooks/use-reply-tools';
 export { useTicketPresence } from './hooks/use-ticket-presence';
 export {

@@ -31,7 +31,7 @@ import {
   useDraftFiles,
   useEngineers,
   useReplyDraft,
-  useSendMessage,
+  useSendDraft,
   useTicketGroups,
 } from '../../tickets';
 import '../../../ui/ticket-page.css';
@@ -82,7 +82,7 @@ function ComposerForm({
   draftUnavailable: boolean;
   onReplyingChange: (replying: boolean) => void;
 }) {
-  const send = useSendMessage(ticketId);
+  const send = useSendDraft(ticketId);
   const draftFiles = useDraftFiles(ticketId, draft?.files ?? []);
   const applyMacro = useApplyMacro(ticketId);
   const engineers = useEngineers();
@@ -96,7 +96,6 @@ function ComposerForm({
   const [error, setError] = useState<string | undefined>();
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
-  const [busyFiles, setBusyFiles] = useState(false);
   const internal = visibility === 'internal';
   // The same query as the recipient line above the box (cached): contacts made from mail cannot sign in.
   const portal = useMailRecipient(ticketId, !internal).data?.portal ?? true;
@@ -129,7 +128,7 @@ function ComposerForm({
     });
   };
 
-  const handleSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSent(null);
     const text = body.trim();
@@ -140,37 +139,34 @@ function ComposerForm({
       return;
     }
     setError(undefined);
-    // Files first, moved from the draft onto the ticket; the text goes once they are in.
-    if (files.length) {
-      setBusyFiles(true);
-      try {
-        await draftFiles.sendAll();
-      } catch (failure) {
-        const why = isApiError(failure) ? failure.message : 'Please try again.';
-        setFileProblem(`A file could not be attached: ${why} The reply was not sent.`);
-        return;
-      } finally {
-        setBusyFiles(false);
-      }
-      if (!text) {
-        autosave.discard();
-        setSent(`Attached ${String(files.length)} ${files.length === 1 ? 'file' : 'files'}.`);
-        return;
-      }
-    }
+    // One request: the text and the files go together, or nothing does (the draft stays).
+    autosave.hold();
     send.mutate(
-      { body: text, visibility },
+      { ...(text ? { body: text } : {}), visibility, attachmentIds: files.map((f) => f.id) },
       {
-        onSuccess: (message) => {
+        onSuccess: (done) => {
           setBody('');
-          autosave.discard();
+          autosave.sent();
+          draftFiles.sent(files.map((f) => f.id));
+          if (!done.message) {
+            setSent(`Attached ${String(files.length)} ${files.length === 1 ? 'file' : 'files'}.`);
+            return;
+          }
           setSent(
-            message.visibility === 'internal'
+            done.message.visibility === 'internal'
               ? 'Internal note added.'
               : 'Reply added: the customer sees it in the portal.',
           );
         },
         onError: (failure) => {
+          // A file gone from the draft (removed in another tab, say): nothing went; say it was a file.
+          if (files.length && isApiError(failure) && failure.status === 404) {
+            setFileProblem(
+              'A file is no longer in your draft (removed in another tab?), so nothing was sent. The list shows the files still kept: check them and send again.',
+            );
+            void draftFiles.reload().catch(() => undefined);
+            return;
+          }
           const next = toFormErrors(failure, { body: 'body' });
           setError(next.fields.body ?? next.form);
           document.getElementById(BODY_ID)?.focus();
@@ -235,7 +231,7 @@ function ComposerForm({
     addFiles(filesOf(event.dataTransfer));
   };
 
-  const busy = send.isPending || busyFiles || draftFiles.saving;
+  const busy = send.isPending || draftFiles.saving;
   const draftNote = draftFiles.saving
     ? 'Keeping the file in your draft…'
     : autosave.state === 'saving'

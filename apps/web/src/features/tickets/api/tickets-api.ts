@@ -3,6 +3,7 @@ import type {
   CreateMessageRequest,
   CreateTicketRequest,
   SaveReplyDraftRequest,
+  SendDraftRequest,
   TicketQuery,
   UpdateTicketRequest,
 } from '@hushdesk/api-client';
@@ -69,12 +70,9 @@ export const ticketsApi = {
     ),
 
   /** Moves a draft file onto the ticket, as the reply is sent. */
-  sendDraftFile: (id: string, attachmentId: string) =>
-    dataOf(
-      client.POST('/api/tickets/{id}/draft/attachments/{attachmentId}/send', {
-        params: { path: { id, attachmentId } },
-      }),
-    ),
+  /** The reply box at once: the text, the kept files named, and the draft gone; all or nothing. */
+  sendDraft: (id: string, body: SendDraftRequest) =>
+    dataOf(client.POST('/api/tickets/{id}/draft/send', { params: { path: { id } }, body })),
 
   removeDraftFile: (id: string, attachmentId: string) =>
     dataOf(

@@ -1,11 +1,16 @@
-import type { CreateMacroRequest, DraftFile, UpdateMacroRequest } from '@hushdesk/api-client';
+import type {
+  CreateMacroRequest,
+  DraftFile,
+  SendDraftRequest,
+  UpdateMacroRequest,
+} from '@hushdesk/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { macrosApi } from '../api/macros-api';
 import { ticketsApi } from '../api/tickets-api';
 import { uploadFiles } from '../components/attachment-rules';
-import { appendAttachment } from './ticket-cache';
+import { appendAttachment, appendMessage, ticketKeys } from './ticket-cache';
 import { afterTicketChange } from './use-tickets';
 
 const macroKeys = {
@@ -100,10 +105,9 @@ export function uploadToTicket(ticketId: string, files: readonly File[]) {
 /**
  * The files of the engineer's draft on this ticket: each chosen file is stored in the draft at
  * once (so it is still there after leaving the page), removed from it on the server, and moved
- * onto the ticket by `sendAll` when the reply goes.
+ * onto the ticket with the reply (`useSendDraft`).
  */
 export function useDraftFiles(ticketId: string, initial: readonly DraftFile[]) {
-  const queryClient = useQueryClient();
   const [kept, setKept] = useState<DraftFile[]>([...initial]);
   const [saving, setSaving] = useState(0);
 
@@ -129,17 +133,32 @@ export function useDraftFiles(ticketId: string, initial: readonly DraftFile[]) {
     setKept((current) => current.filter((f) => f.id !== id));
   };
 
-  /** Moves every kept file onto the ticket; stops at the first that fails (the error is thrown). */
-  const sendAll = async (): Promise<number> => {
-    let sent = 0;
-    for (const file of kept) {
-      const attachment = await ticketsApi.sendDraftFile(ticketId, file.id);
-      appendAttachment(queryClient, attachment);
-      setKept((current) => current.filter((f) => f.id !== file.id));
-      sent++;
-    }
-    return sent;
+  /** Takes files the server has moved onto the ticket out of the box. */
+  const sent = (ids: readonly string[]) => {
+    setKept((current) => current.filter((f) => !ids.includes(f.id)));
   };
 
-  return { kept, saving: saving > 0, add, remove, sendAll };
+  /** Lists again what the server keeps (after a send found a file gone from the draft). */
+  const reload = async (): Promise<void> => {
+    setKept((await ticketsApi.getDraft(ticketId)).files);
+  };
+
+  return { kept, saving: saving > 0, add, remove, sent, reload };
+}
+
+/**
+ * Sends the reply box in one request: the text, the kept files and the draft's end, all or nothing,
+ * so a refused reply never leaves its files on the ticket (or the reverse).
+ */
+export function useSendDraft(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SendDraftRequest) => ticketsApi.sendDraft(ticketId, body),
+    onSuccess: (sent) => {
+      if (sent.message) appendMessage(queryClient, sent.message);
+      for (const attachment of sent.attachments) appendAttachment(queryClient, attachment);
+      // A reply can move the status and stops the first-response clock.
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) });
+    },
+  });
 }
