@@ -67,6 +67,27 @@ describe('retention screens, in Chromium', () => {
       .send({ reason: 'Billing dispute, case 1042' })
       .expect(200);
 
+    // An SLA warning sent 100 days ago (past the 90-day period), and one sent today.
+    const customer = await bearerFor(t, 'customer@hushdesk.local', DEMO_PASSWORD);
+    const warned: string[] = [];
+    for (const subject of ['Line down at the depot', 'Handset dead']) {
+      const created = await t
+        .http()
+        .post('/api/tickets')
+        .set('authorization', customer)
+        .send({ type: 'fault', subject, description: 'Since this morning.' })
+        .expect(201);
+      warned.push(created.body.id as string);
+    }
+    await t.db.query(
+      `INSERT INTO sla_warnings (ticket_id, clock, kind, due_at, created_at)
+       VALUES ($1, 'resolution', 'breached', now() - interval '100 days', now() - interval '100 days'),
+              ($2, 'resolution', 'breached', now(), now())`,
+      warned,
+    );
+    const warnings = async () => (await t.db.query('SELECT count(*)::int AS n FROM sla_warnings')).rows[0].n;
+    const warningsBefore = await warnings();
+
     await dpo.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Retention' }).click();
     await dpo.getByRole('heading', { level: 1, name: 'Retention' }).waitFor();
 
@@ -88,6 +109,8 @@ describe('retention screens, in Chromium', () => {
     await expect(report.getByTestId('report-headline').textContent()).resolves.toBe(
       '2 recordings would be deleted. 1 other is past retention but kept.',
     );
+    await expect(report.getByTestId('sla-warnings-count').textContent()).resolves.toBe('1');
+    expect(await warnings()).toBe(warningsBefore);
     expect((await existing([...expired, held, ...recent])).sort()).toEqual(
       [...expired, held, ...recent].sort(),
     );
@@ -104,6 +127,8 @@ describe('retention screens, in Chromium', () => {
     await expect(report.getByTestId('report-headline').textContent()).resolves.toBe(
       '2 recordings deleted. 1 other is past retention but kept.',
     );
+    await expect(report.getByTestId('sla-warnings-count').textContent()).resolves.toBe('1');
+    expect(await warnings()).toBe(warningsBefore - 1);
     expect(await existing(expired)).toEqual([]);
     expect((await existing([held, ...recent])).sort()).toEqual([held, ...recent].sort());
 

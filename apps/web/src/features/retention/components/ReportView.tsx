@@ -77,6 +77,18 @@ export function ReportView({ report }: { report: RetentionReport }) {
             <dd data-testid="closed-tickets-count">{report.closedTickets.anonymised}</dd>
           </div>
         ) : null}
+        {report.replyDrafts ? (
+          <div className="report__tile">
+            <dt>{dry ? 'Reply drafts that would be deleted' : 'Reply drafts deleted'}</dt>
+            <dd data-testid="reply-drafts-count">{report.replyDrafts.deleted}</dd>
+          </div>
+        ) : null}
+        {report.slaWarnings ? (
+          <div className="report__tile">
+            <dt>{dry ? 'SLA warnings that would be deleted' : 'SLA warnings deleted'}</dt>
+            <dd data-testid="sla-warnings-count">{report.slaWarnings.deleted}</dd>
+          </div>
+        ) : null}
         {report.audit ? (
           <div className="report__tile">
             <dt>{dry ? 'Audit entries that would be removed' : 'Audit entries removed'}</dt>
