@@ -193,8 +193,14 @@ describe('reply draft files', () => {
         .set('authorization', w.engineer.auth)
         .send({ body: 'Log attached, see line 2.', visibility: 'public' })
         .expect(200);
-      const a = (await attach(w.engineer.auth, Buffer.from('line 1\nline 2\n'), 'router.log', id).expect(201))
-        .body;
+      const a = (
+        await attach(
+          w.engineer.auth,
+          Buffer.from('line 1\nline 2: page noc@carrier.example\n'),
+          'router.log',
+          id,
+        ).expect(201)
+      ).body;
       const b = (await attach(w.engineer.auth, PNG, 'lights.png', id).expect(201)).body;
       const keys = [await keyOf(a.id), await keyOf(b.id)];
       const sent = await sendDraft(
@@ -217,6 +223,13 @@ describe('reply draft files', () => {
         'router.log',
       ]);
       expect(await ticketFiles(w.a1.auth, id)).toHaveLength(2);
+      // The text file's content is indexed now that it is on the ticket (the address in it).
+      const indexed = await t.db.query(
+        `SELECT DISTINCT m.kind FROM identifier_mentions m JOIN attachments a ON a.id = m.source_id
+          WHERE m.source_type = 'attachment' AND a.ticket_id = $1 AND a.file_name = 'router.log'`,
+        [id],
+      );
+      expect(indexed.rows.map((r) => r.kind)).toContain('email');
       expect(await draftRow(w.engineer.id, id)).toBeUndefined();
       for (const key of keys) {
         expect(await blobExists(key)).toBe(true);
@@ -266,6 +279,21 @@ describe('reply draft files', () => {
       ).expect(409);
       await unchanged();
       await t.db.query(`UPDATE tickets SET status = 'open' WHERE id = $1`, [id]);
+      // A file whose stored copy is gone: 404 naming it missing (an administrator is told), nothing sent.
+      const lost = (await attach(w.engineer.auth, PNG, 'lost.png', id).expect(201)).body;
+      await t.app.get(BlobStore).delete(await keyOf(lost.id));
+      const missing = await sendDraft(
+        w.engineer.auth,
+        { body: 'Note', visibility: 'internal', attachmentIds: [kept.id, lost.id] },
+        id,
+      ).expect(404);
+      expect(missing.body.message).toMatch(/missing from storage/);
+      await t
+        .http()
+        .delete(`${files(id)}/${lost.id}`)
+        .set('authorization', w.engineer.auth)
+        .expect(204);
+      await unchanged();
       // Nothing to send; bad ids, a duplicate or a wrong visibility: each named.
       const empty = await sendDraft(w.engineer.auth, { body: '   ', visibility: 'public' }, id).expect(400);
       expect(Object.keys(empty.body.fields)).toEqual(['body']);

@@ -52,6 +52,33 @@ const toInfo = (r: AttachmentRow, actor: Actor, { policy, names }: Viewing): Att
   createdAt: r.created_at.toISOString(),
 });
 
+/** A checked file as a ticket records it; `content` is a text file's, to index (else null). */
+export interface TicketFile {
+  fileName: string;
+  contentType: string;
+  blobKey: string;
+  sizeBytes: number;
+  sha256: Buffer;
+  content: string | null;
+}
+
+/** The `TicketFile` of bytes held whole (a mail's attachment). */
+export function ticketFileOf(file: {
+  fileName: string;
+  contentType: string;
+  blobKey: string;
+  bytes: Buffer;
+}): TicketFile {
+  return {
+    fileName: file.fileName,
+    contentType: file.contentType,
+    blobKey: file.blobKey,
+    sizeBytes: file.bytes.length,
+    sha256: createHash('sha256').update(file.bytes).digest(),
+    content: file.contentType.startsWith('text/') ? file.bytes.toString('utf8') : null,
+  };
+}
+
 /** Files on tickets, readable by whoever can read the ticket. The bytes go through the BlobStore. */
 @Injectable()
 export class AttachmentsService {
@@ -109,20 +136,8 @@ export class AttachmentsService {
     const blobKey = await this.owned.write(inMemory ? data : { file: data.path });
     try {
       const row = await this.transactions.run(async (tx) => {
-        const id = await this.attachments.insert(tx, {
-          ticketId,
-          uploadedById: actor.userId,
-          fileName,
-          contentType,
-          sizeBytes: size,
-          blobKey,
-          sha256,
-        });
-        await this.index.index(tx, { type: 'attachment', id, ticketId }, attachmentTexts(fileName, content), {
-          fresh: true,
-        });
-        await this.owned.claim(tx, blobKey);
-        return this.attachments.findById(id, tx);
+        const file = { fileName, contentType, blobKey, sizeBytes: size, sha256, content };
+        return this.attachments.findById(await this.addIn(tx, actor, ticketId, file), tx);
       });
       return toInfo(row, actor, await this.viewing(actor));
     } catch (e) {
@@ -157,32 +172,25 @@ export class AttachmentsService {
   }
 
   /**
-   * Records a checked file on a ticket inside the caller's transaction (the email intake's), by
-   * the actor who sent it; its bytes were written with `OwnedBlobs.write` and are claimed here.
+   * Records a checked file on a ticket inside the caller's transaction (an upload's, the email
+   * intake's, a sent draft's), by the actor who sent it; its bytes were written with
+   * `OwnedBlobs.write` and are claimed here. Its name, and a text file's content, are indexed.
    */
-  async addIn(
-    tx: Tx,
-    actor: Actor,
-    ticketId: string,
-    file: { fileName: string; contentType: string; bytes: Buffer; blobKey: string },
-  ): Promise<string> {
+  async addIn(tx: Tx, actor: Actor, ticketId: string, file: TicketFile): Promise<string> {
     const id = await this.attachments.insert(tx, {
       ticketId,
       uploadedById: actor.userId,
       fileName: file.fileName,
       contentType: file.contentType,
-      sizeBytes: file.bytes.length,
+      sizeBytes: file.sizeBytes,
       blobKey: file.blobKey,
-      sha256: createHash('sha256').update(file.bytes).digest(),
+      sha256: file.sha256,
     });
-    const content = file.contentType.startsWith('text/') ? file.bytes.toString('utf8') : null;
     await this.index.index(
       tx,
       { type: 'attachment', id, ticketId },
-      attachmentTexts(file.fileName, content),
-      {
-        fresh: true,
-      },
+      attachmentTexts(file.fileName, file.content),
+      { fresh: true },
     );
     await this.owned.claim(tx, file.blobKey);
     return id;

@@ -8,10 +8,11 @@ export interface DraftFileRow {
   content_type: string;
   size_bytes: number;
   blob_key: string;
+  sha256: Buffer;
   created_at: Date;
 }
 
-const COLUMNS = 'f.id, f.file_name, f.content_type, f.size_bytes, f.blob_key, f.created_at';
+const COLUMNS = 'f.id, f.file_name, f.content_type, f.size_bytes, f.blob_key, f.sha256, f.created_at';
 
 /**
  * The files of an engineer's own draft: every statement is keyed by the caller's account and the

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AttachmentsService } from '../attachments/attachments.service';
+import { AttachmentsService, type TicketFile } from '../attachments/attachments.service';
 import type { AttachmentInfoDto } from '../attachments/dto/attachment.dto';
 import { checkUpload } from '../attachments/upload-intake';
+import { BlobMissingError } from '../blobs/blob-errors';
 import { readAll, BlobStore } from '../blobs/blob-store';
 import { MissingBlobs } from '../blobs/missing-blobs.service';
 import { OwnedBlobs } from '../blobs/owned-blobs.service';
@@ -16,13 +17,9 @@ import { ReplyDraftFilesRepository } from './reply-draft-files.repository';
 import { ReplyDraftsRepository } from './reply-drafts.repository';
 import { ReplyDraftsService, toDraftFileDto } from './reply-drafts.service';
 
-/** A draft file read whole, to be moved onto its ticket. */
-export interface ReadyDraftFile {
+/** A draft file ready to move onto its ticket: checked at upload, found in the store now. */
+export interface ReadyDraftFile extends TicketFile {
   id: string;
-  fileName: string;
-  contentType: string;
-  blobKey: string;
-  bytes: Buffer;
 }
 
 /**
@@ -108,24 +105,36 @@ export class ReplyDraftFilesService {
   }
 
   /**
-   * The caller's draft files of this ticket, read whole (each at most the upload limit: a text
-   * file's content is indexed once it is on the ticket), before the transaction that moves them.
+   * The caller's draft files of this ticket, before the transaction that moves them. Size and
+   * digest were taken at upload; a text file is read (at most the upload limit) for its content,
+   * which is indexed once it is on the ticket, and any other is only checked to be in the store.
    */
   async ready(actor: Actor, ticketId: string, ids: string[]): Promise<ReadyDraftFile[]> {
     const out: ReadyDraftFile[] = [];
     for (const id of ids) {
       const file = await this.files.find(actor.userId, ticketId, id);
       if (!file) throw DomainError.notFound('Draft attachment');
+      const key = file.blob_key;
       const owner = { type: 'reply_draft_file', id, what: "The draft attachment's file" } as const;
-      const bytes = await readAll(
-        await this.missing.open(owner, file.blob_key, () => this.blobs.read(file.blob_key), actor),
+      const content = await this.missing.open(
+        owner,
+        key,
+        async () => {
+          if (file.content_type.startsWith('text/'))
+            return (await readAll(await this.blobs.read(key))).toString('utf8');
+          if ((await this.blobs.size(key)) === null) throw new BlobMissingError(key);
+          return null;
+        },
+        actor,
       );
       out.push({
         id,
         fileName: file.file_name,
         contentType: file.content_type,
-        blobKey: file.blob_key,
-        bytes,
+        blobKey: key,
+        sizeBytes: file.size_bytes,
+        sha256: file.sha256,
+        content,
       });
     }
     return out;

@@ -6,7 +6,7 @@ import { readFile, stat, unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import PostalMime, { type Email } from 'postal-mime';
 import { QueryFailedError } from 'typeorm';
-import { AttachmentsService } from '../../attachments/attachments.service';
+import { AttachmentsService, ticketFileOf } from '../../attachments/attachments.service';
 import { OwnedBlobs } from '../../blobs/owned-blobs.service';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
@@ -344,7 +344,7 @@ export class MailImporter {
       publish = created.publish;
       outcome = 'ticket';
     }
-    for (const file of p.accepted) await this.attachments.addIn(tx, actor, ticketId, file);
+    for (const file of p.accepted) await this.attachments.addIn(tx, actor, ticketId, ticketFileOf(file));
 
     const names = (await this.policies.get('person.fullName')).collection !== 'off';
     const fromName = names ? p.from.name.slice(0, 200) || null : null;
