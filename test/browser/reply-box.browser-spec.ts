@@ -284,7 +284,7 @@ describe('reply box, in Chromium', () => {
       ticket.id,
     ]);
     await page.getByRole('button', { name: 'Send reply' }).click();
-    await page.getByText(/A file is no longer in your draft .+ so nothing was sent\./).waitFor();
+    await page.getByText('Draft attachment not found. Nothing was sent.', { exact: false }).waitFor();
     // The list is read again: only the file still kept.
     await files.locator('.reply-file__name', { hasText: 'vanish.txt' }).waitFor({ state: 'detached' });
     expect(await files.count()).toBe(1);

@@ -159,10 +159,10 @@ function ComposerForm({
           );
         },
         onError: (failure) => {
-          // A file gone from the draft (removed in another tab, say): nothing went; say it was a file.
+          // A file gone from the draft (removed in another tab, say) or from storage: nothing went.
           if (files.length && isApiError(failure) && failure.status === 404) {
             setFileProblem(
-              'A file is no longer in your draft (removed in another tab?), so nothing was sent. The list shows the files still kept: check them and send again.',
+              `${failure.message.replace(/\.?$/, '.')} Nothing was sent. The list shows the files still in your draft: check them and send again.`,
             );
             void draftFiles.reload().catch(() => undefined);
             return;
