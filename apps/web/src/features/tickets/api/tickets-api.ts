@@ -53,8 +53,6 @@ export const ticketsApi = {
   saveDraft: (id: string, body: SaveReplyDraftRequest, keepalive = false) =>
     dataOf(client.PUT('/api/tickets/{id}/draft', { params: { path: { id } }, body, keepalive })),
 
-  deleteDraft: (id: string) => dataOf(client.DELETE('/api/tickets/{id}/draft', { params: { path: { id } } })),
-
   /** Keeps a file in the caller's draft (through the upload checks); nobody else sees it. */
   keepDraftFile: (id: string, file: File) =>
     dataOf(
@@ -69,7 +67,6 @@ export const ticketsApi = {
       }),
     ),
 
-  /** Moves a draft file onto the ticket, as the reply is sent. */
   /** The reply box at once: the text, the kept files named, and the draft gone; all or nothing. */
   sendDraft: (id: string, body: SendDraftRequest) =>
     dataOf(client.POST('/api/tickets/{id}/draft/send', { params: { path: { id } }, body })),

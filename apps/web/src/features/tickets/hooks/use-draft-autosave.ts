@@ -11,8 +11,7 @@ type DraftState = 'idle' | 'saving' | 'saved' | 'failed';
  * Saves the reply box's text as the engineer's draft on the server a moment after typing stops,
  * and at once when they leave the ticket (the component unmounts) or the page goes away (a closed
  * tab, a reload, a phone switching apps), so it follows them between pages and devices. `ready` is false until the stored draft was loaded, so an empty box never
- * overwrites it. `discard()` cancels a pending save and deletes the draft. While a send is under
- * way, `hold()` keeps a pending save back (it must not land after the send and bring the draft
+ * overwrites it. While a send is under way, `hold()` keeps a pending save back (it must not land after the send and bring the draft
  * back); `sent()` then drops it, the server having dropped the draft with the send.
  */
 export function useDraftAutosave(
@@ -21,7 +20,7 @@ export function useDraftAutosave(
   visibility: MessageVisibility,
   ready: boolean,
   initial: string,
-): { state: DraftState; discard: () => void; hold: () => void; sent: () => void } {
+): { state: DraftState; hold: () => void; sent: () => void } {
   const [state, setState] = useState<DraftState>('idle');
   const saved = useRef(initial);
   const pending = useRef<{ body: string; visibility: MessageVisibility } | null>(null);
@@ -94,11 +93,5 @@ export function useDraftAutosave(
     saved.current = '';
     setState('idle');
   }, [hold]);
-
-  const discard = useCallback(() => {
-    sent();
-    void ticketsApi.deleteDraft(ticketId).catch(() => undefined);
-  }, [ticketId, sent]);
-
-  return { state, discard, hold, sent };
+  return { state, hold, sent };
 }
