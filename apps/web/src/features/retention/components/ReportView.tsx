@@ -26,6 +26,16 @@ function elapsed(from: string, to: string | undefined): string | null {
   return ms < 1000 ? 'under a second' : plural(Math.round(ms / 1000), 'second', 'seconds');
 }
 
+/** One figure of the report. */
+function CountTile({ label, count, testId }: { label: string; count: number; testId: string }) {
+  return (
+    <div className="report__tile">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{count}</dd>
+    </div>
+  );
+}
+
 /**
  * What a retention run deleted, or for a dry run what it would delete: recordings, the ones kept
  * and why, the personal-data fields cleared, and what this engine does not sweep yet.
@@ -59,41 +69,48 @@ export function ReportView({ report }: { report: RetentionReport }) {
           <dt>{dry ? 'Recordings that would be deleted' : 'Recordings deleted'}</dt>
           <dd data-testid="recordings-count">{count}</dd>
         </div>
-        <div className="report__tile">
-          <dt>Kept: on legal hold</dt>
-          <dd data-testid="skipped-legal-hold">{recordings.skipped.legalHold}</dd>
-        </div>
-        <div className="report__tile">
-          <dt>Kept: open data-subject request</dt>
-          <dd data-testid="skipped-open-dsar">{recordings.skipped.openDsar}</dd>
-        </div>
-        <div className="report__tile">
-          <dt>{dry ? 'Field values that would be cleared' : 'Field values cleared'}</dt>
-          <dd data-testid="field-values-count">{fieldValues}</dd>
-        </div>
+        <CountTile
+          label="Kept: on legal hold"
+          count={recordings.skipped.legalHold}
+          testId="skipped-legal-hold"
+        />
+        <CountTile
+          label="Kept: open data-subject request"
+          count={recordings.skipped.openDsar}
+          testId="skipped-open-dsar"
+        />
+        <CountTile
+          label={dry ? 'Field values that would be cleared' : 'Field values cleared'}
+          count={fieldValues}
+          testId="field-values-count"
+        />
         {report.closedTickets ? (
-          <div className="report__tile">
-            <dt>{dry ? 'Closed tickets that would be anonymised' : 'Closed tickets anonymised'}</dt>
-            <dd data-testid="closed-tickets-count">{report.closedTickets.anonymised}</dd>
-          </div>
+          <CountTile
+            label={dry ? 'Closed tickets that would be anonymised' : 'Closed tickets anonymised'}
+            count={report.closedTickets.anonymised}
+            testId="closed-tickets-count"
+          />
         ) : null}
         {report.replyDrafts ? (
-          <div className="report__tile">
-            <dt>{dry ? 'Reply drafts that would be deleted' : 'Reply drafts deleted'}</dt>
-            <dd data-testid="reply-drafts-count">{report.replyDrafts.deleted}</dd>
-          </div>
+          <CountTile
+            label={dry ? 'Reply drafts that would be deleted' : 'Reply drafts deleted'}
+            count={report.replyDrafts.deleted}
+            testId="reply-drafts-count"
+          />
         ) : null}
         {report.slaWarnings ? (
-          <div className="report__tile">
-            <dt>{dry ? 'SLA warnings that would be deleted' : 'SLA warnings deleted'}</dt>
-            <dd data-testid="sla-warnings-count">{report.slaWarnings.deleted}</dd>
-          </div>
+          <CountTile
+            label={dry ? 'SLA warnings that would be deleted' : 'SLA warnings deleted'}
+            count={report.slaWarnings.deleted}
+            testId="sla-warnings-count"
+          />
         ) : null}
         {report.audit ? (
-          <div className="report__tile">
-            <dt>{dry ? 'Audit entries that would be removed' : 'Audit entries removed'}</dt>
-            <dd data-testid="audit-entries-count">{report.audit.entries}</dd>
-          </div>
+          <CountTile
+            label={dry ? 'Audit entries that would be removed' : 'Audit entries removed'}
+            count={report.audit.entries}
+            testId="audit-entries-count"
+          />
         ) : null}
         {dry ? null : (
           <div className={report.blobs.failed > 0 ? 'report__tile report__tile--warning' : 'report__tile'}>
