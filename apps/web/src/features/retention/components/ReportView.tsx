@@ -91,6 +91,27 @@ export function ReportView({ report }: { report: RetentionReport }) {
             testId="closed-tickets-count"
           />
         ) : null}
+        {report.rawEmails ? (
+          <CountTile
+            label={dry ? 'Raw email copies that would be deleted' : 'Raw email copies deleted'}
+            count={dry ? report.rawEmails.expired : report.rawEmails.deleted}
+            testId="raw-emails-count"
+          />
+        ) : null}
+        {report.rawEmails ? (
+          <CountTile
+            label={dry ? 'Sent mails that would be emptied' : 'Sent mails emptied'}
+            count={dry ? report.rawEmails.sentMail.due : report.rawEmails.sentMail.scrubbed}
+            testId="sent-mail-count"
+          />
+        ) : null}
+        {report.dsarPackages ? (
+          <CountTile
+            label={dry ? 'Request packages that would be deleted' : 'Request packages deleted'}
+            count={report.dsarPackages.deleted}
+            testId="dsar-packages-count"
+          />
+        ) : null}
         {report.replyDrafts ? (
           <CountTile
             label={dry ? 'Reply drafts that would be deleted' : 'Reply drafts deleted'}
