@@ -55,11 +55,12 @@ export class DraftSendingService {
       return { added, attachmentIds };
     });
     await sent.added?.publish();
-    const attachments = [];
-    for (const id of sent.attachmentIds) attachments.push(await this.attachments.describe(actor, id));
+    // The ticket's files as the caller sees them, read once, in the order sent.
+    const onTicket = sent.attachmentIds.length ? await this.attachments.list(actor, ticketId) : [];
+    const byId = new Map(onTicket.map((a) => [a.id, a]));
     return {
       message: sent.added ? await this.messages.asAuthorSees(actor, sent.added.message) : null,
-      attachments,
+      attachments: sent.attachmentIds.flatMap((id) => byId.get(id) ?? []),
     };
   }
 }
