@@ -49,6 +49,63 @@ export function ReportView({ report }: { report: RetentionReport }) {
   const fields = report.fields?.fields ?? [];
   const fieldValues = fields.reduce((sum, field) => sum + field.values, 0);
   const took = elapsed(report.startedAt, report.finishedAt);
+  // The other categories the run reached, each as "… that would be …" in a dry run.
+  const tile = (testId: string, done: string, would: string, count: number) => ({
+    testId,
+    label: dry ? would : done,
+    count,
+  });
+  const sweeps = [
+    report.closedTickets &&
+      tile(
+        'closed-tickets-count',
+        'Closed tickets anonymised',
+        'Closed tickets that would be anonymised',
+        report.closedTickets.anonymised,
+      ),
+    report.rawEmails &&
+      tile(
+        'raw-emails-count',
+        'Raw email copies deleted',
+        'Raw email copies that would be deleted',
+        dry ? report.rawEmails.expired : report.rawEmails.deleted,
+      ),
+    report.rawEmails &&
+      tile(
+        'sent-mail-count',
+        'Sent mails emptied',
+        'Sent mails that would be emptied',
+        dry ? report.rawEmails.sentMail.due : report.rawEmails.sentMail.scrubbed,
+      ),
+    report.dsarPackages &&
+      tile(
+        'dsar-packages-count',
+        'Request packages deleted',
+        'Request packages that would be deleted',
+        report.dsarPackages.deleted,
+      ),
+    report.replyDrafts &&
+      tile(
+        'reply-drafts-count',
+        'Reply drafts deleted',
+        'Reply drafts that would be deleted',
+        report.replyDrafts.deleted,
+      ),
+    report.slaWarnings &&
+      tile(
+        'sla-warnings-count',
+        'SLA warnings deleted',
+        'SLA warnings that would be deleted',
+        report.slaWarnings.deleted,
+      ),
+    report.audit &&
+      tile(
+        'audit-entries-count',
+        'Audit entries removed',
+        'Audit entries that would be removed',
+        report.audit.entries,
+      ),
+  ].filter((t) => t !== undefined);
 
   const fieldLabel = (field: string) =>
     policies.data?.find((policy) => policy.field === field)?.label ?? field;
@@ -84,55 +141,9 @@ export function ReportView({ report }: { report: RetentionReport }) {
           count={fieldValues}
           testId="field-values-count"
         />
-        {report.closedTickets ? (
-          <CountTile
-            label={dry ? 'Closed tickets that would be anonymised' : 'Closed tickets anonymised'}
-            count={report.closedTickets.anonymised}
-            testId="closed-tickets-count"
-          />
-        ) : null}
-        {report.rawEmails ? (
-          <CountTile
-            label={dry ? 'Raw email copies that would be deleted' : 'Raw email copies deleted'}
-            count={dry ? report.rawEmails.expired : report.rawEmails.deleted}
-            testId="raw-emails-count"
-          />
-        ) : null}
-        {report.rawEmails ? (
-          <CountTile
-            label={dry ? 'Sent mails that would be emptied' : 'Sent mails emptied'}
-            count={dry ? report.rawEmails.sentMail.due : report.rawEmails.sentMail.scrubbed}
-            testId="sent-mail-count"
-          />
-        ) : null}
-        {report.dsarPackages ? (
-          <CountTile
-            label={dry ? 'Request packages that would be deleted' : 'Request packages deleted'}
-            count={report.dsarPackages.deleted}
-            testId="dsar-packages-count"
-          />
-        ) : null}
-        {report.replyDrafts ? (
-          <CountTile
-            label={dry ? 'Reply drafts that would be deleted' : 'Reply drafts deleted'}
-            count={report.replyDrafts.deleted}
-            testId="reply-drafts-count"
-          />
-        ) : null}
-        {report.slaWarnings ? (
-          <CountTile
-            label={dry ? 'SLA warnings that would be deleted' : 'SLA warnings deleted'}
-            count={report.slaWarnings.deleted}
-            testId="sla-warnings-count"
-          />
-        ) : null}
-        {report.audit ? (
-          <CountTile
-            label={dry ? 'Audit entries that would be removed' : 'Audit entries removed'}
-            count={report.audit.entries}
-            testId="audit-entries-count"
-          />
-        ) : null}
+        {sweeps.map((tile) => (
+          <CountTile key={tile.testId} {...tile} />
+        ))}
         {dry ? null : (
           <div className={report.blobs.failed > 0 ? 'report__tile report__tile--warning' : 'report__tile'}>
             <dt>Audio files deleted</dt>
